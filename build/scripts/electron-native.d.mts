@@ -1,0 +1,2 @@
+export function electronNativeBindingPath(): string;
+export function ensureElectronNativeBinding(): string;

@@ -1,0 +1,20 @@
+import type { Connection } from './connection';
+import { fundQueries } from './queries/funds';
+import { roundQueries } from './queries/rounds';
+
+/** What handlers get instead of the database handle: named queries and a transaction boundary. */
+export function createStore(connection: Connection) {
+  const { db } = connection;
+  return {
+    funds: fundQueries(db),
+    rounds: roundQueries(db),
+    /** Runs `work` atomically: every write in it lands, or none does. */
+    transaction<T>(work: () => T): T {
+      return db.transaction(() => work());
+    },
+    file: connection.file,
+    schemaVersion: connection.schemaVersion,
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

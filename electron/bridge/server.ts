@@ -1,0 +1,145 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { contentSecurityPolicy } from '../../shared/csp';
+import { fail, type Result } from '../../shared/result';
+import { readStaticFile } from '../common/static-files';
+import type { HandlerContext } from '../handlers/context';
+import { dispatch } from '../handlers/dispatch';
+
+// The development and test bridge: the built renderer and the same handlers as the desktop app,
+// over HTTP on 127.0.0.1 only. Every request must carry the per-run token (a cookie set when the
+// printed address is first opened, or an Authorization header). Never part of the packaged app.
+
+export const TOKEN_COOKIE = 'tranche_token';
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+export interface WebServerOptions {
+  ctx: HandlerContext;
+  rendererRoot: string;
+  port?: number;
+  token?: string;
+}
+
+export interface WebServer {
+  /** The address to open: it carries the token once, then the cookie takes over. */
+  url: string;
+  origin: string;
+  token: string;
+  close: () => Promise<void>;
+}
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': contentSecurityPolicy('web'),
+  'X-Content-Type-Options': 'nosniff',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+};
+
+function sameSecret(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, ...extra });
+  res.end(body);
+}
+
+function sendResult(res: ServerResponse, status: number, result: Result<unknown>) {
+  send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('Request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let origin = '';
+  let hosts: string[] = [];
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      console.error('[tranche web] request failed:', error);
+      if (!res.headersSent) sendResult(res, 500, fail('internal', 'The bridge failed to answer'));
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    // A page on another site cannot reach us through a DNS name pointing at 127.0.0.1.
+    if (!hosts.includes(req.headers.host ?? '')) return send(res, 421, 'Wrong host', 'text/plain; charset=utf-8');
+    const url = new URL(req.url ?? '/', origin);
+    const given = url.searchParams.get('token');
+    if (req.method === 'GET' && given !== null) {
+      if (!sameSecret(given, token)) return send(res, 401, 'Wrong token', 'text/plain; charset=utf-8');
+      url.searchParams.delete('token');
+      return send(res, 303, '', 'text/plain; charset=utf-8', {
+        Location: url.pathname + url.search,
+        'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      });
+    }
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (!sameSecret(cookieValue(req.headers.cookie, TOKEN_COOKIE) ?? bearer, token)) {
+      return send(res, 401, 'Open the address that `npm run web` printed: it carries the access token.', 'text/plain; charset=utf-8');
+    }
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return sendResult(res, 405, fail('invalid_input', 'Operations are called with POST'));
+      if (req.headers.origin && req.headers.origin !== origin) return sendResult(res, 403, fail('forbidden', 'Wrong origin'));
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return sendResult(res, 415, fail('invalid_input', 'Send JSON (Content-Type: application/json)'));
+      }
+      let input: unknown;
+      try {
+        const body = await readBody(req);
+        input = body === '' ? undefined : JSON.parse(body);
+      } catch (error) {
+        return sendResult(res, 400, fail('invalid_input', `The request body is not valid JSON: ${error instanceof Error ? error.message : ''}`));
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      return sendResult(res, 200, dispatch(channel, input, options.ctx));
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+    const file = await readStaticFile(options.rendererRoot, url.pathname);
+    return send(res, file.status, req.method === 'HEAD' ? '' : file.body, file.type);
+  }
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      origin = `http://127.0.0.1:${port}`;
+      hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+      resolve({
+        url: `${origin}/?token=${token}`,
+        origin,
+        token,
+        close: () => new Promise<void>((done) => {
+          server.closeAllConnections();
+          server.close(() => done());
+        }),
+      });
+    });
+  });
+}

@@ -1,0 +1,113 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { openDatabase, type Connection } from '../../db/connection';
+import { defaultDatabaseFile } from '../../db/location';
+import { createStore } from '../../db/store';
+import { isRefusal } from '../../shared/result';
+import { createContext, type HandlerContext } from '../handlers/context';
+import { dispatch } from '../handlers/dispatch';
+import { CliRefusal, commands, type Command } from './commands';
+
+export const EXIT_DONE = 0;
+export const EXIT_UNEXPECTED = 1;
+export const EXIT_REFUSED = 2;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  migrationsFolder: string;
+  version: string;
+}
+
+const globalOptions = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies NonNullable<ParseArgsConfig['options']>;
+
+class UnexpectedFailure extends Error {}
+
+function usage(): string {
+  return [
+    'Usage: tranche [--db FILE] <command> [options] [--json]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`),
+    '',
+    'The database is the desktop app\'s unless --db or TRANCHE_DB names another file.',
+    'Exit status: 0 done, 2 refused (reason on stderr, nothing changed), 1 unexpected failure.',
+    'Money in JSON is integer pence, in fields ending "Pence".',
+  ].join('\n');
+}
+
+function findCommand(positionals: string[]): Command | undefined {
+  return commands
+    .filter((c) => c.words.every((w, i) => positionals[i] === w))
+    .sort((a, b) => b.words.length - a.words.length)[0];
+}
+
+export function runCli(argv: string[], io: CliIo): number {
+  const firstPass = parseArgs({ args: argv, options: globalOptions, allowPositionals: true, strict: false });
+  const command = findCommand(firstPass.positionals);
+  if (!command) {
+    if (firstPass.values.help) {
+      io.stdout(usage());
+      return EXIT_DONE;
+    }
+    const given = firstPass.positionals.join(' ');
+    io.stderr(given ? `tranche: unknown command "${given}"; run with --help for the list` : usage());
+    return EXIT_REFUSED;
+  }
+  if (firstPass.values.help) {
+    io.stdout(`Usage: tranche [--db FILE] ${command.usage}\n${command.summary}`);
+    return EXIT_DONE;
+  }
+
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { ...globalOptions, ...command.options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.stderr(`tranche: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    return EXIT_REFUSED;
+  }
+
+  // The database is opened only when a command first needs it, so input refused before that
+  // point leaves no trace, not even a new empty file.
+  const file = typeof parsed.values.db === 'string' ? parsed.values.db : defaultDatabaseFile(io.env);
+  let connection: Connection | undefined;
+  let ctx: HandlerContext | undefined;
+  const context = (): HandlerContext => {
+    if (ctx) return ctx;
+    try {
+      connection = openDatabase(file, { migrationsFolder: io.migrationsFolder });
+    } catch (error) {
+      throw new UnexpectedFailure(`cannot open the database ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    ctx = createContext(createStore(connection), io.version);
+    return ctx;
+  };
+  try {
+    command.run({
+      values: parsed.values as Record<string, string | boolean | undefined>,
+      args: parsed.positionals.slice(command.words.length),
+      json: parsed.values.json === true,
+      print: io.stdout,
+      call: (channel, input) => {
+        const result = dispatch(channel, input, context(), { logError: () => undefined });
+        if (result.ok) return result.value;
+        if (isRefusal(result.error)) throw new CliRefusal(result.error.message);
+        throw new UnexpectedFailure(result.error.message);
+      },
+    });
+    return EXIT_DONE;
+  } catch (error) {
+    if (error instanceof CliRefusal) {
+      io.stderr(`tranche: ${error.message}`);
+      return EXIT_REFUSED;
+    }
+    io.stderr(`tranche: unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT_UNEXPECTED;
+  } finally {
+    connection?.close();
+  }
+}

@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract';
+import { fail, ok, type FieldIssue, type Result } from '../../shared/result';
+import { appHandlers } from './app';
+import type { HandlerContext } from './context';
+import { Refusal } from './refusal';
+import { roundHandlers } from './rounds';
+
+type Handlers = { [C in Channel]: (input: ParsedInput<C>, ctx: HandlerContext) => z.input<(typeof contract)[C]['output']> };
+
+const handlers: Handlers = { ...appHandlers, ...roundHandlers };
+
+export interface DispatchOptions {
+  /** Where unexpected failures are reported (the message to the caller stays generic). */
+  logError?: (error: unknown, channel: string) => void;
+}
+
+/**
+ * The single entry to every operation, used by Electron's IPC, the command line and the test
+ * bridge alike: the input is parsed against the contract, the handler runs, refusals become
+ * typed errors and anything else becomes an `internal` error.
+ */
+export function dispatch<C extends Channel>(channel: C, raw: unknown, ctx: HandlerContext, options?: DispatchOptions): Result<Output<C>>;
+export function dispatch(channel: string, raw: unknown, ctx: HandlerContext, options?: DispatchOptions): Result<unknown>;
+export function dispatch(channel: string, raw: unknown, ctx: HandlerContext, options: DispatchOptions = {}): Result<unknown> {
+  if (!isChannel(channel)) return fail('not_found', `There is no operation called "${channel}"`);
+  const operation = contract[channel];
+  const parsed = operation.input.safeParse(raw === null ? undefined : raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue): FieldIssue => ({ path: issue.path.join('.'), message: issue.message }));
+    return fail('invalid_input', issues.map(describeIssue).join('; '), issues);
+  }
+  try {
+    const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
+    return ok(operation.output.parse(handler(parsed.data, ctx)));
+  } catch (error) {
+    if (error instanceof Refusal) return fail(error.code, error.message, error.issues);
+    (options.logError ?? defaultLog)(error, channel);
+    return fail('internal', `Something went wrong in "${channel}": ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function describeIssue(issue: FieldIssue): string {
+  // zod's own messages ("Invalid input: expected number…") do not say which field; ours do.
+  return issue.path && issue.message.startsWith('Invalid') ? `${issue.path}: ${issue.message}` : issue.message;
+}
+
+function defaultLog(error: unknown, channel: string) {
+  console.error(`[tranche] ${channel} failed:`, error);
+}

@@ -1,0 +1,4 @@
+import * as electron from 'electron';
+import { startApp } from './app';
+
+void startApp(electron);

@@ -1,0 +1,106 @@
+import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { Page } from './components/Page';
+import { AboutPage } from './pages/AboutPage';
+import { RoundFormPage } from './pages/RoundFormPage';
+import { RoundOverviewPage } from './pages/RoundOverviewPage';
+import { RoundsPage } from './pages/RoundsPage';
+import { RoundsProvider, useRounds } from './rounds-context';
+
+function RoundSwitcher() {
+  const { rounds } = useRounds();
+  const [location, navigate] = useLocation();
+  const current = /^\/rounds\/(\d+)/.exec(location)?.[1] ?? '';
+  const list = rounds.state === 'ready' ? rounds.value : [];
+  return (
+    <div className="round-switcher">
+      <label htmlFor="round-switcher">Round</label>
+      <select
+        id="round-switcher"
+        value={list.some((r) => String(r.id) === current) ? current : ''}
+        onChange={(event) => navigate(event.target.value ? `/rounds/${event.target.value}` : '/rounds')}
+      >
+        <option value="">{list.length === 0 ? 'No rounds yet' : 'Choose a round'}</option>
+        {list.map((round) => (
+          <option key={round.id} value={round.id}>
+            {round.fund} — {round.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function NavLink({ href, children }: { href: string; children: string }) {
+  const [location] = useLocation();
+  const active = location === href || location.startsWith(`${href}/`);
+  return (
+    <li>
+      <Link href={href} className="nav__link" aria-current={active ? 'page' : undefined}>
+        {children}
+      </Link>
+    </li>
+  );
+}
+
+function Frame() {
+  return (
+    <>
+      <a
+        href="#main"
+        className="skip-link"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to main content
+      </a>
+      <header className="header">
+        <div className="header__inner">
+          <Link href="/rounds" className="header__title">
+            Tranche
+          </Link>
+          <nav aria-label="Main" className="nav">
+            <ul className="nav__list">
+              <NavLink href="/rounds">Funding rounds</NavLink>
+              <NavLink href="/about">About and data</NavLink>
+            </ul>
+          </nav>
+          <RoundSwitcher />
+        </div>
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        <Switch>
+          <Route path="/">
+            <Redirect to="/rounds" />
+          </Route>
+          <Route path="/rounds" component={RoundsPage} />
+          <Route path="/rounds/new">
+            <RoundFormPage />
+          </Route>
+          <Route path="/rounds/:id/edit">{(params) => <RoundFormPage id={Number(params.id)} />}</Route>
+          <Route path="/rounds/:id">{(params) => <RoundOverviewPage id={Number(params.id)} />}</Route>
+          <Route path="/about" component={AboutPage} />
+          <Route>
+            <Page title="Page not found">
+              <p>
+                There is no page at this address. <Link href="/rounds">Go to funding rounds</Link>.
+              </p>
+            </Page>
+          </Route>
+        </Switch>
+      </main>
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <Router hook={useHashLocation}>
+      <RoundsProvider>
+        <Frame />
+      </RoundsProvider>
+    </Router>
+  );
+}

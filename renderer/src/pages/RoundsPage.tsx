@@ -1,0 +1,118 @@
+import { useMemo, useState } from 'react';
+import { Link } from 'wouter';
+import { formatDate } from '../../../shared/dates';
+import { formatMoney } from '../../../shared/money';
+import type { Round } from '../../../shared/rounds';
+import { api } from '../api';
+import { Banner, LoadFailure, Page } from '../components/Page';
+import { SortableTable, type Column } from '../components/SortableTable';
+import { useFlash } from '../flash';
+import { useResult } from '../hooks/useResult';
+import { useRounds } from '../rounds-context';
+
+export function RoundsPage() {
+  const flash = useFlash();
+  const [includeArchived, setIncludeArchived] = useState(false);
+  const [filter, setFilter] = useState('');
+  const [message, setMessage] = useState<string | null>(flash);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [rounds, reload] = useResult(() => api.rounds.list({ includeArchived }), `rounds:${includeArchived}`);
+  const switcher = useRounds();
+
+  const changeArchived = async (round: Round, archive: boolean) => {
+    const result = archive ? await api.rounds.archive({ id: round.id }) : await api.rounds.restore({ id: round.id });
+    if (!result.ok) {
+      setActionError(result.error.message);
+      return;
+    }
+    setActionError(null);
+    setMessage(
+      archive
+        ? `Round "${round.name}" archived. Nothing was deleted: tick "Show archived rounds" to see or restore it.`
+        : `Round "${round.name}" restored.`,
+    );
+    reload();
+    switcher.reload();
+  };
+
+  const visible = useMemo(() => {
+    if (rounds.state !== 'ready') return [];
+    const needle = filter.trim().toLowerCase();
+    return needle === '' ? rounds.value : rounds.value.filter((r) => `${r.fund} ${r.name}`.toLowerCase().includes(needle));
+  }, [rounds, filter]);
+
+  const columns: Column<Round>[] = [
+    { key: 'fund', label: 'Fund', sortValue: (r) => r.fund, render: (r) => r.fund },
+    {
+      key: 'name',
+      label: 'Round',
+      sortValue: (r) => r.name,
+      render: (r) => (
+        <>
+          <Link href={`/rounds/${r.id}`}>{r.name}</Link>
+          {r.archived && <strong className="tag tag--grey">Archived</strong>}
+        </>
+      ),
+    },
+    { key: 'budget', label: 'Budget', numeric: true, sortValue: (r) => r.budgetPence, render: (r) => formatMoney(r.budgetPence) },
+    { key: 'committed', label: 'Committed', numeric: true, sortValue: (r) => r.committedPence, render: (r) => formatMoney(r.committedPence) },
+    { key: 'available', label: 'Available', numeric: true, sortValue: (r) => r.availablePence, render: (r) => formatMoney(r.availablePence) },
+    { key: 'created', label: 'Created', sortValue: (r) => r.createdAt, render: (r) => formatDate(r.createdAt) },
+    {
+      key: 'actions',
+      label: 'Actions',
+      render: (r) => (
+        <span className="actions">
+          {!r.archived && (
+            <Link href={`/rounds/${r.id}/edit`}>
+              Edit<span className="visually-hidden"> {r.name}</span>
+            </Link>
+          )}
+          <button type="button" className="link-button" onClick={() => void changeArchived(r, !r.archived)}>
+            {r.archived ? 'Restore' : 'Archive'}
+            <span className="visually-hidden"> {r.name}</span>
+          </button>
+        </span>
+      ),
+    },
+  ];
+
+  return (
+    <Page
+      title="Funding rounds"
+      actions={
+        <Link href="/rounds/new" className="button">
+          Create a round
+        </Link>
+      }
+    >
+      {message && <Banner kind="success">{message}</Banner>}
+      {actionError && <LoadFailure message={actionError} />}
+      <div className="filters" role="search" aria-label="Filter rounds">
+        <div className="form-group form-group--inline">
+          <label className="label" htmlFor="rounds-filter">
+            Filter by fund or round name
+          </label>
+          <input id="rounds-filter" className="input input--medium" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        </div>
+        <div className="checkbox">
+          <input id="show-archived" type="checkbox" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} />
+          <label htmlFor="show-archived">Show archived rounds</label>
+        </div>
+      </div>
+      {rounds.state === 'loading' && <p aria-live="polite">Loading rounds…</p>}
+      {rounds.state === 'failed' && <LoadFailure message={rounds.error.message} />}
+      {rounds.state === 'ready' && rounds.value.length === 0 && (
+        <p className="body">No rounds yet. Create the first round to start recording bids against its budget.</p>
+      )}
+      {rounds.state === 'ready' && rounds.value.length > 0 && (
+        <SortableTable
+          caption={`${visible.length} of ${rounds.value.length} ${rounds.value.length === 1 ? 'round' : 'rounds'}${includeArchived ? ', archived included' : ''}`}
+          columns={columns}
+          rows={visible}
+          rowKey={(r) => r.id}
+        />
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Api } from './contract';
+import type { Result } from './result';
+
+// The channel names alone, kept apart from the zod schemas so the preload stays small. The
+// contract (contract.ts) must declare exactly these; the type checker holds the two together.
+
+export const CHANNELS = [
+  'app:info',
+  'funds:list',
+  'rounds:list',
+  'rounds:get',
+  'rounds:create',
+  'rounds:update',
+  'rounds:archive',
+  'rounds:restore',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+export function isChannel(name: string): name is Channel {
+  return (CHANNELS as readonly string[]).includes(name);
+}
+
+export type Transport = (channel: Channel, input: unknown) => Promise<Result<unknown>>;
+
+/**
+ * Builds a client with one function per channel, each bound to its own channel name, so that no
+ * caller can reach a channel the contract does not list.
+ */
+export function buildApi(transport: Transport): Api {
+  const api: Record<string, Record<string, (input?: unknown) => Promise<Result<unknown>>>> = {};
+  for (const channel of CHANNELS) {
+    const [domain, verb] = channel.split(':') as [string, string];
+    const group = (api[domain] ??= {});
+    group[verb] = (input?: unknown) => transport(channel, input);
+  }
+  return api as unknown as Api;
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { appInfoSchema } from './app-info';
+import type { Channel } from './channels';
+import type { Result } from './result';
+import { fundSchema, roundCreateSchema, roundListSchema, roundRefSchema, roundSchema, roundUpdateSchema } from './rounds';
+
+// Every operation the renderer, the command line and the test bridge may ask of the main process.
+// Channel names read `domain:verb`. Main parses each input with `input`; `output` describes what
+// comes back. Nothing outside this map can be called. Its keys are exactly CHANNELS (channels.ts).
+
+const none = z.object({}).strict().default({});
+
+export const contract = {
+  'app:info': { input: none, output: appInfoSchema },
+  'funds:list': { input: none, output: z.array(fundSchema) },
+  'rounds:list': { input: roundListSchema, output: z.array(roundSchema) },
+  'rounds:get': { input: roundRefSchema, output: roundSchema },
+  'rounds:create': { input: roundCreateSchema, output: roundSchema },
+  'rounds:update': { input: roundUpdateSchema, output: roundSchema },
+  'rounds:archive': { input: roundRefSchema, output: roundSchema },
+  'rounds:restore': { input: roundRefSchema, output: roundSchema },
+} as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+/** What a caller may send (defaults not yet applied). */
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives (parsed, defaults applied). */
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = z.output<Contract[C]['output']>;
+
+
+type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
+type Domain = DomainOf<Channel>;
+
+/** `window.api` and every other client: `api.rounds.create(input)` for channel `rounds:create`. */
+export type Api = {
+  [D in Domain]: {
+    [C in Channel as C extends `${D}:${infer V}` ? V : never]: undefined extends Input<C>
+      ? (input?: Input<C>) => Promise<Result<Output<C>>>
+      : (input: Input<C>) => Promise<Result<Output<C>>>;
+  };
+};
+
+export { CHANNELS, isChannel, buildApi, type Channel, type Transport } from './channels';

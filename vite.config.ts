@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite';
+
+// The renderer is plain React compiled by Vite's own TSX transform (tsconfig: jsx react-jsx).
+export default defineConfig({
+  root: 'renderer',
+  base: '/',
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'chrome120',
+    sourcemap: true,
+    // The CSP forbids inline scripts; keep Vite from inlining its module-preload helper.
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+  },
+});
