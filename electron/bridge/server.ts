@@ -117,7 +117,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         return sendResult(res, 400, fail('invalid_input', `The request body is not valid JSON: ${error instanceof Error ? error.message : ''}`));
       }
       const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
-      return sendResult(res, 200, dispatch(channel, input, options.ctx));
+      return sendResult(res, 200, await dispatch(channel, input, options.ctx));
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');

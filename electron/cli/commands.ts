@@ -9,7 +9,7 @@ export interface CommandContext {
   values: Record<string, string | boolean | undefined>;
   args: string[];
   json: boolean;
-  call: <C extends Channel>(channel: C, input: Input<C>) => Output<C>;
+  call: <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
   print: (text: string) => void;
 }
 
@@ -18,7 +18,7 @@ export interface Command {
   usage: string;
   summary: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  run: (ctx: CommandContext) => void;
+  run: (ctx: CommandContext) => Promise<void>;
 }
 
 export function requiredOption(ctx: CommandContext, name: string): string {
@@ -52,8 +52,8 @@ export const commands: Command[] = [
     usage: 'rounds create --fund NAME --name NAME --budget MONEY [--committed MONEY] [--json]',
     summary: 'Create a funding round; money may be written 350000, £350,000 or £350k',
     options: { fund: { type: 'string' }, name: { type: 'string' }, budget: { type: 'string' }, committed: { type: 'string' } },
-    run(ctx) {
-      const round = ctx.call('rounds:create', {
+    async run(ctx) {
+      const round = await ctx.call('rounds:create', {
         fund: requiredOption(ctx, 'fund'),
         name: requiredOption(ctx, 'name'),
         budgetPence: moneyOption(ctx, 'budget'),
@@ -68,8 +68,8 @@ export const commands: Command[] = [
     usage: 'rounds list [--archived] [--json]',
     summary: 'List funding rounds with budget, committed and available money',
     options: { archived: { type: 'boolean' } },
-    run(ctx) {
-      const rounds = ctx.call('rounds:list', { includeArchived: ctx.values.archived === true });
+    async run(ctx) {
+      const rounds = await ctx.call('rounds:list', { includeArchived: ctx.values.archived === true });
       if (ctx.json) return printJson(ctx, rounds);
       if (rounds.length === 0) return ctx.print('No rounds yet. Create one with: rounds create --fund NAME --name NAME --budget MONEY');
       ctx.print(
@@ -93,8 +93,8 @@ export const commands: Command[] = [
     usage: 'rounds archive --round ID [--json]',
     summary: 'Archive a round: it leaves the lists but nothing is deleted',
     options: { round: { type: 'string' } },
-    run(ctx) {
-      const round = ctx.call('rounds:archive', { id: idOption(ctx, 'round') });
+    async run(ctx) {
+      const round = await ctx.call('rounds:archive', { id: idOption(ctx, 'round') });
       if (ctx.json) printJson(ctx, round);
       else ctx.print(describeRound(round));
     },

@@ -46,7 +46,7 @@ function findCommand(positionals: string[]): Command | undefined {
     .sort((a, b) => b.words.length - a.words.length)[0];
 }
 
-export function runCli(argv: string[], io: CliIo): number {
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const firstPass = parseArgs({ args: argv, options: globalOptions, allowPositionals: true, strict: false });
   const command = findCommand(firstPass.positionals);
   if (!command) {
@@ -87,13 +87,13 @@ export function runCli(argv: string[], io: CliIo): number {
     return ctx;
   };
   try {
-    command.run({
+    await command.run({
       values: parsed.values as Record<string, string | boolean | undefined>,
       args: parsed.positionals.slice(command.words.length),
       json: parsed.values.json === true,
       print: io.stdout,
-      call: (channel, input) => {
-        const result = dispatch(channel, input, context(), { logError: () => undefined });
+      call: async (channel, input) => {
+        const result = await dispatch(channel, input, context(), { logError: () => undefined });
         if (result.ok) return result.value;
         if (isRefusal(result.error)) throw new CliRefusal(result.error.message);
         throw new UnexpectedFailure(result.error.message);

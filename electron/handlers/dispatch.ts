@@ -6,7 +6,9 @@ import type { HandlerContext } from './context';
 import { Refusal } from './refusal';
 import { roundHandlers } from './rounds';
 
-type Handlers = { [C in Channel]: (input: ParsedInput<C>, ctx: HandlerContext) => z.input<(typeof contract)[C]['output']> };
+type Handlers = {
+  [C in Channel]: (input: ParsedInput<C>, ctx: HandlerContext) => z.input<(typeof contract)[C]['output']> | Promise<z.input<(typeof contract)[C]['output']>>;
+};
 
 const handlers: Handlers = { ...appHandlers, ...roundHandlers };
 
@@ -20,9 +22,9 @@ export interface DispatchOptions {
  * bridge alike: the input is parsed against the contract, the handler runs, refusals become
  * typed errors and anything else becomes an `internal` error.
  */
-export function dispatch<C extends Channel>(channel: C, raw: unknown, ctx: HandlerContext, options?: DispatchOptions): Result<Output<C>>;
-export function dispatch(channel: string, raw: unknown, ctx: HandlerContext, options?: DispatchOptions): Result<unknown>;
-export function dispatch(channel: string, raw: unknown, ctx: HandlerContext, options: DispatchOptions = {}): Result<unknown> {
+export function dispatch<C extends Channel>(channel: C, raw: unknown, ctx: HandlerContext, options?: DispatchOptions): Promise<Result<Output<C>>>;
+export function dispatch(channel: string, raw: unknown, ctx: HandlerContext, options?: DispatchOptions): Promise<Result<unknown>>;
+export async function dispatch(channel: string, raw: unknown, ctx: HandlerContext, options: DispatchOptions = {}): Promise<Result<unknown>> {
   if (!isChannel(channel)) return fail('not_found', `There is no operation called "${channel}"`);
   const operation = contract[channel];
   const parsed = operation.input.safeParse(raw === null ? undefined : raw);
@@ -32,7 +34,7 @@ export function dispatch(channel: string, raw: unknown, ctx: HandlerContext, opt
   }
   try {
     const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
-    return ok(operation.output.parse(handler(parsed.data, ctx)));
+    return ok(operation.output.parse(await handler(parsed.data, ctx)));
   } catch (error) {
     if (error instanceof Refusal) return fail(error.code, error.message, error.issues);
     (options.logError ?? defaultLog)(error, channel);

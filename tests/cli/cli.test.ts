@@ -6,10 +6,10 @@ import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 import { runCli } from '../../electron/cli/run';
 import { tempDbFile, tempDir } from '../support/temp-db';
 
-function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCli(args, {
+  const code = await runCli(args, {
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
     env,
@@ -24,21 +24,21 @@ const createArgs = (db: string) => [
 ];
 
 describe('tranche command line', () => {
-  it('creates a round and prints it as JSON with money in pence', () => {
+  it('creates a round and prints it as JSON with money in pence', async () => {
     const db = tempDbFile();
-    const { code, stdout } = cli(createArgs(db));
+    const { code, stdout } = await cli(createArgs(db));
     expect(code).toBe(0);
     const round = JSON.parse(stdout) as Record<string, unknown>;
     expect(round).toMatchObject({ id: 1, fund: 'Invest to Save', name: '2013-14 tranche 2', budgetPence: 35_000_000, committedPence: 3_000_000, availablePence: 32_000_000 });
 
-    const listed = cli(['--db', db, 'rounds', 'list', '--json']);
+    const listed = await cli(['--db', db, 'rounds', 'list', '--json']);
     expect(listed.code).toBe(0);
     expect(JSON.parse(listed.stdout)).toEqual([round]);
   });
 
-  it('refuses a budget that is not money with exit 2, one line on stderr, and writes nothing', () => {
+  it('refuses a budget that is not money with exit 2, one line on stderr, and writes nothing', async () => {
     const db = tempDbFile();
-    const { code, stdout, stderr } = cli(['--db', db, 'rounds', 'create', '--fund', 'Invest to Save', '--name', 'x', '--budget', '£3OO']);
+    const { code, stdout, stderr } = await cli(['--db', db, 'rounds', 'create', '--fund', 'Invest to Save', '--name', 'x', '--budget', '£3OO']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.split('\n')).toHaveLength(1);
@@ -46,52 +46,52 @@ describe('tranche command line', () => {
     expect(existsSync(db)).toBe(false);
   });
 
-  it('refuses what the handlers refuse with exit 2 and leaves the data as it was', () => {
+  it('refuses what the handlers refuse with exit 2 and leaves the data as it was', async () => {
     const db = tempDbFile();
-    cli(createArgs(db));
-    const again = cli(createArgs(db));
+    await cli(createArgs(db));
+    const again = await cli(createArgs(db));
     expect(again.code).toBe(2);
     expect(again.stderr).toBe('tranche: Invest to Save already has a round called "2013-14 tranche 2"');
-    const over = cli(['--db', db, 'rounds', 'create', '--fund', 'F', '--name', 'N', '--budget', '5', '--committed', '6']);
+    const over = await cli(['--db', db, 'rounds', 'create', '--fund', 'F', '--name', 'N', '--budget', '5', '--committed', '6']);
     expect(over.code).toBe(2);
     expect(over.stderr).toContain('Commitments (£6) cannot be more than the budget (£5)');
-    expect(JSON.parse(cli(['--db', db, 'rounds', 'list', '--json']).stdout)).toHaveLength(1);
+    expect(JSON.parse((await cli(['--db', db, 'rounds', 'list', '--json'])).stdout)).toHaveLength(1);
   });
 
-  it('refuses unknown commands, unknown options and missing options with exit 2', () => {
+  it('refuses unknown commands, unknown options and missing options with exit 2', async () => {
     const db = tempDbFile();
-    expect(cli(['--db', db, 'rounds', 'frobnicate']).code).toBe(2);
-    const unknown = cli(['--db', db, 'rounds', 'list', '--colour']);
+    expect((await cli(['--db', db, 'rounds', 'frobnicate'])).code).toBe(2);
+    const unknown = await cli(['--db', db, 'rounds', 'list', '--colour']);
     expect(unknown).toMatchObject({ code: 2 });
     expect(unknown.stderr).toContain("'--colour'");
-    expect(cli(['--db', db, 'rounds', 'create', '--fund', 'F', '--budget', '5'])).toMatchObject({ code: 2, stderr: 'tranche: --name is required' });
-    expect(cli(['--db', db, 'rounds', 'archive', '--round', 'abc'])).toMatchObject({ code: 2 });
-    expect(cli([]).code).toBe(2);
-    expect(cli(['--help'])).toMatchObject({ code: 0 });
+    expect(await cli(['--db', db, 'rounds', 'create', '--fund', 'F', '--budget', '5'])).toMatchObject({ code: 2, stderr: 'tranche: --name is required' });
+    expect(await cli(['--db', db, 'rounds', 'archive', '--round', 'abc'])).toMatchObject({ code: 2 });
+    expect((await cli([])).code).toBe(2);
+    expect(await cli(['--help'])).toMatchObject({ code: 0 });
   });
 
-  it('uses TRANCHE_DB when no --db is given', () => {
+  it('uses TRANCHE_DB when no --db is given', async () => {
     const db = tempDbFile();
-    expect(cli(['rounds', 'create', '--fund', 'F', '--name', 'N', '--budget', '£1k'], { TRANCHE_DB: db }).code).toBe(0);
-    expect(JSON.parse(cli(['--db', db, 'rounds', 'list', '--json']).stdout)).toHaveLength(1);
+    expect((await cli(['rounds', 'create', '--fund', 'F', '--name', 'N', '--budget', '£1k'], { TRANCHE_DB: db })).code).toBe(0);
+    expect(JSON.parse((await cli(['--db', db, 'rounds', 'list', '--json'])).stdout)).toHaveLength(1);
   });
 
-  it('exits 1 when the database cannot be opened', () => {
+  it('exits 1 when the database cannot be opened', async () => {
     const notADb = path.join(tempDir(), 'dir.db');
     mkdirSync(notADb);
-    const result = cli(['--db', notADb, 'rounds', 'list']);
+    const result = await cli(['--db', notADb, 'rounds', 'list']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('cannot open the database');
   });
 
-  it('prints a readable table without --json', () => {
+  it('prints a readable table without --json', async () => {
     const db = tempDbFile();
-    cli(createArgs(db));
-    const { stdout } = cli(['--db', db, 'rounds', 'list']);
+    await cli(createArgs(db));
+    const { stdout } = await cli(['--db', db, 'rounds', 'list']);
     expect(stdout).toMatch(/Invest to Save\s+2013-14 tranche 2\s+£350,000\s+£30,000\s+£320,000/);
   });
 
-  it('runs as `npm run --silent tranche` with the documented exit codes', () => {
+  it('runs as `npm run --silent tranche` with the documented exit codes', async () => {
     const db = tempDbFile();
     const run = (args: string[]) =>
       spawnSync('npm', ['run', '--silent', 'tranche', '--', ...args], { encoding: 'utf8', cwd: path.resolve(import.meta.dirname, '../..') });
