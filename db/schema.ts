@@ -1,17 +1,47 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
-// Money columns hold integer pence and end in `_pence`. Timestamps are ISO-8601 UTC text.
-// Figures that can be computed from others (a round's available money) are never stored.
+// Money columns hold integer pence and end in `_pence`. Timestamps are ISO-8601 UTC text; calendar
+// dates are YYYY-MM-DD text. Figures that can be computed from others (a round's commitments and
+// available money, a bid's cost-line total) are never stored; figures a document states are kept
+// in `stated_*` columns only to be checked against the computed ones.
 
 export const funds = sqliteTable(
   'funds',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     name: text('name').notNull(),
+    /** Most one bid may ask of the fund, where its rules set a cap. */
+    capPence: integer('cap_pence'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [uniqueIndex('funds_name_unique').on(sql`lower(${t.name})`)],
+  (t) => [uniqueIndex('funds_name_unique').on(sql`lower(${t.name})`), check('funds_cap_positive', sql`${t.capPence} IS NULL OR ${t.capPence} > 0`)],
+);
+
+export const plans = sqliteTable(
+  'plans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    period: text('period').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('plans_title_unique').on(sql`lower(${t.title})`)],
+);
+
+export const priorities = sqliteTable(
+  'priorities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => priorities.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [uniqueIndex('priorities_plan_code_unique').on(t.planId, sql`lower(${t.code})`), index('priorities_parent_idx').on(t.parentId)],
 );
 
 export const rounds = sqliteTable(
@@ -22,8 +52,15 @@ export const rounds = sqliteTable(
       .notNull()
       .references(() => funds.id, { onDelete: 'restrict' }),
     name: text('name').notNull(),
+    financialYear: text('financial_year'),
+    tranche: text('tranche'),
     budgetPence: integer('budget_pence').notNull(),
-    committedPence: integer('committed_pence').notNull().default(0),
+    opensOn: text('opens_on'),
+    closesOn: text('closes_on'),
+    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    planId: integer('plan_id').references(() => plans.id, { onDelete: 'restrict' }),
+    /** Set on demonstration rounds: says where the data came from, shown wherever the round is. */
+    demoNotice: text('demo_notice'),
     archivedAt: text('archived_at'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -32,6 +69,166 @@ export const rounds = sqliteTable(
     uniqueIndex('rounds_fund_name_unique').on(t.fundId, sql`lower(${t.name})`),
     index('rounds_archived_idx').on(t.archivedAt),
     check('rounds_budget_not_negative', sql`${t.budgetPence} >= 0`),
-    check('rounds_committed_within_budget', sql`${t.committedPence} >= 0 AND ${t.committedPence} <= ${t.budgetPence}`),
+    check('rounds_status_known', sql`${t.status} IN ('open', 'closed')`),
   ],
+);
+
+/** Money already promised from a round's budget before bids are decided (each with what it is for). */
+export const commitments = sqliteTable(
+  'commitments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    description: text('description').notNull(),
+    amountPence: integer('amount_pence').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('commitments_round_idx').on(t.roundId), check('commitments_amount_positive', sql`${t.amountPence} > 0`)],
+);
+
+export const partnerships = sqliteTable(
+  'partnerships',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    area: text('area'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('partnerships_name_unique').on(sql`lower(${t.name})`)],
+);
+
+/** Other names a partnership is written as ("BCSP", "Birmingham CSP"), for matching imports. */
+export const partnershipAliases = sqliteTable(
+  'partnership_aliases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    partnershipId: integer('partnership_id')
+      .notNull()
+      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+  },
+  (t) => [uniqueIndex('partnership_aliases_alias_unique').on(sql`lower(${t.alias})`), index('partnership_aliases_partnership_idx').on(t.partnershipId)],
+);
+
+export const bids = sqliteTable(
+  'bids',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    ref: text('ref').notNull(),
+    partnershipId: integer('partnership_id')
+      .notNull()
+      .references(() => partnerships.id, { onDelete: 'restrict' }),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    requestedPence: integer('requested_pence').notNull(),
+    /** The smaller amount the bidder offers to accept, if any, and what would be cut to reach it. */
+    reducedPence: integer('reduced_pence'),
+    reductionNote: text('reduction_note'),
+    /** The total the business case states, checked against its cost lines. */
+    statedTotalPence: integer('stated_total_pence'),
+    durationText: text('duration_text'),
+    startsOn: text('starts_on'),
+    endsOn: text('ends_on'),
+    matchFundingPence: integer('match_funding_pence'),
+    status: text('status', { enum: ['received', 'eligible', 'ineligible', 'withdrawn'] }).notNull().default('received'),
+    statusReason: text('status_reason'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('bids_round_ref_unique').on(t.roundId, sql`lower(${t.ref})`),
+    index('bids_round_partnership_idx').on(t.roundId, t.partnershipId),
+    index('bids_round_status_idx').on(t.roundId, t.status),
+    check('bids_requested_not_negative', sql`${t.requestedPence} >= 0`),
+    check('bids_reduced_not_negative', sql`${t.reducedPence} IS NULL OR ${t.reducedPence} >= 0`),
+    check('bids_stated_total_not_negative', sql`${t.statedTotalPence} IS NULL OR ${t.statedTotalPence} >= 0`),
+    check('bids_match_not_negative', sql`${t.matchFundingPence} IS NULL OR ${t.matchFundingPence} >= 0`),
+    check('bids_status_known', sql`${t.status} IN ('received', 'eligible', 'ineligible', 'withdrawn')`),
+  ],
+);
+
+export const bidCostLines = sqliteTable(
+  'bid_cost_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    bidId: integer('bid_id')
+      .notNull()
+      .references(() => bids.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    description: text('description').notNull(),
+    quantity: real('quantity'),
+    unitCostPence: integer('unit_cost_pence'),
+    /** The line amount as stated; null when the document gives none. */
+    amountPence: integer('amount_pence'),
+  },
+  (t) => [index('bid_cost_lines_bid_idx').on(t.bidId, t.position)],
+);
+
+export const bidSections = sqliteTable(
+  'bid_sections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    bidId: integer('bid_id')
+      .notNull()
+      .references(() => bids.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    heading: text('heading').notNull(),
+    body: text('body').notNull(),
+  },
+  (t) => [index('bid_sections_bid_idx').on(t.bidId, t.position)],
+);
+
+/** The plan priorities a bidder says its bid advances. */
+export const bidPriorityClaims = sqliteTable(
+  'bid_priority_claims',
+  {
+    bidId: integer('bid_id')
+      .notNull()
+      .references(() => bids.id, { onDelete: 'cascade' }),
+    priorityId: integer('priority_id')
+      .notNull()
+      .references(() => priorities.id, { onDelete: 'restrict' }),
+  },
+  (t) => [primaryKey({ columns: [t.bidId, t.priorityId] })],
+);
+
+/** Original files as received, kept byte for byte with their SHA-256. */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    bidId: integer('bid_id')
+      .notNull()
+      .references(() => bids.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: blob('content', { mode: 'buffer' }).notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('attachments_bid_idx').on(t.bidId)],
+);
+
+/** A partnership subtotal as an imported schedule states it, checked against the bids' sum. */
+export const scheduleTotals = sqliteTable(
+  'schedule_totals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    partnershipId: integer('partnership_id')
+      .notNull()
+      .references(() => partnerships.id, { onDelete: 'restrict' }),
+    label: text('label').notNull(),
+    statedPence: integer('stated_pence').notNull(),
+    statedReducedPence: integer('stated_reduced_pence'),
+  },
+  (t) => [uniqueIndex('schedule_totals_round_partnership_unique').on(t.roundId, t.partnershipId)],
 );

@@ -1,5 +1,7 @@
 import type { Connection } from './connection';
+import { bidQueries } from './queries/bids';
 import { fundQueries } from './queries/funds';
+import { organisationQueries } from './queries/organisations';
 import { roundQueries } from './queries/rounds';
 
 /** What handlers get instead of the database handle: named queries and a transaction boundary. */
@@ -8,6 +10,8 @@ export function createStore(connection: Connection) {
   return {
     funds: fundQueries(db),
     rounds: roundQueries(db),
+    bids: bidQueries(db),
+    organisations: organisationQueries(db),
     /** Runs `work` atomically: every write in it lands, or none does. */
     transaction<T>(work: () => T): T {
       return db.transaction(() => work());

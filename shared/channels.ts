@@ -13,6 +13,18 @@ export const CHANNELS = [
   'rounds:update',
   'rounds:archive',
   'rounds:restore',
+  'rounds:dashboard',
+  'bids:list',
+  'bids:get',
+  'bids:create',
+  'bids:update',
+  'bids:previewImport',
+  'bids:import',
+  'bids:importCase',
+  'partnerships:list',
+  'plans:list',
+  'search:query',
+  'demo:load',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

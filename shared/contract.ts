@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { appInfoSchema } from './app-info';
 import type { Channel } from './channels';
 import type { Result } from './result';
+import { bidCreateSchema, bidDetailSchema, bidListSchema, bidRefSchema, bidSummarySchema, bidUpdateSchema } from './bids';
+import { roundDashboardSchema, searchHitSchema, searchInputSchema } from './dashboard';
+import { caseImportSchema, scheduleImportResultSchema, scheduleImportSchema, schedulePreviewSchema } from './imports';
+import { partnershipSchema, planSchema } from './organisations';
 import { fundSchema, roundCreateSchema, roundListSchema, roundRefSchema, roundSchema, roundUpdateSchema } from './rounds';
 
 // Every operation the renderer, the command line and the test bridge may ask of the main process.
@@ -19,6 +23,34 @@ export const contract = {
   'rounds:update': { input: roundUpdateSchema, output: roundSchema },
   'rounds:archive': { input: roundRefSchema, output: roundSchema },
   'rounds:restore': { input: roundRefSchema, output: roundSchema },
+  'rounds:dashboard': { input: roundRefSchema, output: roundDashboardSchema },
+  'bids:list': { input: bidListSchema, output: z.array(bidSummarySchema) },
+  'bids:get': { input: bidRefSchema, output: bidDetailSchema },
+  'bids:create': { input: bidCreateSchema, output: bidDetailSchema },
+  'bids:update': { input: bidUpdateSchema, output: bidDetailSchema },
+  'bids:previewImport': { input: scheduleImportSchema, output: schedulePreviewSchema },
+  'bids:import': { input: scheduleImportSchema, output: scheduleImportResultSchema },
+  'bids:importCase': {
+    input: caseImportSchema,
+    output: z.object({
+      bid: bidDetailSchema,
+      sections: z.number().int(),
+      costLines: z.number().int(),
+      statedTotal: z.string().nullable(),
+      warnings: z.array(z.string()),
+    }),
+  },
+  'partnerships:list': { input: none, output: z.array(partnershipSchema) },
+  'plans:list': { input: none, output: z.array(planSchema) },
+  'search:query': { input: searchInputSchema, output: z.array(searchHitSchema) },
+  'demo:load': {
+    input: none,
+    output: z.object({
+      loaded: z.boolean(),
+      notice: z.string(),
+      rounds: z.array(z.object({ id: z.number().int(), fund: z.string(), name: z.string(), created: z.boolean() })),
+    }),
+  },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

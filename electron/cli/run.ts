@@ -95,7 +95,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       call: async (channel, input) => {
         const result = await dispatch(channel, input, context(), { logError: () => undefined });
         if (result.ok) return result.value;
-        if (isRefusal(result.error)) throw new CliRefusal(result.error.message);
+        if (isRefusal(result.error)) {
+          const details = (result.error.issues ?? []).map((issue) => issue.message).filter((m) => !result.error.message.includes(m));
+          throw new CliRefusal(result.error.message, details);
+        }
         throw new UnexpectedFailure(result.error.message);
       },
     });
@@ -103,6 +106,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof CliRefusal) {
       io.stderr(`tranche: ${error.message}`);
+      for (const line of error.details) io.stderr(`  ${line}`);
       return EXIT_REFUSED;
     }
     io.stderr(`tranche: unexpected failure: ${error instanceof Error ? error.message : String(error)}`);

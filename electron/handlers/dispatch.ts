@@ -5,12 +5,21 @@ import { appHandlers } from './app';
 import type { HandlerContext } from './context';
 import { Refusal } from './refusal';
 import { roundHandlers } from './rounds';
+import { bidHandlers } from './bids';
+import { loadDemo } from './demo/load';
+import { importHandlers } from './imports';
 
 type Handlers = {
   [C in Channel]: (input: ParsedInput<C>, ctx: HandlerContext) => z.input<(typeof contract)[C]['output']> | Promise<z.input<(typeof contract)[C]['output']>>;
 };
 
-const handlers: Handlers = { ...appHandlers, ...roundHandlers };
+const handlers: Handlers = {
+  ...appHandlers,
+  ...roundHandlers,
+  ...bidHandlers,
+  ...importHandlers,
+  'demo:load': (_input, ctx) => loadDemo(ctx),
+};
 
 export interface DispatchOptions {
   /** Where unexpected failures are reported (the message to the caller stays generic). */

@@ -1,11 +1,18 @@
 import type { ParsedInput } from '../../shared/contract';
 import type { Round } from '../../shared/rounds';
 import type { HandlerContext } from './context';
-import { fieldRefusal, notFound } from './refusal';
+import { fieldRefusal, notFound, Refusal } from './refusal';
 
-function mustGet(ctx: HandlerContext, id: number): Round {
+export function mustGetRound(ctx: HandlerContext, id: number): Round {
   const round = ctx.store.rounds.get(id);
   if (!round) throw notFound(`Round ${id}`);
+  return round;
+}
+
+/** A round that may still be changed: archived rounds are read-only until restored. */
+export function mustGetOpenRound(ctx: HandlerContext, id: number): Round {
+  const round = mustGetRound(ctx, id);
+  if (round.archived) throw new Refusal('conflict', `Round "${round.name}" is archived: restore it before changing it or its bids`);
   return round;
 }
 
@@ -17,52 +24,70 @@ function refuseDuplicateName(ctx: HandlerContext, fundId: number, name: string, 
   }
 }
 
+function refuseUnknownPlan(ctx: HandlerContext, planId: number | null) {
+  if (planId !== null && !ctx.store.organisations.listPlans().some((p) => p.id === planId)) {
+    throw fieldRefusal('not_found', 'planId', `Police and Crime Plan ${planId} does not exist`);
+  }
+}
+
+type RoundInput = ParsedInput<'rounds:create'>;
+
+function values(input: RoundInput, fundId: number) {
+  return {
+    fundId,
+    name: input.name,
+    financialYear: input.financialYear,
+    tranche: input.tranche,
+    budgetPence: input.budgetPence,
+    opensOn: input.opensOn,
+    closesOn: input.closesOn,
+    status: input.status,
+    planId: input.planId,
+  };
+}
+
 export const roundHandlers = {
   'rounds:list': (input: ParsedInput<'rounds:list'>, ctx: HandlerContext) => ctx.store.rounds.list(input.includeArchived),
 
-  'rounds:get': (input: ParsedInput<'rounds:get'>, ctx: HandlerContext) => mustGet(ctx, input.id),
+  'rounds:get': (input: ParsedInput<'rounds:get'>, ctx: HandlerContext) => mustGetRound(ctx, input.id),
 
   'rounds:create': (input: ParsedInput<'rounds:create'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
       const now = ctx.now();
+      refuseUnknownPlan(ctx, input.planId);
       const fundId = ctx.store.funds.findOrCreate(input.fund, now);
       refuseDuplicateName(ctx, fundId, input.name);
-      const id = ctx.store.rounds.insert(
-        { fundId, name: input.name, budgetPence: input.budgetPence, committedPence: input.committedPence },
-        now,
-      );
-      return mustGet(ctx, id);
+      const id = ctx.store.rounds.insert(values(input, fundId), now);
+      ctx.store.rounds.replaceCommitments(id, input.commitments);
+      return mustGetRound(ctx, id);
     }),
 
   'rounds:update': (input: ParsedInput<'rounds:update'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      const current = mustGet(ctx, input.id);
-      if (current.archived) throw fieldRefusal('conflict', '', `Round "${current.name}" is archived: restore it before editing`);
+      mustGetOpenRound(ctx, input.id);
       const now = ctx.now();
+      refuseUnknownPlan(ctx, input.planId);
       const fundId = ctx.store.funds.findOrCreate(input.fund, now);
       refuseDuplicateName(ctx, fundId, input.name, input.id);
-      ctx.store.rounds.update(
-        input.id,
-        { fundId, name: input.name, budgetPence: input.budgetPence, committedPence: input.committedPence },
-        now,
-      );
-      return mustGet(ctx, input.id);
+      ctx.store.rounds.update(input.id, values(input, fundId), now);
+      ctx.store.rounds.replaceCommitments(input.id, input.commitments);
+      return mustGetRound(ctx, input.id);
     }),
 
   'rounds:archive': (input: ParsedInput<'rounds:archive'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      const current = mustGet(ctx, input.id);
+      const current = mustGetRound(ctx, input.id);
       if (current.archived) return current;
       const now = ctx.now();
       ctx.store.rounds.setArchived(input.id, now, now);
-      return mustGet(ctx, input.id);
+      return mustGetRound(ctx, input.id);
     }),
 
   'rounds:restore': (input: ParsedInput<'rounds:restore'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      const current = mustGet(ctx, input.id);
+      const current = mustGetRound(ctx, input.id);
       if (!current.archived) return current;
       ctx.store.rounds.setArchived(input.id, null, ctx.now());
-      return mustGet(ctx, input.id);
+      return mustGetRound(ctx, input.id);
     }),
 };

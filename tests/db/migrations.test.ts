@@ -5,13 +5,19 @@ import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 import { createStore } from '../../db/store';
 import { migrationCount, migrationsUpTo, tempDbFile } from '../support/temp-db';
 
+const NOW = '2026-01-01T00:00:00.000Z';
+
+function roundValues(fundId: number, name: string, budgetPence: number) {
+  return { fundId, name, financialYear: null, tranche: null, budgetPence, opensOn: null, closesOn: null, status: 'open' as const, planId: null };
+}
+
 describe('database', () => {
   it('is created and migrated on first open, with WAL and foreign keys on', () => {
     const file = tempDbFile();
     const connection = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
     const raw = new Database(file);
     const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['funds', 'rounds']));
+    expect(tables).toEqual(expect.arrayContaining(['funds', 'rounds', 'commitments', 'bids', 'bid_cost_lines', 'partnerships', 'plans', 'priorities', 'bid_search']));
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(connection.schemaVersion()).toBe(String(migrationCount()));
     raw.close();
@@ -22,39 +28,54 @@ describe('database', () => {
     const file = tempDbFile();
     const first = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
     const store = createStore(first);
-    const fundId = store.funds.findOrCreate('Invest to Save', '2026-01-01T00:00:00.000Z');
-    store.rounds.insert({ fundId, name: '2013-14 tranche 2', budgetPence: 35_000_000, committedPence: 3_000_000 }, '2026-01-01T00:00:00.000Z');
+    const fundId = store.funds.findOrCreate('Invest to Save', NOW);
+    const id = store.rounds.insert(roundValues(fundId, '2013-14 tranche 2', 35_000_000), NOW);
+    store.rounds.replaceCommitments(id, [{ description: 'DHR', amountPence: 3_000_000 }]);
     first.close();
 
     const second = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
     const rounds = createStore(second).rounds.list(true);
     expect(rounds).toHaveLength(1);
-    expect(rounds[0]).toMatchObject({ fund: 'Invest to Save', budgetPence: 35_000_000, availablePence: 32_000_000 });
+    expect(rounds[0]).toMatchObject({ fund: 'Invest to Save', budgetPence: 35_000_000, committedPence: 3_000_000, availablePence: 32_000_000 });
     second.close();
   });
 
-  it('brings a database populated at every earlier schema version to the current one without losing rows', () => {
-    for (let version = 1; version < migrationCount(); version++) {
-      const file = tempDbFile();
-      const old = openDatabase(file, { migrationsFolder: migrationsUpTo(version) });
-      const store = createStore(old);
-      const fundId = store.funds.findOrCreate('Safer Streets', '2026-01-01T00:00:00.000Z');
-      store.rounds.insert({ fundId, name: 'Round 4', budgetPence: 105_131_200, committedPence: 0 }, '2026-01-01T00:00:00.000Z');
-      old.close();
-      const current = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
-      expect(createStore(current).rounds.list(true).map((r) => r.name)).toEqual(['Round 4']);
-      current.close();
-    }
+  it('moves a first-release round\'s committed figure into a commitment when upgrading', () => {
+    const file = tempDbFile();
+    openDatabase(file, { migrationsFolder: migrationsUpTo(1) }).close();
+    const old = new Database(file);
+    old.prepare("INSERT INTO funds (name, created_at) VALUES ('Invest to Save', ?)").run(NOW);
+    old.prepare("INSERT INTO rounds (fund_id, name, budget_pence, committed_pence, created_at, updated_at) VALUES (1, '2013-14 tranche 2', 35000000, 3000000, ?, ?)").run(NOW, NOW);
+    old.prepare("INSERT INTO rounds (fund_id, name, budget_pence, committed_pence, archived_at, created_at, updated_at) VALUES (1, 'Nothing committed', 100, 0, ?, ?, ?)").run(NOW, NOW, NOW);
+    old.close();
+
+    const current = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
+    const [withCommitment, archived] = createStore(current).rounds.list(true).sort((a, b) => a.id - b.id);
+    expect(withCommitment).toMatchObject({
+      name: '2013-14 tranche 2',
+      budgetPence: 35_000_000,
+      commitments: [{ description: 'Commitments already made', amountPence: 3_000_000 }],
+      availablePence: 32_000_000,
+      status: 'open',
+      archived: false,
+    });
+    expect(archived).toMatchObject({ name: 'Nothing committed', commitments: [], archived: true });
+    // The rebuilt tables still enforce their rules.
+    const store = createStore(current);
+    expect(() => store.funds.findOrCreate('INVEST TO SAVE', NOW)).not.toThrow();
+    expect(store.funds.list()).toHaveLength(1);
+    expect(() => store.rounds.insert(roundValues(1, '2013-14 TRANCHE 2', 1), NOW)).toThrow(/UNIQUE/);
+    current.close();
   });
 
   it('refuses money that breaks the rules even when a query bypasses the handlers', () => {
     const connection = openDatabase(tempDbFile(), { migrationsFolder: MIGRATIONS_FOLDER });
     const store = createStore(connection);
-    const fundId = store.funds.findOrCreate('Invest to Save', '2026-01-01T00:00:00.000Z');
-    const values = { fundId, name: 'Bad', budgetPence: 100, committedPence: 200 };
-    expect(() => store.rounds.insert(values, '2026-01-01T00:00:00.000Z')).toThrow(/CHECK constraint failed/);
-    expect(() => store.rounds.insert({ ...values, budgetPence: -1, committedPence: 0 }, '2026-01-01T00:00:00.000Z')).toThrow(/CHECK constraint failed/);
-    expect(() => store.rounds.insert({ ...values, fundId: 999, committedPence: 0 }, '2026-01-01T00:00:00.000Z')).toThrow(/FOREIGN KEY/);
+    const fundId = store.funds.findOrCreate('Invest to Save', NOW);
+    expect(() => store.rounds.insert(roundValues(fundId, 'Bad', -1), NOW)).toThrow(/CHECK constraint failed/);
+    expect(() => store.rounds.insert(roundValues(999, 'Orphan', 1), NOW)).toThrow(/FOREIGN KEY/);
+    const id = store.rounds.insert(roundValues(fundId, 'Good', 100), NOW);
+    expect(() => store.rounds.replaceCommitments(id, [{ description: 'Nothing', amountPence: 0 }])).toThrow(/CHECK constraint failed/);
     connection.close();
   });
 
@@ -63,7 +84,7 @@ describe('database', () => {
     const store = createStore(connection);
     expect(() =>
       store.transaction(() => {
-        store.funds.findOrCreate('Orphan fund', '2026-01-01T00:00:00.000Z');
+        store.funds.findOrCreate('Orphan fund', NOW);
         throw new Error('stop');
       }),
     ).toThrow('stop');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { testContext } from '../support/temp-db';
 
-const tranche2 = { fund: 'Invest to Save', name: '2013-14 tranche 2', budgetPence: 35_000_000, committedPence: 3_000_000 };
+const tranche2 = { fund: 'Invest to Save', name: '2013-14 tranche 2', budgetPence: 35_000_000, commitments: [{ description: 'Domestic Homicide Review project', amountPence: 3_000_000 }] };
 
 describe('round handlers', () => {
   it('creates a round and computes what is available from budget and commitments', async () => {
@@ -18,7 +18,7 @@ describe('round handlers', () => {
     await dispatch('rounds:create', { ...tranche2, fund: '  Invest to Save ' }, ctx);
     await dispatch('rounds:create', { ...tranche2, fund: 'invest to save', name: '2014-15' }, ctx);
     const funds = await dispatch('funds:list', {}, ctx);
-    expect(funds).toEqual({ ok: true, value: [{ id: 1, name: 'Invest to Save', roundCount: 2 }] });
+    expect(funds).toEqual({ ok: true, value: [{ id: 1, name: 'Invest to Save', capPence: null, roundCount: 2 }] });
   });
 
   it('refuses a second round with the same name in a fund, naming the field', async () => {
@@ -31,8 +31,8 @@ describe('round handlers', () => {
 
   it('refuses commitments above the budget and negative or fractional money, and saves nothing', async () => {
     const { ctx } = testContext();
-    const over = await dispatch('rounds:create', { ...tranche2, committedPence: 40_000_000 }, ctx);
-    expect(over).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'committedPence' }] } });
+    const over = await dispatch('rounds:create', { ...tranche2, commitments: [{ description: 'Too much', amountPence: 40_000_000 }] }, ctx);
+    expect(over).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'commitments' }] } });
     expect(!over.ok && over.error.message).toBe('Commitments (£400,000) cannot be more than the budget (£350,000)');
     expect(await dispatch('rounds:create', { ...tranche2, budgetPence: -5 }, ctx)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await dispatch('rounds:create', { ...tranche2, budgetPence: 10.5 }, ctx)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

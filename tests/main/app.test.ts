@@ -58,7 +58,7 @@ describe('the desktop main process, wired against a stand-in electron', () => {
   it('registers exactly the contract channels, and answers only the app page', async () => {
     expect([...fake.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
     const create = fake.ipcHandlers.get('rounds:create')!;
-    const input = { fund: 'Invest to Save', name: '2013-14 tranche 2', budgetPence: 35_000_000, committedPence: 3_000_000 };
+    const input = { fund: 'Invest to Save', name: '2013-14 tranche 2', budgetPence: 35_000_000, commitments: [{ description: 'Domestic Homicide Review project', amountPence: 3_000_000 }] };
 
     for (const senderFrame of [
       null,

@@ -1,42 +1,63 @@
 import { describe, expect, it } from 'vitest';
 import { roundToForm, validateRoundForm } from '../../renderer/src/forms/round-form';
 
-const filled = { fund: 'Invest to Save', name: '2013-14 tranche 2', budget: '£350,000', committed: '30k' };
+const filled = {
+  fund: 'Invest to Save',
+  name: '2013-14 tranche 2',
+  financialYear: '2013-14',
+  budget: '£350,000',
+  commitments: [{ description: 'Domestic Homicide Review project', amount: '30k' }],
+};
 
 describe('round form', () => {
   it('turns what an officer typed into a contract input in pence', () => {
     expect(validateRoundForm(filled)).toEqual({
-      input: { fund: 'Invest to Save', name: '2013-14 tranche 2', budgetPence: 35_000_000, committedPence: 3_000_000 },
+      input: {
+        fund: 'Invest to Save',
+        name: '2013-14 tranche 2',
+        financialYear: '2013-14',
+        budgetPence: 35_000_000,
+        commitments: [{ description: 'Domestic Homicide Review project', amountPence: 3_000_000 }],
+        tranche: null,
+        opensOn: null,
+        closesOn: null,
+        status: 'open',
+        planId: null,
+      },
       errors: {},
     });
-    expect(validateRoundForm({ ...filled, committed: '  ' }).input?.committedPence).toBe(0);
+    expect(validateRoundForm({ ...filled, commitments: [] }).input?.commitments).toEqual([]);
   });
 
   it('names every field at fault at once', () => {
-    const { input, errors } = validateRoundForm({ fund: '', name: ' ', budget: '£3OO', committed: 'lots' });
+    const { input, errors } = validateRoundForm({ fund: '', name: ' ', financialYear: '2013-15', budget: '£3OO', commitments: [{ description: '', amount: 'lots' }] });
     expect(input).toBeUndefined();
     expect(errors).toEqual({
       fund: 'Enter the fund',
       name: 'Enter the round name',
+      financialYear: 'A financial year runs into the next year, like 2013-14',
       budget: expect.stringContaining('Budget: "£3OO" is not an amount of money'),
-      committed: expect.stringContaining('Commitments: "lots" is not an amount of money'),
+      'commitments.0.amount': expect.stringContaining('Commitment 1: "lots" is not an amount of money'),
+      'commitments.0.description': 'Enter the description of the commitment',
     });
     expect(validateRoundForm({ ...filled, budget: '' }).errors.budget).toBe('Enter the budget');
     expect(validateRoundForm({ ...filled, budget: '-5' }).errors.budget).toBe('The budget cannot be negative');
   });
 
-  it('refuses commitments above the budget beside the commitments field', () => {
-    expect(validateRoundForm({ ...filled, committed: '£400,000' }).errors).toEqual({
-      committed: 'Commitments (£400,000) cannot be more than the budget (£350,000)',
+  it('refuses commitments above the budget', () => {
+    expect(validateRoundForm({ ...filled, commitments: [{ description: 'A', amount: '£300,000' }, { description: 'B', amount: '£100,000' }] }).errors).toEqual({
+      commitments: 'Commitments (£400,000) cannot be more than the budget (£350,000)',
     });
   });
 
   it('fills the edit form with figures that read back to the same pence', () => {
     const form = roundToForm({
-      id: 1, fund: 'F', name: 'N', budgetPence: 35_000_050, committedPence: 0, availablePence: 35_000_050,
-      archived: false, archivedAt: null, createdAt: '', updatedAt: '',
+      id: 1, fund: 'F', fundCapPence: null, name: 'N', financialYear: null, tranche: null, budgetPence: 35_000_050,
+      commitments: [{ id: 1, description: 'DHR', amountPence: 3_000_001 }], committedPence: 3_000_001, availablePence: 32_000_049,
+      opensOn: null, closesOn: null, status: 'open', planId: null, planTitle: null, demoNotice: null,
+      archived: false, archivedAt: null, createdAt: '', updatedAt: '', bidCount: 0, requestedPence: 0, reducedRequestedPence: 0,
     });
-    expect(form).toEqual({ fund: 'F', name: 'N', budget: '350000.50', committed: '' });
-    expect(validateRoundForm(form).input?.budgetPence).toBe(35_000_050);
+    expect(form).toEqual({ fund: 'F', name: 'N', financialYear: '', budget: '350000.50', commitments: [{ description: 'DHR', amount: '30000.01' }] });
+    expect(validateRoundForm(form).input).toMatchObject({ budgetPence: 35_000_050, commitments: [{ amountPence: 3_000_001 }] });
   });
 });

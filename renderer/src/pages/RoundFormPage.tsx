@@ -9,17 +9,17 @@ import { setFlash } from '../flash';
 import {
   emptyRoundForm,
   fieldForIssue,
-  ROUND_FIELD_ORDER,
+  fieldOrder,
   roundToForm,
   validateRoundForm,
+  type CommitmentRow,
   type FormErrors,
-  type RoundFormField,
   type RoundFormValues,
 } from '../forms/round-form';
 import { useResult } from '../hooks/useResult';
 import { useRounds } from '../rounds-context';
 
-const fieldId = (field: RoundFormField) => `round-${field}`;
+const fieldId = (field: string) => `round-${field.replace(/\./g, '-')}`;
 
 export function RoundFormPage({ id }: { id?: number }) {
   if (id === undefined) return <RoundForm initial={emptyRoundForm} />;
@@ -45,25 +45,34 @@ function RoundForm({ id, initial }: { id?: number; initial: RoundFormValues }) {
   const switcher = useRounds();
   const [funds] = useResult(() => api.funds.list(), 'funds');
   const [values, setValues] = useState<RoundFormValues>(initial);
-  const [errors, setErrors] = useState<FormErrors<RoundFormField>>({});
+  const [errors, setErrors] = useState<FormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
   const summary: SummaryError[] = useMemo(
     () => [
       ...(formError ? [{ message: formError }] : []),
-      ...ROUND_FIELD_ORDER.flatMap((field) => (errors[field] ? [{ fieldId: fieldId(field), message: errors[field] }] : [])),
+      ...fieldOrder(values).flatMap((field) => (errors[field] ? [{ fieldId: fieldId(field), message: errors[field] }] : [])),
     ],
-    [errors, formError],
+    [errors, formError, values],
   );
 
   const available = useMemo(() => {
     const budget = parseMoney(values.budget);
-    const committed = values.committed.trim() === '' ? { ok: true as const, pence: 0 } : parseMoney(values.committed);
-    return budget.ok && committed.ok ? budget.pence - committed.pence : null;
-  }, [values.budget, values.committed]);
+    const amounts = values.commitments.map((c) => parseMoney(c.amount));
+    if (!budget.ok || amounts.some((a) => !a.ok)) return null;
+    return budget.pence - amounts.reduce((sum, a) => sum + (a.ok ? a.pence : 0), 0);
+  }, [values.budget, values.commitments]);
 
-  const set = (field: RoundFormField) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const set = (field: 'fund' | 'name' | 'financialYear' | 'budget') => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const setCommitment = (index: number, part: keyof CommitmentRow) => (value: string) =>
+    setValues((v) => ({ ...v, commitments: v.commitments.map((c, i) => (i === index ? { ...c, [part]: value } : c)) }));
+  const addCommitment = () => {
+    setValues((v) => ({ ...v, commitments: [...v.commitments, { description: '', amount: '' }] }));
+    const next = values.commitments.length;
+    setTimeout(() => document.getElementById(fieldId(`commitments.${next}.description`))?.focus(), 0);
+  };
+  const removeCommitment = (index: number) => setValues((v) => ({ ...v, commitments: v.commitments.filter((_, i) => i !== index) }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -75,7 +84,7 @@ function RoundForm({ id, initial }: { id?: number; initial: RoundFormValues }) {
     const result = editing ? await api.rounds.update({ ...input, id }) : await api.rounds.create(input);
     setSaving(false);
     if (!result.ok) {
-      const fieldErrors: FormErrors<RoundFormField> = {};
+      const fieldErrors: FormErrors = {};
       for (const issue of result.error.issues ?? []) {
         const field = fieldForIssue(issue);
         if (field) fieldErrors[field] = issue.message;
@@ -93,30 +102,10 @@ function RoundForm({ id, initial }: { id?: number; initial: RoundFormValues }) {
     <Page title={editing ? 'Edit round' : 'Create a round'}>
       <ErrorSummary errors={summary} />
       <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={saving}>
-        <TextField
-          id={fieldId('fund')}
-          label="Fund"
-          hint="For example, Invest to Save or Safer Streets"
-          value={values.fund}
-          onChange={set('fund')}
-          error={errors.fund}
-          list="fund-options"
-          autoComplete="off"
-          width="medium"
-        />
-        <datalist id="fund-options">
-          {funds.state === 'ready' && funds.value.map((fund) => <option key={fund.id} value={fund.name} />)}
-        </datalist>
-        <TextField
-          id={fieldId('name')}
-          label="Round name"
-          hint="For example, 2013-14 tranche 2"
-          value={values.name}
-          onChange={set('name')}
-          error={errors.name}
-          autoComplete="off"
-          width="medium"
-        />
+        <TextField id={fieldId('fund')} label="Fund" hint="For example, Invest to Save or Safer Streets" value={values.fund} onChange={set('fund')} error={errors.fund} list="fund-options" autoComplete="off" width="medium" />
+        <datalist id="fund-options">{funds.state === 'ready' && funds.value.map((fund) => <option key={fund.id} value={fund.name} />)}</datalist>
+        <TextField id={fieldId('name')} label="Round name" hint="For example, 2013-14 tranche 2" value={values.name} onChange={set('name')} error={errors.name} autoComplete="off" width="medium" />
+        <TextField id={fieldId('financialYear')} label="Financial year (optional)" hint="For example, 2013-14" value={values.financialYear} onChange={set('financialYear')} error={errors.financialYear} autoComplete="off" width="short" />
         <TextField
           id={fieldId('budget')}
           label="Budget"
@@ -129,18 +118,47 @@ function RoundForm({ id, initial }: { id?: number; initial: RoundFormValues }) {
           autoComplete="off"
           width="short"
         />
-        <TextField
-          id={fieldId('committed')}
-          label="Commitments already made (optional)"
-          hint="Money already promised from this budget, such as a joint project. Leave blank if none."
-          prefix="£"
-          inputMode="decimal"
-          value={values.committed}
-          onChange={set('committed')}
-          error={errors.committed}
-          autoComplete="off"
-          width="short"
-        />
+        <fieldset className={`fieldset${errors.commitments ? ' form-group--error' : ''}`} aria-describedby="commitments-hint">
+          <legend className="label">Commitments already made</legend>
+          <div id="commitments-hint" className="hint">
+            Money already promised from this budget, such as a joint project, each with what it is for. Leave empty if none.
+          </div>
+          {errors.commitments && (
+            <p id={fieldId('commitments')} className="error-message" tabIndex={-1}>
+              <span className="visually-hidden">Error:</span> {errors.commitments}
+            </p>
+          )}
+          {values.commitments.map((commitment, index) => (
+            <div className="commitment-row" key={index}>
+              <TextField
+                id={fieldId(`commitments.${index}.description`)}
+                label={`Commitment ${index + 1}: what it is for`}
+                value={commitment.description}
+                onChange={setCommitment(index, 'description')}
+                error={errors[`commitments.${index}.description`]}
+                autoComplete="off"
+                width="medium"
+              />
+              <TextField
+                id={fieldId(`commitments.${index}.amount`)}
+                label={`Commitment ${index + 1}: amount`}
+                prefix="£"
+                inputMode="decimal"
+                value={commitment.amount}
+                onChange={setCommitment(index, 'amount')}
+                error={errors[`commitments.${index}.amount`]}
+                autoComplete="off"
+                width="short"
+              />
+              <button type="button" className="button button--secondary button--small" onClick={() => removeCommitment(index)}>
+                Remove<span className="visually-hidden"> commitment {index + 1}</span>
+              </button>
+            </div>
+          ))}
+          <button type="button" className="button button--secondary" onClick={addCommitment}>
+            Add a commitment
+          </button>
+        </fieldset>
         <p className="inset" aria-live="polite">
           Available to allocate: <strong>{available === null ? '—' : formatMoney(available)}</strong>
         </p>

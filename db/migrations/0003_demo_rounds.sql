@@ -1,0 +1,1 @@
+ALTER TABLE `rounds` ADD `demo_notice` text;

@@ -1,0 +1,187 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type { BidStatus } from '../../shared/bids';
+import type { TrancheDb } from '../connection';
+import { attachments, bidCostLines, bidPriorityClaims, bids, bidSections, partnerships, priorities, rounds, funds, scheduleTotals } from '../schema';
+
+export interface BidValues {
+  roundId: number;
+  ref: string;
+  partnershipId: number;
+  title: string;
+  summary: string;
+  requestedPence: number;
+  reducedPence: number | null;
+  reductionNote: string | null;
+  statedTotalPence: number | null;
+  durationText: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  matchFundingPence: number | null;
+  status: BidStatus;
+  statusReason: string | null;
+}
+
+export interface CostLineValues {
+  description: string;
+  quantity: number | null;
+  unitCostPence: number | null;
+  amountPence: number | null;
+}
+
+const bidColumns = {
+  id: bids.id,
+  roundId: bids.roundId,
+  ref: bids.ref,
+  partnershipId: bids.partnershipId,
+  partnership: partnerships.name,
+  title: bids.title,
+  requestedPence: bids.requestedPence,
+  reducedPence: bids.reducedPence,
+  statedTotalPence: bids.statedTotalPence,
+  status: bids.status,
+};
+
+export function bidQueries(db: TrancheDb) {
+  return {
+    /** Every bid of a round with its cost lines, in two queries however many bids there are. */
+    listForRound(roundId: number) {
+      const rows = db.select(bidColumns).from(bids).innerJoin(partnerships, eq(bids.partnershipId, partnerships.id)).where(eq(bids.roundId, roundId)).orderBy(asc(bids.id)).all();
+      const lines = db
+        .select({ bidId: bidCostLines.bidId, description: bidCostLines.description, quantity: bidCostLines.quantity, unitCostPence: bidCostLines.unitCostPence, amountPence: bidCostLines.amountPence })
+        .from(bidCostLines)
+        .innerJoin(bids, eq(bidCostLines.bidId, bids.id))
+        .where(eq(bids.roundId, roundId))
+        .orderBy(asc(bidCostLines.bidId), asc(bidCostLines.position))
+        .all();
+      const byBid = new Map<number, CostLineValues[]>();
+      for (const { bidId, ...line } of lines) byBid.set(bidId, [...(byBid.get(bidId) ?? []), line]);
+      return rows.map((row) => ({ ...row, costLines: byBid.get(row.id) ?? [] }));
+    },
+    get(id: number) {
+      const row = db
+        .select({
+          ...bidColumns,
+          round: rounds.name,
+          fund: funds.name,
+          fundCapPence: funds.capPence,
+          summary: bids.summary,
+          reductionNote: bids.reductionNote,
+          durationText: bids.durationText,
+          startsOn: bids.startsOn,
+          endsOn: bids.endsOn,
+          matchFundingPence: bids.matchFundingPence,
+          statusReason: bids.statusReason,
+          createdAt: bids.createdAt,
+          updatedAt: bids.updatedAt,
+        })
+        .from(bids)
+        .innerJoin(partnerships, eq(bids.partnershipId, partnerships.id))
+        .innerJoin(rounds, eq(bids.roundId, rounds.id))
+        .innerJoin(funds, eq(rounds.fundId, funds.id))
+        .where(eq(bids.id, id))
+        .get();
+      if (!row) return undefined;
+      const costLines = db
+        .select({ id: bidCostLines.id, description: bidCostLines.description, quantity: bidCostLines.quantity, unitCostPence: bidCostLines.unitCostPence, amountPence: bidCostLines.amountPence })
+        .from(bidCostLines)
+        .where(eq(bidCostLines.bidId, id))
+        .orderBy(asc(bidCostLines.position))
+        .all();
+      const sections = db.select({ id: bidSections.id, heading: bidSections.heading, body: bidSections.body }).from(bidSections).where(eq(bidSections.bidId, id)).orderBy(asc(bidSections.position)).all();
+      const claimedPriorities = db
+        .select({ id: priorities.id, code: priorities.code, title: priorities.title })
+        .from(bidPriorityClaims)
+        .innerJoin(priorities, eq(bidPriorityClaims.priorityId, priorities.id))
+        .where(eq(bidPriorityClaims.bidId, id))
+        .orderBy(asc(priorities.code))
+        .all();
+      const files = db
+        .select({ id: attachments.id, fileName: attachments.fileName, mediaType: attachments.mediaType, sizeBytes: attachments.sizeBytes, sha256: attachments.sha256, createdAt: attachments.createdAt })
+        .from(attachments)
+        .where(eq(attachments.bidId, id))
+        .orderBy(asc(attachments.id))
+        .all();
+      return { ...row, costLines, sections, claimedPriorities, attachments: files };
+    },
+    findByRef(roundId: number, ref: string, exceptId?: number) {
+      return db
+        .select({ id: bids.id, ref: bids.ref })
+        .from(bids)
+        .where(sql`${bids.roundId} = ${roundId} AND lower(${bids.ref}) = lower(${ref}) ${exceptId === undefined ? sql`` : sql`AND ${bids.id} <> ${exceptId}`}`)
+        .get();
+    },
+    refsInRound(roundId: number): Set<string> {
+      return new Set(db.select({ ref: bids.ref }).from(bids).where(eq(bids.roundId, roundId)).all().map((r) => r.ref.toLowerCase()));
+    },
+    insert(values: BidValues, now: string): number {
+      return db.insert(bids).values({ ...values, createdAt: now, updatedAt: now }).returning({ id: bids.id }).get().id;
+    },
+    update(id: number, values: Omit<BidValues, 'roundId'>, now: string): void {
+      db.update(bids).set({ ...values, updatedAt: now }).where(eq(bids.id, id)).run();
+    },
+    replaceCostLines(bidId: number, lines: CostLineValues[]): void {
+      db.delete(bidCostLines).where(eq(bidCostLines.bidId, bidId)).run();
+      lines.forEach((line, position) => db.insert(bidCostLines).values({ bidId, position, ...line }).run());
+    },
+    replaceSections(bidId: number, sections: { heading: string; body: string }[]): void {
+      db.delete(bidSections).where(eq(bidSections.bidId, bidId)).run();
+      sections.forEach((section, position) => db.insert(bidSections).values({ bidId, position, ...section }).run());
+    },
+    replaceClaims(bidId: number, priorityIds: number[]): void {
+      db.delete(bidPriorityClaims).where(eq(bidPriorityClaims.bidId, bidId)).run();
+      for (const priorityId of new Set(priorityIds)) db.insert(bidPriorityClaims).values({ bidId, priorityId }).run();
+    },
+    addAttachment(bidId: number, file: { fileName: string; mediaType: string; content: Buffer; sha256: string }, now: string): number {
+      return db
+        .insert(attachments)
+        .values({ bidId, fileName: file.fileName, mediaType: file.mediaType, sizeBytes: file.content.length, sha256: file.sha256, content: file.content, createdAt: now })
+        .returning({ id: attachments.id })
+        .get().id;
+    },
+    attachmentContent(id: number) {
+      return db.select({ fileName: attachments.fileName, mediaType: attachments.mediaType, content: attachments.content }).from(attachments).where(eq(attachments.id, id)).get();
+    },
+    setScheduleTotal(roundId: number, partnershipId: number, label: string, statedPence: number, statedReducedPence: number | null): void {
+      db.insert(scheduleTotals)
+        .values({ roundId, partnershipId, label, statedPence, statedReducedPence })
+        .onConflictDoUpdate({ target: [scheduleTotals.roundId, scheduleTotals.partnershipId], set: { label, statedPence, statedReducedPence } })
+        .run();
+    },
+    scheduleTotals(roundId: number) {
+      return db
+        .select({ partnershipId: scheduleTotals.partnershipId, partnership: partnerships.name, label: scheduleTotals.label, statedPence: scheduleTotals.statedPence, statedReducedPence: scheduleTotals.statedReducedPence })
+        .from(scheduleTotals)
+        .innerJoin(partnerships, eq(scheduleTotals.partnershipId, partnerships.id))
+        .where(eq(scheduleTotals.roundId, roundId))
+        .all();
+    },
+    ids(roundId: number): number[] {
+      return db.select({ id: bids.id }).from(bids).where(eq(bids.roundId, roundId)).all().map((r) => r.id);
+    },
+    /** Rewrites the search index rows of the given bids from what is stored now. */
+    reindex(bidIds: number[]): void {
+      if (bidIds.length === 0) return;
+      db.run(sql`DELETE FROM bid_search WHERE bid_id IN (${sql.join(bidIds.map((id) => sql`${id}`), sql`, `)})`);
+      const rows = db
+        .select({ id: bids.id, roundId: bids.roundId, ref: bids.ref, partnership: partnerships.name, title: bids.title, summary: bids.summary })
+        .from(bids)
+        .innerJoin(partnerships, eq(bids.partnershipId, partnerships.id))
+        .where(inArray(bids.id, bidIds))
+        .all();
+      const sectionRows = db.select({ bidId: bidSections.bidId, heading: bidSections.heading, body: bidSections.body }).from(bidSections).where(inArray(bidSections.bidId, bidIds)).all();
+      for (const row of rows) {
+        const body = [row.summary, ...sectionRows.filter((s) => s.bidId === row.id).map((s) => `${s.heading}\n${s.body}`)].join('\n\n');
+        db.run(sql`INSERT INTO bid_search (bid_id, round_id, ref, partnership, title, body) VALUES (${row.id}, ${row.roundId}, ${row.ref}, ${row.partnership}, ${row.title}, ${body})`);
+      }
+    },
+    search(match: string, roundId: number | null, limit: number) {
+      return db.all<{ bidId: number; roundId: number; ref: string; partnership: string; title: string; snippet: string }>(sql`
+        SELECT bid_id AS bidId, round_id AS roundId, ref, partnership, title,
+               snippet(bid_search, -1, '[', ']', ' … ', 12) AS snippet
+        FROM bid_search
+        WHERE bid_search MATCH ${match} ${roundId === null ? sql`` : sql`AND round_id = ${roundId}`}
+        ORDER BY rank
+        LIMIT ${limit}`);
+    },
+  };
+}

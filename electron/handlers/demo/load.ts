@@ -1,0 +1,110 @@
+import { normaliseName } from '../../../db/queries/organisations';
+import type { HandlerContext } from '../context';
+import { DEMO } from './data';
+import type { DemoPriority } from './types';
+
+// Loads the demonstration dataset. Everything is matched on its natural key (plan title,
+// partnership name, fund and round name), so loading twice changes nothing.
+
+export function loadDemo(ctx: HandlerContext) {
+  return ctx.store.transaction(() => {
+    const now = ctx.now();
+    const org = ctx.store.organisations;
+    let created = 0;
+
+    const planIds = new Map<string, number>();
+    for (const plan of DEMO.plans) {
+      const existing = org.findPlanByTitle(plan.title);
+      if (existing) planIds.set(plan.key, existing.id);
+      else {
+        planIds.set(plan.key, org.createPlan(plan.title, plan.period, plan.priorities as DemoPriority[], now));
+        created += 1;
+      }
+    }
+
+    for (const partnership of DEMO.partnerships) {
+      const index = org.partnershipIndex();
+      const known = index.get(normaliseName(partnership.name));
+      const id = known?.id ?? org.createPartnership(partnership.name, partnership.area, now);
+      if (!known) created += 1;
+      for (const alias of partnership.aliases) {
+        if (!org.partnershipIndex().has(normaliseName(alias))) org.addAlias(id, alias);
+      }
+    }
+
+    const rounds = DEMO.rounds.map((round) => {
+      const fundId = ctx.store.funds.findOrCreate(round.fund, now);
+      if (round.fundCapPence !== undefined && ctx.store.funds.get(fundId)?.capPence == null) ctx.store.funds.setCap(fundId, round.fundCapPence);
+      const existing = ctx.store.rounds.findByName(fundId, round.name);
+      if (existing) return { id: existing.id, fund: round.fund, name: round.name, created: false };
+      const planId = planIds.get(round.planKey) ?? null;
+      const roundId = ctx.store.rounds.insert(
+        {
+          fundId,
+          name: round.name,
+          financialYear: round.financialYear,
+          tranche: round.tranche ?? null,
+          budgetPence: round.budgetPence,
+          opensOn: round.opensOn ?? null,
+          closesOn: round.closesOn ?? null,
+          status: round.status,
+          planId,
+          demoNotice: DEMO.notice,
+        },
+        now,
+      );
+      ctx.store.rounds.replaceCommitments(roundId, round.commitments);
+      const codes = planId === null ? new Map<string, number>() : org.priorityIdsByCode(planId);
+      const index = org.partnershipIndex();
+      const partnershipId = (name: string) => {
+        const found = index.get(normaliseName(name));
+        if (!found) throw new Error(`Demo data names an unknown partnership: ${name}`);
+        return found.id;
+      };
+      const bidIds = round.bids.map((bid) => {
+        const id = ctx.store.bids.insert(
+          {
+            roundId,
+            ref: bid.ref,
+            partnershipId: partnershipId(bid.partnership),
+            title: bid.title,
+            summary: bid.summary,
+            requestedPence: bid.requestedPence,
+            reducedPence: bid.reducedPence ?? null,
+            reductionNote: bid.reductionNote ?? null,
+            statedTotalPence: bid.statedTotalPence ?? null,
+            durationText: bid.durationText ?? null,
+            startsOn: null,
+            endsOn: null,
+            matchFundingPence: bid.matchFundingPence ?? null,
+            status: bid.status ?? 'received',
+            statusReason: null,
+          },
+          now,
+        );
+        ctx.store.bids.replaceCostLines(
+          id,
+          (bid.costLines ?? []).map((l) => ({ description: l.description, quantity: l.quantity ?? null, unitCostPence: l.unitCostPence ?? null, amountPence: l.amountPence ?? null })),
+        );
+        ctx.store.bids.replaceSections(id, bid.sections ?? []);
+        ctx.store.bids.replaceClaims(
+          id,
+          (bid.claimedPriorities ?? []).map((code) => {
+            const priorityId = codes.get(code.toLowerCase());
+            if (priorityId === undefined) throw new Error(`Demo bid ${bid.ref} claims an unknown priority ${code}`);
+            return priorityId;
+          }),
+        );
+        return id;
+      });
+      for (const total of round.scheduleTotals ?? []) {
+        ctx.store.bids.setScheduleTotal(roundId, partnershipId(total.partnership), total.label, total.statedPence, total.statedReducedPence ?? null);
+      }
+      ctx.store.bids.reindex(bidIds);
+      created += 1;
+      return { id: roundId, fund: round.fund, name: round.name, created: true };
+    });
+
+    return { loaded: created > 0, notice: DEMO.notice, rounds };
+  });
+}
