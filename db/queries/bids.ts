@@ -160,18 +160,21 @@ export function bidQueries(db: TrancheDb) {
     },
     /** Rewrites the search index rows of the given bids from what is stored now. */
     reindex(bidIds: number[]): void {
-      if (bidIds.length === 0) return;
-      db.run(sql`DELETE FROM bid_search WHERE bid_id IN (${sql.join(bidIds.map((id) => sql`${id}`), sql`, `)})`);
-      const rows = db
-        .select({ id: bids.id, roundId: bids.roundId, ref: bids.ref, partnership: partnerships.name, title: bids.title, summary: bids.summary })
-        .from(bids)
-        .innerJoin(partnerships, eq(bids.partnershipId, partnerships.id))
-        .where(inArray(bids.id, bidIds))
-        .all();
-      const sectionRows = db.select({ bidId: bidSections.bidId, heading: bidSections.heading, body: bidSections.body }).from(bidSections).where(inArray(bidSections.bidId, bidIds)).all();
-      for (const row of rows) {
-        const body = [row.summary, ...sectionRows.filter((s) => s.bidId === row.id).map((s) => `${s.heading}\n${s.body}`)].join('\n\n');
-        db.run(sql`INSERT INTO bid_search (bid_id, round_id, ref, partnership, title, body) VALUES (${row.id}, ${row.roundId}, ${row.ref}, ${row.partnership}, ${row.title}, ${body})`);
+      // In chunks: SQLite limits how many values one statement may bind.
+      for (let start = 0; start < bidIds.length; start += 500) {
+        const chunk = bidIds.slice(start, start + 500);
+        db.run(sql`DELETE FROM bid_search WHERE bid_id IN (${sql.join(chunk.map((id) => sql`${id}`), sql`, `)})`);
+        const rows = db
+          .select({ id: bids.id, roundId: bids.roundId, ref: bids.ref, partnership: partnerships.name, title: bids.title, summary: bids.summary })
+          .from(bids)
+          .innerJoin(partnerships, eq(bids.partnershipId, partnerships.id))
+          .where(inArray(bids.id, chunk))
+          .all();
+        const sectionRows = db.select({ bidId: bidSections.bidId, heading: bidSections.heading, body: bidSections.body }).from(bidSections).where(inArray(bidSections.bidId, chunk)).all();
+        for (const row of rows) {
+          const body = [row.summary, ...sectionRows.filter((s) => s.bidId === row.id).map((s) => `${s.heading}\n${s.body}`)].join('\n\n');
+          db.run(sql`INSERT INTO bid_search (bid_id, round_id, ref, partnership, title, body) VALUES (${row.id}, ${row.roundId}, ${row.ref}, ${row.partnership}, ${row.title}, ${body})`);
+        }
       }
     },
     search(match: string, roundId: number | null, limit: number) {

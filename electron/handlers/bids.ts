@@ -92,7 +92,8 @@ export function sha256(data: Buffer): string {
 
 export function roundDashboard(ctx: HandlerContext, roundId: number): RoundDashboard {
   const round = mustGetRound(ctx, roundId);
-  const bids = listBids(ctx, roundId).filter((b) => b.status !== 'withdrawn');
+  const everyBid = listBids(ctx, roundId);
+  const bids = everyBid.filter((b) => b.status !== 'withdrawn');
   const stated = ctx.store.bids.scheduleTotals(roundId);
   const byPartnership = new Map<number, RoundDashboard['partnerships'][number]>();
   for (const bid of bids) {
@@ -123,7 +124,7 @@ export function roundDashboard(ctx: HandlerContext, roundId: number): RoundDashb
     });
   });
   const bidsByStatus: Record<string, number> = {};
-  for (const bid of listBids(ctx, roundId)) bidsByStatus[bid.status] = (bidsByStatus[bid.status] ?? 0) + 1;
+  for (const bid of everyBid) bidsByStatus[bid.status] = (bidsByStatus[bid.status] ?? 0) + 1;
   const bidding = new Set(byPartnership.keys());
   return {
     round,

@@ -1,7 +1,13 @@
+import { useState } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { Page } from './components/Page';
 import { AboutPage } from './pages/AboutPage';
+import { BidFormPage } from './pages/BidFormPage';
+import { BidPage } from './pages/BidPage';
+import { BidsPage } from './pages/BidsPage';
+import { ImportPage } from './pages/ImportPage';
+import { SearchPage } from './pages/SearchPage';
 import { RoundFormPage } from './pages/RoundFormPage';
 import { RoundOverviewPage } from './pages/RoundOverviewPage';
 import { RoundsPage } from './pages/RoundsPage';
@@ -28,6 +34,27 @@ function RoundSwitcher() {
         ))}
       </select>
     </div>
+  );
+}
+
+function SearchBox() {
+  const [, navigate] = useLocation();
+  const [text, setText] = useState('');
+  return (
+    <form
+      role="search"
+      className="search-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (text.trim()) navigate(`/search/${encodeURIComponent(text.trim())}`);
+      }}
+    >
+      <label htmlFor="search-box" className="visually-hidden">
+        Search bids and business cases
+      </label>
+      <input id="search-box" type="search" placeholder="Search bids and cases" value={text} onChange={(e) => setText(e.target.value)} />
+      <button type="submit">Search</button>
+    </form>
   );
 }
 
@@ -67,6 +94,7 @@ function Frame() {
               <NavLink href="/about">About and data</NavLink>
             </ul>
           </nav>
+          <SearchBox />
           <RoundSwitcher />
         </div>
       </header>
@@ -80,6 +108,12 @@ function Frame() {
             <RoundFormPage />
           </Route>
           <Route path="/rounds/:id/edit">{(params) => <RoundFormPage id={Number(params.id)} />}</Route>
+          <Route path="/rounds/:id/bids">{(params) => <BidsPage roundId={Number(params.id)} />}</Route>
+          <Route path="/rounds/:id/bids/new">{(params) => <BidFormPage roundId={Number(params.id)} />}</Route>
+          <Route path="/rounds/:id/bids/:bid/edit">{(params) => <BidFormPage roundId={Number(params.id)} id={Number(params.bid)} />}</Route>
+          <Route path="/rounds/:id/bids/:bid">{(params) => <BidPage roundId={Number(params.id)} id={Number(params.bid)} />}</Route>
+          <Route path="/rounds/:id/import">{(params) => <ImportPage roundId={Number(params.id)} />}</Route>
+          <Route path="/search/:text">{(params) => <SearchPage text={decodeURIComponent(params.text)} />}</Route>
           <Route path="/rounds/:id">{(params) => <RoundOverviewPage id={Number(params.id)} />}</Route>
           <Route path="/about" component={AboutPage} />
           <Route>

@@ -9,7 +9,11 @@ async function createRound(page: Page, fields: { fund: string; name: string; bud
   await page.getByLabel('Fund').fill(fields.fund);
   await page.getByLabel('Round name').fill(fields.name);
   await page.getByLabel('Budget').fill(fields.budget);
-  if (fields.committed) await page.getByLabel('Commitments already made (optional)').fill(fields.committed);
+  if (fields.committed) {
+    await page.getByRole('button', { name: 'Add a commitment' }).click();
+    await page.getByLabel('Commitment 1: what it is for').fill('Domestic Homicide Review project');
+    await page.getByLabel('Commitment 1: amount').fill(fields.committed);
+  }
   await page.getByRole('button', { name: 'Create round' }).click();
 }
 
@@ -73,7 +77,8 @@ test('a budget that is not money gets a clear message linked to the field, and n
 test('commitments above the budget are refused beside the field', async ({ page, bridge }) => {
   await page.goto(bridge.url);
   await createRound(page, { fund: 'Safer Streets', name: 'Round 4', budget: '100', committed: '150' });
-  await expect(page.locator('#round-committed-error')).toContainText('Commitments (£150) cannot be more than the budget (£100)');
+  await expect(page.getByRole('alert')).toContainText('Commitments (£150) cannot be more than the budget (£100)');
+  await expect(page.locator('#round-commitments')).toContainText('Commitments (£150) cannot be more than the budget (£100)');
 });
 
 test('a round can be edited, archived and restored, keyboard only', async ({ page, bridge }) => {
@@ -81,7 +86,7 @@ test('a round can be edited, archived and restored, keyboard only', async ({ pag
   await createRound(page, { fund: 'Community Safety Fund', name: '2022-23', budget: '£1,000,000' });
   await expect(page.getByRole('status')).toBeVisible();
 
-  await page.getByRole('link', { name: 'Edit 2022-23' }).focus();
+  await page.getByRole('link', { name: 'Edit 2022-23', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Edit round' })).toBeVisible();
   await expect(page.getByLabel('Budget')).toHaveValue('1000000');

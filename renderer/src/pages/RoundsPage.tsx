@@ -35,6 +35,14 @@ export function RoundsPage() {
     switcher.reload();
   };
 
+  const loadDemo = async () => {
+    const result = await api.demo.load();
+    if (!result.ok) return setActionError(result.error.message);
+    setMessage(`${result.value.notice} Loaded: ${result.value.rounds.map((r) => `${r.fund} — ${r.name}`).join('; ')}.`);
+    reload();
+    switcher.reload();
+  };
+
   const visible = useMemo(() => {
     if (rounds.state !== 'ready') return [];
     const needle = filter.trim().toLowerCase();
@@ -51,12 +59,15 @@ export function RoundsPage() {
         <>
           <Link href={`/rounds/${r.id}`}>{r.name}</Link>
           {r.archived && <strong className="tag tag--grey">Archived</strong>}
+          {r.demoNotice && <strong className="tag tag--purple">Demonstration</strong>}
         </>
       ),
     },
     { key: 'budget', label: 'Budget', numeric: true, sortValue: (r) => r.budgetPence, render: (r) => formatMoney(r.budgetPence) },
     { key: 'committed', label: 'Committed', numeric: true, sortValue: (r) => r.committedPence, render: (r) => formatMoney(r.committedPence) },
     { key: 'available', label: 'Available', numeric: true, sortValue: (r) => r.availablePence, render: (r) => formatMoney(r.availablePence) },
+    { key: 'bids', label: 'Bids', numeric: true, sortValue: (r) => r.bidCount, render: (r) => r.bidCount },
+    { key: 'requested', label: 'Requested', numeric: true, sortValue: (r) => r.requestedPence, render: (r) => formatMoney(r.requestedPence) },
     { key: 'created', label: 'Created', sortValue: (r) => r.createdAt, render: (r) => formatDate(r.createdAt) },
     {
       key: 'actions',
@@ -103,7 +114,15 @@ export function RoundsPage() {
       {rounds.state === 'loading' && <p aria-live="polite">Loading rounds…</p>}
       {rounds.state === 'failed' && <LoadFailure message={rounds.error.message} />}
       {rounds.state === 'ready' && rounds.value.length === 0 && (
-        <p className="body">No rounds yet. Create the first round to start recording bids against its budget.</p>
+        <div className="body">
+          <p>No rounds yet. Create the first round to start recording bids against its budget.</p>
+          <p>
+            Or look around first with demonstration data: the 2013-14 Invest to Save round and Safer Streets round 4, built from public West Midlands board papers and labelled as a demonstration wherever it appears.
+          </p>
+          <button type="button" className="button button--secondary" onClick={() => void loadDemo()}>
+            Load the demonstration data
+          </button>
+        </div>
       )}
       {rounds.state === 'ready' && rounds.value.length > 0 && (
         <SortableTable

@@ -1,0 +1,33 @@
+import { Link, useLocation } from 'wouter';
+
+/** Sub-navigation within a round (MoJ pattern). */
+export function RoundNav({ roundId }: { roundId: number }) {
+  const [location] = useLocation();
+  const items = [
+    { href: `/rounds/${roundId}`, label: 'Overview', current: location === `/rounds/${roundId}` },
+    { href: `/rounds/${roundId}/bids`, label: 'Bids', current: location.startsWith(`/rounds/${roundId}/bids`) },
+    { href: `/rounds/${roundId}/import`, label: 'Import a schedule', current: location === `/rounds/${roundId}/import` },
+  ];
+  return (
+    <nav className="sub-nav" aria-label="This round">
+      <ul className="sub-nav__list">
+        {items.map((item) => (
+          <li key={item.href} className="sub-nav__item">
+            <Link href={item.href} className="sub-nav__link" aria-current={item.current ? 'page' : undefined}>
+              {item.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function DemoBanner({ notice }: { notice: string | null }) {
+  if (!notice) return null;
+  return (
+    <div className="banner banner--demo" role="note" aria-label="Demonstration data">
+      <strong className="tag tag--purple">Demonstration</strong> {notice}
+    </div>
+  );
+}
