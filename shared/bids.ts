@@ -4,6 +4,7 @@ import { idSchema, isoDateSchema, optionalText, penceSchema, requiredText, times
 
 export const BID_STATUSES = ['received', 'eligible', 'ineligible', 'withdrawn'] as const;
 export type BidStatus = (typeof BID_STATUSES)[number];
+export const BID_STATUS_LABELS: Record<BidStatus, string> = { received: 'Received', eligible: 'Eligible', ineligible: 'Ineligible', withdrawn: 'Withdrawn' };
 
 export const BID_REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9./-]*$/;
 

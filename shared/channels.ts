@@ -23,6 +23,7 @@ export const CHANNELS = [
   'bids:importCase',
   'partnerships:list',
   'plans:list',
+  'plans:create',
   'search:query',
   'demo:load',
 ] as const;

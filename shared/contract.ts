@@ -5,7 +5,7 @@ import type { Result } from './result';
 import { bidCreateSchema, bidDetailSchema, bidListSchema, bidRefSchema, bidSummarySchema, bidUpdateSchema } from './bids';
 import { roundDashboardSchema, searchHitSchema, searchInputSchema } from './dashboard';
 import { caseImportSchema, scheduleImportResultSchema, scheduleImportSchema, schedulePreviewSchema } from './imports';
-import { partnershipSchema, planSchema } from './organisations';
+import { partnershipSchema, planCreateSchema, planSchema } from './organisations';
 import { fundSchema, roundCreateSchema, roundListSchema, roundRefSchema, roundSchema, roundUpdateSchema } from './rounds';
 
 // Every operation the renderer, the command line and the test bridge may ask of the main process.
@@ -42,6 +42,7 @@ export const contract = {
   },
   'partnerships:list': { input: none, output: z.array(partnershipSchema) },
   'plans:list': { input: none, output: z.array(planSchema) },
+  'plans:create': { input: planCreateSchema, output: planSchema },
   'search:query': { input: searchInputSchema, output: z.array(searchHitSchema) },
   'demo:load': {
     input: none,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './schemas';
+import { idSchema, requiredText } from './schemas';
 
 export const partnershipSchema = z.object({
   id: idSchema,
@@ -28,3 +28,19 @@ export const planSchema = z.object({
   priorities: z.array(priorityNodeSchema),
 });
 export type Plan = z.infer<typeof planSchema>;
+
+export interface PriorityInput {
+  code: string;
+  title: string;
+  children: PriorityInput[];
+}
+export const priorityInputSchema: z.ZodType<PriorityInput> = z.lazy(() =>
+  z.object({ code: requiredText('priority code', 20), title: requiredText('priority title', 500), children: z.array(priorityInputSchema).max(100) }),
+);
+
+export const planCreateSchema = z.object({
+  title: requiredText('plan title', 200),
+  period: requiredText('period the plan covers', 40),
+  priorities: z.array(priorityInputSchema).min(1, { error: 'A plan needs at least one priority' }).max(100),
+});
+export type PlanCreate = z.input<typeof planCreateSchema>;

@@ -7,6 +7,7 @@ import { BidFormPage } from './pages/BidFormPage';
 import { BidPage } from './pages/BidPage';
 import { BidsPage } from './pages/BidsPage';
 import { ImportPage } from './pages/ImportPage';
+import { PlansPage } from './pages/PlansPage';
 import { SearchPage } from './pages/SearchPage';
 import { RoundFormPage } from './pages/RoundFormPage';
 import { RoundOverviewPage } from './pages/RoundOverviewPage';
@@ -91,6 +92,7 @@ function Frame() {
           <nav aria-label="Main" className="nav">
             <ul className="nav__list">
               <NavLink href="/rounds">Funding rounds</NavLink>
+              <NavLink href="/plans">Plans</NavLink>
               <NavLink href="/about">About and data</NavLink>
             </ul>
           </nav>
@@ -116,6 +118,7 @@ function Frame() {
           <Route path="/search/:text">{(params) => <SearchPage text={decodeURIComponent(params.text)} />}</Route>
           <Route path="/rounds/:id">{(params) => <RoundOverviewPage id={Number(params.id)} />}</Route>
           <Route path="/about" component={AboutPage} />
+          <Route path="/plans" component={PlansPage} />
           <Route>
             <Page title="Page not found">
               <p>

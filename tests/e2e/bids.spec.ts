@@ -130,3 +130,28 @@ test('a round of 10,000 bids lists, filters and sorts while rendering only the r
     await bridge.stop();
   }
 });
+
+test('an officer adds a plan as an outline and scores a new round against it', async ({ page, bridge }) => {
+  await page.goto(bridge.url);
+  await page.getByRole('link', { name: 'Plans', exact: true }).click();
+  await page.getByLabel('Title').fill('Police and Crime Plan 2025–2029');
+  await page.getByLabel('Period').fill('2025–2029');
+  await page.getByLabel('Priorities').fill('P1 Safer streets\n    P1.1 Too deep');
+  await page.getByRole('button', { name: 'Save plan' }).click();
+  await expect(page.getByRole('alert')).toContainText('Line 2: indented further than the line above allows');
+  await page.getByLabel('Priorities').fill('P1 Safer streets\n  P1.1 Less anti-social behaviour\nP2 Support victims');
+  await page.getByRole('button', { name: 'Save plan' }).click();
+  await expect(page.getByRole('status')).toContainText('saved');
+  await expect(page.getByText('P1.1 Less anti-social behaviour')).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+
+  await page.getByRole('link', { name: 'Funding rounds' }).click();
+  await page.getByRole('link', { name: 'Create a round' }).click();
+  await page.getByLabel('Fund').fill('Community Safety Fund');
+  await page.getByLabel('Round name').fill('2025-26');
+  await page.getByLabel('Police and Crime Plan bids are scored against').selectOption({ label: 'Police and Crime Plan 2025–2029 (2025–2029)' });
+  await page.getByLabel('Budget').fill('£500k');
+  await page.getByRole('button', { name: 'Create round' }).click();
+  await page.getByRole('link', { name: '2025-26', exact: true }).click();
+  await expect(page.getByText('Scored against Police and Crime Plan 2025–2029.')).toBeVisible();
+});

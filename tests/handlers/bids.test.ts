@@ -106,3 +106,18 @@ describe('bid handlers', () => {
     expect(notWord).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('not a Word document') } });
   });
 });
+
+describe('plans', () => {
+  it('are created with their priority tree, and a title can be used once', async () => {
+    const { ctx } = testContext();
+    const plan = { title: 'Police and Crime Plan 2025–2029', period: '2025–2029', priorities: [{ code: 'P1', title: 'Safer streets', children: [{ code: 'P1.1', title: 'Less ASB', children: [] }] }] };
+    const created = await dispatch('plans:create', plan, ctx);
+    expect(created).toMatchObject({ ok: true, value: { title: plan.title, roundCount: 0, priorities: [{ code: 'P1', children: [{ code: 'P1.1' }] }] } });
+    expect(await dispatch('plans:create', plan, ctx)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const twice = { ...plan, title: 'Other', priorities: [{ code: 'A', title: 'x', children: [{ code: 'a', title: 'y', children: [] }] }] };
+    expect(await dispatch('plans:create', twice, ctx)).toMatchObject({ ok: false, error: { message: 'The code a is used twice' } });
+    const round = await dispatch('rounds:create', { fund: 'F', name: 'R', budgetPence: 1, planId: created.ok ? created.value.id : 0 }, ctx);
+    expect(round).toMatchObject({ ok: true, value: { planTitle: plan.title } });
+    expect(await dispatch('rounds:create', { fund: 'F', name: 'S', budgetPence: 1, planId: 999 }, ctx)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});

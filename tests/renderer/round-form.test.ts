@@ -5,6 +5,8 @@ const filled = {
   fund: 'Invest to Save',
   name: '2013-14 tranche 2',
   financialYear: '2013-14',
+  tranche: '2',
+  planId: '',
   budget: '£350,000',
   commitments: [{ description: 'Domestic Homicide Review project', amount: '30k' }],
 };
@@ -18,7 +20,7 @@ describe('round form', () => {
         financialYear: '2013-14',
         budgetPence: 35_000_000,
         commitments: [{ description: 'Domestic Homicide Review project', amountPence: 3_000_000 }],
-        tranche: null,
+        tranche: '2',
         opensOn: null,
         closesOn: null,
         status: 'open',
@@ -30,7 +32,7 @@ describe('round form', () => {
   });
 
   it('names every field at fault at once', () => {
-    const { input, errors } = validateRoundForm({ fund: '', name: ' ', financialYear: '2013-15', budget: '£3OO', commitments: [{ description: '', amount: 'lots' }] });
+    const { input, errors } = validateRoundForm({ fund: '', name: ' ', financialYear: '2013-15', tranche: '', planId: '', budget: '£3OO', commitments: [{ description: '', amount: 'lots' }] });
     expect(input).toBeUndefined();
     expect(errors).toEqual({
       fund: 'Enter the fund',
@@ -57,7 +59,7 @@ describe('round form', () => {
       opensOn: null, closesOn: null, status: 'open', planId: null, planTitle: null, demoNotice: null,
       archived: false, archivedAt: null, createdAt: '', updatedAt: '', bidCount: 0, requestedPence: 0, reducedRequestedPence: 0,
     });
-    expect(form).toEqual({ fund: 'F', name: 'N', financialYear: '', budget: '350000.50', commitments: [{ description: 'DHR', amount: '30000.01' }] });
+    expect(form).toEqual({ fund: 'F', name: 'N', financialYear: '', tranche: '', planId: '', budget: '350000.50', commitments: [{ description: 'DHR', amount: '30000.01' }] });
     expect(validateRoundForm(form).input).toMatchObject({ budgetPence: 35_000_050, commitments: [{ amountPence: 3_000_001 }] });
   });
 });

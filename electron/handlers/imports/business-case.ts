@@ -7,6 +7,7 @@ import type { ChildNode, Element, Text } from 'domhandler';
 import { ElementType, parseDocument } from 'htmlparser2';
 import mammoth from 'mammoth';
 import { formatMoney, parseMoney } from '../../../shared/money';
+import { parseMoneyCell } from '../../../shared/money-cell';
 
 export interface BusinessCaseCostLine {
   description: string;
@@ -312,20 +313,12 @@ function readMoneyCell(cell: string): CellReading {
     .replace(/[.,;:]+$/, '')
     .trim();
 
-  const reduction = /^(.*?)[,\s]*(?:which\s+)?could be reduced to\s*(.+)$/i.exec(text);
-  if (reduction) {
-    const [, offered = '', reduced = ''] = reduction;
-    const first = readMoneyCell(offered);
-    if (first.kind !== 'money') return { kind: 'unreadable', problem: `"${cell}" could not be read as an amount` };
-    const reducedMoney = parseMoney(reduced.replace(/[.,;:]+$/, ''));
-    return { ...first, reducedTo: reducedMoney.ok ? formatMoney(reducedMoney.pence) : reduced };
+  const reading = parseMoneyCell(text);
+  if (reading.ok) {
+    if (reading.empty) return { kind: 'empty' };
+    return reading.reducedPence === null ? { kind: 'money', pence: reading.pence } : { kind: 'money', pence: reading.pence, reducedTo: formatMoney(reading.reducedPence) };
   }
-
-  const parsed = parseMoney(text);
-  if (parsed.ok) return { kind: 'money', pence: parsed.pence };
-  if (/^£?\s*\d[\d,.]*\s*[km]?\s*(?:-|to)\s*£?\s*\d[\d,.]*\s*[km]?$/i.test(text)) {
-    return { kind: 'unreadable', problem: `"${cell}" is not a single amount` };
-  }
+  if (/range/.test(reading.reason)) return { kind: 'unreadable', problem: `"${cell}" is not a single amount` };
   // A figure we cannot read, rather than words: starts with £, or is nothing but figures.
   if (text.startsWith('£') || (/\d/.test(text) && /^[£\d\s,.\-km]*$/i.test(text))) {
     return { kind: 'unreadable', problem: `"${cell}" could not be read as an amount` };

@@ -1,4 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
+import { SortHeader, type SortDirection } from './SortHeader';
 
 export interface Column<Row> {
   key: string;
@@ -9,7 +10,7 @@ export interface Column<Row> {
   render: (row: Row) => ReactNode;
 }
 
-type Direction = 'ascending' | 'descending';
+type Direction = SortDirection;
 
 export function compareValues(a: string | number, b: string | number): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
@@ -44,29 +45,16 @@ export function SortableTable<Row>({
       <caption className="table__caption">{caption}</caption>
       <thead>
         <tr>
-          {columns.map((column) => {
-            const direction = sort?.key === column.key ? sort.direction : undefined;
-            return (
-              <th key={column.key} scope="col" className={column.numeric ? 'numeric' : undefined} aria-sort={column.sortValue ? (direction ?? 'none') : undefined}>
-                {column.sortValue ? (
-                  <button
-                    type="button"
-                    className="sort-button"
-                    onClick={() =>
-                      setSort({ key: column.key, direction: direction === 'ascending' ? 'descending' : 'ascending' })
-                    }
-                  >
-                    {column.label}
-                    <span className="sort-indicator" aria-hidden="true">
-                      {direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ' ⇅'}
-                    </span>
-                  </button>
-                ) : (
-                  column.label
-                )}
-              </th>
-            );
-          })}
+          {columns.map((column) => (
+            <SortHeader
+              key={column.key}
+              label={column.label}
+              numeric={column.numeric}
+              sortable={column.sortValue !== undefined}
+              direction={sort?.key === column.key ? sort.direction : undefined}
+              onSort={() => setSort({ key: column.key, direction: sort?.key === column.key && sort.direction === 'ascending' ? 'descending' : 'ascending' })}
+            />
+          ))}
         </tr>
       </thead>
       <tbody>

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type ReactNode } from 'react';
+import { SortHeader } from './SortHeader';
 
 export interface VirtualColumn<Row> {
   key: string;
@@ -43,23 +44,9 @@ export function VirtualTable<Row>({
         <caption className="table__caption visually-hidden">{caption}</caption>
         <thead>
           <tr aria-rowindex={1}>
-            {columns.map((column) => {
-              const direction = sort.key === column.key ? sort.direction : undefined;
-              return (
-                <th key={column.key} scope="col" className={column.numeric ? 'numeric' : undefined} aria-sort={column.sortable ? (direction ?? 'none') : undefined}>
-                  {column.sortable ? (
-                    <button type="button" className="sort-button" onClick={() => onSort(column.key)}>
-                      {column.label}
-                      <span className="sort-indicator" aria-hidden="true">
-                        {direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ' ⇅'}
-                      </span>
-                    </button>
-                  ) : (
-                    column.label
-                  )}
-                </th>
-              );
-            })}
+            {columns.map((column) => (
+              <SortHeader key={column.key} label={column.label} numeric={column.numeric} sortable={column.sortable === true} direction={sort.key === column.key ? sort.direction : undefined} onSort={() => onSort(column.key)} />
+            ))}
           </tr>
         </thead>
         <tbody>

@@ -14,6 +14,9 @@ export interface RoundFormValues {
   fund: string;
   name: string;
   financialYear: string;
+  tranche: string;
+  /** A plan id as text, or '' for none. */
+  planId: string;
   budget: string;
   commitments: CommitmentRow[];
 }
@@ -21,13 +24,15 @@ export interface RoundFormValues {
 /** Field keys: `fund`, `name`, `financialYear`, `budget`, `commitments` (the total), `commitments.N.description|amount`. */
 export type FormErrors = Record<string, string>;
 
-export const emptyRoundForm: RoundFormValues = { fund: '', name: '', financialYear: '', budget: '', commitments: [] };
+export const emptyRoundForm: RoundFormValues = { fund: '', name: '', financialYear: '', tranche: '', planId: '', budget: '', commitments: [] };
 
 export function roundToForm(round: Round): RoundFormValues {
   return {
     fund: round.fund,
     name: round.name,
     financialYear: round.financialYear ?? '',
+    tranche: round.tranche ?? '',
+    planId: round.planId === null ? '' : String(round.planId),
     budget: penceToInput(round.budgetPence),
     commitments: round.commitments.map((c) => ({ description: c.description, amount: penceToInput(c.amountPence) })),
   };
@@ -35,7 +40,7 @@ export function roundToForm(round: Round): RoundFormValues {
 
 /** The form field a contract path (from zod or a handler refusal) belongs to. */
 export function fieldForPath(path: string): string | undefined {
-  if (['fund', 'name', 'financialYear', 'commitments'].includes(path)) return path;
+  if (['fund', 'name', 'financialYear', 'tranche', 'planId', 'commitments'].includes(path)) return path;
   if (path === 'budgetPence') return 'budget';
   const commitment = /^commitments\.(\d+)\.(description|amountPence)$/.exec(path);
   if (commitment) return `commitments.${commitment[1]}.${commitment[2] === 'amountPence' ? 'amount' : 'description'}`;
@@ -48,7 +53,7 @@ export function fieldForIssue(issue: FieldIssue): string | undefined {
 
 /** Fields in the order they appear on the page, for the error summary. */
 export function fieldOrder(values: RoundFormValues): string[] {
-  return ['fund', 'name', 'financialYear', 'budget', ...values.commitments.flatMap((_, i) => [`commitments.${i}.description`, `commitments.${i}.amount`]), 'commitments'];
+  return ['fund', 'name', 'financialYear', 'tranche', 'planId', 'budget', ...values.commitments.flatMap((_, i) => [`commitments.${i}.description`, `commitments.${i}.amount`]), 'commitments'];
 }
 
 export function validateRoundForm(values: RoundFormValues): { input?: RoundCreate; errors: FormErrors } {
@@ -67,6 +72,8 @@ export function validateRoundForm(values: RoundFormValues): { input?: RoundCreat
     fund: values.fund,
     name: values.name,
     financialYear: values.financialYear.trim() || null,
+    tranche: values.tranche.trim() || null,
+    planId: values.planId ? Number(values.planId) : null,
     budgetPence: budget?.ok ? budget.pence : 0,
     commitments,
   });

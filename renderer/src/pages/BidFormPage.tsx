@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
-import { BID_STATUSES, type BidDetail } from '../../../shared/bids';
+import { BID_STATUS_LABELS, BID_STATUSES, type BidDetail } from '../../../shared/bids';
 import { formatMoney } from '../../../shared/money';
 import type { PriorityNode } from '../../../shared/organisations';
 import { api } from '../api';
@@ -13,7 +13,6 @@ import { bidFieldForPath, bidFieldOrder, bidToForm, costLinesTotalAsTyped, empty
 import { useResult } from '../hooks/useResult';
 
 const fieldId = (field: string) => `bid-${field.replace(/\./g, '-')}`;
-const STATUS_LABEL: Record<string, string> = { received: 'Received', eligible: 'Eligible', ineligible: 'Ineligible', withdrawn: 'Withdrawn' };
 
 export function BidFormPage({ roundId, id }: { roundId: number; id?: number }) {
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
@@ -112,7 +111,7 @@ function BidForm({ roundId, existing, initial, priorities, planTitle }: { roundI
           <select id={fieldId('status')} className="select" value={values.status} onChange={(e) => set('status')(e.target.value)}>
             {BID_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABEL[s]}
+                {BID_STATUS_LABELS[s]}
               </option>
             ))}
           </select>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { BID_STATUS_LABELS } from '../../../shared/bids';
 import { formatDate } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
 import { api } from '../api';
@@ -10,7 +11,6 @@ import { readFileAsBase64 } from '../files';
 import { useFlash } from '../flash';
 import { useResult } from '../hooks/useResult';
 
-const STATUS_LABEL: Record<string, string> = { received: 'Received', eligible: 'Eligible', ineligible: 'Ineligible', withdrawn: 'Withdrawn' };
 
 function CaseImport({ bidId, onDone }: { bidId: number; onDone: (message: string) => void }) {
   const [busy, setBusy] = useState(false);
@@ -108,7 +108,7 @@ export function BidPage({ roundId, id }: { roundId: number; id: number }) {
         <div className="summary-list__row">
           <dt>Status</dt>
           <dd>
-            {STATUS_LABEL[b.status]}
+            {BID_STATUS_LABELS[b.status]}
             {b.statusReason && `: ${b.statusReason}`}
           </dd>
         </div>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import { BID_STATUSES, type BidSummary } from '../../../shared/bids';
+import { BID_STATUS_LABELS, BID_STATUSES, type BidSummary } from '../../../shared/bids';
 import { formatMoney } from '../../../shared/money';
 import { api } from '../api';
 import { FlagCount } from '../components/Flags';
@@ -17,7 +17,6 @@ export function openBidsFiltered(filter: Partial<BidFilter>) {
   nextFilter = filter;
 }
 
-const STATUS_LABEL: Record<string, string> = { received: 'Received', eligible: 'Eligible', ineligible: 'Ineligible', withdrawn: 'Withdrawn' };
 
 export function BidsPage({ roundId }: { roundId: number }) {
   const flash = useFlash();
@@ -42,7 +41,7 @@ export function BidsPage({ roundId }: { roundId: number }) {
     { key: 'title', label: 'Project', sortable: true, render: (b) => <div className="truncate" title={b.title}>{b.title}</div> },
     { key: 'requested', label: 'Requested', numeric: true, sortable: true, render: (b) => formatMoney(b.requestedPence) },
     { key: 'reduced', label: 'Could be reduced to', numeric: true, sortable: true, render: (b) => (b.reducedPence === null ? '' : formatMoney(b.reducedPence)) },
-    { key: 'status', label: 'Status', sortable: true, render: (b) => STATUS_LABEL[b.status] },
+    { key: 'status', label: 'Status', sortable: true, render: (b) => BID_STATUS_LABELS[b.status] },
     { key: 'flags', label: 'Checks', sortable: true, render: (b) => <FlagCount flags={b.flags} /> },
   ];
 
@@ -99,7 +98,7 @@ export function BidsPage({ roundId }: { roundId: number }) {
             <option value="">Any status</option>
             {BID_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABEL[s]}
+                {BID_STATUS_LABELS[s]}
               </option>
             ))}
           </select>

@@ -44,6 +44,7 @@ function RoundForm({ id, initial }: { id?: number; initial: RoundFormValues }) {
   const [, navigate] = useLocation();
   const switcher = useRounds();
   const [funds] = useResult(() => api.funds.list(), 'funds');
+  const [plans] = useResult(() => api.plans.list(), 'plans');
   const [values, setValues] = useState<RoundFormValues>(initial);
   const [errors, setErrors] = useState<FormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -64,7 +65,7 @@ function RoundForm({ id, initial }: { id?: number; initial: RoundFormValues }) {
     return budget.pence - amounts.reduce((sum, a) => sum + (a.ok ? a.pence : 0), 0);
   }, [values.budget, values.commitments]);
 
-  const set = (field: 'fund' | 'name' | 'financialYear' | 'budget') => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const set = (field: 'fund' | 'name' | 'financialYear' | 'tranche' | 'planId' | 'budget') => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const setCommitment = (index: number, part: keyof CommitmentRow) => (value: string) =>
     setValues((v) => ({ ...v, commitments: v.commitments.map((c, i) => (i === index ? { ...c, [part]: value } : c)) }));
   const addCommitment = () => {
@@ -106,6 +107,25 @@ function RoundForm({ id, initial }: { id?: number; initial: RoundFormValues }) {
         <datalist id="fund-options">{funds.state === 'ready' && funds.value.map((fund) => <option key={fund.id} value={fund.name} />)}</datalist>
         <TextField id={fieldId('name')} label="Round name" hint="For example, 2013-14 tranche 2" value={values.name} onChange={set('name')} error={errors.name} autoComplete="off" width="medium" />
         <TextField id={fieldId('financialYear')} label="Financial year (optional)" hint="For example, 2013-14" value={values.financialYear} onChange={set('financialYear')} error={errors.financialYear} autoComplete="off" width="short" />
+        <TextField id={fieldId('tranche')} label="Tranche or round number (optional)" hint="For example, 2 or SSF4" value={values.tranche} onChange={set('tranche')} error={errors.tranche} autoComplete="off" width="short" />
+        <div className={`form-group${errors.planId ? ' form-group--error' : ''}`}>
+          <label className="label" htmlFor={fieldId('planId')}>
+            Police and Crime Plan bids are scored against
+          </label>
+          <div className="hint" id={`${fieldId('planId')}-hint`}>
+            Add plans on the Plans page. A round keeps its plan when a new one comes into force.
+          </div>
+          {errors.planId && <p className="error-message">{errors.planId}</p>}
+          <select id={fieldId('planId')} className="select" aria-describedby={`${fieldId('planId')}-hint`} value={values.planId} onChange={(e) => set('planId')(e.target.value)}>
+            <option value="">No plan yet</option>
+            {plans.state === 'ready' &&
+              plans.value.map((plan) => (
+                <option key={plan.id} value={plan.id}>
+                  {plan.title} ({plan.period})
+                </option>
+              ))}
+          </select>
+        </div>
         <TextField
           id={fieldId('budget')}
           label="Budget"
