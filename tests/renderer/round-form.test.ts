@@ -7,6 +7,9 @@ const filled = {
   financialYear: '2013-14',
   tranche: '2',
   planId: '',
+  opensOn: '2013-09-01',
+  closesOn: '2013-10-15',
+  status: 'open' as const,
   budget: '£350,000',
   commitments: [{ description: 'Domestic Homicide Review project', amount: '30k' }],
 };
@@ -21,8 +24,8 @@ describe('round form', () => {
         budgetPence: 35_000_000,
         commitments: [{ description: 'Domestic Homicide Review project', amountPence: 3_000_000 }],
         tranche: '2',
-        opensOn: null,
-        closesOn: null,
+        opensOn: '2013-09-01',
+        closesOn: '2013-10-15',
         status: 'open',
         planId: null,
       },
@@ -32,12 +35,13 @@ describe('round form', () => {
   });
 
   it('names every field at fault at once', () => {
-    const { input, errors } = validateRoundForm({ fund: '', name: ' ', financialYear: '2013-15', tranche: '', planId: '', budget: '£3OO', commitments: [{ description: '', amount: 'lots' }] });
+    const { input, errors } = validateRoundForm({ fund: '', name: ' ', financialYear: '2013-15', tranche: '', planId: '', opensOn: '2013-10-01', closesOn: '2013-09-01', status: 'open', budget: '£3OO', commitments: [{ description: '', amount: 'lots' }] });
     expect(input).toBeUndefined();
     expect(errors).toEqual({
       fund: 'Enter the fund',
       name: 'Enter the round name',
       financialYear: 'A financial year runs into the next year, like 2013-14',
+      closesOn: 'The closing date must be on or after the opening date',
       budget: expect.stringContaining('Budget: "£3OO" is not an amount of money'),
       'commitments.0.amount': expect.stringContaining('Commitment 1: "lots" is not an amount of money'),
       'commitments.0.description': 'Enter the description of the commitment',
@@ -59,7 +63,7 @@ describe('round form', () => {
       opensOn: null, closesOn: null, status: 'open', planId: null, planTitle: null, demoNotice: null,
       archived: false, archivedAt: null, createdAt: '', updatedAt: '', bidCount: 0, requestedPence: 0, reducedRequestedPence: 0,
     });
-    expect(form).toEqual({ fund: 'F', name: 'N', financialYear: '', tranche: '', planId: '', budget: '350000.50', commitments: [{ description: 'DHR', amount: '30000.01' }] });
+    expect(form).toEqual({ fund: 'F', name: 'N', financialYear: '', tranche: '', planId: '', opensOn: '', closesOn: '', status: 'open', budget: '350000.50', commitments: [{ description: 'DHR', amount: '30000.01' }] });
     expect(validateRoundForm(form).input).toMatchObject({ budgetPence: 35_000_050, commitments: [{ amountPence: 3_000_001 }] });
   });
 });

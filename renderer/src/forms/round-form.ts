@@ -17,6 +17,10 @@ export interface RoundFormValues {
   tranche: string;
   /** A plan id as text, or '' for none. */
   planId: string;
+  /** YYYY-MM-DD from the date inputs, or ''. */
+  opensOn: string;
+  closesOn: string;
+  status: 'open' | 'closed';
   budget: string;
   commitments: CommitmentRow[];
 }
@@ -24,7 +28,7 @@ export interface RoundFormValues {
 /** Field keys: `fund`, `name`, `financialYear`, `budget`, `commitments` (the total), `commitments.N.description|amount`. */
 export type FormErrors = Record<string, string>;
 
-export const emptyRoundForm: RoundFormValues = { fund: '', name: '', financialYear: '', tranche: '', planId: '', budget: '', commitments: [] };
+export const emptyRoundForm: RoundFormValues = { fund: '', name: '', financialYear: '', tranche: '', planId: '', opensOn: '', closesOn: '', status: 'open', budget: '', commitments: [] };
 
 export function roundToForm(round: Round): RoundFormValues {
   return {
@@ -33,6 +37,9 @@ export function roundToForm(round: Round): RoundFormValues {
     financialYear: round.financialYear ?? '',
     tranche: round.tranche ?? '',
     planId: round.planId === null ? '' : String(round.planId),
+    opensOn: round.opensOn ?? '',
+    closesOn: round.closesOn ?? '',
+    status: round.status,
     budget: penceToInput(round.budgetPence),
     commitments: round.commitments.map((c) => ({ description: c.description, amount: penceToInput(c.amountPence) })),
   };
@@ -40,7 +47,7 @@ export function roundToForm(round: Round): RoundFormValues {
 
 /** The form field a contract path (from zod or a handler refusal) belongs to. */
 export function fieldForPath(path: string): string | undefined {
-  if (['fund', 'name', 'financialYear', 'tranche', 'planId', 'commitments'].includes(path)) return path;
+  if (['fund', 'name', 'financialYear', 'tranche', 'planId', 'opensOn', 'closesOn', 'status', 'commitments'].includes(path)) return path;
   if (path === 'budgetPence') return 'budget';
   const commitment = /^commitments\.(\d+)\.(description|amountPence)$/.exec(path);
   if (commitment) return `commitments.${commitment[1]}.${commitment[2] === 'amountPence' ? 'amount' : 'description'}`;
@@ -53,7 +60,7 @@ export function fieldForIssue(issue: FieldIssue): string | undefined {
 
 /** Fields in the order they appear on the page, for the error summary. */
 export function fieldOrder(values: RoundFormValues): string[] {
-  return ['fund', 'name', 'financialYear', 'tranche', 'planId', 'budget', ...values.commitments.flatMap((_, i) => [`commitments.${i}.description`, `commitments.${i}.amount`]), 'commitments'];
+  return ['fund', 'name', 'financialYear', 'tranche', 'planId', 'opensOn', 'closesOn', 'status', 'budget', ...values.commitments.flatMap((_, i) => [`commitments.${i}.description`, `commitments.${i}.amount`]), 'commitments'];
 }
 
 export function validateRoundForm(values: RoundFormValues): { input?: RoundCreate; errors: FormErrors } {
@@ -74,6 +81,9 @@ export function validateRoundForm(values: RoundFormValues): { input?: RoundCreat
     financialYear: values.financialYear.trim() || null,
     tranche: values.tranche.trim() || null,
     planId: values.planId ? Number(values.planId) : null,
+    opensOn: values.opensOn || null,
+    closesOn: values.closesOn || null,
+    status: values.status,
     budgetPence: budget?.ok ? budget.pence : 0,
     commitments,
   });

@@ -65,7 +65,7 @@ function RoundForm({ id, initial }: { id?: number; initial: RoundFormValues }) {
     return budget.pence - amounts.reduce((sum, a) => sum + (a.ok ? a.pence : 0), 0);
   }, [values.budget, values.commitments]);
 
-  const set = (field: 'fund' | 'name' | 'financialYear' | 'tranche' | 'planId' | 'budget') => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const set = (field: 'fund' | 'name' | 'financialYear' | 'tranche' | 'planId' | 'opensOn' | 'closesOn' | 'status' | 'budget') => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const setCommitment = (index: number, part: keyof CommitmentRow) => (value: string) =>
     setValues((v) => ({ ...v, commitments: v.commitments.map((c, i) => (i === index ? { ...c, [part]: value } : c)) }));
   const addCommitment = () => {
@@ -124,6 +124,17 @@ function RoundForm({ id, initial }: { id?: number; initial: RoundFormValues }) {
                   {plan.title} ({plan.period})
                 </option>
               ))}
+          </select>
+        </div>
+        <TextField id={fieldId('opensOn')} type="date" label="Opens for bids (optional)" value={values.opensOn} onChange={set('opensOn')} error={errors.opensOn} width="short" />
+        <TextField id={fieldId('closesOn')} type="date" label="Closes for bids (optional)" value={values.closesOn} onChange={set('closesOn')} error={errors.closesOn} width="short" />
+        <div className="form-group">
+          <label className="label" htmlFor={fieldId('status')}>
+            Status
+          </label>
+          <select id={fieldId('status')} className="select" value={values.status} onChange={(e) => set('status')(e.target.value)}>
+            <option value="open">Open for bids</option>
+            <option value="closed">Closed to new bids</option>
           </select>
         </div>
         <TextField

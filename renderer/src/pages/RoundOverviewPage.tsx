@@ -149,7 +149,11 @@ export function RoundOverviewPage({ id }: { id: number }) {
       )}
       {data.partnershipsWithoutBids.length > 0 && <p className="hint">No bids from: {data.partnershipsWithoutBids.join(', ')}.</p>}
       <p className="hint">
-        {r.planTitle ? `Scored against ${r.planTitle}. ` : ''}Created {formatDate(r.createdAt)}; last changed {formatDate(r.updatedAt)}.{' '}
+        {r.planTitle ? `Scored against ${r.planTitle}. ` : ''}
+        {r.status === 'closed' ? 'Closed to new bids. ' : 'Open for bids. '}
+        {r.opensOn ? `Opened ${formatDate(r.opensOn)}. ` : ''}
+        {r.closesOn ? `Closes ${formatDate(r.closesOn)}. ` : ''}
+        Created {formatDate(r.createdAt)}; last changed {formatDate(r.updatedAt)}.{' '}
         <button type="button" className="link-button" onClick={reload}>
           Refresh figures
         </button>
