@@ -232,3 +232,232 @@ export const scheduleTotals = sqliteTable(
   },
   (t) => [uniqueIndex('schedule_totals_round_partnership_unique').on(t.roundId, t.partnershipId)],
 );
+
+// ---- People and assessment ----
+
+export const ROLES = ['policy_officer', 'lead_officer', 'board_member', 'commissioner'] as const;
+
+export const people = sqliteTable(
+  'people',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('people_name_unique').on(sql`lower(${t.name})`), check('people_role_known', sql`${t.role} IN ('policy_officer', 'lead_officer', 'board_member', 'commissioner')`)],
+);
+
+/** Settings of this installation, such as whose profile the app acts as. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const frameworks = sqliteTable(
+  'frameworks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    template: text('template'),
+    scaleMin: integer('scale_min').notNull(),
+    scaleMax: integer('scale_max').notNull(),
+    /** Overall quality threshold on the 0–100 weighted score; null for none. */
+    thresholdPercent: integer('threshold_percent'),
+    /** Spread between assessors on a criterion at which a bid needs moderation. */
+    divergence: integer('divergence').notNull().default(2),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('frameworks_round_unique').on(t.roundId),
+    check('frameworks_scale_order', sql`${t.scaleMin} >= 0 AND ${t.scaleMax} > ${t.scaleMin} AND ${t.scaleMax} <= 10`),
+    check('frameworks_threshold_range', sql`${t.thresholdPercent} IS NULL OR (${t.thresholdPercent} >= 0 AND ${t.thresholdPercent} <= 100)`),
+  ],
+);
+
+export const scaleDescriptors = sqliteTable(
+  'scale_descriptors',
+  {
+    frameworkId: integer('framework_id')
+      .notNull()
+      .references(() => frameworks.id, { onDelete: 'cascade' }),
+    score: integer('score').notNull(),
+    descriptor: text('descriptor').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.frameworkId, t.score] })],
+);
+
+export const criteria = sqliteTable(
+  'criteria',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    frameworkId: integer('framework_id')
+      .notNull()
+      .references(() => frameworks.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    guidance: text('guidance').notNull().default(''),
+    /** Whole percent; the weighted criteria of a framework sum to 100. Gateways weigh 0. */
+    weightPercent: integer('weight_percent').notNull(),
+    minScore: integer('min_score'),
+    gateway: integer('gateway', { mode: 'boolean' }).notNull().default(false),
+    position: integer('position').notNull(),
+  },
+  (t) => [uniqueIndex('criteria_framework_code_unique').on(t.frameworkId, sql`lower(${t.code})`), check('criteria_weight_range', sql`${t.weightPercent} >= 0 AND ${t.weightPercent} <= 100`)],
+);
+
+/** Changes to a framework made after scoring began, confirmed and on the record. */
+export const frameworkChanges = sqliteTable('framework_changes', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  frameworkId: integer('framework_id')
+    .notNull()
+    .references(() => frameworks.id, { onDelete: 'cascade' }),
+  personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
+  summary: text('summary').notNull(),
+  at: text('at').notNull(),
+});
+
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    bidId: integer('bid_id')
+      .notNull()
+      .references(() => bids.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+    assignedAt: text('assigned_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bidId, t.personId] }), index('assignments_person_idx').on(t.personId)],
+);
+
+export const declarations = sqliteTable(
+  'declarations',
+  {
+    bidId: integer('bid_id')
+      .notNull()
+      .references(() => bids.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+    conflict: integer('conflict', { mode: 'boolean' }).notNull(),
+    nature: text('nature'),
+    declaredAt: text('declared_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bidId, t.personId] })],
+);
+
+/** The current score of each assessor on each criterion of each bid. */
+export const scores = sqliteTable(
+  'scores',
+  {
+    bidId: integer('bid_id')
+      .notNull()
+      .references(() => bids.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+    criterionId: integer('criterion_id')
+      .notNull()
+      .references(() => criteria.id, { onDelete: 'cascade' }),
+    score: integer('score'),
+    justification: text('justification').notNull().default(''),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bidId, t.personId, t.criterionId] }), index('scores_criterion_idx').on(t.criterionId)],
+);
+
+/** Every score ever saved, never changed: the record behind re-scoring. */
+export const scoreHistory = sqliteTable(
+  'score_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    bidId: integer('bid_id')
+      .notNull()
+      .references(() => bids.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+    criterionId: integer('criterion_id')
+      .notNull()
+      .references(() => criteria.id, { onDelete: 'cascade' }),
+    score: integer('score'),
+    justification: text('justification').notNull(),
+    submitted: integer('submitted', { mode: 'boolean' }).notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('score_history_bid_idx').on(t.bidId, t.personId)],
+);
+
+/** An assessor's scores for a bid count once submitted. */
+export const submissions = sqliteTable(
+  'submissions',
+  {
+    bidId: integer('bid_id')
+      .notNull()
+      .references(() => bids.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+    submittedAt: text('submitted_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bidId, t.personId] })],
+);
+
+/** Moderated scores; the latest for a bid and criterion stands in place of the assessors' mean. */
+export const moderations = sqliteTable(
+  'moderations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    bidId: integer('bid_id')
+      .notNull()
+      .references(() => bids.id, { onDelete: 'cascade' }),
+    criterionId: integer('criterion_id')
+      .notNull()
+      .references(() => criteria.id, { onDelete: 'cascade' }),
+    score: integer('score').notNull(),
+    reason: text('reason').notNull(),
+    personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
+    at: text('at').notNull(),
+  },
+  (t) => [index('moderations_bid_idx').on(t.bidId, t.criterionId)],
+);
+
+/** How strongly an assessor judges a bid advances each plan priority. */
+export const alignments = sqliteTable(
+  'alignments',
+  {
+    bidId: integer('bid_id')
+      .notNull()
+      .references(() => bids.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+    priorityId: integer('priority_id')
+      .notNull()
+      .references(() => priorities.id, { onDelete: 'cascade' }),
+    strength: text('strength', { enum: ['none', 'some', 'strong'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bidId, t.personId, t.priorityId] })],
+);
+
+/** Queries raised on a bid ("costs don't add up"), assigned and resolved with a note. */
+export const bidQueriesTable = sqliteTable(
+  'bid_queries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    bidId: integer('bid_id')
+      .notNull()
+      .references(() => bids.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    raisedBy: integer('raised_by').references(() => people.id, { onDelete: 'set null' }),
+    assignedTo: integer('assigned_to').references(() => people.id, { onDelete: 'set null' }),
+    raisedAt: text('raised_at').notNull(),
+    resolution: text('resolution'),
+    resolvedBy: integer('resolved_by').references(() => people.id, { onDelete: 'set null' }),
+    resolvedAt: text('resolved_at'),
+  },
+  (t) => [index('bid_queries_bid_idx').on(t.bidId)],
+);

@@ -1,4 +1,5 @@
 import type { Connection } from './connection';
+import { frameworkQueries, peopleQueries, scoringQueries } from './queries/assessment';
 import { bidQueries } from './queries/bids';
 import { fundQueries } from './queries/funds';
 import { organisationQueries } from './queries/organisations';
@@ -12,6 +13,9 @@ export function createStore(connection: Connection) {
     rounds: roundQueries(db),
     bids: bidQueries(db),
     organisations: organisationQueries(db),
+    people: peopleQueries(db),
+    frameworks: frameworkQueries(db),
+    scoring: scoringQueries(db),
     /** Runs `work` atomically: every write in it lands, or none does. */
     transaction<T>(work: () => T): T {
       return db.transaction(() => work());

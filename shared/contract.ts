@@ -2,9 +2,12 @@ import { z } from 'zod';
 import { appInfoSchema } from './app-info';
 import type { Channel } from './channels';
 import type { Result } from './result';
+import { assignSchema, declareSchema, moderateSchema, moderationViewSchema, myBidSchema, progressSchema, rankedBidSchema, scoreSaveSchema, scoresImportSchema, scoringSheetSchema } from './assessment';
 import { bidCreateSchema, bidDetailSchema, bidListSchema, bidRefSchema, bidSummarySchema, bidUpdateSchema } from './bids';
 import { roundDashboardSchema, searchHitSchema, searchInputSchema } from './dashboard';
 import { caseImportSchema, scheduleImportResultSchema, scheduleImportSchema, schedulePreviewSchema } from './imports';
+import { frameworkSchema, frameworkUpdateSchema, frameworkUseSchema } from './frameworks';
+import { personCreateSchema, personSchema, profileSetSchema } from './people';
 import { partnershipSchema, planCreateSchema, planSchema } from './organisations';
 import { fundSchema, roundCreateSchema, roundListSchema, roundRefSchema, roundSchema, roundUpdateSchema } from './rounds';
 
@@ -44,6 +47,23 @@ export const contract = {
   'plans:list': { input: none, output: z.array(planSchema) },
   'plans:create': { input: planCreateSchema, output: planSchema },
   'search:query': { input: searchInputSchema, output: z.array(searchHitSchema) },
+  'people:list': { input: none, output: z.array(personSchema) },
+  'people:add': { input: personCreateSchema, output: personSchema },
+  'people:me': { input: none, output: personSchema.nullable() },
+  'people:setProfile': { input: profileSetSchema, output: personSchema },
+  'frameworks:get': { input: z.object({ roundId: z.number().int().positive() }), output: frameworkSchema.nullable() },
+  'frameworks:use': { input: frameworkUseSchema, output: frameworkSchema },
+  'frameworks:update': { input: frameworkUpdateSchema, output: frameworkSchema },
+  'assessment:assign': { input: assignSchema, output: z.object({ changed: z.number().int(), warnings: z.array(z.string()) }) },
+  'assessment:declare': { input: declareSchema, output: z.object({ declared: z.number().int() }) },
+  'assessment:myBids': { input: z.object({ roundId: z.number().int().positive() }), output: z.array(myBidSchema) },
+  'assessment:sheet': { input: z.object({ bidId: z.number().int().positive() }), output: scoringSheetSchema },
+  'assessment:score': { input: scoreSaveSchema, output: scoringSheetSchema },
+  'assessment:importScores': { input: scoresImportSchema, output: z.object({ imported: z.number().int() }) },
+  'assessment:progress': { input: z.object({ roundId: z.number().int().positive() }), output: progressSchema },
+  'assessment:moderation': { input: z.object({ roundId: z.number().int().positive() }), output: moderationViewSchema },
+  'assessment:moderate': { input: moderateSchema, output: z.array(rankedBidSchema) },
+  'assessment:ranking': { input: z.object({ roundId: z.number().int().positive() }), output: z.array(rankedBidSchema) },
   'demo:load': {
     input: none,
     output: z.object({

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { Channel, Input, Output } from '../../shared/contract';
+import { TEMPLATE_KEYS, type TemplateKey } from '../../shared/frameworks';
 import { formatMoney, parseMoney } from '../../shared/money';
 import { describeRound, textTable } from './output';
 
@@ -16,7 +17,7 @@ export class CliRefusal extends Error {
 }
 
 export interface CommandContext {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   args: string[];
   json: boolean;
   call: <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
@@ -185,4 +186,158 @@ export const commands: Command[] = [
       );
     },
   },
+  {
+    words: ['people', 'add'],
+    usage: 'people add --name NAME --role ROLE [--json]',
+    summary: 'Add a person to the office: policy officer, lead officer, board member or commissioner',
+    options: { name: { type: 'string' }, role: { type: 'string' } },
+    async run(ctx) {
+      const person = await ctx.call('people:add', { name: requiredOption(ctx, 'name'), role: requiredOption(ctx, 'role') as 'lead_officer' });
+      if (ctx.json) printJson(ctx, person);
+      else ctx.print(`Added ${person.name} (${person.role.replace('_', ' ')})`);
+    },
+  },
+  {
+    words: ['people', 'list'],
+    usage: 'people list [--json]',
+    summary: 'List the office\'s people and their roles',
+    options: {},
+    async run(ctx) {
+      const list = await ctx.call('people:list', {});
+      if (ctx.json) return printJson(ctx, list);
+      ctx.print(textTable(['Name', 'Role'], list.map((p) => [p.name, p.role.replace('_', ' ')])));
+    },
+  },
+  {
+    words: ['framework', 'use'],
+    usage: 'framework use --round ID --template invest-to-save|safer-streets [--confirm]',
+    summary: 'Start a round\'s scoring framework from a template (replacing it; --confirm once scoring has begun)',
+    options: { round: { type: 'string' }, template: { type: 'string' }, confirm: { type: 'boolean' } },
+    async run(ctx) {
+      const template = requiredOption(ctx, 'template');
+      if (!TEMPLATE_KEYS.includes(template as TemplateKey)) throw new CliRefusal(`--template must be ${TEMPLATE_KEYS.join(' or ')}, not "${template}"`);
+      const framework = await ctx.call('frameworks:use', { roundId: idOption(ctx, 'round'), template: template as TemplateKey, confirmChangeAfterScoring: ctx.values.confirm === true });
+      if (ctx.json) return printJson(ctx, frameworkJson(framework));
+      ctx.print(`Round ${framework.roundId} now scores with the ${template} template: ${framework.criteria.map((c) => `${c.code} ${c.weight}%`).join(', ')}`);
+    },
+  },
+  {
+    words: ['framework', 'show'],
+    usage: 'framework show --round ID [--json]',
+    summary: 'Show a round\'s scale, criteria, weights, minimums, gateways and threshold',
+    options: { round: { type: 'string' } },
+    async run(ctx) {
+      const framework = await ctx.call('frameworks:get', { roundId: idOption(ctx, 'round') });
+      if (!framework) throw new CliRefusal('This round has no scoring framework yet: framework use --round ID --template NAME');
+      if (ctx.json) return printJson(ctx, frameworkJson(framework));
+      ctx.print(`Scale ${framework.scale.min} to ${framework.scale.max}; threshold ${framework.threshold ?? 'none'}`);
+      ctx.print(textTable(['Code', 'Criterion', 'Weight', 'Minimum', 'Gateway'], framework.criteria.map((c) => [c.code, c.name, `${c.weight}%`, c.minScore === null ? '' : String(c.minScore), c.gateway ? 'pass/fail' : ''])));
+    },
+  },
+  {
+    words: ['assign'],
+    usage: 'assign --round ID --assessor NAME (--bid REF ... | --all)',
+    summary: 'Assign an assessor to bids (as a lead officer)',
+    options: { round: { type: 'string' }, assessor: { type: 'string' }, bid: { type: 'string', multiple: true }, all: { type: 'boolean' } },
+    async run(ctx) {
+      const result = await ctx.call('assessment:assign', { roundId: idOption(ctx, 'round'), assessor: requiredOption(ctx, 'assessor'), bidRefs: bidRefs(ctx), all: ctx.values.all === true });
+      if (ctx.json) return printJson(ctx, result);
+      ctx.print(`Assigned ${requiredOption(ctx, 'assessor')} to ${result.changed} bid${result.changed === 1 ? '' : 's'}.`);
+      for (const warning of result.warnings) ctx.print(`Warning: ${warning}`);
+    },
+  },
+  {
+    words: ['declare'],
+    usage: 'declare --round ID --assessor NAME (--bid REF ... | --all) (--none | --conflict TEXT)',
+    summary: 'Record an assessor\'s declaration of interests before scoring (--all: every bid assigned to them)',
+    options: { round: { type: 'string' }, assessor: { type: 'string' }, bid: { type: 'string', multiple: true }, all: { type: 'boolean' }, none: { type: 'boolean' }, conflict: { type: 'string' } },
+    async run(ctx) {
+      const conflict = ctx.values.conflict;
+      if ((ctx.values.none === true) === (typeof conflict === 'string')) throw new CliRefusal('Give exactly one of --none or --conflict TEXT');
+      const result = await ctx.call('assessment:declare', {
+        roundId: idOption(ctx, 'round'),
+        assessor: requiredOption(ctx, 'assessor'),
+        bidRefs: bidRefs(ctx),
+        all: ctx.values.all === true,
+        conflict: typeof conflict === 'string',
+        ...(typeof conflict === 'string' ? { nature: conflict } : {}),
+      });
+      if (ctx.json) return printJson(ctx, result);
+      ctx.print(`Recorded ${result.declared} declaration${result.declared === 1 ? '' : 's'}.`);
+    },
+  },
+  {
+    words: ['import', 'scores'],
+    usage: 'import scores FILE --round ID [--json]',
+    summary: 'Import submitted scores from CSV (bid,assessor,criterion,score,justification); all or nothing',
+    options: { round: { type: 'string' } },
+    async run(ctx) {
+      const file = readInputFile(ctx.args[0]);
+      const result = await ctx.call('assessment:importScores', { roundId: idOption(ctx, 'round'), ...file });
+      if (ctx.json) return printJson(ctx, result);
+      ctx.print(`Imported ${result.imported} scores.`);
+    },
+  },
+  {
+    words: ['moderate'],
+    usage: 'moderate --round ID --bid REF --criterion CODE --score N --reason TEXT',
+    summary: 'Record a moderated score, which stands in place of the assessors\' mean (as a lead officer)',
+    options: { round: { type: 'string' }, bid: { type: 'string' }, criterion: { type: 'string' }, score: { type: 'string' }, reason: { type: 'string' } },
+    async run(ctx) {
+      const text = requiredOption(ctx, 'score');
+      if (!/^-?\d+$/.test(text)) throw new CliRefusal(`--score must be a whole number, not "${text}"`);
+      const ranked = await ctx.call('assessment:moderate', {
+        roundId: idOption(ctx, 'round'),
+        bidRef: requiredOption(ctx, 'bid'),
+        criterion: requiredOption(ctx, 'criterion'),
+        score: Number(text),
+        reason: requiredOption(ctx, 'reason'),
+      });
+      const bid = ranked.find((r) => r.ref.toLowerCase() === requiredOption(ctx, 'bid').toLowerCase());
+      if (ctx.json) return printJson(ctx, bid ? rankJson(bid) : null);
+      ctx.print(bid ? `${bid.ref} now scores ${bid.weightedScore ?? '—'} and ranks ${bid.rank}.` : 'Moderated.');
+    },
+  },
+  {
+    words: ['rank'],
+    usage: 'rank --round ID [--json]',
+    summary: 'The ranking: weighted scores 0–100, gateway and threshold failures ranked last',
+    options: { round: { type: 'string' } },
+    async run(ctx) {
+      const ranked = await ctx.call('assessment:ranking', { roundId: idOption(ctx, 'round') });
+      if (ctx.json) return printJson(ctx, ranked.map(rankJson));
+      ctx.print(
+        textTable(
+          ['Rank', 'Ref', 'Score', 'Assessors', 'Marked'],
+          ranked.map((r) => [String(r.rank), r.ref, r.weightedScore === null ? 'incomplete' : r.weightedScore.toFixed(2), String(r.assessorCount), [r.failedGateway && 'failed gateway', r.belowMinimum && 'below a minimum', r.belowThreshold && 'below threshold'].filter(Boolean).join(', ')]),
+          [0, 2, 3],
+        ),
+      );
+    },
+  },
 ];
+
+function bidRefs(ctx: CommandContext): string[] | undefined {
+  const value = ctx.values.bid as unknown;
+  return Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : undefined;
+}
+
+function frameworkJson(framework: Output<'frameworks:get'> & object) {
+  return {
+    scale: { min: framework.scale.min, max: framework.scale.max, descriptors: framework.scale.descriptors },
+    criteria: framework.criteria.map((c) => ({ code: c.code, name: c.name, weight: c.weight, minScore: c.minScore, gateway: c.gateway })),
+    threshold: framework.threshold,
+  };
+}
+
+function rankJson(r: Output<'assessment:ranking'>[number]) {
+  return {
+    rank: r.rank,
+    ref: r.ref,
+    weightedScore: r.weightedScore,
+    assessorCount: r.assessorCount,
+    failedGateway: r.failedGateway,
+    belowThreshold: r.belowThreshold,
+    belowMinimum: r.belowMinimum,
+  };
+}

@@ -21,6 +21,7 @@ export interface CliIo {
 
 const globalOptions = {
   db: { type: 'string' },
+  as: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } satisfies NonNullable<ParseArgsConfig['options']>;
@@ -29,12 +30,13 @@ class UnexpectedFailure extends Error {}
 
 function usage(): string {
   return [
-    'Usage: tranche [--db FILE] <command> [options] [--json]',
+    'Usage: tranche [--db FILE] [--as NAME] <command> [options] [--json]',
     '',
     'Commands:',
     ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`),
     '',
     'The database is the desktop app\'s unless --db or TRANCHE_DB names another file.',
+    'Commands act as the person named by --as, or else as this computer\'s profile.',
     'Exit status: 0 done, 2 refused (reason on stderr, nothing changed), 1 unexpected failure.',
     'Money in JSON is integer pence, in fields ending "Pence".',
   ].join('\n');
@@ -83,12 +85,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     } catch (error) {
       throw new UnexpectedFailure(`cannot open the database ${file}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    ctx = createContext(createStore(connection), io.version);
+    ctx = createContext(createStore(connection), io.version, undefined, typeof parsed.values.as === 'string' ? parsed.values.as : undefined);
     return ctx;
   };
   try {
     await command.run({
-      values: parsed.values as Record<string, string | boolean | undefined>,
+      values: parsed.values as Record<string, string | boolean | string[] | undefined>,
       args: parsed.positionals.slice(command.words.length),
       json: parsed.values.json === true,
       print: io.stdout,

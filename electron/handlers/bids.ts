@@ -5,6 +5,7 @@ import type { ParsedInput } from '../../shared/contract';
 import type { RoundDashboard } from '../../shared/dashboard';
 import { normaliseName } from '../../db/queries/organisations';
 import type { HandlerContext } from './context';
+import { LEAD, OFFICERS, requireRole } from './actor';
 import { fieldRefusal, notFound, Refusal } from './refusal';
 import { mustGetOpenRound, mustGetRound } from './rounds';
 
@@ -147,6 +148,7 @@ export const bidHandlers = {
 
   'bids:create': (input: ParsedInput<'bids:create'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
+      requireRole(ctx, OFFICERS, 'record bids', { setup: true });
       const round = mustGetOpenRound(ctx, input.roundId);
       if (ctx.store.bids.findByRef(input.roundId, input.ref)) throw fieldRefusal('conflict', 'ref', `${input.ref} is already a bid in this round`);
       refuseForeignPriorities(ctx, round.planId, input.claimedPriorityIds);
@@ -158,6 +160,7 @@ export const bidHandlers = {
 
   'bids:update': (input: ParsedInput<'bids:update'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
+      requireRole(ctx, OFFICERS, 'change bids', { setup: true });
       const current = ctx.store.bids.get(input.id);
       if (!current) throw notFound(`Bid ${input.id}`);
       const round = mustGetOpenRound(ctx, current.roundId);
@@ -186,6 +189,7 @@ export const bidHandlers = {
 
   'plans:create': (input: ParsedInput<'plans:create'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
+      requireRole(ctx, LEAD, 'add Police and Crime Plans', { setup: true });
       if (ctx.store.organisations.findPlanByTitle(input.title)) throw fieldRefusal('conflict', 'title', `There is already a plan called "${input.title}"`);
       const codes = new Set<string>();
       const walk = (nodes: ParsedInput<'plans:create'>['priorities']) =>

@@ -5,8 +5,10 @@ export interface HandlerContext {
   /** The clock, injectable so tests can fix it. Returns an ISO-8601 UTC timestamp. */
   now: () => string;
   appVersion: string;
+  /** The person the command line acts as (`--as NAME`); otherwise the local profile. */
+  actAs?: string;
 }
 
-export function createContext(store: Store, appVersion: string, now: () => string = () => new Date().toISOString()) {
-  return { store, now, appVersion } satisfies HandlerContext;
+export function createContext(store: Store, appVersion: string, now: () => string = () => new Date().toISOString(), actAs?: string): HandlerContext {
+  return actAs === undefined ? { store, now, appVersion } : { store, now, appVersion, actAs };
 }

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract';
 import { fail, ok, type FieldIssue, type Result } from '../../shared/result';
+import { currentActor } from './actor';
 import { appHandlers } from './app';
 import type { HandlerContext } from './context';
 import { Refusal } from './refusal';
 import { roundHandlers } from './rounds';
+import { assessmentHandlers } from './assessment';
 import { bidHandlers } from './bids';
 import { loadDemo } from './demo/load';
 import { importHandlers } from './imports';
@@ -18,6 +20,7 @@ const handlers: Handlers = {
   ...roundHandlers,
   ...bidHandlers,
   ...importHandlers,
+  ...assessmentHandlers,
   'demo:load': (_input, ctx) => loadDemo(ctx),
 };
 
@@ -42,6 +45,8 @@ export async function dispatch(channel: string, raw: unknown, ctx: HandlerContex
     return fail('invalid_input', issues.map(describeIssue).join('; '), issues);
   }
   try {
+    // A named actor who does not exist is refused whatever the operation.
+    if (ctx.actAs !== undefined) currentActor(ctx);
     const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
     return ok(operation.output.parse(await handler(parsed.data, ctx)));
   } catch (error) {

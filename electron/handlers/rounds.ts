@@ -1,6 +1,7 @@
 import type { ParsedInput } from '../../shared/contract';
 import type { Round } from '../../shared/rounds';
 import type { HandlerContext } from './context';
+import { LEAD, requireRole } from './actor';
 import { fieldRefusal, notFound, Refusal } from './refusal';
 
 export function mustGetRound(ctx: HandlerContext, id: number): Round {
@@ -53,6 +54,7 @@ export const roundHandlers = {
 
   'rounds:create': (input: ParsedInput<'rounds:create'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
+      requireRole(ctx, LEAD, 'set up funding rounds', { setup: true });
       const now = ctx.now();
       refuseUnknownPlan(ctx, input.planId);
       const fundId = ctx.store.funds.findOrCreate(input.fund, now);
@@ -64,6 +66,7 @@ export const roundHandlers = {
 
   'rounds:update': (input: ParsedInput<'rounds:update'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
+      requireRole(ctx, LEAD, 'change funding rounds', { setup: true });
       mustGetOpenRound(ctx, input.id);
       const now = ctx.now();
       refuseUnknownPlan(ctx, input.planId);
@@ -76,6 +79,7 @@ export const roundHandlers = {
 
   'rounds:archive': (input: ParsedInput<'rounds:archive'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
+      requireRole(ctx, LEAD, 'archive funding rounds', { setup: true });
       const current = mustGetRound(ctx, input.id);
       if (current.archived) return current;
       const now = ctx.now();
@@ -85,6 +89,7 @@ export const roundHandlers = {
 
   'rounds:restore': (input: ParsedInput<'rounds:restore'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
+      requireRole(ctx, LEAD, 'restore funding rounds', { setup: true });
       const current = mustGetRound(ctx, input.id);
       if (!current.archived) return current;
       ctx.store.rounds.setArchived(input.id, null, ctx.now());

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
@@ -101,5 +101,79 @@ describe('tranche command line', () => {
     const refused = run(['--db', db, 'rounds', 'create', '--fund', 'F', '--name', 'N', '--budget', '£3OO']);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('is not an amount of money');
+  });
+});
+
+describe('assessment on the command line', () => {
+  it('ranks exactly as a hand calculation from `framework show` and the imported scores', async () => {
+    const db = tempDbFile();
+    const run = async (...args: string[]) => {
+      const result = await cli(['--db', db, ...args]);
+      if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
+      return result.stdout;
+    };
+    await run('people', 'add', '--name', 'Lee Lead', '--role', 'lead officer');
+    const lead = ['--as', 'Lee Lead'];
+    await run(...lead, 'people', 'add', '--name', 'Amy', '--role', 'policy officer');
+    await run(...lead, 'people', 'add', '--name', 'Bo', '--role', 'policy officer');
+    await run(...lead, 'rounds', 'create', '--fund', 'Invest to Save', '--name', 'R', '--budget', '£100k');
+    const csv = path.join(tempDir(), 'bids.csv');
+    writeFileSync(csv, 'Ref,Partnership,Project,Amount\nX1,Walsall,One,£10k\nX2,Dudley,Two,£20k\nX3,Coventry,Three,£5k\n');
+    await run(...lead, 'import', 'bids', csv, '--round', '1');
+    await run(...lead, 'framework', 'use', '--round', '1', '--template', 'invest-to-save');
+    await run(...lead, 'assign', '--round', '1', '--assessor', 'Amy', '--all');
+    await run(...lead, 'assign', '--round', '1', '--assessor', 'Bo', '--bid', 'X1', '--bid', 'X2', '--bid', 'X3');
+    await run('--as', 'Amy', 'declare', '--round', '1', '--assessor', 'Amy', '--all', '--none');
+    await run('--as', 'Bo', 'declare', '--round', '1', '--assessor', 'Bo', '--all', '--none');
+
+    const framework = JSON.parse(await run('framework', 'show', '--round', '1', '--json')) as {
+      scale: { min: number; max: number };
+      criteria: { code: string; weight: number; minScore: number | null; gateway: boolean }[];
+      threshold: number;
+    };
+    // Scores chosen so X2 fails the gateway, X3 misses C1's minimum, and X1 ranks first.
+    const given: Record<string, Record<string, [number, number]>> = {
+      X1: { G1: [1, 1], C1: [4, 5], C2: [3, 4], C3: [3, 3], C4: [4, 2], C5: [2, 3], C6: [5, 4] },
+      X2: { G1: [1, 0], C1: [5, 5], C2: [5, 5], C3: [5, 5], C4: [5, 5], C5: [5, 5], C6: [5, 5] },
+      X3: { G1: [1, 1], C1: [1, 1], C2: [5, 5], C3: [5, 4], C4: [5, 5], C5: [4, 5], C6: [5, 5] },
+    };
+    const rows = ['bid,assessor,criterion,score,justification'];
+    for (const [ref, byCriterion] of Object.entries(given)) {
+      for (const [code, [amy, bo]] of Object.entries(byCriterion)) {
+        rows.push(`${ref},Amy,${code},${amy},"Scored against the guidance for ${code}."`, `${ref},Bo,${code},${bo},"Scored against the guidance for ${code}."`);
+      }
+    }
+    const scores = path.join(tempDir(), 'scores.csv');
+    writeFileSync(scores, rows.join('\n'));
+    expect(JSON.parse(await run(...lead, 'import', 'scores', scores, '--round', '1', '--json'))).toEqual({ imported: 42 });
+
+    const hand = Object.entries(given).map(([ref, byCriterion]) => {
+      let total = 0;
+      let failedGateway = false;
+      let belowMinimum = false;
+      for (const criterion of framework.criteria) {
+        const [a, b] = byCriterion[criterion.code]!;
+        const mean = (a + b) / 2;
+        if (criterion.gateway) failedGateway ||= mean < 1;
+        else {
+          total += ((mean - framework.scale.min) / (framework.scale.max - framework.scale.min)) * criterion.weight;
+          if (criterion.minScore !== null && mean < criterion.minScore) belowMinimum = true;
+        }
+      }
+      return { ref, weightedScore: Math.round(total * 100) / 100, failedGateway, belowMinimum, belowThreshold: total < framework.threshold };
+    });
+    const ranked = JSON.parse(await run('rank', '--round', '1', '--json')) as { rank: number; ref: string; weightedScore: number; assessorCount: number; failedGateway: boolean; belowThreshold: boolean; belowMinimum: boolean }[];
+    for (const expected of hand) expect(ranked.find((r) => r.ref === expected.ref)).toMatchObject({ ...expected, assessorCount: 2 });
+    expect(ranked.map((r) => r.ref)).toEqual(['X1', 'X2', 'X3']);
+    expect(ranked[0]).toMatchObject({ rank: 1, failedGateway: false, belowMinimum: false });
+  });
+
+  it('refuses assessment commands to people without the role, with exit 2', async () => {
+    const db = tempDbFile();
+    await cli(['--db', db, 'demo']);
+    const refused = await cli(['--db', db, '--as', 'Ben Clarke', 'framework', 'use', '--round', '1', '--template', 'safer-streets']);
+    expect(refused).toMatchObject({ code: 2, stderr: 'tranche: Only a lead officer can choose a scoring framework; Ben Clarke is a policy officer' });
+    expect(await cli(['--db', db, '--as', 'Nobody', 'rank', '--round', '1'])).toMatchObject({ code: 2 });
+    expect(await cli(['--db', db, '--as', 'Dan Hughes', 'declare', '--round', '1', '--assessor', 'Asha Patel', '--all'])).toMatchObject({ code: 2, stderr: 'tranche: Give exactly one of --none or --conflict TEXT' });
   });
 });

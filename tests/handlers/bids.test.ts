@@ -1,11 +1,12 @@
 import { AlignmentType, Document, Packer, Paragraph, HeadingLevel, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
-import type { HandlerContext } from '../../electron/handlers/context';
+import { createContext, type HandlerContext } from '../../electron/handlers/context';
 import { testContext } from '../support/temp-db';
 
 async function round(ctx: HandlerContext) {
-  await dispatch('demo:load', {}, ctx);
+  // The demonstration data brings the office's people, so later writes need someone to act as.
+  await dispatch('demo:load', {}, createContext(ctx.store, ctx.appVersion, ctx.now));
   const created = await dispatch('rounds:create', { fund: 'Community Safety Fund', name: '2024-25', budgetPence: 100_000_00 }, ctx);
   if (!created.ok) throw new Error(created.error.message);
   return created.value.id;
@@ -23,9 +24,12 @@ const c2 = {
   ],
 };
 
+/** The demonstration office's lead officer, who may do everything these tests need. */
+const asLead = () => testContext(undefined, 'Dan Hughes');
+
 describe('bid handlers', () => {
   it('records a bid against a known partnership, whatever way its name is written, and flags its arithmetic', async () => {
-    const { ctx } = testContext();
+    const { ctx } = asLead();
     const roundId = await round(ctx);
     const created = await dispatch('bids:create', { roundId, ...c2 }, ctx);
     expect(created).toMatchObject({
@@ -42,7 +46,7 @@ describe('bid handlers', () => {
   });
 
   it('refuses a reference already in the round, an ineligible bid without a reason, and priorities from another plan', async () => {
-    const { ctx } = testContext();
+    const { ctx } = asLead();
     const roundId = await round(ctx);
     await dispatch('bids:create', { roundId, ...c2 }, ctx);
     expect(await dispatch('bids:create', { roundId, ...c2, ref: 'c2' }, ctx)).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: 'ref' }] } });
@@ -52,7 +56,7 @@ describe('bid handlers', () => {
   });
 
   it('keeps a bid\'s claimed priorities from its round\'s plan, and refuses writes to an archived round', async () => {
-    const { ctx } = testContext();
+    const { ctx } = asLead();
     await round(ctx);
     const b1 = await dispatch('bids:list', { roundId: 1 }, ctx);
     const id = b1.ok ? b1.value.find((b) => b.ref === 'B1')!.id : 0;
@@ -67,7 +71,7 @@ describe('bid handlers', () => {
   });
 
   it('imports a Word business case into a bid: sections, cost lines, stated total, and the original file', async () => {
-    const { ctx } = testContext();
+    const { ctx } = asLead();
     const roundId = await round(ctx);
     const created = await dispatch('bids:create', { roundId, ...c2, costLines: [] }, ctx);
     const bidId = created.ok ? created.value.id : 0;

@@ -15,11 +15,11 @@ export function tempDbFile(): string {
 }
 
 /** A migrated database on a temporary file, and a handler context over it with a fixed clock. */
-export function testContext(file = tempDbFile()): { ctx: HandlerContext; connection: Connection; file: string } {
+export function testContext(file = tempDbFile(), actAs?: string): { ctx: HandlerContext; connection: Connection; file: string } {
   const connection = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
   let tick = 0;
   const now = () => new Date(Date.UTC(2026, 10, 22, 9, 0, tick++)).toISOString();
-  return { ctx: createContext(createStore(connection), '0.0.0-test', now), connection, file };
+  return { ctx: createContext(createStore(connection), '0.0.0-test', now, actAs), connection, file };
 }
 
 interface Journal {

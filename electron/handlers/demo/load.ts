@@ -1,5 +1,7 @@
 import { normaliseName } from '../../../db/queries/organisations';
+import { templateFramework } from '../../../shared/frameworks';
 import type { HandlerContext } from '../context';
+import { loadDemoAssessment } from './assessment';
 import { DEMO } from './data';
 import type { DemoPriority } from './types';
 
@@ -101,6 +103,11 @@ export function loadDemo(ctx: HandlerContext) {
         ctx.store.bids.setScheduleTotal(roundId, partnershipId(total.partnership), total.label, total.statedPence, total.statedReducedPence ?? null);
       }
       ctx.store.bids.reindex(bidIds);
+      if (round.fund === 'Invest to Save') loadDemoAssessment(ctx, roundId, now);
+      else if (round.fund === 'Safer Streets') {
+        // A framework to start from, with no scores: Safer Streets round 4's awards were decided.
+        ctx.store.frameworks.save(roundId, templateFramework('safer-streets'), now);
+      }
       created += 1;
       return { id: roundId, fund: round.fund, name: round.name, created: true };
     });

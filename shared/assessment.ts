@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { idSchema, requiredText } from './schemas';
+
+export const MIN_JUSTIFICATION = 20;
+
+const bidSelection = {
+  roundId: idSchema,
+  /** Bid references in the round; or `all` for every bid (declare: every bid assigned to the assessor). */
+  bidRefs: z.array(z.string().trim().min(1)).max(10_000).optional(),
+  all: z.boolean().default(false),
+};
+
+export const assignSchema = z
+  .object({ ...bidSelection, assessor: requiredText('assessor', 120), remove: z.boolean().default(false) })
+  .refine((v) => v.all || (v.bidRefs?.length ?? 0) > 0, { error: 'Name the bids (--bid REF) or choose all of them (--all)', path: ['bidRefs'] });
+
+export const declareSchema = z
+  .object({
+    ...bidSelection,
+    /** Whose declaration; defaults to the person acting. */
+    assessor: z.string().trim().min(1).optional(),
+    conflict: z.boolean(),
+    nature: z.string().trim().max(2_000).optional(),
+  })
+  .refine((v) => v.all || (v.bidRefs?.length ?? 0) > 0, { error: 'Name the bids (--bid REF) or choose all of them (--all)', path: ['bidRefs'] })
+  .refine((v) => !v.conflict || (v.nature ?? '').length > 0, { error: 'Say what the conflict is', path: ['nature'] });
+
+export const scoreEntrySchema = z.object({
+  criterionId: idSchema,
+  score: z.number().int({ error: 'A score is a whole number on the scale' }).nullable(),
+  justification: z.string().max(10_000).default(''),
+});
+
+export const scoreSaveSchema = z.object({
+  bidId: idSchema,
+  scores: z.array(scoreEntrySchema).max(40),
+  /** Submit: every criterion scored and justified; the scores then count, and others' become visible. */
+  submit: z.boolean().default(false),
+});
+
+export const moderateSchema = z.object({
+  roundId: idSchema,
+  bidRef: requiredText('bid reference', 24),
+  criterion: requiredText('criterion code', 12),
+  score: z.number().int(),
+  reason: requiredText('reason for the moderated score', 2_000),
+});
+
+export const scoresImportSchema = z.object({
+  roundId: idSchema,
+  fileName: z.string().trim().min(1).max(260),
+  dataBase64: z.string().min(1),
+});
+
+const scoreView = z.object({ criterionId: idSchema, score: z.number().int().nullable(), justification: z.string() });
+
+export const scoringSheetSchema = z.object({
+  bidId: idSchema,
+  roundId: idSchema,
+  ref: z.string(),
+  title: z.string(),
+  partnership: z.string(),
+  assessor: z.object({ id: idSchema, name: z.string() }),
+  assigned: z.boolean(),
+  declaration: z.object({ conflict: z.boolean(), nature: z.string().nullable(), declaredAt: z.string() }).nullable(),
+  submittedAt: z.string().nullable(),
+  own: z.array(scoreView),
+  /** Other assessors' scores: null until this assessor has submitted (no anchoring). */
+  others: z.array(z.object({ person: z.string(), scores: z.array(scoreView) })).nullable(),
+  history: z.array(z.object({ criterionId: idSchema, score: z.number().int().nullable(), justification: z.string(), submitted: z.boolean(), at: z.string() })),
+});
+export type ScoringSheet = z.infer<typeof scoringSheetSchema>;
+
+export const myBidSchema = z.object({
+  bidId: idSchema,
+  ref: z.string(),
+  title: z.string(),
+  partnership: z.string(),
+  state: z.enum(['declare', 'conflict', 'to_score', 'draft', 'submitted']),
+});
+
+export const progressSchema = z.object({
+  assessors: z.array(z.object({ personId: idSchema, person: z.string(), assigned: z.number().int(), declared: z.number().int(), conflicts: z.number().int(), submitted: z.number().int() })),
+  bids: z.array(z.object({ bidId: idSchema, ref: z.string(), assessors: z.array(z.string()), submitted: z.number().int(), conflicts: z.number().int(), warning: z.string().nullable() })),
+  declarations: z.array(z.object({ ref: z.string(), person: z.string(), conflict: z.boolean(), nature: z.string().nullable(), declaredAt: z.string() })),
+});
+
+const criterionResult = z.object({
+  code: z.string(),
+  value: z.number().nullable(),
+  moderated: z.boolean(),
+  scores: z.array(z.number()),
+  normalised: z.number().nullable(),
+  contribution: z.number().nullable(),
+});
+
+export const rankedBidSchema = z.object({
+  rank: z.number().int(),
+  bidId: idSchema,
+  ref: z.string(),
+  partnership: z.string(),
+  title: z.string(),
+  requestedPence: z.number().int(),
+  weightedScore: z.number().nullable(),
+  assessorCount: z.number().int(),
+  failedGateway: z.boolean(),
+  belowMinimum: z.boolean(),
+  belowThreshold: z.boolean(),
+  complete: z.boolean(),
+  criteria: z.array(criterionResult),
+});
+export type RankedBidView = z.infer<typeof rankedBidSchema>;
+
+export const moderationViewSchema = z.object({
+  divergence: z.number().int(),
+  items: z.array(
+    z.object({
+      bidId: idSchema,
+      ref: z.string(),
+      criterionId: idSchema,
+      criterion: z.string(),
+      spread: z.number(),
+      scores: z.array(z.object({ person: z.string(), score: z.number().int(), justification: z.string() })),
+      moderated: z.object({ score: z.number().int(), reason: z.string(), by: z.string().nullable(), at: z.string() }).nullable(),
+    }),
+  ),
+  /** How often each assessor gave each point of the scale, to show harsh and lenient scoring. */
+  distributions: z.array(z.object({ person: z.string(), counts: z.array(z.number().int()), mean: z.number().nullable() })),
+  scaleMin: z.number().int(),
+});
