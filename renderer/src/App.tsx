@@ -8,11 +8,18 @@ import { BidPage } from './pages/BidPage';
 import { BidsPage } from './pages/BidsPage';
 import { ImportPage } from './pages/ImportPage';
 import { PlansPage } from './pages/PlansPage';
+import { ProfilePage } from './pages/ProfilePage';
+import { AssessmentPage } from './pages/AssessmentPage';
+import { ScoringPage } from './pages/ScoringPage';
+import { RankingPage } from './pages/RankingPage';
+import { ModerationPage } from './pages/ModerationPage';
 import { SearchPage } from './pages/SearchPage';
 import { RoundFormPage } from './pages/RoundFormPage';
 import { RoundOverviewPage } from './pages/RoundOverviewPage';
 import { RoundsPage } from './pages/RoundsPage';
+import { ProfileProvider, useProfile } from './profile-context';
 import { RoundsProvider, useRounds } from './rounds-context';
+import { ROLE_LABELS } from '../../shared/people';
 
 function RoundSwitcher() {
   const { rounds } = useRounds();
@@ -59,6 +66,27 @@ function SearchBox() {
   );
 }
 
+function WhoAmI() {
+  const { me } = useProfile();
+  if (me.state !== 'ready') return null;
+  return (
+    <Link href="/profile" className="header__me">
+      {me.value ? `${me.value.name} · ${ROLE_LABELS[me.value.role]}` : 'Set up your profile'}
+    </Link>
+  );
+}
+
+function ProfileReminder() {
+  const { me } = useProfile();
+  const [location] = useLocation();
+  if (me.state !== 'ready' || me.value || location === '/profile') return null;
+  return (
+    <div className="banner banner--important" role="region" aria-label="Profile">
+      Tranche does not know who you are yet. <Link href="/profile">Set up your profile</Link> to score, moderate or sign.
+    </div>
+  );
+}
+
 function NavLink({ href, children }: { href: string; children: string }) {
   const [location] = useLocation();
   const active = location === href || location.startsWith(`${href}/`);
@@ -98,9 +126,11 @@ function Frame() {
           </nav>
           <SearchBox />
           <RoundSwitcher />
+          <WhoAmI />
         </div>
       </header>
       <main id="main" className="main" tabIndex={-1}>
+        <ProfileReminder />
         <Switch>
           <Route path="/">
             <Redirect to="/rounds" />
@@ -114,11 +144,16 @@ function Frame() {
           <Route path="/rounds/:id/bids/new">{(params) => <BidFormPage roundId={Number(params.id)} />}</Route>
           <Route path="/rounds/:id/bids/:bid/edit">{(params) => <BidFormPage roundId={Number(params.id)} id={Number(params.bid)} />}</Route>
           <Route path="/rounds/:id/bids/:bid">{(params) => <BidPage roundId={Number(params.id)} id={Number(params.bid)} />}</Route>
+          <Route path="/rounds/:id/assessment">{(params) => <AssessmentPage roundId={Number(params.id)} />}</Route>
+          <Route path="/rounds/:id/assessment/:bid">{(params) => <ScoringPage roundId={Number(params.id)} bidId={Number(params.bid)} />}</Route>
+          <Route path="/rounds/:id/ranking">{(params) => <RankingPage roundId={Number(params.id)} />}</Route>
+          <Route path="/rounds/:id/moderation">{(params) => <ModerationPage roundId={Number(params.id)} />}</Route>
           <Route path="/rounds/:id/import">{(params) => <ImportPage roundId={Number(params.id)} />}</Route>
           <Route path="/search/:text">{(params) => <SearchPage text={decodeURIComponent(params.text)} />}</Route>
           <Route path="/rounds/:id">{(params) => <RoundOverviewPage id={Number(params.id)} />}</Route>
           <Route path="/about" component={AboutPage} />
           <Route path="/plans" component={PlansPage} />
+          <Route path="/profile" component={ProfilePage} />
           <Route>
             <Page title="Page not found">
               <p>
@@ -135,9 +170,11 @@ function Frame() {
 export function App() {
   return (
     <Router hook={useHashLocation}>
-      <RoundsProvider>
-        <Frame />
-      </RoundsProvider>
+      <ProfileProvider>
+        <RoundsProvider>
+          <Frame />
+        </RoundsProvider>
+      </ProfileProvider>
     </Router>
   );
 }

@@ -54,7 +54,8 @@ function justification(criterion: string, score: number, ref: string, costNote: 
     case 'G1':
       return `${ref} is from an eligible partnership and is one-off spending within 2013-14.`;
     case 'C1':
-      return `${level}: ${claims > 0 ? `claims ${claims} of the plan's objectives and shows how it advances them` : 'the case does not tie the work to the plan’s objectives'}.`;
+      if (claims > 0) return `${level}: claims ${claims} of the plan's objectives and shows how it advances them.`;
+      return `${level}: ${score >= 3 ? 'the aims match the plan’s priorities on crime and harm, though the case does not cite them' : 'the case does not tie the work to the plan’s objectives'}.`;
     case 'C2':
       return `${level}: ${score >= 4 ? 'local data and reviews show the need in the areas named' : score >= 2 ? 'some local evidence, but the need is asserted more than shown' : 'little evidence of need is given'}.`;
     case 'C3':

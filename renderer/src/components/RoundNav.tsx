@@ -6,6 +6,9 @@ export function RoundNav({ roundId }: { roundId: number }) {
   const items = [
     { href: `/rounds/${roundId}`, label: 'Overview', current: location === `/rounds/${roundId}` },
     { href: `/rounds/${roundId}/bids`, label: 'Bids', current: location.startsWith(`/rounds/${roundId}/bids`) },
+    { href: `/rounds/${roundId}/assessment`, label: 'Assessment', current: location.startsWith(`/rounds/${roundId}/assessment`) },
+    { href: `/rounds/${roundId}/ranking`, label: 'Ranking', current: location === `/rounds/${roundId}/ranking` },
+    { href: `/rounds/${roundId}/moderation`, label: 'Moderation', current: location === `/rounds/${roundId}/moderation` },
     { href: `/rounds/${roundId}/import`, label: 'Import a schedule', current: location === `/rounds/${roundId}/import` },
   ];
   return (

@@ -1,0 +1,232 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { formatDate } from '../../../shared/dates';
+import { TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from '../../../shared/frameworks';
+import { api } from '../api';
+import { Banner, LoadFailure, Page } from '../components/Page';
+import { DemoBanner, RoundNav } from '../components/RoundNav';
+import { useResult } from '../hooks/useResult';
+import { useMe } from '../profile-context';
+
+const STATE_LABEL = { declare: 'Declare interests', conflict: 'Conflict declared', to_score: 'To score', draft: 'Draft saved', submitted: 'Submitted' } as const;
+
+export function AssessmentPage({ roundId }: { roundId: number }) {
+  const me = useMe();
+  const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
+  const [framework, reloadFramework] = useResult(() => api.frameworks.get({ roundId }), `framework:${roundId}`);
+  const [progress, reloadProgress] = useResult(() => api.assessment.progress({ roundId }), `progress:${roundId}`);
+  const [mine, reloadMine] = useResult(async () => (me && me.role !== 'board_member' && me.role !== 'commissioner' ? api.assessment.myBids({ roundId }) : { ok: true as const, value: [] }), `mine:${roundId}:${me?.id ?? 0}`);
+  const [people] = useResult(() => api.people.list(), 'people');
+  const [assessor, setAssessor] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const lead = me?.role === 'lead_officer';
+
+  const chooseTemplate = async (template: TemplateKey) => {
+    const started = framework.state === 'ready' && framework.value?.scoringStarted;
+    if (started && !window.confirm('Scoring has started in this round. Replace the framework? The change will be recorded.')) return;
+    const result = await api.frameworks.use({ roundId, template, confirmChangeAfterScoring: Boolean(started) });
+    if (!result.ok) return setError(result.error.message);
+    setError(null);
+    setMessage(`The round now scores with the ${TEMPLATES[template].label} framework.`);
+    reloadFramework();
+  };
+  const assignAll = async () => {
+    if (!assessor) return setError('Choose an assessor to assign');
+    const result = await api.assessment.assign({ roundId, assessor, all: true });
+    if (!result.ok) return setError(result.error.message);
+    setError(null);
+    setMessage([`${assessor} is assigned to every bid.`, ...result.value.warnings].join(' '));
+    reloadProgress();
+    reloadMine();
+  };
+
+  return (
+    <Page title="Assessment" caption={round.state === 'ready' ? `${round.value.fund} · ${round.value.name}` : undefined}>
+      <RoundNav roundId={roundId} />
+      {round.state === 'ready' && <DemoBanner notice={round.value.demoNotice} />}
+      {message && <Banner kind="success">{message}</Banner>}
+      {error && <LoadFailure message={error} />}
+
+      {me && me.role !== 'board_member' && me.role !== 'commissioner' && (
+        <>
+          <h2 className="heading-m">Your bids to score</h2>
+          {mine.state === 'failed' && <LoadFailure message={mine.error.message} />}
+          {mine.state === 'ready' && mine.value.length === 0 && <p className="secondary">You are not assigned to any bid in this round.</p>}
+          {mine.state === 'ready' && mine.value.length > 0 && (
+            <table className="table">
+              <caption className="visually-hidden">Your bids to score</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Ref</th>
+                  <th scope="col">Partnership</th>
+                  <th scope="col">Project</th>
+                  <th scope="col">State</th>
+                </tr>
+              </thead>
+              <tbody>
+                {mine.value.map((b) => (
+                  <tr key={b.bidId}>
+                    <td>
+                      <Link href={`/rounds/${roundId}/assessment/${b.bidId}`}>{b.ref}</Link>
+                    </td>
+                    <td>{b.partnership}</td>
+                    <td>{b.title}</td>
+                    <td>
+                      <strong className={`tag ${b.state === 'submitted' ? 'tag--green' : b.state === 'conflict' ? 'tag--grey' : 'tag--yellow'}`}>{STATE_LABEL[b.state]}</strong>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+
+      <h2 className="heading-m">Scoring framework</h2>
+      {framework.state === 'ready' && !framework.value && <p className="body">This round has no scoring framework yet.{lead ? ' Start from a template, then adjust it.' : ' A lead officer sets it up.'}</p>}
+      {framework.state === 'ready' && framework.value && (
+        <>
+          <p>
+            Scores run from {framework.value.scale.min} to {framework.value.scale.max} ({framework.value.scale.descriptors.map((d) => `${d.score} ${d.descriptor.toLowerCase()}`).join(', ')}).
+            {framework.value.threshold !== null && ` Quality threshold: ${framework.value.threshold} out of 100.`} Divergence of {framework.value.divergence} points or more goes to moderation.
+          </p>
+          <table className="table">
+            <caption className="visually-hidden">Criteria</caption>
+            <thead>
+              <tr>
+                <th scope="col">Code</th>
+                <th scope="col">Criterion</th>
+                <th scope="col" className="numeric">Weight</th>
+                <th scope="col" className="numeric">Minimum</th>
+              </tr>
+            </thead>
+            <tbody>
+              {framework.value.criteria.map((c) => (
+                <tr key={c.id}>
+                  <td>{c.code}</td>
+                  <td>
+                    {c.name}
+                    <div className="hint">{c.guidance}</div>
+                  </td>
+                  <td className="numeric">{c.gateway ? 'Pass/fail' : `${c.weight}%`}</td>
+                  <td className="numeric">{c.minScore ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {framework.value.changes.length > 0 && (
+            <>
+              <h3 className="heading-s">Changes made after scoring began</h3>
+              <ul>
+                {framework.value.changes.map((c, i) => (
+                  <li key={i}>
+                    {formatDate(c.at)}: {c.summary}
+                    {c.by ? ` (${c.by})` : ''}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+      {lead && (
+        <div className="button-group">
+          {TEMPLATE_KEYS.map((key) => (
+            <button key={key} type="button" className="button button--secondary" onClick={() => void chooseTemplate(key)}>
+              Use the {TEMPLATES[key].label} template
+            </button>
+          ))}
+        </div>
+      )}
+
+      {lead && (
+        <>
+          <h2 className="heading-m">Assign assessors</h2>
+          <div className="filters">
+            <div className="form-group form-group--inline">
+              <label className="label" htmlFor="assign-person">
+                Assessor
+              </label>
+              <select id="assign-person" className="select" value={assessor} onChange={(e) => setAssessor(e.target.value)}>
+                <option value="">Choose an officer</option>
+                {people.state === 'ready' &&
+                  people.value
+                    .filter((p) => p.role === 'policy_officer' || p.role === 'lead_officer')
+                    .map((p) => (
+                      <option key={p.id} value={p.name}>
+                        {p.name}
+                      </option>
+                    ))}
+              </select>
+            </div>
+            <button type="button" className="button" onClick={() => void assignAll()}>
+              Assign to every bid
+            </button>
+          </div>
+        </>
+      )}
+
+      <h2 className="heading-m">Progress</h2>
+      {progress.state === 'failed' && <LoadFailure message={progress.error.message} />}
+      {progress.state === 'ready' && (
+        <div className="two-columns">
+          <table className="table">
+            <caption className="table__caption">By assessor</caption>
+            <thead>
+              <tr>
+                <th scope="col">Assessor</th>
+                <th scope="col" className="numeric">Assigned</th>
+                <th scope="col" className="numeric">Declared</th>
+                <th scope="col" className="numeric">Conflicts</th>
+                <th scope="col" className="numeric">Submitted</th>
+              </tr>
+            </thead>
+            <tbody>
+              {progress.value.assessors.map((a) => (
+                <tr key={a.personId}>
+                  <td>{a.person}</td>
+                  <td className="numeric">{a.assigned}</td>
+                  <td className="numeric">{a.declared}</td>
+                  <td className="numeric">{a.conflicts}</td>
+                  <td className="numeric">{a.submitted}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div>
+            <h3 className="heading-s">Bids needing assessors</h3>
+            {progress.value.bids.filter((b) => b.warning).length === 0 ? (
+              <p className="secondary">Every bid has at least two assessors without a conflict.</p>
+            ) : (
+              <ul>
+                {progress.value.bids
+                  .filter((b) => b.warning)
+                  .map((b) => (
+                    <li key={b.bidId}>
+                      <strong>{b.ref}</strong>: {b.warning}
+                    </li>
+                  ))}
+              </ul>
+            )}
+            <h3 className="heading-s">Declarations of interest</h3>
+            {progress.value.declarations.filter((d) => d.conflict).length === 0 ? (
+              <p className="secondary">No conflicts declared.</p>
+            ) : (
+              <ul>
+                {progress.value.declarations
+                  .filter((d) => d.conflict)
+                  .map((d) => (
+                    <li key={`${d.ref}-${d.person}`}>
+                      {d.person} in {d.ref}: {d.nature}
+                    </li>
+                  ))}
+              </ul>
+            )}
+            <p className="hint">{progress.value.declarations.length} declarations recorded in all.</p>
+          </div>
+        </div>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,90 @@
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { tempDir } from '../support/temp-db';
+import { expect, test } from './fixtures';
+
+async function expectNoAccessibilityViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+const roundTab = (page: Page, name: string) => page.getByRole('navigation', { name: 'This round' }).getByRole('link', { name, exact: true });
+
+test('an assessor declares, scores and submits, and the ranking changes', async ({ page, bridge }) => {
+  const dir = tempDir();
+  const cli = (...args: string[]) => execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, ...args], { encoding: 'utf8' });
+  const lead = ['--as', 'Dan Hughes'];
+  cli('demo');
+  const round = JSON.parse(cli(...lead, 'rounds', 'create', '--fund', 'Community Safety Fund', '--name', 'Assessment test', '--budget', '£100k', '--json')) as { id: number };
+  const id = String(round.id);
+  writeFileSync(path.join(dir, 'bids.csv'), 'Ref,Partnership,Project,Amount\nX1,Safer Walsall Partnership,Street lighting,£10k\nX2,Safe and Sound Dudley,Youth outreach,£20k\n');
+  cli(...lead, 'import', 'bids', path.join(dir, 'bids.csv'), '--round', id);
+  cli(...lead, 'framework', 'use', '--round', id, '--template', 'invest-to-save');
+  cli(...lead, 'assign', '--round', id, '--assessor', 'Asha Patel', '--all');
+  cli(...lead, 'assign', '--round', id, '--assessor', 'Ben Clarke', '--all');
+  cli('--as', 'Ben Clarke', 'declare', '--round', id, '--assessor', 'Ben Clarke', '--all', '--none');
+  const criteria = ['G1', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6'];
+  const rows = ['bid,assessor,criterion,score,justification'];
+  for (const [ref, value] of [['X1', 3], ['X2', 2]] as const) for (const c of criteria) rows.push(`${ref},Ben Clarke,${c},${c === 'G1' ? 1 : value},"Judged against the ${c} guidance."`);
+  writeFileSync(path.join(dir, 'scores.csv'), rows.join('\n'));
+  cli(...lead, 'import', 'scores', path.join(dir, 'scores.csv'), '--round', id);
+
+  await page.goto(bridge.url);
+  await page.getByRole('link', { name: 'Set up your profile' }).first().click();
+  await page.getByRole('button', { name: /This is me.*Asha Patel/ }).click();
+  await expect(page.getByRole('status')).toContainText('Asha Patel');
+
+  await page.getByLabel('Round', { exact: true }).selectOption({ label: 'Community Safety Fund — Assessment test' });
+  await roundTab(page, 'Ranking').click();
+  await expect(page.getByRole('row', { name: /X1/ }).first()).toContainText('60.00');
+  await expect(page.getByRole('row', { name: /X2/ }).first()).toContainText('40.00');
+
+  await roundTab(page, 'Assessment').click();
+  await page.getByRole('link', { name: 'X2', exact: true }).click();
+  await page.getByRole('button', { name: 'Record my declaration' }).click();
+  await expect(page.getByRole('alert')).toContainText('Say whether you have a conflict of interest');
+  await page.getByLabel('No, I have no conflict of interest').check();
+  await page.getByRole('button', { name: 'Record my declaration' }).click();
+
+  await expect(page.getByText(/Other assessors.? scores appear here once you submit yours/)).toBeVisible();
+  await expect(page.getByText('Judged against')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Submit scores' }).click();
+  await expect(page.getByRole('alert')).toContainText('G1: choose a score');
+  await expectNoAccessibilityViolations(page);
+
+  await page.getByLabel('1 Pass').check();
+  await page.getByLabel('G1 justification').fill('Eligible partnership, one-off spending this year.');
+  for (const c of criteria.slice(1)) {
+    await page.getByRole('group', { name: new RegExp(`^${c} `) }).getByLabel(/^5 Outstanding/).check();
+    await page.getByLabel(`${c} justification`).fill(`Strong evidence for ${c} in the business case.`);
+  }
+  await page.getByRole('button', { name: 'Submit scores' }).click();
+  await expect(page.getByRole('heading', { name: /Other assessors.? scores/ })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Ben Clarke' })).toBeVisible();
+
+  await roundTab(page, 'Ranking').click();
+  // X2: Ben's 2s and Asha's 5s average 3.5 on every criterion, 70 in all: it overtakes X1.
+  await expect(page.getByRole('row', { name: /X2/ }).first()).toContainText('70.00');
+  const first = page.locator('tbody > tr').first();
+  await expect(first).toContainText('X2');
+  await expectNoAccessibilityViolations(page);
+});
+
+test('the lead sees divergent scores side by side and moderates one', async ({ page, bridge }) => {
+  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, 'demo'], { encoding: 'utf8' });
+  await page.goto(`${bridge.origin}/?token=${bridge.token}`);
+  await page.goto(`${bridge.origin}/#/profile`);
+  await page.getByRole('button', { name: /This is me.*Dan Hughes/ }).click();
+  await page.goto(`${bridge.origin}/#/rounds/1/moderation`);
+  await expect(page.getByRole('heading', { name: /Divergent scores \(3\)/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Chloe Evans/ }).first()).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  await page.getByLabel('Moderated score').nth(1).fill('2');
+  await page.getByLabel('Reason').nth(1).fill('Agreed at moderation: efficiency is partial.');
+  await page.getByRole('button', { name: /Record moderated score for B1 C3/ }).click();
+  await expect(page.getByRole('status')).toContainText('B1 C3 moderated to 2');
+  await expect(page.getByText('Moderated to 2').nth(1)).toBeVisible();
+});
