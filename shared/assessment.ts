@@ -108,6 +108,9 @@ export const rankedBidSchema = z.object({
   belowThreshold: z.boolean(),
   complete: z.boolean(),
   criteria: z.array(criterionResult),
+  /** The automatic checks that found problems, and queries still open: visible to the panel. */
+  checks: z.array(z.string()),
+  openQueries: z.array(z.string()),
 });
 export type RankedBidView = z.infer<typeof rankedBidSchema>;
 
@@ -128,3 +131,56 @@ export const moderationViewSchema = z.object({
   distributions: z.array(z.object({ person: z.string(), counts: z.array(z.number().int()), mean: z.number().nullable() })),
   scaleMin: z.number().int(),
 });
+
+export const STRENGTHS = ['none', 'some', 'strong'] as const;
+export type Strength = (typeof STRENGTHS)[number];
+
+export const alignSchema = z.object({
+  bidId: idSchema,
+  alignments: z.array(z.object({ priorityId: idSchema, strength: z.enum(STRENGTHS) })).max(200),
+});
+
+export const alignmentViewSchema = z.object({
+  /** The round's plan priorities, flattened in order, with depth for indenting. */
+  priorities: z.array(z.object({ id: idSchema, code: z.string(), title: z.string(), depth: z.number().int() })),
+  /** What the bidder claimed. */
+  claimed: z.array(idSchema),
+  /** This assessor's judgement, where given. */
+  mine: z.array(z.object({ priorityId: idSchema, strength: z.enum(STRENGTHS) })),
+});
+
+export const coverageSchema = z.object({
+  planTitle: z.string().nullable(),
+  priorities: z.array(
+    z.object({
+      id: idSchema,
+      code: z.string(),
+      title: z.string(),
+      depth: z.number().int(),
+      /** Bids judged to advance it strongly (by any assessor without a conflict), or somewhat. */
+      strong: z.array(z.string()),
+      some: z.array(z.string()),
+      claimedBy: z.array(z.string()),
+    }),
+  ),
+});
+
+export const queryRaiseSchema = z.object({
+  bidId: idSchema,
+  text: requiredText('query', 2_000),
+  assignTo: z.string().trim().min(1).optional(),
+});
+export const queryResolveSchema = z.object({ id: idSchema, resolution: requiredText('resolution note', 2_000) });
+export const bidQuerySchema = z.object({
+  id: idSchema,
+  bidId: idSchema,
+  ref: z.string(),
+  text: z.string(),
+  raisedBy: z.string().nullable(),
+  assignedTo: z.string().nullable(),
+  raisedAt: z.string(),
+  resolution: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+});
+export type BidQuery = z.infer<typeof bidQuerySchema>;

@@ -42,6 +42,12 @@ export const CHANNELS = [
   'assessment:moderation',
   'assessment:moderate',
   'assessment:ranking',
+  'assessment:alignment',
+  'assessment:align',
+  'assessment:coverage',
+  'queries:raise',
+  'queries:resolve',
+  'queries:list',
   'demo:load',
 ] as const;
 

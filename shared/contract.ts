@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { appInfoSchema } from './app-info';
 import type { Channel } from './channels';
 import type { Result } from './result';
-import { assignSchema, declareSchema, moderateSchema, moderationViewSchema, myBidSchema, progressSchema, rankedBidSchema, scoreSaveSchema, scoresImportSchema, scoringSheetSchema } from './assessment';
+import { alignSchema, alignmentViewSchema, bidQuerySchema, coverageSchema, queryRaiseSchema, queryResolveSchema, assignSchema, declareSchema, moderateSchema, moderationViewSchema, myBidSchema, progressSchema, rankedBidSchema, scoreSaveSchema, scoresImportSchema, scoringSheetSchema } from './assessment';
 import { bidCreateSchema, bidDetailSchema, bidListSchema, bidRefSchema, bidSummarySchema, bidUpdateSchema } from './bids';
 import { roundDashboardSchema, searchHitSchema, searchInputSchema } from './dashboard';
 import { caseImportSchema, scheduleImportResultSchema, scheduleImportSchema, schedulePreviewSchema } from './imports';
@@ -64,6 +64,12 @@ export const contract = {
   'assessment:moderation': { input: z.object({ roundId: z.number().int().positive() }), output: moderationViewSchema },
   'assessment:moderate': { input: moderateSchema, output: z.array(rankedBidSchema) },
   'assessment:ranking': { input: z.object({ roundId: z.number().int().positive() }), output: z.array(rankedBidSchema) },
+  'assessment:alignment': { input: z.object({ bidId: z.number().int().positive() }), output: alignmentViewSchema },
+  'assessment:align': { input: alignSchema, output: z.object({ saved: z.number().int() }) },
+  'assessment:coverage': { input: z.object({ roundId: z.number().int().positive() }), output: coverageSchema },
+  'queries:raise': { input: queryRaiseSchema, output: z.array(bidQuerySchema) },
+  'queries:resolve': { input: queryResolveSchema, output: z.array(bidQuerySchema) },
+  'queries:list': { input: z.object({ roundId: z.number().int().positive() }), output: z.array(bidQuerySchema) },
   'demo:load': {
     input: none,
     output: z.object({

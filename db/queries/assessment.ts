@@ -241,7 +241,7 @@ export function scoringQueries(db: TrancheDb) {
     },
     queriesForRound(roundId: number) {
       return db
-        .select({ id: bidQueriesTable.id, bidId: bidQueriesTable.bidId, ref: bids.ref, text: bidQueriesTable.text, raisedBy: bidQueriesTable.raisedBy, assignedTo: bidQueriesTable.assignedTo, raisedAt: bidQueriesTable.raisedAt, resolution: bidQueriesTable.resolution, resolvedAt: bidQueriesTable.resolvedAt })
+        .select({ id: bidQueriesTable.id, bidId: bidQueriesTable.bidId, ref: bids.ref, text: bidQueriesTable.text, raisedBy: bidQueriesTable.raisedBy, assignedTo: bidQueriesTable.assignedTo, raisedAt: bidQueriesTable.raisedAt, resolution: bidQueriesTable.resolution, resolvedBy: bidQueriesTable.resolvedBy, resolvedAt: bidQueriesTable.resolvedAt })
         .from(bidQueriesTable)
         .innerJoin(bids, eq(bidQueriesTable.bidId, bids.id))
         .where(eq(bids.roundId, roundId))

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { MIN_JUSTIFICATION, type ScoringSheet } from '../../shared/assessment';
+import { bidFlags } from '../../shared/checks';
 import type { ParsedInput } from '../../shared/contract';
 import { templateFramework, type Framework } from '../../shared/frameworks';
 import type { Person } from '../../shared/people';
@@ -164,9 +165,18 @@ function ranking(ctx: HandlerContext, roundId: number) {
     { scaleMin: framework.scale.min, scaleMax: framework.scale.max, threshold: framework.threshold, criteria: framework.criteria.map(({ id, code, weight, minScore, gateway }) => ({ id, code, weight, minScore, gateway })) },
     rankInput,
   );
+  const round = mustGetRound(ctx, roundId);
+  const open = ctx.store.scoring.queriesForRound(roundId).filter((q) => !q.resolvedAt);
   return ranked.map((r) => {
     const bid = bids.find((b) => b.id === r.bidId);
-    return { ...r, partnership: bid?.partnership ?? '', title: bid?.title ?? '', requestedPence: bid?.requestedPence ?? 0 };
+    return {
+      ...r,
+      partnership: bid?.partnership ?? '',
+      title: bid?.title ?? '',
+      requestedPence: bid?.requestedPence ?? 0,
+      checks: bid ? bidFlags(bid, { name: round.fund, capPence: round.fundCapPence }).filter((f) => f.severity === 'problem').map((f) => f.message) : [],
+      openQueries: open.filter((q) => q.bidId === r.bidId).map((q) => q.text),
+    };
   });
 }
 

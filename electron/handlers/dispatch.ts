@@ -6,6 +6,7 @@ import { appHandlers } from './app';
 import type { HandlerContext } from './context';
 import { Refusal } from './refusal';
 import { roundHandlers } from './rounds';
+import { alignmentHandlers } from './alignment';
 import { assessmentHandlers } from './assessment';
 import { bidHandlers } from './bids';
 import { loadDemo } from './demo/load';
@@ -21,6 +22,7 @@ const handlers: Handlers = {
   ...bidHandlers,
   ...importHandlers,
   ...assessmentHandlers,
+  ...alignmentHandlers,
   'demo:load': (_input, ctx) => loadDemo(ctx),
 };
 

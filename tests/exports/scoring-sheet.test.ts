@@ -103,6 +103,7 @@ describe('scoring sheet', () => {
     expect(sheet.getCell('B2').value).toBe('Priya Shah');
     expect(sheet.getCell('B3').value).toBe('5 November 2013');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: header.number });
+    expect((sheet as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true });
 
     const gateway = rowOf(sheet, 'S1', 'G1');
     expect(gateway.getCell(7).value).toBe('Pass (1) / fail (0)');

@@ -148,3 +148,42 @@ describe('assessment', () => {
     expect(ranked.find((r) => r.ref === 'A1')).toMatchObject({ weightedScore: 70, criteria: expect.arrayContaining([expect.objectContaining({ code: 'C1', value: 5, moderated: true })]) });
   });
 });
+
+describe('priority alignment and queries', () => {
+  it('records how strongly each assessor judges a bid advances each priority, and shows coverage', async () => {
+    const { ctx } = testContext();
+    await dispatch('demo:load', {}, ctx);
+    const as = (name: string) => createContext(ctx.store, 'test', ctx.now, name);
+    const bids = await dispatch('bids:list', { roundId: 1 }, as('Dan Hughes'));
+    const b1 = bids.ok ? bids.value.find((b) => b.ref === 'B1')!.id : 0;
+    const view = await dispatch('assessment:alignment', { bidId: b1 }, as('Asha Patel'));
+    expect(view.ok && view.value.claimed.length).toBeGreaterThan(0);
+    const [first, second] = view.ok ? view.value.priorities : [];
+    expect(await dispatch('assessment:align', { bidId: b1, alignments: [{ priorityId: first!.id, strength: 'strong' }, { priorityId: second!.id, strength: 'some' }] }, as('Asha Patel'))).toEqual({ ok: true, value: { saved: 2 } });
+    expect(await dispatch('assessment:align', { bidId: b1, alignments: [{ priorityId: first!.id, strength: 'strong' }] }, as('Frances Doyle'))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const coverage = await dispatch('assessment:coverage', { roundId: 1 }, as('Frances Doyle'));
+    const rows = coverage.ok ? coverage.value.priorities : [];
+    expect(rows.find((p) => p.id === first!.id)).toMatchObject({ strong: ['B1'] });
+    expect(rows.find((p) => p.id === second!.id)).toMatchObject({ some: ['B1'] });
+    expect(rows.filter((p) => p.strong.length === 0 && p.some.length === 0).length).toBeGreaterThan(0);
+  });
+
+  it('raises a query that the panel sees until it is resolved with a note', async () => {
+    const { ctx } = testContext();
+    await dispatch('demo:load', {}, ctx);
+    const as = (name: string) => createContext(ctx.store, 'test', ctx.now, name);
+    const bids = await dispatch('bids:list', { roundId: 1 }, as('Dan Hughes'));
+    const c2 = bids.ok ? bids.value.find((b) => b.ref === 'C2')!.id : 0;
+    const raised = await dispatch('queries:raise', { bidId: c2, text: "Costs don't add up: ask Coventry for the corrected total", assignTo: 'Asha Patel' }, as('Ben Clarke'));
+    expect(raised).toMatchObject({ ok: true, value: [{ raisedBy: 'Ben Clarke', assignedTo: 'Asha Patel', resolution: null }] });
+    const ranking = await dispatch('assessment:ranking', { roundId: 1 }, as('Frances Doyle'));
+    const c2Rank = ranking.ok ? ranking.value.find((r) => r.ref === 'C2') : undefined;
+    expect(c2Rank?.openQueries).toEqual(["Costs don't add up: ask Coventry for the corrected total"]);
+    expect(c2Rank?.checks).toEqual(['Cost lines add up to £37,960, but the stated total is £38,000 (£40 short)']);
+    const id = raised.ok ? raised.value[0]!.id : 0;
+    expect(await dispatch('queries:resolve', { id, resolution: 'Fixed' }, as('Chloe Evans'))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch('queries:resolve', { id, resolution: 'Coventry confirmed £37,960; bid amended.' }, as('Asha Patel'))).toMatchObject({ ok: true, value: [{ resolvedBy: 'Asha Patel' }] });
+    const after = await dispatch('assessment:ranking', { roundId: 1 }, as('Frances Doyle'));
+    expect(after.ok && after.value.find((r) => r.ref === 'C2')?.openQueries).toEqual([]);
+  });
+});

@@ -89,6 +89,8 @@ export function loadDemoAssessment(ctx: HandlerContext, roundId: number, now: st
       const conflicted = name === CONFLICT.assessor && bid.ref === CONFLICT.ref;
       ctx.store.scoring.declare(bid.id, personId, conflicted, conflicted ? CONFLICT.nature : null, now);
       if (conflicted) return;
+      // Each assessor judges the priorities the bidder claims: Ben more sparingly than the others.
+      for (const claim of detail?.claimedPriorities ?? []) ctx.store.scoring.setAlignment(bid.id, personId, claim.id, name === 'Ben Clarke' ? 'some' : 'strong');
       const base = BASE[bid.ref] ?? [3, 3, 3, 3, 3, 3];
       framework.criteria.forEach((criterion, c) => {
         let score: number;

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import pdfMake from 'pdfmake';
 import vfsFonts from 'pdfmake/build/vfs_fonts.js';
-import type { Content, ContentTable, CustomTableLayout, TableCell, TCreatedPdf, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
+import type { Content, ContentTable, CustomTableLayout, Node, TableCell, TCreatedPdf, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 import { formatDate } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
 import type { ExportCriterion, ExportFramework, PanelPackData } from './types';
@@ -74,7 +74,7 @@ function writeTitle(sheet: ExcelJS.Worksheet, data: PanelPackData, heading: stri
   sheet.getCell('A1').value = `${titleOf(data)} – ${heading}`;
   sheet.getCell('A1').font = { bold: true, size: 14 };
   const year = data.financialYear ? `Financial year ${data.financialYear} · ` : '';
-  sheet.getCell('A2').value = `${data.fund} · ${data.roundName} · ${year}generated ${formatDate(data.generatedAt)}`;
+  sheet.getCell('A2').value = `Panel pack · ${year}generated ${formatDate(data.generatedAt)}`;
   if (!data.demoNotice) return 4;
   sheet.getCell('A3').value = data.demoNotice;
   sheet.getCell('A3').font = { bold: true };
@@ -276,8 +276,7 @@ function panelPackDefinition(data: PanelPackData): TDocumentDefinitions {
     },
     header: (page) => runningHeader(data, page),
     footer: (page, pages, size) => runningFooter(data, page, pages, size.width),
-    // Keeps a heading from being stranded at the foot of a page without what it introduces.
-    pageBreakBefore: (node, queries) => node.headlineLevel === 1 && queries.getFollowingNodesOnPage().length === 0,
+    pageBreakBefore: strandedHeading,
     content: [
       ...opening(data),
       ...rankingSection(data),
@@ -286,6 +285,18 @@ function panelPackDefinition(data: PanelPackData): TDocumentDefinitions {
       ...data.ranking.flatMap((bid) => bidSection(data, bid)),
     ],
   };
+}
+
+// Room a heading needs below it for what it introduces: its own line, a table's header row and a
+// first row. pdfmake's own node queries cannot tell (rows rolled back by keepWithHeaderRows still
+// count as on the page, as do the running header and footer), so this measures the space left.
+const ROOM_AFTER_HEADING = 90;
+
+/** Moves a heading to the next page when it would otherwise sit at the foot of a page on its own. */
+function strandedHeading(node: Node): boolean {
+  if (node.headlineLevel !== 1) return false;
+  const { pageInnerHeight, verticalRatio } = node.startPosition;
+  return pageInnerHeight * (1 - verticalRatio) < ROOM_AFTER_HEADING;
 }
 
 function runningHeader(data: PanelPackData, page: number): Content {

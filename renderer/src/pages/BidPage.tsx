@@ -6,6 +6,7 @@ import { formatMoney } from '../../../shared/money';
 import { api } from '../api';
 import { FlagList } from '../components/Flags';
 import { Banner, LoadFailure, Page } from '../components/Page';
+import { Queries } from '../components/Queries';
 import { RoundNav } from '../components/RoundNav';
 import { readFileAsBase64 } from '../files';
 import { useFlash } from '../flash';
@@ -213,6 +214,8 @@ export function BidPage({ roundId, id }: { roundId: number; id: number }) {
           reload();
         }}
       />
+
+      <Queries roundId={roundId} bidId={b.id} />
 
       <h2 className="heading-m">Attachments</h2>
       {b.attachments.length === 0 ? (

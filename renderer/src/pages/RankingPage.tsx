@@ -89,6 +89,16 @@ export function RankingPage({ roundId }: { roundId: number }) {
                       {m}
                     </strong>
                   ))}
+                  {r.checks.map((c) => (
+                    <div key={c} className="hint">
+                      Check: {c}
+                    </div>
+                  ))}
+                  {r.openQueries.map((q) => (
+                    <div key={q} className="hint">
+                      Open query: {q}
+                    </div>
+                  ))}
                 </td>
               </tr>
             ))}

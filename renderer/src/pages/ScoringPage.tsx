@@ -6,6 +6,7 @@ import type { Framework } from '../../../shared/frameworks';
 import { api } from '../api';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary';
 import { Banner, LoadFailure, Page } from '../components/Page';
+import { AlignmentEditor } from '../components/AlignmentEditor';
 import { RoundNav } from '../components/RoundNav';
 import { useResult } from '../hooks/useResult';
 
@@ -134,6 +135,7 @@ function ScoringSheetView({ sheet, framework, roundId, onChange }: { sheet: Scor
           }}
         >
           <ErrorSummary errors={errors} />
+          <AlignmentEditor bidId={sheet.bidId} />
           {sheet.submittedAt && <p className="hint">You submitted on {formatDate(sheet.submittedAt)}. Changing a score re-submits it; every version is kept.</p>}
           {framework.criteria.map((c) => {
             const points = c.gateway
