@@ -184,3 +184,7 @@ export const bidQuerySchema = z.object({
   resolvedAt: z.string().nullable(),
 });
 export type BidQuery = z.infer<typeof bidQuerySchema>;
+
+export const exportedFileSchema = z.object({ fileName: z.string(), mediaType: z.string(), dataBase64: z.string() });
+export const sheetExportSchema = z.object({ roundId: idSchema, assessor: z.string().trim().min(1).optional() });
+export const panelPackSchema = z.object({ roundId: idSchema, format: z.enum(['xlsx', 'pdf']) });

@@ -48,6 +48,8 @@ export const CHANNELS = [
   'queries:raise',
   'queries:resolve',
   'queries:list',
+  'assessment:exportSheet',
+  'assessment:panelPack',
   'demo:load',
 ] as const;
 

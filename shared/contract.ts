@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { appInfoSchema } from './app-info';
 import type { Channel } from './channels';
 import type { Result } from './result';
-import { alignSchema, alignmentViewSchema, bidQuerySchema, coverageSchema, queryRaiseSchema, queryResolveSchema, assignSchema, declareSchema, moderateSchema, moderationViewSchema, myBidSchema, progressSchema, rankedBidSchema, scoreSaveSchema, scoresImportSchema, scoringSheetSchema } from './assessment';
+import { exportedFileSchema, panelPackSchema, sheetExportSchema, alignSchema, alignmentViewSchema, bidQuerySchema, coverageSchema, queryRaiseSchema, queryResolveSchema, assignSchema, declareSchema, moderateSchema, moderationViewSchema, myBidSchema, progressSchema, rankedBidSchema, scoreSaveSchema, scoresImportSchema, scoringSheetSchema } from './assessment';
 import { bidCreateSchema, bidDetailSchema, bidListSchema, bidRefSchema, bidSummarySchema, bidUpdateSchema } from './bids';
 import { roundDashboardSchema, searchHitSchema, searchInputSchema } from './dashboard';
 import { caseImportSchema, scheduleImportResultSchema, scheduleImportSchema, schedulePreviewSchema } from './imports';
@@ -70,6 +70,8 @@ export const contract = {
   'queries:raise': { input: queryRaiseSchema, output: z.array(bidQuerySchema) },
   'queries:resolve': { input: queryResolveSchema, output: z.array(bidQuerySchema) },
   'queries:list': { input: z.object({ roundId: z.number().int().positive() }), output: z.array(bidQuerySchema) },
+  'assessment:exportSheet': { input: sheetExportSchema, output: exportedFileSchema },
+  'assessment:panelPack': { input: panelPackSchema, output: exportedFileSchema },
   'demo:load': {
     input: none,
     output: z.object({

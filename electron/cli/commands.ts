@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { Channel, Input, Output } from '../../shared/contract';
@@ -269,7 +269,7 @@ export const commands: Command[] = [
   {
     words: ['import', 'scores'],
     usage: 'import scores FILE --round ID [--json]',
-    summary: 'Import submitted scores from CSV (bid,assessor,criterion,score,justification); all or nothing',
+    summary: 'Import submitted scores from CSV (bid,assessor,criterion,score,justification) or a completed scoring sheet (.xlsx); all or nothing',
     options: { round: { type: 'string' } },
     async run(ctx) {
       const file = readInputFile(ctx.args[0]);
@@ -299,6 +299,29 @@ export const commands: Command[] = [
     },
   },
   {
+    words: ['scores', 'sheet'],
+    usage: 'scores sheet --round ID [--assessor NAME] --out FILE.xlsx',
+    summary: 'Write an offline scoring sheet (Excel) for an assessor; fill it in and bring it back with import scores',
+    options: { round: { type: 'string' }, assessor: { type: 'string' }, out: { type: 'string' } },
+    async run(ctx) {
+      requiredOption(ctx, 'out');
+      const assessor = ctx.values.assessor;
+      writeOutput(ctx, await ctx.call('assessment:exportSheet', { roundId: idOption(ctx, 'round'), ...(typeof assessor === 'string' ? { assessor } : {}) }));
+    },
+  },
+  {
+    words: ['panel-pack'],
+    usage: 'panel-pack --round ID --format xlsx|pdf --out FILE',
+    summary: 'Write the panel pack: every score and justification, moderations, declarations and the ranking',
+    options: { round: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    async run(ctx) {
+      const format = requiredOption(ctx, 'format');
+      if (format !== 'xlsx' && format !== 'pdf') throw new CliRefusal(`--format must be xlsx or pdf, not "${format}"`);
+      requiredOption(ctx, 'out');
+      writeOutput(ctx, await ctx.call('assessment:panelPack', { roundId: idOption(ctx, 'round'), format }));
+    },
+  },
+  {
     words: ['rank'],
     usage: 'rank --round ID [--json]',
     summary: 'The ranking: weighted scores 0–100, gateway and threshold failures ranked last',
@@ -316,6 +339,17 @@ export const commands: Command[] = [
     },
   },
 ];
+
+function writeOutput(ctx: CommandContext, file: { fileName: string; dataBase64: string }) {
+  const out = requiredOption(ctx, 'out');
+  try {
+    writeFileSync(out, Buffer.from(file.dataBase64, 'base64'));
+  } catch (error) {
+    throw new CliRefusal(`Cannot write ${out}: ${(error as Error).message}`);
+  }
+  if (ctx.json) printJson(ctx, { file: out });
+  else ctx.print(`Wrote ${out}`);
+}
 
 function bidRefs(ctx: CommandContext): string[] | undefined {
   const value = ctx.values.bid as unknown;

@@ -5,6 +5,7 @@ import type { ParsedInput } from '../../shared/contract';
 import { templateFramework, type Framework } from '../../shared/frameworks';
 import type { Person } from '../../shared/people';
 import { rankBids, spread, type RankBid } from '../../shared/ranking';
+import { readScoringSheetXlsx, ScoringSheetError } from './exports/scoring-sheet';
 import { LEAD, OFFICERS, currentActor, requireRole } from './actor';
 import type { HandlerContext } from './context';
 import { fieldRefusal, notFound, Refusal } from './refusal';
@@ -104,6 +105,51 @@ interface ScoreLine {
   justification: string;
 }
 
+/** A row of a scores file, CSV or scoring sheet, as written. */
+interface ScoreRow {
+  row: number;
+  bid: string;
+  assessor: string;
+  criterion: string;
+  score: string;
+  justification: string;
+}
+
+function rowsFromCsv(data: Buffer): ScoreRow[] {
+  let rows: string[][];
+  try {
+    rows = parse(data.toString('utf8').replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true }) as string[][];
+  } catch (error) {
+    throw new Refusal('invalid_input', `The scores file cannot be read as CSV: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  const expected = ['bid', 'assessor', 'criterion', 'score', 'justification'] as const;
+  const missing = expected.filter((name) => !header.includes(name));
+  if (missing.length > 0) throw new Refusal('invalid_input', `The header row must name the columns bid, assessor, criterion, score, justification (missing: ${missing.join(', ')})`);
+  const at = (cells: string[], name: (typeof expected)[number]) => cells[header.indexOf(name)] ?? '';
+  return rows.slice(1).map((cells, index) => ({
+    row: index + 2,
+    bid: at(cells, 'bid'),
+    assessor: at(cells, 'assessor'),
+    criterion: at(cells, 'criterion'),
+    score: at(cells, 'score'),
+    justification: at(cells, 'justification'),
+  }));
+}
+
+async function rowsFromSheet(data: Buffer, roundId: number): Promise<ScoreRow[]> {
+  let sheet;
+  try {
+    sheet = await readScoringSheetXlsx(data);
+  } catch (error) {
+    if (error instanceof ScoringSheetError) throw new Refusal('invalid_input', error.message);
+    throw error;
+  }
+  if (sheet.roundId !== null && sheet.roundId !== roundId) throw new Refusal('invalid_input', `This scoring sheet is for round ${sheet.roundId}, not round ${roundId}`);
+  const assessor = sheet.assessor ?? '';
+  return sheet.rows.map((r) => ({ row: r.row, bid: r.bid, assessor, criterion: r.criterion, score: r.score === null ? '' : String(r.score), justification: r.justification }));
+}
+
 /** Saves (and, when asked, submits) one assessor's scores for one bid, enforcing every rule. */
 function recordScores(ctx: HandlerContext, bidId: number, assessor: Person, lines: ScoreLine[], submit: boolean, where: (criterionId: number) => string = () => '') {
   const bid = ctx.store.bids.get(bidId);
@@ -142,7 +188,7 @@ function recordScores(ctx: HandlerContext, bidId: number, assessor: Person, line
   if (submit) ctx.store.scoring.submit(bidId, assessor.id, now);
 }
 
-function ranking(ctx: HandlerContext, roundId: number) {
+export function rankingFor(ctx: HandlerContext, roundId: number) {
   const framework = mustGetFramework(ctx, roundId);
   const bids = ctx.store.bids.listForRound(roundId).filter((b) => b.status !== 'withdrawn');
   const conflicts = new Set(ctx.store.scoring.declarationsForRound(roundId).filter((d) => d.conflict).map((d) => `${d.bidId}:${d.personId}`));
@@ -314,30 +360,20 @@ export const assessmentHandlers = {
       return scoringSheet(ctx, input.bidId, actor);
     }),
 
-  'assessment:importScores': (input: ParsedInput<'assessment:importScores'>, ctx: HandlerContext) =>
-    ctx.store.transaction(() => {
-      const actor = requireRole(ctx, OFFICERS, 'import scores');
+  'assessment:importScores': async (input: ParsedInput<'assessment:importScores'>, ctx: HandlerContext) => {
+    const actor = requireRole(ctx, OFFICERS, 'import scores');
+    const data = Buffer.from(input.dataBase64, 'base64');
+    const rows = /\.xlsx$/i.test(input.fileName) ? await rowsFromSheet(data, input.roundId) : rowsFromCsv(data);
+    return ctx.store.transaction(() => {
       mustGetOpenRound(ctx, input.roundId);
       const framework = mustGetFramework(ctx, input.roundId);
-      let rows: string[][];
-      try {
-        rows = parse(Buffer.from(input.dataBase64, 'base64').toString('utf8').replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true }) as string[][];
-      } catch (error) {
-        throw new Refusal('invalid_input', `The scores file cannot be read as CSV: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
-      const expected = ['bid', 'assessor', 'criterion', 'score', 'justification'];
-      const column = Object.fromEntries(expected.map((name) => [name, header.indexOf(name)]));
-      const missing = expected.filter((name) => column[name] === -1);
-      if (missing.length > 0) throw new Refusal('invalid_input', `The header row must name the columns bid, assessor, criterion, score, justification (missing: ${missing.join(', ')})`);
-
       // Every row is checked before anything is written; problems are collected per row.
       const problems: string[] = [];
       type Group = { bidId: number; assessor: Person; lines: ScoreLine[]; rows: Map<number, number> };
       const groups = new Map<string, Group>();
-      rows.slice(1).forEach((cells, index) => {
-        const row = index + 2;
-        const cell = (name: string) => (cells[column[name] ?? -1] ?? '').trim();
+      rows.forEach((line) => {
+        const row = line.row;
+        const cell = (name: keyof ScoreRow) => String(line[name] ?? '').trim();
         const say = (message: string) => problems.push(`Row ${row}: ${message}`);
         const bid = ctx.store.bids.findByRef(input.roundId, cell('bid'));
         if (!bid) return say(`there is no bid "${cell('bid')}" in this round`);
@@ -367,7 +403,7 @@ export const assessmentHandlers = {
         const absent = framework.criteria.filter((c) => !group.rows.has(c.id)).map((c) => c.code);
         if (absent.length > 0) problems.push(`${ctx.store.bids.get(group.bidId)?.ref} for ${group.assessor.name}: no score for ${absent.join(', ')} (every criterion is needed, as imported scores count as submitted)`);
       }
-      if (rows.length < 2) problems.push('The file has no score rows under its header');
+      if (rows.length === 0) problems.push('The file has no scores in it');
       if (problems.length > 0) {
         throw new Refusal('invalid_input', `Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${input.fileName}`, problems.map((message) => ({ path: '', message })));
       }
@@ -377,7 +413,8 @@ export const assessmentHandlers = {
         imported += group.lines.length;
       }
       return { imported };
-    }),
+    });
+  },
 
   'assessment:progress': (input: ParsedInput<'assessment:progress'>, ctx: HandlerContext) => {
     mustGetRound(ctx, input.roundId);
@@ -459,11 +496,11 @@ export const assessmentHandlers = {
       const [min, max] = criterion.gateway ? [0, 1] : [framework.scale.min, framework.scale.max];
       if (input.score < min || input.score > max) throw fieldRefusal('invalid_input', 'score', `${input.score} is off the scale (${min} to ${max})`);
       ctx.store.scoring.moderate(bidId, criterion.id, input.score, input.reason, actor?.id ?? null, ctx.now());
-      return ranking(ctx, input.roundId);
+      return rankingFor(ctx, input.roundId);
     }),
 
   'assessment:ranking': (input: ParsedInput<'assessment:ranking'>, ctx: HandlerContext) => {
     mustGetRound(ctx, input.roundId);
-    return ranking(ctx, input.roundId);
+    return rankingFor(ctx, input.roundId);
   },
 };

@@ -10,6 +10,7 @@ import { alignmentHandlers } from './alignment';
 import { assessmentHandlers } from './assessment';
 import { bidHandlers } from './bids';
 import { loadDemo } from './demo/load';
+import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
 
 type Handlers = {
@@ -23,6 +24,7 @@ const handlers: Handlers = {
   ...importHandlers,
   ...assessmentHandlers,
   ...alignmentHandlers,
+  ...exportHandlers,
   'demo:load': (_input, ctx) => loadDemo(ctx),
 };
 

@@ -152,23 +152,30 @@ describe('assessment', () => {
 describe('priority alignment and queries', () => {
   it('records how strongly each assessor judges a bid advances each priority, and shows coverage', async () => {
     const { ctx } = testContext();
-    await dispatch('demo:load', {}, ctx);
-    const as = (name: string) => createContext(ctx.store, 'test', ctx.now, name);
-    const bids = await dispatch('bids:list', { roundId: 1 }, as('Dan Hughes'));
-    const b1 = bids.ok ? bids.value.find((b) => b.ref === 'B1')!.id : 0;
-    const view = await dispatch('assessment:alignment', { bidId: b1 }, as('Asha Patel'));
-    expect(view.ok && view.value.claimed.length).toBeGreaterThan(0);
-    const before = await dispatch('assessment:coverage', { roundId: 1 }, as('Frances Doyle'));
-    // Two priorities no assessor has judged yet, so what Asha records is all the coverage shows.
-    const untouched = before.ok ? before.value.priorities.filter((p) => p.strong.length === 0 && p.some.length === 0) : [];
-    const [first, second] = untouched;
-    expect(await dispatch('assessment:align', { bidId: b1, alignments: [{ priorityId: first!.id, strength: 'strong' }, { priorityId: second!.id, strength: 'some' }] }, as('Asha Patel'))).toEqual({ ok: true, value: { saved: 2 } });
-    expect(await dispatch('assessment:align', { bidId: b1, alignments: [{ priorityId: first!.id, strength: 'strong' }] }, as('Frances Doyle'))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const coverage = await dispatch('assessment:coverage', { roundId: 1 }, as('Frances Doyle'));
-    const rows = coverage.ok ? coverage.value.priorities : [];
-    expect(rows.find((p) => p.id === first!.id)).toMatchObject({ strong: ['B1'] });
-    expect(rows.find((p) => p.id === second!.id)).toMatchObject({ some: ['B1'] });
-    expect(rows.filter((p) => p.strong.length === 0 && p.some.length === 0).length).toBeGreaterThan(0);
+    await dispatch('people:add', { name: 'Lee Lead', role: 'lead_officer' }, ctx);
+    const lead = createContext(ctx.store, 'test', ctx.now, 'Lee Lead');
+    await dispatch('people:add', { name: 'Amy Assessor', role: 'policy_officer' }, lead);
+    const amy = createContext(ctx.store, 'test', ctx.now, 'Amy Assessor');
+    const plan = await dispatch('plans:create', { title: 'Plan', period: '2025–2029', priorities: ['P1', 'P2', 'P3'].map((code) => ({ code, title: `Priority ${code}`, children: [] })) }, lead);
+    const planId = plan.ok ? plan.value.id : 0;
+    const round = await dispatch('rounds:create', { fund: 'F', name: 'R', budgetPence: 100, planId }, lead);
+    const roundId = round.ok ? round.value.id : 0;
+    const bid = await dispatch('bids:create', { roundId, ref: 'Q1', partnership: 'Walsall', title: 'Bid', requestedPence: 50, claimedPriorityIds: [plan.ok ? plan.value.priorities[2]!.id : 0] }, lead);
+    const bidId = bid.ok ? bid.value.id : 0;
+    await dispatch('frameworks:use', { roundId, template: 'invest-to-save' }, lead);
+    await dispatch('assessment:assign', { roundId, assessor: 'Amy Assessor', all: true }, lead);
+    const [p1, p2, p3] = plan.ok ? plan.value.priorities : [];
+    expect(await dispatch('assessment:align', { bidId, alignments: [{ priorityId: p1!.id, strength: 'strong' }] }, amy)).toMatchObject({ ok: false, error: { message: expect.stringContaining('must declare') } });
+    await dispatch('assessment:declare', { roundId, all: true, conflict: false }, amy);
+    expect(await dispatch('assessment:align', { bidId, alignments: [{ priorityId: p1!.id, strength: 'strong' }, { priorityId: p2!.id, strength: 'some' }] }, amy)).toEqual({ ok: true, value: { saved: 2 } });
+    const view = await dispatch('assessment:alignment', { bidId }, amy);
+    expect(view.ok && view.value).toMatchObject({ claimed: [p3!.id], mine: expect.arrayContaining([{ priorityId: p1!.id, strength: 'strong' }]) });
+    const coverage = await dispatch('assessment:coverage', { roundId }, lead);
+    expect(coverage.ok && coverage.value.priorities.map((p) => [p.code, p.strong, p.some, p.claimedBy])).toEqual([
+      ['P1', ['Q1'], [], []],
+      ['P2', [], ['Q1'], []],
+      ['P3', [], [], ['Q1']],
+    ]);
   });
 
   it('raises a query that the panel sees until it is resolved with a note', async () => {

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { formatDate } from '../../../shared/dates';
 import { TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from '../../../shared/frameworks';
 import { api } from '../api';
+import { readFileAsBase64, saveFile } from '../files';
 import { Banner, LoadFailure, Page } from '../components/Page';
 import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { useResult } from '../hooks/useResult';
@@ -30,6 +31,20 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
     setError(null);
     setMessage(`The round now scores with the ${TEMPLATES[template].label} framework.`);
     reloadFramework();
+  };
+  const downloadSheet = async () => {
+    const result = await api.assessment.exportSheet({ roundId });
+    if (!result.ok) return setError(result.error.message);
+    saveFile(result.value);
+  };
+  const uploadSheet = async (file: File | undefined) => {
+    if (!file) return;
+    const result = await api.assessment.importScores({ roundId, fileName: file.name, dataBase64: await readFileAsBase64(file) });
+    if (!result.ok) return setError([result.error.message, ...(result.error.issues ?? []).map((i) => i.message)].join(' · '));
+    setError(null);
+    setMessage(`Imported ${result.value.imported} scores from ${file.name}. They count as submitted.`);
+    reloadMine();
+    reloadProgress();
   };
   const assignAll = async () => {
     if (!assessor) return setError('Choose an assessor to assign');
@@ -80,6 +95,22 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
               </tbody>
             </table>
           )}
+        </>
+      )}
+
+      {me && me.role !== 'board_member' && me.role !== 'commissioner' && mine.state === 'ready' && mine.value.length > 0 && (
+        <>
+          <h3 className="heading-s">Scoring offline</h3>
+          <p className="hint">Download your bids as an Excel sheet, fill in scores and justifications away from Tranche, then upload it. The same rules apply, and a sheet with any bad row is not imported.</p>
+          <div className="button-group">
+            <button type="button" className="button button--secondary" onClick={() => void downloadSheet()}>
+              Download my scoring sheet (Excel)
+            </button>
+            <label className="label label--small" htmlFor="upload-sheet">
+              Upload a completed sheet
+            </label>
+            <input id="upload-sheet" type="file" accept=".xlsx,.csv" onChange={(e) => void uploadSheet(e.target.files?.[0])} />
+          </div>
         </>
       )}
 

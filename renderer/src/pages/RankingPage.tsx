@@ -1,6 +1,8 @@
 import { Link } from 'wouter';
 import { formatMoney } from '../../../shared/money';
+import { useState } from 'react';
 import { api } from '../api';
+import { saveFile } from '../files';
 import { LoadFailure, Page } from '../components/Page';
 import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { useResult } from '../hooks/useResult';
@@ -16,11 +18,35 @@ export function RankingPage({ roundId }: { roundId: number }) {
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
   const [ranking] = useResult(() => api.assessment.ranking({ roundId }), `ranking:${roundId}`);
   const [framework] = useResult(() => api.frameworks.get({ roundId }), `framework:${roundId}`);
+  const [exporting, setExporting] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const exportPack = async (format: 'xlsx' | 'pdf') => {
+    setExporting(format === 'pdf' ? 'Making the PDF…' : 'Making the workbook…');
+    const result = await api.assessment.panelPack({ roundId, format });
+    setExporting(null);
+    if (!result.ok) return setExportError(result.error.message);
+    setExportError(null);
+    saveFile(result.value);
+  };
   const weightOf = (code: string) => (framework.state === 'ready' ? framework.value?.criteria.find((c) => c.code === code) : undefined);
   return (
     <Page title="Ranking" caption={round.state === 'ready' ? `${round.value.fund} · ${round.value.name}` : undefined}>
       <RoundNav roundId={roundId} />
       {round.state === 'ready' && <DemoBanner notice={round.value.demoNotice} />}
+      <div className="button-group">
+        <button type="button" className="button button--secondary" onClick={() => void exportPack('xlsx')}>
+          Panel pack (Excel)
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => void exportPack('pdf')}>
+          Panel pack (PDF)
+        </button>
+        {exporting && (
+          <span aria-live="polite">
+            <progress className="progress" aria-label={exporting} /> {exporting}
+          </span>
+        )}
+      </div>
+      {exportError && <LoadFailure message={exportError} />}
       <details className="details">
         <summary>How the weighted score is calculated</summary>
         <p className="body">{RANKING_METHOD}</p>
