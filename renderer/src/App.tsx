@@ -13,6 +13,7 @@ import { AssessmentPage } from './pages/AssessmentPage';
 import { ScoringPage } from './pages/ScoringPage';
 import { RankingPage } from './pages/RankingPage';
 import { ModerationPage } from './pages/ModerationPage';
+import { FrameworkPage } from './pages/FrameworkPage';
 import { SearchPage } from './pages/SearchPage';
 import { RoundFormPage } from './pages/RoundFormPage';
 import { RoundOverviewPage } from './pages/RoundOverviewPage';
@@ -146,6 +147,7 @@ function Frame() {
           <Route path="/rounds/:id/bids/:bid">{(params) => <BidPage roundId={Number(params.id)} id={Number(params.bid)} />}</Route>
           <Route path="/rounds/:id/assessment">{(params) => <AssessmentPage roundId={Number(params.id)} />}</Route>
           <Route path="/rounds/:id/assessment/:bid">{(params) => <ScoringPage roundId={Number(params.id)} bidId={Number(params.bid)} />}</Route>
+          <Route path="/rounds/:id/framework">{(params) => <FrameworkPage roundId={Number(params.id)} />}</Route>
           <Route path="/rounds/:id/ranking">{(params) => <RankingPage roundId={Number(params.id)} />}</Route>
           <Route path="/rounds/:id/moderation">{(params) => <ModerationPage roundId={Number(params.id)} />}</Route>
           <Route path="/rounds/:id/import">{(params) => <ImportPage roundId={Number(params.id)} />}</Route>

@@ -87,4 +87,24 @@ test('the lead sees divergent scores side by side and moderates one', async ({ p
   await page.getByRole('button', { name: /Record moderated score for B1 C3/ }).click();
   await expect(page.getByRole('status')).toContainText('B1 C3 moderated to 2');
   await expect(page.getByText('Moderated to 2').nth(1)).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await roundTab(page, 'Ranking').click();
+  await page.getByRole('button', { name: 'Panel pack (PDF)' }).click();
+  expect((await download).suggestedFilename()).toBe('Panel pack - Invest-to-Save - 2013-14-tranche-2.pdf');
+
+  await roundTab(page, 'Assessment').click();
+  await page.getByRole('link', { name: 'Edit the framework' }).click();
+  await page.getByLabel('Criterion 2: weight %').fill('30');
+  await expect(page.getByText('Weights add up to 105%: they must add up to 100%.')).toBeVisible();
+  await page.getByRole('button', { name: 'Save framework' }).click();
+  await expect(page.getByRole('alert')).toContainText('The weights add up to 105%');
+  await page.getByLabel('Criterion 3: weight %').fill('15');
+  await page.getByLabel('Reason for the change').fill('Board asked for more weight on strategic fit');
+  await page.getByLabel('I confirm this change to a framework already in use').check();
+  await page.getByRole('button', { name: 'Save framework' }).click();
+  await expect(page.getByRole('status')).toContainText('Framework saved');
+  await expectNoAccessibilityViolations(page);
+  await roundTab(page, 'Assessment').click();
+  await expect(page.getByText(/Framework edited: Board asked for more weight on strategic fit \(Dan Hughes\)/)).toBeVisible();
 });

@@ -163,6 +163,11 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
       )}
       {lead && (
         <div className="button-group">
+          {framework.state === 'ready' && (
+            <Link href={`/rounds/${roundId}/framework`} className="button">
+              Edit the framework
+            </Link>
+          )}
           {TEMPLATE_KEYS.map((key) => (
             <button key={key} type="button" className="button button--secondary" onClick={() => void chooseTemplate(key)}>
               Use the {TEMPLATES[key].label} template
