@@ -31,7 +31,7 @@ describe('framework form', () => {
     expect(input).toBeUndefined();
     expect(errors['criteria.2.weight']).toBe('The weight must be a whole percentage');
 
-    form.criteria[2]!.weight = '15';
+    form.criteria[2]!.weight = '20';
     form.descriptors = form.descriptors.slice(0, 5);
     const second = validateFrameworkForm(1, form, false).errors;
     expect(second.criteria).toBe('The weights add up to 105%; they must add up to 100%');

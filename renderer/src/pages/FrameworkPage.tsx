@@ -7,6 +7,7 @@ import { Banner, LoadFailure, Page } from '../components/Page';
 import { RoundNav } from '../components/RoundNav';
 import { TextField } from '../components/TextField';
 import { frameworkToForm, validateFrameworkForm, weightTotal, type CriterionRow, type FrameworkFormValues } from '../forms/framework-form';
+import { setFlash, useFlash } from '../flash';
 import { useResult } from '../hooks/useResult';
 import { useRounds } from '../rounds-context';
 
@@ -72,7 +73,7 @@ function FrameworkEditor({ roundId, framework, onSaved }: { roundId: number; fra
   const [values, setValues] = useState<FrameworkFormValues>(() => frameworkToForm(framework));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [confirm, setConfirm] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const message = useFlash();
   const total = weightTotal(values);
   const summary: SummaryError[] = useMemo(() => Object.entries(errors).map(([key, message]) => ({ fieldId: fid(key), message })), [errors]);
   const setCriterion = (i: number, part: keyof CriterionRow) => (value: string | boolean) =>
@@ -95,7 +96,7 @@ function FrameworkEditor({ roundId, framework, onSaved }: { roundId: number; fra
       setErrors({ [result.error.issues?.[0]?.path ? result.error.issues[0].path : 'criteria']: result.error.message });
       return;
     }
-    setMessage('Framework saved.');
+    setFlash('Framework saved.');
     onSaved();
   };
 
