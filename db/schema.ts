@@ -461,3 +461,57 @@ export const bidQueriesTable = sqliteTable(
   },
   (t) => [index('bid_queries_bid_idx').on(t.bidId)],
 );
+
+// ---- Allocation ----
+
+export const ALLOCATION_OPTIONS = ['full', 'reduced', 'custom'] as const;
+
+/** The round's working allocation: what each funded bid would get. Bids without a row get nothing. */
+export const allocationItems = sqliteTable(
+  'allocation_items',
+  {
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    bidId: integer('bid_id')
+      .notNull()
+      .references(() => bids.id, { onDelete: 'cascade' }),
+    option: text('option', { enum: ALLOCATION_OPTIONS }).notNull(),
+    amountPence: integer('amount_pence').notNull(),
+    conditions: text('conditions').notNull().default(''),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.bidId] }), check('allocation_amount_positive', sql`${t.amountPence} > 0`)],
+);
+
+/** Named allocations to compare ("fund the top five in full"); one may be adopted as the round's. */
+export const scenarios = sqliteTable(
+  'scenarios',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    createdBy: integer('created_by').references(() => people.id, { onDelete: 'set null' }),
+    createdAt: text('created_at').notNull(),
+    adoptedAt: text('adopted_at'),
+  },
+  (t) => [uniqueIndex('scenarios_round_name_unique').on(t.roundId, sql`lower(${t.name})`)],
+);
+
+export const scenarioItems = sqliteTable(
+  'scenario_items',
+  {
+    scenarioId: integer('scenario_id')
+      .notNull()
+      .references(() => scenarios.id, { onDelete: 'cascade' }),
+    bidId: integer('bid_id')
+      .notNull()
+      .references(() => bids.id, { onDelete: 'cascade' }),
+    option: text('option', { enum: ALLOCATION_OPTIONS }).notNull(),
+    amountPence: integer('amount_pence').notNull(),
+    conditions: text('conditions').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.scenarioId, t.bidId] })],
+);

@@ -1,4 +1,5 @@
 import type { Connection } from './connection';
+import { allocationQueries } from './queries/allocation';
 import { frameworkQueries, peopleQueries, scoringQueries } from './queries/assessment';
 import { bidQueries } from './queries/bids';
 import { fundQueries } from './queries/funds';
@@ -16,6 +17,7 @@ export function createStore(connection: Connection) {
     people: peopleQueries(db),
     frameworks: frameworkQueries(db),
     scoring: scoringQueries(db),
+    allocation: allocationQueries(db),
     /** Runs `work` atomically: every write in it lands, or none does. */
     transaction<T>(work: () => T): T {
       return db.transaction(() => work());

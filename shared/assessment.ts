@@ -188,3 +188,64 @@ export type BidQuery = z.infer<typeof bidQuerySchema>;
 export const exportedFileSchema = z.object({ fileName: z.string(), mediaType: z.string(), dataBase64: z.string() });
 export const sheetExportSchema = z.object({ roundId: idSchema, assessor: z.string().trim().min(1).optional() });
 export const panelPackSchema = z.object({ roundId: idSchema, format: z.enum(['xlsx', 'pdf']) });
+
+// ---- Allocation ----
+
+export const ALLOCATION_OPTIONS = ['full', 'reduced', 'custom'] as const;
+
+export const allocateSchema = z
+  .object({
+    roundId: idSchema,
+    bidRef: requiredText('bid reference', 24),
+    option: z.enum([...ALLOCATION_OPTIONS, 'none']),
+    /** For a custom amount. */
+    amountPence: z.number().int().positive({ error: 'A custom amount must be more than £0' }).optional(),
+    conditions: z.string().trim().max(5_000).optional(),
+  })
+  .refine((v) => v.option !== 'custom' || v.amountPence !== undefined, { error: 'Give the custom amount', path: ['amountPence'] });
+
+export const allocationItemSchema = z.object({
+  bidId: idSchema,
+  ref: z.string(),
+  partnership: z.string(),
+  title: z.string(),
+  requestedPence: z.number().int(),
+  reducedPence: z.number().int().nullable(),
+  amountPence: z.number().int(),
+  option: z.enum(ALLOCATION_OPTIONS),
+  conditions: z.string(),
+});
+
+export const allocationSchema = z.object({
+  roundId: idSchema,
+  availablePence: z.number().int(),
+  allocatedPence: z.number().int(),
+  remainingPence: z.number().int(),
+  items: z.array(allocationItemSchema),
+  byPartnership: z.array(z.object({ partnership: z.string(), requestedPence: z.number().int(), allocatedPence: z.number().int() })),
+});
+export type Allocation = z.infer<typeof allocationSchema>;
+
+export const suggestionSchema = z.object({
+  allocatedPence: z.number().int(),
+  items: z.array(z.object({ ref: z.string(), amountPence: z.number().int(), option: z.enum(['full', 'reduced']) })),
+  excluded: z.array(z.object({ ref: z.string(), reason: z.string() })),
+  applied: z.boolean(),
+});
+
+export const scenarioSaveSchema = z.object({
+  roundId: idSchema,
+  name: requiredText('scenario name', 120),
+  /** What to save: the round's current allocation, or the suggestion. */
+  from: z.enum(['current', 'suggestion']).default('current'),
+});
+
+export const scenarioSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  adoptedAt: z.string().nullable(),
+  allocatedPence: z.number().int(),
+  items: z.array(z.object({ bidId: idSchema, ref: z.string(), partnership: z.string(), option: z.enum(ALLOCATION_OPTIONS), amountPence: z.number().int() })),
+});

@@ -50,6 +50,12 @@ export const CHANNELS = [
   'queries:list',
   'assessment:exportSheet',
   'assessment:panelPack',
+  'allocation:get',
+  'allocation:set',
+  'allocation:suggest',
+  'scenarios:list',
+  'scenarios:save',
+  'scenarios:adopt',
   'demo:load',
 ] as const;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { appInfoSchema } from './app-info';
 import type { Channel } from './channels';
 import type { Result } from './result';
-import { exportedFileSchema, panelPackSchema, sheetExportSchema, alignSchema, alignmentViewSchema, bidQuerySchema, coverageSchema, queryRaiseSchema, queryResolveSchema, assignSchema, declareSchema, moderateSchema, moderationViewSchema, myBidSchema, progressSchema, rankedBidSchema, scoreSaveSchema, scoresImportSchema, scoringSheetSchema } from './assessment';
+import { allocateSchema, allocationSchema, scenarioSaveSchema, scenarioSchema, suggestionSchema, exportedFileSchema, panelPackSchema, sheetExportSchema, alignSchema, alignmentViewSchema, bidQuerySchema, coverageSchema, queryRaiseSchema, queryResolveSchema, assignSchema, declareSchema, moderateSchema, moderationViewSchema, myBidSchema, progressSchema, rankedBidSchema, scoreSaveSchema, scoresImportSchema, scoringSheetSchema } from './assessment';
 import { bidCreateSchema, bidDetailSchema, bidListSchema, bidRefSchema, bidSummarySchema, bidUpdateSchema } from './bids';
 import { roundDashboardSchema, searchHitSchema, searchInputSchema } from './dashboard';
 import { caseImportSchema, scheduleImportResultSchema, scheduleImportSchema, schedulePreviewSchema } from './imports';
@@ -72,6 +72,12 @@ export const contract = {
   'queries:list': { input: z.object({ roundId: z.number().int().positive() }), output: z.array(bidQuerySchema) },
   'assessment:exportSheet': { input: sheetExportSchema, output: exportedFileSchema },
   'assessment:panelPack': { input: panelPackSchema, output: exportedFileSchema },
+  'allocation:get': { input: z.object({ roundId: z.number().int().positive() }), output: allocationSchema },
+  'allocation:set': { input: allocateSchema, output: allocationSchema },
+  'allocation:suggest': { input: z.object({ roundId: z.number().int().positive(), apply: z.boolean().default(false) }), output: suggestionSchema },
+  'scenarios:list': { input: z.object({ roundId: z.number().int().positive() }), output: z.array(scenarioSchema) },
+  'scenarios:save': { input: scenarioSaveSchema, output: z.array(scenarioSchema) },
+  'scenarios:adopt': { input: z.object({ roundId: z.number().int().positive(), scenarioId: z.number().int().positive() }), output: allocationSchema },
   'demo:load': {
     input: none,
     output: z.object({

@@ -322,6 +322,52 @@ export const commands: Command[] = [
     },
   },
   {
+    words: ['allocate'],
+    usage: 'allocate --round ID --bid REF (--amount MONEY | --full | --reduced | --none) [--conditions TEXT] [--json]',
+    summary: 'Set what a bid gets; refused above the money available or above the request',
+    options: { round: { type: 'string' }, bid: { type: 'string' }, amount: { type: 'string' }, full: { type: 'boolean' }, reduced: { type: 'boolean' }, none: { type: 'boolean' }, conditions: { type: 'string' } },
+    async run(ctx) {
+      const chosen = ['amount', 'full', 'reduced', 'none'].filter((k) => ctx.values[k] !== undefined && ctx.values[k] !== false);
+      if (chosen.length !== 1) throw new CliRefusal('Give exactly one of --amount MONEY, --full, --reduced or --none');
+      const option = chosen[0] === 'amount' ? 'custom' : (chosen[0] as 'full' | 'reduced' | 'none');
+      const conditions = ctx.values.conditions;
+      const allocation = await ctx.call('allocation:set', {
+        roundId: idOption(ctx, 'round'),
+        bidRef: requiredOption(ctx, 'bid'),
+        option,
+        ...(option === 'custom' ? { amountPence: moneyOption(ctx, 'amount') } : {}),
+        ...(typeof conditions === 'string' ? { conditions } : {}),
+      });
+      if (ctx.json) return printJson(ctx, allocationJson(allocation));
+      ctx.print(`Allocated ${formatMoney(allocation.allocatedPence)} of ${formatMoney(allocation.availablePence)}; ${formatMoney(allocation.remainingPence)} remains.`);
+    },
+  },
+  {
+    words: ['allocation'],
+    usage: 'allocation --round ID [--json]',
+    summary: 'The round\'s allocation: available, allocated, remaining and each funded bid',
+    options: { round: { type: 'string' } },
+    async run(ctx) {
+      const allocation = await ctx.call('allocation:get', { roundId: idOption(ctx, 'round') });
+      if (ctx.json) return printJson(ctx, allocationJson(allocation));
+      ctx.print(textTable(['Ref', 'Option', 'Amount'], allocation.items.map((i) => [i.ref, i.option, formatMoney(i.amountPence)]), [2]));
+      ctx.print(`Available ${formatMoney(allocation.availablePence)} · allocated ${formatMoney(allocation.allocatedPence)} · remaining ${formatMoney(allocation.remainingPence)}`);
+    },
+  },
+  {
+    words: ['suggest'],
+    usage: 'suggest --round ID [--apply] [--json]',
+    summary: 'Suggest an allocation within the money available (full, reduced or nothing per eligible bid); --apply adopts it',
+    options: { round: { type: 'string' }, apply: { type: 'boolean' } },
+    async run(ctx) {
+      const result = await ctx.call('allocation:suggest', { roundId: idOption(ctx, 'round'), apply: ctx.values.apply === true });
+      if (ctx.json) return printJson(ctx, { allocatedPence: result.allocatedPence, items: result.items, excluded: result.excluded });
+      ctx.print(textTable(['Ref', 'Option', 'Amount'], result.items.map((i) => [i.ref, i.option, formatMoney(i.amountPence)]), [2]));
+      ctx.print(`Suggested ${formatMoney(result.allocatedPence)}${result.applied ? ' (adopted as the round\'s allocation)' : ''}.`);
+      for (const e of result.excluded) ctx.print(`Left out ${e.ref}: ${e.reason}`);
+    },
+  },
+  {
     words: ['rank'],
     usage: 'rank --round ID [--json]',
     summary: 'The ranking: weighted scores 0–100, gateway and threshold failures ranked last',
@@ -361,6 +407,15 @@ function frameworkJson(framework: Output<'frameworks:get'> & object) {
     scale: { min: framework.scale.min, max: framework.scale.max, descriptors: framework.scale.descriptors },
     criteria: framework.criteria.map((c) => ({ code: c.code, name: c.name, weight: c.weight, minScore: c.minScore, gateway: c.gateway })),
     threshold: framework.threshold,
+  };
+}
+
+function allocationJson(a: Output<'allocation:get'>) {
+  return {
+    availablePence: a.availablePence,
+    allocatedPence: a.allocatedPence,
+    remainingPence: a.remainingPence,
+    items: a.items.map((i) => ({ ref: i.ref, amountPence: i.amountPence, option: i.option })),
   };
 }
 

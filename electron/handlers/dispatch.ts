@@ -7,6 +7,7 @@ import type { HandlerContext } from './context';
 import { Refusal } from './refusal';
 import { roundHandlers } from './rounds';
 import { alignmentHandlers } from './alignment';
+import { allocationHandlers } from './allocation';
 import { assessmentHandlers } from './assessment';
 import { bidHandlers } from './bids';
 import { loadDemo } from './demo/load';
@@ -25,6 +26,7 @@ const handlers: Handlers = {
   ...assessmentHandlers,
   ...alignmentHandlers,
   ...exportHandlers,
+  ...allocationHandlers,
   'demo:load': (_input, ctx) => loadDemo(ctx),
 };
 
