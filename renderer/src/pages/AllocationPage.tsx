@@ -1,0 +1,381 @@
+import { useMemo, useState } from 'react';
+import type { Allocation } from '../../../shared/assessment';
+import { formatMoney, parseMoney } from '../../../shared/money';
+import { api } from '../api';
+import { Banner, LoadFailure, Page } from '../components/Page';
+import { DemoBanner, RoundNav } from '../components/RoundNav';
+import { useResult } from '../hooks/useResult';
+import { useMe } from '../profile-context';
+
+type Option = 'none' | 'full' | 'reduced' | 'custom';
+
+function MoneyBar({ allocation }: { allocation: Allocation }) {
+  const share = allocation.availablePence > 0 ? Math.min(100, (allocation.allocatedPence / allocation.availablePence) * 100) : 0;
+  return (
+    <div>
+      <dl className="figures">
+        <div className="figure">
+          <dt>Available</dt>
+          <dd>{formatMoney(allocation.availablePence)}</dd>
+        </div>
+        <div className="figure">
+          <dt>Allocated</dt>
+          <dd>{formatMoney(allocation.allocatedPence)}</dd>
+        </div>
+        <div className={`figure ${allocation.remainingPence < 0 ? 'figure--alert' : 'figure--ok'}`}>
+          <dt>Remaining</dt>
+          <dd>{formatMoney(allocation.remainingPence)}</dd>
+        </div>
+      </dl>
+      <div className="money-bar" aria-hidden="true">
+        <span className="money-bar__allocated" style={{ width: `${share}%` }} />
+      </div>
+    </div>
+  );
+}
+
+export function AllocationPage({ roundId }: { roundId: number }) {
+  const me = useMe();
+  const canAllocate = me?.role === 'lead_officer' || me?.role === 'commissioner';
+  const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
+  const [allocation, reloadAllocation] = useResult(() => api.allocation.get({ roundId }), `allocation:${roundId}`);
+  const [ranking] = useResult(() => api.assessment.ranking({ roundId }), `ranking:${roundId}`);
+  const [bids] = useResult(() => api.bids.list({ roundId }), `bids:${roundId}`);
+  const [scenarios, reloadScenarios] = useResult(() => api.scenarios.list({ roundId }), `scenarios:${roundId}`);
+  const [suggestion, setSuggestion] = useState<{ allocatedPence: number; items: { ref: string; amountPence: number; option: string }[]; excluded: { ref: string; reason: string }[] } | null>(null);
+  const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
+  const [custom, setCustom] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [scenarioName, setScenarioName] = useState('');
+  const [compare, setCompare] = useState<{ a: string; b: string }>({ a: '', b: '' });
+
+  const allocate = async (ref: string, option: Option) => {
+    let amountPence: number | undefined;
+    if (option === 'custom') {
+      const parsed = parseMoney(custom[ref] ?? '');
+      if (!parsed.ok) return setRowErrors((e) => ({ ...e, [ref]: `Custom amount: ${parsed.reason}` }));
+      amountPence = parsed.pence;
+    }
+    const result = await api.allocation.set({ roundId, bidRef: ref, option, ...(amountPence !== undefined ? { amountPence } : {}) });
+    if (!result.ok) return setRowErrors((e) => ({ ...e, [ref]: result.error.message }));
+    setRowErrors((e) => ({ ...e, [ref]: '' }));
+    reloadAllocation();
+  };
+  const suggest = async (apply: boolean) => {
+    const result = await api.allocation.suggest({ roundId, apply });
+    if (!result.ok) return setError(result.error.message);
+    setError(null);
+    setSuggestion(result.value);
+    if (apply) {
+      setMessage(`The suggestion (${formatMoney(result.value.allocatedPence)}) is now the round's allocation.`);
+      reloadAllocation();
+    }
+  };
+  const save = async (from: 'current' | 'suggestion') => {
+    if (!scenarioName.trim()) return setError('Name the scenario');
+    const result = await api.scenarios.save({ roundId, name: scenarioName, from });
+    if (!result.ok) return setError(result.error.message);
+    setError(null);
+    setMessage(`Scenario "${scenarioName}" saved.`);
+    setScenarioName('');
+    reloadScenarios();
+  };
+  const adopt = async (scenarioId: number, name: string) => {
+    const result = await api.scenarios.adopt({ roundId, scenarioId });
+    if (!result.ok) return setError(result.error.message);
+    setError(null);
+    setMessage(`"${name}" adopted as the round's allocation.`);
+    reloadAllocation();
+    reloadScenarios();
+  };
+
+  const comparison = useMemo(() => {
+    if (scenarios.state !== 'ready') return null;
+    const a = scenarios.value.find((s) => String(s.id) === compare.a);
+    const b = scenarios.value.find((s) => String(s.id) === compare.b);
+    if (!a || !b) return null;
+    const refs = [...new Set([...a.items, ...b.items].map((i) => i.ref))].sort((x, y) => x.localeCompare(y, 'en-GB', { numeric: true }));
+    const amount = (s: typeof a, ref: string) => s.items.find((i) => i.ref === ref)?.amountPence ?? 0;
+    const partnerships = [...new Set([...a.items, ...b.items].map((i) => i.partnership))].sort();
+    const byPartnership = (s: typeof a, p: string) => s.items.filter((i) => i.partnership === p).reduce((sum, i) => sum + i.amountPence, 0);
+    return {
+      a,
+      b,
+      bids: refs.map((ref) => ({ ref, a: amount(a, ref), b: amount(b, ref) })).filter((r) => r.a !== r.b),
+      partnerships: partnerships.map((p) => ({ p, a: byPartnership(a, p), b: byPartnership(b, p) })),
+    };
+  }, [scenarios, compare]);
+
+  const current = (ref: string): Option => (allocation.state === 'ready' ? (allocation.value.items.find((i) => i.ref === ref)?.option ?? 'none') : 'none');
+  const amountOf = (ref: string) => (allocation.state === 'ready' ? allocation.value.items.find((i) => i.ref === ref)?.amountPence : undefined);
+
+  return (
+    <Page title="Allocation" caption={round.state === 'ready' ? `${round.value.fund} · ${round.value.name}` : undefined}>
+      <RoundNav roundId={roundId} />
+      {round.state === 'ready' && <DemoBanner notice={round.value.demoNotice} />}
+      {message && <Banner kind="success">{message}</Banner>}
+      {error && <LoadFailure message={error} />}
+      {allocation.state === 'ready' && <MoneyBar allocation={allocation.value} />}
+      {!canAllocate && <p className="hint">Only a lead officer or the commissioner changes the allocation; you can see it and the suggestion.</p>}
+
+      <h2 className="heading-m">Bids in rank order</h2>
+      {ranking.state === 'failed' && <LoadFailure message={ranking.error.message} />}
+      {ranking.state === 'ready' && (
+        <table className="table">
+          <caption className="visually-hidden">What each bid gets</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="numeric">Rank</th>
+              <th scope="col">Bid</th>
+              <th scope="col" className="numeric">Score</th>
+              <th scope="col" className="numeric">Requested</th>
+              <th scope="col" className="numeric">Reduced</th>
+              <th scope="col">Allocation</th>
+              <th scope="col" className="numeric">Amount</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ranking.value.map((r) => {
+              const bidReduced = bids.state === 'ready' ? bids.value.find((b) => b.id === r.bidId)?.reducedPence : undefined;
+              return (
+                <tr key={r.bidId}>
+                  <td className="numeric">{r.rank}</td>
+                  <td>
+                    <strong>{r.ref}</strong> {r.title}
+                    <div className="hint">{r.partnership}</div>
+                    {rowErrors[r.ref] && (
+                      <p className="error-message" role="alert">
+                        {rowErrors[r.ref]}
+                      </p>
+                    )}
+                  </td>
+                  <td className="numeric">{r.weightedScore?.toFixed(2) ?? '—'}</td>
+                  <td className="numeric">{formatMoney(r.requestedPence)}</td>
+                  <td className="numeric">{bidReduced != null ? formatMoney(bidReduced) : ''}</td>
+                  <td>
+                    <label className="visually-hidden" htmlFor={`alloc-${r.ref}`}>
+                      Allocation for {r.ref}
+                    </label>
+                    <select id={`alloc-${r.ref}`} className="select" disabled={!canAllocate} value={current(r.ref)} onChange={(e) => void allocate(r.ref, e.target.value as Option)}>
+                      <option value="none">Nothing</option>
+                      <option value="full">Full amount</option>
+                      <option value="reduced">Reduced amount</option>
+                      <option value="custom">Custom amount</option>
+                    </select>
+                    {canAllocate && (
+                      <span className="inline-custom">
+                        <label className="visually-hidden" htmlFor={`custom-${r.ref}`}>
+                          Custom amount for {r.ref}
+                        </label>
+                        <input id={`custom-${r.ref}`} className="input input--short" inputMode="decimal" placeholder="£" value={custom[r.ref] ?? ''} onChange={(e) => setCustom((c) => ({ ...c, [r.ref]: e.target.value }))} />
+                        <button type="button" className="link-button" onClick={() => void allocate(r.ref, 'custom')}>
+                          Set<span className="visually-hidden"> custom amount for {r.ref}</span>
+                        </button>
+                      </span>
+                    )}
+                  </td>
+                  <td className="numeric">{amountOf(r.ref) === undefined ? '' : formatMoney(amountOf(r.ref) ?? 0)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+
+      <h2 className="heading-m">Suggested allocation</h2>
+      <p className="body">
+        Tranche can suggest an allocation within the money available: for each eligible bid (not failed on a gateway, a minimum or the threshold) it chooses the full amount, the reduced amount or nothing,
+        to make the sum of weighted score × share of the request met as large as possible. Every pound given to a bid earns its score divided by what it asked, so smaller, well-scored bids go further.
+        The search is exact.
+      </p>
+      <div className="button-group">
+        <button type="button" className="button button--secondary" onClick={() => void suggest(false)}>
+          Suggest an allocation
+        </button>
+        {canAllocate && suggestion && (
+          <button type="button" className="button" onClick={() => void suggest(true)}>
+            Adopt the suggestion
+          </button>
+        )}
+      </div>
+      {suggestion && (
+        <div className="two-columns">
+          <table className="table">
+            <caption className="table__caption">Suggested: {formatMoney(suggestion.allocatedPence)}</caption>
+            <tbody>
+              {suggestion.items.map((i) => (
+                <tr key={i.ref}>
+                  <td>{i.ref}</td>
+                  <td>{i.option === 'reduced' ? 'Reduced' : 'Full'}</td>
+                  <td className="numeric">{formatMoney(i.amountPence)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div>
+            <h3 className="heading-s">Left out, and why</h3>
+            <ul>
+              {suggestion.excluded.map((e) => (
+                <li key={e.ref}>
+                  <strong>{e.ref}</strong>: {e.reason}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      )}
+
+      <h2 className="heading-m">Scenarios</h2>
+      {canAllocate && (
+        <div className="filters">
+          <div className="form-group form-group--inline">
+            <label className="label" htmlFor="scenario-name">
+              Scenario name
+            </label>
+            <input id="scenario-name" className="input input--medium" value={scenarioName} onChange={(e) => setScenarioName(e.target.value)} />
+          </div>
+          <button type="button" className="button button--secondary" onClick={() => void save('current')}>
+            Save the current allocation
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => void save('suggestion')}>
+            Save the suggestion
+          </button>
+        </div>
+      )}
+      {scenarios.state === 'ready' && scenarios.value.length === 0 && <p className="secondary">No scenarios saved.</p>}
+      {scenarios.state === 'ready' && scenarios.value.length > 0 && (
+        <>
+          <table className="table">
+            <caption className="visually-hidden">Saved scenarios</caption>
+            <thead>
+              <tr>
+                <th scope="col">Scenario</th>
+                <th scope="col" className="numeric">Allocates</th>
+                <th scope="col" className="numeric">Bids funded</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {scenarios.value.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    {s.name} {s.adoptedAt && <strong className="tag tag--green">Adopted</strong>}
+                    <div className="hint">{s.createdBy ?? ''}</div>
+                  </td>
+                  <td className="numeric">{formatMoney(s.allocatedPence)}</td>
+                  <td className="numeric">{s.items.length}</td>
+                  <td>
+                    {canAllocate && (
+                      <button type="button" className="link-button" onClick={() => void adopt(s.id, s.name)}>
+                        Adopt<span className="visually-hidden"> {s.name}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="filters">
+            {(['a', 'b'] as const).map((side) => (
+              <div className="form-group form-group--inline" key={side}>
+                <label className="label" htmlFor={`compare-${side}`}>
+                  Compare {side === 'a' ? 'this' : 'with'}
+                </label>
+                <select id={`compare-${side}`} className="select" value={compare[side]} onChange={(e) => setCompare((c) => ({ ...c, [side]: e.target.value }))}>
+                  <option value="">Choose a scenario</option>
+                  {scenarios.value.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </div>
+          {comparison && (
+            <div className="two-columns">
+              <table className="table">
+                <caption className="table__caption">Bids that change</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Bid</th>
+                    <th scope="col" className="numeric">{comparison.a.name}</th>
+                    <th scope="col" className="numeric">{comparison.b.name}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {comparison.bids.map((r) => (
+                    <tr key={r.ref}>
+                      <td>{r.ref}</td>
+                      <td className="numeric">{formatMoney(r.a)}</td>
+                      <td className="numeric">{formatMoney(r.b)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <table className="table">
+                <caption className="table__caption">By partnership</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Partnership</th>
+                    <th scope="col" className="numeric">{comparison.a.name}</th>
+                    <th scope="col" className="numeric">{comparison.b.name}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {comparison.partnerships.map((r) => (
+                    <tr key={r.p}>
+                      <td>{r.p}</td>
+                      <td className="numeric">{formatMoney(r.a)}</td>
+                      <td className="numeric">{formatMoney(r.b)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+
+      {allocation.state === 'ready' && (
+        <>
+          <h2 className="heading-m">Requested and allocated by partnership</h2>
+          <table className="table">
+            <caption className="visually-hidden">Requested and allocated by partnership</caption>
+            <thead>
+              <tr>
+                <th scope="col">Partnership</th>
+                <th scope="col" className="numeric">Requested</th>
+                <th scope="col" className="numeric">Allocated</th>
+                <th scope="col" className="bar-cell">
+                  Allocated <span className="secondary">(dark) of requested (light)</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {allocation.value.byPartnership.map((p) => {
+                const max = Math.max(1, ...allocation.value.byPartnership.map((x) => x.requestedPence));
+                return (
+                  <tr key={p.partnership}>
+                    <th scope="row">{p.partnership}</th>
+                    <td className="numeric">{formatMoney(p.requestedPence)}</td>
+                    <td className="numeric">{formatMoney(p.allocatedPence)}</td>
+                    <td className="bar-cell" aria-hidden="true">
+                      <div className="bar-track">
+                        <span className="bar bar--requested" style={{ width: `${(p.requestedPence / max) * 100}%` }} />
+                        <span className="bar bar--allocated" style={{ width: `${(p.allocatedPence / max) * 100}%` }} />
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,51 @@
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+async function expectNoAccessibilityViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+test('the lead builds a scenario, compares it with the suggestion, and adopts it', async ({ page, bridge }) => {
+  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, 'demo'], { encoding: 'utf8' });
+  await page.goto(bridge.url);
+  await page.goto(`${bridge.origin}/#/profile`);
+  await page.getByRole('button', { name: /This is me.*Dan Hughes/ }).click();
+  await page.goto(`${bridge.origin}/#/rounds/1/allocation`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Allocation' })).toBeVisible();
+
+  await page.getByLabel('Allocation for B1').selectOption('full');
+  await expect(page.getByRole('row', { name: /B1/ })).toContainText('£100,000', { timeout: 5000 });
+  await page.getByLabel('Allocation for B2').selectOption('reduced');
+  await page.getByLabel('Custom amount for S1').fill('£60k');
+  await page.getByRole('button', { name: 'Set custom amount for S1' }).click();
+  await expect(page.getByRole('alert')).toContainText('£60,000 is more than the £50,000 S1 requested');
+  await page.getByLabel('Allocation for SS4').selectOption('full');
+  await page.getByLabel('Allocation for C2').selectOption('full');
+  await expect(page.getByText('£251,000').first()).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+
+  await page.getByLabel('Scenario name').fill('Birmingham first');
+  await page.getByRole('button', { name: 'Save the current allocation' }).click();
+  await expect(page.getByRole('status')).toContainText('Scenario "Birmingham first" saved');
+
+  await page.getByRole('button', { name: 'Suggest an allocation' }).click();
+  await expect(page.getByText('Left out, and why')).toBeVisible();
+  await expect(page.getByText(/SS5.*below the quality threshold/)).toBeVisible();
+  await page.getByLabel('Scenario name').fill('Suggested');
+  await page.getByRole('button', { name: 'Save the suggestion' }).click();
+
+  await page.getByLabel('Compare this').selectOption({ label: 'Birmingham first' });
+  await page.getByLabel('Compare with').selectOption({ label: 'Suggested' });
+  await expect(page.getByRole('table', { name: 'Bids that change' })).toContainText('B1');
+  await expect(page.getByRole('table', { name: 'By partnership', exact: true })).toContainText('Birmingham Community Safety Partnership');
+
+  await page.getByRole('button', { name: 'Adopt Birmingham first' }).click();
+  await expect(page.getByRole('status')).toContainText('"Birmingham first" adopted');
+  await expect(page.getByRole('table', { name: 'Saved scenarios' }).getByRole('row', { name: /Birmingham first/ })).toContainText('Adopted');
+  const allocation = JSON.parse(execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, 'allocation', '--round', '1', '--json'], { encoding: 'utf8' })) as { allocatedPence: number; items: { ref: string }[] };
+  expect(allocation.allocatedPence).toBe(25_100_000);
+  expect(allocation.items.map((i) => i.ref).sort()).toEqual(['B1', 'B2', 'C2', 'SS4']);
+});
