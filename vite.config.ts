@@ -12,5 +12,7 @@ export default defineConfig({
     // The CSP forbids inline scripts; keep Vite from inlining its module-preload helper.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
+    // Loaded from disk by a desktop app, not over a network: one bundle is the simpler thing.
+    chunkSizeWarningLimit: 2_000,
   },
 });

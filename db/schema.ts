@@ -515,3 +515,51 @@ export const scenarioItems = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.scenarioId, t.bidId] })],
 );
+
+// ---- Shortlist and board review ----
+
+/** How a round's shortlist is drawn from the ranking. */
+export const shortlistRules = sqliteTable('shortlist_rules', {
+  roundId: integer('round_id')
+    .primaryKey()
+    .references(() => rounds.id, { onDelete: 'cascade' }),
+  rule: text('rule', { enum: ['threshold', 'top', 'manual'] }).notNull(),
+  topN: integer('top_n'),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** A bid put on or taken off the shortlist against the rule, with the reason. */
+export const shortlistOverrides = sqliteTable(
+  'shortlist_overrides',
+  {
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    bidId: integer('bid_id')
+      .notNull()
+      .references(() => bids.id, { onDelete: 'cascade' }),
+    included: integer('included', { mode: 'boolean' }).notNull(),
+    reason: text('reason').notNull(),
+    personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
+    at: text('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.bidId] })],
+);
+
+/** A board member's view of a shortlisted bid, as recorded at or before the board meeting. */
+export const boardViews = sqliteTable(
+  'board_views',
+  {
+    bidId: integer('bid_id')
+      .notNull()
+      .references(() => bids.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+    view: text('view', { enum: ['support', 'support_with_conditions', 'do_not_support'] }).notNull(),
+    comment: text('comment').notNull().default(''),
+    meetingOn: text('meeting_on'),
+    at: text('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bidId, t.personId] })],
+);

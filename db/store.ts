@@ -1,5 +1,5 @@
 import type { Connection } from './connection';
-import { allocationQueries } from './queries/allocation';
+import { allocationQueries, boardQueries } from './queries/allocation';
 import { frameworkQueries, peopleQueries, scoringQueries } from './queries/assessment';
 import { bidQueries } from './queries/bids';
 import { fundQueries } from './queries/funds';
@@ -18,6 +18,7 @@ export function createStore(connection: Connection) {
     frameworks: frameworkQueries(db),
     scoring: scoringQueries(db),
     allocation: allocationQueries(db),
+    board: boardQueries(db),
     /** Runs `work` atomically: every write in it lands, or none does. */
     transaction<T>(work: () => T): T {
       return db.transaction(() => work());

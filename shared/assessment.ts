@@ -249,3 +249,69 @@ export const scenarioSchema = z.object({
   allocatedPence: z.number().int(),
   items: z.array(z.object({ bidId: idSchema, ref: z.string(), partnership: z.string(), option: z.enum(ALLOCATION_OPTIONS), amountPence: z.number().int() })),
 });
+
+// ---- Shortlist and board review ----
+
+export const BOARD_VIEWS = ['support', 'support_with_conditions', 'do_not_support'] as const;
+export const BOARD_VIEW_LABELS: Record<(typeof BOARD_VIEWS)[number], string> = {
+  support: 'Support',
+  support_with_conditions: 'Support with conditions',
+  do_not_support: 'Do not support',
+};
+
+export const shortlistRuleSchema = z
+  .object({ roundId: idSchema, rule: z.enum(['threshold', 'top', 'manual']), topN: z.number().int().positive().optional() })
+  .refine((v) => v.rule !== 'top' || v.topN !== undefined, { error: 'Say how many of the top bids to shortlist', path: ['topN'] });
+
+export const shortlistOverrideSchema = z.object({
+  roundId: idSchema,
+  bidRef: requiredText('bid reference', 24),
+  included: z.boolean(),
+  reason: z.string().trim().max(2_000).default(''),
+});
+
+export const shortlistSchema = z.object({
+  rule: z.enum(['threshold', 'top', 'manual']),
+  topN: z.number().int().nullable(),
+  items: z.array(
+    z.object({
+      rank: z.number().int(),
+      bidId: idSchema,
+      ref: z.string(),
+      title: z.string(),
+      partnership: z.string(),
+      requestedPence: z.number().int(),
+      weightedScore: z.number().nullable(),
+      byRule: z.boolean(),
+      included: z.boolean(),
+      override: z.object({ included: z.boolean(), reason: z.string(), by: z.string().nullable(), at: z.string() }).nullable(),
+    }),
+  ),
+});
+
+export const boardViewInputSchema = z.object({
+  roundId: idSchema,
+  bidRef: requiredText('bid reference', 24),
+  view: z.enum(BOARD_VIEWS),
+  comment: z.string().trim().max(5_000).default(''),
+  meetingOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+});
+
+export const boardPackSchema = z.array(
+  z.object({
+    rank: z.number().int(),
+    bidId: idSchema,
+    ref: z.string(),
+    title: z.string(),
+    partnership: z.string(),
+    requestedPence: z.number().int(),
+    reducedPence: z.number().int().nullable(),
+    weightedScore: z.number().nullable(),
+    summary: z.string(),
+    checks: z.array(z.string()),
+    openQueries: z.array(z.string()),
+    /** What the officers propose: the round's current allocation for the bid, if any. */
+    recommendedPence: z.number().int().nullable(),
+    views: z.array(z.object({ person: z.string(), view: z.enum(BOARD_VIEWS), comment: z.string(), meetingOn: z.string().nullable() })),
+  }),
+);

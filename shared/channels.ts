@@ -56,6 +56,11 @@ export const CHANNELS = [
   'scenarios:list',
   'scenarios:save',
   'scenarios:adopt',
+  'shortlist:get',
+  'shortlist:setRule',
+  'shortlist:override',
+  'board:pack',
+  'board:recordView',
   'demo:load',
 ] as const;
 

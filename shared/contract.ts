@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { appInfoSchema } from './app-info';
 import type { Channel } from './channels';
 import type { Result } from './result';
-import { allocateSchema, allocationSchema, scenarioSaveSchema, scenarioSchema, suggestionSchema, exportedFileSchema, panelPackSchema, sheetExportSchema, alignSchema, alignmentViewSchema, bidQuerySchema, coverageSchema, queryRaiseSchema, queryResolveSchema, assignSchema, declareSchema, moderateSchema, moderationViewSchema, myBidSchema, progressSchema, rankedBidSchema, scoreSaveSchema, scoresImportSchema, scoringSheetSchema } from './assessment';
+import { boardPackSchema, boardViewInputSchema, shortlistOverrideSchema, shortlistRuleSchema, shortlistSchema, allocateSchema, allocationSchema, scenarioSaveSchema, scenarioSchema, suggestionSchema, exportedFileSchema, panelPackSchema, sheetExportSchema, alignSchema, alignmentViewSchema, bidQuerySchema, coverageSchema, queryRaiseSchema, queryResolveSchema, assignSchema, declareSchema, moderateSchema, moderationViewSchema, myBidSchema, progressSchema, rankedBidSchema, scoreSaveSchema, scoresImportSchema, scoringSheetSchema } from './assessment';
 import { bidCreateSchema, bidDetailSchema, bidListSchema, bidRefSchema, bidSummarySchema, bidUpdateSchema } from './bids';
 import { roundDashboardSchema, searchHitSchema, searchInputSchema } from './dashboard';
 import { caseImportSchema, scheduleImportResultSchema, scheduleImportSchema, schedulePreviewSchema } from './imports';
@@ -78,6 +78,11 @@ export const contract = {
   'scenarios:list': { input: z.object({ roundId: z.number().int().positive() }), output: z.array(scenarioSchema) },
   'scenarios:save': { input: scenarioSaveSchema, output: z.array(scenarioSchema) },
   'scenarios:adopt': { input: z.object({ roundId: z.number().int().positive(), scenarioId: z.number().int().positive() }), output: allocationSchema },
+  'shortlist:get': { input: z.object({ roundId: z.number().int().positive() }), output: shortlistSchema },
+  'shortlist:setRule': { input: shortlistRuleSchema, output: shortlistSchema },
+  'shortlist:override': { input: shortlistOverrideSchema, output: shortlistSchema },
+  'board:pack': { input: z.object({ roundId: z.number().int().positive() }), output: boardPackSchema },
+  'board:recordView': { input: boardViewInputSchema, output: boardPackSchema },
   'demo:load': {
     input: none,
     output: z.object({

@@ -8,6 +8,7 @@ import { Refusal } from './refusal';
 import { roundHandlers } from './rounds';
 import { alignmentHandlers } from './alignment';
 import { allocationHandlers } from './allocation';
+import { boardHandlers } from './board';
 import { assessmentHandlers } from './assessment';
 import { bidHandlers } from './bids';
 import { loadDemo } from './demo/load';
@@ -27,6 +28,7 @@ const handlers: Handlers = {
   ...alignmentHandlers,
   ...exportHandlers,
   ...allocationHandlers,
+  ...boardHandlers,
   'demo:load': (_input, ctx) => loadDemo(ctx),
 };
 

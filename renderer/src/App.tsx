@@ -15,6 +15,7 @@ import { RankingPage } from './pages/RankingPage';
 import { ModerationPage } from './pages/ModerationPage';
 import { FrameworkPage } from './pages/FrameworkPage';
 import { AllocationPage } from './pages/AllocationPage';
+import { BoardPage } from './pages/BoardPage';
 import { SearchPage } from './pages/SearchPage';
 import { RoundFormPage } from './pages/RoundFormPage';
 import { RoundOverviewPage } from './pages/RoundOverviewPage';
@@ -148,6 +149,7 @@ function Frame() {
           <Route path="/rounds/:id/bids/:bid">{(params) => <BidPage roundId={Number(params.id)} id={Number(params.bid)} />}</Route>
           <Route path="/rounds/:id/assessment">{(params) => <AssessmentPage roundId={Number(params.id)} />}</Route>
           <Route path="/rounds/:id/assessment/:bid">{(params) => <ScoringPage roundId={Number(params.id)} bidId={Number(params.bid)} />}</Route>
+          <Route path="/rounds/:id/board">{(params) => <BoardPage roundId={Number(params.id)} />}</Route>
           <Route path="/rounds/:id/allocation">{(params) => <AllocationPage roundId={Number(params.id)} />}</Route>
           <Route path="/rounds/:id/framework">{(params) => <FrameworkPage roundId={Number(params.id)} />}</Route>
           <Route path="/rounds/:id/ranking">{(params) => <RankingPage roundId={Number(params.id)} />}</Route>

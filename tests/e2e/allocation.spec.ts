@@ -49,3 +49,30 @@ test('the lead builds a scenario, compares it with the suggestion, and adopts it
   expect(allocation.allocatedPence).toBe(25_100_000);
   expect(allocation.items.map((i) => i.ref).sort()).toEqual(['B1', 'B2', 'C2', 'SS4']);
 });
+
+test('a board member records views in meeting mode, and they stay on the round\u2019s record', async ({ page, bridge }) => {
+  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, 'demo'], { encoding: 'utf8' });
+  await page.goto(bridge.url);
+  await page.goto(`${bridge.origin}/#/profile`);
+  await page.getByRole('button', { name: /This is me.*Frances Doyle/ }).click();
+  await page.goto(`${bridge.origin}/#/rounds/1/board`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Board review' })).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  await page.getByRole('button', { name: 'Start meeting mode' }).click();
+  const meeting = page.getByRole('region', { name: 'Meeting mode' });
+  await expect(meeting.getByRole('heading', { level: 1 })).toContainText('B2');
+  await expect(meeting).toContainText('Bid 1 of 10');
+  await expectNoAccessibilityViolations(page);
+  await meeting.getByLabel('Support with conditions').check();
+  await meeting.getByLabel('Comments').fill('Fund the reduced amount; report on the A&E pilot.');
+  await meeting.getByRole('button', { name: /Record view/ }).click();
+  await expect(meeting).toContainText('Frances Doyle: Support with conditions Fund the reduced amount');
+  await meeting.getByRole('button', { name: 'Next bid' }).click();
+  await expect(meeting.getByRole('heading', { level: 1 })).toContainText('SS4');
+  await meeting.getByRole('button', { name: 'Leave meeting mode' }).click();
+
+  const record = JSON.parse(execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, '--as', 'Dan Hughes', 'rank', '--round', '1', '--json'], { encoding: 'utf8' })) as unknown[];
+  expect(record).toHaveLength(13);
+  await page.reload();
+  await expect(page.getByRole('region', { name: /B2: Domestic Abuse/ })).toContainText('Frances Doyle: Support with conditions');
+});

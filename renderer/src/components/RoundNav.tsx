@@ -9,6 +9,7 @@ export function RoundNav({ roundId }: { roundId: number }) {
     { href: `/rounds/${roundId}/assessment`, label: 'Assessment', current: location.startsWith(`/rounds/${roundId}/assessment`) },
     { href: `/rounds/${roundId}/ranking`, label: 'Ranking', current: location === `/rounds/${roundId}/ranking` },
     { href: `/rounds/${roundId}/moderation`, label: 'Moderation', current: location === `/rounds/${roundId}/moderation` },
+    { href: `/rounds/${roundId}/board`, label: 'Board review', current: location === `/rounds/${roundId}/board` },
     { href: `/rounds/${roundId}/allocation`, label: 'Allocation', current: location === `/rounds/${roundId}/allocation` },
     { href: `/rounds/${roundId}/import`, label: 'Import a schedule', current: location === `/rounds/${roundId}/import` },
   ];

@@ -1,0 +1,251 @@
+import { useState } from 'react';
+import { BOARD_VIEW_LABELS, BOARD_VIEWS } from '../../../shared/assessment';
+import { formatMoney } from '../../../shared/money';
+import { api } from '../api';
+import { Banner, LoadFailure, Page } from '../components/Page';
+import { DemoBanner, RoundNav } from '../components/RoundNav';
+import { useResult } from '../hooks/useResult';
+import { useMe } from '../profile-context';
+
+type View = (typeof BOARD_VIEWS)[number];
+
+/** The shortlist: drawn from the ranking by a rule, with every exception recorded with a reason. */
+function Shortlist({ roundId, lead, onChange }: { roundId: number; lead: boolean; onChange: () => void }) {
+  const [shortlist, reload] = useResult(() => api.shortlist.get({ roundId }), `shortlist:${roundId}`);
+  const [topN, setTopN] = useState('5');
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const done = () => {
+    setError(null);
+    reload();
+    onChange();
+  };
+  const setRule = async (rule: 'threshold' | 'top' | 'manual') => {
+    const result = await api.shortlist.setRule({ roundId, rule, ...(rule === 'top' ? { topN: Number(topN) || 1 } : {}) });
+    if (!result.ok) return setError(result.error.message);
+    done();
+  };
+  const toggle = async (ref: string, included: boolean) => {
+    const result = await api.shortlist.override({ roundId, bidRef: ref, included, reason: reasons[ref] ?? '' });
+    if (!result.ok) return setError(result.error.message);
+    done();
+  };
+  if (shortlist.state === 'failed') return <LoadFailure message={shortlist.error.message} />;
+  if (shortlist.state !== 'ready') return null;
+  const s = shortlist.value;
+  return (
+    <section aria-labelledby="shortlist-title">
+      <h2 id="shortlist-title" className="heading-m">
+        Shortlist
+      </h2>
+      <p className="hint">
+        Drawn from the ranking: {s.rule === 'threshold' ? 'every bid above the threshold that passed its gateways and minimums' : s.rule === 'top' ? `the top ${s.topN} eligible bids` : 'picked by hand'}.
+        Any bid added or left out against that rule needs a reason, which is kept.
+      </p>
+      {error && <LoadFailure message={error} />}
+      {lead && (
+        <div className="filters">
+          <button type="button" className="button button--secondary" onClick={() => void setRule('threshold')}>
+            Above the threshold
+          </button>
+          <div className="form-group form-group--inline">
+            <label className="label" htmlFor="top-n">
+              Top
+            </label>
+            <input id="top-n" className="input input--short" inputMode="numeric" value={topN} onChange={(e) => setTopN(e.target.value)} />
+          </div>
+          <button type="button" className="button button--secondary" onClick={() => void setRule('top')}>
+            Shortlist the top {topN || 'N'}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => void setRule('manual')}>
+            Pick by hand
+          </button>
+        </div>
+      )}
+      <table className="table">
+        <caption className="visually-hidden">Bids and whether they are shortlisted</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="numeric">Rank</th>
+            <th scope="col">Bid</th>
+            <th scope="col" className="numeric">Score</th>
+            <th scope="col">Shortlisted</th>
+            {lead && <th scope="col">Change</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {s.items.map((i) => (
+            <tr key={i.bidId}>
+              <td className="numeric">{i.rank}</td>
+              <td>
+                <strong>{i.ref}</strong> {i.title}
+                <div className="hint">{i.partnership}</div>
+              </td>
+              <td className="numeric">{i.weightedScore?.toFixed(2) ?? '—'}</td>
+              <td>
+                {i.included ? <strong className="tag tag--green">Shortlisted</strong> : <span className="secondary">Not shortlisted</span>}
+                {i.override && (
+                  <div className="hint">
+                    Against the rule: {i.override.reason}
+                    {i.override.by ? ` (${i.override.by})` : ''}
+                  </div>
+                )}
+              </td>
+              {lead && (
+                <td>
+                  <label className="visually-hidden" htmlFor={`reason-${i.ref}`}>
+                    Reason for changing {i.ref}
+                  </label>
+                  <input id={`reason-${i.ref}`} className="input input--medium" placeholder="Reason, if against the rule" value={reasons[i.ref] ?? ''} onChange={(e) => setReasons((r) => ({ ...r, [i.ref]: e.target.value }))} />{' '}
+                  <button type="button" className="link-button" onClick={() => void toggle(i.ref, !i.included)}>
+                    {i.included ? 'Leave out' : 'Add'}
+                    <span className="visually-hidden"> {i.ref}</span>
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function BoardPage({ roundId }: { roundId: number }) {
+  const me = useMe();
+  const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
+  const [pack, reload] = useResult(() => api.board.pack({ roundId }), `board:${roundId}`);
+  const [meeting, setMeeting] = useState<number | null>(null);
+  const [draft, setDraft] = useState<Record<string, { view: View | ''; comment: string }>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const canRecord = me?.role === 'board_member' || me?.role === 'lead_officer';
+
+  const record = async (ref: string) => {
+    const d = draft[ref];
+    if (!d?.view) return setError(`Choose the board's view of ${ref}`);
+    const result = await api.board.recordView({ roundId, bidRef: ref, view: d.view, comment: d.comment, meetingOn: new Date().toISOString().slice(0, 10) });
+    if (!result.ok) return setError(result.error.message);
+    setError(null);
+    setMessage(`View on ${ref} recorded.`);
+    reload();
+  };
+
+  const items = pack.state === 'ready' ? pack.value : [];
+  const current = meeting === null ? null : items[meeting];
+
+  const viewForm = (ref: string, large = false) => (
+    <div className={large ? 'meeting__form' : 'moderate-form'}>
+      <fieldset className="fieldset">
+        <legend className="label">Board&apos;s view of {ref}</legend>
+        <div className="scale">
+          {BOARD_VIEWS.map((v) => (
+            <div className="scale__point" key={v}>
+              <input type="radio" id={`view-${ref}-${v}`} name={`view-${ref}`} checked={draft[ref]?.view === v} onChange={() => setDraft((d) => ({ ...d, [ref]: { view: v, comment: d[ref]?.comment ?? '' } }))} />
+              <label htmlFor={`view-${ref}-${v}`}>{BOARD_VIEW_LABELS[v]}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <div className="form-group moderate-form__reason">
+        <label className="label label--small" htmlFor={`comment-${ref}`}>
+          Comments
+        </label>
+        <textarea id={`comment-${ref}`} className="input" rows={large ? 3 : 2} value={draft[ref]?.comment ?? ''} onChange={(e) => setDraft((d) => ({ ...d, [ref]: { view: d[ref]?.view ?? '', comment: e.target.value } }))} />
+      </div>
+      <button type="button" className="button" onClick={() => void record(ref)}>
+        Record view<span className="visually-hidden"> of {ref}</span>
+      </button>
+    </div>
+  );
+
+  if (current) {
+    return (
+      <div className="meeting" role="region" aria-label="Meeting mode">
+        <p className="meeting__progress">
+          Bid {(meeting ?? 0) + 1} of {items.length} · {round.state === 'ready' ? round.value.name : ''}
+        </p>
+        <h1 className="meeting__title" tabIndex={-1}>
+          {current.ref}: {current.title}
+        </h1>
+        <p className="meeting__meta">
+          {current.partnership} · ranked {current.rank} · score {current.weightedScore?.toFixed(2) ?? '—'} · requested {formatMoney(current.requestedPence)}
+          {current.reducedPence !== null && ` (could be reduced to ${formatMoney(current.reducedPence)})`}
+          {current.recommendedPence !== null && ` · officers propose ${formatMoney(current.recommendedPence)}`}
+        </p>
+        {current.summary && <p className="meeting__summary">{current.summary}</p>}
+        {[...current.checks, ...current.openQueries].map((c) => (
+          <p key={c} className="meeting__check">
+            {c}
+          </p>
+        ))}
+        {current.views.length > 0 && (
+          <ul className="meeting__views">
+            {current.views.map((v) => (
+              <li key={v.person}>
+                {v.person}: <strong>{BOARD_VIEW_LABELS[v.view]}</strong> {v.comment}
+              </li>
+            ))}
+          </ul>
+        )}
+        {message && <Banner kind="success">{message}</Banner>}
+        {error && <LoadFailure message={error} />}
+        {canRecord && viewForm(current.ref, true)}
+        <div className="button-group">
+          <button type="button" className="button button--secondary" disabled={meeting === 0} onClick={() => setMeeting((m) => Math.max(0, (m ?? 0) - 1))}>
+            Previous bid
+          </button>
+          <button type="button" className="button button--secondary" disabled={meeting === items.length - 1} onClick={() => setMeeting((m) => Math.min(items.length - 1, (m ?? 0) + 1))}>
+            Next bid
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => setMeeting(null)}>
+            Leave meeting mode
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <Page title="Board review" caption={round.state === 'ready' ? `${round.value.fund} · ${round.value.name}` : undefined}>
+      <RoundNav roundId={roundId} />
+      {round.state === 'ready' && <DemoBanner notice={round.value.demoNotice} />}
+      {message && <Banner kind="success">{message}</Banner>}
+      {error && <LoadFailure message={error} />}
+      <Shortlist roundId={roundId} lead={me?.role === 'lead_officer'} onChange={reload} />
+      <h2 className="heading-m">Shortlisted bids for the board</h2>
+      {items.length > 0 && (
+        <button type="button" className="button" onClick={() => setMeeting(0)}>
+          Start meeting mode
+        </button>
+      )}
+      {pack.state === 'failed' && <LoadFailure message={pack.error.message} />}
+      {items.map((b) => (
+        <section key={b.bidId} className="moderation-item" aria-labelledby={`board-${b.bidId}`}>
+          <h3 id={`board-${b.bidId}`} className="heading-s">
+            {b.rank}. {b.ref}: {b.title} <span className="secondary">· {b.partnership}</span>
+          </h3>
+          <p>
+            Score {b.weightedScore?.toFixed(2) ?? '—'} · requested {formatMoney(b.requestedPence)}
+            {b.reducedPence !== null && ` (could be reduced to ${formatMoney(b.reducedPence)})`} · officers propose {b.recommendedPence === null ? 'nothing yet' : formatMoney(b.recommendedPence)}
+          </p>
+          {[...b.checks, ...b.openQueries].map((c) => (
+            <p key={c} className="hint">
+              {c}
+            </p>
+          ))}
+          {b.views.length > 0 && (
+            <ul>
+              {b.views.map((v) => (
+                <li key={v.person}>
+                  {v.person}: <strong>{BOARD_VIEW_LABELS[v.view]}</strong> {v.comment}
+                </li>
+              ))}
+            </ul>
+          )}
+          {canRecord && viewForm(b.ref)}
+        </section>
+      ))}
+    </Page>
+  );
+}
