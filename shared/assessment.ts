@@ -315,3 +315,15 @@ export const boardPackSchema = z.array(
     views: z.array(z.object({ person: z.string(), view: z.enum(BOARD_VIEWS), comment: z.string(), meetingOn: z.string().nullable() })),
   }),
 );
+
+export const fundReportSchema = z.object({
+  fund: z.string(),
+  rows: z.array(z.object({ round: z.string(), financialYear: z.string().nullable(), area: z.string(), partnership: z.string(), bids: z.number().int(), requestedPence: z.number().int(), allocatedPence: z.number().int() })),
+});
+
+export const priorityReportSchema = z.object({
+  priorities: z.array(z.object({ code: z.string(), title: z.string(), allocatedPence: z.number().int(), bids: z.array(z.string()) })),
+  unclaimedPence: z.number().int(),
+  unclaimedBids: z.array(z.string()),
+  note: z.string(),
+});

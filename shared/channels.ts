@@ -61,6 +61,9 @@ export const CHANNELS = [
   'shortlist:override',
   'board:pack',
   'board:recordView',
+  'reports:fund',
+  'reports:fundXlsx',
+  'reports:byPriority',
   'demo:load',
 ] as const;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { appInfoSchema } from './app-info';
 import type { Channel } from './channels';
 import type { Result } from './result';
-import { boardPackSchema, boardViewInputSchema, shortlistOverrideSchema, shortlistRuleSchema, shortlistSchema, allocateSchema, allocationSchema, scenarioSaveSchema, scenarioSchema, suggestionSchema, exportedFileSchema, panelPackSchema, sheetExportSchema, alignSchema, alignmentViewSchema, bidQuerySchema, coverageSchema, queryRaiseSchema, queryResolveSchema, assignSchema, declareSchema, moderateSchema, moderationViewSchema, myBidSchema, progressSchema, rankedBidSchema, scoreSaveSchema, scoresImportSchema, scoringSheetSchema } from './assessment';
+import { fundReportSchema, priorityReportSchema, boardPackSchema, boardViewInputSchema, shortlistOverrideSchema, shortlistRuleSchema, shortlistSchema, allocateSchema, allocationSchema, scenarioSaveSchema, scenarioSchema, suggestionSchema, exportedFileSchema, panelPackSchema, sheetExportSchema, alignSchema, alignmentViewSchema, bidQuerySchema, coverageSchema, queryRaiseSchema, queryResolveSchema, assignSchema, declareSchema, moderateSchema, moderationViewSchema, myBidSchema, progressSchema, rankedBidSchema, scoreSaveSchema, scoresImportSchema, scoringSheetSchema } from './assessment';
 import { bidCreateSchema, bidDetailSchema, bidListSchema, bidRefSchema, bidSummarySchema, bidUpdateSchema } from './bids';
 import { roundDashboardSchema, searchHitSchema, searchInputSchema } from './dashboard';
 import { caseImportSchema, scheduleImportResultSchema, scheduleImportSchema, schedulePreviewSchema } from './imports';
@@ -83,6 +83,9 @@ export const contract = {
   'shortlist:override': { input: shortlistOverrideSchema, output: shortlistSchema },
   'board:pack': { input: z.object({ roundId: z.number().int().positive() }), output: boardPackSchema },
   'board:recordView': { input: boardViewInputSchema, output: boardPackSchema },
+  'reports:fund': { input: z.object({ fund: z.string().trim().min(1, { error: 'Name the fund' }) }), output: fundReportSchema },
+  'reports:fundXlsx': { input: z.object({ fund: z.string().trim().min(1, { error: 'Name the fund' }) }), output: exportedFileSchema },
+  'reports:byPriority': { input: z.object({ roundId: z.number().int().positive() }), output: priorityReportSchema },
   'demo:load': {
     input: none,
     output: z.object({

@@ -368,6 +368,19 @@ export const commands: Command[] = [
     },
   },
   {
+    words: ['report', 'fund'],
+    usage: 'report fund --fund NAME [--out FILE.xlsx] [--json]',
+    summary: 'Requested and allocated by round and area across every round of a fund',
+    options: { fund: { type: 'string' }, out: { type: 'string' } },
+    async run(ctx) {
+      const fund = requiredOption(ctx, 'fund');
+      if (typeof ctx.values.out === 'string') return writeOutput(ctx, await ctx.call('reports:fundXlsx', { fund }));
+      const report = await ctx.call('reports:fund', { fund });
+      if (ctx.json) return printJson(ctx, report);
+      ctx.print(textTable(['Round', 'Area', 'Bids', 'Requested', 'Allocated'], report.rows.map((r) => [r.round, r.area, String(r.bids), formatMoney(r.requestedPence), formatMoney(r.allocatedPence)]), [2, 3, 4]));
+    },
+  },
+  {
     words: ['rank'],
     usage: 'rank --round ID [--json]',
     summary: 'The ranking: weighted scores 0–100, gateway and threshold failures ranked last',

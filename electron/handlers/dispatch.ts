@@ -9,6 +9,7 @@ import { roundHandlers } from './rounds';
 import { alignmentHandlers } from './alignment';
 import { allocationHandlers } from './allocation';
 import { boardHandlers } from './board';
+import { reportHandlers } from './reports';
 import { assessmentHandlers } from './assessment';
 import { bidHandlers } from './bids';
 import { loadDemo } from './demo/load';
@@ -29,6 +30,7 @@ const handlers: Handlers = {
   ...exportHandlers,
   ...allocationHandlers,
   ...boardHandlers,
+  ...reportHandlers,
   'demo:load': (_input, ctx) => loadDemo(ctx),
 };
 

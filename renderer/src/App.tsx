@@ -16,6 +16,7 @@ import { ModerationPage } from './pages/ModerationPage';
 import { FrameworkPage } from './pages/FrameworkPage';
 import { AllocationPage } from './pages/AllocationPage';
 import { BoardPage } from './pages/BoardPage';
+import { ReportsPage } from './pages/ReportsPage';
 import { SearchPage } from './pages/SearchPage';
 import { RoundFormPage } from './pages/RoundFormPage';
 import { RoundOverviewPage } from './pages/RoundOverviewPage';
@@ -124,6 +125,7 @@ function Frame() {
             <ul className="nav__list">
               <NavLink href="/rounds">Funding rounds</NavLink>
               <NavLink href="/plans">Plans</NavLink>
+              <NavLink href="/reports">Reports</NavLink>
               <NavLink href="/about">About and data</NavLink>
             </ul>
           </nav>
@@ -159,6 +161,7 @@ function Frame() {
           <Route path="/rounds/:id">{(params) => <RoundOverviewPage id={Number(params.id)} />}</Route>
           <Route path="/about" component={AboutPage} />
           <Route path="/plans" component={PlansPage} />
+          <Route path="/reports" component={ReportsPage} />
           <Route path="/profile" component={ProfilePage} />
           <Route>
             <Page title="Page not found">

@@ -75,3 +75,34 @@ describe('allocation', () => {
     expect(listed.ok && listed.value.find((s) => s.adoptedAt !== null)?.name).toBe('Suggested');
   });
 });
+
+describe('reports', () => {
+  it('breaks a fund down by round and area across rounds, and exports it as Excel', async () => {
+    const as = await demo();
+    const lead = as('Dan Hughes');
+    await dispatch('rounds:create', { fund: 'Safer Streets', name: 'Round 5 (SSF5)', budgetPence: 50_000_000 }, lead);
+    await dispatch('bids:create', { roundId: 3, ref: 'SSF5-01', partnership: 'Safer Sandwell Partnership', title: 'CCTV', requestedPence: 10_000_000 }, lead);
+    await dispatch('allocation:set', { roundId: 3, bidRef: 'SSF5-01', option: 'custom', amountPence: 8_000_000 }, lead);
+    const report = await dispatch('reports:fund', { fund: 'safer streets' }, lead);
+    expect(report.ok && report.value.rows.map((r) => [r.round, r.area, r.requestedPence, r.allocatedPence])).toEqual([
+      ['Round 4 (SSF4)', 'West Midlands', 45_854_500, 0],
+      ['Round 4 (SSF4)', 'Sandwell', 22_710_000, 0],
+      ['Round 4 (SSF4)', 'Wolverhampton', 36_566_700, 0],
+      ['Round 5 (SSF5)', 'Sandwell', 10_000_000, 8_000_000],
+    ].sort((a, b) => String(a[0]).localeCompare(String(b[0])) || 0));
+    const xlsx = await dispatch('reports:fundXlsx', { fund: 'Safer Streets' }, lead);
+    expect(xlsx).toMatchObject({ ok: true, value: { fileName: 'Safer-Streets by round and area.xlsx' } });
+    expect(await dispatch('reports:fund', { fund: 'Nothing' }, lead)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('shows the allocation by the plan priorities funded bids claim', async () => {
+    const as = await demo();
+    const lead = as('Dan Hughes');
+    await dispatch('allocation:set', { roundId: 1, bidRef: 'B1', option: 'reduced' }, lead);
+    await dispatch('allocation:set', { roundId: 1, bidRef: 'C1', option: 'full' }, lead);
+    const report = await dispatch('reports:byPriority', { roundId: 1 }, lead);
+    expect(report.ok && report.value.priorities.length).toBeGreaterThan(0);
+    expect(report.ok && report.value.priorities.every((p) => p.bids.includes('B1') && p.allocatedPence === 9_000_000)).toBe(true);
+    expect(report.ok && report.value).toMatchObject({ unclaimedBids: ['C1'], unclaimedPence: 3_500_000 });
+  });
+});

@@ -41,6 +41,7 @@ export function AllocationPage({ roundId }: { roundId: number }) {
   const [allocation, reloadAllocation] = useResult(() => api.allocation.get({ roundId }), `allocation:${roundId}`);
   const [ranking] = useResult(() => api.assessment.ranking({ roundId }), `ranking:${roundId}`);
   const [bids] = useResult(() => api.bids.list({ roundId }), `bids:${roundId}`);
+  const [byPriority, reloadByPriority] = useResult(() => api.reports.byPriority({ roundId }), `by-priority:${roundId}`);
   const [scenarios, reloadScenarios] = useResult(() => api.scenarios.list({ roundId }), `scenarios:${roundId}`);
   const [suggestion, setSuggestion] = useState<{ allocatedPence: number; items: { ref: string; amountPence: number; option: string }[]; excluded: { ref: string; reason: string }[] } | null>(null);
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
@@ -61,6 +62,7 @@ export function AllocationPage({ roundId }: { roundId: number }) {
     if (!result.ok) return setRowErrors((e) => ({ ...e, [ref]: result.error.message }));
     setRowErrors((e) => ({ ...e, [ref]: '' }));
     reloadAllocation();
+    reloadByPriority();
   };
   const suggest = async (apply: boolean) => {
     const result = await api.allocation.suggest({ roundId, apply });
@@ -336,6 +338,48 @@ export function AllocationPage({ roundId }: { roundId: number }) {
                 </tbody>
               </table>
             </div>
+          )}
+        </>
+      )}
+
+      {byPriority.state === 'ready' && byPriority.value.priorities.length > 0 && (
+        <>
+          <h2 className="heading-m">Allocated by plan priority</h2>
+          <p className="hint">{byPriority.value.note}</p>
+          <table className="table">
+            <caption className="visually-hidden">Allocated by plan priority</caption>
+            <thead>
+              <tr>
+                <th scope="col">Priority</th>
+                <th scope="col">Funded bids claiming it</th>
+                <th scope="col" className="numeric">Allocated</th>
+                <th scope="col" className="bar-cell">
+                  <span className="visually-hidden">Bar</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {byPriority.value.priorities.map((p) => {
+                const max = Math.max(1, ...byPriority.value.priorities.map((x) => x.allocatedPence));
+                return (
+                  <tr key={p.code}>
+                    <td>
+                      <strong>{p.code}</strong> {p.title}
+                    </td>
+                    <td>{p.bids.join(', ')}</td>
+                    <td className="numeric">{formatMoney(p.allocatedPence)}</td>
+                    <td className="bar-cell" aria-hidden="true">
+                      <span className="bar" style={{ width: `${(p.allocatedPence / max) * 100}%` }} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {byPriority.value.unclaimedBids.length > 0 && (
+            <p className="hint">
+              Funded bids that claim no priority: {byPriority.value.unclaimedBids.join(', ')} ({formatMoney(byPriority.value.unclaimedPence)}).
+            </p>
           )}
         </>
       )}
