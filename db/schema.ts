@@ -563,3 +563,45 @@ export const boardViews = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.bidId, t.personId] })],
 );
+
+// ---- Decision notices ----
+
+/** The office's standard wording for a fund's notices, edited by the office; JSON of NoticeWording. */
+export const noticeTemplates = sqliteTable('notice_templates', {
+  fundId: integer('fund_id')
+    .primaryKey()
+    .references(() => funds.id, { onDelete: 'cascade' }),
+  wording: text('wording').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const notices = sqliteTable(
+  'notices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    number: text('number').notNull(),
+    year: integer('year').notNull(),
+    sequence: integer('sequence').notNull(),
+    title: text('title').notNull(),
+    marking: text('marking', { enum: ['NON-CONFIDENTIAL', 'CONFIDENTIAL'] }).notNull().default('NON-CONFIDENTIAL'),
+    status: text('status', { enum: ['draft', 'ready', 'signed', 'superseded'] }).notNull().default('draft'),
+    /** The standard wording as it stands on this notice (JSON), kept as issued once signed. */
+    wording: text('wording').notNull(),
+    includeAppendixB: integer('include_appendix_b', { mode: 'boolean' }).notNull().default(false),
+    summary: text('summary'),
+    signedBy: text('signed_by'),
+    signedRole: text('signed_role'),
+    signedOn: text('signed_on'),
+    interests: text('interests'),
+    /** The notice's content frozen at signing (JSON) and its SHA-256. */
+    content: text('content'),
+    fingerprint: text('fingerprint'),
+    supersedesId: integer('supersedes_id'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('notices_number_unique').on(t.number), uniqueIndex('notices_year_sequence_unique').on(t.year, t.sequence), index('notices_round_idx').on(t.roundId)],
+);

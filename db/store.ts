@@ -2,6 +2,7 @@ import type { Connection } from './connection';
 import { allocationQueries, boardQueries } from './queries/allocation';
 import { frameworkQueries, peopleQueries, scoringQueries } from './queries/assessment';
 import { bidQueries } from './queries/bids';
+import { noticeQueries } from './queries/notices';
 import { fundQueries } from './queries/funds';
 import { organisationQueries } from './queries/organisations';
 import { roundQueries } from './queries/rounds';
@@ -19,6 +20,7 @@ export function createStore(connection: Connection) {
     scoring: scoringQueries(db),
     allocation: allocationQueries(db),
     board: boardQueries(db),
+    notices: noticeQueries(db),
     /** Runs `work` atomically: every write in it lands, or none does. */
     transaction<T>(work: () => T): T {
       return db.transaction(() => work());

@@ -64,6 +64,18 @@ export const CHANNELS = [
   'reports:fund',
   'reports:fundXlsx',
   'reports:byPriority',
+  'office:get',
+  'office:set',
+  'notices:template',
+  'notices:setTemplate',
+  'notices:get',
+  'notices:create',
+  'notices:update',
+  'notices:ready',
+  'notices:sign',
+  'notices:supersede',
+  'notices:export',
+  'letters:export',
   'demo:load',
 ] as const;
 

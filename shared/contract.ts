@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appInfoSchema } from './app-info';
 import type { Channel } from './channels';
 import type { Result } from './result';
+import { lettersExportSchema, noticeExportSchema, noticeUpdateSchema, noticeViewSchema, officeSettingsSchema, signSchema, wordingSchema } from './notices';
 import { fundReportSchema, priorityReportSchema, boardPackSchema, boardViewInputSchema, shortlistOverrideSchema, shortlistRuleSchema, shortlistSchema, allocateSchema, allocationSchema, scenarioSaveSchema, scenarioSchema, suggestionSchema, exportedFileSchema, panelPackSchema, sheetExportSchema, alignSchema, alignmentViewSchema, bidQuerySchema, coverageSchema, queryRaiseSchema, queryResolveSchema, assignSchema, declareSchema, moderateSchema, moderationViewSchema, myBidSchema, progressSchema, rankedBidSchema, scoreSaveSchema, scoresImportSchema, scoringSheetSchema } from './assessment';
 import { bidCreateSchema, bidDetailSchema, bidListSchema, bidRefSchema, bidSummarySchema, bidUpdateSchema } from './bids';
 import { roundDashboardSchema, searchHitSchema, searchInputSchema } from './dashboard';
@@ -86,6 +87,18 @@ export const contract = {
   'reports:fund': { input: z.object({ fund: z.string().trim().min(1, { error: 'Name the fund' }) }), output: fundReportSchema },
   'reports:fundXlsx': { input: z.object({ fund: z.string().trim().min(1, { error: 'Name the fund' }) }), output: exportedFileSchema },
   'reports:byPriority': { input: z.object({ roundId: z.number().int().positive() }), output: priorityReportSchema },
+  'office:get': { input: none, output: officeSettingsSchema },
+  'office:set': { input: officeSettingsSchema, output: officeSettingsSchema },
+  'notices:template': { input: z.object({ fund: z.string().trim().min(1) }), output: wordingSchema },
+  'notices:setTemplate': { input: z.object({ fund: z.string().trim().min(1), wording: wordingSchema }), output: wordingSchema },
+  'notices:get': { input: z.object({ roundId: z.number().int().positive() }), output: noticeViewSchema.nullable() },
+  'notices:create': { input: z.object({ roundId: z.number().int().positive() }), output: noticeViewSchema },
+  'notices:update': { input: noticeUpdateSchema, output: noticeViewSchema },
+  'notices:ready': { input: z.object({ roundId: z.number().int().positive() }), output: noticeViewSchema },
+  'notices:sign': { input: signSchema, output: noticeViewSchema },
+  'notices:supersede': { input: z.object({ roundId: z.number().int().positive() }), output: noticeViewSchema },
+  'notices:export': { input: noticeExportSchema, output: exportedFileSchema },
+  'letters:export': { input: lettersExportSchema, output: z.array(exportedFileSchema.extend({ summary: z.string() })) },
   'demo:load': {
     input: none,
     output: z.object({

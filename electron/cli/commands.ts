@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { Channel, Input, Output } from '../../shared/contract';
@@ -378,6 +378,51 @@ export const commands: Command[] = [
       const report = await ctx.call('reports:fund', { fund });
       if (ctx.json) return printJson(ctx, report);
       ctx.print(textTable(['Round', 'Area', 'Bids', 'Requested', 'Allocated'], report.rows.map((r) => [r.round, r.area, String(r.bids), formatMoney(r.requestedPence), formatMoney(r.allocatedPence)]), [2, 3, 4]));
+    },
+  },
+  {
+    words: ['notice'],
+    usage: 'notice --round ID --format docx|pdf --out FILE [--public]',
+    summary: 'Write the Notice of Decision (or, with --public, the public summary of a confidential one)',
+    options: { round: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, public: { type: 'boolean' } },
+    async run(ctx) {
+      const format = requiredOption(ctx, 'format');
+      if (format !== 'docx' && format !== 'pdf') throw new CliRefusal(`--format must be docx or pdf, not "${format}"`);
+      requiredOption(ctx, 'out');
+      writeOutput(ctx, await ctx.call('notices:export', { roundId: idOption(ctx, 'round'), format, public: ctx.values.public === true }));
+    },
+  },
+  {
+    words: ['sign'],
+    usage: '--as NAME sign --round ID [--interests TEXT] [--date YYYY-MM-DD]',
+    summary: 'Sign the round\'s Notice of Decision (commissioner only); it then locks the allocation and the notice',
+    options: { round: { type: 'string' }, interests: { type: 'string' }, date: { type: 'string' } },
+    async run(ctx) {
+      const interests = ctx.values.interests;
+      const date = ctx.values.date;
+      const notice = await ctx.call('notices:sign', { roundId: idOption(ctx, 'round'), ...(typeof interests === 'string' ? { interests } : {}), ...(typeof date === 'string' ? { date } : {}) });
+      if (ctx.json) return printJson(ctx, { number: notice.number, signedBy: notice.signedBy, signedOn: notice.signedOn, fingerprint: notice.fingerprint });
+      ctx.print(`Decision ${notice.number} signed by ${notice.signedBy} on ${notice.signedOn}. Fingerprint ${notice.fingerprint}`);
+    },
+  },
+  {
+    words: ['letters'],
+    usage: 'letters --round ID --format docx|pdf --out DIR',
+    summary: 'Write an award or decline letter for every bidder into DIR',
+    options: { round: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    async run(ctx) {
+      const format = requiredOption(ctx, 'format');
+      if (format !== 'docx' && format !== 'pdf') throw new CliRefusal(`--format must be docx or pdf, not "${format}"`);
+      const dir = requiredOption(ctx, 'out');
+      const files = await ctx.call('letters:export', { roundId: idOption(ctx, 'round'), format });
+      try {
+        mkdirSync(dir, { recursive: true });
+        for (const f of files) writeFileSync(path.join(dir, f.fileName), Buffer.from(f.dataBase64, 'base64'));
+      } catch (error) {
+        throw new CliRefusal(`Cannot write to ${dir}: ${(error as Error).message}`);
+      }
+      if (ctx.json) return printJson(ctx, files.map((f) => ({ file: path.join(dir, f.fileName), summary: f.summary })));
+      for (const f of files) ctx.print(`${path.join(dir, f.fileName)}: ${f.summary}`);
     },
   },
   {

@@ -6,6 +6,7 @@ import { requireRole } from './actor';
 import { rankingFor } from './assessment';
 import type { HandlerContext } from './context';
 import { notFound, Refusal } from './refusal';
+import { assertNotSigned } from './notices';
 import { mustGetOpenRound, mustGetRound } from './rounds';
 
 // Allocation: what each bid gets, never more than the money available or the amount requested.
@@ -75,6 +76,7 @@ export const allocationHandlers = {
     ctx.store.transaction(() => {
       requireRole(ctx, [...ALLOCATORS], 'allocate money');
       const round = mustGetOpenRound(ctx, input.roundId);
+      assertNotSigned(ctx, round.id, 'the allocation');
       const found = ctx.store.bids.findByRef(round.id, input.bidRef);
       if (!found) throw new Refusal('not_found', `There is no bid ${input.bidRef} in this round`);
       const bid = ctx.store.bids.get(found.id);
@@ -112,6 +114,7 @@ export const allocationHandlers = {
       if (input.apply) {
         requireRole(ctx, [...ALLOCATORS], 'adopt a suggested allocation');
         mustGetOpenRound(ctx, round.id);
+        assertNotSigned(ctx, round.id, 'the allocation');
         ctx.store.allocation.replaceAll(round.id, result.items.map((i) => ({ bidId: i.bidId, option: i.option, amountPence: i.amountPence, conditions: '' })), ctx.now());
       }
       return {
@@ -151,6 +154,7 @@ export const allocationHandlers = {
     ctx.store.transaction(() => {
       requireRole(ctx, [...ALLOCATORS], 'adopt an allocation');
       const round = mustGetOpenRound(ctx, input.roundId);
+      assertNotSigned(ctx, round.id, 'the allocation');
       const scenario = ctx.store.allocation.scenarios(round.id).find((s) => s.id === input.scenarioId);
       if (!scenario) throw notFound(`Scenario ${input.scenarioId}`);
       const total = scenario.items.reduce((s, i) => s + i.amountPence, 0);

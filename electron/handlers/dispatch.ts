@@ -9,6 +9,7 @@ import { roundHandlers } from './rounds';
 import { alignmentHandlers } from './alignment';
 import { allocationHandlers } from './allocation';
 import { boardHandlers } from './board';
+import { noticeHandlers } from './notices';
 import { reportHandlers } from './reports';
 import { assessmentHandlers } from './assessment';
 import { bidHandlers } from './bids';
@@ -31,6 +32,7 @@ const handlers: Handlers = {
   ...allocationHandlers,
   ...boardHandlers,
   ...reportHandlers,
+  ...noticeHandlers,
   'demo:load': (_input, ctx) => loadDemo(ctx),
 };
 

@@ -17,6 +17,7 @@ import { FrameworkPage } from './pages/FrameworkPage';
 import { AllocationPage } from './pages/AllocationPage';
 import { BoardPage } from './pages/BoardPage';
 import { ReportsPage } from './pages/ReportsPage';
+import { NoticePage } from './pages/NoticePage';
 import { SearchPage } from './pages/SearchPage';
 import { RoundFormPage } from './pages/RoundFormPage';
 import { RoundOverviewPage } from './pages/RoundOverviewPage';
@@ -151,6 +152,7 @@ function Frame() {
           <Route path="/rounds/:id/bids/:bid">{(params) => <BidPage roundId={Number(params.id)} id={Number(params.bid)} />}</Route>
           <Route path="/rounds/:id/assessment">{(params) => <AssessmentPage roundId={Number(params.id)} />}</Route>
           <Route path="/rounds/:id/assessment/:bid">{(params) => <ScoringPage roundId={Number(params.id)} bidId={Number(params.bid)} />}</Route>
+          <Route path="/rounds/:id/notice">{(params) => <NoticePage roundId={Number(params.id)} />}</Route>
           <Route path="/rounds/:id/board">{(params) => <BoardPage roundId={Number(params.id)} />}</Route>
           <Route path="/rounds/:id/allocation">{(params) => <AllocationPage roundId={Number(params.id)} />}</Route>
           <Route path="/rounds/:id/framework">{(params) => <FrameworkPage roundId={Number(params.id)} />}</Route>

@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
-import pdfMake from 'pdfmake';
-import vfsFonts from 'pdfmake/build/vfs_fonts.js';
-import type { Content, ContentTable, CustomTableLayout, Node, TableCell, TCreatedPdf, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
+import type { Content, ContentTable, CustomTableLayout, Node, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatDate } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
+import { PDF_FONT, renderPdf } from './pdf';
 import type { ExportCriterion, ExportFramework, PanelPackData } from './types';
 
 // The panel pack: what the panel reads before and during the meeting at which bids are ranked.
@@ -209,52 +208,8 @@ function addFrameworkSheet(workbook: ExcelJS.Workbook, data: PanelPackData): voi
 
 // ---- PDF ------------------------------------------------------------------------------------
 
-// Fonts come from pdfmake's bundled build/vfs_fonts.js (Roboto as base64 inside a JS module), so
-// esbuild carries them into the app bundle and nothing is read from disk or fetched at run time.
-// The fonts are written into pdfmake's virtual file system and named from there.
-const FONT_FILES = {
-  normal: 'Roboto-Regular.ttf',
-  bold: 'Roboto-Medium.ttf',
-  italics: 'Roboto-Italic.ttf',
-  bolditalics: 'Roboto-MediumItalic.ttf',
-} as const;
-const FONT = 'TrancheRoboto';
-
-interface PdfMakeInstance {
-  virtualfs: { existsSync(path: string): boolean; writeFileSync(path: string, content: Buffer): void };
-  setFonts(fonts: TFontDictionary): void;
-  setUrlAccessPolicy(allow: (url: string) => boolean): void;
-  setLocalAccessPolicy(allow: (path: string) => boolean): void;
-  createPdf(definition: TDocumentDefinitions): TCreatedPdf;
-}
-
-let printer: PdfMakeInstance | null = null;
-
-/**
- * A private pdfmake instance: pdfmake's module export is one shared object, and its fonts and
- * access policies are global to it, so another PDF builder's settings cannot leak into this one.
- */
-function pdfPrinter(): PdfMakeInstance {
-  if (printer) return printer;
-  const shared = pdfMake as unknown as PdfMakeInstance;
-  const Maker = Object.getPrototypeOf(shared).constructor as new () => PdfMakeInstance;
-  const instance = new Maker();
-  const fonts = vfsFonts as Record<string, string>;
-  for (const file of Object.values(FONT_FILES)) {
-    const base64 = fonts[file];
-    if (!base64) throw new Error(`pdfmake's bundled fonts have no ${file}`);
-    if (!instance.virtualfs.existsSync(file)) instance.virtualfs.writeFileSync(file, Buffer.from(base64, 'base64'));
-  }
-  instance.setFonts({ [FONT]: { ...FONT_FILES } });
-  // Everything the document needs is in memory: refuse the network and the disk outright.
-  instance.setUrlAccessPolicy(() => false);
-  instance.setLocalAccessPolicy(() => false);
-  printer = instance;
-  return instance;
-}
-
 export async function buildPanelPackPdf(data: PanelPackData): Promise<Buffer> {
-  return pdfPrinter().createPdf(panelPackDefinition(data)).getBuffer();
+  return renderPdf(panelPackDefinition(data));
 }
 
 const RULE_COLOUR = '#404040';
@@ -266,7 +221,7 @@ function panelPackDefinition(data: PanelPackData): TDocumentDefinitions {
     pageOrientation: 'landscape',
     pageMargins: PAGE_MARGINS,
     info: { title: `${titleOf(data)} – panel pack`, subject: 'Panel pack', creator: 'Tranche', producer: 'Tranche' },
-    defaultStyle: { font: FONT, fontSize: 9.5, lineHeight: 1.15 },
+    defaultStyle: { font: PDF_FONT, fontSize: 9.5, lineHeight: 1.15 },
     styles: {
       title: { fontSize: 18, bold: true, margin: [0, 0, 0, 4] },
       h1: { fontSize: 13, bold: true, margin: [0, 14, 0, 6] },

@@ -11,6 +11,7 @@ export function RoundNav({ roundId }: { roundId: number }) {
     { href: `/rounds/${roundId}/moderation`, label: 'Moderation', current: location === `/rounds/${roundId}/moderation` },
     { href: `/rounds/${roundId}/board`, label: 'Board review', current: location === `/rounds/${roundId}/board` },
     { href: `/rounds/${roundId}/allocation`, label: 'Allocation', current: location === `/rounds/${roundId}/allocation` },
+    { href: `/rounds/${roundId}/notice`, label: 'Notice', current: location === `/rounds/${roundId}/notice` },
     { href: `/rounds/${roundId}/import`, label: 'Import a schedule', current: location === `/rounds/${roundId}/import` },
   ];
   return (

@@ -1,0 +1,293 @@
+import { formatDate } from '../../../shared/dates';
+import { formatMoney } from '../../../shared/money';
+import type { NoticeBid, NoticeData } from './notice-types';
+import { paragraph, paragraphsOf, renderDocx, renderOfficialPdf, text, type Block, type Cell, type OfficialDocument } from './official-document';
+
+// The Notice of Decision the commissioner signs, laid out section by section as the office's
+// notices have always been. Every figure comes from the data; standing wording from the template.
+
+export async function buildNoticeDocx(data: NoticeData): Promise<Buffer> {
+  return renderDocx(noticeDocument(data));
+}
+
+export async function buildNoticePdf(data: NoticeData): Promise<Buffer> {
+  return renderOfficialPdf(noticeDocument(data));
+}
+
+/** What is published in place of a confidential decision. */
+export async function buildPublicSummaryPdf(data: NoticeData): Promise<Buffer> {
+  return renderOfficialPdf(publicSummaryDocument(data));
+}
+
+export async function buildPublicSummaryDocx(data: NoticeData): Promise<Buffer> {
+  return renderDocx(publicSummaryDocument(data));
+}
+
+// ---- Wording built from the figures --------------------------------------------------------
+
+const DRAFT_LINE = 'DRAFT – not signed';
+const NOT_SIGNED = 'Not yet signed';
+
+const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+
+function fundName(data: NoticeData): string {
+  return `${data.fund} ${data.roundName}`;
+}
+
+/** "A, B and C". */
+function listOf(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+function committedPence(data: NoticeData): number {
+  return data.commitments.reduce((sum, c) => sum + c.amountPence, 0);
+}
+
+function budgetSentence(data: NoticeData): string {
+  const year = data.financialYear ? ` for ${data.financialYear}` : '';
+  const committed = committedPence(data);
+  const commitments = committed === 0 ? ' Nothing has yet been committed from it,' : ` ${formatMoney(committed)} of it is already committed,`;
+  return `The Commissioner set a budget of ${formatMoney(data.budgetPence)}${year} for the ${fundName(data)}.${commitments} leaving ${formatMoney(data.availablePence)} available to allocate.`;
+}
+
+function bidsSentence(data: NoticeData): string {
+  const bids = `${plural(data.bidCount, 'bid was', 'bids were')} received from ${plural(data.partnershipCount, 'partnership', 'partnerships')}, requesting ${formatMoney(data.requestedPence)} in all.`;
+  const missing = data.noBidFrom.length === 0 ? '' : ` No bids were received from ${listOf(data.noBidFrom)}.`;
+  return bids + missing;
+}
+
+function appendicesSentence(data: NoticeData): string {
+  const cases = data.appendixB ? ', and the business cases at Appendix B' : '';
+  return `A summary of the bids is at Appendix A${cases}.`;
+}
+
+function executiveSummary(data: NoticeData): Block[] {
+  const outcome = data.decisions.length === 0
+    ? 'This decision approves no bids.'
+    : `This decision approves ${plural(data.decisions.length, 'bid', 'bids')}, awarding ${formatMoney(data.awardedPence)} in all.`;
+  return [
+    { kind: 'heading', text: 'EXECUTIVE SUMMARY' },
+    paragraph(`${budgetSentence(data)} ${bidsSentence(data)}`),
+    paragraph(`${appendicesSentence(data)} ${outcome}`),
+  ];
+}
+
+// ---- Sections ------------------------------------------------------------------------------
+
+function opening(data: NoticeData): Block[] {
+  const blocks: Block[] = [];
+  if (data.draft) blocks.push({ kind: 'banner', text: DRAFT_LINE });
+  if (data.demoNotice) blocks.push({ kind: 'banner', text: data.demoNotice });
+  blocks.push(
+    { kind: 'title', text: data.wording.issuingBody, size: 'large' },
+    { kind: 'title', text: data.marking, size: 'normal' },
+    { kind: 'title', text: 'NOTICE OF DECISION', size: 'medium' },
+    { kind: 'title', text: data.number, size: 'normal' },
+    paragraph([text('Contact officer: ', { bold: true }), text(data.contact.officer)]),
+    paragraph([text('Telephone: ', { bold: true }), text(data.contact.telephone)]),
+    paragraph([text('Email: ', { bold: true }), text(data.contact.email)]),
+    paragraph([text('Title: ', { bold: true }), text(data.title, { bold: true })]),
+  );
+  if (data.supersedes) blocks.push(paragraph([text(`This decision supersedes decision ${data.supersedes}.`, { bold: true })]));
+  return blocks;
+}
+
+function decision(data: NoticeData): Block[] {
+  const blocks: Block[] = [
+    { kind: 'heading', text: 'DECISION' },
+    paragraph(`I have considered the attached business cases and approve the following bids, with amounts, funding from the ${data.fund}.`),
+  ];
+  if (data.decisions.length === 0) {
+    blocks.push(paragraph([text('No bids are approved.', { italics: true })]));
+  } else {
+    blocks.push({
+      kind: 'table',
+      columns: [
+        { header: 'Ref', weight: 7 },
+        { header: 'Partnership', weight: 20 },
+        { header: 'Project', weight: 30 },
+        { header: 'Amount', weight: 12, align: 'right' },
+        { header: 'Conditions', weight: 31 },
+      ],
+      rows: data.decisions.map((bid): Cell[] => [
+        { text: bid.ref, bold: true },
+        { text: bid.partnership },
+        { text: bid.title },
+        { text: formatMoney(bid.awardedPence ?? 0), align: 'right' },
+        { text: bid.conditions.trim() || 'None' },
+      ]),
+      totals: [{ text: 'Total awarded', bold: true, span: 3 }, { text: formatMoney(data.awardedPence), bold: true, align: 'right' }, { text: '' }],
+    });
+  }
+  blocks.push(paragraph(`${formatMoney(data.remainingPence)} of the ${formatMoney(data.availablePence)} available remains unallocated.`));
+  return blocks;
+}
+
+function signatureBlock(data: NoticeData): Block[] {
+  const { signature } = data;
+  const interests = signature ? signature.interests.trim() || 'None' : NOT_SIGNED;
+  // The signature must sit on the same page as the declaration it signs.
+  const blocks: Block[] = [
+    paragraph([text(signature?.role || data.wording.signatoryRole, { bold: true })]),
+    ...paragraphsOf(data.wording.declarationOfInterests),
+    paragraph([text('Interests: ', { bold: true }), text(interests)]),
+    paragraph([text('Signature: ', { bold: true }), text(signature ? signature.name : NOT_SIGNED)]),
+    paragraph([text('Date: ', { bold: true }), text(signature ? formatDate(signature.date) : NOT_SIGNED)]),
+  ];
+  return [{ kind: 'together', blocks }];
+}
+
+function facts(data: NoticeData): Block[] {
+  const blocks: Block[] = [
+    { kind: 'heading', text: 'NON-CONFIDENTIAL FACTS AND ADVICE TO THE POLICE AND CRIME COMMISSIONER' },
+    paragraph(budgetSentence(data)),
+    paragraph(bidsSentence(data)),
+  ];
+  const { board } = data;
+  if (board) {
+    const when = board.meetingOn ? ` at its meeting on ${formatDate(board.meetingOn)}` : '';
+    const views = board.summary.length > 0 ? ' Its views are summarised below.' : '';
+    blocks.push(paragraph(`The Commissioner sought the views of the board${when}.${views}`));
+    if (board.summary.length > 0) blocks.push({ kind: 'bullets', items: board.summary });
+  }
+  blocks.push(paragraph(appendicesSentence(data)));
+  return blocks;
+}
+
+function financialImplications(data: NoticeData): Block[] {
+  const money = (label: string, pence: number, bold = false): Cell[] => [{ text: label, bold }, { text: formatMoney(pence), align: 'right', bold }];
+  return [
+    { kind: 'heading', text: 'FINANCIAL IMPLICATIONS' },
+    {
+      kind: 'table',
+      columns: [{ header: fundName(data), weight: 75 }, { header: 'Amount', weight: 25, align: 'right' }],
+      rows: [
+        money('Total budget', data.budgetPence),
+        ...data.commitments.map((c) => money(`Committed: ${c.description}`, c.amountPence)),
+        money('Available to allocate', data.availablePence, true),
+        money('Awarded by this decision', data.awardedPence),
+        money('Remaining unallocated', data.remainingPence, true),
+      ],
+    },
+  ];
+}
+
+function standardSections(data: NoticeData): Block[] {
+  const { wording } = data;
+  return [
+    { kind: 'heading', text: 'LEGAL IMPLICATIONS' },
+    ...paragraphsOf(wording.legalImplications),
+    { kind: 'heading', text: 'EQUALITY IMPLICATIONS' },
+    ...paragraphsOf(wording.equalityImplications),
+    { kind: 'subheading', text: 'Schedule of Background Papers' },
+    ...paragraphsOf(wording.backgroundPapers || 'None'),
+    { kind: 'subheading', text: 'Public Access to Information' },
+    ...paragraphsOf(wording.publicAccess),
+  ];
+}
+
+function decisionLabel(bid: NoticeBid): string {
+  return bid.awardedPence === null ? 'Not funded' : formatMoney(bid.awardedPence);
+}
+
+function appendixA(data: NoticeData): Block[] {
+  const bids = data.appendixA;
+  const sum = (pick: (bid: NoticeBid) => number | null): number => bids.reduce((total, bid) => total + (pick(bid) ?? 0), 0);
+  const year = data.financialYear ? ` ${data.financialYear}` : '';
+  return [
+    { kind: 'heading', text: 'Appendix A – Summary of bids', newPage: true },
+    paragraph([text(`${fundName(data)}${year}`, { bold: true })]),
+    paragraph(`Total budget: ${formatMoney(data.budgetPence)}`),
+    ...data.commitments.map((c) => paragraph(`Amount committed to date: ${formatMoney(c.amountPence)} – ${c.description}`)),
+    paragraph(`Amount to allocate: ${formatMoney(data.availablePence)}`),
+    paragraph(`Total amount requested: ${formatMoney(data.requestedPence)}`),
+    {
+      kind: 'table',
+      columns: [
+        { header: 'Ref', weight: 7 },
+        { header: 'Partnership', weight: 19 },
+        { header: 'Aims and objectives', weight: 35 },
+        { header: 'Requested', weight: 13, align: 'right' },
+        { header: 'Could be reduced to', weight: 13, align: 'right' },
+        { header: 'Decision', weight: 13, align: 'right' },
+      ],
+      rows: bids.map((bid): Cell[] => [
+        { text: bid.ref, bold: true },
+        { text: bid.partnership },
+        { text: bid.title },
+        { text: formatMoney(bid.requestedPence), align: 'right' },
+        { text: bid.reducedPence === null ? '–' : formatMoney(bid.reducedPence), align: 'right' },
+        { text: decisionLabel(bid), align: 'right' },
+      ]),
+      totals: [
+        { text: 'Total', bold: true, span: 3 },
+        { text: formatMoney(sum((bid) => bid.requestedPence)), bold: true, align: 'right' },
+        { text: '' },
+        { text: formatMoney(sum((bid) => bid.awardedPence)), bold: true, align: 'right' },
+      ],
+    },
+  ];
+}
+
+function appendixB(data: NoticeData): Block[] {
+  if (!data.appendixB) return [];
+  return [
+    { kind: 'heading', text: 'Appendix B – Business cases', newPage: true },
+    ...data.appendixB.flatMap((bid): Block[] => [
+      { kind: 'subheading', text: `${bid.ref}: ${bid.title}` },
+      ...bid.sections.flatMap((section): Block[] => [paragraph([text(section.heading, { bold: true, italics: true })]), ...paragraphsOf(section.body)]),
+    ]),
+  ];
+}
+
+function footerNotes(data: NoticeData): string[] {
+  return [...(data.draft ? [DRAFT_LINE] : []), ...(data.demoNotice ? [data.demoNotice] : [])];
+}
+
+function noticeDocument(data: NoticeData): OfficialDocument {
+  return {
+    title: `Notice of Decision ${data.number}: ${data.title}`,
+    subject: 'Notice of Decision',
+    runningHeader: data.draft ? DRAFT_LINE : null,
+    footer: {
+      label: `Notice of Decision ${data.number}`,
+      notes: footerNotes(data),
+      smallPrint: data.fingerprint ? `Fingerprint (SHA-256): ${data.fingerprint}` : null,
+    },
+    blocks: [
+      ...opening(data),
+      ...executiveSummary(data),
+      ...decision(data),
+      ...signatureBlock(data),
+      ...facts(data),
+      ...financialImplications(data),
+      ...standardSections(data),
+      ...appendixA(data),
+      ...appendixB(data),
+    ],
+  };
+}
+
+// ---- Public summary ------------------------------------------------------------------------
+
+function publicSummaryDocument(data: NoticeData): OfficialDocument {
+  const count = data.decisions.length;
+  const summary = `The Commissioner approved ${plural(count, 'bid', 'bids')} to ${fundName(data)}, awarding ${formatMoney(data.awardedPence)} in all.`;
+  // The draft and demonstration marks stay: without them a summary could pass for a real, signed one.
+  const marks: Block[] = footerNotes(data).map((note) => ({ kind: 'banner', text: note }));
+  return {
+    title: `Decision ${data.number}: ${data.title}`,
+    subject: 'Summary of a confidential decision',
+    runningHeader: null,
+    footer: null,
+    blocks: [
+      ...marks,
+      { kind: 'title', text: data.wording.issuingBody, size: 'large' },
+      paragraph([text('Title: ', { bold: true }), text(data.title, { bold: true })]),
+      paragraph([text('Decision number: ', { bold: true }), text(data.number)]),
+      paragraph([text('Date signed: ', { bold: true }), text(data.signature ? formatDate(data.signature.date) : NOT_SIGNED)]),
+      paragraph(summary),
+    ],
+  };
+}

@@ -1,0 +1,199 @@
+import { useState } from 'react';
+import { formatDate } from '../../../shared/dates';
+import type { Output } from '../../../shared/contract';
+import type { NoticeData } from '../../../shared/notice-data';
+import type { Wording } from '../../../shared/notices';
+import { api } from '../api';
+import { NoticePreview } from '../components/NoticePreview';
+import { Banner, LoadFailure, Page } from '../components/Page';
+import { DemoBanner, RoundNav } from '../components/RoundNav';
+import { TextField } from '../components/TextField';
+import { saveFile } from '../files';
+import { useResult } from '../hooks/useResult';
+import { useMe } from '../profile-context';
+
+type Notice = NonNullable<Output<'notices:get'>>;
+
+const WORDING_FIELDS: [keyof Wording, string][] = [
+  ['issuingBody', 'Issuing body'],
+  ['signatoryRole', 'Signatory role'],
+  ['declarationOfInterests', 'Declaration of interests'],
+  ['legalImplications', 'Legal implications'],
+  ['equalityImplications', 'Equality implications'],
+  ['publicAccess', 'Public access to information'],
+  ['backgroundPapers', 'Schedule of background papers'],
+];
+
+function NoticeEditor({ notice, onSaved }: { notice: Notice; onSaved: (message: string) => void }) {
+  const [title, setTitle] = useState(notice.title);
+  const [marking, setMarking] = useState(notice.marking);
+  const [wording, setWording] = useState<Wording>(notice.wording);
+  const [appendixB, setAppendixB] = useState(notice.includeAppendixB);
+  const [summary, setSummary] = useState(notice.summary ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    const result = await api.notices.update({ noticeId: notice.id, title, marking, wording, includeAppendixB: appendixB, summary });
+    if (!result.ok) return setError(result.error.message);
+    setError(null);
+    onSaved('Notice saved.');
+  };
+  return (
+    <details className="details">
+      <summary>Edit the notice&apos;s title, marking and standard wording</summary>
+      {error && <LoadFailure message={error} />}
+      <div className="form form--wide">
+        <TextField id="notice-title" label="Title" value={title} onChange={setTitle} />
+        <div className="form-group">
+          <label className="label" htmlFor="notice-marking">
+            Protective marking
+          </label>
+          <select id="notice-marking" className="select" value={marking} onChange={(e) => setMarking(e.target.value as Notice['marking'])}>
+            <option value="NON-CONFIDENTIAL">NON-CONFIDENTIAL</option>
+            <option value="CONFIDENTIAL">CONFIDENTIAL (publish only a summary)</option>
+          </select>
+        </div>
+        {marking === 'CONFIDENTIAL' && <TextField id="notice-summary" label="One-paragraph public summary (optional)" value={summary} onChange={setSummary} />}
+        {WORDING_FIELDS.map(([key, label]) => (
+          <div className="form-group" key={key}>
+            <label className="label" htmlFor={`wording-${key}`}>
+              {label}
+            </label>
+            <textarea id={`wording-${key}`} className="input" rows={key === 'issuingBody' || key === 'signatoryRole' ? 1 : 3} value={wording[key]} onChange={(e) => setWording((w) => ({ ...w, [key]: e.target.value }))} />
+          </div>
+        ))}
+        <div className="checkbox">
+          <input id="notice-appendix-b" type="checkbox" checked={appendixB} onChange={(e) => setAppendixB(e.target.checked)} />
+          <label htmlFor="notice-appendix-b">Include the business cases as Appendix B</label>
+        </div>
+        <div className="button-group">
+          <button type="button" className="button" onClick={() => void save()}>
+            Save the notice
+          </button>
+        </div>
+      </div>
+    </details>
+  );
+}
+
+export function NoticePage({ roundId }: { roundId: number }) {
+  const me = useMe();
+  const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
+  const [notice, reload] = useResult(() => api.notices.get({ roundId }), `notice:${roundId}`);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [interests, setInterests] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const lead = me?.role === 'lead_officer';
+  const commissioner = me?.role === 'commissioner';
+
+  const act = async (label: string, call: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>) => {
+    const result = await call();
+    if (!result.ok) return setError(result.error.message);
+    setError(null);
+    setMessage(label);
+    reload();
+  };
+  const exportFile = async (format: 'docx' | 'pdf', isPublic = false) => {
+    setBusy(`Making the ${format === 'pdf' ? 'PDF' : 'Word document'}…`);
+    const result = await api.notices.export({ roundId, format, public: isPublic });
+    setBusy(null);
+    if (!result.ok) return setError(result.error.message);
+    saveFile(result.value);
+    reload();
+  };
+  const exportLetters = async (format: 'docx' | 'pdf') => {
+    setBusy('Writing the letters…');
+    const result = await api.letters.export({ roundId, format });
+    setBusy(null);
+    if (!result.ok) return setError(result.error.message);
+    for (const file of result.value) saveFile(file);
+    setMessage(`${result.value.length} letters written.`);
+  };
+
+  const n = notice.state === 'ready' ? notice.value : null;
+  return (
+    <Page title="Notice of Decision" caption={round.state === 'ready' ? `${round.value.fund} · ${round.value.name}` : undefined}>
+      <RoundNav roundId={roundId} />
+      {round.state === 'ready' && <DemoBanner notice={round.value.demoNotice} />}
+      {message && <Banner kind="success">{message}</Banner>}
+      {error && <LoadFailure message={error} />}
+      {notice.state === 'failed' && <LoadFailure message={notice.error.message} />}
+      {notice.state === 'ready' && !n && (
+        <>
+          <p className="body">The notice is written from the round&apos;s record: the budget, the bids, the board&apos;s views and the allocation. Nothing in its figures or lists is typed.</p>
+          {lead && (
+            <button type="button" className="button" onClick={() => void act('Notice drafted.', () => api.notices.create({ roundId }))}>
+              Draft the notice
+            </button>
+          )}
+        </>
+      )}
+      {n && (
+        <>
+          <p>
+            <strong className={`tag ${n.status === 'signed' ? 'tag--green' : 'tag--yellow'}`}>{n.status === 'ready' ? 'Ready for sign-off' : n.status[0]?.toUpperCase() + n.status.slice(1)}</strong> Decision {n.number}
+            {n.signedBy && ` · signed by ${n.signedBy} on ${formatDate(n.signedOn ?? '')}`}
+          </p>
+          {n.fingerprint && (
+            <p className="hint">
+              Fingerprint (SHA-256): <code>{n.fingerprint}</code>
+            </p>
+          )}
+          <div className="button-group">
+            <button type="button" className="button button--secondary" onClick={() => void exportFile('docx')}>
+              Export as Word
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => void exportFile('pdf')}>
+              Export as PDF
+            </button>
+            {n.marking === 'CONFIDENTIAL' && (
+              <button type="button" className="button button--secondary" onClick={() => void exportFile('pdf', true)}>
+                Public summary (PDF)
+              </button>
+            )}
+            {lead && (
+              <>
+                <button type="button" className="button button--secondary" onClick={() => void exportLetters('docx')}>
+                  Letters to bidders (Word)
+                </button>
+                <button type="button" className="button button--secondary" onClick={() => void exportLetters('pdf')}>
+                  Letters to bidders (PDF)
+                </button>
+              </>
+            )}
+            {busy && (
+              <span aria-live="polite">
+                <progress className="progress" aria-label={busy} /> {busy}
+              </span>
+            )}
+          </div>
+          {lead && n.status !== 'signed' && n.status !== 'superseded' && <NoticeEditor key={n.id} notice={n} onSaved={(m) => { setMessage(m); reload(); }} />}
+          {lead && n.status === 'draft' && (
+            <button type="button" className="button" onClick={() => void act('Sent to the commissioner for sign-off.', () => api.notices.ready({ roundId }))}>
+              Send for sign-off
+            </button>
+          )}
+          {lead && n.status === 'signed' && (
+            <button type="button" className="button button--secondary" onClick={() => void act('A superseding notice is drafted: the allocation can change again until it is signed.', () => api.notices.supersede({ roundId }))}>
+              Draft a superseding notice
+            </button>
+          )}
+          {commissioner && n.status !== 'signed' && n.status !== 'superseded' && (
+            <section className="sign-off" aria-labelledby="sign-title">
+              <h2 id="sign-title" className="heading-m">
+                Sign the decision
+              </h2>
+              <p className="body">Signing locks the allocation and this notice. A change after that needs a new, numbered notice that supersedes this one.</p>
+              <TextField id="sign-interests" label="Your interests in this decision" hint="Leave blank if you have none" value={interests} onChange={setInterests} />
+              <button type="button" className="button" onClick={() => void act('Decision signed.', () => api.notices.sign({ roundId, interests }))}>
+                Sign decision {n.number}
+              </button>
+            </section>
+          )}
+          <h2 className="heading-m">Preview</h2>
+          <NoticePreview data={n.preview as NoticeData} />
+        </>
+      )}
+    </Page>
+  );
+}

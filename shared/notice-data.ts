@@ -1,0 +1,85 @@
+// The Notice of Decision as data: everything the Word and PDF builders print, gathered from the
+// round's record by the handlers. Figures and lists come from the record; only the standard
+// wording comes from the office's editable template. Money is integer pence.
+
+export interface NoticeWording {
+  issuingBody: string;
+  signatoryRole: string;
+  legalImplications: string;
+  equalityImplications: string;
+  declarationOfInterests: string;
+  publicAccess: string;
+  backgroundPapers: string;
+}
+
+export interface NoticeBid {
+  ref: string;
+  partnership: string;
+  /** Aims and objectives, as Appendix A lists them. */
+  title: string;
+  requestedPence: number;
+  reducedPence: number | null;
+  /** What was decided: the amount awarded, or null when not funded. */
+  awardedPence: number | null;
+  conditions: string;
+}
+
+export interface NoticeData {
+  marking: 'NON-CONFIDENTIAL' | 'CONFIDENTIAL';
+  /** e.g. "003/2013". */
+  number: string;
+  title: string;
+  contact: { officer: string; telephone: string; email: string };
+  wording: NoticeWording;
+  fund: string;
+  roundName: string;
+  financialYear: string | null;
+  budgetPence: number;
+  commitments: { description: string; amountPence: number }[];
+  availablePence: number;
+  requestedPence: number;
+  bidCount: number;
+  partnershipCount: number;
+  /** Known partnerships that did not bid. */
+  noBidFrom: string[];
+  /** The board meeting and its views, for the facts section; null if none recorded. */
+  board: { meetingOn: string | null; summary: string[] } | null;
+  /** Funded bids, in the order decided. */
+  decisions: NoticeBid[];
+  awardedPence: number;
+  remainingPence: number;
+  /** Appendix A: every bid. */
+  appendixA: NoticeBid[];
+  /** Appendix B, when included: each bid's business case sections. */
+  appendixB: { ref: string; title: string; sections: { heading: string; body: string }[] }[] | null;
+  /** Set once signed. */
+  signature: { name: string; role: string; date: string; interests: string } | null;
+  /** SHA-256 of the signed content, printed in the footer; null while a draft. */
+  fingerprint: string | null;
+  /** Shown as a watermark line on drafts and on demonstration rounds. */
+  draft: boolean;
+  demoNotice: string | null;
+  /** When this notice replaces an earlier one. */
+  supersedes: string | null;
+}
+
+export interface LetterData {
+  kind: 'award' | 'decline';
+  issuingBody: string;
+  /** ISO date. */
+  date: string;
+  partnership: string;
+  ref: string;
+  title: string;
+  fund: string;
+  roundName: string;
+  requestedPence: number;
+  awardedPence: number | null;
+  conditions: string;
+  /** Feedback drawn from assessors' justifications, one paragraph per criterion. */
+  feedback: { criterion: string; text: string }[];
+  noticeNumber: string;
+  contact: { officer: string; telephone: string; email: string };
+  signatoryRole: string;
+  demoNotice: string | null;
+}

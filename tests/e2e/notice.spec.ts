@@ -1,0 +1,67 @@
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { tempDir } from '../support/temp-db';
+import { expect, test } from './fixtures';
+
+async function expectNoAccessibilityViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+const roundTab = (page: Page, name: string) => page.getByRole('navigation', { name: 'This round' }).getByRole('link', { name, exact: true });
+const beMe = async (page: Page, origin: string, name: string) => {
+  await page.goto(`${origin}/#/profile`);
+  await page.getByRole('button', { name: new RegExp(`This is me.*${name}`) }).click();
+  await expect(page.getByRole('status')).toContainText(name);
+};
+
+test('allocate, preview, sign as the commissioner, export', async ({ page, bridge }) => {
+  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, 'demo'], { encoding: 'utf8' });
+  await page.goto(bridge.url);
+  await beMe(page, bridge.origin, 'Dan Hughes');
+  await page.goto(`${bridge.origin}/#/rounds/1/allocation`);
+  await page.getByLabel('Allocation for B1').selectOption('reduced');
+  await expect(page.getByRole('row', { name: /B1/ }).first()).toContainText('£90,000');
+  await page.getByLabel('Allocation for C1').selectOption('full');
+  await expect(page.getByText('£125,000').first()).toBeVisible();
+
+  await roundTab(page, 'Notice').click();
+  await page.getByRole('button', { name: 'Draft the notice' }).click();
+  const preview = page.getByRole('article', { name: 'Notice of Decision preview' });
+  await expect(preview).toContainText('DRAFT – not signed');
+  await expect(preview).toContainText('£90,000');
+  await expect(preview).toContainText('Total awarded');
+  await expect(preview).toContainText('£125,000');
+  await page.getByRole('button', { name: 'Send for sign-off' }).click();
+  await expect(page.getByText('Ready for sign-off')).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+
+  await beMe(page, bridge.origin, 'Pat Morgan');
+  await page.goto(`${bridge.origin}/#/rounds/1/notice`);
+  await page.getByLabel('Your interests in this decision').fill('None');
+  await page.getByRole('button', { name: /Sign decision/ }).click();
+  await expect(page.getByRole('status')).toContainText('Decision signed.');
+  await expect(page.getByText(/Fingerprint \(SHA-256\): [0-9a-f]{64}/).first()).toBeVisible();
+  await expect(preview).toContainText('Signature: Pat Morgan');
+  await expect(preview).not.toContainText('DRAFT');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export as PDF' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^Notice of Decision \d{3}-\d{4}\.pdf$/);
+  const saved = path.join(tempDir(), 'notice.pdf');
+  await file.saveAs(saved);
+  const text = execFileSync('/usr/bin/pdftotext', ['-layout', saved, '-'], { encoding: 'utf8' });
+  expect(text).toContain('£90,000');
+  expect(text).toContain('Pat Morgan');
+
+  // The allocation is now locked, in the handler as well as the page.
+  await beMe(page, bridge.origin, 'Dan Hughes');
+  await page.goto(`${bridge.origin}/#/rounds/1/allocation`);
+  await page.getByLabel('Allocation for W2').selectOption('full');
+  await expect(page.getByRole('alert')).toContainText('cannot change now');
+  writeFileSync(path.join(tempDir(), 'done'), '');
+});

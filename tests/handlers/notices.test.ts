@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createContext } from '../../electron/handlers/context';
+import { dispatch } from '../../electron/handlers/dispatch';
+import { testContext } from '../support/temp-db';
+
+async function allocated() {
+  const { ctx } = testContext();
+  await dispatch('demo:load', {}, ctx);
+  const as = (name: string) => createContext(ctx.store, 'test', ctx.now, name);
+  const lead = as('Dan Hughes');
+  await dispatch('office:set', { contactOfficer: 'Alex Officer', telephone: '0121 000 0000', email: 'grants@example.org', numberPrefix: '' }, lead);
+  for (const [ref, option] of [['B1', 'reduced'], ['C1', 'full'], ['SS4', 'full']] as const) await dispatch('allocation:set', { roundId: 1, bidRef: ref, option, conditions: ref === 'B1' ? 'Quarterly reports to the board' : '' }, lead);
+  return { ctx, as, lead };
+}
+
+describe('decision notices', () => {
+  it('are written from the record: every figure and list comes from the round', async () => {
+    const { lead } = await allocated();
+    const notice = await dispatch('notices:create', { roundId: 1 }, lead);
+    if (!notice.ok) throw new Error(notice.error.message);
+    const data = notice.value.preview as { number: string; decisions: { ref: string; awardedPence: number }[]; awardedPence: number; remainingPence: number; appendixA: unknown[]; noBidFrom: string[]; contact: { officer: string }; draft: boolean };
+    expect(data.number).toMatch(/^\d{3}\/\d{4}$/);
+    expect(data.decisions.map((d) => [d.ref, d.awardedPence])).toEqual([
+      ['SS4', 3_800_000],
+      ['B1', 9_000_000],
+      ['C1', 3_500_000],
+    ]);
+    expect(data).toMatchObject({ awardedPence: 16_300_000, remainingPence: 15_700_000, draft: true, contact: { officer: 'Alex Officer' } });
+    expect(data.appendixA).toHaveLength(13);
+    expect(data.noBidFrom.join()).toContain('Wolverhampton');
+  });
+
+  it('may be signed only by the commissioner, only with an allocation, and only once', async () => {
+    const { as } = await allocated();
+    expect(await dispatch('notices:sign', { roundId: 1 }, as('Dan Hughes'))).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('Only a commissioner') } });
+    expect(await dispatch('notices:sign', { roundId: 2 }, as('Pat Morgan'))).toMatchObject({ ok: false, error: { message: expect.stringContaining('allocation is empty') } });
+    const signed = await dispatch('notices:sign', { roundId: 1, interests: '', date: '2013-11-12' }, as('Pat Morgan'));
+    expect(signed).toMatchObject({ ok: true, value: { status: 'signed', signedBy: 'Pat Morgan', signedOn: '2013-11-12', fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(await dispatch('notices:sign', { roundId: 1 }, as('Pat Morgan'))).toMatchObject({ ok: false, error: { message: expect.stringContaining('already signed') } });
+  });
+
+  it('locks the allocation and the notice once signed, until a superseding notice is drafted', async () => {
+    const { as, lead } = await allocated();
+    const signed = await dispatch('notices:sign', { roundId: 1, date: '2013-11-12' }, as('Pat Morgan'));
+    const id = signed.ok ? signed.value.id : 0;
+    const fingerprint = signed.ok ? signed.value.fingerprint : null;
+    expect(await dispatch('allocation:set', { roundId: 1, bidRef: 'W2', option: 'full' }, lead)).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('signed on 12 November 2013') } });
+    expect(await dispatch('allocation:suggest', { roundId: 1, apply: true }, lead)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const wording = signed.ok ? signed.value.wording : undefined;
+    expect(await dispatch('notices:update', { noticeId: id, title: 'Changed', marking: 'NON-CONFIDENTIAL', wording: wording! }, lead)).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('cannot be edited') } });
+    // Signed content stays as signed, even if the record underneath changes.
+    await dispatch('office:set', { contactOfficer: 'Someone Else', telephone: '', email: '', numberPrefix: '' }, lead);
+    const again = await dispatch('notices:get', { roundId: 1 }, lead);
+    expect(again.ok && again.value?.fingerprint).toBe(fingerprint);
+    expect(again.ok && (again.value?.preview as { contact: { officer: string } }).contact.officer).toBe('Alex Officer');
+
+    const superseding = await dispatch('notices:supersede', { roundId: 1 }, lead);
+    expect(superseding).toMatchObject({ ok: true, value: { status: 'draft', supersedes: signed.ok ? signed.value.number : '' } });
+    expect((await dispatch('allocation:set', { roundId: 1, bidRef: 'W2', option: 'full' }, lead)).ok).toBe(true);
+    const resigned = await dispatch('notices:sign', { roundId: 1 }, as('Pat Morgan'));
+    expect(resigned.ok && resigned.value.number).not.toBe(signed.ok ? signed.value.number : '');
+  });
+});
