@@ -85,7 +85,7 @@ describe('reports', () => {
     await dispatch('allocation:set', { roundId: 3, bidRef: 'SSF5-01', option: 'custom', amountPence: 8_000_000 }, lead);
     const report = await dispatch('reports:fund', { fund: 'safer streets' }, lead);
     expect(report.ok && report.value.rows.map((r) => [r.round, r.area, r.requestedPence, r.allocatedPence])).toEqual([
-      ['Round 4 (SSF4)', 'West Midlands', 45_854_500, 0],
+      ['Round 4 (SSF4)', 'Office of the Police and Crime Commissioner', 45_854_500, 0],
       ['Round 4 (SSF4)', 'Sandwell', 22_710_000, 0],
       ['Round 4 (SSF4)', 'Wolverhampton', 36_566_700, 0],
       ['Round 5 (SSF5)', 'Sandwell', 10_000_000, 8_000_000],

@@ -27,7 +27,9 @@ export function loadDemo(ctx: HandlerContext) {
     for (const partnership of DEMO.partnerships) {
       const index = org.partnershipIndex();
       const known = index.get(normaliseName(partnership.name));
-      const id = known?.id ?? org.createPartnership(partnership.name, partnership.area, now);
+      // A force-wide body (the OPCC) is not one of the local areas whose absence a notice reports.
+      const area = partnership.area === 'West Midlands' ? null : partnership.area;
+      const id = known?.id ?? org.createPartnership(partnership.name, area, now);
       if (!known) created += 1;
       for (const alias of partnership.aliases) {
         if (!org.partnershipIndex().has(normaliseName(alias))) org.addAlias(id, alias);

@@ -67,7 +67,8 @@ function closingBlocks(data: LetterData): Block[] {
     paragraph(`If you have any questions about this letter, please contact ${officer} on ${telephone} or at ${email}.`),
     paragraph('Yours sincerely,'),
     paragraph([text(data.signatoryRole, { bold: true })]),
-    paragraph(data.issuingBody),
+    // Where the role already names the body (as a commissioner's does), saying it twice reads oddly.
+    ...(data.signatoryRole.includes(data.issuingBody) ? [] : [paragraph(data.issuingBody)]),
   ];
 }
 

@@ -111,7 +111,7 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
         },
         ...(doc.runningHeader ? { headers: { default: wordHeader(doc.runningHeader) } } : {}),
         ...(doc.footer ? { footers: { default: wordFooter(doc.footer) } } : {}),
-        children: doc.blocks.flatMap(wordBlock),
+        children: doc.blocks.flatMap((block) => wordBlock(block)),
       },
     ],
   });
