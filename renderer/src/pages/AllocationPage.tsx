@@ -46,6 +46,7 @@ export function AllocationPage({ roundId }: { roundId: number }) {
   const [suggestion, setSuggestion] = useState<{ allocatedPence: number; items: { ref: string; amountPence: number; option: string }[]; excluded: { ref: string; reason: string }[] } | null>(null);
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   const [custom, setCustom] = useState<Record<string, string>>({});
+  const [conditions, setConditions] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [scenarioName, setScenarioName] = useState('');
@@ -54,11 +55,13 @@ export function AllocationPage({ roundId }: { roundId: number }) {
   const allocate = async (ref: string, option: Option) => {
     let amountPence: number | undefined;
     if (option === 'custom') {
-      const parsed = parseMoney(custom[ref] ?? '');
+      const typed = custom[ref] ?? (amountOf(ref) !== undefined ? String((amountOf(ref) ?? 0) / 100) : '');
+      const parsed = parseMoney(typed);
       if (!parsed.ok) return setRowErrors((e) => ({ ...e, [ref]: `Custom amount: ${parsed.reason}` }));
       amountPence = parsed.pence;
     }
-    const result = await api.allocation.set({ roundId, bidRef: ref, option, ...(amountPence !== undefined ? { amountPence } : {}) });
+    const note = conditions[ref];
+    const result = await api.allocation.set({ roundId, bidRef: ref, option, ...(amountPence !== undefined ? { amountPence } : {}), ...(note !== undefined ? { conditions: note } : {}) });
     if (!result.ok) return setRowErrors((e) => ({ ...e, [ref]: result.error.message }));
     setRowErrors((e) => ({ ...e, [ref]: '' }));
     reloadAllocation();
@@ -109,6 +112,12 @@ export function AllocationPage({ roundId }: { roundId: number }) {
     };
   }, [scenarios, compare]);
 
+  const saveConditions = async (ref: string) => {
+    const option = current(ref);
+    if (option === 'none') return setRowErrors((e) => ({ ...e, [ref]: `Allocate money to ${ref} before setting conditions` }));
+    const amount = amountOf(ref);
+    await allocate(ref, option === 'custom' && amount !== undefined ? 'custom' : option);
+  };
   const current = (ref: string): Option => (allocation.state === 'ready' ? (allocation.value.items.find((i) => i.ref === ref)?.option ?? 'none') : 'none');
   const amountOf = (ref: string) => (allocation.state === 'ready' ? allocation.value.items.find((i) => i.ref === ref)?.amountPence : undefined);
 
@@ -177,7 +186,26 @@ export function AllocationPage({ roundId }: { roundId: number }) {
                       </span>
                     )}
                   </td>
-                  <td className="numeric">{amountOf(r.ref) === undefined ? '' : formatMoney(amountOf(r.ref) ?? 0)}</td>
+                  <td className="numeric">
+                    {amountOf(r.ref) === undefined ? '' : formatMoney(amountOf(r.ref) ?? 0)}
+                    {canAllocate && current(r.ref) !== 'none' && (
+                      <div className="inline-custom">
+                        <label className="visually-hidden" htmlFor={`conditions-${r.ref}`}>
+                          Conditions of grant for {r.ref}
+                        </label>
+                        <input
+                          id={`conditions-${r.ref}`}
+                          className="input input--medium"
+                          placeholder="Conditions of grant"
+                          value={conditions[r.ref] ?? (allocation.state === 'ready' ? (allocation.value.items.find((i) => i.ref === r.ref)?.conditions ?? '') : '')}
+                          onChange={(e) => setConditions((c) => ({ ...c, [r.ref]: e.target.value }))}
+                        />
+                        <button type="button" className="link-button" onClick={() => void saveConditions(r.ref)}>
+                          Save<span className="visually-hidden"> conditions for {r.ref}</span>
+                        </button>
+                      </div>
+                    )}
+                  </td>
                 </tr>
               );
             })}

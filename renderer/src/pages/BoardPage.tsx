@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'wouter';
 import { BOARD_VIEW_LABELS, BOARD_VIEWS } from '../../../shared/assessment';
 import { formatMoney } from '../../../shared/money';
 import { api } from '../api';
@@ -225,6 +226,9 @@ export function BoardPage({ roundId }: { roundId: number }) {
           <h3 id={`board-${b.bidId}`} className="heading-s">
             {b.rank}. {b.ref}: {b.title} <span className="secondary">· {b.partnership}</span>
           </h3>
+          <p>
+            <Link href={`/rounds/${roundId}/bids/${b.bidId}`}>Read {b.ref}&apos;s business case</Link>
+          </p>
           <p>
             Score {b.weightedScore?.toFixed(2) ?? '—'} · requested {formatMoney(b.requestedPence)}
             {b.reducedPence !== null && ` (could be reduced to ${formatMoney(b.reducedPence)})`} · officers propose {b.recommendedPence === null ? 'nothing yet' : formatMoney(b.recommendedPence)}

@@ -24,13 +24,19 @@ const WORDING_FIELDS: [keyof Wording, string][] = [
   ['backgroundPapers', 'Schedule of background papers'],
 ];
 
-function NoticeEditor({ notice, onSaved }: { notice: Notice; onSaved: (message: string) => void }) {
+function NoticeEditor({ notice, fund, onSaved }: { notice: Notice; fund: string; onSaved: (message: string) => void }) {
   const [title, setTitle] = useState(notice.title);
   const [marking, setMarking] = useState(notice.marking);
   const [wording, setWording] = useState<Wording>(notice.wording);
   const [appendixB, setAppendixB] = useState(notice.includeAppendixB);
   const [summary, setSummary] = useState(notice.summary ?? '');
   const [error, setError] = useState<string | null>(null);
+  const saveTemplate = async () => {
+    const result = await api.notices.setTemplate({ fund, wording });
+    if (!result.ok) return setError(result.error.message);
+    setError(null);
+    onSaved(`This wording is now the ${fund} standard for new notices.`);
+  };
   const save = async () => {
     const result = await api.notices.update({ noticeId: notice.id, title, marking, wording, includeAppendixB: appendixB, summary });
     if (!result.ok) return setError(result.error.message);
@@ -68,6 +74,9 @@ function NoticeEditor({ notice, onSaved }: { notice: Notice; onSaved: (message: 
         <div className="button-group">
           <button type="button" className="button" onClick={() => void save()}>
             Save the notice
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => void saveTemplate()}>
+            Use this wording for every {fund} notice
           </button>
         </div>
       </div>
@@ -167,7 +176,7 @@ export function NoticePage({ roundId }: { roundId: number }) {
               </span>
             )}
           </div>
-          {lead && n.status !== 'signed' && n.status !== 'superseded' && <NoticeEditor key={n.id} notice={n} onSaved={(m) => { setMessage(m); reload(); }} />}
+          {lead && n.status !== 'signed' && n.status !== 'superseded' && <NoticeEditor key={n.id} notice={n} fund={round.state === 'ready' ? round.value.fund : ''} onSaved={(m) => { setMessage(m); reload(); }} />}
           {lead && n.status === 'draft' && (
             <button type="button" className="button" onClick={() => void act('Sent to the commissioner for sign-off.', () => api.notices.ready({ roundId }))}>
               Send for sign-off
