@@ -25,6 +25,8 @@ test('allocate, preview, sign as the commissioner, export', async ({ page, bridg
   await page.goto(`${bridge.origin}/#/rounds/1/allocation`);
   await page.getByLabel('Allocation for B1').selectOption('reduced');
   await expect(page.getByRole('row', { name: /B1/ }).first()).toContainText('£90,000');
+  await page.getByLabel('Conditions of grant for B1').fill('Quarterly progress reports to the board');
+  await page.getByRole('button', { name: 'Save conditions for B1' }).click();
   await page.getByLabel('Allocation for C1').selectOption('full');
   await expect(page.getByText('£125,000').first()).toBeVisible();
 
@@ -35,6 +37,7 @@ test('allocate, preview, sign as the commissioner, export', async ({ page, bridg
   await expect(preview).toContainText('£90,000');
   await expect(preview).toContainText('Total awarded');
   await expect(preview).toContainText('£125,000');
+  await expect(preview).toContainText('Quarterly progress reports to the board');
   await page.getByRole('button', { name: 'Send for sign-off' }).click();
   await expect(page.getByText('Ready for sign-off')).toBeVisible();
   await expectNoAccessibilityViolations(page);
