@@ -19,6 +19,7 @@ test('the lead builds a scenario, compares it with the suggestion, and adopts it
   await page.getByLabel('Allocation for B1').selectOption('full');
   await expect(page.getByRole('row', { name: /B1/ })).toContainText('£100,000', { timeout: 5000 });
   await page.getByLabel('Allocation for B2').selectOption('reduced');
+  await page.getByLabel('Allocation for S1').selectOption('custom');
   await page.getByLabel('Custom amount for S1').fill('£60k');
   await page.getByRole('button', { name: 'Set custom amount for S1' }).click();
   await expect(page.getByRole('alert')).toContainText('£60,000 is more than the £50,000 S1 requested');

@@ -47,6 +47,7 @@ export function AllocationPage({ roundId }: { roundId: number }) {
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   const [custom, setCustom] = useState<Record<string, string>>({});
   const [conditions, setConditions] = useState<Record<string, string>>({});
+  const [choosingCustom, setChoosingCustom] = useState<Record<string, boolean>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [scenarioName, setScenarioName] = useState('');
@@ -168,13 +169,24 @@ export function AllocationPage({ roundId }: { roundId: number }) {
                     <label className="visually-hidden" htmlFor={`alloc-${r.ref}`}>
                       Allocation for {r.ref}
                     </label>
-                    <select id={`alloc-${r.ref}`} className="select" disabled={!canAllocate} value={current(r.ref)} onChange={(e) => void allocate(r.ref, e.target.value as Option)}>
+                    <select
+                      id={`alloc-${r.ref}`}
+                      className="select"
+                      disabled={!canAllocate}
+                      value={choosingCustom[r.ref] ? 'custom' : current(r.ref)}
+                      onChange={(e) => {
+                        const option = e.target.value as Option;
+                        // A custom amount waits for the figure; the other options apply at once.
+                        setChoosingCustom((c) => ({ ...c, [r.ref]: option === 'custom' }));
+                        if (option !== 'custom') void allocate(r.ref, option);
+                      }}
+                    >
                       <option value="none">Nothing</option>
                       <option value="full">Full amount</option>
                       <option value="reduced">Reduced amount</option>
                       <option value="custom">Custom amount</option>
                     </select>
-                    {canAllocate && (
+                    {canAllocate && (choosingCustom[r.ref] || current(r.ref) === 'custom') && (
                       <span className="inline-custom">
                         <label className="visually-hidden" htmlFor={`custom-${r.ref}`}>
                           Custom amount for {r.ref}
