@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Allocation } from '../../../shared/assessment';
 import { formatMoney, parseMoney } from '../../../shared/money';
 import { api } from '../api';
+import { RequestedAllocatedBar } from '../components/Bars';
 import { Banner, LoadFailure, Page } from '../components/Page';
 import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { useResult } from '../hooks/useResult';
@@ -447,12 +448,7 @@ export function AllocationPage({ roundId }: { roundId: number }) {
                     <th scope="row">{p.partnership}</th>
                     <td className="numeric">{formatMoney(p.requestedPence)}</td>
                     <td className="numeric">{formatMoney(p.allocatedPence)}</td>
-                    <td className="bar-cell" aria-hidden="true">
-                      <div className="bar-track">
-                        <span className="bar bar--requested" style={{ width: `${(p.requestedPence / max) * 100}%` }} />
-                        <span className="bar bar--allocated" style={{ width: `${(p.allocatedPence / max) * 100}%` }} />
-                      </div>
-                    </td>
+                    <RequestedAllocatedBar requestedPence={p.requestedPence} allocatedPence={p.allocatedPence} maxPence={max} />
                   </tr>
                 );
               })}

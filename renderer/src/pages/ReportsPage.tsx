@@ -4,6 +4,7 @@ import { formatMoney } from '../../../shared/money';
 
 type FundReport = Output<'reports:fund'>;
 import { api } from '../api';
+import { RequestedAllocatedBar } from '../components/Bars';
 import { LoadFailure, Page } from '../components/Page';
 import { saveFile } from '../files';
 import { useResult } from '../hooks/useResult';
@@ -75,12 +76,7 @@ export function ReportsPage() {
                 <td className="numeric">{r.bids}</td>
                 <td className="numeric">{formatMoney(r.requestedPence)}</td>
                 <td className="numeric">{formatMoney(r.allocatedPence)}</td>
-                <td className="bar-cell" aria-hidden="true">
-                  <div className="bar-track">
-                    <span className="bar bar--requested" style={{ width: `${(r.requestedPence / max) * 100}%` }} />
-                    <span className="bar bar--allocated" style={{ width: `${(r.allocatedPence / max) * 100}%` }} />
-                  </div>
-                </td>
+                <RequestedAllocatedBar requestedPence={r.requestedPence} allocatedPence={r.allocatedPence} maxPence={max} />
               </tr>
             ))}
           </tbody>
