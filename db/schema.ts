@@ -6,6 +6,21 @@ import { blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqu
 // available money, a bid's cost-line total) are never stored; figures a document states are kept
 // in `stated_*` columns only to be checked against the computed ones.
 
+// Columns that point at a bid, a round or a person, declared the same way wherever they appear:
+// rows belonging to a bid or round go with it; a person on the record cannot be deleted.
+const bidColumn = () =>
+  integer('bid_id')
+    .notNull()
+    .references((): AnySQLiteColumn => bids.id, { onDelete: 'cascade' });
+const roundColumn = () =>
+  integer('round_id')
+    .notNull()
+    .references((): AnySQLiteColumn => rounds.id, { onDelete: 'cascade' });
+const personColumn = () =>
+  integer('person_id')
+    .notNull()
+    .references((): AnySQLiteColumn => people.id, { onDelete: 'restrict' });
+
 export const funds = sqliteTable(
   'funds',
   {
@@ -78,9 +93,7 @@ export const commitments = sqliteTable(
   'commitments',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    roundId: integer('round_id')
-      .notNull()
-      .references(() => rounds.id, { onDelete: 'cascade' }),
+    roundId: roundColumn(),
     description: text('description').notNull(),
     amountPence: integer('amount_pence').notNull(),
     position: integer('position').notNull(),
@@ -116,9 +129,7 @@ export const bids = sqliteTable(
   'bids',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    roundId: integer('round_id')
-      .notNull()
-      .references(() => rounds.id, { onDelete: 'cascade' }),
+    roundId: roundColumn(),
     ref: text('ref').notNull(),
     partnershipId: integer('partnership_id')
       .notNull()
@@ -156,9 +167,7 @@ export const bidCostLines = sqliteTable(
   'bid_cost_lines',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    bidId: integer('bid_id')
-      .notNull()
-      .references(() => bids.id, { onDelete: 'cascade' }),
+    bidId: bidColumn(),
     position: integer('position').notNull(),
     description: text('description').notNull(),
     quantity: real('quantity'),
@@ -173,9 +182,7 @@ export const bidSections = sqliteTable(
   'bid_sections',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    bidId: integer('bid_id')
-      .notNull()
-      .references(() => bids.id, { onDelete: 'cascade' }),
+    bidId: bidColumn(),
     position: integer('position').notNull(),
     heading: text('heading').notNull(),
     body: text('body').notNull(),
@@ -187,9 +194,7 @@ export const bidSections = sqliteTable(
 export const bidPriorityClaims = sqliteTable(
   'bid_priority_claims',
   {
-    bidId: integer('bid_id')
-      .notNull()
-      .references(() => bids.id, { onDelete: 'cascade' }),
+    bidId: bidColumn(),
     priorityId: integer('priority_id')
       .notNull()
       .references(() => priorities.id, { onDelete: 'restrict' }),
@@ -202,9 +207,7 @@ export const attachments = sqliteTable(
   'attachments',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    bidId: integer('bid_id')
-      .notNull()
-      .references(() => bids.id, { onDelete: 'cascade' }),
+    bidId: bidColumn(),
     fileName: text('file_name').notNull(),
     mediaType: text('media_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
@@ -220,9 +223,7 @@ export const scheduleTotals = sqliteTable(
   'schedule_totals',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    roundId: integer('round_id')
-      .notNull()
-      .references(() => rounds.id, { onDelete: 'cascade' }),
+    roundId: roundColumn(),
     partnershipId: integer('partnership_id')
       .notNull()
       .references(() => partnerships.id, { onDelete: 'restrict' }),
@@ -258,9 +259,7 @@ export const frameworks = sqliteTable(
   'frameworks',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    roundId: integer('round_id')
-      .notNull()
-      .references(() => rounds.id, { onDelete: 'cascade' }),
+    roundId: roundColumn(),
     template: text('template'),
     scaleMin: integer('scale_min').notNull(),
     scaleMax: integer('scale_max').notNull(),
@@ -322,12 +321,8 @@ export const frameworkChanges = sqliteTable('framework_changes', {
 export const assignments = sqliteTable(
   'assignments',
   {
-    bidId: integer('bid_id')
-      .notNull()
-      .references(() => bids.id, { onDelete: 'cascade' }),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'restrict' }),
+    bidId: bidColumn(),
+    personId: personColumn(),
     assignedAt: text('assigned_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.bidId, t.personId] }), index('assignments_person_idx').on(t.personId)],
@@ -336,12 +331,8 @@ export const assignments = sqliteTable(
 export const declarations = sqliteTable(
   'declarations',
   {
-    bidId: integer('bid_id')
-      .notNull()
-      .references(() => bids.id, { onDelete: 'cascade' }),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'restrict' }),
+    bidId: bidColumn(),
+    personId: personColumn(),
     conflict: integer('conflict', { mode: 'boolean' }).notNull(),
     nature: text('nature'),
     declaredAt: text('declared_at').notNull(),
@@ -353,12 +344,8 @@ export const declarations = sqliteTable(
 export const scores = sqliteTable(
   'scores',
   {
-    bidId: integer('bid_id')
-      .notNull()
-      .references(() => bids.id, { onDelete: 'cascade' }),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'restrict' }),
+    bidId: bidColumn(),
+    personId: personColumn(),
     criterionId: integer('criterion_id')
       .notNull()
       .references(() => criteria.id, { onDelete: 'cascade' }),
@@ -374,12 +361,8 @@ export const scoreHistory = sqliteTable(
   'score_history',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    bidId: integer('bid_id')
-      .notNull()
-      .references(() => bids.id, { onDelete: 'cascade' }),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'restrict' }),
+    bidId: bidColumn(),
+    personId: personColumn(),
     criterionId: integer('criterion_id')
       .notNull()
       .references(() => criteria.id, { onDelete: 'cascade' }),
@@ -395,12 +378,8 @@ export const scoreHistory = sqliteTable(
 export const submissions = sqliteTable(
   'submissions',
   {
-    bidId: integer('bid_id')
-      .notNull()
-      .references(() => bids.id, { onDelete: 'cascade' }),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'restrict' }),
+    bidId: bidColumn(),
+    personId: personColumn(),
     submittedAt: text('submitted_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.bidId, t.personId] })],
@@ -411,9 +390,7 @@ export const moderations = sqliteTable(
   'moderations',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    bidId: integer('bid_id')
-      .notNull()
-      .references(() => bids.id, { onDelete: 'cascade' }),
+    bidId: bidColumn(),
     criterionId: integer('criterion_id')
       .notNull()
       .references(() => criteria.id, { onDelete: 'cascade' }),
@@ -429,12 +406,8 @@ export const moderations = sqliteTable(
 export const alignments = sqliteTable(
   'alignments',
   {
-    bidId: integer('bid_id')
-      .notNull()
-      .references(() => bids.id, { onDelete: 'cascade' }),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'restrict' }),
+    bidId: bidColumn(),
+    personId: personColumn(),
     priorityId: integer('priority_id')
       .notNull()
       .references(() => priorities.id, { onDelete: 'cascade' }),
@@ -448,9 +421,7 @@ export const bidQueriesTable = sqliteTable(
   'bid_queries',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    bidId: integer('bid_id')
-      .notNull()
-      .references(() => bids.id, { onDelete: 'cascade' }),
+    bidId: bidColumn(),
     text: text('text').notNull(),
     raisedBy: integer('raised_by').references(() => people.id, { onDelete: 'set null' }),
     assignedTo: integer('assigned_to').references(() => people.id, { onDelete: 'set null' }),
@@ -470,12 +441,8 @@ export const ALLOCATION_OPTIONS = ['full', 'reduced', 'custom'] as const;
 export const allocationItems = sqliteTable(
   'allocation_items',
   {
-    roundId: integer('round_id')
-      .notNull()
-      .references(() => rounds.id, { onDelete: 'cascade' }),
-    bidId: integer('bid_id')
-      .notNull()
-      .references(() => bids.id, { onDelete: 'cascade' }),
+    roundId: roundColumn(),
+    bidId: bidColumn(),
     option: text('option', { enum: ALLOCATION_OPTIONS }).notNull(),
     amountPence: integer('amount_pence').notNull(),
     conditions: text('conditions').notNull().default(''),
@@ -489,9 +456,7 @@ export const scenarios = sqliteTable(
   'scenarios',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    roundId: integer('round_id')
-      .notNull()
-      .references(() => rounds.id, { onDelete: 'cascade' }),
+    roundId: roundColumn(),
     name: text('name').notNull(),
     createdBy: integer('created_by').references(() => people.id, { onDelete: 'set null' }),
     createdAt: text('created_at').notNull(),
@@ -506,9 +471,7 @@ export const scenarioItems = sqliteTable(
     scenarioId: integer('scenario_id')
       .notNull()
       .references(() => scenarios.id, { onDelete: 'cascade' }),
-    bidId: integer('bid_id')
-      .notNull()
-      .references(() => bids.id, { onDelete: 'cascade' }),
+    bidId: bidColumn(),
     option: text('option', { enum: ALLOCATION_OPTIONS }).notNull(),
     amountPence: integer('amount_pence').notNull(),
     conditions: text('conditions').notNull().default(''),
@@ -532,12 +495,8 @@ export const shortlistRules = sqliteTable('shortlist_rules', {
 export const shortlistOverrides = sqliteTable(
   'shortlist_overrides',
   {
-    roundId: integer('round_id')
-      .notNull()
-      .references(() => rounds.id, { onDelete: 'cascade' }),
-    bidId: integer('bid_id')
-      .notNull()
-      .references(() => bids.id, { onDelete: 'cascade' }),
+    roundId: roundColumn(),
+    bidId: bidColumn(),
     included: integer('included', { mode: 'boolean' }).notNull(),
     reason: text('reason').notNull(),
     personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
@@ -550,12 +509,8 @@ export const shortlistOverrides = sqliteTable(
 export const boardViews = sqliteTable(
   'board_views',
   {
-    bidId: integer('bid_id')
-      .notNull()
-      .references(() => bids.id, { onDelete: 'cascade' }),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'restrict' }),
+    bidId: bidColumn(),
+    personId: personColumn(),
     view: text('view', { enum: ['support', 'support_with_conditions', 'do_not_support'] }).notNull(),
     comment: text('comment').notNull().default(''),
     meetingOn: text('meeting_on'),
@@ -579,9 +534,7 @@ export const notices = sqliteTable(
   'notices',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    roundId: integer('round_id')
-      .notNull()
-      .references(() => rounds.id, { onDelete: 'cascade' }),
+    roundId: roundColumn(),
     number: text('number').notNull(),
     year: integer('year').notNull(),
     sequence: integer('sequence').notNull(),

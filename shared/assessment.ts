@@ -114,6 +114,9 @@ export const rankedBidSchema = z.object({
 });
 export type RankedBidView = z.infer<typeof rankedBidSchema>;
 
+/** A bid's place in the ranking, as the shortlist and the board see it. */
+const rankedBidSummary = rankedBidSchema.pick({ rank: true, bidId: true, ref: true, title: true, partnership: true, requestedPence: true, weightedScore: true });
+
 export const moderationViewSchema = z.object({
   divergence: z.number().int(),
   items: z.array(
@@ -274,14 +277,7 @@ export const shortlistSchema = z.object({
   rule: z.enum(['threshold', 'top', 'manual']),
   topN: z.number().int().nullable(),
   items: z.array(
-    z.object({
-      rank: z.number().int(),
-      bidId: idSchema,
-      ref: z.string(),
-      title: z.string(),
-      partnership: z.string(),
-      requestedPence: z.number().int(),
-      weightedScore: z.number().nullable(),
+    rankedBidSummary.extend({
       byRule: z.boolean(),
       included: z.boolean(),
       override: z.object({ included: z.boolean(), reason: z.string(), by: z.string().nullable(), at: z.string() }).nullable(),
@@ -298,15 +294,8 @@ export const boardViewInputSchema = z.object({
 });
 
 export const boardPackSchema = z.array(
-  z.object({
-    rank: z.number().int(),
-    bidId: idSchema,
-    ref: z.string(),
-    title: z.string(),
-    partnership: z.string(),
-    requestedPence: z.number().int(),
+  rankedBidSummary.extend({
     reducedPence: z.number().int().nullable(),
-    weightedScore: z.number().nullable(),
     summary: z.string(),
     checks: z.array(z.string()),
     openQueries: z.array(z.string()),

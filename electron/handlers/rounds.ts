@@ -2,6 +2,7 @@ import type { ParsedInput } from '../../shared/contract';
 import type { Round } from '../../shared/rounds';
 import type { HandlerContext } from './context';
 import { LEAD, requireRole } from './actor';
+import { assertNotSigned } from './notices';
 import { fieldRefusal, notFound, Refusal } from './refusal';
 
 export function mustGetRound(ctx: HandlerContext, id: number): Round {
@@ -67,7 +68,12 @@ export const roundHandlers = {
   'rounds:update': (input: ParsedInput<'rounds:update'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
       requireRole(ctx, LEAD, 'change funding rounds', { setup: true });
-      mustGetOpenRound(ctx, input.id);
+      const before = mustGetOpenRound(ctx, input.id);
+      // The money a signed decision was made against stays as it was; names and dates may change.
+      const sameMoney =
+        before.budgetPence === input.budgetPence &&
+        JSON.stringify(before.commitments.map(({ description, amountPence }) => ({ description, amountPence }))) === JSON.stringify(input.commitments);
+      if (!sameMoney) assertNotSigned(ctx, input.id, 'the budget and commitments');
       const now = ctx.now();
       refuseUnknownPlan(ctx, input.planId);
       const fundId = ctx.store.funds.findOrCreate(input.fund, now);

@@ -54,6 +54,12 @@ describe('decision notices', () => {
     expect(again.ok && again.value?.fingerprint).toBe(fingerprint);
     expect(again.ok && (again.value?.preview as { contact: { officer: string } }).contact.officer).toBe('Alex Officer');
 
+    const round = await dispatch('rounds:get', { id: 1 }, lead);
+    const r = round.ok ? round.value : undefined;
+    const edit = { id: 1, fund: r!.fund, name: r!.name, financialYear: r!.financialYear, budgetPence: r!.budgetPence, commitments: r!.commitments.map(({ description, amountPence }) => ({ description, amountPence })) };
+    expect(await dispatch('rounds:update', { ...edit, budgetPence: 40_000_000 }, lead)).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('the budget and commitments cannot change now') } });
+    expect(await dispatch('rounds:update', { ...edit, name: '2013-14 tranche 2 (decided)' }, lead)).toMatchObject({ ok: true });
+
     const superseding = await dispatch('notices:supersede', { roundId: 1 }, lead);
     expect(superseding).toMatchObject({ ok: true, value: { status: 'draft', supersedes: signed.ok ? signed.value.number : '' } });
     expect((await dispatch('allocation:set', { roundId: 1, bidRef: 'W2', option: 'full' }, lead)).ok).toBe(true);
