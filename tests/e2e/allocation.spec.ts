@@ -17,7 +17,7 @@ test('the lead builds a scenario, compares it with the suggestion, and adopts it
   await expect(page.getByRole('heading', { level: 1, name: 'Allocation' })).toBeVisible();
 
   await page.getByLabel('Allocation for B1').selectOption('full');
-  await expect(page.getByRole('row', { name: /B1/ })).toContainText('£100,000', { timeout: 5000 });
+  await expect(page.getByRole('row').filter({ has: page.getByLabel('Allocation for B1') })).toContainText('£100,000', { timeout: 5000 });
   await page.getByLabel('Allocation for B2').selectOption('reduced');
   await page.getByLabel('Allocation for S1').selectOption('custom');
   await page.getByLabel('Custom amount for S1').fill('£60k');

@@ -24,7 +24,7 @@ test('allocate, preview, sign as the commissioner, export', async ({ page, bridg
   await beMe(page, bridge.origin, 'Dan Hughes');
   await page.goto(`${bridge.origin}/#/rounds/1/allocation`);
   await page.getByLabel('Allocation for B1').selectOption('reduced');
-  await expect(page.getByRole('row', { name: /B1/ }).first()).toContainText('£90,000');
+  await expect(page.getByRole('row').filter({ has: page.getByLabel('Allocation for B1') })).toContainText('£90,000');
   await page.getByLabel('Conditions of grant for B1').fill('Quarterly progress reports to the board');
   await page.getByRole('button', { name: 'Save conditions for B1' }).click();
   await page.getByLabel('Allocation for C1').selectOption('full');
