@@ -36,7 +36,9 @@ export function openDatabase(file: string, options: OpenOptions): Connection {
       db,
       file,
       schemaVersion: () => {
-        const row = sqlite.prepare('SELECT count(*) AS applied FROM __drizzle_migrations').get() as { applied: number };
+        const row = sqlite.prepare('SELECT count(*) AS applied FROM __drizzle_migrations').get() as {
+          applied: number;
+        };
         return String(row.applied);
       },
       close: () => sqlite.close(),
@@ -54,6 +56,8 @@ function runMigrations(sqlite: Database.Database, db: TrancheDb, migrationsFolde
   migrate(db, { migrationsFolder });
   const broken = sqlite.pragma('foreign_key_check') as unknown[];
   if (broken.length > 0) {
-    throw new Error(`The database has ${broken.length} broken reference(s) after migrating; it was not opened.`);
+    throw new Error(
+      `The database has ${broken.length} broken reference(s) after migrating; it was not opened.`,
+    );
   }
 }

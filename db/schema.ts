@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import {
+  blob,
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
 
 // Money columns hold integer pence and end in `_pence`. Timestamps are ISO-8601 UTC text; calendar
 // dates are YYYY-MM-DD text. Figures that can be computed from others (a round's commitments and
@@ -30,7 +41,10 @@ export const funds = sqliteTable(
     capPence: integer('cap_pence'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [uniqueIndex('funds_name_unique').on(sql`lower(${t.name})`), check('funds_cap_positive', sql`${t.capPence} IS NULL OR ${t.capPence} > 0`)],
+  (t) => [
+    uniqueIndex('funds_name_unique').on(sql`lower(${t.name})`),
+    check('funds_cap_positive', sql`${t.capPence} IS NULL OR ${t.capPence} > 0`),
+  ],
 );
 
 export const plans = sqliteTable(
@@ -56,7 +70,10 @@ export const priorities = sqliteTable(
     title: text('title').notNull(),
     position: integer('position').notNull(),
   },
-  (t) => [uniqueIndex('priorities_plan_code_unique').on(t.planId, sql`lower(${t.code})`), index('priorities_parent_idx').on(t.parentId)],
+  (t) => [
+    uniqueIndex('priorities_plan_code_unique').on(t.planId, sql`lower(${t.code})`),
+    index('priorities_parent_idx').on(t.parentId),
+  ],
 );
 
 export const rounds = sqliteTable(
@@ -72,7 +89,9 @@ export const rounds = sqliteTable(
     budgetPence: integer('budget_pence').notNull(),
     opensOn: text('opens_on'),
     closesOn: text('closes_on'),
-    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
     planId: integer('plan_id').references(() => plans.id, { onDelete: 'restrict' }),
     /** Set on demonstration rounds: says where the data came from, shown wherever the round is. */
     demoNotice: text('demo_notice'),
@@ -98,7 +117,10 @@ export const commitments = sqliteTable(
     amountPence: integer('amount_pence').notNull(),
     position: integer('position').notNull(),
   },
-  (t) => [index('commitments_round_idx').on(t.roundId), check('commitments_amount_positive', sql`${t.amountPence} > 0`)],
+  (t) => [
+    index('commitments_round_idx').on(t.roundId),
+    check('commitments_amount_positive', sql`${t.amountPence} > 0`),
+  ],
 );
 
 export const partnerships = sqliteTable(
@@ -122,7 +144,10 @@ export const partnershipAliases = sqliteTable(
       .references(() => partnerships.id, { onDelete: 'cascade' }),
     alias: text('alias').notNull(),
   },
-  (t) => [uniqueIndex('partnership_aliases_alias_unique').on(sql`lower(${t.alias})`), index('partnership_aliases_partnership_idx').on(t.partnershipId)],
+  (t) => [
+    uniqueIndex('partnership_aliases_alias_unique').on(sql`lower(${t.alias})`),
+    index('partnership_aliases_partnership_idx').on(t.partnershipId),
+  ],
 );
 
 export const bids = sqliteTable(
@@ -146,7 +171,9 @@ export const bids = sqliteTable(
     startsOn: text('starts_on'),
     endsOn: text('ends_on'),
     matchFundingPence: integer('match_funding_pence'),
-    status: text('status', { enum: ['received', 'eligible', 'ineligible', 'withdrawn'] }).notNull().default('received'),
+    status: text('status', { enum: ['received', 'eligible', 'ineligible', 'withdrawn'] })
+      .notNull()
+      .default('received'),
     statusReason: text('status_reason'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -246,7 +273,13 @@ export const people = sqliteTable(
     role: text('role', { enum: ROLES }).notNull(),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [uniqueIndex('people_name_unique').on(sql`lower(${t.name})`), check('people_role_known', sql`${t.role} IN ('policy_officer', 'lead_officer', 'board_member', 'commissioner')`)],
+  (t) => [
+    uniqueIndex('people_name_unique').on(sql`lower(${t.name})`),
+    check(
+      'people_role_known',
+      sql`${t.role} IN ('policy_officer', 'lead_officer', 'board_member', 'commissioner')`,
+    ),
+  ],
 );
 
 /** Settings of this installation, such as whose profile the app acts as. */
@@ -271,8 +304,14 @@ export const frameworks = sqliteTable(
   },
   (t) => [
     uniqueIndex('frameworks_round_unique').on(t.roundId),
-    check('frameworks_scale_order', sql`${t.scaleMin} >= 0 AND ${t.scaleMax} > ${t.scaleMin} AND ${t.scaleMax} <= 10`),
-    check('frameworks_threshold_range', sql`${t.thresholdPercent} IS NULL OR (${t.thresholdPercent} >= 0 AND ${t.thresholdPercent} <= 100)`),
+    check(
+      'frameworks_scale_order',
+      sql`${t.scaleMin} >= 0 AND ${t.scaleMax} > ${t.scaleMin} AND ${t.scaleMax} <= 10`,
+    ),
+    check(
+      'frameworks_threshold_range',
+      sql`${t.thresholdPercent} IS NULL OR (${t.thresholdPercent} >= 0 AND ${t.thresholdPercent} <= 100)`,
+    ),
   ],
 );
 
@@ -304,7 +343,10 @@ export const criteria = sqliteTable(
     gateway: integer('gateway', { mode: 'boolean' }).notNull().default(false),
     position: integer('position').notNull(),
   },
-  (t) => [uniqueIndex('criteria_framework_code_unique').on(t.frameworkId, sql`lower(${t.code})`), check('criteria_weight_range', sql`${t.weightPercent} >= 0 AND ${t.weightPercent} <= 100`)],
+  (t) => [
+    uniqueIndex('criteria_framework_code_unique').on(t.frameworkId, sql`lower(${t.code})`),
+    check('criteria_weight_range', sql`${t.weightPercent} >= 0 AND ${t.weightPercent} <= 100`),
+  ],
 );
 
 /** Changes to a framework made after scoring began, confirmed and on the record. */
@@ -353,7 +395,10 @@ export const scores = sqliteTable(
     justification: text('justification').notNull().default(''),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.bidId, t.personId, t.criterionId] }), index('scores_criterion_idx').on(t.criterionId)],
+  (t) => [
+    primaryKey({ columns: [t.bidId, t.personId, t.criterionId] }),
+    index('scores_criterion_idx').on(t.criterionId),
+  ],
 );
 
 /** Every score ever saved, never changed: the record behind re-scoring. */
@@ -448,7 +493,10 @@ export const allocationItems = sqliteTable(
     conditions: text('conditions').notNull().default(''),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.roundId, t.bidId] }), check('allocation_amount_positive', sql`${t.amountPence} > 0`)],
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.bidId] }),
+    check('allocation_amount_positive', sql`${t.amountPence} > 0`),
+  ],
 );
 
 /** Named allocations to compare ("fund the top five in full"); one may be adopted as the round's. */
@@ -539,8 +587,12 @@ export const notices = sqliteTable(
     year: integer('year').notNull(),
     sequence: integer('sequence').notNull(),
     title: text('title').notNull(),
-    marking: text('marking', { enum: ['NON-CONFIDENTIAL', 'CONFIDENTIAL'] }).notNull().default('NON-CONFIDENTIAL'),
-    status: text('status', { enum: ['draft', 'ready', 'signed', 'superseded'] }).notNull().default('draft'),
+    marking: text('marking', { enum: ['NON-CONFIDENTIAL', 'CONFIDENTIAL'] })
+      .notNull()
+      .default('NON-CONFIDENTIAL'),
+    status: text('status', { enum: ['draft', 'ready', 'signed', 'superseded'] })
+      .notNull()
+      .default('draft'),
     /** The standard wording as it stands on this notice (JSON), kept as issued once signed. */
     wording: text('wording').notNull(),
     includeAppendixB: integer('include_appendix_b', { mode: 'boolean' }).notNull().default(false),
@@ -556,5 +608,9 @@ export const notices = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('notices_number_unique').on(t.number), uniqueIndex('notices_year_sequence_unique').on(t.year, t.sequence), index('notices_round_idx').on(t.roundId)],
+  (t) => [
+    uniqueIndex('notices_number_unique').on(t.number),
+    uniqueIndex('notices_year_sequence_unique').on(t.year, t.sequence),
+    index('notices_round_idx').on(t.roundId),
+  ],
 );

@@ -12,7 +12,10 @@ const bidSelection = {
 
 export const assignSchema = z
   .object({ ...bidSelection, assessor: requiredText('assessor', 120), remove: z.boolean().default(false) })
-  .refine((v) => v.all || (v.bidRefs?.length ?? 0) > 0, { error: 'Name the bids (--bid REF) or choose all of them (--all)', path: ['bidRefs'] });
+  .refine((v) => v.all || (v.bidRefs?.length ?? 0) > 0, {
+    error: 'Name the bids (--bid REF) or choose all of them (--all)',
+    path: ['bidRefs'],
+  });
 
 export const declareSchema = z
   .object({
@@ -22,8 +25,14 @@ export const declareSchema = z
     conflict: z.boolean(),
     nature: z.string().trim().max(2_000).optional(),
   })
-  .refine((v) => v.all || (v.bidRefs?.length ?? 0) > 0, { error: 'Name the bids (--bid REF) or choose all of them (--all)', path: ['bidRefs'] })
-  .refine((v) => !v.conflict || (v.nature ?? '').length > 0, { error: 'Say what the conflict is', path: ['nature'] });
+  .refine((v) => v.all || (v.bidRefs?.length ?? 0) > 0, {
+    error: 'Name the bids (--bid REF) or choose all of them (--all)',
+    path: ['bidRefs'],
+  })
+  .refine((v) => !v.conflict || (v.nature ?? '').length > 0, {
+    error: 'Say what the conflict is',
+    path: ['nature'],
+  });
 
 export const scoreEntrySchema = z.object({
   criterionId: idSchema,
@@ -52,7 +61,11 @@ export const scoresImportSchema = z.object({
   dataBase64: z.string().min(1),
 });
 
-const scoreView = z.object({ criterionId: idSchema, score: z.number().int().nullable(), justification: z.string() });
+const scoreView = z.object({
+  criterionId: idSchema,
+  score: z.number().int().nullable(),
+  justification: z.string(),
+});
 
 export const scoringSheetSchema = z.object({
   bidId: idSchema,
@@ -62,12 +75,22 @@ export const scoringSheetSchema = z.object({
   partnership: z.string(),
   assessor: z.object({ id: idSchema, name: z.string() }),
   assigned: z.boolean(),
-  declaration: z.object({ conflict: z.boolean(), nature: z.string().nullable(), declaredAt: z.string() }).nullable(),
+  declaration: z
+    .object({ conflict: z.boolean(), nature: z.string().nullable(), declaredAt: z.string() })
+    .nullable(),
   submittedAt: z.string().nullable(),
   own: z.array(scoreView),
   /** Other assessors' scores: null until this assessor has submitted (no anchoring). */
   others: z.array(z.object({ person: z.string(), scores: z.array(scoreView) })).nullable(),
-  history: z.array(z.object({ criterionId: idSchema, score: z.number().int().nullable(), justification: z.string(), submitted: z.boolean(), at: z.string() })),
+  history: z.array(
+    z.object({
+      criterionId: idSchema,
+      score: z.number().int().nullable(),
+      justification: z.string(),
+      submitted: z.boolean(),
+      at: z.string(),
+    }),
+  ),
 });
 export type ScoringSheet = z.infer<typeof scoringSheetSchema>;
 
@@ -80,9 +103,35 @@ export const myBidSchema = z.object({
 });
 
 export const progressSchema = z.object({
-  assessors: z.array(z.object({ personId: idSchema, person: z.string(), assigned: z.number().int(), declared: z.number().int(), conflicts: z.number().int(), submitted: z.number().int() })),
-  bids: z.array(z.object({ bidId: idSchema, ref: z.string(), assessors: z.array(z.string()), submitted: z.number().int(), conflicts: z.number().int(), warning: z.string().nullable() })),
-  declarations: z.array(z.object({ ref: z.string(), person: z.string(), conflict: z.boolean(), nature: z.string().nullable(), declaredAt: z.string() })),
+  assessors: z.array(
+    z.object({
+      personId: idSchema,
+      person: z.string(),
+      assigned: z.number().int(),
+      declared: z.number().int(),
+      conflicts: z.number().int(),
+      submitted: z.number().int(),
+    }),
+  ),
+  bids: z.array(
+    z.object({
+      bidId: idSchema,
+      ref: z.string(),
+      assessors: z.array(z.string()),
+      submitted: z.number().int(),
+      conflicts: z.number().int(),
+      warning: z.string().nullable(),
+    }),
+  ),
+  declarations: z.array(
+    z.object({
+      ref: z.string(),
+      person: z.string(),
+      conflict: z.boolean(),
+      nature: z.string().nullable(),
+      declaredAt: z.string(),
+    }),
+  ),
 });
 
 const criterionResult = z.object({
@@ -115,7 +164,15 @@ export const rankedBidSchema = z.object({
 export type RankedBidView = z.infer<typeof rankedBidSchema>;
 
 /** A bid's place in the ranking, as the shortlist and the board see it. */
-const rankedBidSummary = rankedBidSchema.pick({ rank: true, bidId: true, ref: true, title: true, partnership: true, requestedPence: true, weightedScore: true });
+const rankedBidSummary = rankedBidSchema.pick({
+  rank: true,
+  bidId: true,
+  ref: true,
+  title: true,
+  partnership: true,
+  requestedPence: true,
+  weightedScore: true,
+});
 
 export const moderationViewSchema = z.object({
   divergence: z.number().int(),
@@ -127,11 +184,15 @@ export const moderationViewSchema = z.object({
       criterion: z.string(),
       spread: z.number(),
       scores: z.array(z.object({ person: z.string(), score: z.number().int(), justification: z.string() })),
-      moderated: z.object({ score: z.number().int(), reason: z.string(), by: z.string().nullable(), at: z.string() }).nullable(),
+      moderated: z
+        .object({ score: z.number().int(), reason: z.string(), by: z.string().nullable(), at: z.string() })
+        .nullable(),
     }),
   ),
   /** How often each assessor gave each point of the scale, to show harsh and lenient scoring. */
-  distributions: z.array(z.object({ person: z.string(), counts: z.array(z.number().int()), mean: z.number().nullable() })),
+  distributions: z.array(
+    z.object({ person: z.string(), counts: z.array(z.number().int()), mean: z.number().nullable() }),
+  ),
   scaleMin: z.number().int(),
 });
 
@@ -145,7 +206,9 @@ export const alignSchema = z.object({
 
 export const alignmentViewSchema = z.object({
   /** The round's plan priorities, flattened in order, with depth for indenting. */
-  priorities: z.array(z.object({ id: idSchema, code: z.string(), title: z.string(), depth: z.number().int() })),
+  priorities: z.array(
+    z.object({ id: idSchema, code: z.string(), title: z.string(), depth: z.number().int() }),
+  ),
   /** What the bidder claimed. */
   claimed: z.array(idSchema),
   /** This assessor's judgement, where given. */
@@ -173,7 +236,10 @@ export const queryRaiseSchema = z.object({
   text: requiredText('query', 2_000),
   assignTo: z.string().trim().min(1).optional(),
 });
-export const queryResolveSchema = z.object({ id: idSchema, resolution: requiredText('resolution note', 2_000) });
+export const queryResolveSchema = z.object({
+  id: idSchema,
+  resolution: requiredText('resolution note', 2_000),
+});
 export const bidQuerySchema = z.object({
   id: idSchema,
   bidId: idSchema,
@@ -188,8 +254,15 @@ export const bidQuerySchema = z.object({
 });
 export type BidQuery = z.infer<typeof bidQuerySchema>;
 
-export const exportedFileSchema = z.object({ fileName: z.string(), mediaType: z.string(), dataBase64: z.string() });
-export const sheetExportSchema = z.object({ roundId: idSchema, assessor: z.string().trim().min(1).optional() });
+export const exportedFileSchema = z.object({
+  fileName: z.string(),
+  mediaType: z.string(),
+  dataBase64: z.string(),
+});
+export const sheetExportSchema = z.object({
+  roundId: idSchema,
+  assessor: z.string().trim().min(1).optional(),
+});
 export const panelPackSchema = z.object({ roundId: idSchema, format: z.enum(['xlsx', 'pdf']) });
 
 // ---- Allocation ----
@@ -205,7 +278,10 @@ export const allocateSchema = z
     amountPence: z.number().int().positive({ error: 'A custom amount must be more than £0' }).optional(),
     conditions: z.string().trim().max(5_000).optional(),
   })
-  .refine((v) => v.option !== 'custom' || v.amountPence !== undefined, { error: 'Give the custom amount', path: ['amountPence'] });
+  .refine((v) => v.option !== 'custom' || v.amountPence !== undefined, {
+    error: 'Give the custom amount',
+    path: ['amountPence'],
+  });
 
 export const allocationItemSchema = z.object({
   bidId: idSchema,
@@ -225,13 +301,17 @@ export const allocationSchema = z.object({
   allocatedPence: z.number().int(),
   remainingPence: z.number().int(),
   items: z.array(allocationItemSchema),
-  byPartnership: z.array(z.object({ partnership: z.string(), requestedPence: z.number().int(), allocatedPence: z.number().int() })),
+  byPartnership: z.array(
+    z.object({ partnership: z.string(), requestedPence: z.number().int(), allocatedPence: z.number().int() }),
+  ),
 });
 export type Allocation = z.infer<typeof allocationSchema>;
 
 export const suggestionSchema = z.object({
   allocatedPence: z.number().int(),
-  items: z.array(z.object({ ref: z.string(), amountPence: z.number().int(), option: z.enum(['full', 'reduced']) })),
+  items: z.array(
+    z.object({ ref: z.string(), amountPence: z.number().int(), option: z.enum(['full', 'reduced']) }),
+  ),
   excluded: z.array(z.object({ ref: z.string(), reason: z.string() })),
   applied: z.boolean(),
 });
@@ -250,7 +330,15 @@ export const scenarioSchema = z.object({
   createdAt: z.string(),
   adoptedAt: z.string().nullable(),
   allocatedPence: z.number().int(),
-  items: z.array(z.object({ bidId: idSchema, ref: z.string(), partnership: z.string(), option: z.enum(ALLOCATION_OPTIONS), amountPence: z.number().int() })),
+  items: z.array(
+    z.object({
+      bidId: idSchema,
+      ref: z.string(),
+      partnership: z.string(),
+      option: z.enum(ALLOCATION_OPTIONS),
+      amountPence: z.number().int(),
+    }),
+  ),
 });
 
 // ---- Shortlist and board review ----
@@ -263,8 +351,15 @@ export const BOARD_VIEW_LABELS: Record<(typeof BOARD_VIEWS)[number], string> = {
 };
 
 export const shortlistRuleSchema = z
-  .object({ roundId: idSchema, rule: z.enum(['threshold', 'top', 'manual']), topN: z.number().int().positive().optional() })
-  .refine((v) => v.rule !== 'top' || v.topN !== undefined, { error: 'Say how many of the top bids to shortlist', path: ['topN'] });
+  .object({
+    roundId: idSchema,
+    rule: z.enum(['threshold', 'top', 'manual']),
+    topN: z.number().int().positive().optional(),
+  })
+  .refine((v) => v.rule !== 'top' || v.topN !== undefined, {
+    error: 'Say how many of the top bids to shortlist',
+    path: ['topN'],
+  });
 
 export const shortlistOverrideSchema = z.object({
   roundId: idSchema,
@@ -280,7 +375,9 @@ export const shortlistSchema = z.object({
     rankedBidSummary.extend({
       byRule: z.boolean(),
       included: z.boolean(),
-      override: z.object({ included: z.boolean(), reason: z.string(), by: z.string().nullable(), at: z.string() }).nullable(),
+      override: z
+        .object({ included: z.boolean(), reason: z.string(), by: z.string().nullable(), at: z.string() })
+        .nullable(),
     }),
   ),
 });
@@ -290,7 +387,10 @@ export const boardViewInputSchema = z.object({
   bidRef: requiredText('bid reference', 24),
   view: z.enum(BOARD_VIEWS),
   comment: z.string().trim().max(5_000).default(''),
-  meetingOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  meetingOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 
 export const boardPackSchema = z.array(
@@ -301,17 +401,41 @@ export const boardPackSchema = z.array(
     openQueries: z.array(z.string()),
     /** What the officers propose: the round's current allocation for the bid, if any. */
     recommendedPence: z.number().int().nullable(),
-    views: z.array(z.object({ person: z.string(), view: z.enum(BOARD_VIEWS), comment: z.string(), meetingOn: z.string().nullable() })),
+    views: z.array(
+      z.object({
+        person: z.string(),
+        view: z.enum(BOARD_VIEWS),
+        comment: z.string(),
+        meetingOn: z.string().nullable(),
+      }),
+    ),
   }),
 );
 
 export const fundReportSchema = z.object({
   fund: z.string(),
-  rows: z.array(z.object({ round: z.string(), financialYear: z.string().nullable(), area: z.string(), partnership: z.string(), bids: z.number().int(), requestedPence: z.number().int(), allocatedPence: z.number().int() })),
+  rows: z.array(
+    z.object({
+      round: z.string(),
+      financialYear: z.string().nullable(),
+      area: z.string(),
+      partnership: z.string(),
+      bids: z.number().int(),
+      requestedPence: z.number().int(),
+      allocatedPence: z.number().int(),
+    }),
+  ),
 });
 
 export const priorityReportSchema = z.object({
-  priorities: z.array(z.object({ code: z.string(), title: z.string(), allocatedPence: z.number().int(), bids: z.array(z.string()) })),
+  priorities: z.array(
+    z.object({
+      code: z.string(),
+      title: z.string(),
+      allocatedPence: z.number().int(),
+      bids: z.array(z.string()),
+    }),
+  ),
   unclaimedPence: z.number().int(),
   unclaimedBids: z.array(z.string()),
   note: z.string(),

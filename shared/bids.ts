@@ -4,15 +4,27 @@ import { idSchema, isoDateSchema, optionalText, penceSchema, requiredText, times
 
 export const BID_STATUSES = ['received', 'eligible', 'ineligible', 'withdrawn'] as const;
 export type BidStatus = (typeof BID_STATUSES)[number];
-export const BID_STATUS_LABELS: Record<BidStatus, string> = { received: 'Received', eligible: 'Eligible', ineligible: 'Ineligible', withdrawn: 'Withdrawn' };
+export const BID_STATUS_LABELS: Record<BidStatus, string> = {
+  received: 'Received',
+  eligible: 'Eligible',
+  ineligible: 'Ineligible',
+  withdrawn: 'Withdrawn',
+};
 
 export const BID_REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9./-]*$/;
 
-const nullablePence = (label: string) => penceSchema(label).nullish().transform((v) => v ?? null);
+const nullablePence = (label: string) =>
+  penceSchema(label)
+    .nullish()
+    .transform((v) => v ?? null);
 
 export const costLineInputSchema = z.object({
   description: requiredText('cost line description', 500),
-  quantity: z.number({ error: 'The quantity must be a number' }).positive({ error: 'The quantity must be more than 0' }).nullish().transform((v) => v ?? null),
+  quantity: z
+    .number({ error: 'The quantity must be a number' })
+    .positive({ error: 'The quantity must be more than 0' })
+    .nullish()
+    .transform((v) => v ?? null),
   unitCostPence: nullablePence('The unit cost'),
   amountPence: nullablePence('The line amount'),
 });
@@ -24,7 +36,9 @@ export const sectionInputSchema = z.object({
 });
 
 const bidFields = {
-  ref: requiredText('reference', 24).regex(BID_REF_PATTERN, { error: 'Write the reference with letters, digits, "-", "/" or ".", like S1 or SSF4-02' }),
+  ref: requiredText('reference', 24).regex(BID_REF_PATTERN, {
+    error: 'Write the reference with letters, digits, "-", "/" or ".", like S1 or SSF4-02',
+  }),
   partnership: requiredText('partnership', 160),
   title: requiredText('title', 300),
   summary: z.string().trim().max(10_000).default(''),
@@ -43,12 +57,19 @@ const bidFields = {
   claimedPriorityIds: z.array(idSchema).max(200).default([]),
 };
 
-function checkBid(bid: { status: BidStatus; statusReason: string | null; startsOn: string | null; endsOn: string | null }, ctx: z.RefinementCtx) {
+function checkBid(
+  bid: { status: BidStatus; statusReason: string | null; startsOn: string | null; endsOn: string | null },
+  ctx: z.RefinementCtx,
+) {
   if (bid.status === 'ineligible' && !bid.statusReason) {
     ctx.addIssue({ code: 'custom', path: ['statusReason'], message: 'Say why the bid is ineligible' });
   }
   if (bid.startsOn && bid.endsOn && bid.endsOn < bid.startsOn) {
-    ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date must be on or after the start date' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['endsOn'],
+      message: 'The end date must be on or after the start date',
+    });
   }
 }
 

@@ -53,7 +53,10 @@ export function costLinesTotal(lines: CostLineFigures[]): number {
 
 const difference = (a: number, b: number) => `${formatMoney(Math.abs(a - b))} ${a < b ? 'short' : 'over'}`;
 
-export function bidFlags(bid: BidFigures, fund: { name: string; capPence: number | null } | null = null): Flag[] {
+export function bidFlags(
+  bid: BidFigures,
+  fund: { name: string; capPence: number | null } | null = null,
+): Flag[] {
   const flags: Flag[] = [];
   const lines = bid.costLines;
 
@@ -82,7 +85,11 @@ export function bidFlags(bid: BidFigures, fund: { name: string; capPence: number
     });
   } else {
     if (unpriced > 0) {
-      flags.push({ code: FLAG_CODES.lineWithoutAmount, severity: 'warning', message: `${unpriced} of ${lines.length} cost lines give no amount` });
+      flags.push({
+        code: FLAG_CODES.lineWithoutAmount,
+        severity: 'warning',
+        message: `${unpriced} of ${lines.length} cost lines give no amount`,
+      });
     }
     const total = costLinesTotal(lines);
     if (total !== stated) {

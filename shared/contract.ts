@@ -2,15 +2,74 @@ import { z } from 'zod';
 import { appInfoSchema } from './app-info';
 import type { Channel } from './channels';
 import type { Result } from './result';
-import { lettersExportSchema, noticeExportSchema, noticeUpdateSchema, noticeViewSchema, officeSettingsSchema, signSchema, wordingSchema } from './notices';
-import { fundReportSchema, priorityReportSchema, boardPackSchema, boardViewInputSchema, shortlistOverrideSchema, shortlistRuleSchema, shortlistSchema, allocateSchema, allocationSchema, scenarioSaveSchema, scenarioSchema, suggestionSchema, exportedFileSchema, panelPackSchema, sheetExportSchema, alignSchema, alignmentViewSchema, bidQuerySchema, coverageSchema, queryRaiseSchema, queryResolveSchema, assignSchema, declareSchema, moderateSchema, moderationViewSchema, myBidSchema, progressSchema, rankedBidSchema, scoreSaveSchema, scoresImportSchema, scoringSheetSchema } from './assessment';
-import { bidCreateSchema, bidDetailSchema, bidListSchema, bidRefSchema, bidSummarySchema, bidUpdateSchema } from './bids';
+import {
+  lettersExportSchema,
+  noticeExportSchema,
+  noticeUpdateSchema,
+  noticeViewSchema,
+  officeSettingsSchema,
+  signSchema,
+  wordingSchema,
+} from './notices';
+import {
+  fundReportSchema,
+  priorityReportSchema,
+  boardPackSchema,
+  boardViewInputSchema,
+  shortlistOverrideSchema,
+  shortlistRuleSchema,
+  shortlistSchema,
+  allocateSchema,
+  allocationSchema,
+  scenarioSaveSchema,
+  scenarioSchema,
+  suggestionSchema,
+  exportedFileSchema,
+  panelPackSchema,
+  sheetExportSchema,
+  alignSchema,
+  alignmentViewSchema,
+  bidQuerySchema,
+  coverageSchema,
+  queryRaiseSchema,
+  queryResolveSchema,
+  assignSchema,
+  declareSchema,
+  moderateSchema,
+  moderationViewSchema,
+  myBidSchema,
+  progressSchema,
+  rankedBidSchema,
+  scoreSaveSchema,
+  scoresImportSchema,
+  scoringSheetSchema,
+} from './assessment';
+import {
+  bidCreateSchema,
+  bidDetailSchema,
+  bidListSchema,
+  bidRefSchema,
+  bidSummarySchema,
+  bidUpdateSchema,
+} from './bids';
 import { roundDashboardSchema, searchHitSchema, searchInputSchema } from './dashboard';
-import { caseImportSchema, scheduleImportResultSchema, scheduleImportSchema, schedulePreviewSchema } from './imports';
+import {
+  caseImportSchema,
+  scheduleImportResultSchema,
+  scheduleImportSchema,
+  schedulePreviewSchema,
+} from './imports';
 import { frameworkSchema, frameworkUpdateSchema, frameworkUseSchema } from './frameworks';
 import { personCreateSchema, personSchema, profileSetSchema } from './people';
 import { partnershipSchema, planCreateSchema, planSchema } from './organisations';
-import { fundSchema, roundCreateSchema, roundListSchema, roundRefSchema, roundSchema, roundUpdateSchema } from './rounds';
+import {
+  fundSchema,
+  roundCreateSchema,
+  roundListSchema,
+  roundRefSchema,
+  roundSchema,
+  roundUpdateSchema,
+} from './rounds';
 
 // Every operation the renderer, the command line and the test bridge may ask of the main process.
 // Channel names read `domain:verb`. Main parses each input with `input`; `output` describes what
@@ -52,59 +111,118 @@ export const contract = {
   'people:add': { input: personCreateSchema, output: personSchema },
   'people:me': { input: none, output: personSchema.nullable() },
   'people:setProfile': { input: profileSetSchema, output: personSchema },
-  'frameworks:get': { input: z.object({ roundId: z.number().int().positive() }), output: frameworkSchema.nullable() },
+  'frameworks:get': {
+    input: z.object({ roundId: z.number().int().positive() }),
+    output: frameworkSchema.nullable(),
+  },
   'frameworks:use': { input: frameworkUseSchema, output: frameworkSchema },
   'frameworks:update': { input: frameworkUpdateSchema, output: frameworkSchema },
-  'assessment:assign': { input: assignSchema, output: z.object({ changed: z.number().int(), warnings: z.array(z.string()) }) },
+  'assessment:assign': {
+    input: assignSchema,
+    output: z.object({ changed: z.number().int(), warnings: z.array(z.string()) }),
+  },
   'assessment:declare': { input: declareSchema, output: z.object({ declared: z.number().int() }) },
-  'assessment:myBids': { input: z.object({ roundId: z.number().int().positive() }), output: z.array(myBidSchema) },
+  'assessment:myBids': {
+    input: z.object({ roundId: z.number().int().positive() }),
+    output: z.array(myBidSchema),
+  },
   'assessment:sheet': { input: z.object({ bidId: z.number().int().positive() }), output: scoringSheetSchema },
   'assessment:score': { input: scoreSaveSchema, output: scoringSheetSchema },
   'assessment:importScores': { input: scoresImportSchema, output: z.object({ imported: z.number().int() }) },
-  'assessment:progress': { input: z.object({ roundId: z.number().int().positive() }), output: progressSchema },
-  'assessment:moderation': { input: z.object({ roundId: z.number().int().positive() }), output: moderationViewSchema },
+  'assessment:progress': {
+    input: z.object({ roundId: z.number().int().positive() }),
+    output: progressSchema,
+  },
+  'assessment:moderation': {
+    input: z.object({ roundId: z.number().int().positive() }),
+    output: moderationViewSchema,
+  },
   'assessment:moderate': { input: moderateSchema, output: z.array(rankedBidSchema) },
-  'assessment:ranking': { input: z.object({ roundId: z.number().int().positive() }), output: z.array(rankedBidSchema) },
-  'assessment:alignment': { input: z.object({ bidId: z.number().int().positive() }), output: alignmentViewSchema },
+  'assessment:ranking': {
+    input: z.object({ roundId: z.number().int().positive() }),
+    output: z.array(rankedBidSchema),
+  },
+  'assessment:alignment': {
+    input: z.object({ bidId: z.number().int().positive() }),
+    output: alignmentViewSchema,
+  },
   'assessment:align': { input: alignSchema, output: z.object({ saved: z.number().int() }) },
-  'assessment:coverage': { input: z.object({ roundId: z.number().int().positive() }), output: coverageSchema },
+  'assessment:coverage': {
+    input: z.object({ roundId: z.number().int().positive() }),
+    output: coverageSchema,
+  },
   'queries:raise': { input: queryRaiseSchema, output: z.array(bidQuerySchema) },
   'queries:resolve': { input: queryResolveSchema, output: z.array(bidQuerySchema) },
-  'queries:list': { input: z.object({ roundId: z.number().int().positive() }), output: z.array(bidQuerySchema) },
+  'queries:list': {
+    input: z.object({ roundId: z.number().int().positive() }),
+    output: z.array(bidQuerySchema),
+  },
   'assessment:exportSheet': { input: sheetExportSchema, output: exportedFileSchema },
   'assessment:panelPack': { input: panelPackSchema, output: exportedFileSchema },
   'allocation:get': { input: z.object({ roundId: z.number().int().positive() }), output: allocationSchema },
   'allocation:set': { input: allocateSchema, output: allocationSchema },
-  'allocation:suggest': { input: z.object({ roundId: z.number().int().positive(), apply: z.boolean().default(false) }), output: suggestionSchema },
-  'scenarios:list': { input: z.object({ roundId: z.number().int().positive() }), output: z.array(scenarioSchema) },
+  'allocation:suggest': {
+    input: z.object({ roundId: z.number().int().positive(), apply: z.boolean().default(false) }),
+    output: suggestionSchema,
+  },
+  'scenarios:list': {
+    input: z.object({ roundId: z.number().int().positive() }),
+    output: z.array(scenarioSchema),
+  },
   'scenarios:save': { input: scenarioSaveSchema, output: z.array(scenarioSchema) },
-  'scenarios:adopt': { input: z.object({ roundId: z.number().int().positive(), scenarioId: z.number().int().positive() }), output: allocationSchema },
+  'scenarios:adopt': {
+    input: z.object({ roundId: z.number().int().positive(), scenarioId: z.number().int().positive() }),
+    output: allocationSchema,
+  },
   'shortlist:get': { input: z.object({ roundId: z.number().int().positive() }), output: shortlistSchema },
   'shortlist:setRule': { input: shortlistRuleSchema, output: shortlistSchema },
   'shortlist:override': { input: shortlistOverrideSchema, output: shortlistSchema },
   'board:pack': { input: z.object({ roundId: z.number().int().positive() }), output: boardPackSchema },
   'board:recordView': { input: boardViewInputSchema, output: boardPackSchema },
-  'reports:fund': { input: z.object({ fund: z.string().trim().min(1, { error: 'Name the fund' }) }), output: fundReportSchema },
-  'reports:fundXlsx': { input: z.object({ fund: z.string().trim().min(1, { error: 'Name the fund' }) }), output: exportedFileSchema },
-  'reports:byPriority': { input: z.object({ roundId: z.number().int().positive() }), output: priorityReportSchema },
+  'reports:fund': {
+    input: z.object({ fund: z.string().trim().min(1, { error: 'Name the fund' }) }),
+    output: fundReportSchema,
+  },
+  'reports:fundXlsx': {
+    input: z.object({ fund: z.string().trim().min(1, { error: 'Name the fund' }) }),
+    output: exportedFileSchema,
+  },
+  'reports:byPriority': {
+    input: z.object({ roundId: z.number().int().positive() }),
+    output: priorityReportSchema,
+  },
   'office:get': { input: none, output: officeSettingsSchema },
   'office:set': { input: officeSettingsSchema, output: officeSettingsSchema },
   'notices:template': { input: z.object({ fund: z.string().trim().min(1) }), output: wordingSchema },
-  'notices:setTemplate': { input: z.object({ fund: z.string().trim().min(1), wording: wordingSchema }), output: wordingSchema },
-  'notices:get': { input: z.object({ roundId: z.number().int().positive() }), output: noticeViewSchema.nullable() },
+  'notices:setTemplate': {
+    input: z.object({ fund: z.string().trim().min(1), wording: wordingSchema }),
+    output: wordingSchema,
+  },
+  'notices:get': {
+    input: z.object({ roundId: z.number().int().positive() }),
+    output: noticeViewSchema.nullable(),
+  },
   'notices:create': { input: z.object({ roundId: z.number().int().positive() }), output: noticeViewSchema },
   'notices:update': { input: noticeUpdateSchema, output: noticeViewSchema },
   'notices:ready': { input: z.object({ roundId: z.number().int().positive() }), output: noticeViewSchema },
   'notices:sign': { input: signSchema, output: noticeViewSchema },
-  'notices:supersede': { input: z.object({ roundId: z.number().int().positive() }), output: noticeViewSchema },
+  'notices:supersede': {
+    input: z.object({ roundId: z.number().int().positive() }),
+    output: noticeViewSchema,
+  },
   'notices:export': { input: noticeExportSchema, output: exportedFileSchema },
-  'letters:export': { input: lettersExportSchema, output: z.array(exportedFileSchema.extend({ summary: z.string() })) },
+  'letters:export': {
+    input: lettersExportSchema,
+    output: z.array(exportedFileSchema.extend({ summary: z.string() })),
+  },
   'demo:load': {
     input: none,
     output: z.object({
       loaded: z.boolean(),
       notice: z.string(),
-      rounds: z.array(z.object({ id: z.number().int(), fund: z.string(), name: z.string(), created: z.boolean() })),
+      rounds: z.array(
+        z.object({ id: z.number().int(), fund: z.string(), name: z.string(), created: z.boolean() }),
+      ),
     }),
   },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
@@ -115,7 +233,6 @@ export type Input<C extends Channel> = z.input<Contract[C]['input']>;
 /** What a handler receives (parsed, defaults applied). */
 export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type Output<C extends Channel> = z.output<Contract[C]['output']>;
-
 
 type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
 type Domain = DomainOf<Channel>;

@@ -30,7 +30,12 @@ export type RoundDashboard = z.infer<typeof roundDashboardSchema>;
 
 export const searchInputSchema = z.object({
   text: z.string().trim().min(1, { error: 'Enter something to search for' }).max(200),
-  roundId: z.number().int().positive().nullish().transform((v) => v ?? null),
+  roundId: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 export const searchHitSchema = z.object({

@@ -8,11 +8,21 @@ export const TEMPLATE_KEYS = ['invest-to-save', 'safer-streets'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 export const criterionInputSchema = z.object({
-  code: requiredText('criterion code', 12).regex(/^[A-Za-z0-9.-]+$/, { error: 'Write the criterion code with letters, digits, "." or "-", like C1' }),
+  code: requiredText('criterion code', 12).regex(/^[A-Za-z0-9.-]+$/, {
+    error: 'Write the criterion code with letters, digits, "." or "-", like C1',
+  }),
   name: requiredText('criterion name', 200),
   guidance: z.string().trim().max(5_000).default(''),
-  weight: z.number({ error: 'The weight must be a whole percentage' }).int({ error: 'The weight must be a whole percentage' }).min(0).max(100),
-  minScore: z.number().int().nullish().transform((v) => v ?? null),
+  weight: z
+    .number({ error: 'The weight must be a whole percentage' })
+    .int({ error: 'The weight must be a whole percentage' })
+    .min(0)
+    .max(100),
+  minScore: z
+    .number()
+    .int()
+    .nullish()
+    .transform((v) => v ?? null),
   gateway: z.boolean().default(false),
 });
 export type CriterionInput = z.input<typeof criterionInputSchema>;
@@ -22,38 +32,77 @@ export const frameworkFieldsSchema = z.object({
   scaleMax: z.number().int().min(1).max(10),
   /** One descriptor for every point of the scale, lowest first. */
   descriptors: z.array(requiredText('descriptor', 200)),
-  threshold: z.number().int().min(0, { error: 'The threshold is a percentage from 0 to 100' }).max(100, { error: 'The threshold is a percentage from 0 to 100' }).nullable(),
+  threshold: z
+    .number()
+    .int()
+    .min(0, { error: 'The threshold is a percentage from 0 to 100' })
+    .max(100, { error: 'The threshold is a percentage from 0 to 100' })
+    .nullable(),
   divergence: z.number().int().min(1).max(10).default(2),
-  criteria: z.array(criterionInputSchema).min(1, { error: 'A framework needs at least one criterion' }).max(40),
+  criteria: z
+    .array(criterionInputSchema)
+    .min(1, { error: 'A framework needs at least one criterion' })
+    .max(40),
 });
 
 export function checkFramework(f: z.output<typeof frameworkFieldsSchema>, ctx: z.RefinementCtx) {
-  if (f.scaleMax <= f.scaleMin) ctx.addIssue({ code: 'custom', path: ['scaleMax'], message: 'The top of the scale must be above the bottom' });
+  if (f.scaleMax <= f.scaleMin)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['scaleMax'],
+      message: 'The top of the scale must be above the bottom',
+    });
   if (f.descriptors.length !== f.scaleMax - f.scaleMin + 1) {
-    ctx.addIssue({ code: 'custom', path: ['descriptors'], message: `Give a descriptor for every point from ${f.scaleMin} to ${f.scaleMax} (${f.scaleMax - f.scaleMin + 1} in all)` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['descriptors'],
+      message: `Give a descriptor for every point from ${f.scaleMin} to ${f.scaleMax} (${f.scaleMax - f.scaleMin + 1} in all)`,
+    });
   }
   const weighted = f.criteria.filter((c) => !c.gateway);
   const total = weighted.reduce((sum, c) => sum + c.weight, 0);
-  if (weighted.length === 0) ctx.addIssue({ code: 'custom', path: ['criteria'], message: 'At least one criterion must carry weight' });
-  else if (total !== 100) ctx.addIssue({ code: 'custom', path: ['criteria'], message: `The weights add up to ${total}%; they must add up to 100%` });
+  if (weighted.length === 0)
+    ctx.addIssue({ code: 'custom', path: ['criteria'], message: 'At least one criterion must carry weight' });
+  else if (total !== 100)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['criteria'],
+      message: `The weights add up to ${total}%; they must add up to 100%`,
+    });
   f.criteria.forEach((c, i) => {
-    if (c.gateway && c.weight !== 0) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'weight'], message: `${c.code} is a pass/fail gateway and carries no weight` });
+    if (c.gateway && c.weight !== 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['criteria', i, 'weight'],
+        message: `${c.code} is a pass/fail gateway and carries no weight`,
+      });
     if (c.minScore !== null && (c.minScore < f.scaleMin || c.minScore > f.scaleMax)) {
-      ctx.addIssue({ code: 'custom', path: ['criteria', i, 'minScore'], message: `${c.code}'s minimum must be on the scale (${f.scaleMin} to ${f.scaleMax})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['criteria', i, 'minScore'],
+        message: `${c.code}'s minimum must be on the scale (${f.scaleMin} to ${f.scaleMax})`,
+      });
     }
   });
   const codes = f.criteria.map((c) => c.code.toLowerCase());
   codes.forEach((code, i) => {
-    if (codes.indexOf(code) !== i) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'code'], message: `The code ${f.criteria[i]?.code} is used twice` });
+    if (codes.indexOf(code) !== i)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['criteria', i, 'code'],
+        message: `The code ${f.criteria[i]?.code} is used twice`,
+      });
   });
 }
 
-export const frameworkUpdateSchema = frameworkFieldsSchema.extend({
-  roundId: idSchema,
-  /** Needed once any score exists: the change is then recorded. */
-  confirmChangeAfterScoring: z.boolean().default(false),
-  reason: z.string().trim().max(2_000).optional(),
-}).superRefine(checkFramework);
+export const frameworkUpdateSchema = frameworkFieldsSchema
+  .extend({
+    roundId: idSchema,
+    /** Needed once any score exists: the change is then recorded. */
+    confirmChangeAfterScoring: z.boolean().default(false),
+    reason: z.string().trim().max(2_000).optional(),
+  })
+  .superRefine(checkFramework);
 
 export const frameworkUseSchema = z.object({
   roundId: idSchema,
@@ -76,7 +125,11 @@ export type Criterion = z.infer<typeof criterionSchema>;
 export const frameworkSchema = z.object({
   roundId: idSchema,
   template: z.string().nullable(),
-  scale: z.object({ min: z.number().int(), max: z.number().int(), descriptors: z.array(z.object({ score: z.number().int(), descriptor: z.string() })) }),
+  scale: z.object({
+    min: z.number().int(),
+    max: z.number().int(),
+    descriptors: z.array(z.object({ score: z.number().int(), descriptor: z.string() })),
+  }),
   criteria: z.array(criterionSchema),
   threshold: z.number().int().nullable(),
   divergence: z.number().int(),
@@ -85,12 +138,29 @@ export const frameworkSchema = z.object({
 });
 export type Framework = z.infer<typeof frameworkSchema>;
 
-type TemplateCriterion = { code: string; name: string; guidance: string; weight: number; minScore?: number; gateway?: boolean };
+type TemplateCriterion = {
+  code: string;
+  name: string;
+  guidance: string;
+  weight: number;
+  minScore?: number;
+  gateway?: boolean;
+};
 
 const ZERO_TO_FIVE = ['No evidence', 'Poor', 'Partial', 'Satisfactory', 'Good', 'Outstanding'];
 
 /** Starting points the office adjusts. Weights are not published by the funders; these are ours. */
-export const TEMPLATES: Record<TemplateKey, { label: string; scaleMin: number; scaleMax: number; descriptors: string[]; threshold: number; criteria: TemplateCriterion[] }> = {
+export const TEMPLATES: Record<
+  TemplateKey,
+  {
+    label: string;
+    scaleMin: number;
+    scaleMax: number;
+    descriptors: string[];
+    threshold: number;
+    criteria: TemplateCriterion[];
+  }
+> = {
   'invest-to-save': {
     label: 'Invest to Save',
     scaleMin: 0,
@@ -98,13 +168,51 @@ export const TEMPLATES: Record<TemplateKey, { label: string; scaleMin: number; s
     descriptors: ZERO_TO_FIVE,
     threshold: 50,
     criteria: [
-      { code: 'G1', name: 'Eligible and within the fund’s rules', guidance: 'Pass if the bid is from an eligible partnership, is non-recurring, and can be spent within the financial year.', weight: 0, gateway: true },
-      { code: 'C1', name: 'Strategic fit with Police and Crime Plan priorities', guidance: 'How directly the bid advances the plan’s priorities; see the priority alignment.', weight: 25, minScore: 2 },
-      { code: 'C2', name: 'Evidence of need', guidance: 'Local data, problem profiles or reviews that show the need in the places named.', weight: 20 },
-      { code: 'C3', name: 'Savings or efficiency (invest to save)', guidance: 'How the one-off money leads to more efficient working or lasting savings.', weight: 20 },
-      { code: 'C4', name: 'Deliverability within the financial year', guidance: 'A credible plan, timeline and owner to spend and deliver in year.', weight: 15 },
-      { code: 'C5', name: 'Value for money and robustness of costs', guidance: 'Itemised costs that add up, are reasonable and match the amount requested.', weight: 10 },
-      { code: 'C6', name: 'Sustainability and exit', guidance: 'What continues after the one-off funding, and who pays for it.', weight: 10 },
+      {
+        code: 'G1',
+        name: 'Eligible and within the fund’s rules',
+        guidance:
+          'Pass if the bid is from an eligible partnership, is non-recurring, and can be spent within the financial year.',
+        weight: 0,
+        gateway: true,
+      },
+      {
+        code: 'C1',
+        name: 'Strategic fit with Police and Crime Plan priorities',
+        guidance: 'How directly the bid advances the plan’s priorities; see the priority alignment.',
+        weight: 25,
+        minScore: 2,
+      },
+      {
+        code: 'C2',
+        name: 'Evidence of need',
+        guidance: 'Local data, problem profiles or reviews that show the need in the places named.',
+        weight: 20,
+      },
+      {
+        code: 'C3',
+        name: 'Savings or efficiency (invest to save)',
+        guidance: 'How the one-off money leads to more efficient working or lasting savings.',
+        weight: 20,
+      },
+      {
+        code: 'C4',
+        name: 'Deliverability within the financial year',
+        guidance: 'A credible plan, timeline and owner to spend and deliver in year.',
+        weight: 15,
+      },
+      {
+        code: 'C5',
+        name: 'Value for money and robustness of costs',
+        guidance: 'Itemised costs that add up, are reasonable and match the amount requested.',
+        weight: 10,
+      },
+      {
+        code: 'C6',
+        name: 'Sustainability and exit',
+        guidance: 'What continues after the one-off funding, and who pays for it.',
+        weight: 10,
+      },
     ],
   },
   'safer-streets': {
@@ -114,14 +222,57 @@ export const TEMPLATES: Record<TemplateKey, { label: string; scaleMin: number; s
     descriptors: ZERO_TO_FIVE,
     threshold: 60,
     criteria: [
-      { code: 'G1', name: 'Within the fund’s cap', guidance: 'Pass if the request is within the round’s maximum per bid.', weight: 0, gateway: true },
-      { code: 'G2', name: 'Match funding in place', guidance: 'Pass if the match funding the prospectus requires is committed.', weight: 0, gateway: true },
-      { code: 'C1', name: 'Problem and evidence for the place', guidance: 'Crime and ASB data for the named area, and why here.', weight: 25, minScore: 2 },
-      { code: 'C2', name: 'Evidence base of the interventions', guidance: 'What works: evidence that the chosen measures reduce the problem.', weight: 20 },
-      { code: 'C3', name: 'Value for money', guidance: 'Costs that are itemised, reasonable and proportionate to the harm addressed.', weight: 15 },
-      { code: 'C4', name: 'Deliverability and governance', guidance: 'Plan, milestones, risks and accountable owners within the funding period.', weight: 15 },
-      { code: 'C5', name: 'Partnership', guidance: 'Who is involved and their commitment: CSP, VRP, police, voluntary partners.', weight: 15 },
-      { code: 'C6', name: 'Sustainability', guidance: 'How benefits last beyond the funding period.', weight: 10 },
+      {
+        code: 'G1',
+        name: 'Within the fund’s cap',
+        guidance: 'Pass if the request is within the round’s maximum per bid.',
+        weight: 0,
+        gateway: true,
+      },
+      {
+        code: 'G2',
+        name: 'Match funding in place',
+        guidance: 'Pass if the match funding the prospectus requires is committed.',
+        weight: 0,
+        gateway: true,
+      },
+      {
+        code: 'C1',
+        name: 'Problem and evidence for the place',
+        guidance: 'Crime and ASB data for the named area, and why here.',
+        weight: 25,
+        minScore: 2,
+      },
+      {
+        code: 'C2',
+        name: 'Evidence base of the interventions',
+        guidance: 'What works: evidence that the chosen measures reduce the problem.',
+        weight: 20,
+      },
+      {
+        code: 'C3',
+        name: 'Value for money',
+        guidance: 'Costs that are itemised, reasonable and proportionate to the harm addressed.',
+        weight: 15,
+      },
+      {
+        code: 'C4',
+        name: 'Deliverability and governance',
+        guidance: 'Plan, milestones, risks and accountable owners within the funding period.',
+        weight: 15,
+      },
+      {
+        code: 'C5',
+        name: 'Partnership',
+        guidance: 'Who is involved and their commitment: CSP, VRP, police, voluntary partners.',
+        weight: 15,
+      },
+      {
+        code: 'C6',
+        name: 'Sustainability',
+        guidance: 'How benefits last beyond the funding period.',
+        weight: 10,
+      },
     ],
   },
 };
@@ -136,6 +287,13 @@ export function templateFramework(key: TemplateKey) {
     descriptors: template.descriptors,
     threshold: template.threshold as number | null,
     divergence: 2,
-    criteria: template.criteria.map((c) => ({ code: c.code, name: c.name, guidance: c.guidance, weight: c.weight, minScore: c.minScore ?? null, gateway: c.gateway ?? false })),
+    criteria: template.criteria.map((c) => ({
+      code: c.code,
+      name: c.name,
+      guidance: c.guidance,
+      weight: c.weight,
+      minScore: c.minScore ?? null,
+      gateway: c.gateway ?? false,
+    })),
   };
 }

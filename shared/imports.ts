@@ -4,7 +4,15 @@ import { idSchema } from './schemas';
 // Importing a bid schedule: one row per bid under a header row, as officers keep them in Excel or
 // save them as CSV. Headers vary from office to office, so each column is mapped to a field.
 
-export const SCHEDULE_FIELDS = ['ref', 'partnership', 'title', 'summary', 'requested', 'reduced', 'status'] as const;
+export const SCHEDULE_FIELDS = [
+  'ref',
+  'partnership',
+  'title',
+  'summary',
+  'requested',
+  'reduced',
+  'status',
+] as const;
 export type ScheduleField = (typeof SCHEDULE_FIELDS)[number];
 
 export const SCHEDULE_FIELD_LABELS: Record<ScheduleField, string> = {
@@ -23,7 +31,10 @@ const fileFields = {
   roundId: idSchema,
   fileName: z.string().trim().min(1, { error: 'The file has no name' }).max(260),
   /** The file's bytes, base64-encoded, so the same call works over IPC and HTTP. */
-  dataBase64: z.string().min(1, { error: 'The file is empty' }).max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, { error: 'The file is larger than 20 MB' }),
+  dataBase64: z
+    .string()
+    .min(1, { error: 'The file is empty' })
+    .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, { error: 'The file is larger than 20 MB' }),
 };
 
 /** Column index → field; columns left out are ignored. */
@@ -44,7 +55,9 @@ export type RowProblem = z.infer<typeof rowProblemSchema>;
 export const schedulePreviewSchema = z.object({
   sheet: z.string().nullable(),
   headers: z.array(z.string()),
-  mapping: z.array(z.object({ column: z.number().int(), header: z.string(), field: z.enum(SCHEDULE_FIELDS).nullable() })),
+  mapping: z.array(
+    z.object({ column: z.number().int(), header: z.string(), field: z.enum(SCHEDULE_FIELDS).nullable() }),
+  ),
   bids: z.array(
     z.object({
       row: z.number().int(),
@@ -57,7 +70,15 @@ export const schedulePreviewSchema = z.object({
       note: z.string().nullable(),
     }),
   ),
-  totals: z.array(z.object({ row: z.number().int(), partnership: z.string(), label: z.string(), statedPence: z.number().int(), statedReducedPence: z.number().int().nullable() })),
+  totals: z.array(
+    z.object({
+      row: z.number().int(),
+      partnership: z.string(),
+      label: z.string(),
+      statedPence: z.number().int(),
+      statedReducedPence: z.number().int().nullable(),
+    }),
+  ),
   problems: z.array(rowProblemSchema),
   bidCount: z.number().int(),
   partnershipCount: z.number().int(),

@@ -23,11 +23,14 @@ function tidy(text: string): string {
 /** Splits "£12,500 (funding for 5 months)" into the amount and its note. */
 function splitNote(text: string): { amount: string; note: string | null } {
   const bracket = /^([^()]*?)\s*\((.*)\)?\s*$/.exec(text);
-  if (bracket && bracket[1]) return { amount: bracket[1].trim(), note: (bracket[2] ?? '').replace(/\)$/, '').trim() || null };
+  if (bracket && bracket[1])
+    return { amount: bracket[1].trim(), note: (bracket[2] ?? '').replace(/\)$/, '').trim() || null };
   return { amount: text, note: null };
 }
 
-function amountOf(text: string): { ok: true; pence: number; note: string | null } | { ok: false; reason: string } {
+function amountOf(
+  text: string,
+): { ok: true; pence: number; note: string | null } | { ok: false; reason: string } {
   const { amount, note } = splitNote(text);
   if (RANGE.test(amount)) return { ok: false, reason: `"${text}" is a range, not one amount` };
   const parsed = parseMoney(amount);
@@ -46,7 +49,13 @@ export function parseMoneyCell(raw: string | number | null | undefined): MoneyCe
     const reduced = amountOf(reduction[2] ?? '');
     if (!requested.ok) return { ok: false, reason: requested.reason };
     if (!reduced.ok) return { ok: false, reason: `the reduced amount: ${reduced.reason}` };
-    return { ok: true, empty: false, pence: requested.pence, reducedPence: reduced.pence, note: reduced.note ?? requested.note };
+    return {
+      ok: true,
+      empty: false,
+      pence: requested.pence,
+      reducedPence: reduced.pence,
+      note: reduced.note ?? requested.note,
+    };
   }
   const single = amountOf(text);
   if (!single.ok) return single;
@@ -60,6 +69,7 @@ export function parseMoneyCell(raw: string | number | null | undefined): MoneyCe
 export function poundsFromNumber(value: number): MoneyCell {
   if (!Number.isFinite(value)) return { ok: false, reason: `${value} is not an amount of money` };
   const pence = Math.round(value * 100);
-  if (Math.abs(value * 100 - pence) > 1e-6) return { ok: false, reason: `${value} is not a whole number of pence` };
+  if (Math.abs(value * 100 - pence) > 1e-6)
+    return { ok: false, reason: `${value} is not a whole number of pence` };
   return { ok: true, empty: false, pence, reducedPence: null, note: null };
 }

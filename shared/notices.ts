@@ -18,7 +18,8 @@ export const DEFAULT_WORDING: Wording = {
   signatoryRole: 'Police and Crime Commissioner',
   legalImplications:
     'Schedule 9 of the Police Reform and Social Responsibility Act 2011 gives the Commissioner the power to award crime and disorder reduction grants to any person or body whose work will help meet the Commissioner’s crime prevention and wider priorities. A grant may be made on conditions.',
-  equalityImplications: 'The Commissioner has considered the equality implications of this decision and will keep them under review as the funded projects are delivered.',
+  equalityImplications:
+    'The Commissioner has considered the equality implications of this decision and will keep them under review as the funded projects are delivered.',
   declarationOfInterests:
     'I confirm that I do not have any disclosable pecuniary interests in this decision and that I take it in line with the Code of Conduct of my office. Any interests are stated below.',
   publicAccess:
@@ -62,7 +63,12 @@ export const noticeUpdateSchema = z.object({
   marking: z.enum(['NON-CONFIDENTIAL', 'CONFIDENTIAL']),
   wording: wordingSchema,
   includeAppendixB: z.boolean().default(false),
-  summary: z.string().trim().max(2_000).nullish().transform((v) => v || null),
+  summary: z
+    .string()
+    .trim()
+    .max(2_000)
+    .nullish()
+    .transform((v) => v || null),
 });
 
 export const signSchema = z.object({
@@ -74,5 +80,13 @@ export const signSchema = z.object({
     .optional(),
 });
 
-export const noticeExportSchema = z.object({ roundId: idSchema, format: z.enum(['docx', 'pdf']), public: z.boolean().default(false) });
-export const lettersExportSchema = z.object({ roundId: idSchema, format: z.enum(['docx', 'pdf']), ref: z.string().trim().min(1).optional() });
+export const noticeExportSchema = z.object({
+  roundId: idSchema,
+  format: z.enum(['docx', 'pdf']),
+  public: z.boolean().default(false),
+});
+export const lettersExportSchema = z.object({
+  roundId: idSchema,
+  format: z.enum(['docx', 'pdf']),
+  ref: z.string().trim().min(1).optional(),
+});

@@ -35,7 +35,11 @@ export interface PriorityInput {
   children: PriorityInput[];
 }
 export const priorityInputSchema: z.ZodType<PriorityInput> = z.lazy(() =>
-  z.object({ code: requiredText('priority code', 20), title: requiredText('priority title', 500), children: z.array(priorityInputSchema).max(100) }),
+  z.object({
+    code: requiredText('priority code', 20),
+    title: requiredText('priority title', 500),
+    children: z.array(priorityInputSchema).max(100),
+  }),
 );
 
 export const planCreateSchema = z.object({

@@ -13,7 +13,13 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 /** Accepts "lead officer", "Lead-Officer" or "lead_officer" from people and files. */
 export const roleSchema = z.preprocess(
-  (value) => (typeof value === 'string' ? value.trim().toLowerCase().replace(/[\s-]+/g, '_') : value),
+  (value) =>
+    typeof value === 'string'
+      ? value
+          .trim()
+          .toLowerCase()
+          .replace(/[\s-]+/g, '_')
+      : value,
   z.enum(ROLES, { error: 'The role must be policy officer, lead officer, board member or commissioner' }),
 );
 

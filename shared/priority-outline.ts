@@ -23,7 +23,10 @@ export function parsePriorityOutline(text: string): OutlineResult {
     const indent = /^[\t ]*/.exec(raw)?.[0] ?? '';
     const depth = Math.floor(indent.replace(/\t/g, '  ').length / 2);
     const match = /^(\S+)\s+(.+)$/.exec(raw.trim());
-    if (!match) return problems.push(`Line ${line}: write a code and then the title, like "O1 Reduce crime and offending"`);
+    if (!match)
+      return problems.push(
+        `Line ${line}: write a code and then the title, like "O1 Reduce crime and offending"`,
+      );
     const [, code = '', title = ''] = match;
     const seen = codes.get(code.toLowerCase());
     if (seen !== undefined) problems.push(`Line ${line}: the code ${code} is already used on line ${seen}`);
@@ -41,8 +44,15 @@ export function parsePriorityOutline(text: string): OutlineResult {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, priorities: roots };
 }
 
-export function priorityOutline(nodes: { code: string; title: string; children: { code: string; title: string; children: unknown[] }[] }[], depth = 0): string {
+export function priorityOutline(
+  nodes: { code: string; title: string; children: { code: string; title: string; children: unknown[] }[] }[],
+  depth = 0,
+): string {
   return nodes
-    .map((n) => [`${'  '.repeat(depth)}${n.code} ${n.title}`, priorityOutline(n.children as typeof nodes, depth + 1)].filter(Boolean).join('\n'))
+    .map((n) =>
+      [`${'  '.repeat(depth)}${n.code} ${n.title}`, priorityOutline(n.children as typeof nodes, depth + 1)]
+        .filter(Boolean)
+        .join('\n'),
+    )
     .join('\n');
 }

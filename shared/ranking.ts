@@ -54,7 +54,8 @@ export interface RankedBid {
   criteria: CriterionResult[];
 }
 
-const mean = (values: number[]) => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
+const mean = (values: number[]) =>
+  values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
 const twoDecimals = (value: number) => Math.round(value * 100) / 100;
 
 export function scoreBid(framework: RankFramework, bid: RankBid): Omit<RankedBid, 'rank'> {
@@ -69,17 +70,38 @@ export function scoreBid(framework: RankFramework, bid: RankBid): Omit<RankedBid
     const value = moderatedValue ?? mean(scores);
     if (value === null) {
       complete = false;
-      return { code: criterion.code, value: null, moderated: false, scores, normalised: null, contribution: null };
+      return {
+        code: criterion.code,
+        value: null,
+        moderated: false,
+        scores,
+        normalised: null,
+        contribution: null,
+      };
     }
     if (criterion.gateway) {
       if (value < 1) failedGateway = true;
-      return { code: criterion.code, value, moderated: moderatedValue !== undefined, scores, normalised: null, contribution: null };
+      return {
+        code: criterion.code,
+        value,
+        moderated: moderatedValue !== undefined,
+        scores,
+        normalised: null,
+        contribution: null,
+      };
     }
     if (criterion.minScore !== null && value < criterion.minScore) belowMinimum = true;
     const normalised = (value - framework.scaleMin) / span;
     const contribution = normalised * criterion.weight;
     total += contribution;
-    return { code: criterion.code, value, moderated: moderatedValue !== undefined, scores, normalised, contribution };
+    return {
+      code: criterion.code,
+      value,
+      moderated: moderatedValue !== undefined,
+      scores,
+      normalised,
+      contribution,
+    };
   });
   const weightedScore = complete ? twoDecimals(total) : null;
   return {
@@ -89,7 +111,8 @@ export function scoreBid(framework: RankFramework, bid: RankBid): Omit<RankedBid
     assessorCount: bid.assessorCount,
     failedGateway,
     belowMinimum,
-    belowThreshold: weightedScore !== null && framework.threshold !== null && weightedScore < framework.threshold,
+    belowThreshold:
+      weightedScore !== null && framework.threshold !== null && weightedScore < framework.threshold,
     complete,
     criteria,
   };
@@ -99,9 +122,15 @@ const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base'
 
 export function rankBids(framework: RankFramework, bids: RankBid[]): RankedBid[] {
   const scored = bids.map((bid) => scoreBid(framework, bid));
-  const tier = (b: Omit<RankedBid, 'rank'>) => (!b.complete ? 2 : b.failedGateway || b.belowMinimum || b.belowThreshold ? 1 : 0);
+  const tier = (b: Omit<RankedBid, 'rank'>) =>
+    !b.complete ? 2 : b.failedGateway || b.belowMinimum || b.belowThreshold ? 1 : 0;
   return scored
-    .sort((a, b) => tier(a) - tier(b) || (b.weightedScore ?? -1) - (a.weightedScore ?? -1) || collator.compare(a.ref, b.ref))
+    .sort(
+      (a, b) =>
+        tier(a) - tier(b) ||
+        (b.weightedScore ?? -1) - (a.weightedScore ?? -1) ||
+        collator.compare(a.ref, b.ref),
+    )
     .map((bid, index) => ({ ...bid, rank: index + 1 }));
 }
 

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { formatMoney } from './money';
-import { financialYearSchema, idSchema, isoDateSchema, optionalText, penceSchema, requiredText, timestampSchema } from './schemas';
+import {
+  financialYearSchema,
+  idSchema,
+  isoDateSchema,
+  optionalText,
+  penceSchema,
+  requiredText,
+  timestampSchema,
+} from './schemas';
 
 export const ROUND_STATUSES = ['open', 'closed'] as const;
 
@@ -31,7 +39,10 @@ export function committedPence(commitments: { amountPence: number }[]): number {
 }
 
 /** Money left to allocate once commitments already made are taken from the budget. */
-export function availablePence(round: { budgetPence: number; commitments: { amountPence: number }[] }): number {
+export function availablePence(round: {
+  budgetPence: number;
+  commitments: { amountPence: number }[];
+}): number {
   return round.budgetPence - committedPence(round.commitments);
 }
 
@@ -45,7 +56,11 @@ function checkRound(round: RoundFields, ctx: z.RefinementCtx) {
     });
   }
   if (round.opensOn && round.closesOn && round.closesOn < round.opensOn) {
-    ctx.addIssue({ code: 'custom', path: ['closesOn'], message: 'The closing date must be on or after the opening date' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['closesOn'],
+      message: 'The closing date must be on or after the opening date',
+    });
   }
 }
 
@@ -61,7 +76,11 @@ export const roundListSchema = z
   .object({ includeArchived: z.boolean().default(false) })
   .default({ includeArchived: false });
 
-export const commitmentSchema = z.object({ id: idSchema, description: z.string(), amountPence: z.number().int() });
+export const commitmentSchema = z.object({
+  id: idSchema,
+  description: z.string(),
+  amountPence: z.number().int(),
+});
 
 export const roundSchema = z.object({
   id: idSchema,
@@ -94,5 +113,10 @@ export const roundSchema = z.object({
 });
 export type Round = z.infer<typeof roundSchema>;
 
-export const fundSchema = z.object({ id: idSchema, name: z.string(), capPence: z.number().int().nullable(), roundCount: z.number().int() });
+export const fundSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  capPence: z.number().int().nullable(),
+  roundCount: z.number().int(),
+});
 export type Fund = z.infer<typeof fundSchema>;

@@ -42,7 +42,9 @@ export const financialYearSchema = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}$/, { error: 'Write the financial year like 2013-14' })
-  .refine((value) => (Number(value.slice(0, 4)) + 1) % 100 === Number(value.slice(5)), { error: 'A financial year runs into the next year, like 2013-14' })
+  .refine((value) => (Number(value.slice(0, 4)) + 1) % 100 === Number(value.slice(5)), {
+    error: 'A financial year runs into the next year, like 2013-14',
+  })
   .nullish()
   .transform((value) => value ?? null);
 

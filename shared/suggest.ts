@@ -33,7 +33,11 @@ export interface Suggestion {
 
 const EPSILON = 1e-9;
 
-export function suggestAllocation(bids: SuggestBid[], availablePence: number, nodeLimit = 5_000_000): Suggestion {
+export function suggestAllocation(
+  bids: SuggestBid[],
+  availablePence: number,
+  nodeLimit = 5_000_000,
+): Suggestion {
   const candidates = bids
     .filter((b) => b.requestedPence > 0 && b.weightedScore > 0)
     .map((b, order) => ({ ...b, order, density: b.weightedScore / b.requestedPence }))
@@ -61,7 +65,13 @@ export function suggestAllocation(bids: SuggestBid[], availablePence: number, no
     if (index === n || nodes > nodeLimit) return;
     if (value + bound(index, room) <= best.value + EPSILON) return;
     const c = candidates[index]!;
-    const options = [c.requestedPence, ...(c.reducedPence !== null && c.reducedPence > 0 && c.reducedPence < c.requestedPence ? [c.reducedPence] : []), 0];
+    const options = [
+      c.requestedPence,
+      ...(c.reducedPence !== null && c.reducedPence > 0 && c.reducedPence < c.requestedPence
+        ? [c.reducedPence]
+        : []),
+      0,
+    ];
     for (const amount of options) {
       if (amount > room) continue;
       choice[index] = amount;
@@ -74,9 +84,19 @@ export function suggestAllocation(bids: SuggestBid[], availablePence: number, no
   const items: SuggestItem[] = [];
   candidates.forEach((c, i) => {
     const amount = best.choice[i] ?? 0;
-    if (amount > 0) items.push({ bidId: c.bidId, ref: c.ref, option: amount === c.requestedPence ? 'full' : 'reduced', amountPence: amount });
+    if (amount > 0)
+      items.push({
+        bidId: c.bidId,
+        ref: c.ref,
+        option: amount === c.requestedPence ? 'full' : 'reduced',
+        amountPence: amount,
+      });
   });
   const order = new Map(bids.map((b, i) => [b.bidId, i]));
   items.sort((a, b) => (order.get(a.bidId) ?? 0) - (order.get(b.bidId) ?? 0));
-  return { items, allocatedPence: items.reduce((sum, i) => sum + i.amountPence, 0), value: Math.max(best.value, 0) };
+  return {
+    items,
+    allocatedPence: items.reduce((sum, i) => sum + i.amountPence, 0),
+    value: Math.max(best.value, 0),
+  };
 }

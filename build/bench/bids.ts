@@ -23,7 +23,10 @@ async function time<T>(work: () => Promise<T> | T, runs = 5): Promise<{ ms: numb
   return { ms: samples[Math.floor(samples.length / 2)] ?? 0, value };
 }
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 console.log('bids    build(ms)  bids:list(ms)  payload(KB)  dashboard(ms)  filter+sort(ms)  search(ms)');
 for (const size of sizes.length ? sizes : [1_000, 10_000, 50_000]) {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'tranche-bench-')), 'bench.db');
@@ -35,11 +38,24 @@ for (const size of sizes.length ? sizes : [1_000, 10_000, 50_000]) {
   const list = await time(() => dispatch('bids:list', { roundId }, ctx));
   const bids = list.value.ok ? list.value.value : [];
   const dashboard = await time(() => dispatch('rounds:dashboard', { id: roundId }, ctx));
-  const view = await time(() => sortBids(filterBids(bids, { ...emptyBidFilter, text: 'scheme', flag: 'problems' }), { key: 'requested', direction: 'descending' }));
+  const view = await time(() =>
+    sortBids(filterBids(bids, { ...emptyBidFilter, text: 'scheme', flag: 'problems' }), {
+      key: 'requested',
+      direction: 'descending',
+    }),
+  );
   const search = await time(() => dispatch('search:query', { text: 'project 4242', roundId }, ctx));
   const kb = Buffer.byteLength(JSON.stringify(list.value)) / 1024;
   console.log(
-    [String(size).padEnd(7), buildMs.toFixed(0).padStart(9), list.ms.toFixed(1).padStart(14), kb.toFixed(0).padStart(12), dashboard.ms.toFixed(1).padStart(14), view.ms.toFixed(1).padStart(16), search.ms.toFixed(1).padStart(11)].join('  '),
+    [
+      String(size).padEnd(7),
+      buildMs.toFixed(0).padStart(9),
+      list.ms.toFixed(1).padStart(14),
+      kb.toFixed(0).padStart(12),
+      dashboard.ms.toFixed(1).padStart(14),
+      view.ms.toFixed(1).padStart(16),
+      search.ms.toFixed(1).padStart(11),
+    ].join('  '),
   );
   connection.close();
 }

@@ -13,4 +13,8 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs' });
-await build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs' });
+await build({
+  ...common,
+  entryPoints: ['electron/preload/preload.ts'],
+  outfile: 'dist/electron/preload.cjs',
+});

@@ -18,8 +18,13 @@ function main() {
     say('the electron package is not installed; run `npm install` first.');
     return explicit ? 1 : 0;
   }
-  if (!explicit && (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD || process.env.TRANCHE_SKIP_ELECTRON_DOWNLOAD)) {
-    say(`Electron binary download skipped by the environment; the desktop shell will not start until it is downloaded. ${MISSING_BINARY_HELP}`);
+  if (
+    !explicit &&
+    (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD || process.env.TRANCHE_SKIP_ELECTRON_DOWNLOAD)
+  ) {
+    say(
+      `Electron binary download skipped by the environment; the desktop shell will not start until it is downloaded. ${MISSING_BINARY_HELP}`,
+    );
     return 0;
   }
   const env = { ...process.env };
@@ -34,13 +39,19 @@ function main() {
     say('Electron binary downloaded; `npm start` opens the desktop app.');
     return 0;
   }
-  const reason = firstLine(run.stderr) || firstLine(run.stdout) || (run.error ? run.error.message : 'unknown error');
-  say(`could not download the Electron binary (${reason}); the desktop shell will not start until it can. ${MISSING_BINARY_HELP}`);
+  const reason =
+    firstLine(run.stderr) || firstLine(run.stdout) || (run.error ? run.error.message : 'unknown error');
+  say(
+    `could not download the Electron binary (${reason}); the desktop shell will not start until it can. ${MISSING_BINARY_HELP}`,
+  );
   return explicit ? 1 : 0;
 }
 
 function firstLine(text) {
-  const line = (text ?? '').split('\n').map((l) => l.trim()).find((l) => l.length > 0);
+  const line = (text ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l.length > 0);
   return line ? line.replace(/^Error:\s*/, '').slice(0, 160) : '';
 }
 

@@ -13,7 +13,13 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 
 export function electronNativeBindingPath() {
   const { version } = require('electron/package.json');
-  return path.join(ROOT, '.cache', 'electron-native', `${version}-${process.platform}-${process.arch}`, 'better_sqlite3.node');
+  return path.join(
+    ROOT,
+    '.cache',
+    'electron-native',
+    `${version}-${process.platform}-${process.arch}`,
+    'better_sqlite3.node',
+  );
 }
 
 function run(command, args, cwd, env) {
@@ -25,7 +31,17 @@ function nodeGyp() {
   try {
     return require.resolve('node-gyp/bin/node-gyp.js');
   } catch {
-    return path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+    return path.join(
+      path.dirname(process.execPath),
+      '..',
+      'lib',
+      'node_modules',
+      'npm',
+      'node_modules',
+      'node-gyp',
+      'bin',
+      'node-gyp.js',
+    );
   }
 }
 
@@ -43,10 +59,39 @@ export function ensureElectronNativeBinding() {
     for (const key of Object.keys(env)) if (/^npm_config_nodedir$/i.test(key)) delete env[key];
     console.log(`tranche: building better-sqlite3 for Electron ${version} (once; kept in .cache/)…`);
     const built =
-      run(process.execPath, [require.resolve('prebuild-install/bin.js'), '--runtime', 'electron', '--target', version, '--arch', process.arch], work, env) ||
-      run(process.execPath, [nodeGyp(), 'rebuild', '--release', '--runtime=electron', `--target=${version}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'], work, env);
+      run(
+        process.execPath,
+        [
+          require.resolve('prebuild-install/bin.js'),
+          '--runtime',
+          'electron',
+          '--target',
+          version,
+          '--arch',
+          process.arch,
+        ],
+        work,
+        env,
+      ) ||
+      run(
+        process.execPath,
+        [
+          nodeGyp(),
+          'rebuild',
+          '--release',
+          '--runtime=electron',
+          `--target=${version}`,
+          `--arch=${process.arch}`,
+          '--dist-url=https://electronjs.org/headers',
+        ],
+        work,
+        env,
+      );
     const binary = path.join(work, 'build', 'Release', 'better_sqlite3.node');
-    if (!built || !existsSync(binary)) throw new Error('could not build better-sqlite3 for Electron (no prebuilt download and no compiler or headers)');
+    if (!built || !existsSync(binary))
+      throw new Error(
+        'could not build better-sqlite3 for Electron (no prebuilt download and no compiler or headers)',
+      );
     mkdirSync(path.dirname(target), { recursive: true });
     copyFileSync(binary, target);
     return target;

@@ -10,11 +10,17 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 
 const binary = electronBinary();
 if (!binary) {
-  console.error(`tranche: the Electron binary is not installed, so the desktop app cannot open here. ${MISSING_BINARY_HELP}`);
+  console.error(
+    `tranche: the Electron binary is not installed, so the desktop app cannot open here. ${MISSING_BINARY_HELP}`,
+  );
   process.exit(1);
 }
 
-const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+const build = spawnSync('npm', ['run', '--silent', 'build'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 let nativeBinding;

@@ -1,6 +1,15 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { TrancheDb } from '../connection';
-import { allocationItems, bids, boardViews, people, scenarioItems, scenarios, shortlistOverrides, shortlistRules } from '../schema';
+import {
+  allocationItems,
+  bids,
+  boardViews,
+  people,
+  scenarioItems,
+  scenarios,
+  shortlistOverrides,
+  shortlistRules,
+} from '../schema';
 
 type Option = 'full' | 'reduced' | 'custom';
 
@@ -9,36 +18,81 @@ export function allocationQueries(db: TrancheDb) {
     items(roundId: number) {
       return db.select().from(allocationItems).where(eq(allocationItems.roundId, roundId)).all();
     },
-    set(roundId: number, bidId: number, option: Option, amountPence: number, conditions: string, now: string): void {
+    set(
+      roundId: number,
+      bidId: number,
+      option: Option,
+      amountPence: number,
+      conditions: string,
+      now: string,
+    ): void {
       db.insert(allocationItems)
         .values({ roundId, bidId, option, amountPence, conditions, updatedAt: now })
-        .onConflictDoUpdate({ target: [allocationItems.roundId, allocationItems.bidId], set: { option, amountPence, conditions, updatedAt: now } })
+        .onConflictDoUpdate({
+          target: [allocationItems.roundId, allocationItems.bidId],
+          set: { option, amountPence, conditions, updatedAt: now },
+        })
         .run();
     },
     clear(roundId: number, bidId: number): void {
-      db.delete(allocationItems).where(and(eq(allocationItems.roundId, roundId), eq(allocationItems.bidId, bidId))).run();
+      db.delete(allocationItems)
+        .where(and(eq(allocationItems.roundId, roundId), eq(allocationItems.bidId, bidId)))
+        .run();
     },
-    replaceAll(roundId: number, items: { bidId: number; option: Option; amountPence: number; conditions: string }[], now: string): void {
+    replaceAll(
+      roundId: number,
+      items: { bidId: number; option: Option; amountPence: number; conditions: string }[],
+      now: string,
+    ): void {
       db.delete(allocationItems).where(eq(allocationItems.roundId, roundId)).run();
-      for (const item of items) db.insert(allocationItems).values({ roundId, ...item, updatedAt: now }).run();
+      for (const item of items)
+        db.insert(allocationItems)
+          .values({ roundId, ...item, updatedAt: now })
+          .run();
     },
-    saveScenario(roundId: number, name: string, createdBy: number | null, items: { bidId: number; option: Option; amountPence: number; conditions: string }[], now: string): number {
-      const id = db.insert(scenarios).values({ roundId, name, createdBy, createdAt: now }).returning({ id: scenarios.id }).get().id;
-      for (const item of items) db.insert(scenarioItems).values({ scenarioId: id, ...item }).run();
+    saveScenario(
+      roundId: number,
+      name: string,
+      createdBy: number | null,
+      items: { bidId: number; option: Option; amountPence: number; conditions: string }[],
+      now: string,
+    ): number {
+      const id = db
+        .insert(scenarios)
+        .values({ roundId, name, createdBy, createdAt: now })
+        .returning({ id: scenarios.id })
+        .get().id;
+      for (const item of items)
+        db.insert(scenarioItems)
+          .values({ scenarioId: id, ...item })
+          .run();
       return id;
     },
     findScenarioByName(roundId: number, name: string) {
-      return db.select().from(scenarios).where(and(eq(scenarios.roundId, roundId), sql`lower(${scenarios.name}) = lower(${name})`)).get();
+      return db
+        .select()
+        .from(scenarios)
+        .where(and(eq(scenarios.roundId, roundId), sql`lower(${scenarios.name}) = lower(${name})`))
+        .get();
     },
     scenarios(roundId: number) {
       const rows = db
-        .select({ id: scenarios.id, name: scenarios.name, createdBy: people.name, createdAt: scenarios.createdAt, adoptedAt: scenarios.adoptedAt })
+        .select({
+          id: scenarios.id,
+          name: scenarios.name,
+          createdBy: people.name,
+          createdAt: scenarios.createdAt,
+          adoptedAt: scenarios.adoptedAt,
+        })
         .from(scenarios)
         .leftJoin(people, eq(scenarios.createdBy, people.id))
         .where(eq(scenarios.roundId, roundId))
         .orderBy(asc(scenarios.id))
         .all();
-      return rows.map((row) => ({ ...row, items: db.select().from(scenarioItems).where(eq(scenarioItems.scenarioId, row.id)).all() }));
+      return rows.map((row) => ({
+        ...row,
+        items: db.select().from(scenarioItems).where(eq(scenarioItems.scenarioId, row.id)).all(),
+      }));
     },
     markAdopted(roundId: number, scenarioId: number, now: string): void {
       db.update(scenarios).set({ adoptedAt: null }).where(eq(scenarios.roundId, roundId)).run();
@@ -53,34 +107,72 @@ export function boardQueries(db: TrancheDb) {
       return db.select().from(shortlistRules).where(eq(shortlistRules.roundId, roundId)).get();
     },
     setRule(roundId: number, rule: 'threshold' | 'top' | 'manual', topN: number | null, now: string): void {
-      db.insert(shortlistRules).values({ roundId, rule, topN, updatedAt: now }).onConflictDoUpdate({ target: shortlistRules.roundId, set: { rule, topN, updatedAt: now } }).run();
+      db.insert(shortlistRules)
+        .values({ roundId, rule, topN, updatedAt: now })
+        .onConflictDoUpdate({ target: shortlistRules.roundId, set: { rule, topN, updatedAt: now } })
+        .run();
     },
     overrides(roundId: number) {
       return db
-        .select({ bidId: shortlistOverrides.bidId, included: shortlistOverrides.included, reason: shortlistOverrides.reason, by: people.name, at: shortlistOverrides.at })
+        .select({
+          bidId: shortlistOverrides.bidId,
+          included: shortlistOverrides.included,
+          reason: shortlistOverrides.reason,
+          by: people.name,
+          at: shortlistOverrides.at,
+        })
         .from(shortlistOverrides)
         .leftJoin(people, eq(shortlistOverrides.personId, people.id))
         .where(eq(shortlistOverrides.roundId, roundId))
         .all();
     },
-    setOverride(roundId: number, bidId: number, included: boolean, reason: string, personId: number | null, now: string): void {
+    setOverride(
+      roundId: number,
+      bidId: number,
+      included: boolean,
+      reason: string,
+      personId: number | null,
+      now: string,
+    ): void {
       db.insert(shortlistOverrides)
         .values({ roundId, bidId, included, reason, personId, at: now })
-        .onConflictDoUpdate({ target: [shortlistOverrides.roundId, shortlistOverrides.bidId], set: { included, reason, personId, at: now } })
+        .onConflictDoUpdate({
+          target: [shortlistOverrides.roundId, shortlistOverrides.bidId],
+          set: { included, reason, personId, at: now },
+        })
         .run();
     },
     clearOverride(roundId: number, bidId: number): void {
-      db.delete(shortlistOverrides).where(and(eq(shortlistOverrides.roundId, roundId), eq(shortlistOverrides.bidId, bidId))).run();
+      db.delete(shortlistOverrides)
+        .where(and(eq(shortlistOverrides.roundId, roundId), eq(shortlistOverrides.bidId, bidId)))
+        .run();
     },
-    recordView(bidId: number, personId: number, view: 'support' | 'support_with_conditions' | 'do_not_support', comment: string, meetingOn: string | null, now: string): void {
+    recordView(
+      bidId: number,
+      personId: number,
+      view: 'support' | 'support_with_conditions' | 'do_not_support',
+      comment: string,
+      meetingOn: string | null,
+      now: string,
+    ): void {
       db.insert(boardViews)
         .values({ bidId, personId, view, comment, meetingOn, at: now })
-        .onConflictDoUpdate({ target: [boardViews.bidId, boardViews.personId], set: { view, comment, meetingOn, at: now } })
+        .onConflictDoUpdate({
+          target: [boardViews.bidId, boardViews.personId],
+          set: { view, comment, meetingOn, at: now },
+        })
         .run();
     },
     views(roundId: number) {
       return db
-        .select({ bidId: boardViews.bidId, person: people.name, view: boardViews.view, comment: boardViews.comment, meetingOn: boardViews.meetingOn, at: boardViews.at })
+        .select({
+          bidId: boardViews.bidId,
+          person: people.name,
+          view: boardViews.view,
+          comment: boardViews.comment,
+          meetingOn: boardViews.meetingOn,
+          at: boardViews.at,
+        })
         .from(boardViews)
         .innerJoin(bids, eq(boardViews.bidId, bids.id))
         .innerJoin(people, eq(boardViews.personId, people.id))

@@ -28,22 +28,46 @@ export interface FrameworkValues {
   descriptors: string[];
   threshold: number | null;
   divergence: number;
-  criteria: { code: string; name: string; guidance: string; weight: number; minScore: number | null; gateway: boolean }[];
+  criteria: {
+    code: string;
+    name: string;
+    guidance: string;
+    weight: number;
+    minScore: number | null;
+    gateway: boolean;
+  }[];
 }
 
 export function peopleQueries(db: TrancheDb) {
   return {
     list() {
-      return db.select({ id: people.id, name: people.name, role: people.role }).from(people).orderBy(asc(people.name)).all();
+      return db
+        .select({ id: people.id, name: people.name, role: people.role })
+        .from(people)
+        .orderBy(asc(people.name))
+        .all();
     },
     count(): number {
-      return db.select({ n: sql<number>`count(*)` }).from(people).get()?.n ?? 0;
+      return (
+        db
+          .select({ n: sql<number>`count(*)` })
+          .from(people)
+          .get()?.n ?? 0
+      );
     },
     get(id: number) {
-      return db.select({ id: people.id, name: people.name, role: people.role }).from(people).where(eq(people.id, id)).get();
+      return db
+        .select({ id: people.id, name: people.name, role: people.role })
+        .from(people)
+        .where(eq(people.id, id))
+        .get();
     },
     findByName(name: string) {
-      return db.select({ id: people.id, name: people.name, role: people.role }).from(people).where(sql`lower(${people.name}) = lower(${name.trim()})`).get();
+      return db
+        .select({ id: people.id, name: people.name, role: people.role })
+        .from(people)
+        .where(sql`lower(${people.name}) = lower(${name.trim()})`)
+        .get();
     },
     create(name: string, role: Role, now: string): number {
       return db.insert(people).values({ name, role, createdAt: now }).returning({ id: people.id }).get().id;
@@ -52,20 +76,37 @@ export function peopleQueries(db: TrancheDb) {
       return db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value;
     },
     setSetting(key: string, value: string): void {
-      db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+      db.insert(settings)
+        .values({ key, value })
+        .onConflictDoUpdate({ target: settings.key, set: { value } })
+        .run();
     },
   };
 }
 
 export function frameworkQueries(db: TrancheDb) {
-  const forRound = (roundId: number) => db.select().from(frameworks).where(eq(frameworks.roundId, roundId)).get();
+  const forRound = (roundId: number) =>
+    db.select().from(frameworks).where(eq(frameworks.roundId, roundId)).get();
   return {
     forRound(roundId: number) {
       const framework = forRound(roundId);
       if (!framework) return undefined;
-      const descriptorRows = db.select().from(scaleDescriptors).where(eq(scaleDescriptors.frameworkId, framework.id)).orderBy(asc(scaleDescriptors.score)).all();
+      const descriptorRows = db
+        .select()
+        .from(scaleDescriptors)
+        .where(eq(scaleDescriptors.frameworkId, framework.id))
+        .orderBy(asc(scaleDescriptors.score))
+        .all();
       const criterionRows = db
-        .select({ id: criteria.id, code: criteria.code, name: criteria.name, guidance: criteria.guidance, weight: criteria.weightPercent, minScore: criteria.minScore, gateway: criteria.gateway })
+        .select({
+          id: criteria.id,
+          code: criteria.code,
+          name: criteria.name,
+          guidance: criteria.guidance,
+          weight: criteria.weightPercent,
+          minScore: criteria.minScore,
+          gateway: criteria.gateway,
+        })
         .from(criteria)
         .where(eq(criteria.frameworkId, framework.id))
         .orderBy(asc(criteria.position))
@@ -88,26 +129,61 @@ export function frameworkQueries(db: TrancheDb) {
       const frameworkId = existing
         ? (db
             .update(frameworks)
-            .set({ template: values.template, scaleMin: values.scaleMin, scaleMax: values.scaleMax, thresholdPercent: values.threshold, divergence: values.divergence, updatedAt: now })
+            .set({
+              template: values.template,
+              scaleMin: values.scaleMin,
+              scaleMax: values.scaleMax,
+              thresholdPercent: values.threshold,
+              divergence: values.divergence,
+              updatedAt: now,
+            })
             .where(eq(frameworks.id, existing.id))
             .run(),
           existing.id)
         : db
             .insert(frameworks)
-            .values({ roundId, template: values.template, scaleMin: values.scaleMin, scaleMax: values.scaleMax, thresholdPercent: values.threshold, divergence: values.divergence, updatedAt: now })
+            .values({
+              roundId,
+              template: values.template,
+              scaleMin: values.scaleMin,
+              scaleMax: values.scaleMax,
+              thresholdPercent: values.threshold,
+              divergence: values.divergence,
+              updatedAt: now,
+            })
             .returning({ id: frameworks.id })
             .get().id;
       db.delete(scaleDescriptors).where(eq(scaleDescriptors.frameworkId, frameworkId)).run();
-      values.descriptors.forEach((descriptor, i) => db.insert(scaleDescriptors).values({ frameworkId, score: values.scaleMin + i, descriptor }).run());
-      const current = db.select({ id: criteria.id, code: criteria.code }).from(criteria).where(eq(criteria.frameworkId, frameworkId)).all();
+      values.descriptors.forEach((descriptor, i) =>
+        db
+          .insert(scaleDescriptors)
+          .values({ frameworkId, score: values.scaleMin + i, descriptor })
+          .run(),
+      );
+      const current = db
+        .select({ id: criteria.id, code: criteria.code })
+        .from(criteria)
+        .where(eq(criteria.frameworkId, frameworkId))
+        .all();
       const keep = new Set(values.criteria.map((c) => c.code.toLowerCase()));
       const gone = current.filter((c) => !keep.has(c.code.toLowerCase())).map((c) => c.id);
       if (gone.length > 0) db.delete(criteria).where(inArray(criteria.id, gone)).run();
       values.criteria.forEach((c, position) => {
         const match = current.find((x) => x.code.toLowerCase() === c.code.toLowerCase());
-        const row = { code: c.code, name: c.name, guidance: c.guidance, weightPercent: c.weight, minScore: c.minScore, gateway: c.gateway, position };
+        const row = {
+          code: c.code,
+          name: c.name,
+          guidance: c.guidance,
+          weightPercent: c.weight,
+          minScore: c.minScore,
+          gateway: c.gateway,
+          position,
+        };
         if (match) db.update(criteria).set(row).where(eq(criteria.id, match.id)).run();
-        else db.insert(criteria).values({ frameworkId, ...row }).run();
+        else
+          db.insert(criteria)
+            .values({ frameworkId, ...row })
+            .run();
       });
       return frameworkId;
     },
@@ -123,7 +199,9 @@ export function scoringQueries(db: TrancheDb) {
       db.insert(assignments).values({ bidId, personId, assignedAt: now }).onConflictDoNothing().run();
     },
     unassign(bidId: number, personId: number): void {
-      db.delete(assignments).where(and(eq(assignments.bidId, bidId), eq(assignments.personId, personId))).run();
+      db.delete(assignments)
+        .where(and(eq(assignments.bidId, bidId), eq(assignments.personId, personId)))
+        .run();
     },
     assignmentsForRound(roundId: number) {
       return db
@@ -135,20 +213,41 @@ export function scoringQueries(db: TrancheDb) {
         .all();
     },
     isAssigned(bidId: number, personId: number): boolean {
-      return db.select({ bidId: assignments.bidId }).from(assignments).where(and(eq(assignments.bidId, bidId), eq(assignments.personId, personId))).get() !== undefined;
+      return (
+        db
+          .select({ bidId: assignments.bidId })
+          .from(assignments)
+          .where(and(eq(assignments.bidId, bidId), eq(assignments.personId, personId)))
+          .get() !== undefined
+      );
     },
     declare(bidId: number, personId: number, conflict: boolean, nature: string | null, now: string): void {
       db.insert(declarations)
         .values({ bidId, personId, conflict, nature, declaredAt: now })
-        .onConflictDoUpdate({ target: [declarations.bidId, declarations.personId], set: { conflict, nature, declaredAt: now } })
+        .onConflictDoUpdate({
+          target: [declarations.bidId, declarations.personId],
+          set: { conflict, nature, declaredAt: now },
+        })
         .run();
     },
     declaration(bidId: number, personId: number) {
-      return db.select().from(declarations).where(and(eq(declarations.bidId, bidId), eq(declarations.personId, personId))).get();
+      return db
+        .select()
+        .from(declarations)
+        .where(and(eq(declarations.bidId, bidId), eq(declarations.personId, personId)))
+        .get();
     },
     declarationsForRound(roundId: number) {
       return db
-        .select({ bidId: declarations.bidId, ref: bids.ref, personId: declarations.personId, person: people.name, conflict: declarations.conflict, nature: declarations.nature, declaredAt: declarations.declaredAt })
+        .select({
+          bidId: declarations.bidId,
+          ref: bids.ref,
+          personId: declarations.personId,
+          person: people.name,
+          conflict: declarations.conflict,
+          nature: declarations.nature,
+          declaredAt: declarations.declaredAt,
+        })
         .from(declarations)
         .innerJoin(bids, eq(declarations.bidId, bids.id))
         .innerJoin(people, eq(declarations.personId, people.id))
@@ -156,25 +255,61 @@ export function scoringQueries(db: TrancheDb) {
         .orderBy(asc(bids.ref), asc(people.name))
         .all();
     },
-    saveScore(bidId: number, personId: number, criterionId: number, score: number | null, justification: string, submitted: boolean, now: string): void {
+    saveScore(
+      bidId: number,
+      personId: number,
+      criterionId: number,
+      score: number | null,
+      justification: string,
+      submitted: boolean,
+      now: string,
+    ): void {
       db.insert(scores)
         .values({ bidId, personId, criterionId, score, justification, updatedAt: now })
-        .onConflictDoUpdate({ target: [scores.bidId, scores.personId, scores.criterionId], set: { score, justification, updatedAt: now } })
+        .onConflictDoUpdate({
+          target: [scores.bidId, scores.personId, scores.criterionId],
+          set: { score, justification, updatedAt: now },
+        })
         .run();
-      db.insert(scoreHistory).values({ bidId, personId, criterionId, score, justification, submitted, at: now }).run();
+      db.insert(scoreHistory)
+        .values({ bidId, personId, criterionId, score, justification, submitted, at: now })
+        .run();
     },
     submit(bidId: number, personId: number, now: string): void {
-      db.insert(submissions).values({ bidId, personId, submittedAt: now }).onConflictDoUpdate({ target: [submissions.bidId, submissions.personId], set: { submittedAt: now } }).run();
+      db.insert(submissions)
+        .values({ bidId, personId, submittedAt: now })
+        .onConflictDoUpdate({ target: [submissions.bidId, submissions.personId], set: { submittedAt: now } })
+        .run();
     },
     submission(bidId: number, personId: number) {
-      return db.select().from(submissions).where(and(eq(submissions.bidId, bidId), eq(submissions.personId, personId))).get();
+      return db
+        .select()
+        .from(submissions)
+        .where(and(eq(submissions.bidId, bidId), eq(submissions.personId, personId)))
+        .get();
     },
     submissionsForRound(roundId: number) {
-      return db.select({ bidId: submissions.bidId, personId: submissions.personId, submittedAt: submissions.submittedAt }).from(submissions).innerJoin(bids, eq(submissions.bidId, bids.id)).where(eq(bids.roundId, roundId)).all();
+      return db
+        .select({
+          bidId: submissions.bidId,
+          personId: submissions.personId,
+          submittedAt: submissions.submittedAt,
+        })
+        .from(submissions)
+        .innerJoin(bids, eq(submissions.bidId, bids.id))
+        .where(eq(bids.roundId, roundId))
+        .all();
     },
     scoresForBid(bidId: number) {
       return db
-        .select({ personId: scores.personId, person: people.name, criterionId: scores.criterionId, score: scores.score, justification: scores.justification, updatedAt: scores.updatedAt })
+        .select({
+          personId: scores.personId,
+          person: people.name,
+          criterionId: scores.criterionId,
+          score: scores.score,
+          justification: scores.justification,
+          updatedAt: scores.updatedAt,
+        })
         .from(scores)
         .innerJoin(people, eq(scores.personId, people.id))
         .where(eq(scores.bidId, bidId))
@@ -182,7 +317,14 @@ export function scoringQueries(db: TrancheDb) {
     },
     scoresForRound(roundId: number) {
       return db
-        .select({ bidId: scores.bidId, personId: scores.personId, person: people.name, criterionId: scores.criterionId, score: scores.score, justification: scores.justification })
+        .select({
+          bidId: scores.bidId,
+          personId: scores.personId,
+          person: people.name,
+          criterionId: scores.criterionId,
+          score: scores.score,
+          justification: scores.justification,
+        })
         .from(scores)
         .innerJoin(bids, eq(scores.bidId, bids.id))
         .innerJoin(people, eq(scores.personId, people.id))
@@ -191,7 +333,14 @@ export function scoringQueries(db: TrancheDb) {
     },
     historyForBid(bidId: number) {
       return db
-        .select({ person: people.name, criterionId: scoreHistory.criterionId, score: scoreHistory.score, justification: scoreHistory.justification, submitted: scoreHistory.submitted, at: scoreHistory.at })
+        .select({
+          person: people.name,
+          criterionId: scoreHistory.criterionId,
+          score: scoreHistory.score,
+          justification: scoreHistory.justification,
+          submitted: scoreHistory.submitted,
+          at: scoreHistory.at,
+        })
         .from(scoreHistory)
         .innerJoin(people, eq(scoreHistory.personId, people.id))
         .where(eq(scoreHistory.bidId, bidId))
@@ -199,15 +348,38 @@ export function scoringQueries(db: TrancheDb) {
         .all();
     },
     anyScoreInRound(roundId: number): boolean {
-      return db.select({ n: sql<number>`1` }).from(scores).innerJoin(bids, eq(scores.bidId, bids.id)).where(eq(bids.roundId, roundId)).limit(1).get() !== undefined;
+      return (
+        db
+          .select({ n: sql<number>`1` })
+          .from(scores)
+          .innerJoin(bids, eq(scores.bidId, bids.id))
+          .where(eq(bids.roundId, roundId))
+          .limit(1)
+          .get() !== undefined
+      );
     },
-    moderate(bidId: number, criterionId: number, score: number, reason: string, personId: number | null, now: string): void {
+    moderate(
+      bidId: number,
+      criterionId: number,
+      score: number,
+      reason: string,
+      personId: number | null,
+      now: string,
+    ): void {
       db.insert(moderations).values({ bidId, criterionId, score, reason, personId, at: now }).run();
     },
     /** The latest moderation of each bid and criterion in a round. */
     moderationsForRound(roundId: number) {
       const rows = db
-        .select({ id: moderations.id, bidId: moderations.bidId, criterionId: moderations.criterionId, score: moderations.score, reason: moderations.reason, by: people.name, at: moderations.at })
+        .select({
+          id: moderations.id,
+          bidId: moderations.bidId,
+          criterionId: moderations.criterionId,
+          score: moderations.score,
+          reason: moderations.reason,
+          by: people.name,
+          at: moderations.at,
+        })
         .from(moderations)
         .innerJoin(bids, eq(moderations.bidId, bids.id))
         .leftJoin(people, eq(moderations.personId, people.id))
@@ -215,33 +387,76 @@ export function scoringQueries(db: TrancheDb) {
         .orderBy(desc(moderations.id))
         .all();
       const latest = new Map<string, (typeof rows)[number]>();
-      for (const row of rows) if (!latest.has(`${row.bidId}:${row.criterionId}`)) latest.set(`${row.bidId}:${row.criterionId}`, row);
+      for (const row of rows)
+        if (!latest.has(`${row.bidId}:${row.criterionId}`))
+          latest.set(`${row.bidId}:${row.criterionId}`, row);
       return [...latest.values()];
     },
-    setAlignment(bidId: number, personId: number, priorityId: number, strength: 'none' | 'some' | 'strong'): void {
-      db.insert(alignments).values({ bidId, personId, priorityId, strength }).onConflictDoUpdate({ target: [alignments.bidId, alignments.personId, alignments.priorityId], set: { strength } }).run();
+    setAlignment(
+      bidId: number,
+      personId: number,
+      priorityId: number,
+      strength: 'none' | 'some' | 'strong',
+    ): void {
+      db.insert(alignments)
+        .values({ bidId, personId, priorityId, strength })
+        .onConflictDoUpdate({
+          target: [alignments.bidId, alignments.personId, alignments.priorityId],
+          set: { strength },
+        })
+        .run();
     },
     alignmentsForRound(roundId: number) {
       return db
-        .select({ bidId: alignments.bidId, personId: alignments.personId, priorityId: alignments.priorityId, code: priorities.code, strength: alignments.strength })
+        .select({
+          bidId: alignments.bidId,
+          personId: alignments.personId,
+          priorityId: alignments.priorityId,
+          code: priorities.code,
+          strength: alignments.strength,
+        })
         .from(alignments)
         .innerJoin(bids, eq(alignments.bidId, bids.id))
         .innerJoin(priorities, eq(alignments.priorityId, priorities.id))
         .where(eq(bids.roundId, roundId))
         .all();
     },
-    raiseQuery(bidId: number, text: string, raisedBy: number | null, assignedTo: number | null, now: string): number {
-      return db.insert(bidQueriesTable).values({ bidId, text, raisedBy, assignedTo, raisedAt: now }).returning({ id: bidQueriesTable.id }).get().id;
+    raiseQuery(
+      bidId: number,
+      text: string,
+      raisedBy: number | null,
+      assignedTo: number | null,
+      now: string,
+    ): number {
+      return db
+        .insert(bidQueriesTable)
+        .values({ bidId, text, raisedBy, assignedTo, raisedAt: now })
+        .returning({ id: bidQueriesTable.id })
+        .get().id;
     },
     resolveQuery(id: number, resolution: string, resolvedBy: number | null, now: string): void {
-      db.update(bidQueriesTable).set({ resolution, resolvedBy, resolvedAt: now }).where(eq(bidQueriesTable.id, id)).run();
+      db.update(bidQueriesTable)
+        .set({ resolution, resolvedBy, resolvedAt: now })
+        .where(eq(bidQueriesTable.id, id))
+        .run();
     },
     query(id: number) {
       return db.select().from(bidQueriesTable).where(eq(bidQueriesTable.id, id)).get();
     },
     queriesForRound(roundId: number) {
       return db
-        .select({ id: bidQueriesTable.id, bidId: bidQueriesTable.bidId, ref: bids.ref, text: bidQueriesTable.text, raisedBy: bidQueriesTable.raisedBy, assignedTo: bidQueriesTable.assignedTo, raisedAt: bidQueriesTable.raisedAt, resolution: bidQueriesTable.resolution, resolvedBy: bidQueriesTable.resolvedBy, resolvedAt: bidQueriesTable.resolvedAt })
+        .select({
+          id: bidQueriesTable.id,
+          bidId: bidQueriesTable.bidId,
+          ref: bids.ref,
+          text: bidQueriesTable.text,
+          raisedBy: bidQueriesTable.raisedBy,
+          assignedTo: bidQueriesTable.assignedTo,
+          raisedAt: bidQueriesTable.raisedAt,
+          resolution: bidQueriesTable.resolution,
+          resolvedBy: bidQueriesTable.resolvedBy,
+          resolvedAt: bidQueriesTable.resolvedAt,
+        })
         .from(bidQueriesTable)
         .innerJoin(bids, eq(bidQueriesTable.bidId, bids.id))
         .where(eq(bids.roundId, roundId))

@@ -1,7 +1,18 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { BidStatus } from '../../shared/bids';
 import type { TrancheDb } from '../connection';
-import { attachments, bidCostLines, bidPriorityClaims, bids, bidSections, partnerships, priorities, rounds, funds, scheduleTotals } from '../schema';
+import {
+  attachments,
+  bidCostLines,
+  bidPriorityClaims,
+  bids,
+  bidSections,
+  partnerships,
+  priorities,
+  rounds,
+  funds,
+  scheduleTotals,
+} from '../schema';
 
 export interface BidValues {
   roundId: number;
@@ -45,9 +56,21 @@ export function bidQueries(db: TrancheDb) {
   return {
     /** Every bid of a round with its cost lines, in two queries however many bids there are. */
     listForRound(roundId: number) {
-      const rows = db.select(bidColumns).from(bids).innerJoin(partnerships, eq(bids.partnershipId, partnerships.id)).where(eq(bids.roundId, roundId)).orderBy(asc(bids.id)).all();
+      const rows = db
+        .select(bidColumns)
+        .from(bids)
+        .innerJoin(partnerships, eq(bids.partnershipId, partnerships.id))
+        .where(eq(bids.roundId, roundId))
+        .orderBy(asc(bids.id))
+        .all();
       const lines = db
-        .select({ bidId: bidCostLines.bidId, description: bidCostLines.description, quantity: bidCostLines.quantity, unitCostPence: bidCostLines.unitCostPence, amountPence: bidCostLines.amountPence })
+        .select({
+          bidId: bidCostLines.bidId,
+          description: bidCostLines.description,
+          quantity: bidCostLines.quantity,
+          unitCostPence: bidCostLines.unitCostPence,
+          amountPence: bidCostLines.amountPence,
+        })
         .from(bidCostLines)
         .innerJoin(bids, eq(bidCostLines.bidId, bids.id))
         .where(eq(bids.roundId, roundId))
@@ -82,12 +105,23 @@ export function bidQueries(db: TrancheDb) {
         .get();
       if (!row) return undefined;
       const costLines = db
-        .select({ id: bidCostLines.id, description: bidCostLines.description, quantity: bidCostLines.quantity, unitCostPence: bidCostLines.unitCostPence, amountPence: bidCostLines.amountPence })
+        .select({
+          id: bidCostLines.id,
+          description: bidCostLines.description,
+          quantity: bidCostLines.quantity,
+          unitCostPence: bidCostLines.unitCostPence,
+          amountPence: bidCostLines.amountPence,
+        })
         .from(bidCostLines)
         .where(eq(bidCostLines.bidId, id))
         .orderBy(asc(bidCostLines.position))
         .all();
-      const sections = db.select({ id: bidSections.id, heading: bidSections.heading, body: bidSections.body }).from(bidSections).where(eq(bidSections.bidId, id)).orderBy(asc(bidSections.position)).all();
+      const sections = db
+        .select({ id: bidSections.id, heading: bidSections.heading, body: bidSections.body })
+        .from(bidSections)
+        .where(eq(bidSections.bidId, id))
+        .orderBy(asc(bidSections.position))
+        .all();
       const claimedPriorities = db
         .select({ id: priorities.id, code: priorities.code, title: priorities.title })
         .from(bidPriorityClaims)
@@ -96,7 +130,14 @@ export function bidQueries(db: TrancheDb) {
         .orderBy(asc(priorities.code))
         .all();
       const files = db
-        .select({ id: attachments.id, fileName: attachments.fileName, mediaType: attachments.mediaType, sizeBytes: attachments.sizeBytes, sha256: attachments.sha256, createdAt: attachments.createdAt })
+        .select({
+          id: attachments.id,
+          fileName: attachments.fileName,
+          mediaType: attachments.mediaType,
+          sizeBytes: attachments.sizeBytes,
+          sha256: attachments.sha256,
+          createdAt: attachments.createdAt,
+        })
         .from(attachments)
         .where(eq(attachments.bidId, id))
         .orderBy(asc(attachments.id))
@@ -107,78 +148,173 @@ export function bidQueries(db: TrancheDb) {
       return db
         .select({ id: bids.id, ref: bids.ref })
         .from(bids)
-        .where(sql`${bids.roundId} = ${roundId} AND lower(${bids.ref}) = lower(${ref}) ${exceptId === undefined ? sql`` : sql`AND ${bids.id} <> ${exceptId}`}`)
+        .where(
+          sql`${bids.roundId} = ${roundId} AND lower(${bids.ref}) = lower(${ref}) ${exceptId === undefined ? sql`` : sql`AND ${bids.id} <> ${exceptId}`}`,
+        )
         .get();
     },
     refsInRound(roundId: number): Set<string> {
-      return new Set(db.select({ ref: bids.ref }).from(bids).where(eq(bids.roundId, roundId)).all().map((r) => r.ref.toLowerCase()));
+      return new Set(
+        db
+          .select({ ref: bids.ref })
+          .from(bids)
+          .where(eq(bids.roundId, roundId))
+          .all()
+          .map((r) => r.ref.toLowerCase()),
+      );
     },
     insert(values: BidValues, now: string): number {
-      return db.insert(bids).values({ ...values, createdAt: now, updatedAt: now }).returning({ id: bids.id }).get().id;
+      return db
+        .insert(bids)
+        .values({ ...values, createdAt: now, updatedAt: now })
+        .returning({ id: bids.id })
+        .get().id;
     },
     update(id: number, values: Omit<BidValues, 'roundId'>, now: string): void {
-      db.update(bids).set({ ...values, updatedAt: now }).where(eq(bids.id, id)).run();
+      db.update(bids)
+        .set({ ...values, updatedAt: now })
+        .where(eq(bids.id, id))
+        .run();
     },
     replaceCostLines(bidId: number, lines: CostLineValues[]): void {
       db.delete(bidCostLines).where(eq(bidCostLines.bidId, bidId)).run();
-      lines.forEach((line, position) => db.insert(bidCostLines).values({ bidId, position, ...line }).run());
+      lines.forEach((line, position) =>
+        db
+          .insert(bidCostLines)
+          .values({ bidId, position, ...line })
+          .run(),
+      );
     },
     replaceSections(bidId: number, sections: { heading: string; body: string }[]): void {
       db.delete(bidSections).where(eq(bidSections.bidId, bidId)).run();
-      sections.forEach((section, position) => db.insert(bidSections).values({ bidId, position, ...section }).run());
+      sections.forEach((section, position) =>
+        db
+          .insert(bidSections)
+          .values({ bidId, position, ...section })
+          .run(),
+      );
     },
     replaceClaims(bidId: number, priorityIds: number[]): void {
       db.delete(bidPriorityClaims).where(eq(bidPriorityClaims.bidId, bidId)).run();
-      for (const priorityId of new Set(priorityIds)) db.insert(bidPriorityClaims).values({ bidId, priorityId }).run();
+      for (const priorityId of new Set(priorityIds))
+        db.insert(bidPriorityClaims).values({ bidId, priorityId }).run();
     },
-    addAttachment(bidId: number, file: { fileName: string; mediaType: string; content: Buffer; sha256: string }, now: string): number {
+    addAttachment(
+      bidId: number,
+      file: { fileName: string; mediaType: string; content: Buffer; sha256: string },
+      now: string,
+    ): number {
       return db
         .insert(attachments)
-        .values({ bidId, fileName: file.fileName, mediaType: file.mediaType, sizeBytes: file.content.length, sha256: file.sha256, content: file.content, createdAt: now })
+        .values({
+          bidId,
+          fileName: file.fileName,
+          mediaType: file.mediaType,
+          sizeBytes: file.content.length,
+          sha256: file.sha256,
+          content: file.content,
+          createdAt: now,
+        })
         .returning({ id: attachments.id })
         .get().id;
     },
     attachmentContent(id: number) {
-      return db.select({ fileName: attachments.fileName, mediaType: attachments.mediaType, content: attachments.content }).from(attachments).where(eq(attachments.id, id)).get();
+      return db
+        .select({
+          fileName: attachments.fileName,
+          mediaType: attachments.mediaType,
+          content: attachments.content,
+        })
+        .from(attachments)
+        .where(eq(attachments.id, id))
+        .get();
     },
-    setScheduleTotal(roundId: number, partnershipId: number, label: string, statedPence: number, statedReducedPence: number | null): void {
+    setScheduleTotal(
+      roundId: number,
+      partnershipId: number,
+      label: string,
+      statedPence: number,
+      statedReducedPence: number | null,
+    ): void {
       db.insert(scheduleTotals)
         .values({ roundId, partnershipId, label, statedPence, statedReducedPence })
-        .onConflictDoUpdate({ target: [scheduleTotals.roundId, scheduleTotals.partnershipId], set: { label, statedPence, statedReducedPence } })
+        .onConflictDoUpdate({
+          target: [scheduleTotals.roundId, scheduleTotals.partnershipId],
+          set: { label, statedPence, statedReducedPence },
+        })
         .run();
     },
     scheduleTotals(roundId: number) {
       return db
-        .select({ partnershipId: scheduleTotals.partnershipId, partnership: partnerships.name, label: scheduleTotals.label, statedPence: scheduleTotals.statedPence, statedReducedPence: scheduleTotals.statedReducedPence })
+        .select({
+          partnershipId: scheduleTotals.partnershipId,
+          partnership: partnerships.name,
+          label: scheduleTotals.label,
+          statedPence: scheduleTotals.statedPence,
+          statedReducedPence: scheduleTotals.statedReducedPence,
+        })
         .from(scheduleTotals)
         .innerJoin(partnerships, eq(scheduleTotals.partnershipId, partnerships.id))
         .where(eq(scheduleTotals.roundId, roundId))
         .all();
     },
     ids(roundId: number): number[] {
-      return db.select({ id: bids.id }).from(bids).where(eq(bids.roundId, roundId)).all().map((r) => r.id);
+      return db
+        .select({ id: bids.id })
+        .from(bids)
+        .where(eq(bids.roundId, roundId))
+        .all()
+        .map((r) => r.id);
     },
     /** Rewrites the search index rows of the given bids from what is stored now. */
     reindex(bidIds: number[]): void {
       // In chunks: SQLite limits how many values one statement may bind.
       for (let start = 0; start < bidIds.length; start += 500) {
         const chunk = bidIds.slice(start, start + 500);
-        db.run(sql`DELETE FROM bid_search WHERE bid_id IN (${sql.join(chunk.map((id) => sql`${id}`), sql`, `)})`);
+        db.run(
+          sql`DELETE FROM bid_search WHERE bid_id IN (${sql.join(
+            chunk.map((id) => sql`${id}`),
+            sql`, `,
+          )})`,
+        );
         const rows = db
-          .select({ id: bids.id, roundId: bids.roundId, ref: bids.ref, partnership: partnerships.name, title: bids.title, summary: bids.summary })
+          .select({
+            id: bids.id,
+            roundId: bids.roundId,
+            ref: bids.ref,
+            partnership: partnerships.name,
+            title: bids.title,
+            summary: bids.summary,
+          })
           .from(bids)
           .innerJoin(partnerships, eq(bids.partnershipId, partnerships.id))
           .where(inArray(bids.id, chunk))
           .all();
-        const sectionRows = db.select({ bidId: bidSections.bidId, heading: bidSections.heading, body: bidSections.body }).from(bidSections).where(inArray(bidSections.bidId, chunk)).all();
+        const sectionRows = db
+          .select({ bidId: bidSections.bidId, heading: bidSections.heading, body: bidSections.body })
+          .from(bidSections)
+          .where(inArray(bidSections.bidId, chunk))
+          .all();
         for (const row of rows) {
-          const body = [row.summary, ...sectionRows.filter((s) => s.bidId === row.id).map((s) => `${s.heading}\n${s.body}`)].join('\n\n');
-          db.run(sql`INSERT INTO bid_search (bid_id, round_id, ref, partnership, title, body) VALUES (${row.id}, ${row.roundId}, ${row.ref}, ${row.partnership}, ${row.title}, ${body})`);
+          const body = [
+            row.summary,
+            ...sectionRows.filter((s) => s.bidId === row.id).map((s) => `${s.heading}\n${s.body}`),
+          ].join('\n\n');
+          db.run(
+            sql`INSERT INTO bid_search (bid_id, round_id, ref, partnership, title, body) VALUES (${row.id}, ${row.roundId}, ${row.ref}, ${row.partnership}, ${row.title}, ${body})`,
+          );
         }
       }
     },
     search(match: string, roundId: number | null, limit: number) {
-      return db.all<{ bidId: number; roundId: number; ref: string; partnership: string; title: string; snippet: string }>(sql`
+      return db.all<{
+        bidId: number;
+        roundId: number;
+        ref: string;
+        partnership: string;
+        title: string;
+        snippet: string;
+      }>(sql`
         SELECT bid_id AS bidId, round_id AS roundId, ref, partnership, title,
                snippet(bid_search, -1, '[', ']', ' … ', 12) AS snippet
         FROM bid_search

@@ -14,7 +14,11 @@ export function fundQueries(db: TrancheDb) {
         .all();
     },
     get(id: number) {
-      return db.select({ id: funds.id, name: funds.name, capPence: funds.capPence }).from(funds).where(eq(funds.id, id)).get();
+      return db
+        .select({ id: funds.id, name: funds.name, capPence: funds.capPence })
+        .from(funds)
+        .where(eq(funds.id, id))
+        .get();
     },
     /** Funds are matched without regard to case, so "invest to save" is the same fund. */
     findOrCreate(name: string, now: string): number {

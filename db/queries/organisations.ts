@@ -24,14 +24,22 @@ export function organisationQueries(db: TrancheDb) {
   return {
     listPartnerships(): Partnership[] {
       const rows = db
-        .select({ id: partnerships.id, name: partnerships.name, area: partnerships.area, bidCount: count(bids.id) })
+        .select({
+          id: partnerships.id,
+          name: partnerships.name,
+          area: partnerships.area,
+          bidCount: count(bids.id),
+        })
         .from(partnerships)
         .leftJoin(bids, eq(bids.partnershipId, partnerships.id))
         .groupBy(partnerships.id)
         .orderBy(asc(partnerships.name))
         .all();
       const aliases = db.select().from(partnershipAliases).orderBy(asc(partnershipAliases.alias)).all();
-      return rows.map((row) => ({ ...row, aliases: aliases.filter((a) => a.partnershipId === row.id).map((a) => a.alias) }));
+      return rows.map((row) => ({
+        ...row,
+        aliases: aliases.filter((a) => a.partnershipId === row.id).map((a) => a.alias),
+      }));
     },
     /** Every name and alias, normalised, to the partnership it identifies. */
     partnershipIndex(): Map<string, { id: number; name: string }> {
@@ -45,19 +53,35 @@ export function organisationQueries(db: TrancheDb) {
       return index;
     },
     createPartnership(name: string, area: string | null, now: string): number {
-      return db.insert(partnerships).values({ name, area, createdAt: now }).returning({ id: partnerships.id }).get().id;
+      return db
+        .insert(partnerships)
+        .values({ name, area, createdAt: now })
+        .returning({ id: partnerships.id })
+        .get().id;
     },
     addAlias(partnershipId: number, alias: string): void {
       db.insert(partnershipAliases).values({ partnershipId, alias }).onConflictDoNothing().run();
     },
     findPlanByTitle(title: string) {
-      return db.select().from(plans).where(sql`lower(${plans.title}) = lower(${title})`).get();
+      return db
+        .select()
+        .from(plans)
+        .where(sql`lower(${plans.title}) = lower(${title})`)
+        .get();
     },
     createPlan(title: string, period: string, tree: PriorityInput[], now: string): number {
-      const planId = db.insert(plans).values({ title, period, createdAt: now }).returning({ id: plans.id }).get().id;
+      const planId = db
+        .insert(plans)
+        .values({ title, period, createdAt: now })
+        .returning({ id: plans.id })
+        .get().id;
       const insert = (nodes: PriorityInput[], parentId: number | null) =>
         nodes.forEach((node, position) => {
-          const id = db.insert(priorities).values({ planId, parentId, code: node.code, title: node.title, position }).returning({ id: priorities.id }).get().id;
+          const id = db
+            .insert(priorities)
+            .values({ planId, parentId, code: node.code, title: node.title, position })
+            .returning({ id: priorities.id })
+            .get().id;
           insert(node.children ?? [], id);
         });
       insert(tree, null);
@@ -80,7 +104,11 @@ export function organisationQueries(db: TrancheDb) {
     },
     /** Priority ids of a plan by code (any case). */
     priorityIdsByCode(planId: number): Map<string, number> {
-      const rows = db.select({ id: priorities.id, code: priorities.code }).from(priorities).where(eq(priorities.planId, planId)).all();
+      const rows = db
+        .select({ id: priorities.id, code: priorities.code })
+        .from(priorities)
+        .where(eq(priorities.planId, planId))
+        .all();
       return new Map(rows.map((r) => [r.code.toLowerCase(), r.id]));
     },
     priorityPlans(ids: number[]): { id: number; planId: number }[] {
@@ -88,7 +116,12 @@ export function organisationQueries(db: TrancheDb) {
       return db
         .select({ id: priorities.id, planId: priorities.planId })
         .from(priorities)
-        .where(sql`${priorities.id} IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`)
+        .where(
+          sql`${priorities.id} IN (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )})`,
+        )
         .all();
     },
   };

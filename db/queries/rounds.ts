@@ -38,14 +38,23 @@ const roundColumns = {
 
 export function roundQueries(db: TrancheDb) {
   const selectRounds = () =>
-    db.select(roundColumns).from(rounds).innerJoin(funds, eq(rounds.fundId, funds.id)).leftJoin(plans, eq(rounds.planId, plans.id));
+    db
+      .select(roundColumns)
+      .from(rounds)
+      .innerJoin(funds, eq(rounds.fundId, funds.id))
+      .leftJoin(plans, eq(rounds.planId, plans.id));
 
   /** Commitments and bid totals for the given rounds, fetched in two grouped queries. */
   function complete(rows: Awaited<ReturnType<ReturnType<typeof selectRounds>['all']>>): Round[] {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const commitmentRows = db
-      .select({ id: commitments.id, roundId: commitments.roundId, description: commitments.description, amountPence: commitments.amountPence })
+      .select({
+        id: commitments.id,
+        roundId: commitments.roundId,
+        description: commitments.description,
+        amountPence: commitments.amountPence,
+      })
       .from(commitments)
       .where(inArray(commitments.roundId, ids))
       .orderBy(asc(commitments.position), asc(commitments.id))
@@ -62,7 +71,9 @@ export function roundQueries(db: TrancheDb) {
       .groupBy(bids.roundId)
       .all();
     return rows.map((row) => {
-      const own = commitmentRows.filter((c) => c.roundId === row.id).map(({ id, description, amountPence }) => ({ id, description, amountPence }));
+      const own = commitmentRows
+        .filter((c) => c.roundId === row.id)
+        .map(({ id, description, amountPence }) => ({ id, description, amountPence }));
       const total = totals.find((t) => t.roundId === row.id);
       return {
         ...row,
@@ -92,7 +103,13 @@ export function roundQueries(db: TrancheDb) {
     /** Another round of the same fund with this name (any case), other than `exceptId`. */
     findByName(fundId: number, name: string, exceptId?: number): Round | undefined {
       const rows = selectRounds()
-        .where(and(eq(rounds.fundId, fundId), sql`lower(${rounds.name}) = lower(${name})`, exceptId === undefined ? undefined : ne(rounds.id, exceptId)))
+        .where(
+          and(
+            eq(rounds.fundId, fundId),
+            sql`lower(${rounds.name}) = lower(${name})`,
+            exceptId === undefined ? undefined : ne(rounds.id, exceptId),
+          ),
+        )
         .all();
       return complete(rows)[0];
     },
@@ -104,11 +121,19 @@ export function roundQueries(db: TrancheDb) {
         .get().id;
     },
     update(id: number, values: RoundValues, now: string): void {
-      db.update(rounds).set({ ...values, updatedAt: now }).where(eq(rounds.id, id)).run();
+      db.update(rounds)
+        .set({ ...values, updatedAt: now })
+        .where(eq(rounds.id, id))
+        .run();
     },
     replaceCommitments(roundId: number, list: { description: string; amountPence: number }[]): void {
       db.delete(commitments).where(eq(commitments.roundId, roundId)).run();
-      list.forEach((c, position) => db.insert(commitments).values({ roundId, description: c.description, amountPence: c.amountPence, position }).run());
+      list.forEach((c, position) =>
+        db
+          .insert(commitments)
+          .values({ roundId, description: c.description, amountPence: c.amountPence, position })
+          .run(),
+      );
     },
     setArchived(id: number, archivedAt: string | null, now: string): void {
       db.update(rounds).set({ archivedAt, updatedAt: now }).where(eq(rounds.id, id)).run();

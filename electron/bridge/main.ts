@@ -11,10 +11,14 @@ import { startWebServer } from './server';
 const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' } } });
 const rendererRoot = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 if (!existsSync(`${rendererRoot}/index.html`)) {
-  console.error('tranche: the renderer is not built; run `npm run web` (it builds first) or `npm run build:renderer`.');
+  console.error(
+    'tranche: the renderer is not built; run `npm run web` (it builds first) or `npm run build:renderer`.',
+  );
   process.exit(1);
 }
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 const file = values.db ?? defaultDatabaseFile();
 const connection = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
 const server = await startWebServer({

@@ -53,7 +53,13 @@ function cookieValue(header: string | undefined, name: string): string | undefin
   return undefined;
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}) {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type: string,
+  extra: Record<string, string> = {},
+) {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, ...extra });
   res.end(body);
 }
@@ -87,7 +93,8 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     // A page on another site cannot reach us through a DNS name pointing at 127.0.0.1.
-    if (!hosts.includes(req.headers.host ?? '')) return send(res, 421, 'Wrong host', 'text/plain; charset=utf-8');
+    if (!hosts.includes(req.headers.host ?? ''))
+      return send(res, 421, 'Wrong host', 'text/plain; charset=utf-8');
     const url = new URL(req.url ?? '/', origin);
     const given = url.searchParams.get('token');
     if (req.method === 'GET' && given !== null) {
@@ -100,12 +107,19 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     }
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!sameSecret(cookieValue(req.headers.cookie, TOKEN_COOKIE) ?? bearer, token)) {
-      return send(res, 401, 'Open the address that `npm run web` printed: it carries the access token.', 'text/plain; charset=utf-8');
+      return send(
+        res,
+        401,
+        'Open the address that `npm run web` printed: it carries the access token.',
+        'text/plain; charset=utf-8',
+      );
     }
 
     if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return sendResult(res, 405, fail('invalid_input', 'Operations are called with POST'));
-      if (req.headers.origin && req.headers.origin !== origin) return sendResult(res, 403, fail('forbidden', 'Wrong origin'));
+      if (req.method !== 'POST')
+        return sendResult(res, 405, fail('invalid_input', 'Operations are called with POST'));
+      if (req.headers.origin && req.headers.origin !== origin)
+        return sendResult(res, 403, fail('forbidden', 'Wrong origin'));
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return sendResult(res, 415, fail('invalid_input', 'Send JSON (Content-Type: application/json)'));
       }
@@ -114,13 +128,21 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         const body = await readBody(req);
         input = body === '' ? undefined : JSON.parse(body);
       } catch (error) {
-        return sendResult(res, 400, fail('invalid_input', `The request body is not valid JSON: ${error instanceof Error ? error.message : ''}`));
+        return sendResult(
+          res,
+          400,
+          fail(
+            'invalid_input',
+            `The request body is not valid JSON: ${error instanceof Error ? error.message : ''}`,
+          ),
+        );
       }
       const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
       return sendResult(res, 200, await dispatch(channel, input, options.ctx));
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
     const file = await readStaticFile(options.rendererRoot, url.pathname);
     return send(res, file.status, req.method === 'HEAD' ? '' : file.body, file.type);
   }
@@ -135,10 +157,11 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         url: `${origin}/?token=${token}`,
         origin,
         token,
-        close: () => new Promise<void>((done) => {
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });

@@ -49,7 +49,8 @@ export function moneyOption(ctx: CommandContext, name: string, fallback?: number
 
 export function idOption(ctx: CommandContext, name: string): number {
   const text = requiredOption(ctx, name);
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new CliRefusal(`--${name} must be an id (a whole number), not "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) < 1)
+    throw new CliRefusal(`--${name} must be an id (a whole number), not "${text}"`);
   return Number(text);
 }
 
@@ -58,7 +59,9 @@ function readInputFile(file: string | undefined): { fileName: string; dataBase64
   try {
     return { fileName: path.basename(file), dataBase64: readFileSync(file).toString('base64') };
   } catch (error) {
-    throw new CliRefusal(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new CliRefusal(
+      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
   }
 }
 
@@ -69,7 +72,8 @@ function printJson(ctx: CommandContext, value: unknown) {
 export const commands: Command[] = [
   {
     words: ['rounds', 'create'],
-    usage: 'rounds create --fund NAME --name NAME --budget MONEY [--committed MONEY [--committed-for TEXT]] [--year 2013-14] [--json]',
+    usage:
+      'rounds create --fund NAME --name NAME --budget MONEY [--committed MONEY [--committed-for TEXT]] [--year 2013-14] [--json]',
     summary: 'Create a funding round; money may be written 350000, £350,000 or £350k',
     options: {
       fund: { type: 'string' },
@@ -86,7 +90,16 @@ export const commands: Command[] = [
         fund: requiredOption(ctx, 'fund'),
         name: requiredOption(ctx, 'name'),
         budgetPence: moneyOption(ctx, 'budget'),
-        commitments: committed > 0 ? [{ description: typeof purpose === 'string' && purpose.trim() ? purpose : 'Commitments already made', amountPence: committed }] : [],
+        commitments:
+          committed > 0
+            ? [
+                {
+                  description:
+                    typeof purpose === 'string' && purpose.trim() ? purpose : 'Commitments already made',
+                  amountPence: committed,
+                },
+              ]
+            : [],
         financialYear: typeof ctx.values.year === 'string' ? ctx.values.year : null,
       });
       if (ctx.json) printJson(ctx, round);
@@ -101,7 +114,10 @@ export const commands: Command[] = [
     async run(ctx) {
       const rounds = await ctx.call('rounds:list', { includeArchived: ctx.values.archived === true });
       if (ctx.json) return printJson(ctx, rounds);
-      if (rounds.length === 0) return ctx.print('No rounds yet. Create one with: rounds create --fund NAME --name NAME --budget MONEY');
+      if (rounds.length === 0)
+        return ctx.print(
+          'No rounds yet. Create one with: rounds create --fund NAME --name NAME --budget MONEY',
+        );
       ctx.print(
         textTable(
           ['ID', 'Fund', 'Round', 'Budget', 'Committed', 'Available', 'Bids', 'Requested'],
@@ -140,7 +156,10 @@ export const commands: Command[] = [
       const result = await ctx.call('demo:load', {});
       if (ctx.json) return printJson(ctx, result);
       ctx.print(result.notice);
-      for (const round of result.rounds) ctx.print(`  Round ${round.id}: ${round.fund} — ${round.name}${round.created ? '' : ' (already loaded)'}`);
+      for (const round of result.rounds)
+        ctx.print(
+          `  Round ${round.id}: ${round.fund} — ${round.name}${round.created ? '' : ' (already loaded)'}`,
+        );
     },
   },
   {
@@ -151,7 +170,12 @@ export const commands: Command[] = [
     async run(ctx) {
       const file = readInputFile(ctx.args[0]);
       const result = await ctx.call('bids:import', { roundId: idOption(ctx, 'round'), ...file });
-      if (ctx.json) return printJson(ctx, { imported: result.imported, requestedPence: result.requestedPence, reducedRequestedPence: result.reducedRequestedPence });
+      if (ctx.json)
+        return printJson(ctx, {
+          imported: result.imported,
+          requestedPence: result.requestedPence,
+          reducedRequestedPence: result.reducedRequestedPence,
+        });
       ctx.print(
         `Imported ${result.imported} bids from ${result.partnerships} partnerships: ${formatMoney(result.requestedPence)} requested, ${formatMoney(result.reducedRequestedPence)} with every offered reduction.`,
       );
@@ -160,7 +184,7 @@ export const commands: Command[] = [
   {
     words: ['bids', 'list'],
     usage: 'bids list --round ID [--json]',
-    summary: 'List a round\'s bids with the checks that failed',
+    summary: "List a round's bids with the checks that failed",
     options: { round: { type: 'string' } },
     async run(ctx) {
       const bids = await ctx.call('bids:list', { roundId: idOption(ctx, 'round') });
@@ -180,7 +204,13 @@ export const commands: Command[] = [
       ctx.print(
         textTable(
           ['Ref', 'Partnership', 'Requested', 'Reduced', 'Checks'],
-          bids.map((b) => [b.ref, b.partnership, formatMoney(b.requestedPence), b.reducedPence === null ? '' : formatMoney(b.reducedPence), b.flags.map((f) => f.code).join(', ')]),
+          bids.map((b) => [
+            b.ref,
+            b.partnership,
+            formatMoney(b.requestedPence),
+            b.reducedPence === null ? '' : formatMoney(b.reducedPence),
+            b.flags.map((f) => f.code).join(', '),
+          ]),
           [2, 3],
         ),
       );
@@ -192,7 +222,10 @@ export const commands: Command[] = [
     summary: 'Add a person to the office: policy officer, lead officer, board member or commissioner',
     options: { name: { type: 'string' }, role: { type: 'string' } },
     async run(ctx) {
-      const person = await ctx.call('people:add', { name: requiredOption(ctx, 'name'), role: requiredOption(ctx, 'role') as 'lead_officer' });
+      const person = await ctx.call('people:add', {
+        name: requiredOption(ctx, 'name'),
+        role: requiredOption(ctx, 'role') as 'lead_officer',
+      });
       if (ctx.json) printJson(ctx, person);
       else ctx.print(`Added ${person.name} (${person.role.replace('_', ' ')})`);
     },
@@ -200,60 +233,110 @@ export const commands: Command[] = [
   {
     words: ['people', 'list'],
     usage: 'people list [--json]',
-    summary: 'List the office\'s people and their roles',
+    summary: "List the office's people and their roles",
     options: {},
     async run(ctx) {
       const list = await ctx.call('people:list', {});
       if (ctx.json) return printJson(ctx, list);
-      ctx.print(textTable(['Name', 'Role'], list.map((p) => [p.name, p.role.replace('_', ' ')])));
+      ctx.print(
+        textTable(
+          ['Name', 'Role'],
+          list.map((p) => [p.name, p.role.replace('_', ' ')]),
+        ),
+      );
     },
   },
   {
     words: ['framework', 'use'],
     usage: 'framework use --round ID --template invest-to-save|safer-streets [--confirm]',
-    summary: 'Start a round\'s scoring framework from a template (replacing it; --confirm once scoring has begun)',
+    summary:
+      "Start a round's scoring framework from a template (replacing it; --confirm once scoring has begun)",
     options: { round: { type: 'string' }, template: { type: 'string' }, confirm: { type: 'boolean' } },
     async run(ctx) {
       const template = requiredOption(ctx, 'template');
-      if (!TEMPLATE_KEYS.includes(template as TemplateKey)) throw new CliRefusal(`--template must be ${TEMPLATE_KEYS.join(' or ')}, not "${template}"`);
-      const framework = await ctx.call('frameworks:use', { roundId: idOption(ctx, 'round'), template: template as TemplateKey, confirmChangeAfterScoring: ctx.values.confirm === true });
+      if (!TEMPLATE_KEYS.includes(template as TemplateKey))
+        throw new CliRefusal(`--template must be ${TEMPLATE_KEYS.join(' or ')}, not "${template}"`);
+      const framework = await ctx.call('frameworks:use', {
+        roundId: idOption(ctx, 'round'),
+        template: template as TemplateKey,
+        confirmChangeAfterScoring: ctx.values.confirm === true,
+      });
       if (ctx.json) return printJson(ctx, frameworkJson(framework));
-      ctx.print(`Round ${framework.roundId} now scores with the ${template} template: ${framework.criteria.map((c) => `${c.code} ${c.weight}%`).join(', ')}`);
+      ctx.print(
+        `Round ${framework.roundId} now scores with the ${template} template: ${framework.criteria.map((c) => `${c.code} ${c.weight}%`).join(', ')}`,
+      );
     },
   },
   {
     words: ['framework', 'show'],
     usage: 'framework show --round ID [--json]',
-    summary: 'Show a round\'s scale, criteria, weights, minimums, gateways and threshold',
+    summary: "Show a round's scale, criteria, weights, minimums, gateways and threshold",
     options: { round: { type: 'string' } },
     async run(ctx) {
       const framework = await ctx.call('frameworks:get', { roundId: idOption(ctx, 'round') });
-      if (!framework) throw new CliRefusal('This round has no scoring framework yet: framework use --round ID --template NAME');
+      if (!framework)
+        throw new CliRefusal(
+          'This round has no scoring framework yet: framework use --round ID --template NAME',
+        );
       if (ctx.json) return printJson(ctx, frameworkJson(framework));
-      ctx.print(`Scale ${framework.scale.min} to ${framework.scale.max}; threshold ${framework.threshold ?? 'none'}`);
-      ctx.print(textTable(['Code', 'Criterion', 'Weight', 'Minimum', 'Gateway'], framework.criteria.map((c) => [c.code, c.name, `${c.weight}%`, c.minScore === null ? '' : String(c.minScore), c.gateway ? 'pass/fail' : ''])));
+      ctx.print(
+        `Scale ${framework.scale.min} to ${framework.scale.max}; threshold ${framework.threshold ?? 'none'}`,
+      );
+      ctx.print(
+        textTable(
+          ['Code', 'Criterion', 'Weight', 'Minimum', 'Gateway'],
+          framework.criteria.map((c) => [
+            c.code,
+            c.name,
+            `${c.weight}%`,
+            c.minScore === null ? '' : String(c.minScore),
+            c.gateway ? 'pass/fail' : '',
+          ]),
+        ),
+      );
     },
   },
   {
     words: ['assign'],
     usage: 'assign --round ID --assessor NAME (--bid REF ... | --all)',
     summary: 'Assign an assessor to bids (as a lead officer)',
-    options: { round: { type: 'string' }, assessor: { type: 'string' }, bid: { type: 'string', multiple: true }, all: { type: 'boolean' } },
+    options: {
+      round: { type: 'string' },
+      assessor: { type: 'string' },
+      bid: { type: 'string', multiple: true },
+      all: { type: 'boolean' },
+    },
     async run(ctx) {
-      const result = await ctx.call('assessment:assign', { roundId: idOption(ctx, 'round'), assessor: requiredOption(ctx, 'assessor'), bidRefs: bidRefs(ctx), all: ctx.values.all === true });
+      const result = await ctx.call('assessment:assign', {
+        roundId: idOption(ctx, 'round'),
+        assessor: requiredOption(ctx, 'assessor'),
+        bidRefs: bidRefs(ctx),
+        all: ctx.values.all === true,
+      });
       if (ctx.json) return printJson(ctx, result);
-      ctx.print(`Assigned ${requiredOption(ctx, 'assessor')} to ${result.changed} bid${result.changed === 1 ? '' : 's'}.`);
+      ctx.print(
+        `Assigned ${requiredOption(ctx, 'assessor')} to ${result.changed} bid${result.changed === 1 ? '' : 's'}.`,
+      );
       for (const warning of result.warnings) ctx.print(`Warning: ${warning}`);
     },
   },
   {
     words: ['declare'],
     usage: 'declare --round ID --assessor NAME (--bid REF ... | --all) (--none | --conflict TEXT)',
-    summary: 'Record an assessor\'s declaration of interests before scoring (--all: every bid assigned to them)',
-    options: { round: { type: 'string' }, assessor: { type: 'string' }, bid: { type: 'string', multiple: true }, all: { type: 'boolean' }, none: { type: 'boolean' }, conflict: { type: 'string' } },
+    summary:
+      "Record an assessor's declaration of interests before scoring (--all: every bid assigned to them)",
+    options: {
+      round: { type: 'string' },
+      assessor: { type: 'string' },
+      bid: { type: 'string', multiple: true },
+      all: { type: 'boolean' },
+      none: { type: 'boolean' },
+      conflict: { type: 'string' },
+    },
     async run(ctx) {
       const conflict = ctx.values.conflict;
-      if ((ctx.values.none === true) === (typeof conflict === 'string')) throw new CliRefusal('Give exactly one of --none or --conflict TEXT');
+      if ((ctx.values.none === true) === (typeof conflict === 'string'))
+        throw new CliRefusal('Give exactly one of --none or --conflict TEXT');
       const result = await ctx.call('assessment:declare', {
         roundId: idOption(ctx, 'round'),
         assessor: requiredOption(ctx, 'assessor'),
@@ -269,7 +352,8 @@ export const commands: Command[] = [
   {
     words: ['import', 'scores'],
     usage: 'import scores FILE --round ID [--json]',
-    summary: 'Import submitted scores from CSV (bid,assessor,criterion,score,justification) or a completed scoring sheet (.xlsx); all or nothing',
+    summary:
+      'Import submitted scores from CSV (bid,assessor,criterion,score,justification) or a completed scoring sheet (.xlsx); all or nothing',
     options: { round: { type: 'string' } },
     async run(ctx) {
       const file = readInputFile(ctx.args[0]);
@@ -281,8 +365,14 @@ export const commands: Command[] = [
   {
     words: ['moderate'],
     usage: 'moderate --round ID --bid REF --criterion CODE --score N --reason TEXT',
-    summary: 'Record a moderated score, which stands in place of the assessors\' mean (as a lead officer)',
-    options: { round: { type: 'string' }, bid: { type: 'string' }, criterion: { type: 'string' }, score: { type: 'string' }, reason: { type: 'string' } },
+    summary: "Record a moderated score, which stands in place of the assessors' mean (as a lead officer)",
+    options: {
+      round: { type: 'string' },
+      bid: { type: 'string' },
+      criterion: { type: 'string' },
+      score: { type: 'string' },
+      reason: { type: 'string' },
+    },
     async run(ctx) {
       const text = requiredOption(ctx, 'score');
       if (!/^-?\d+$/.test(text)) throw new CliRefusal(`--score must be a whole number, not "${text}"`);
@@ -295,18 +385,27 @@ export const commands: Command[] = [
       });
       const bid = ranked.find((r) => r.ref.toLowerCase() === requiredOption(ctx, 'bid').toLowerCase());
       if (ctx.json) return printJson(ctx, bid ? rankJson(bid) : null);
-      ctx.print(bid ? `${bid.ref} now scores ${bid.weightedScore ?? '—'} and ranks ${bid.rank}.` : 'Moderated.');
+      ctx.print(
+        bid ? `${bid.ref} now scores ${bid.weightedScore ?? '—'} and ranks ${bid.rank}.` : 'Moderated.',
+      );
     },
   },
   {
     words: ['scores', 'sheet'],
     usage: 'scores sheet --round ID [--assessor NAME] --out FILE.xlsx',
-    summary: 'Write an offline scoring sheet (Excel) for an assessor; fill it in and bring it back with import scores',
+    summary:
+      'Write an offline scoring sheet (Excel) for an assessor; fill it in and bring it back with import scores',
     options: { round: { type: 'string' }, assessor: { type: 'string' }, out: { type: 'string' } },
     async run(ctx) {
       requiredOption(ctx, 'out');
       const assessor = ctx.values.assessor;
-      writeOutput(ctx, await ctx.call('assessment:exportSheet', { roundId: idOption(ctx, 'round'), ...(typeof assessor === 'string' ? { assessor } : {}) }));
+      writeOutput(
+        ctx,
+        await ctx.call('assessment:exportSheet', {
+          roundId: idOption(ctx, 'round'),
+          ...(typeof assessor === 'string' ? { assessor } : {}),
+        }),
+      );
     },
   },
   {
@@ -316,19 +415,32 @@ export const commands: Command[] = [
     options: { round: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
     async run(ctx) {
       const format = requiredOption(ctx, 'format');
-      if (format !== 'xlsx' && format !== 'pdf') throw new CliRefusal(`--format must be xlsx or pdf, not "${format}"`);
+      if (format !== 'xlsx' && format !== 'pdf')
+        throw new CliRefusal(`--format must be xlsx or pdf, not "${format}"`);
       requiredOption(ctx, 'out');
       writeOutput(ctx, await ctx.call('assessment:panelPack', { roundId: idOption(ctx, 'round'), format }));
     },
   },
   {
     words: ['allocate'],
-    usage: 'allocate --round ID --bid REF (--amount MONEY | --full | --reduced | --none) [--conditions TEXT] [--json]',
+    usage:
+      'allocate --round ID --bid REF (--amount MONEY | --full | --reduced | --none) [--conditions TEXT] [--json]',
     summary: 'Set what a bid gets; refused above the money available or above the request',
-    options: { round: { type: 'string' }, bid: { type: 'string' }, amount: { type: 'string' }, full: { type: 'boolean' }, reduced: { type: 'boolean' }, none: { type: 'boolean' }, conditions: { type: 'string' } },
+    options: {
+      round: { type: 'string' },
+      bid: { type: 'string' },
+      amount: { type: 'string' },
+      full: { type: 'boolean' },
+      reduced: { type: 'boolean' },
+      none: { type: 'boolean' },
+      conditions: { type: 'string' },
+    },
     async run(ctx) {
-      const chosen = ['amount', 'full', 'reduced', 'none'].filter((k) => ctx.values[k] !== undefined && ctx.values[k] !== false);
-      if (chosen.length !== 1) throw new CliRefusal('Give exactly one of --amount MONEY, --full, --reduced or --none');
+      const chosen = ['amount', 'full', 'reduced', 'none'].filter(
+        (k) => ctx.values[k] !== undefined && ctx.values[k] !== false,
+      );
+      if (chosen.length !== 1)
+        throw new CliRefusal('Give exactly one of --amount MONEY, --full, --reduced or --none');
       const option = chosen[0] === 'amount' ? 'custom' : (chosen[0] as 'full' | 'reduced' | 'none');
       const conditions = ctx.values.conditions;
       const allocation = await ctx.call('allocation:set', {
@@ -339,31 +451,58 @@ export const commands: Command[] = [
         ...(typeof conditions === 'string' ? { conditions } : {}),
       });
       if (ctx.json) return printJson(ctx, allocationJson(allocation));
-      ctx.print(`Allocated ${formatMoney(allocation.allocatedPence)} of ${formatMoney(allocation.availablePence)}; ${formatMoney(allocation.remainingPence)} remains.`);
+      ctx.print(
+        `Allocated ${formatMoney(allocation.allocatedPence)} of ${formatMoney(allocation.availablePence)}; ${formatMoney(allocation.remainingPence)} remains.`,
+      );
     },
   },
   {
     words: ['allocation'],
     usage: 'allocation --round ID [--json]',
-    summary: 'The round\'s allocation: available, allocated, remaining and each funded bid',
+    summary: "The round's allocation: available, allocated, remaining and each funded bid",
     options: { round: { type: 'string' } },
     async run(ctx) {
       const allocation = await ctx.call('allocation:get', { roundId: idOption(ctx, 'round') });
       if (ctx.json) return printJson(ctx, allocationJson(allocation));
-      ctx.print(textTable(['Ref', 'Option', 'Amount'], allocation.items.map((i) => [i.ref, i.option, formatMoney(i.amountPence)]), [2]));
-      ctx.print(`Available ${formatMoney(allocation.availablePence)} · allocated ${formatMoney(allocation.allocatedPence)} · remaining ${formatMoney(allocation.remainingPence)}`);
+      ctx.print(
+        textTable(
+          ['Ref', 'Option', 'Amount'],
+          allocation.items.map((i) => [i.ref, i.option, formatMoney(i.amountPence)]),
+          [2],
+        ),
+      );
+      ctx.print(
+        `Available ${formatMoney(allocation.availablePence)} · allocated ${formatMoney(allocation.allocatedPence)} · remaining ${formatMoney(allocation.remainingPence)}`,
+      );
     },
   },
   {
     words: ['suggest'],
     usage: 'suggest --round ID [--apply] [--json]',
-    summary: 'Suggest an allocation within the money available (full, reduced or nothing per eligible bid); --apply adopts it',
+    summary:
+      'Suggest an allocation within the money available (full, reduced or nothing per eligible bid); --apply adopts it',
     options: { round: { type: 'string' }, apply: { type: 'boolean' } },
     async run(ctx) {
-      const result = await ctx.call('allocation:suggest', { roundId: idOption(ctx, 'round'), apply: ctx.values.apply === true });
-      if (ctx.json) return printJson(ctx, { allocatedPence: result.allocatedPence, items: result.items, excluded: result.excluded });
-      ctx.print(textTable(['Ref', 'Option', 'Amount'], result.items.map((i) => [i.ref, i.option, formatMoney(i.amountPence)]), [2]));
-      ctx.print(`Suggested ${formatMoney(result.allocatedPence)}${result.applied ? ' (adopted as the round\'s allocation)' : ''}.`);
+      const result = await ctx.call('allocation:suggest', {
+        roundId: idOption(ctx, 'round'),
+        apply: ctx.values.apply === true,
+      });
+      if (ctx.json)
+        return printJson(ctx, {
+          allocatedPence: result.allocatedPence,
+          items: result.items,
+          excluded: result.excluded,
+        });
+      ctx.print(
+        textTable(
+          ['Ref', 'Option', 'Amount'],
+          result.items.map((i) => [i.ref, i.option, formatMoney(i.amountPence)]),
+          [2],
+        ),
+      );
+      ctx.print(
+        `Suggested ${formatMoney(result.allocatedPence)}${result.applied ? " (adopted as the round's allocation)" : ''}.`,
+      );
       for (const e of result.excluded) ctx.print(`Left out ${e.ref}: ${e.reason}`);
     },
   },
@@ -374,35 +513,74 @@ export const commands: Command[] = [
     options: { fund: { type: 'string' }, out: { type: 'string' } },
     async run(ctx) {
       const fund = requiredOption(ctx, 'fund');
-      if (typeof ctx.values.out === 'string') return writeOutput(ctx, await ctx.call('reports:fundXlsx', { fund }));
+      if (typeof ctx.values.out === 'string')
+        return writeOutput(ctx, await ctx.call('reports:fundXlsx', { fund }));
       const report = await ctx.call('reports:fund', { fund });
       if (ctx.json) return printJson(ctx, report);
-      ctx.print(textTable(['Round', 'Area', 'Bids', 'Requested', 'Allocated'], report.rows.map((r) => [r.round, r.area, String(r.bids), formatMoney(r.requestedPence), formatMoney(r.allocatedPence)]), [2, 3, 4]));
+      ctx.print(
+        textTable(
+          ['Round', 'Area', 'Bids', 'Requested', 'Allocated'],
+          report.rows.map((r) => [
+            r.round,
+            r.area,
+            String(r.bids),
+            formatMoney(r.requestedPence),
+            formatMoney(r.allocatedPence),
+          ]),
+          [2, 3, 4],
+        ),
+      );
     },
   },
   {
     words: ['notice'],
     usage: 'notice --round ID --format docx|pdf --out FILE [--public]',
     summary: 'Write the Notice of Decision (or, with --public, the public summary of a confidential one)',
-    options: { round: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, public: { type: 'boolean' } },
+    options: {
+      round: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      public: { type: 'boolean' },
+    },
     async run(ctx) {
       const format = requiredOption(ctx, 'format');
-      if (format !== 'docx' && format !== 'pdf') throw new CliRefusal(`--format must be docx or pdf, not "${format}"`);
+      if (format !== 'docx' && format !== 'pdf')
+        throw new CliRefusal(`--format must be docx or pdf, not "${format}"`);
       requiredOption(ctx, 'out');
-      writeOutput(ctx, await ctx.call('notices:export', { roundId: idOption(ctx, 'round'), format, public: ctx.values.public === true }));
+      writeOutput(
+        ctx,
+        await ctx.call('notices:export', {
+          roundId: idOption(ctx, 'round'),
+          format,
+          public: ctx.values.public === true,
+        }),
+      );
     },
   },
   {
     words: ['sign'],
     usage: '--as NAME sign --round ID [--interests TEXT] [--date YYYY-MM-DD]',
-    summary: 'Sign the round\'s Notice of Decision (commissioner only); it then locks the allocation and the notice',
+    summary:
+      "Sign the round's Notice of Decision (commissioner only); it then locks the allocation and the notice",
     options: { round: { type: 'string' }, interests: { type: 'string' }, date: { type: 'string' } },
     async run(ctx) {
       const interests = ctx.values.interests;
       const date = ctx.values.date;
-      const notice = await ctx.call('notices:sign', { roundId: idOption(ctx, 'round'), ...(typeof interests === 'string' ? { interests } : {}), ...(typeof date === 'string' ? { date } : {}) });
-      if (ctx.json) return printJson(ctx, { number: notice.number, signedBy: notice.signedBy, signedOn: notice.signedOn, fingerprint: notice.fingerprint });
-      ctx.print(`Decision ${notice.number} signed by ${notice.signedBy} on ${notice.signedOn}. Fingerprint ${notice.fingerprint}`);
+      const notice = await ctx.call('notices:sign', {
+        roundId: idOption(ctx, 'round'),
+        ...(typeof interests === 'string' ? { interests } : {}),
+        ...(typeof date === 'string' ? { date } : {}),
+      });
+      if (ctx.json)
+        return printJson(ctx, {
+          number: notice.number,
+          signedBy: notice.signedBy,
+          signedOn: notice.signedOn,
+          fingerprint: notice.fingerprint,
+        });
+      ctx.print(
+        `Decision ${notice.number} signed by ${notice.signedBy} on ${notice.signedOn}. Fingerprint ${notice.fingerprint}`,
+      );
     },
   },
   {
@@ -412,7 +590,8 @@ export const commands: Command[] = [
     options: { round: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
     async run(ctx) {
       const format = requiredOption(ctx, 'format');
-      if (format !== 'docx' && format !== 'pdf') throw new CliRefusal(`--format must be docx or pdf, not "${format}"`);
+      if (format !== 'docx' && format !== 'pdf')
+        throw new CliRefusal(`--format must be docx or pdf, not "${format}"`);
       const dir = requiredOption(ctx, 'out');
       const files = await ctx.call('letters:export', { roundId: idOption(ctx, 'round'), format });
       try {
@@ -421,7 +600,11 @@ export const commands: Command[] = [
       } catch (error) {
         throw new CliRefusal(`Cannot write to ${dir}: ${(error as Error).message}`);
       }
-      if (ctx.json) return printJson(ctx, files.map((f) => ({ file: path.join(dir, f.fileName), summary: f.summary })));
+      if (ctx.json)
+        return printJson(
+          ctx,
+          files.map((f) => ({ file: path.join(dir, f.fileName), summary: f.summary })),
+        );
       for (const f of files) ctx.print(`${path.join(dir, f.fileName)}: ${f.summary}`);
     },
   },
@@ -436,7 +619,19 @@ export const commands: Command[] = [
       ctx.print(
         textTable(
           ['Rank', 'Ref', 'Score', 'Assessors', 'Marked'],
-          ranked.map((r) => [String(r.rank), r.ref, r.weightedScore === null ? 'incomplete' : r.weightedScore.toFixed(2), String(r.assessorCount), [r.failedGateway && 'failed gateway', r.belowMinimum && 'below a minimum', r.belowThreshold && 'below threshold'].filter(Boolean).join(', ')]),
+          ranked.map((r) => [
+            String(r.rank),
+            r.ref,
+            r.weightedScore === null ? 'incomplete' : r.weightedScore.toFixed(2),
+            String(r.assessorCount),
+            [
+              r.failedGateway && 'failed gateway',
+              r.belowMinimum && 'below a minimum',
+              r.belowThreshold && 'below threshold',
+            ]
+              .filter(Boolean)
+              .join(', '),
+          ]),
           [0, 2, 3],
         ),
       );
@@ -463,7 +658,13 @@ function bidRefs(ctx: CommandContext): string[] | undefined {
 function frameworkJson(framework: Output<'frameworks:get'> & object) {
   return {
     scale: { min: framework.scale.min, max: framework.scale.max, descriptors: framework.scale.descriptors },
-    criteria: framework.criteria.map((c) => ({ code: c.code, name: c.name, weight: c.weight, minScore: c.minScore, gateway: c.gateway })),
+    criteria: framework.criteria.map((c) => ({
+      code: c.code,
+      name: c.name,
+      weight: c.weight,
+      minScore: c.minScore,
+      gateway: c.gateway,
+    })),
     threshold: framework.threshold,
   };
 }

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 import { runCli } from './run';
 
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(`${text}\n`),

@@ -35,8 +35,8 @@ function usage(): string {
     'Commands:',
     ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`),
     '',
-    'The database is the desktop app\'s unless --db or TRANCHE_DB names another file.',
-    'Commands act as the person named by --as, or else as this computer\'s profile.',
+    "The database is the desktop app's unless --db or TRANCHE_DB names another file.",
+    "Commands act as the person named by --as, or else as this computer's profile.",
     'Exit status: 0 done, 2 refused (reason on stderr, nothing changed), 1 unexpected failure.',
     'Money in JSON is integer pence, in fields ending "Pence".',
   ].join('\n');
@@ -67,7 +67,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { ...globalOptions, ...command.options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { ...globalOptions, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     io.stderr(`tranche: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     return EXIT_REFUSED;
@@ -83,9 +88,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     try {
       connection = openDatabase(file, { migrationsFolder: io.migrationsFolder });
     } catch (error) {
-      throw new UnexpectedFailure(`cannot open the database ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new UnexpectedFailure(
+        `cannot open the database ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
-    ctx = createContext(createStore(connection), io.version, undefined, typeof parsed.values.as === 'string' ? parsed.values.as : undefined);
+    ctx = createContext(
+      createStore(connection),
+      io.version,
+      undefined,
+      typeof parsed.values.as === 'string' ? parsed.values.as : undefined,
+    );
     return ctx;
   };
   try {
@@ -98,7 +110,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const result = await dispatch(channel, input, context(), { logError: () => undefined });
         if (result.ok) return result.value;
         if (isRefusal(result.error)) {
-          const details = (result.error.issues ?? []).map((issue) => issue.message).filter((m) => !result.error.message.includes(m));
+          const details = (result.error.issues ?? [])
+            .map((issue) => issue.message)
+            .filter((m) => !result.error.message.includes(m));
           throw new CliRefusal(result.error.message, details);
         }
         throw new UnexpectedFailure(result.error.message);

@@ -41,7 +41,10 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   return full;
 }
 
-export async function readStaticFile(root: string, urlPath: string): Promise<{ status: number; body: Buffer | string; type: string }> {
+export async function readStaticFile(
+  root: string,
+  urlPath: string,
+): Promise<{ status: number; body: Buffer | string; type: string }> {
   const file = resolveStaticPath(root, urlPath);
   if (!file) return { status: 403, body: 'Forbidden', type: 'text/plain; charset=utf-8' };
   try {

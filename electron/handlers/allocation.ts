@@ -21,13 +21,25 @@ export function allocationFor(ctx: HandlerContext, roundId: number): Allocation 
     .map((item) => {
       const bid = bids.find((b) => b.id === item.bidId);
       return bid
-        ? { bidId: bid.id, ref: bid.ref, partnership: bid.partnership, title: bid.title, requestedPence: bid.requestedPence, reducedPence: bid.reducedPence, amountPence: item.amountPence, option: item.option, conditions: item.conditions }
+        ? {
+            bidId: bid.id,
+            ref: bid.ref,
+            partnership: bid.partnership,
+            title: bid.title,
+            requestedPence: bid.requestedPence,
+            reducedPence: bid.reducedPence,
+            amountPence: item.amountPence,
+            option: item.option,
+            conditions: item.conditions,
+          }
         : null;
     })
     .filter((x): x is NonNullable<typeof x> => x !== null)
     .sort((a, b) => a.ref.localeCompare(b.ref, 'en-GB', { numeric: true }));
   const allocatedPence = items.reduce((sum, i) => sum + i.amountPence, 0);
-  const partnerships = [...new Set(bids.filter((b) => b.status !== 'withdrawn').map((b) => b.partnership))].sort();
+  const partnerships = [
+    ...new Set(bids.filter((b) => b.status !== 'withdrawn').map((b) => b.partnership)),
+  ].sort();
   return {
     roundId,
     availablePence: round.availablePence,
@@ -36,8 +48,12 @@ export function allocationFor(ctx: HandlerContext, roundId: number): Allocation 
     items,
     byPartnership: partnerships.map((partnership) => ({
       partnership,
-      requestedPence: bids.filter((b) => b.partnership === partnership && b.status !== 'withdrawn').reduce((s, b) => s + b.requestedPence, 0),
-      allocatedPence: items.filter((i) => i.partnership === partnership).reduce((s, i) => s + i.amountPence, 0),
+      requestedPence: bids
+        .filter((b) => b.partnership === partnership && b.status !== 'withdrawn')
+        .reduce((s, b) => s + b.requestedPence, 0),
+      allocatedPence: items
+        .filter((i) => i.partnership === partnership)
+        .reduce((s, i) => s + i.amountPence, 0),
     })),
   };
 }
@@ -50,27 +66,43 @@ function suggestion(ctx: HandlerContext, roundId: number) {
   const eligible = ranking.filter((r) => {
     const bid = bids.find((b) => b.id === r.bidId);
     const reason =
-      bid?.status === 'ineligible' ? 'ineligible' :
-      !r.complete ? 'not fully scored' :
-      r.failedGateway ? 'failed a gateway' :
-      r.belowThreshold ? `below the quality threshold (scored ${r.weightedScore?.toFixed(2)})` :
-      r.belowMinimum ? 'below a criterion minimum' : null;
+      bid?.status === 'ineligible'
+        ? 'ineligible'
+        : !r.complete
+          ? 'not fully scored'
+          : r.failedGateway
+            ? 'failed a gateway'
+            : r.belowThreshold
+              ? `below the quality threshold (scored ${r.weightedScore?.toFixed(2)})`
+              : r.belowMinimum
+                ? 'below a criterion minimum'
+                : null;
     if (reason) excluded.push({ ref: r.ref, reason });
     return reason === null;
   });
   const result = suggestAllocation(
-    eligible.map((r) => ({ bidId: r.bidId, ref: r.ref, weightedScore: r.weightedScore ?? 0, requestedPence: r.requestedPence, reducedPence: bids.find((b) => b.id === r.bidId)?.reducedPence ?? null })),
+    eligible.map((r) => ({
+      bidId: r.bidId,
+      ref: r.ref,
+      weightedScore: r.weightedScore ?? 0,
+      requestedPence: r.requestedPence,
+      reducedPence: bids.find((b) => b.id === r.bidId)?.reducedPence ?? null,
+    })),
     round.availablePence,
   );
   const remaining = round.availablePence - result.allocatedPence;
   for (const r of eligible.filter((e) => !result.items.some((i) => i.bidId === e.bidId))) {
-    excluded.push({ ref: r.ref, reason: `scores less per pound than the bids funded, and its ${formatMoney(r.requestedPence)} does not fit in the ${formatMoney(remaining)} left` });
+    excluded.push({
+      ref: r.ref,
+      reason: `scores less per pound than the bids funded, and its ${formatMoney(r.requestedPence)} does not fit in the ${formatMoney(remaining)} left`,
+    });
   }
   return { round, result, excluded };
 }
 
 export const allocationHandlers = {
-  'allocation:get': (input: ParsedInput<'allocation:get'>, ctx: HandlerContext) => allocationFor(ctx, input.roundId),
+  'allocation:get': (input: ParsedInput<'allocation:get'>, ctx: HandlerContext) =>
+    allocationFor(ctx, input.roundId),
 
   'allocation:set': (input: ParsedInput<'allocation:set'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
@@ -85,17 +117,26 @@ export const allocationHandlers = {
         ctx.store.allocation.clear(round.id, bid.id);
         return allocationFor(ctx, round.id);
       }
-      if (bid.status === 'withdrawn' || bid.status === 'ineligible') throw new Refusal('conflict', `${bid.ref} is ${bid.status} and cannot be funded`);
+      if (bid.status === 'withdrawn' || bid.status === 'ineligible')
+        throw new Refusal('conflict', `${bid.ref} is ${bid.status} and cannot be funded`);
       let amount: number;
       if (input.option === 'full') amount = bid.requestedPence;
       else if (input.option === 'reduced') {
-        if (bid.reducedPence === null) throw new Refusal('invalid_input', `${bid.ref} offers no reduced amount`);
+        if (bid.reducedPence === null)
+          throw new Refusal('invalid_input', `${bid.ref} offers no reduced amount`);
         amount = bid.reducedPence;
       } else {
         amount = input.amountPence ?? 0;
-        if (amount > bid.requestedPence) throw new Refusal('invalid_input', `${formatMoney(amount)} is more than the ${formatMoney(bid.requestedPence)} ${bid.ref} requested`);
+        if (amount > bid.requestedPence)
+          throw new Refusal(
+            'invalid_input',
+            `${formatMoney(amount)} is more than the ${formatMoney(bid.requestedPence)} ${bid.ref} requested`,
+          );
       }
-      const others = ctx.store.allocation.items(round.id).filter((i) => i.bidId !== bid.id).reduce((s, i) => s + i.amountPence, 0);
+      const others = ctx.store.allocation
+        .items(round.id)
+        .filter((i) => i.bidId !== bid.id)
+        .reduce((s, i) => s + i.amountPence, 0);
       const remaining = round.availablePence - others;
       if (amount > remaining) {
         throw new Refusal(
@@ -104,7 +145,14 @@ export const allocationHandlers = {
         );
       }
       const current = ctx.store.allocation.items(round.id).find((i) => i.bidId === bid.id);
-      ctx.store.allocation.set(round.id, bid.id, input.option, amount, input.conditions ?? current?.conditions ?? '', ctx.now());
+      ctx.store.allocation.set(
+        round.id,
+        bid.id,
+        input.option,
+        amount,
+        input.conditions ?? current?.conditions ?? '',
+        ctx.now(),
+      );
       return allocationFor(ctx, round.id);
     }),
 
@@ -115,7 +163,16 @@ export const allocationHandlers = {
         requireRole(ctx, [...ALLOCATORS], 'adopt a suggested allocation');
         mustGetOpenRound(ctx, round.id);
         assertNotSigned(ctx, round.id, 'the allocation');
-        ctx.store.allocation.replaceAll(round.id, result.items.map((i) => ({ bidId: i.bidId, option: i.option, amountPence: i.amountPence, conditions: '' })), ctx.now());
+        ctx.store.allocation.replaceAll(
+          round.id,
+          result.items.map((i) => ({
+            bidId: i.bidId,
+            option: i.option,
+            amountPence: i.amountPence,
+            conditions: '',
+          })),
+          ctx.now(),
+        );
       }
       return {
         allocatedPence: result.allocatedPence,
@@ -131,9 +188,23 @@ export const allocationHandlers = {
     return ctx.store.allocation.scenarios(input.roundId).map((s) => {
       const items = s.items.map((i) => {
         const bid = bids.find((b) => b.id === i.bidId);
-        return { bidId: i.bidId, ref: bid?.ref ?? '', partnership: bid?.partnership ?? '', option: i.option, amountPence: i.amountPence };
+        return {
+          bidId: i.bidId,
+          ref: bid?.ref ?? '',
+          partnership: bid?.partnership ?? '',
+          option: i.option,
+          amountPence: i.amountPence,
+        };
       });
-      return { id: s.id, name: s.name, createdBy: s.createdBy, createdAt: s.createdAt, adoptedAt: s.adoptedAt, allocatedPence: items.reduce((sum, i) => sum + i.amountPence, 0), items };
+      return {
+        id: s.id,
+        name: s.name,
+        createdBy: s.createdBy,
+        createdAt: s.createdAt,
+        adoptedAt: s.adoptedAt,
+        allocatedPence: items.reduce((sum, i) => sum + i.amountPence, 0),
+        items,
+      };
     });
   },
 
@@ -141,11 +212,24 @@ export const allocationHandlers = {
     ctx.store.transaction(() => {
       const actor = requireRole(ctx, [...ALLOCATORS], 'save allocation scenarios');
       const round = mustGetOpenRound(ctx, input.roundId);
-      if (ctx.store.allocation.findScenarioByName(round.id, input.name)) throw new Refusal('conflict', `There is already a scenario called "${input.name}"`);
+      if (ctx.store.allocation.findScenarioByName(round.id, input.name))
+        throw new Refusal('conflict', `There is already a scenario called "${input.name}"`);
       const items =
         input.from === 'suggestion'
-          ? suggestion(ctx, round.id).result.items.map((i) => ({ bidId: i.bidId, option: i.option as 'full' | 'reduced' | 'custom', amountPence: i.amountPence, conditions: '' }))
-          : ctx.store.allocation.items(round.id).map(({ bidId, option, amountPence, conditions }) => ({ bidId, option, amountPence, conditions }));
+          ? suggestion(ctx, round.id).result.items.map((i) => ({
+              bidId: i.bidId,
+              option: i.option as 'full' | 'reduced' | 'custom',
+              amountPence: i.amountPence,
+              conditions: '',
+            }))
+          : ctx.store.allocation
+              .items(round.id)
+              .map(({ bidId, option, amountPence, conditions }) => ({
+                bidId,
+                option,
+                amountPence,
+                conditions,
+              }));
       ctx.store.allocation.saveScenario(round.id, input.name, actor?.id ?? null, items, ctx.now());
       return allocationHandlers['scenarios:list']({ roundId: round.id }, ctx);
     }),
@@ -158,8 +242,21 @@ export const allocationHandlers = {
       const scenario = ctx.store.allocation.scenarios(round.id).find((s) => s.id === input.scenarioId);
       if (!scenario) throw notFound(`Scenario ${input.scenarioId}`);
       const total = scenario.items.reduce((s, i) => s + i.amountPence, 0);
-      if (total > round.availablePence) throw new Refusal('conflict', `"${scenario.name}" allocates ${formatMoney(total)}, ${formatMoney(total - round.availablePence)} more than the ${formatMoney(round.availablePence)} available`);
-      ctx.store.allocation.replaceAll(round.id, scenario.items.map(({ bidId, option, amountPence, conditions }) => ({ bidId, option, amountPence, conditions })), ctx.now());
+      if (total > round.availablePence)
+        throw new Refusal(
+          'conflict',
+          `"${scenario.name}" allocates ${formatMoney(total)}, ${formatMoney(total - round.availablePence)} more than the ${formatMoney(round.availablePence)} available`,
+        );
+      ctx.store.allocation.replaceAll(
+        round.id,
+        scenario.items.map(({ bidId, option, amountPence, conditions }) => ({
+          bidId,
+          option,
+          amountPence,
+          conditions,
+        })),
+        ctx.now(),
+      );
       ctx.store.allocation.markAdopted(round.id, scenario.id, ctx.now());
       return allocationFor(ctx, round.id);
     }),

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { bidFlags, costLinesTotal, lineProduct, subtotalFlags, oversubscription, type Flag } from '../../shared/checks';
+import {
+  bidFlags,
+  costLinesTotal,
+  lineProduct,
+  subtotalFlags,
+  oversubscription,
+  type Flag,
+} from '../../shared/checks';
 import type { BidDetail, BidSummary } from '../../shared/bids';
 import type { ParsedInput } from '../../shared/contract';
 import type { RoundDashboard } from '../../shared/dashboard';
@@ -11,7 +18,10 @@ import { mustGetOpenRound, mustGetRound } from './rounds';
 
 type Fund = { name: string; capPence: number | null };
 
-function summarise(bid: ReturnType<HandlerContext['store']['bids']['listForRound']>[number], fund: Fund): BidSummary {
+function summarise(
+  bid: ReturnType<HandlerContext['store']['bids']['listForRound']>[number],
+  fund: Fund,
+): BidSummary {
   return {
     id: bid.id,
     roundId: bid.roundId,
@@ -53,10 +63,20 @@ export function resolvePartnership(ctx: HandlerContext, name: string, now: strin
 
 function refuseForeignPriorities(ctx: HandlerContext, planId: number | null, priorityIds: number[]) {
   if (priorityIds.length === 0) return;
-  if (planId === null) throw fieldRefusal('invalid_input', 'claimedPriorityIds', 'This round has no Police and Crime Plan, so no priorities can be claimed');
+  if (planId === null)
+    throw fieldRefusal(
+      'invalid_input',
+      'claimedPriorityIds',
+      'This round has no Police and Crime Plan, so no priorities can be claimed',
+    );
   const found = ctx.store.organisations.priorityPlans(priorityIds);
   const foreign = priorityIds.filter((id) => found.find((p) => p.id === id)?.planId !== planId);
-  if (foreign.length > 0) throw fieldRefusal('invalid_input', 'claimedPriorityIds', `Priorities ${foreign.join(', ')} are not in this round's plan`);
+  if (foreign.length > 0)
+    throw fieldRefusal(
+      'invalid_input',
+      'claimedPriorityIds',
+      `Priorities ${foreign.join(', ')} are not in this round's plan`,
+    );
 }
 
 type BidInput = Omit<ParsedInput<'bids:update'>, 'id'>;
@@ -130,7 +150,9 @@ export function roundDashboard(ctx: HandlerContext, roundId: number): RoundDashb
   return {
     round,
     ...oversubscription(round),
-    partnerships: [...byPartnership.values()].sort((a, b) => a.partnership.localeCompare(b.partnership, 'en-GB')),
+    partnerships: [...byPartnership.values()].sort((a, b) =>
+      a.partnership.localeCompare(b.partnership, 'en-GB'),
+    ),
     partnershipsWithoutBids: ctx.store.organisations
       .listPartnerships()
       .filter((p) => !bidding.has(p.id) && p.area !== null)
@@ -150,10 +172,14 @@ export const bidHandlers = {
     ctx.store.transaction(() => {
       requireRole(ctx, OFFICERS, 'record bids', { setup: true });
       const round = mustGetOpenRound(ctx, input.roundId);
-      if (ctx.store.bids.findByRef(input.roundId, input.ref)) throw fieldRefusal('conflict', 'ref', `${input.ref} is already a bid in this round`);
+      if (ctx.store.bids.findByRef(input.roundId, input.ref))
+        throw fieldRefusal('conflict', 'ref', `${input.ref} is already a bid in this round`);
       refuseForeignPriorities(ctx, round.planId, input.claimedPriorityIds);
       const now = ctx.now();
-      const id = ctx.store.bids.insert({ roundId: input.roundId, ...bidValues(input, resolvePartnership(ctx, input.partnership, now)) }, now);
+      const id = ctx.store.bids.insert(
+        { roundId: input.roundId, ...bidValues(input, resolvePartnership(ctx, input.partnership, now)) },
+        now,
+      );
       writeParts(ctx, id, input);
       return getBid(ctx, id);
     }),
@@ -164,7 +190,8 @@ export const bidHandlers = {
       const current = ctx.store.bids.get(input.id);
       if (!current) throw notFound(`Bid ${input.id}`);
       const round = mustGetOpenRound(ctx, current.roundId);
-      if (ctx.store.bids.findByRef(current.roundId, input.ref, input.id)) throw fieldRefusal('conflict', 'ref', `${input.ref} is already a bid in this round`);
+      if (ctx.store.bids.findByRef(current.roundId, input.ref, input.id))
+        throw fieldRefusal('conflict', 'ref', `${input.ref} is already a bid in this round`);
       refuseForeignPriorities(ctx, round.planId, input.claimedPriorityIds);
       const now = ctx.now();
       ctx.store.bids.update(input.id, bidValues(input, resolvePartnership(ctx, input.partnership, now)), now);
@@ -172,7 +199,8 @@ export const bidHandlers = {
       return getBid(ctx, input.id);
     }),
 
-  'rounds:dashboard': (input: ParsedInput<'rounds:dashboard'>, ctx: HandlerContext) => roundDashboard(ctx, input.id),
+  'rounds:dashboard': (input: ParsedInput<'rounds:dashboard'>, ctx: HandlerContext) =>
+    roundDashboard(ctx, input.id),
 
   'search:query': (input: ParsedInput<'search:query'>, ctx: HandlerContext) => {
     // Each word becomes a quoted prefix term, so punctuation in what people type cannot break
@@ -190,11 +218,13 @@ export const bidHandlers = {
   'plans:create': (input: ParsedInput<'plans:create'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
       requireRole(ctx, LEAD, 'add Police and Crime Plans', { setup: true });
-      if (ctx.store.organisations.findPlanByTitle(input.title)) throw fieldRefusal('conflict', 'title', `There is already a plan called "${input.title}"`);
+      if (ctx.store.organisations.findPlanByTitle(input.title))
+        throw fieldRefusal('conflict', 'title', `There is already a plan called "${input.title}"`);
       const codes = new Set<string>();
       const walk = (nodes: ParsedInput<'plans:create'>['priorities']) =>
         nodes.forEach((node) => {
-          if (codes.has(node.code.toLowerCase())) throw fieldRefusal('invalid_input', 'priorities', `The code ${node.code} is used twice`);
+          if (codes.has(node.code.toLowerCase()))
+            throw fieldRefusal('invalid_input', 'priorities', `The code ${node.code} is used twice`);
           codes.add(node.code.toLowerCase());
           walk(node.children);
         });

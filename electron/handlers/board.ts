@@ -19,7 +19,12 @@ export function shortlistFor(ctx: HandlerContext, roundId: number) {
     items: ranking.map((r) => {
       const eligible = r.complete && !r.failedGateway && !r.belowMinimum && !r.belowThreshold;
       if (eligible) eligibleSeen += 1;
-      const byRule = rule.rule === 'threshold' ? eligible : rule.rule === 'top' ? eligible && eligibleSeen <= (rule.topN ?? 0) : false;
+      const byRule =
+        rule.rule === 'threshold'
+          ? eligible
+          : rule.rule === 'top'
+            ? eligible && eligibleSeen <= (rule.topN ?? 0)
+            : false;
       const override = overrides.find((o) => o.bidId === r.bidId) ?? null;
       return {
         rank: r.rank,
@@ -38,7 +43,8 @@ export function shortlistFor(ctx: HandlerContext, roundId: number) {
 }
 
 export const boardHandlers = {
-  'shortlist:get': (input: ParsedInput<'shortlist:get'>, ctx: HandlerContext) => shortlistFor(ctx, input.roundId),
+  'shortlist:get': (input: ParsedInput<'shortlist:get'>, ctx: HandlerContext) =>
+    shortlistFor(ctx, input.roundId),
 
   'shortlist:setRule': (input: ParsedInput<'shortlist:setRule'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
@@ -52,13 +58,27 @@ export const boardHandlers = {
     ctx.store.transaction(() => {
       const actor = requireRole(ctx, ['lead_officer'], 'change the shortlist');
       mustGetOpenRound(ctx, input.roundId);
-      const current = shortlistFor(ctx, input.roundId).items.find((i) => i.ref.toLowerCase() === input.bidRef.toLowerCase());
+      const current = shortlistFor(ctx, input.roundId).items.find(
+        (i) => i.ref.toLowerCase() === input.bidRef.toLowerCase(),
+      );
       if (!current) throw new Refusal('not_found', `There is no bid ${input.bidRef} in this round`);
       if (input.included === current.byRule) {
         ctx.store.board.clearOverride(input.roundId, current.bidId);
       } else {
-        if (!input.reason) throw new Refusal('invalid_input', `Give the reason for ${input.included ? 'adding' : 'leaving out'} ${current.ref} against the ranking`, [{ path: 'reason', message: 'Give the reason' }]);
-        ctx.store.board.setOverride(input.roundId, current.bidId, input.included, input.reason, actor?.id ?? null, ctx.now());
+        if (!input.reason)
+          throw new Refusal(
+            'invalid_input',
+            `Give the reason for ${input.included ? 'adding' : 'leaving out'} ${current.ref} against the ranking`,
+            [{ path: 'reason', message: 'Give the reason' }],
+          );
+        ctx.store.board.setOverride(
+          input.roundId,
+          current.bidId,
+          input.included,
+          input.reason,
+          actor?.id ?? null,
+          ctx.now(),
+        );
       }
       return shortlistFor(ctx, input.roundId);
     }),
@@ -85,7 +105,9 @@ export const boardHandlers = {
         checks: ranked?.checks ?? [],
         openQueries: ranked?.openQueries ?? [],
         recommendedPence: allocation.find((a) => a.bidId === item.bidId)?.amountPence ?? null,
-        views: views.filter((v) => v.bidId === item.bidId).map(({ person, view, comment, meetingOn }) => ({ person, view, comment, meetingOn })),
+        views: views
+          .filter((v) => v.bidId === item.bidId)
+          .map(({ person, view, comment, meetingOn }) => ({ person, view, comment, meetingOn })),
       };
     });
   },
@@ -97,7 +119,14 @@ export const boardHandlers = {
       const round = mustGetOpenRound(ctx, input.roundId);
       const bid = ctx.store.bids.findByRef(round.id, input.bidRef);
       if (!bid) throw new Refusal('not_found', `There is no bid ${input.bidRef} in this round`);
-      ctx.store.board.recordView(bid.id, actor.id, input.view, input.comment, input.meetingOn ?? null, ctx.now());
+      ctx.store.board.recordView(
+        bid.id,
+        actor.id,
+        input.view,
+        input.comment,
+        input.meetingOn ?? null,
+        ctx.now(),
+      );
       return boardHandlers['board:pack']({ roundId: round.id }, ctx);
     }),
 };

@@ -9,6 +9,11 @@ export interface HandlerContext {
   actAs?: string;
 }
 
-export function createContext(store: Store, appVersion: string, now: () => string = () => new Date().toISOString(), actAs?: string): HandlerContext {
+export function createContext(
+  store: Store,
+  appVersion: string,
+  now: () => string = () => new Date().toISOString(),
+  actAs?: string,
+): HandlerContext {
   return actAs === undefined ? { store, now, appVersion } : { store, now, appVersion, actAs };
 }

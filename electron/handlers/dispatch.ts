@@ -18,7 +18,10 @@ import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
 
 type Handlers = {
-  [C in Channel]: (input: ParsedInput<C>, ctx: HandlerContext) => z.input<(typeof contract)[C]['output']> | Promise<z.input<(typeof contract)[C]['output']>>;
+  [C in Channel]: (
+    input: ParsedInput<C>,
+    ctx: HandlerContext,
+  ) => z.input<(typeof contract)[C]['output']> | Promise<z.input<(typeof contract)[C]['output']>>;
 };
 
 const handlers: Handlers = {
@@ -46,14 +49,32 @@ export interface DispatchOptions {
  * bridge alike: the input is parsed against the contract, the handler runs, refusals become
  * typed errors and anything else becomes an `internal` error.
  */
-export function dispatch<C extends Channel>(channel: C, raw: unknown, ctx: HandlerContext, options?: DispatchOptions): Promise<Result<Output<C>>>;
-export function dispatch(channel: string, raw: unknown, ctx: HandlerContext, options?: DispatchOptions): Promise<Result<unknown>>;
-export async function dispatch(channel: string, raw: unknown, ctx: HandlerContext, options: DispatchOptions = {}): Promise<Result<unknown>> {
+export function dispatch<C extends Channel>(
+  channel: C,
+  raw: unknown,
+  ctx: HandlerContext,
+  options?: DispatchOptions,
+): Promise<Result<Output<C>>>;
+export function dispatch(
+  channel: string,
+  raw: unknown,
+  ctx: HandlerContext,
+  options?: DispatchOptions,
+): Promise<Result<unknown>>;
+export async function dispatch(
+  channel: string,
+  raw: unknown,
+  ctx: HandlerContext,
+  options: DispatchOptions = {},
+): Promise<Result<unknown>> {
   if (!isChannel(channel)) return fail('not_found', `There is no operation called "${channel}"`);
   const operation = contract[channel];
   const parsed = operation.input.safeParse(raw === null ? undefined : raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue): FieldIssue => ({ path: issue.path.join('.'), message: issue.message }));
+    const issues = parsed.error.issues.map((issue): FieldIssue => ({
+      path: issue.path.join('.'),
+      message: issue.message,
+    }));
     return fail('invalid_input', issues.map(describeIssue).join('; '), issues);
   }
   try {
@@ -64,13 +85,18 @@ export async function dispatch(channel: string, raw: unknown, ctx: HandlerContex
   } catch (error) {
     if (error instanceof Refusal) return fail(error.code, error.message, error.issues);
     (options.logError ?? defaultLog)(error, channel);
-    return fail('internal', `Something went wrong in "${channel}": ${error instanceof Error ? error.message : String(error)}`);
+    return fail(
+      'internal',
+      `Something went wrong in "${channel}": ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
 function describeIssue(issue: FieldIssue): string {
   // zod's own messages ("Invalid input: expected number…") do not say which field; ours do.
-  return issue.path && issue.message.startsWith('Invalid') ? `${issue.path}: ${issue.message}` : issue.message;
+  return issue.path && issue.message.startsWith('Invalid')
+    ? `${issue.path}: ${issue.message}`
+    : issue.message;
 }
 
 function defaultLog(error: unknown, channel: string) {

@@ -3,14 +3,25 @@ import type { ParsedInput } from '../../shared/contract';
 import { formatDate } from '../../shared/dates';
 import { formatMoney } from '../../shared/money';
 import { BOARD_VIEW_LABELS } from '../../shared/assessment';
-import { DEFAULT_WORDING, officeSettingsSchema, wordingSchema, type OfficeSettings, type Wording } from '../../shared/notices';
+import {
+  DEFAULT_WORDING,
+  officeSettingsSchema,
+  wordingSchema,
+  type OfficeSettings,
+  type Wording,
+} from '../../shared/notices';
 import { LEAD, requireRole } from './actor';
 import { allocationFor } from './allocation';
 import { rankingFor } from './assessment';
 import { roundDashboard } from './bids';
 import type { HandlerContext } from './context';
 import { buildLetterDocx, buildLetterPdf } from './exports/letters';
-import { buildNoticeDocx, buildNoticePdf, buildPublicSummaryDocx, buildPublicSummaryPdf } from './exports/notice';
+import {
+  buildNoticeDocx,
+  buildNoticePdf,
+  buildPublicSummaryDocx,
+  buildPublicSummaryPdf,
+} from './exports/notice';
 import type { LetterData, NoticeBid, NoticeData } from './exports/notice-types';
 import { notFound, Refusal } from './refusal';
 import { mustGetRound } from './rounds';
@@ -23,7 +34,9 @@ type NoticeRow = NonNullable<ReturnType<HandlerContext['store']['notices']['get'
 const OFFICE_KEYS: (keyof OfficeSettings)[] = ['contactOfficer', 'telephone', 'email', 'numberPrefix'];
 
 export function officeSettings(ctx: HandlerContext): OfficeSettings {
-  return officeSettingsSchema.parse(Object.fromEntries(OFFICE_KEYS.map((k) => [k, ctx.store.people.setting(`office.${k}`) ?? ''])));
+  return officeSettingsSchema.parse(
+    Object.fromEntries(OFFICE_KEYS.map((k) => [k, ctx.store.people.setting(`office.${k}`) ?? ''])),
+  );
 }
 
 /** The notice the round stands on: the newest one. */
@@ -35,7 +48,10 @@ function latest(ctx: HandlerContext, roundId: number): NoticeRow | undefined {
 export function assertNotSigned(ctx: HandlerContext, roundId: number, what: string) {
   const notice = latest(ctx, roundId);
   if (notice?.status === 'signed') {
-    throw new Refusal('conflict', `Decision ${notice.number} was signed on ${formatDate(notice.signedOn ?? notice.updatedAt)}: ${what} cannot change now. Draft a superseding notice to change the decision.`);
+    throw new Refusal(
+      'conflict',
+      `Decision ${notice.number} was signed on ${formatDate(notice.signedOn ?? notice.updatedAt)}: ${what} cannot change now. Draft a superseding notice to change the decision.`,
+    );
   }
 }
 
@@ -46,7 +62,8 @@ function wordingFor(ctx: HandlerContext, fundName: string): Wording {
 }
 
 export function noticeData(ctx: HandlerContext, notice: NoticeRow): NoticeData {
-  if (notice.content) return { ...(JSON.parse(notice.content) as NoticeData), fingerprint: notice.fingerprint };
+  if (notice.content)
+    return { ...(JSON.parse(notice.content) as NoticeData), fingerprint: notice.fingerprint };
   const round = mustGetRound(ctx, notice.roundId);
   const dashboard = roundDashboard(ctx, round.id);
   const allocation = allocationFor(ctx, round.id);
@@ -54,11 +71,23 @@ export function noticeData(ctx: HandlerContext, notice: NoticeRow): NoticeData {
   const bids = ctx.store.bids.listForRound(round.id).filter((b) => b.status !== 'withdrawn');
   const asNoticeBid = (b: (typeof bids)[number]): NoticeBid => {
     const item = allocation.items.find((i) => i.bidId === b.id);
-    return { ref: b.ref, partnership: b.partnership, title: b.title, requestedPence: b.requestedPence, reducedPence: b.reducedPence, awardedPence: item?.amountPence ?? null, conditions: item?.conditions ?? '' };
+    return {
+      ref: b.ref,
+      partnership: b.partnership,
+      title: b.title,
+      requestedPence: b.requestedPence,
+      reducedPence: b.reducedPence,
+      awardedPence: item?.amountPence ?? null,
+      conditions: item?.conditions ?? '',
+    };
   };
-  const byRank = (a: NoticeBid, b: NoticeBid) => (order.get(a.ref) ?? 999) - (order.get(b.ref) ?? 999) || a.ref.localeCompare(b.ref, 'en-GB', { numeric: true });
+  const byRank = (a: NoticeBid, b: NoticeBid) =>
+    (order.get(a.ref) ?? 999) - (order.get(b.ref) ?? 999) ||
+    a.ref.localeCompare(b.ref, 'en-GB', { numeric: true });
   const views = ctx.store.board.views(round.id);
-  const supersedes = notice.supersedesId ? ctx.store.notices.get(notice.supersedesId)?.number ?? null : null;
+  const supersedes = notice.supersedesId
+    ? (ctx.store.notices.get(notice.supersedesId)?.number ?? null)
+    : null;
   const office = officeSettings(ctx);
   const wording = wordingSchema.parse(JSON.parse(notice.wording));
   return {
@@ -84,14 +113,39 @@ export function noticeData(ctx: HandlerContext, notice: NoticeRow): NoticeData {
             meetingOn: views.find((v) => v.meetingOn)?.meetingOn ?? null,
             summary: bids
               .filter((b) => views.some((v) => v.bidId === b.id))
-              .map((b) => `${b.ref}: ${views.filter((v) => v.bidId === b.id).map((v) => `${BOARD_VIEW_LABELS[v.view].toLowerCase()}${v.comment ? ` (${v.comment})` : ''}`).join('; ')}`),
+              .map(
+                (b) =>
+                  `${b.ref}: ${views
+                    .filter((v) => v.bidId === b.id)
+                    .map(
+                      (v) =>
+                        `${BOARD_VIEW_LABELS[v.view].toLowerCase()}${v.comment ? ` (${v.comment})` : ''}`,
+                    )
+                    .join('; ')}`,
+              ),
           },
-    decisions: bids.map(asNoticeBid).filter((b) => b.awardedPence !== null).sort(byRank),
+    decisions: bids
+      .map(asNoticeBid)
+      .filter((b) => b.awardedPence !== null)
+      .sort(byRank),
     awardedPence: allocation.allocatedPence,
     remainingPence: allocation.remainingPence,
     appendixA: bids.map(asNoticeBid).sort((a, b) => a.ref.localeCompare(b.ref, 'en-GB', { numeric: true })),
-    appendixB: notice.includeAppendixB ? bids.map((b) => ({ ref: b.ref, title: b.title, sections: ctx.store.bids.get(b.id)?.sections.map(({ heading, body }) => ({ heading, body })) ?? [] })) : null,
-    signature: notice.signedBy ? { name: notice.signedBy, role: notice.signedRole ?? wording.signatoryRole, date: notice.signedOn ?? '', interests: notice.interests ?? '' } : null,
+    appendixB: notice.includeAppendixB
+      ? bids.map((b) => ({
+          ref: b.ref,
+          title: b.title,
+          sections: ctx.store.bids.get(b.id)?.sections.map(({ heading, body }) => ({ heading, body })) ?? [],
+        }))
+      : null,
+    signature: notice.signedBy
+      ? {
+          name: notice.signedBy,
+          role: notice.signedRole ?? wording.signatoryRole,
+          date: notice.signedOn ?? '',
+          interests: notice.interests ?? '',
+        }
+      : null,
     fingerprint: notice.fingerprint,
     draft: notice.status !== 'signed' && notice.status !== 'superseded',
     demoNotice: round.demoNotice,
@@ -144,7 +198,9 @@ function createNotice(ctx: HandlerContext, roundId: number, supersedesId: number
 }
 
 function fingerprintOf(data: NoticeData): string {
-  return createHash('sha256').update(JSON.stringify({ ...data, fingerprint: null })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ ...data, fingerprint: null }))
+    .digest('hex');
 }
 
 export const noticeHandlers = {
@@ -157,7 +213,8 @@ export const noticeHandlers = {
       return officeSettings(ctx);
     }),
 
-  'notices:template': (input: ParsedInput<'notices:template'>, ctx: HandlerContext) => wordingFor(ctx, input.fund),
+  'notices:template': (input: ParsedInput<'notices:template'>, ctx: HandlerContext) =>
+    wordingFor(ctx, input.fund),
 
   'notices:setTemplate': (input: ParsedInput<'notices:setTemplate'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
@@ -178,7 +235,11 @@ export const noticeHandlers = {
     ctx.store.transaction(() => {
       requireRole(ctx, LEAD, 'draft a decision notice');
       const current = latest(ctx, input.roundId);
-      if (current?.status === 'signed') throw new Refusal('conflict', `Decision ${current.number} is signed: draft a superseding notice instead`);
+      if (current?.status === 'signed')
+        throw new Refusal(
+          'conflict',
+          `Decision ${current.number} is signed: draft a superseding notice instead`,
+        );
       if (current) return view(ctx, current);
       return view(ctx, createNotice(ctx, input.roundId, null));
     }),
@@ -188,7 +249,11 @@ export const noticeHandlers = {
       requireRole(ctx, LEAD, 'edit a decision notice');
       const notice = ctx.store.notices.get(input.noticeId);
       if (!notice) throw notFound(`Notice ${input.noticeId}`);
-      if (notice.status === 'signed' || notice.status === 'superseded') throw new Refusal('conflict', `Decision ${notice.number} is signed and cannot be edited. Draft a superseding notice to change it.`);
+      if (notice.status === 'signed' || notice.status === 'superseded')
+        throw new Refusal(
+          'conflict',
+          `Decision ${notice.number} is signed and cannot be edited. Draft a superseding notice to change it.`,
+        );
       ctx.store.notices.update(notice.id, {
         title: input.title,
         marking: input.marking,
@@ -206,8 +271,13 @@ export const noticeHandlers = {
       requireRole(ctx, LEAD, 'send a notice for sign-off');
       const notice = latest(ctx, input.roundId);
       if (!notice) throw new Refusal('not_found', 'This round has no decision notice yet');
-      if (notice.status !== 'draft') throw new Refusal('conflict', `Decision ${notice.number} is ${notice.status}`);
-      if (allocationFor(ctx, input.roundId).items.length === 0) throw new Refusal('conflict', 'The allocation is empty: allocate money before sending the notice for sign-off');
+      if (notice.status !== 'draft')
+        throw new Refusal('conflict', `Decision ${notice.number} is ${notice.status}`);
+      if (allocationFor(ctx, input.roundId).items.length === 0)
+        throw new Refusal(
+          'conflict',
+          'The allocation is empty: allocate money before sending the notice for sign-off',
+        );
       ctx.store.notices.update(notice.id, { status: 'ready', updatedAt: ctx.now() });
       return view(ctx, ctx.store.notices.get(notice.id) as NoticeRow);
     }),
@@ -217,12 +287,21 @@ export const noticeHandlers = {
       const actor = requireRole(ctx, ['commissioner'], 'sign a decision notice');
       const round = mustGetRound(ctx, input.roundId);
       const current = latest(ctx, round.id);
-      if (current?.status === 'signed') throw new Refusal('conflict', `This round's decision ${current.number} is already signed`);
-      if (allocationFor(ctx, round.id).items.length === 0) throw new Refusal('conflict', 'The allocation is empty: there is no decision to sign');
+      if (current?.status === 'signed')
+        throw new Refusal('conflict', `This round's decision ${current.number} is already signed`);
+      if (allocationFor(ctx, round.id).items.length === 0)
+        throw new Refusal('conflict', 'The allocation is empty: there is no decision to sign');
       const notice = current ?? createNotice(ctx, round.id, null);
       const date = input.date ?? ctx.now().slice(0, 10);
       const wording = wordingSchema.parse(JSON.parse(notice.wording));
-      ctx.store.notices.update(notice.id, { signedBy: actor?.name ?? '', signedRole: wording.signatoryRole, signedOn: date, interests: input.interests || 'None', status: 'signed', updatedAt: ctx.now() });
+      ctx.store.notices.update(notice.id, {
+        signedBy: actor?.name ?? '',
+        signedRole: wording.signatoryRole,
+        signedOn: date,
+        interests: input.interests || 'None',
+        status: 'signed',
+        updatedAt: ctx.now(),
+      });
       const signed = ctx.store.notices.get(notice.id) as NoticeRow;
       const content = { ...noticeData(ctx, signed), draft: false, fingerprint: null };
       const fingerprint = fingerprintOf(content);
@@ -235,7 +314,8 @@ export const noticeHandlers = {
     ctx.store.transaction(() => {
       requireRole(ctx, LEAD, 'draft a superseding notice');
       const current = latest(ctx, input.roundId);
-      if (current?.status !== 'signed') throw new Refusal('conflict', 'Only a signed decision can be superseded');
+      if (current?.status !== 'signed')
+        throw new Refusal('conflict', 'Only a signed decision can be superseded');
       return view(ctx, createNotice(ctx, input.roundId, current.id));
     }),
 
@@ -249,7 +329,13 @@ export const noticeHandlers = {
       ? await (docx ? buildPublicSummaryDocx(data) : buildPublicSummaryPdf(data))
       : await (docx ? buildNoticeDocx(data) : buildNoticePdf(data));
     const name = `${input.public ? 'Public summary' : 'Notice of Decision'} ${notice.number.replace(/\//g, '-')}.${input.format}`;
-    return { fileName: name, mediaType: docx ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf', dataBase64: file.toString('base64') };
+    return {
+      fileName: name,
+      mediaType: docx
+        ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+        : 'application/pdf',
+      dataBase64: file.toString('base64'),
+    };
   },
 
   'letters:export': async (input: ParsedInput<'letters:export'>, ctx: HandlerContext) => {
@@ -262,14 +348,28 @@ export const noticeHandlers = {
     const office = officeSettings(ctx);
     const wording = data?.wording ?? wordingFor(ctx, round.fund);
     const allocation = allocationFor(ctx, round.id);
-    const bids = ctx.store.bids.listForRound(round.id).filter((b) => b.status !== 'withdrawn' && (!input.ref || b.ref.toLowerCase() === input.ref.toLowerCase()));
-    if (bids.length === 0) throw new Refusal('not_found', input.ref ? `There is no bid ${input.ref} in this round` : 'This round has no bids');
+    const bids = ctx.store.bids
+      .listForRound(round.id)
+      .filter(
+        (b) => b.status !== 'withdrawn' && (!input.ref || b.ref.toLowerCase() === input.ref.toLowerCase()),
+      );
+    if (bids.length === 0)
+      throw new Refusal(
+        'not_found',
+        input.ref ? `There is no bid ${input.ref} in this round` : 'This round has no bids',
+      );
     const files = [];
     for (const bid of bids) {
       const item = allocation.items.find((i) => i.bidId === bid.id);
       const feedback = (framework?.criteria ?? [])
         .filter((c) => !c.gateway)
-        .map((c) => ({ criterion: `${c.code} ${c.name}`, text: scores.filter((s) => s.bidId === bid.id && s.criterionId === c.id && s.justification).map((s) => s.justification).join(' ') }))
+        .map((c) => ({
+          criterion: `${c.code} ${c.name}`,
+          text: scores
+            .filter((s) => s.bidId === bid.id && s.criterionId === c.id && s.justification)
+            .map((s) => s.justification)
+            .join(' '),
+        }))
         .filter((f) => f.text);
       const letter: LetterData = {
         kind: item ? 'award' : 'decline',
@@ -292,7 +392,10 @@ export const noticeHandlers = {
       const content = input.format === 'docx' ? await buildLetterDocx(letter) : await buildLetterPdf(letter);
       files.push({
         fileName: `${bid.ref} ${item ? 'award' : 'decline'} letter.${input.format}`,
-        mediaType: input.format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf',
+        mediaType:
+          input.format === 'docx'
+            ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+            : 'application/pdf',
         dataBase64: content.toString('base64'),
         summary: item ? `${bid.ref}: ${formatMoney(item.amountPence)} awarded` : `${bid.ref}: not funded`,
       });

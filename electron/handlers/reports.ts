@@ -10,11 +10,22 @@ import { mustGetRound } from './rounds';
 // Panel asked for exactly this for Safer Streets), and a round's allocation by plan priority.
 
 export function fundReport(ctx: HandlerContext, fundName: string) {
-  const rounds = ctx.store.rounds.list(true).filter((r) => r.fund.toLowerCase() === fundName.trim().toLowerCase());
-  if (rounds.length === 0) throw new Refusal('not_found', `There are no rounds of a fund called "${fundName}"`);
+  const rounds = ctx.store.rounds
+    .list(true)
+    .filter((r) => r.fund.toLowerCase() === fundName.trim().toLowerCase());
+  if (rounds.length === 0)
+    throw new Refusal('not_found', `There are no rounds of a fund called "${fundName}"`);
   const partnerships = ctx.store.organisations.listPartnerships();
   const areaOf = (name: string) => partnerships.find((p) => p.name === name)?.area ?? name;
-  const rows: { round: string; financialYear: string | null; area: string; partnership: string; bids: number; requestedPence: number; allocatedPence: number }[] = [];
+  const rows: {
+    round: string;
+    financialYear: string | null;
+    area: string;
+    partnership: string;
+    bids: number;
+    requestedPence: number;
+    allocatedPence: number;
+  }[] = [];
   for (const round of [...rounds].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
     const allocation = allocationFor(ctx, round.id);
     const bids = ctx.store.bids.listForRound(round.id).filter((b) => b.status !== 'withdrawn');
@@ -27,7 +38,9 @@ export function fundReport(ctx: HandlerContext, fundName: string) {
         partnership,
         bids: own.length,
         requestedPence: own.reduce((s, b) => s + b.requestedPence, 0),
-        allocatedPence: allocation.items.filter((i) => i.partnership === partnership).reduce((s, i) => s + i.amountPence, 0),
+        allocatedPence: allocation.items
+          .filter((i) => i.partnership === partnership)
+          .reduce((s, i) => s + i.amountPence, 0),
       });
     }
   }
@@ -39,10 +52,35 @@ async function fundReportXlsx(report: ReturnType<typeof fundReport>): Promise<Bu
   const sheet = workbook.addWorksheet('By round and area');
   sheet.addRow([`${report.fund}: requested and allocated by round and area`]).font = { bold: true, size: 13 };
   sheet.addRow([]);
-  const header = sheet.addRow(['Round', 'Financial year', 'Area', 'Partnership', 'Bids', 'Requested (£)', 'Allocated (£)']);
+  const header = sheet.addRow([
+    'Round',
+    'Financial year',
+    'Area',
+    'Partnership',
+    'Bids',
+    'Requested (£)',
+    'Allocated (£)',
+  ]);
   header.font = { bold: true };
-  for (const r of report.rows) sheet.addRow([r.round, r.financialYear ?? '', r.area, r.partnership, r.bids, r.requestedPence / 100, r.allocatedPence / 100]);
-  const total = sheet.addRow(['Total', '', '', '', report.rows.reduce((s, r) => s + r.bids, 0), report.rows.reduce((s, r) => s + r.requestedPence, 0) / 100, report.rows.reduce((s, r) => s + r.allocatedPence, 0) / 100]);
+  for (const r of report.rows)
+    sheet.addRow([
+      r.round,
+      r.financialYear ?? '',
+      r.area,
+      r.partnership,
+      r.bids,
+      r.requestedPence / 100,
+      r.allocatedPence / 100,
+    ]);
+  const total = sheet.addRow([
+    'Total',
+    '',
+    '',
+    '',
+    report.rows.reduce((s, r) => s + r.bids, 0),
+    report.rows.reduce((s, r) => s + r.requestedPence, 0) / 100,
+    report.rows.reduce((s, r) => s + r.allocatedPence, 0) / 100,
+  ]);
   total.font = { bold: true };
   for (const column of [6, 7]) sheet.getColumn(column).numFmt = '"£"#,##0.00';
   [22, 14, 18, 40, 8, 16, 16].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
@@ -56,7 +94,11 @@ export const reportHandlers = {
   'reports:fundXlsx': async (input: ParsedInput<'reports:fundXlsx'>, ctx: HandlerContext) => {
     const report = fundReport(ctx, input.fund);
     const data = await fundReportXlsx(report);
-    return { fileName: `${report.fund.replace(/[^A-Za-z0-9]+/g, '-')} by round and area.xlsx`, mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: data.toString('base64') };
+    return {
+      fileName: `${report.fund.replace(/[^A-Za-z0-9]+/g, '-')} by round and area.xlsx`,
+      mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      dataBase64: data.toString('base64'),
+    };
   },
 
   /** Allocated money by the plan priorities the funded bids claim; a bid counts under each it claims. */
@@ -72,9 +114,13 @@ export const reportHandlers = {
         totals.set(p.id, entry);
       }
     }
-    const unclaimed = allocation.items.filter((i) => (ctx.store.bids.get(i.bidId)?.claimedPriorities.length ?? 0) === 0);
+    const unclaimed = allocation.items.filter(
+      (i) => (ctx.store.bids.get(i.bidId)?.claimedPriorities.length ?? 0) === 0,
+    );
     return {
-      priorities: [...totals.values()].sort((a, b) => a.code.localeCompare(b.code, 'en-GB', { numeric: true })),
+      priorities: [...totals.values()].sort((a, b) =>
+        a.code.localeCompare(b.code, 'en-GB', { numeric: true }),
+      ),
       unclaimedPence: unclaimed.reduce((s, i) => s + i.amountPence, 0),
       unclaimedBids: unclaimed.map((i) => i.ref),
       note: `A bid counts under every priority it claims, so the rows add up to more than the ${formatMoney(allocation.allocatedPence)} allocated.`,

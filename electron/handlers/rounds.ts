@@ -14,7 +14,11 @@ export function mustGetRound(ctx: HandlerContext, id: number): Round {
 /** A round that may still be changed: archived rounds are read-only until restored. */
 export function mustGetOpenRound(ctx: HandlerContext, id: number): Round {
   const round = mustGetRound(ctx, id);
-  if (round.archived) throw new Refusal('conflict', `Round "${round.name}" is archived: restore it before changing it or its bids`);
+  if (round.archived)
+    throw new Refusal(
+      'conflict',
+      `Round "${round.name}" is archived: restore it before changing it or its bids`,
+    );
   return round;
 }
 
@@ -22,7 +26,11 @@ function refuseDuplicateName(ctx: HandlerContext, fundId: number, name: string, 
   const clash = ctx.store.rounds.findByName(fundId, name, exceptId);
   if (clash) {
     const where = clash.archived ? ' (archived: restore it instead, or choose another name)' : '';
-    throw fieldRefusal('conflict', 'name', `${clash.fund} already has a round called "${clash.name}"${where}`);
+    throw fieldRefusal(
+      'conflict',
+      'name',
+      `${clash.fund} already has a round called "${clash.name}"${where}`,
+    );
   }
 }
 
@@ -49,7 +57,8 @@ function values(input: RoundInput, fundId: number) {
 }
 
 export const roundHandlers = {
-  'rounds:list': (input: ParsedInput<'rounds:list'>, ctx: HandlerContext) => ctx.store.rounds.list(input.includeArchived),
+  'rounds:list': (input: ParsedInput<'rounds:list'>, ctx: HandlerContext) =>
+    ctx.store.rounds.list(input.includeArchived),
 
   'rounds:get': (input: ParsedInput<'rounds:get'>, ctx: HandlerContext) => mustGetRound(ctx, input.id),
 
@@ -72,7 +81,9 @@ export const roundHandlers = {
       // The money a signed decision was made against stays as it was; names and dates may change.
       const sameMoney =
         before.budgetPence === input.budgetPence &&
-        JSON.stringify(before.commitments.map(({ description, amountPence }) => ({ description, amountPence }))) === JSON.stringify(input.commitments);
+        JSON.stringify(
+          before.commitments.map(({ description, amountPence }) => ({ description, amountPence })),
+        ) === JSON.stringify(input.commitments);
       if (!sameMoney) assertNotSigned(ctx, input.id, 'the budget and commitments');
       const now = ctx.now();
       refuseUnknownPlan(ctx, input.planId);

@@ -72,7 +72,10 @@ export function startApp(electron: ElectronModule, env: NodeJS.ProcessEnv = proc
         nativeBinding: app.isPackaged ? undefined : env.TRANCHE_NATIVE_BINDING,
       });
     } catch (error) {
-      dialog.showErrorBox('Tranche cannot open its database', `${file}\n\n${error instanceof Error ? error.message : String(error)}`);
+      dialog.showErrorBox(
+        'Tranche cannot open its database',
+        `${file}\n\n${error instanceof Error ? error.message : String(error)}`,
+      );
       app.exit(1);
       return;
     }

@@ -10,10 +10,15 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>):
   return isAppUrl(frame.url);
 }
 
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, handle: (channel: Channel, input: unknown) => Promise<Result<unknown>>) {
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  handle: (channel: Channel, input: unknown) => Promise<Result<unknown>>,
+) {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, input: unknown) =>
-      isTrustedSender(event) ? handle(channel, input) : Promise.resolve(fail('forbidden', 'This window may not call Tranche')),
+      isTrustedSender(event)
+        ? handle(channel, input)
+        : Promise.resolve(fail('forbidden', 'This window may not call Tranche')),
     );
   }
 }

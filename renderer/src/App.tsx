@@ -65,7 +65,13 @@ function SearchBox() {
       <label htmlFor="search-box" className="visually-hidden">
         Search bids and business cases
       </label>
-      <input id="search-box" type="search" placeholder="Search bids and cases" value={text} onChange={(e) => setText(e.target.value)} />
+      <input
+        id="search-box"
+        type="search"
+        placeholder="Search bids and cases"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
       <button type="submit">Search</button>
     </form>
   );
@@ -87,7 +93,8 @@ function ProfileReminder() {
   if (me.state !== 'ready' || me.value || location === '/profile') return null;
   return (
     <div className="banner banner--important" role="region" aria-label="Profile">
-      Tranche does not know who you are yet. <Link href="/profile">Set up your profile</Link> to score, moderate or sign.
+      Tranche does not know who you are yet. <Link href="/profile">Set up your profile</Link> to score,
+      moderate or sign.
     </div>
   );
 }
@@ -148,18 +155,34 @@ function Frame() {
           <Route path="/rounds/:id/edit">{(params) => <RoundFormPage id={Number(params.id)} />}</Route>
           <Route path="/rounds/:id/bids">{(params) => <BidsPage roundId={Number(params.id)} />}</Route>
           <Route path="/rounds/:id/bids/new">{(params) => <BidFormPage roundId={Number(params.id)} />}</Route>
-          <Route path="/rounds/:id/bids/:bid/edit">{(params) => <BidFormPage roundId={Number(params.id)} id={Number(params.bid)} />}</Route>
-          <Route path="/rounds/:id/bids/:bid">{(params) => <BidPage roundId={Number(params.id)} id={Number(params.bid)} />}</Route>
-          <Route path="/rounds/:id/assessment">{(params) => <AssessmentPage roundId={Number(params.id)} />}</Route>
-          <Route path="/rounds/:id/assessment/:bid">{(params) => <ScoringPage roundId={Number(params.id)} bidId={Number(params.bid)} />}</Route>
+          <Route path="/rounds/:id/bids/:bid/edit">
+            {(params) => <BidFormPage roundId={Number(params.id)} id={Number(params.bid)} />}
+          </Route>
+          <Route path="/rounds/:id/bids/:bid">
+            {(params) => <BidPage roundId={Number(params.id)} id={Number(params.bid)} />}
+          </Route>
+          <Route path="/rounds/:id/assessment">
+            {(params) => <AssessmentPage roundId={Number(params.id)} />}
+          </Route>
+          <Route path="/rounds/:id/assessment/:bid">
+            {(params) => <ScoringPage roundId={Number(params.id)} bidId={Number(params.bid)} />}
+          </Route>
           <Route path="/rounds/:id/notice">{(params) => <NoticePage roundId={Number(params.id)} />}</Route>
           <Route path="/rounds/:id/board">{(params) => <BoardPage roundId={Number(params.id)} />}</Route>
-          <Route path="/rounds/:id/allocation">{(params) => <AllocationPage roundId={Number(params.id)} />}</Route>
-          <Route path="/rounds/:id/framework">{(params) => <FrameworkPage roundId={Number(params.id)} />}</Route>
+          <Route path="/rounds/:id/allocation">
+            {(params) => <AllocationPage roundId={Number(params.id)} />}
+          </Route>
+          <Route path="/rounds/:id/framework">
+            {(params) => <FrameworkPage roundId={Number(params.id)} />}
+          </Route>
           <Route path="/rounds/:id/ranking">{(params) => <RankingPage roundId={Number(params.id)} />}</Route>
-          <Route path="/rounds/:id/moderation">{(params) => <ModerationPage roundId={Number(params.id)} />}</Route>
+          <Route path="/rounds/:id/moderation">
+            {(params) => <ModerationPage roundId={Number(params.id)} />}
+          </Route>
           <Route path="/rounds/:id/import">{(params) => <ImportPage roundId={Number(params.id)} />}</Route>
-          <Route path="/search/:text">{(params) => <SearchPage text={decodeURIComponent(params.text)} />}</Route>
+          <Route path="/search/:text">
+            {(params) => <SearchPage text={decodeURIComponent(params.text)} />}
+          </Route>
           <Route path="/rounds/:id">{(params) => <RoundOverviewPage id={Number(params.id)} />}</Route>
           <Route path="/about" component={AboutPage} />
           <Route path="/plans" component={PlansPage} />

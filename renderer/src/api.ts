@@ -21,7 +21,10 @@ async function overHttp(channel: Channel, input: unknown): Promise<Result<unknow
     }
     return (await response.json()) as Result<unknown>;
   } catch (error) {
-    return fail('internal', `Tranche's web bridge cannot be reached (${error instanceof Error ? error.message : String(error)}). Is \`npm run web\` still running?`);
+    return fail(
+      'internal',
+      `Tranche's web bridge cannot be reached (${error instanceof Error ? error.message : String(error)}). Is \`npm run web\` still running?`,
+    );
   }
 }
 

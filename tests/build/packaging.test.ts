@@ -11,7 +11,9 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
 };
 
 const targets = (platform: string) =>
-  ((config[platform] as { target: (string | { target: string })[] }).target ?? []).map((t) => (typeof t === 'string' ? t : t.target));
+  ((config[platform] as { target: (string | { target: string })[] }).target ?? []).map((t) =>
+    typeof t === 'string' ? t : t.target,
+  );
 
 describe('electron-builder.yml', () => {
   it('builds NSIS, dmg, AppImage and deb installers under one app id', () => {
@@ -42,8 +44,14 @@ describe('electron-builder.yml', () => {
 
   it('ships the app and its migrations but not the web bridge, command line or tests', () => {
     const files = config.files as string[];
-    expect(files).toEqual(expect.arrayContaining(['dist/electron/**', 'dist/renderer/**', 'db/migrations/**']));
-    expect(files.some((f) => /bridge|cli|tests|electron\/\*\*$/.test(f) && !f.startsWith('!') && !f.startsWith('dist/'))).toBe(false);
+    expect(files).toEqual(
+      expect.arrayContaining(['dist/electron/**', 'dist/renderer/**', 'db/migrations/**']),
+    );
+    expect(
+      files.some(
+        (f) => /bridge|cli|tests|electron\/\*\*$/.test(f) && !f.startsWith('!') && !f.startsWith('dist/'),
+      ),
+    ).toBe(false);
     expect(pkg.main).toBe('dist/electron/main.cjs');
   });
 

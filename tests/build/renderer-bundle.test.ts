@@ -7,7 +7,9 @@ const RENDERER = 'dist/renderer';
 const built = existsSync(path.join(RENDERER, 'index.html'));
 
 const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 
 describe.runIf(built)('the built renderer', () => {
   const scripts = files(RENDERER).filter((f) => f.endsWith('.js'));
@@ -16,15 +18,21 @@ describe.runIf(built)('the built renderer', () => {
     expect(scripts.length).toBeGreaterThan(0);
     for (const file of scripts) {
       const code = readFileSync(file, 'utf8');
-      expect(code, file).not.toMatch(/\brequire\(\s*["'](?:node:|electron|fs|path|child_process|better-sqlite3)/);
-      expect(code, file).not.toMatch(/\bfrom\s*["'](?:node:[a-z_/]+|electron|fs|path|child_process|better-sqlite3)["']/);
+      expect(code, file).not.toMatch(
+        /\brequire\(\s*["'](?:node:|electron|fs|path|child_process|better-sqlite3)/,
+      );
+      expect(code, file).not.toMatch(
+        /\bfrom\s*["'](?:node:[a-z_/]+|electron|fs|path|child_process|better-sqlite3)["']/,
+      );
       expect(code, file).not.toMatch(/\bimport\(\s*["'](?:node:|electron)/);
     }
   });
 
   it('has no inline script the CSP would have to allow', () => {
     const html = readFileSync(path.join(RENDERER, 'index.html'), 'utf8');
-    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attrs, body]) => !/\bsrc=/.test(attrs ?? '') || (body ?? '').trim() !== '');
+    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
+      ([, attrs, body]) => !/\bsrc=/.test(attrs ?? '') || (body ?? '').trim() !== '',
+    );
     expect(inline).toEqual([]);
     expect(html).not.toMatch(/\son[a-z]+=/i);
   });

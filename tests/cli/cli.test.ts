@@ -20,7 +20,19 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 const createArgs = (db: string) => [
-  '--db', db, 'rounds', 'create', '--fund', 'Invest to Save', '--name', '2013-14 tranche 2', '--budget', '£350,000', '--committed', '£30,000', '--json',
+  '--db',
+  db,
+  'rounds',
+  'create',
+  '--fund',
+  'Invest to Save',
+  '--name',
+  '2013-14 tranche 2',
+  '--budget',
+  '£350,000',
+  '--committed',
+  '£30,000',
+  '--json',
 ];
 
 describe('tranche command line', () => {
@@ -29,7 +41,14 @@ describe('tranche command line', () => {
     const { code, stdout } = await cli(createArgs(db));
     expect(code).toBe(0);
     const round = JSON.parse(stdout) as Record<string, unknown>;
-    expect(round).toMatchObject({ id: 1, fund: 'Invest to Save', name: '2013-14 tranche 2', budgetPence: 35_000_000, committedPence: 3_000_000, availablePence: 32_000_000 });
+    expect(round).toMatchObject({
+      id: 1,
+      fund: 'Invest to Save',
+      name: '2013-14 tranche 2',
+      budgetPence: 35_000_000,
+      committedPence: 3_000_000,
+      availablePence: 32_000_000,
+    });
 
     const listed = await cli(['--db', db, 'rounds', 'list', '--json']);
     expect(listed.code).toBe(0);
@@ -38,7 +57,18 @@ describe('tranche command line', () => {
 
   it('refuses a budget that is not money with exit 2, one line on stderr, and writes nothing', async () => {
     const db = tempDbFile();
-    const { code, stdout, stderr } = await cli(['--db', db, 'rounds', 'create', '--fund', 'Invest to Save', '--name', 'x', '--budget', '£3OO']);
+    const { code, stdout, stderr } = await cli([
+      '--db',
+      db,
+      'rounds',
+      'create',
+      '--fund',
+      'Invest to Save',
+      '--name',
+      'x',
+      '--budget',
+      '£3OO',
+    ]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.split('\n')).toHaveLength(1);
@@ -52,7 +82,20 @@ describe('tranche command line', () => {
     const again = await cli(createArgs(db));
     expect(again.code).toBe(2);
     expect(again.stderr).toBe('tranche: Invest to Save already has a round called "2013-14 tranche 2"');
-    const over = await cli(['--db', db, 'rounds', 'create', '--fund', 'F', '--name', 'N', '--budget', '5', '--committed', '6']);
+    const over = await cli([
+      '--db',
+      db,
+      'rounds',
+      'create',
+      '--fund',
+      'F',
+      '--name',
+      'N',
+      '--budget',
+      '5',
+      '--committed',
+      '6',
+    ]);
     expect(over.code).toBe(2);
     expect(over.stderr).toContain('Commitments (£6) cannot be more than the budget (£5)');
     expect(JSON.parse((await cli(['--db', db, 'rounds', 'list', '--json'])).stdout)).toHaveLength(1);
@@ -64,7 +107,10 @@ describe('tranche command line', () => {
     const unknown = await cli(['--db', db, 'rounds', 'list', '--colour']);
     expect(unknown).toMatchObject({ code: 2 });
     expect(unknown.stderr).toContain("'--colour'");
-    expect(await cli(['--db', db, 'rounds', 'create', '--fund', 'F', '--budget', '5'])).toMatchObject({ code: 2, stderr: 'tranche: --name is required' });
+    expect(await cli(['--db', db, 'rounds', 'create', '--fund', 'F', '--budget', '5'])).toMatchObject({
+      code: 2,
+      stderr: 'tranche: --name is required',
+    });
     expect(await cli(['--db', db, 'rounds', 'archive', '--round', 'abc'])).toMatchObject({ code: 2 });
     expect((await cli([])).code).toBe(2);
     expect(await cli(['--help'])).toMatchObject({ code: 0 });
@@ -72,7 +118,10 @@ describe('tranche command line', () => {
 
   it('uses TRANCHE_DB when no --db is given', async () => {
     const db = tempDbFile();
-    expect((await cli(['rounds', 'create', '--fund', 'F', '--name', 'N', '--budget', '£1k'], { TRANCHE_DB: db })).code).toBe(0);
+    expect(
+      (await cli(['rounds', 'create', '--fund', 'F', '--name', 'N', '--budget', '£1k'], { TRANCHE_DB: db }))
+        .code,
+    ).toBe(0);
     expect(JSON.parse((await cli(['--db', db, 'rounds', 'list', '--json'])).stdout)).toHaveLength(1);
   });
 
@@ -94,7 +143,10 @@ describe('tranche command line', () => {
   it('runs as `npm run --silent tranche` with the documented exit codes', async () => {
     const db = tempDbFile();
     const run = (args: string[]) =>
-      spawnSync('npm', ['run', '--silent', 'tranche', '--', ...args], { encoding: 'utf8', cwd: path.resolve(import.meta.dirname, '../..') });
+      spawnSync('npm', ['run', '--silent', 'tranche', '--', ...args], {
+        encoding: 'utf8',
+        cwd: path.resolve(import.meta.dirname, '../..'),
+      });
     const created = run(createArgs(db));
     expect(created.status).toBe(0);
     expect(JSON.parse(created.stdout)).toMatchObject({ availablePence: 32_000_000 });
@@ -118,11 +170,27 @@ describe('assessment on the command line', () => {
     await run(...lead, 'people', 'add', '--name', 'Bo', '--role', 'policy officer');
     await run(...lead, 'rounds', 'create', '--fund', 'Invest to Save', '--name', 'R', '--budget', '£100k');
     const csv = path.join(tempDir(), 'bids.csv');
-    writeFileSync(csv, 'Ref,Partnership,Project,Amount\nX1,Walsall,One,£10k\nX2,Dudley,Two,£20k\nX3,Coventry,Three,£5k\n');
+    writeFileSync(
+      csv,
+      'Ref,Partnership,Project,Amount\nX1,Walsall,One,£10k\nX2,Dudley,Two,£20k\nX3,Coventry,Three,£5k\n',
+    );
     await run(...lead, 'import', 'bids', csv, '--round', '1');
     await run(...lead, 'framework', 'use', '--round', '1', '--template', 'invest-to-save');
     await run(...lead, 'assign', '--round', '1', '--assessor', 'Amy', '--all');
-    await run(...lead, 'assign', '--round', '1', '--assessor', 'Bo', '--bid', 'X1', '--bid', 'X2', '--bid', 'X3');
+    await run(
+      ...lead,
+      'assign',
+      '--round',
+      '1',
+      '--assessor',
+      'Bo',
+      '--bid',
+      'X1',
+      '--bid',
+      'X2',
+      '--bid',
+      'X3',
+    );
     await run('--as', 'Amy', 'declare', '--round', '1', '--assessor', 'Amy', '--all', '--none');
     await run('--as', 'Bo', 'declare', '--round', '1', '--assessor', 'Bo', '--all', '--none');
 
@@ -140,12 +208,17 @@ describe('assessment on the command line', () => {
     const rows = ['bid,assessor,criterion,score,justification'];
     for (const [ref, byCriterion] of Object.entries(given)) {
       for (const [code, [amy, bo]] of Object.entries(byCriterion)) {
-        rows.push(`${ref},Amy,${code},${amy},"Scored against the guidance for ${code}."`, `${ref},Bo,${code},${bo},"Scored against the guidance for ${code}."`);
+        rows.push(
+          `${ref},Amy,${code},${amy},"Scored against the guidance for ${code}."`,
+          `${ref},Bo,${code},${bo},"Scored against the guidance for ${code}."`,
+        );
       }
     }
     const scores = path.join(tempDir(), 'scores.csv');
     writeFileSync(scores, rows.join('\n'));
-    expect(JSON.parse(await run(...lead, 'import', 'scores', scores, '--round', '1', '--json'))).toEqual({ imported: 42 });
+    expect(JSON.parse(await run(...lead, 'import', 'scores', scores, '--round', '1', '--json'))).toEqual({
+      imported: 42,
+    });
 
     const hand = Object.entries(given).map(([ref, byCriterion]) => {
       let total = 0;
@@ -156,14 +229,30 @@ describe('assessment on the command line', () => {
         const mean = (a + b) / 2;
         if (criterion.gateway) failedGateway ||= mean < 1;
         else {
-          total += ((mean - framework.scale.min) / (framework.scale.max - framework.scale.min)) * criterion.weight;
+          total +=
+            ((mean - framework.scale.min) / (framework.scale.max - framework.scale.min)) * criterion.weight;
           if (criterion.minScore !== null && mean < criterion.minScore) belowMinimum = true;
         }
       }
-      return { ref, weightedScore: Math.round(total * 100) / 100, failedGateway, belowMinimum, belowThreshold: total < framework.threshold };
+      return {
+        ref,
+        weightedScore: Math.round(total * 100) / 100,
+        failedGateway,
+        belowMinimum,
+        belowThreshold: total < framework.threshold,
+      };
     });
-    const ranked = JSON.parse(await run('rank', '--round', '1', '--json')) as { rank: number; ref: string; weightedScore: number; assessorCount: number; failedGateway: boolean; belowThreshold: boolean; belowMinimum: boolean }[];
-    for (const expected of hand) expect(ranked.find((r) => r.ref === expected.ref)).toMatchObject({ ...expected, assessorCount: 2 });
+    const ranked = JSON.parse(await run('rank', '--round', '1', '--json')) as {
+      rank: number;
+      ref: string;
+      weightedScore: number;
+      assessorCount: number;
+      failedGateway: boolean;
+      belowThreshold: boolean;
+      belowMinimum: boolean;
+    }[];
+    for (const expected of hand)
+      expect(ranked.find((r) => r.ref === expected.ref)).toMatchObject({ ...expected, assessorCount: 2 });
     expect(ranked.map((r) => r.ref)).toEqual(['X1', 'X2', 'X3']);
     expect(ranked[0]).toMatchObject({ rank: 1, failedGateway: false, belowMinimum: false });
   });
@@ -171,9 +260,36 @@ describe('assessment on the command line', () => {
   it('refuses assessment commands to people without the role, with exit 2', async () => {
     const db = tempDbFile();
     await cli(['--db', db, 'demo']);
-    const refused = await cli(['--db', db, '--as', 'Ben Clarke', 'framework', 'use', '--round', '1', '--template', 'safer-streets']);
-    expect(refused).toMatchObject({ code: 2, stderr: 'tranche: Only a lead officer can choose a scoring framework; Ben Clarke is a policy officer' });
+    const refused = await cli([
+      '--db',
+      db,
+      '--as',
+      'Ben Clarke',
+      'framework',
+      'use',
+      '--round',
+      '1',
+      '--template',
+      'safer-streets',
+    ]);
+    expect(refused).toMatchObject({
+      code: 2,
+      stderr: 'tranche: Only a lead officer can choose a scoring framework; Ben Clarke is a policy officer',
+    });
     expect(await cli(['--db', db, '--as', 'Nobody', 'rank', '--round', '1'])).toMatchObject({ code: 2 });
-    expect(await cli(['--db', db, '--as', 'Dan Hughes', 'declare', '--round', '1', '--assessor', 'Asha Patel', '--all'])).toMatchObject({ code: 2, stderr: 'tranche: Give exactly one of --none or --conflict TEXT' });
+    expect(
+      await cli([
+        '--db',
+        db,
+        '--as',
+        'Dan Hughes',
+        'declare',
+        '--round',
+        '1',
+        '--assessor',
+        'Asha Patel',
+        '--all',
+      ]),
+    ).toMatchObject({ code: 2, stderr: 'tranche: Give exactly one of --none or --conflict TEXT' });
   });
 });

@@ -8,7 +8,17 @@ import { migrationCount, migrationsUpTo, tempDbFile } from '../support/temp-db';
 const NOW = '2026-01-01T00:00:00.000Z';
 
 function roundValues(fundId: number, name: string, budgetPence: number) {
-  return { fundId, name, financialYear: null, tranche: null, budgetPence, opensOn: null, closesOn: null, status: 'open' as const, planId: null };
+  return {
+    fundId,
+    name,
+    financialYear: null,
+    tranche: null,
+    budgetPence,
+    opensOn: null,
+    closesOn: null,
+    status: 'open' as const,
+    planId: null,
+  };
 }
 
 describe('database', () => {
@@ -16,8 +26,23 @@ describe('database', () => {
     const file = tempDbFile();
     const connection = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
     const raw = new Database(file);
-    const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['funds', 'rounds', 'commitments', 'bids', 'bid_cost_lines', 'partnerships', 'plans', 'priorities', 'bid_search']));
+    const tables = raw
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all();
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'funds',
+        'rounds',
+        'commitments',
+        'bids',
+        'bid_cost_lines',
+        'partnerships',
+        'plans',
+        'priorities',
+        'bid_search',
+      ]),
+    );
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(connection.schemaVersion()).toBe(String(migrationCount()));
     raw.close();
@@ -36,21 +61,36 @@ describe('database', () => {
     const second = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
     const rounds = createStore(second).rounds.list(true);
     expect(rounds).toHaveLength(1);
-    expect(rounds[0]).toMatchObject({ fund: 'Invest to Save', budgetPence: 35_000_000, committedPence: 3_000_000, availablePence: 32_000_000 });
+    expect(rounds[0]).toMatchObject({
+      fund: 'Invest to Save',
+      budgetPence: 35_000_000,
+      committedPence: 3_000_000,
+      availablePence: 32_000_000,
+    });
     second.close();
   });
 
-  it('moves a first-release round\'s committed figure into a commitment when upgrading', () => {
+  it("moves a first-release round's committed figure into a commitment when upgrading", () => {
     const file = tempDbFile();
     openDatabase(file, { migrationsFolder: migrationsUpTo(1) }).close();
     const old = new Database(file);
     old.prepare("INSERT INTO funds (name, created_at) VALUES ('Invest to Save', ?)").run(NOW);
-    old.prepare("INSERT INTO rounds (fund_id, name, budget_pence, committed_pence, created_at, updated_at) VALUES (1, '2013-14 tranche 2', 35000000, 3000000, ?, ?)").run(NOW, NOW);
-    old.prepare("INSERT INTO rounds (fund_id, name, budget_pence, committed_pence, archived_at, created_at, updated_at) VALUES (1, 'Nothing committed', 100, 0, ?, ?, ?)").run(NOW, NOW, NOW);
+    old
+      .prepare(
+        "INSERT INTO rounds (fund_id, name, budget_pence, committed_pence, created_at, updated_at) VALUES (1, '2013-14 tranche 2', 35000000, 3000000, ?, ?)",
+      )
+      .run(NOW, NOW);
+    old
+      .prepare(
+        "INSERT INTO rounds (fund_id, name, budget_pence, committed_pence, archived_at, created_at, updated_at) VALUES (1, 'Nothing committed', 100, 0, ?, ?, ?)",
+      )
+      .run(NOW, NOW, NOW);
     old.close();
 
     const current = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
-    const [withCommitment, archived] = createStore(current).rounds.list(true).sort((a, b) => a.id - b.id);
+    const [withCommitment, archived] = createStore(current)
+      .rounds.list(true)
+      .sort((a, b) => a.id - b.id);
     expect(withCommitment).toMatchObject({
       name: '2013-14 tranche 2',
       budgetPence: 35_000_000,
@@ -75,7 +115,9 @@ describe('database', () => {
     expect(() => store.rounds.insert(roundValues(fundId, 'Bad', -1), NOW)).toThrow(/CHECK constraint failed/);
     expect(() => store.rounds.insert(roundValues(999, 'Orphan', 1), NOW)).toThrow(/FOREIGN KEY/);
     const id = store.rounds.insert(roundValues(fundId, 'Good', 100), NOW);
-    expect(() => store.rounds.replaceCommitments(id, [{ description: 'Nothing', amountPence: 0 }])).toThrow(/CHECK constraint failed/);
+    expect(() => store.rounds.replaceCommitments(id, [{ description: 'Nothing', amountPence: 0 }])).toThrow(
+      /CHECK constraint failed/,
+    );
     connection.close();
   });
 

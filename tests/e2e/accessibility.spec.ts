@@ -27,7 +27,11 @@ const PAGES = [
 
 test('every page passes axe\u2019s WCAG 2.2 AA checks', async ({ page, bridge }) => {
   test.setTimeout(120_000);
-  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, 'demo'], { encoding: 'utf8' });
+  execFileSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, 'demo'],
+    { encoding: 'utf8' },
+  );
   await page.goto(bridge.url);
   await page.goto(`${bridge.origin}/#/profile`);
   await page.getByRole('button', { name: /This is me.*Dan Hughes/ }).click();
@@ -36,8 +40,11 @@ test('every page passes axe\u2019s WCAG 2.2 AA checks', async ({ page, bridge })
     await page.goto(`${bridge.origin}${path}`);
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     await page.waitForLoadState('networkidle');
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    for (const v of results.violations) failures.push(`${path} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    for (const v of results.violations)
+      failures.push(`${path} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   }
   expect(failures).toEqual([]);
 });

@@ -4,12 +4,25 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 async function expectNoAccessibilityViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(
+    results.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    ),
+  ).toEqual([]);
 }
 
-test('the lead builds a scenario, compares it with the suggestion, and adopts it', async ({ page, bridge }) => {
-  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, 'demo'], { encoding: 'utf8' });
+test('the lead builds a scenario, compares it with the suggestion, and adopts it', async ({
+  page,
+  bridge,
+}) => {
+  execFileSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, 'demo'],
+    { encoding: 'utf8' },
+  );
   await page.goto(bridge.url);
   await page.goto(`${bridge.origin}/#/profile`);
   await page.getByRole('button', { name: /This is me.*Dan Hughes/ }).click();
@@ -17,7 +30,10 @@ test('the lead builds a scenario, compares it with the suggestion, and adopts it
   await expect(page.getByRole('heading', { level: 1, name: 'Allocation' })).toBeVisible();
 
   await page.getByLabel('Allocation for B1').selectOption('full');
-  await expect(page.getByRole('row').filter({ has: page.getByLabel('Allocation for B1') })).toContainText('£100,000', { timeout: 5000 });
+  await expect(page.getByRole('row').filter({ has: page.getByLabel('Allocation for B1') })).toContainText(
+    '£100,000',
+    { timeout: 5000 },
+  );
   await page.getByLabel('Allocation for B2').selectOption('reduced');
   await page.getByLabel('Allocation for S1').selectOption('custom');
   await page.getByLabel('Custom amount for S1').fill('£60k');
@@ -41,18 +57,44 @@ test('the lead builds a scenario, compares it with the suggestion, and adopts it
   await page.getByLabel('Compare this').selectOption({ label: 'Birmingham first' });
   await page.getByLabel('Compare with').selectOption({ label: 'Suggested' });
   await expect(page.getByRole('table', { name: 'Bids that change' })).toContainText('B1');
-  await expect(page.getByRole('table', { name: 'By partnership', exact: true })).toContainText('Birmingham Community Safety Partnership');
+  await expect(page.getByRole('table', { name: 'By partnership', exact: true })).toContainText(
+    'Birmingham Community Safety Partnership',
+  );
 
   await page.getByRole('button', { name: 'Adopt Birmingham first' }).click();
   await expect(page.getByRole('status')).toContainText('"Birmingham first" adopted');
-  await expect(page.getByRole('table', { name: 'Saved scenarios' }).getByRole('row', { name: /Birmingham first/ })).toContainText('Adopted');
-  const allocation = JSON.parse(execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, 'allocation', '--round', '1', '--json'], { encoding: 'utf8' })) as { allocatedPence: number; items: { ref: string }[] };
+  await expect(
+    page.getByRole('table', { name: 'Saved scenarios' }).getByRole('row', { name: /Birmingham first/ }),
+  ).toContainText('Adopted');
+  const allocation = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [
+        'node_modules/tsx/dist/cli.mjs',
+        'electron/cli/main.ts',
+        '--db',
+        bridge.db,
+        'allocation',
+        '--round',
+        '1',
+        '--json',
+      ],
+      { encoding: 'utf8' },
+    ),
+  ) as { allocatedPence: number; items: { ref: string }[] };
   expect(allocation.allocatedPence).toBe(25_100_000);
   expect(allocation.items.map((i) => i.ref).sort()).toEqual(['B1', 'B2', 'C2', 'SS4']);
 });
 
-test('a board member records views in meeting mode, and they stay on the round\u2019s record', async ({ page, bridge }) => {
-  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, 'demo'], { encoding: 'utf8' });
+test('a board member records views in meeting mode, and they stay on the round\u2019s record', async ({
+  page,
+  bridge,
+}) => {
+  execFileSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, 'demo'],
+    { encoding: 'utf8' },
+  );
   await page.goto(bridge.url);
   await page.goto(`${bridge.origin}/#/profile`);
   await page.getByRole('button', { name: /This is me.*Frances Doyle/ }).click();
@@ -72,8 +114,27 @@ test('a board member records views in meeting mode, and they stay on the round\u
   await expect(meeting.getByRole('heading', { level: 1 })).toContainText('SS4');
   await meeting.getByRole('button', { name: 'Leave meeting mode' }).click();
 
-  const record = JSON.parse(execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, '--as', 'Dan Hughes', 'rank', '--round', '1', '--json'], { encoding: 'utf8' })) as unknown[];
+  const record = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [
+        'node_modules/tsx/dist/cli.mjs',
+        'electron/cli/main.ts',
+        '--db',
+        bridge.db,
+        '--as',
+        'Dan Hughes',
+        'rank',
+        '--round',
+        '1',
+        '--json',
+      ],
+      { encoding: 'utf8' },
+    ),
+  ) as unknown[];
   expect(record).toHaveLength(13);
   await page.reload();
-  await expect(page.getByRole('region', { name: /B2: Domestic Abuse/ })).toContainText('Frances Doyle: Support with conditions');
+  await expect(page.getByRole('region', { name: /B2: Domestic Abuse/ })).toContainText(
+    'Frances Doyle: Support with conditions',
+  );
 });

@@ -7,20 +7,48 @@ import { tempDir } from '../support/temp-db';
 import { expect, test } from './fixtures';
 
 async function expectNoAccessibilityViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(
+    results.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    ),
+  ).toEqual([]);
 }
 
-const roundTab = (page: Page, name: string) => page.getByRole('navigation', { name: 'This round' }).getByRole('link', { name, exact: true });
+const roundTab = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'This round' }).getByRole('link', { name, exact: true });
 
 test('an assessor declares, scores and submits, and the ranking changes', async ({ page, bridge }) => {
   const dir = tempDir();
-  const cli = (...args: string[]) => execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, ...args], { encoding: 'utf8' });
+  const cli = (...args: string[]) =>
+    execFileSync(
+      process.execPath,
+      ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, ...args],
+      { encoding: 'utf8' },
+    );
   const lead = ['--as', 'Dan Hughes'];
   cli('demo');
-  const round = JSON.parse(cli(...lead, 'rounds', 'create', '--fund', 'Community Safety Fund', '--name', 'Assessment test', '--budget', '£100k', '--json')) as { id: number };
+  const round = JSON.parse(
+    cli(
+      ...lead,
+      'rounds',
+      'create',
+      '--fund',
+      'Community Safety Fund',
+      '--name',
+      'Assessment test',
+      '--budget',
+      '£100k',
+      '--json',
+    ),
+  ) as { id: number };
   const id = String(round.id);
-  writeFileSync(path.join(dir, 'bids.csv'), 'Ref,Partnership,Project,Amount\nX1,Safer Walsall Partnership,Street lighting,£10k\nX2,Safe and Sound Dudley,Youth outreach,£20k\n');
+  writeFileSync(
+    path.join(dir, 'bids.csv'),
+    'Ref,Partnership,Project,Amount\nX1,Safer Walsall Partnership,Street lighting,£10k\nX2,Safe and Sound Dudley,Youth outreach,£20k\n',
+  );
   cli(...lead, 'import', 'bids', path.join(dir, 'bids.csv'), '--round', id);
   cli(...lead, 'framework', 'use', '--round', id, '--template', 'invest-to-save');
   cli(...lead, 'assign', '--round', id, '--assessor', 'Asha Patel', '--all');
@@ -28,7 +56,12 @@ test('an assessor declares, scores and submits, and the ranking changes', async 
   cli('--as', 'Ben Clarke', 'declare', '--round', id, '--assessor', 'Ben Clarke', '--all', '--none');
   const criteria = ['G1', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6'];
   const rows = ['bid,assessor,criterion,score,justification'];
-  for (const [ref, value] of [['X1', 3], ['X2', 2]] as const) for (const c of criteria) rows.push(`${ref},Ben Clarke,${c},${c === 'G1' ? 1 : value},"Judged against the ${c} guidance."`);
+  for (const [ref, value] of [
+    ['X1', 3],
+    ['X2', 2],
+  ] as const)
+    for (const c of criteria)
+      rows.push(`${ref},Ben Clarke,${c},${c === 'G1' ? 1 : value},"Judged against the ${c} guidance."`);
   writeFileSync(path.join(dir, 'scores.csv'), rows.join('\n'));
   cli(...lead, 'import', 'scores', path.join(dir, 'scores.csv'), '--round', id);
 
@@ -37,7 +70,9 @@ test('an assessor declares, scores and submits, and the ranking changes', async 
   await page.getByRole('button', { name: /This is me.*Asha Patel/ }).click();
   await expect(page.getByRole('status')).toContainText('Asha Patel');
 
-  await page.getByLabel('Round', { exact: true }).selectOption({ label: 'Community Safety Fund — Assessment test' });
+  await page
+    .getByLabel('Round', { exact: true })
+    .selectOption({ label: 'Community Safety Fund — Assessment test' });
   await roundTab(page, 'Ranking').click();
   await expect(page.getByRole('row', { name: /X1/ }).first()).toContainText('60.00');
   await expect(page.getByRole('row', { name: /X2/ }).first()).toContainText('40.00');
@@ -58,7 +93,10 @@ test('an assessor declares, scores and submits, and the ranking changes', async 
   await page.getByLabel('1 Pass').check();
   await page.getByLabel('G1 justification').fill('Eligible partnership, one-off spending this year.');
   for (const c of criteria.slice(1)) {
-    await page.getByRole('group', { name: new RegExp(`^${c} `) }).getByLabel(/^5 Outstanding/).check();
+    await page
+      .getByRole('group', { name: new RegExp(`^${c} `) })
+      .getByLabel(/^5 Outstanding/)
+      .check();
     await page.getByLabel(`${c} justification`).fill(`Strong evidence for ${c} in the business case.`);
   }
   await page.getByRole('button', { name: 'Submit scores' }).click();
@@ -74,7 +112,11 @@ test('an assessor declares, scores and submits, and the ranking changes', async 
 });
 
 test('the lead sees divergent scores side by side and moderates one', async ({ page, bridge }) => {
-  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, 'demo'], { encoding: 'utf8' });
+  execFileSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, 'demo'],
+    { encoding: 'utf8' },
+  );
   await page.goto(`${bridge.origin}/?token=${bridge.token}`);
   await page.goto(`${bridge.origin}/#/profile`);
   await page.getByRole('button', { name: /This is me.*Dan Hughes/ }).click();
@@ -106,5 +148,7 @@ test('the lead sees divergent scores side by side and moderates one', async ({ p
   await expect(page.getByRole('status')).toContainText('Framework saved');
   await expectNoAccessibilityViolations(page);
   await roundTab(page, 'Assessment').click();
-  await expect(page.getByText(/Framework edited: Board asked for more weight on strategic fit \(Dan Hughes\)/)).toBeVisible();
+  await expect(
+    page.getByText(/Framework edited: Board asked for more weight on strategic fit \(Dan Hughes\)/),
+  ).toBeVisible();
 });

@@ -8,30 +8,60 @@ import { expect, test } from './fixtures';
 const APPENDIX_A = path.resolve('tests/fixtures/appendix-a-2013.csv');
 
 async function expectNoAccessibilityViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(
+    results.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    ),
+  ).toEqual([]);
 }
 
-const roundTab = (page: Page, name: string) => page.getByRole('navigation', { name: 'This round' }).getByRole('link', { name, exact: true });
+const roundTab = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'This round' }).getByRole('link', { name, exact: true });
 
 function cli(db: string, ...args: string[]) {
-  return execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', db, ...args], { encoding: 'utf8' });
+  return execFileSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', db, ...args],
+    { encoding: 'utf8' },
+  );
 }
 
-test('an officer imports the 2013 schedule through the wizard and sees the round over-subscribed', async ({ page, bridge }) => {
-  cli(bridge.db, 'rounds', 'create', '--fund', 'Invest to Save', '--name', '2013-14 tranche 2', '--budget', '£350,000', '--committed', '£30,000');
+test('an officer imports the 2013 schedule through the wizard and sees the round over-subscribed', async ({
+  page,
+  bridge,
+}) => {
+  cli(
+    bridge.db,
+    'rounds',
+    'create',
+    '--fund',
+    'Invest to Save',
+    '--name',
+    '2013-14 tranche 2',
+    '--budget',
+    '£350,000',
+    '--committed',
+    '£30,000',
+  );
   await page.goto(bridge.url);
   await page.getByRole('link', { name: '2013-14 tranche 2', exact: true }).click();
   await roundTab(page, 'Import a schedule').click();
   await page.getByLabel('Schedule file').setInputFiles(APPENDIX_A);
 
-  await expect(page.getByText('13 bids from 6 partnerships: £509,260 requested, £479,260 with every offered reduction.')).toBeVisible();
+  await expect(
+    page.getByText('13 bids from 6 partnerships: £509,260 requested, £479,260 with every offered reduction.'),
+  ).toBeVisible();
   await expect(page.getByLabel('Read column Amount Requested as')).toHaveValue('requested');
   await expect(page.getByLabel('Read column 1 as')).toHaveValue('ref');
   await expectNoAccessibilityViolations(page);
 
   await page.getByRole('button', { name: 'Import 13 bids' }).click();
-  await expect(page.getByRole('status')).toContainText('Imported 13 bids from 6 partnerships: £509,260 requested');
+  await expect(page.getByRole('status')).toContainText(
+    'Imported 13 bids from 6 partnerships: £509,260 requested',
+  );
   await expect(page.getByText('13 bids, £509,260 requested')).toBeVisible();
   await expectNoAccessibilityViolations(page);
 
@@ -41,7 +71,10 @@ test('an officer imports the 2013 schedule through the wizard and sees the round
   await expect(page.getByText('No bids from:')).toHaveCount(0);
 });
 
-test('a schedule with a bad amount is refused with the row named, and nothing is imported', async ({ page, bridge }) => {
+test('a schedule with a bad amount is refused with the row named, and nothing is imported', async ({
+  page,
+  bridge,
+}) => {
   cli(bridge.db, 'rounds', 'create', '--fund', 'Invest to Save', '--name', 'Typos', '--budget', '£350,000');
   await page.goto(bridge.url);
   await page.getByRole('link', { name: 'Typos', exact: true }).click();
@@ -49,36 +82,52 @@ test('a schedule with a bad amount is refused with the row named, and nothing is
   await page.getByLabel('Schedule file').setInputFiles({
     name: 'bad.csv',
     mimeType: 'text/csv',
-    buffer: Buffer.from('Ref,Partnership,Project,Amount Requested\nS1,Safer Solihull Partnership,Violent crime,£50,000\nC1,Coventry,Safeguarding Hub,"£12,5OO"\n'),
+    buffer: Buffer.from(
+      'Ref,Partnership,Project,Amount Requested\nS1,Safer Solihull Partnership,Violent crime,£50,000\nC1,Coventry,Safeguarding Hub,"£12,5OO"\n',
+    ),
   });
-  await expect(page.getByRole('alert')).toContainText('Row 3, Amount Requested: "£12,5OO" is not an amount of money');
+  await expect(page.getByRole('alert')).toContainText(
+    'Row 3, Amount Requested: "£12,5OO" is not an amount of money',
+  );
   await expect(page.getByRole('button', { name: /Import/ })).toBeDisabled();
   await roundTab(page, 'Bids').click();
   await expect(page.getByText('No bids in this round yet.')).toBeVisible();
 });
 
-test('the demonstration data loads from the first screen, is labelled, and shows C2 and SS3 with both figures', async ({ page, bridge }) => {
+test('the demonstration data loads from the first screen, is labelled, and shows C2 and SS3 with both figures', async ({
+  page,
+  bridge,
+}) => {
   await page.goto(bridge.url);
   await page.getByRole('button', { name: 'Load the demonstration data' }).click();
   await expect(page.getByRole('status')).toContainText('demonstration');
   await expect(page.getByRole('row', { name: /2013-14 tranche 2/ })).toContainText('Demonstration');
 
-  await page.getByLabel('Round', { exact: true }).selectOption({ label: 'Invest to Save — 2013-14 tranche 2' });
+  await page
+    .getByLabel('Round', { exact: true })
+    .selectOption({ label: 'Invest to Save — 2013-14 tranche 2' });
   await expect(page.getByRole('note', { name: 'Demonstration data' })).toBeVisible();
   await page.getByRole('link', { name: '2 bids have figures that do not add up' }).click();
   await expect(page.getByText('2 of 13 bids')).toBeVisible();
   await page.getByRole('link', { name: 'C2', exact: true }).click();
-  await expect(page.getByText('Cost lines add up to £37,960, but the stated total is £38,000 (£40 short)')).toBeVisible();
+  await expect(
+    page.getByText('Cost lines add up to £37,960, but the stated total is £38,000 (£40 short)'),
+  ).toBeVisible();
   await expectNoAccessibilityViolations(page);
 
   await page.getByLabel('Search bids and business cases').fill('Polish');
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByRole('link', { name: /SS3/ }).click();
   await expect(page.getByText(/6 × £104 is £624, but the line says £652/)).toBeVisible();
-  await expect(page.getByText('Cost lines add up to £1,360, but the stated total is £1,500 (£140 short)')).toBeVisible();
+  await expect(
+    page.getByText('Cost lines add up to £1,360, but the stated total is £1,500 (£140 short)'),
+  ).toBeVisible();
 });
 
-test('a bid recorded by hand gets its arithmetic checked, and bad money is refused beside the field', async ({ page, bridge }) => {
+test('a bid recorded by hand gets its arithmetic checked, and bad money is refused beside the field', async ({
+  page,
+  bridge,
+}) => {
   cli(bridge.db, 'rounds', 'create', '--fund', 'Invest to Save', '--name', 'By hand', '--budget', '£100,000');
   await page.goto(bridge.url);
   await page.getByRole('link', { name: 'By hand', exact: true }).click();
@@ -99,17 +148,27 @@ test('a bid recorded by hand gets its arithmetic checked, and bad money is refus
   await expect(page.getByText('Cost lines add up to: £37,960')).toBeVisible();
   await page.getByRole('button', { name: 'Record bid' }).click();
 
-  await expect(page.getByRole('alert')).toContainText('Amount requested: "£38,OOO" is not an amount of money');
+  await expect(page.getByRole('alert')).toContainText(
+    'Amount requested: "£38,OOO" is not an amount of money',
+  );
   await expectNoAccessibilityViolations(page);
   await page.getByLabel('Amount requested').fill('£38,000');
   await page.getByRole('button', { name: 'Record bid' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'C2: Safer Homes Initiative' })).toBeVisible();
-  await expect(page.getByText('Cost lines add up to £37,960, but the amount requested is £38,000 (£40 short)')).toBeVisible();
+  await expect(
+    page.getByText('Cost lines add up to £37,960, but the amount requested is £38,000 (£40 short)'),
+  ).toBeVisible();
 });
 
-test('a round of 10,000 bids lists, filters and sorts while rendering only the rows in view', async ({ page }) => {
+test('a round of 10,000 bids lists, filters and sorts while rendering only the rows in view', async ({
+  page,
+}) => {
   const db = tempDatabase();
-  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'build/bench/make-large-round.ts', db, '10000'], { encoding: 'utf8' });
+  execFileSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'build/bench/make-large-round.ts', db, '10000'],
+    { encoding: 'utf8' },
+  );
   const bridge = await startBridge(db);
   try {
     await page.goto(bridge.url);
@@ -139,7 +198,9 @@ test('an officer adds a plan as an outline and scores a new round against it', a
   await page.getByLabel('Priorities').fill('P1 Safer streets\n    P1.1 Too deep');
   await page.getByRole('button', { name: 'Save plan' }).click();
   await expect(page.getByRole('alert')).toContainText('Line 2: indented further than the line above allows');
-  await page.getByLabel('Priorities').fill('P1 Safer streets\n  P1.1 Less anti-social behaviour\nP2 Support victims');
+  await page
+    .getByLabel('Priorities')
+    .fill('P1 Safer streets\n  P1.1 Less anti-social behaviour\nP2 Support victims');
   await page.getByRole('button', { name: 'Save plan' }).click();
   await expect(page.getByRole('status')).toContainText('saved');
   await expect(page.getByText('P1.1 Less anti-social behaviour')).toBeVisible();
@@ -149,7 +210,9 @@ test('an officer adds a plan as an outline and scores a new round against it', a
   await page.getByRole('link', { name: 'Create a round' }).click();
   await page.getByLabel('Fund').fill('Community Safety Fund');
   await page.getByLabel('Round name').fill('2025-26');
-  await page.getByLabel('Police and Crime Plan bids are scored against').selectOption({ label: 'Police and Crime Plan 2025–2029 (2025–2029)' });
+  await page
+    .getByLabel('Police and Crime Plan bids are scored against')
+    .selectOption({ label: 'Police and Crime Plan 2025–2029 (2025–2029)' });
   await page.getByLabel('Budget').fill('£500k');
   await page.getByRole('button', { name: 'Create round' }).click();
   await page.getByRole('link', { name: '2025-26', exact: true }).click();

@@ -7,11 +7,18 @@ import { tempDir } from '../support/temp-db';
 import { expect, test } from './fixtures';
 
 async function expectNoAccessibilityViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(
+    results.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    ),
+  ).toEqual([]);
 }
 
-const roundTab = (page: Page, name: string) => page.getByRole('navigation', { name: 'This round' }).getByRole('link', { name, exact: true });
+const roundTab = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'This round' }).getByRole('link', { name, exact: true });
 const beMe = async (page: Page, origin: string, name: string) => {
   await page.goto(`${origin}/#/profile`);
   await page.getByRole('button', { name: new RegExp(`This is me.*${name}`) }).click();
@@ -19,12 +26,18 @@ const beMe = async (page: Page, origin: string, name: string) => {
 };
 
 test('allocate, preview, sign as the commissioner, export', async ({ page, bridge }) => {
-  execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, 'demo'], { encoding: 'utf8' });
+  execFileSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, 'demo'],
+    { encoding: 'utf8' },
+  );
   await page.goto(bridge.url);
   await beMe(page, bridge.origin, 'Dan Hughes');
   await page.goto(`${bridge.origin}/#/rounds/1/allocation`);
   await page.getByLabel('Allocation for B1').selectOption('reduced');
-  await expect(page.getByRole('row').filter({ has: page.getByLabel('Allocation for B1') })).toContainText('£90,000');
+  await expect(page.getByRole('row').filter({ has: page.getByLabel('Allocation for B1') })).toContainText(
+    '£90,000',
+  );
   await page.getByLabel('Conditions of grant for B1').fill('Quarterly progress reports to the board');
   await page.getByRole('button', { name: 'Save conditions for B1' }).click();
   await page.getByLabel('Allocation for C1').selectOption('full');

@@ -3,7 +3,10 @@ import type { Page } from '@playwright/test';
 import { startBridge } from '../support/web-bridge';
 import { expect, test } from './fixtures';
 
-async function createRound(page: Page, fields: { fund: string; name: string; budget: string; committed?: string }) {
+async function createRound(
+  page: Page,
+  fields: { fund: string; name: string; budget: string; committed?: string },
+) {
   await page.getByRole('link', { name: 'Create a round' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Create a round' })).toBeVisible();
   await page.getByLabel('Fund').fill(fields.fund);
@@ -18,17 +21,27 @@ async function createRound(page: Page, fields: { fund: string; name: string; bud
 }
 
 async function expectNoAccessibilityViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
-test('a round created through the form is listed with its money, and survives a reload and a restart', async ({ page, bridge }) => {
+test('a round created through the form is listed with its money, and survives a reload and a restart', async ({
+  page,
+  bridge,
+}) => {
   await page.goto(bridge.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Funding rounds' })).toBeVisible();
   await expect(page.getByText('No rounds yet. Create the first round')).toBeVisible();
   await expectNoAccessibilityViolations(page);
 
-  await createRound(page, { fund: 'Invest to Save', name: '2013-14 tranche 2', budget: '£350,000', committed: '30k' });
+  await createRound(page, {
+    fund: 'Invest to Save',
+    name: '2013-14 tranche 2',
+    budget: '£350,000',
+    committed: '30k',
+  });
 
   await expect(page.getByRole('status')).toContainText('Round "2013-14 tranche 2" created');
   const row = page.getByRole('row', { name: /2013-14 tranche 2/ });
@@ -46,13 +59,18 @@ test('a round created through the form is listed with its money, and survives a 
   try {
     await page.goto(again.url);
     await expect(page.getByRole('row', { name: /2013-14 tranche 2/ })).toContainText('£320,000');
-    await expect(page.getByLabel('Round', { exact: true })).toContainText('Invest to Save — 2013-14 tranche 2');
+    await expect(page.getByLabel('Round', { exact: true })).toContainText(
+      'Invest to Save — 2013-14 tranche 2',
+    );
   } finally {
     await again.stop();
   }
 });
 
-test('a budget that is not money gets a clear message linked to the field, and nothing is saved', async ({ page, bridge }) => {
+test('a budget that is not money gets a clear message linked to the field, and nothing is saved', async ({
+  page,
+  bridge,
+}) => {
   await page.goto(bridge.url);
   await createRound(page, { fund: 'Invest to Save', name: 'Typo round', budget: '£3OO' });
 
@@ -77,8 +95,12 @@ test('a budget that is not money gets a clear message linked to the field, and n
 test('commitments above the budget are refused beside the field', async ({ page, bridge }) => {
   await page.goto(bridge.url);
   await createRound(page, { fund: 'Safer Streets', name: 'Round 4', budget: '100', committed: '150' });
-  await expect(page.getByRole('alert')).toContainText('Commitments (£150) cannot be more than the budget (£100)');
-  await expect(page.locator('#round-commitments')).toContainText('Commitments (£150) cannot be more than the budget (£100)');
+  await expect(page.getByRole('alert')).toContainText(
+    'Commitments (£150) cannot be more than the budget (£100)',
+  );
+  await expect(page.locator('#round-commitments')).toContainText(
+    'Commitments (£150) cannot be more than the budget (£100)',
+  );
 });
 
 test('a round can be edited, archived and restored, keyboard only', async ({ page, bridge }) => {

@@ -19,7 +19,13 @@ test.describe('desktop app (Electron)', () => {
     const app = await launch();
     const page = await app.firstWindow();
     expect(page.url()).toBe('app://tranche/index.html');
-    expect(await page.evaluate(() => ({ api: typeof (globalThis as { api?: unknown }).api, require: typeof (globalThis as { require?: unknown }).require, process: typeof (globalThis as { process?: unknown }).process }))).toEqual({
+    expect(
+      await page.evaluate(() => ({
+        api: typeof (globalThis as { api?: unknown }).api,
+        require: typeof (globalThis as { require?: unknown }).require,
+        process: typeof (globalThis as { process?: unknown }).process,
+      })),
+    ).toEqual({
       api: 'object',
       require: 'undefined',
       process: 'undefined',

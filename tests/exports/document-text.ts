@@ -32,7 +32,13 @@ export function pdfPageCount(pdf: Buffer): number {
   return Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
 }
 
-const XML_ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+const XML_ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&apos;': "'",
+};
 
 /** The text of a WordprocessingML part: runs joined, paragraphs and table cells on their own lines. */
 export function wordXmlText(xml: string): string {

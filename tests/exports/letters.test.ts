@@ -16,7 +16,10 @@ const AWARD: LetterData = {
   awardedPence: 9_000_000,
   conditions: '- Funding released in two instalments\n2. Quarterly progress reports to the office\n\n',
   feedback: [
-    { criterion: 'Fit with the Police and Crime Plan', text: 'Directly addresses youth violence, a plan priority.' },
+    {
+      criterion: 'Fit with the Police and Crime Plan',
+      text: 'Directly addresses youth violence, a plan priority.',
+    },
     { criterion: 'Savings and sustainability', text: 'The exit plan after year one is thin.' },
   ],
   noticeNumber: '003/2013',
@@ -25,7 +28,16 @@ const AWARD: LetterData = {
   demoNotice: null,
 };
 
-const DECLINE: LetterData = { ...AWARD, kind: 'decline', ref: 'B2', title: 'Domestic Abuse project', requestedPence: 9_500_000, awardedPence: null, conditions: '', demoNotice: 'Demonstration data: not a real funding round' };
+const DECLINE: LetterData = {
+  ...AWARD,
+  kind: 'decline',
+  ref: 'B2',
+  title: 'Domestic Abuse project',
+  requestedPence: 9_500_000,
+  awardedPence: null,
+  conditions: '',
+  demoNotice: 'Demonstration data: not a real funding round',
+};
 
 function expectAwardLetter(text: string): void {
   expect(text).toContain('14 November 2013');
@@ -45,7 +57,9 @@ function expectAwardLetter(text: string): void {
 }
 
 function expectDeclineLetter(text: string): void {
-  expect(text.indexOf('Demonstration data: not a real funding round')).toBeLessThan(text.indexOf('Dear colleagues'));
+  expect(text.indexOf('Demonstration data: not a real funding round')).toBeLessThan(
+    text.indexOf('Dear colleagues'),
+  );
   expect(text).toContain('B2: Domestic Abuse project');
   expect(text).toContain('not funded in this round');
   expect(text).not.toContain('awarded');
@@ -72,7 +86,8 @@ describe('award and decline letters as Word', () => {
   it('says what the PDF says', async () => {
     const { document } = await wordParts(await buildLetterDocx(AWARD));
     expectAwardLetter(wordXmlText(document).replace(/\s+/g, ' '));
-    for (const table of wordTables(document)) expect(table).toMatch(/<w:tblGrid>(?:<w:gridCol w:w="\d+"\/>)+<\/w:tblGrid>/);
+    for (const table of wordTables(document))
+      expect(table).toMatch(/<w:tblGrid>(?:<w:gridCol w:w="\d+"\/>)+<\/w:tblGrid>/);
   });
 
   it('says a declined bid was not funded', async () => {

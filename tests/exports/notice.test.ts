@@ -2,16 +2,45 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../shared/money';
-import { buildNoticeDocx, buildNoticePdf, buildPublicSummaryDocx, buildPublicSummaryPdf } from '../../electron/handlers/exports/notice';
+import {
+  buildNoticeDocx,
+  buildNoticePdf,
+  buildPublicSummaryDocx,
+  buildPublicSummaryPdf,
+} from '../../electron/handlers/exports/notice';
 import type { NoticeBid, NoticeData } from '../../electron/handlers/exports/notice-types';
-import { hasPdftotext, pdfPageCount, pdfText, withPdfFile, wordParts, wordTables, wordXmlText } from './document-text';
+import {
+  hasPdftotext,
+  pdfPageCount,
+  pdfText,
+  withPdfFile,
+  wordParts,
+  wordTables,
+  wordXmlText,
+} from './document-text';
 
 // The 2013-14 Invest to Save round: thirteen bids from six of the seven partnerships, £350,000
 // less a £30,000 domestic homicide review commitment. The awards are illustrative.
 const pounds = (amount: number): number => Math.round(amount * 100);
 
-function bid(ref: string, partnership: string, title: string, requested: number, awarded: number | null, reduced: number | null = null, conditions = ''): NoticeBid {
-  return { ref, partnership, title, requestedPence: pounds(requested), reducedPence: reduced === null ? null : pounds(reduced), awardedPence: awarded === null ? null : pounds(awarded), conditions };
+function bid(
+  ref: string,
+  partnership: string,
+  title: string,
+  requested: number,
+  awarded: number | null,
+  reduced: number | null = null,
+  conditions = '',
+): NoticeBid {
+  return {
+    ref,
+    partnership,
+    title,
+    requestedPence: pounds(requested),
+    reducedPence: reduced === null ? null : pounds(reduced),
+    awardedPence: awarded === null ? null : pounds(awarded),
+    conditions,
+  };
 }
 
 const SOLIHULL = 'Safer Solihull Partnership';
@@ -21,13 +50,29 @@ const BIRMINGHAM = 'Birmingham Community Safety Partnership';
 const SANDWELL = 'Safer Sandwell Partnership';
 
 const BIDS: NoticeBid[] = [
-  bid('S1', SOLIHULL, 'Project to address violent crime in Chelmsley Wood and Smith\'s Wood', 50_000, 50_000),
+  bid('S1', SOLIHULL, "Project to address violent crime in Chelmsley Wood and Smith's Wood", 50_000, 50_000),
   bid('D1', 'Safe and Sound Dudley', 'Commissioning the local Community Payback team', 50_000, null),
-  bid('C1', COVENTRY, 'Safeguarding Hub: early intervention and prevention for domestic abuse', 35_000, 35_000, null, 'Quarterly progress reports to the office'),
+  bid(
+    'C1',
+    COVENTRY,
+    'Safeguarding Hub: early intervention and prevention for domestic abuse',
+    35_000,
+    35_000,
+    null,
+    'Quarterly progress reports to the office',
+  ),
   bid('C2', COVENTRY, 'Safer Homes Initiative: 20 additional Special Constables', 38_000, null),
   bid('W1', WALSALL, 'Business Crime Initiative', 25_000, null),
   bid('W2', WALSALL, 'No Cold Calling Zones', 15_000, 15_000),
-  bid('B1', BIRMINGHAM, 'Youth Violence project', 100_000, 90_000, 90_000, 'Funding released in two instalments'),
+  bid(
+    'B1',
+    BIRMINGHAM,
+    'Youth Violence project',
+    100_000,
+    90_000,
+    90_000,
+    'Funding released in two instalments',
+  ),
   bid('B2', BIRMINGHAM, 'Domestic Abuse project', 95_000, null, 75_000),
   bid('SS1', SANDWELL, 'Domehawk cameras for town centre priorities', 33_760, 33_760),
   bid('SS2', SANDWELL, 'Alternative Pathways for young people at risk', 20_000, null),
@@ -47,10 +92,13 @@ const SIGNED: NoticeData = {
   wording: {
     issuingBody: 'West Midlands Police and Crime Commissioner',
     signatoryRole: 'West Midlands Police and Crime Commissioner',
-    legalImplications: 'Grants for crime and disorder may be made under Schedule 9 of the Police Reform and Social Responsibility Act 2011, with conditions.',
+    legalImplications:
+      'Grants for crime and disorder may be made under Schedule 9 of the Police Reform and Social Responsibility Act 2011, with conditions.',
     equalityImplications: 'Equality implications are considered in every decision on this budget.',
-    declarationOfInterests: 'I confirm that I have no disclosable pecuniary interest in this decision.\n\nAny interests are stated below.',
-    publicAccess: 'This decision falls under the Freedom of Information Act 2000 and will be published on the website.',
+    declarationOfInterests:
+      'I confirm that I have no disclosable pecuniary interest in this decision.\n\nAny interests are stated below.',
+    publicAccess:
+      'This decision falls under the Freedom of Information Act 2000 and will be published on the website.',
     backgroundPapers: 'None',
   },
   fund: 'Invest to Save Budget',
@@ -63,20 +111,41 @@ const SIGNED: NoticeData = {
   bidCount: 13,
   partnershipCount: 6,
   noBidFrom: ['Wolverhampton'],
-  board: { meetingOn: '2013-11-05', summary: ['Members favoured early intervention.', 'Members asked for evaluation of the camera scheme.'] },
+  board: {
+    meetingOn: '2013-11-05',
+    summary: ['Members favoured early intervention.', 'Members asked for evaluation of the camera scheme.'],
+  },
   decisions: FUNDED,
   awardedPence: AWARDED,
   remainingPence: pounds(320_000) - AWARDED,
   appendixA: BIDS,
-  appendixB: [{ ref: 'B1', title: 'Youth Violence project', sections: [{ heading: 'Outcomes', body: 'Fewer young people drawn into violence.' }] }],
-  signature: { name: 'Bob Jones', role: 'West Midlands Police and Crime Commissioner', date: '2013-11-12', interests: 'None' },
+  appendixB: [
+    {
+      ref: 'B1',
+      title: 'Youth Violence project',
+      sections: [{ heading: 'Outcomes', body: 'Fewer young people drawn into violence.' }],
+    },
+  ],
+  signature: {
+    name: 'Bob Jones',
+    role: 'West Midlands Police and Crime Commissioner',
+    date: '2013-11-12',
+    interests: 'None',
+  },
   fingerprint: FINGERPRINT,
   draft: false,
   demoNotice: null,
   supersedes: null,
 };
 
-const DRAFT: NoticeData = { ...SIGNED, signature: null, fingerprint: null, draft: true, demoNotice: 'Demonstration data: not a real funding round', supersedes: '002/2013' };
+const DRAFT: NoticeData = {
+  ...SIGNED,
+  signature: null,
+  fingerprint: null,
+  draft: true,
+  demoNotice: 'Demonstration data: not a real funding round',
+  supersedes: '002/2013',
+};
 
 /** Strings both formats must carry for a signed notice. */
 function expectNoticeContent(text: string): void {
@@ -88,7 +157,9 @@ function expectNoticeContent(text: string): void {
   expect(text).toContain('£35,000');
   expect(text).toContain(formatMoney(AWARDED));
   for (const figure of ['£350,000', '£30,000', '£320,000', '£509,260']) expect(text).toContain(figure);
-  expect(text).toContain(`${formatMoney(320_000_00 - AWARDED)} of the £320,000 available remains unallocated`);
+  expect(text).toContain(
+    `${formatMoney(320_000_00 - AWARDED)} of the £320,000 available remains unallocated`,
+  );
   expect(text).toContain('Total awarded');
   expect(text).toContain('NOTICE OF DECISION');
   expect(text).toContain('003/2013');
@@ -121,9 +192,25 @@ function inOrder(text: string, parts: string[]): string[] {
   return missing;
 }
 const SECTIONS = [
-  'NON-CONFIDENTIAL', 'NOTICE OF DECISION', '003/2013', 'Contact officer', 'Title:', 'EXECUTIVE SUMMARY', 'DECISION', 'I have considered', 'Total awarded', 'Signature:', 'Date:',
-  'NON-CONFIDENTIAL FACTS AND ADVICE TO THE POLICE AND CRIME COMMISSIONER', 'FINANCIAL IMPLICATIONS', 'LEGAL IMPLICATIONS',
-  'EQUALITY IMPLICATIONS', 'Schedule of Background Papers', 'Public Access to Information', 'Appendix A', 'Appendix B',
+  'NON-CONFIDENTIAL',
+  'NOTICE OF DECISION',
+  '003/2013',
+  'Contact officer',
+  'Title:',
+  'EXECUTIVE SUMMARY',
+  'DECISION',
+  'I have considered',
+  'Total awarded',
+  'Signature:',
+  'Date:',
+  'NON-CONFIDENTIAL FACTS AND ADVICE TO THE POLICE AND CRIME COMMISSIONER',
+  'FINANCIAL IMPLICATIONS',
+  'LEGAL IMPLICATIONS',
+  'EQUALITY IMPLICATIONS',
+  'Schedule of Background Papers',
+  'Public Access to Information',
+  'Appendix A',
+  'Appendix B',
 ];
 
 describe('notice of decision PDF', () => {
@@ -148,7 +235,9 @@ describe('notice of decision PDF', () => {
     const pdf = await buildNoticePdf(SIGNED);
     const pages = pdfPageCount(pdf);
     expect(pages).toBeGreaterThan(1);
-    const appendixPage = Array.from({ length: pages }, (_, i) => i + 1).find((page) => pdfText(pdf, '-f', String(page), '-l', String(page)).includes('Appendix A – Summary'));
+    const appendixPage = Array.from({ length: pages }, (_, i) => i + 1).find((page) =>
+      pdfText(pdf, '-f', String(page), '-l', String(page)).includes('Appendix A – Summary'),
+    );
     expect(appendixPage).toBeDefined();
     const pageText = pdfText(pdf, '-f', String(appendixPage), '-l', String(appendixPage));
     expect(pageText.trimStart().startsWith('Appendix A')).toBe(true);
@@ -168,8 +257,13 @@ describe('notice of decision PDF', () => {
 
   it('embeds its fonts', async (context) => {
     if (!existsSync('/usr/bin/pdffonts')) context.skip('pdffonts is not installed');
-    const fonts = withPdfFile(await buildNoticePdf(SIGNED), (file) => execFileSync('/usr/bin/pdffonts', [file], { encoding: 'utf8' }));
-    const lines = fonts.split('\n').slice(2).filter((line) => line.trim() !== '');
+    const fonts = withPdfFile(await buildNoticePdf(SIGNED), (file) =>
+      execFileSync('/usr/bin/pdffonts', [file], { encoding: 'utf8' }),
+    );
+    const lines = fonts
+      .split('\n')
+      .slice(2)
+      .filter((line) => line.trim() !== '');
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line).toMatch(/Roboto.*\byes\b/);
   });
@@ -221,8 +315,16 @@ describe('public summary of a confidential decision', () => {
   it('gives only the body, title, number, date and one-line outcome (PDF)', async (context) => {
     if (!hasPdftotext()) context.skip('pdftotext is not installed');
     const text = pdfText(await buildPublicSummaryPdf(CONFIDENTIAL));
-    for (const part of ['West Midlands Police and Crime Commissioner', 'Invest to Save Budget Business Cases', '003/2013', '12 November 2013', SUMMARY]) expect(text).toContain(part);
-    for (const secret of ['B1', 'Birmingham', 'Wolverhampton', '£90,000', 'Appendix']) expect(text).not.toContain(secret);
+    for (const part of [
+      'West Midlands Police and Crime Commissioner',
+      'Invest to Save Budget Business Cases',
+      '003/2013',
+      '12 November 2013',
+      SUMMARY,
+    ])
+      expect(text).toContain(part);
+    for (const secret of ['B1', 'Birmingham', 'Wolverhampton', '£90,000', 'Appendix'])
+      expect(text).not.toContain(secret);
   });
 
   it('says when it is not yet signed (Word)', async () => {

@@ -26,36 +26,113 @@ const PACK: PanelPackData = {
     ],
     threshold: 50,
     criteria: [
-      { code: 'G1', name: 'Eligible partnership', guidance: 'The bid comes from a Community Safety Partnership.', weight: 0, minScore: null, gateway: true },
-      { code: 'C1', name: 'Fit with the Police and Crime Plan', guidance: 'Which priorities, and how directly.', weight: 60, minScore: 2, gateway: false },
-      { code: 'C2', name: 'Savings and sustainability', guidance: 'Evidence that the project saves money later.', weight: 40, minScore: null, gateway: false },
+      {
+        code: 'G1',
+        name: 'Eligible partnership',
+        guidance: 'The bid comes from a Community Safety Partnership.',
+        weight: 0,
+        minScore: null,
+        gateway: true,
+      },
+      {
+        code: 'C1',
+        name: 'Fit with the Police and Crime Plan',
+        guidance: 'Which priorities, and how directly.',
+        weight: 60,
+        minScore: 2,
+        gateway: false,
+      },
+      {
+        code: 'C2',
+        name: 'Savings and sustainability',
+        guidance: 'Evidence that the project saves money later.',
+        weight: 40,
+        minScore: null,
+        gateway: false,
+      },
     ],
   },
   ranking: [
     {
-      rank: 1, ref: 'C2', partnership: 'Coventry Local Police and Crime Board', title: 'Safer Homes Initiative', requestedPence: 3_800_000,
-      weightedScore: 76, assessorCount: 2, failedGateway: false, belowMinimum: false, belowThreshold: false,
+      rank: 1,
+      ref: 'C2',
+      partnership: 'Coventry Local Police and Crime Board',
+      title: 'Safer Homes Initiative',
+      requestedPence: 3_800_000,
+      weightedScore: 76,
+      assessorCount: 2,
+      failedGateway: false,
+      belowMinimum: false,
+      belowThreshold: false,
       criteria: [C('G1', 1), C('C1', 4), C('C2', 3.5, true)],
     },
     {
-      rank: 2, ref: 'S1', partnership: 'Safer Solihull Partnership', title: 'Project to address Violent Crime', requestedPence: 5_000_000,
-      weightedScore: 58, assessorCount: 2, failedGateway: false, belowMinimum: false, belowThreshold: false,
-      criteria: [C('G1', 1), C('C1', 3.5), C('C2', 2),],
+      rank: 2,
+      ref: 'S1',
+      partnership: 'Safer Solihull Partnership',
+      title: 'Project to address Violent Crime',
+      requestedPence: 5_000_000,
+      weightedScore: 58,
+      assessorCount: 2,
+      failedGateway: false,
+      belowMinimum: false,
+      belowThreshold: false,
+      criteria: [C('G1', 1), C('C1', 3.5), C('C2', 2)],
     },
     {
-      rank: 3, ref: 'SS3', partnership: 'Safer Sandwell Partnership', title: 'Polish Engagement Project', requestedPence: 150_050,
-      weightedScore: 20, assessorCount: 1, failedGateway: true, belowMinimum: true, belowThreshold: true,
+      rank: 3,
+      ref: 'SS3',
+      partnership: 'Safer Sandwell Partnership',
+      title: 'Polish Engagement Project',
+      requestedPence: 150_050,
+      weightedScore: 20,
+      assessorCount: 1,
+      failedGateway: true,
+      belowMinimum: true,
+      belowThreshold: true,
       criteria: [C('G1', 0), C('C1', 1), C('C2', 1)],
     },
   ],
   scores: [
-    { ref: 'C2', assessor: 'Priya Shah', criterion: 'C1', score: 4, justification: 'Targets repeat burglary, a plan priority.' },
+    {
+      ref: 'C2',
+      assessor: 'Priya Shah',
+      criterion: 'C1',
+      score: 4,
+      justification: 'Targets repeat burglary, a plan priority.',
+    },
     { ref: 'C2', assessor: 'Tom Reilly', criterion: 'C1', score: 4, justification: 'Strong fit.' },
-    { ref: 'C2', assessor: 'Priya Shah', criterion: 'C2', score: 2, justification: 'Savings claimed, not shown.' },
-    { ref: 'S1', assessor: 'Priya Shah', criterion: 'C1', score: 3, justification: 'Violent crime priority; weak evidence.' },
-    { ref: 'SS3', assessor: 'Tom Reilly', criterion: 'G1', score: 0, justification: 'Applicant is not the partnership.' },
+    {
+      ref: 'C2',
+      assessor: 'Priya Shah',
+      criterion: 'C2',
+      score: 2,
+      justification: 'Savings claimed, not shown.',
+    },
+    {
+      ref: 'S1',
+      assessor: 'Priya Shah',
+      criterion: 'C1',
+      score: 3,
+      justification: 'Violent crime priority; weak evidence.',
+    },
+    {
+      ref: 'SS3',
+      assessor: 'Tom Reilly',
+      criterion: 'G1',
+      score: 0,
+      justification: 'Applicant is not the partnership.',
+    },
   ],
-  moderations: [{ ref: 'C2', criterion: 'C2', score: 3.5, reason: 'Assessors diverged; the cost model in annex B supports savings.', by: 'Lead officer' }],
+  moderations: [
+    {
+      ref: 'C2',
+      criterion: 'C2',
+      score: 3.5,
+      reason: 'Assessors diverged; the cost model in annex B supports savings.',
+      by: 'Lead officer',
+    },
+  ],
   declarations: [
     { ref: 'S1', person: 'Tom Reilly', conflict: true, nature: 'Trustee of a delivery partner' },
     { ref: 'C2', person: 'Priya Shah', conflict: false, nature: null },
@@ -69,7 +146,11 @@ async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
 }
 
 /** The rows under a sheet's header row (found by its first heading), as plain values. */
-function tableOf(workbook: ExcelJS.Workbook, name: string, firstHeading: string): { header: unknown[]; rows: ExcelJS.Row[] } {
+function tableOf(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  firstHeading: string,
+): { header: unknown[]; rows: ExcelJS.Row[] } {
   const sheet = workbook.getWorksheet(name);
   if (!sheet) throw new Error(`no sheet ${name}`);
   let headerNumber = 0;
@@ -100,7 +181,13 @@ function pdfText(pdf: Buffer, ...args: string[]): string {
 describe('panel pack workbook', () => {
   it('has the sheets the panel expects, each titled with the round and the demonstration notice', async () => {
     const workbook = await load(await buildPanelPackXlsx(PACK));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Ranking', 'Scores', 'Moderation', 'Declarations', 'Framework']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Ranking',
+      'Scores',
+      'Moderation',
+      'Declarations',
+      'Framework',
+    ]);
     const ranking = workbook.getWorksheet('Ranking');
     expect(String(ranking?.getCell('A1').value)).toContain('Invest to Save: 2013-14 tranche 2');
     expect(String(ranking?.getCell('A2').value)).toContain('5 November 2013');
@@ -109,7 +196,16 @@ describe('panel pack workbook', () => {
 
   it('lists the ranking in order with money as numbers and scores to two decimals', async () => {
     const { header, rows } = tableOf(await load(await buildPanelPackXlsx(PACK)), 'Ranking', 'Rank');
-    expect(header.slice(0, 8)).toEqual(['Rank', 'Ref', 'Partnership', 'Project', 'Requested', 'Weighted score', 'Assessors', 'Marks']);
+    expect(header.slice(0, 8)).toEqual([
+      'Rank',
+      'Ref',
+      'Partnership',
+      'Project',
+      'Requested',
+      'Weighted score',
+      'Assessors',
+      'Marks',
+    ]);
     expect(header).toContain('C2 Savings and sustainability');
     const bids = rows.filter((row) => typeof row.getCell(1).value === 'number');
     expect(bids.map((row) => row.getCell(2).value)).toEqual(['C2', 'S1', 'SS3']);
@@ -129,13 +225,30 @@ describe('panel pack workbook', () => {
     const workbook = await load(await buildPanelPackXlsx(PACK));
     const scores = tableOf(workbook, 'Scores', 'Ref');
     expect(scores.header).toEqual(['Ref', 'Assessor', 'Criterion', 'Score', 'Justification']);
-    expect(scores.rows.map((r) => (r.values as unknown[]).slice(1))).toEqual(PACK.scores.map((s) => [s.ref, s.assessor, s.criterion, s.score, s.justification]));
+    expect(scores.rows.map((r) => (r.values as unknown[]).slice(1))).toEqual(
+      PACK.scores.map((s) => [s.ref, s.assessor, s.criterion, s.score, s.justification]),
+    );
     const moderation = tableOf(workbook, 'Moderation', 'Ref');
-    expect((moderation.rows[0]?.values as unknown[]).slice(1)).toEqual(['C2', 'C2', 3.5, 'Assessors diverged; the cost model in annex B supports savings.', 'Lead officer']);
+    expect((moderation.rows[0]?.values as unknown[]).slice(1)).toEqual([
+      'C2',
+      'C2',
+      3.5,
+      'Assessors diverged; the cost model in annex B supports savings.',
+      'Lead officer',
+    ]);
     const declarations = tableOf(workbook, 'Declarations', 'Ref');
-    expect(declarations.rows.map((r) => [r.getCell(1).value, r.getCell(3).value])).toEqual([['S1', 'Yes'], ['C2', 'No']]);
+    expect(declarations.rows.map((r) => [r.getCell(1).value, r.getCell(3).value])).toEqual([
+      ['S1', 'Yes'],
+      ['C2', 'No'],
+    ]);
     const framework = tableOf(workbook, 'Framework', 'Code');
-    expect(framework.rows.slice(0, 3).map((r) => [r.getCell(1).value, r.getCell(3).value, r.getCell(5).value])).toEqual([['G1', null, 'Yes'], ['C1', 60, 'No'], ['C2', 40, 'No']]);
+    expect(
+      framework.rows.slice(0, 3).map((r) => [r.getCell(1).value, r.getCell(3).value, r.getCell(5).value]),
+    ).toEqual([
+      ['G1', null, 'Yes'],
+      ['C1', 60, 'No'],
+      ['C2', 40, 'No'],
+    ]);
   });
 });
 
@@ -146,7 +259,8 @@ describe('panel pack PDF', () => {
   });
 
   it('reads as the panel pack: refs, money, notice, justifications and page numbers', async (context) => {
-    if (!existsSync(pdftotext)) context.skip('pdftotext (poppler-utils) is not installed, so the PDF text cannot be checked');
+    if (!existsSync(pdftotext))
+      context.skip('pdftotext (poppler-utils) is not installed, so the PDF text cannot be checked');
     const text = pdfText(await buildPanelPackPdf(PACK));
     for (const ref of ['C2', 'S1', 'SS3']) expect(text).toContain(ref);
     expect(text).toContain('£38,000');
@@ -163,21 +277,30 @@ describe('panel pack PDF', () => {
   });
 
   it('ranks the bids in order on the first page', async (context) => {
-    if (!existsSync(pdftotext)) context.skip('pdftotext (poppler-utils) is not installed, so the PDF text cannot be checked');
+    if (!existsSync(pdftotext))
+      context.skip('pdftotext (poppler-utils) is not installed, so the PDF text cannot be checked');
     const firstPage = pdfText(await buildPanelPackPdf(PACK), '-f', '1', '-l', '1', '-layout');
-    const order = ['Safer Homes Initiative', 'Project to address Violent Crime', 'Polish Engagement Project'].map((title) => firstPage.indexOf(title));
+    const order = [
+      'Safer Homes Initiative',
+      'Project to address Violent Crime',
+      'Polish Engagement Project',
+    ].map((title) => firstPage.indexOf(title));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
   it('embeds its fonts rather than relying on the reader having them', async (context) => {
     const pdffonts = '/usr/bin/pdffonts';
-    if (!existsSync(pdffonts)) context.skip('pdffonts (poppler-utils) is not installed, so font embedding cannot be checked');
+    if (!existsSync(pdffonts))
+      context.skip('pdffonts (poppler-utils) is not installed, so font embedding cannot be checked');
     const dir = mkdtempSync(join(tmpdir(), 'tranche-pack-'));
     try {
       const file = join(dir, 'pack.pdf');
       writeFileSync(file, await buildPanelPackPdf({ ...PACK, demoNotice: null }));
-      const fonts = execFileSync(pdffonts, [file], { encoding: 'utf8' }).split('\n').slice(2).filter((line) => line.trim() !== '');
+      const fonts = execFileSync(pdffonts, [file], { encoding: 'utf8' })
+        .split('\n')
+        .slice(2)
+        .filter((line) => line.trim() !== '');
       expect(fonts.length).toBeGreaterThan(0);
       for (const line of fonts) expect(line).toMatch(/Roboto.*\byes\b/);
     } finally {

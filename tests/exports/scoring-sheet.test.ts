@@ -1,6 +1,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildScoringSheetXlsx, readScoringSheetXlsx, ScoringSheetError } from '../../electron/handlers/exports/scoring-sheet';
+import {
+  buildScoringSheetXlsx,
+  readScoringSheetXlsx,
+  ScoringSheetError,
+} from '../../electron/handlers/exports/scoring-sheet';
 import type { ScoringSheetData } from '../../electron/handlers/exports/types';
 
 // The 2013-14 Invest to Save round, as one assessor would take it home to score offline.
@@ -20,19 +24,60 @@ const SHEET: ScoringSheetData = {
     ],
     threshold: 50,
     criteria: [
-      { code: 'G1', name: 'Eligible partnership', guidance: 'The bid comes from a Community Safety Partnership.', weight: 0, minScore: null, gateway: true },
-      { code: 'C1', name: 'Fit with the Police and Crime Plan', guidance: 'Which priorities, and how directly.', weight: 60, minScore: 2, gateway: false },
-      { code: 'C2', name: 'Savings and sustainability', guidance: 'Evidence that the project saves money later.', weight: 40, minScore: null, gateway: false },
+      {
+        code: 'G1',
+        name: 'Eligible partnership',
+        guidance: 'The bid comes from a Community Safety Partnership.',
+        weight: 0,
+        minScore: null,
+        gateway: true,
+      },
+      {
+        code: 'C1',
+        name: 'Fit with the Police and Crime Plan',
+        guidance: 'Which priorities, and how directly.',
+        weight: 60,
+        minScore: 2,
+        gateway: false,
+      },
+      {
+        code: 'C2',
+        name: 'Savings and sustainability',
+        guidance: 'Evidence that the project saves money later.',
+        weight: 40,
+        minScore: null,
+        gateway: false,
+      },
     ],
   },
   bids: [
-    { ref: 'S1', partnership: 'Safer Solihull Partnership', title: 'Project to address Violent Crime', requestedPence: 5_000_000 },
-    { ref: 'C2', partnership: 'Coventry Local Police and Crime Board', title: 'Safer Homes Initiative', requestedPence: 3_800_000 },
+    {
+      ref: 'S1',
+      partnership: 'Safer Solihull Partnership',
+      title: 'Project to address Violent Crime',
+      requestedPence: 5_000_000,
+    },
+    {
+      ref: 'C2',
+      partnership: 'Coventry Local Police and Crime Board',
+      title: 'Safer Homes Initiative',
+      requestedPence: 3_800_000,
+    },
   ],
   existing: { C2: { C1: { score: 4, justification: 'Targets repeat burglary, a plan priority.' } } },
 };
 
-const HEADERS = ['Bid', 'Partnership', 'Project', 'Requested', 'Criterion', 'Criterion name', 'Weight', 'Score', 'Justification'];
+const HEADERS = [
+  'Bid',
+  'Partnership',
+  'Project',
+  'Requested',
+  'Criterion',
+  'Criterion name',
+  'Weight',
+  'Score',
+  'Justification',
+];
 
 async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -84,8 +129,20 @@ describe('scoring sheet', () => {
     expect(read.roundId).toBe(7);
     expect(read.rows).toEqual([
       { row: s1g1.number, bid: 'S1', criterion: 'G1', score: 1, justification: '' },
-      { row: s1c1.number, bid: 'S1', criterion: 'C1', score: 3, justification: 'Clear link to violent crime priority; weak on evidence.' },
-      { row: rowOf(sheet, 'C2', 'C1').number, bid: 'C2', criterion: 'C1', score: 4, justification: 'Targets repeat burglary, a plan priority.' },
+      {
+        row: s1c1.number,
+        bid: 'S1',
+        criterion: 'C1',
+        score: 3,
+        justification: 'Clear link to violent crime priority; weak on evidence.',
+      },
+      {
+        row: rowOf(sheet, 'C2', 'C1').number,
+        bid: 'C2',
+        criterion: 'C1',
+        score: 4,
+        justification: 'Targets repeat burglary, a plan priority.',
+      },
       { row: c2c2.number, bid: 'C2', criterion: 'C2', score: 'four', justification: '' },
     ]);
   });
@@ -107,7 +164,11 @@ describe('scoring sheet', () => {
 
     const gateway = rowOf(sheet, 'S1', 'G1');
     expect(gateway.getCell(7).value).toBe('Pass (1) / fail (0)');
-    expect(gateway.getCell(8).dataValidation).toMatchObject({ type: 'whole', formulae: [0, 1], showInputMessage: true });
+    expect(gateway.getCell(8).dataValidation).toMatchObject({
+      type: 'whole',
+      formulae: [0, 1],
+      showInputMessage: true,
+    });
     const scored = rowOf(sheet, 'C2', 'C1');
     expect(scored.getCell(4).value).toBe(38000);
     expect(scored.getCell(7).value).toBe(60);
@@ -124,15 +185,33 @@ describe('scoring sheet', () => {
     const guidance = (await load(await buildScoringSheetXlsx(SHEET))).getWorksheet('Guidance');
     const rows: unknown[][] = [];
     guidance?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    expect(rows).toContainEqual(['C1', 'Fit with the Police and Crime Plan', '60%', 2, 'Which priorities, and how directly.']);
-    expect(rows).toContainEqual(['G1', 'Eligible partnership', 'Pass (1) / fail (0)', undefined, 'The bid comes from a Community Safety Partnership.']);
+    expect(rows).toContainEqual([
+      'C1',
+      'Fit with the Police and Crime Plan',
+      '60%',
+      2,
+      'Which priorities, and how directly.',
+    ]);
+    expect(rows).toContainEqual([
+      'G1',
+      'Eligible partnership',
+      'Pass (1) / fail (0)',
+      undefined,
+      'The bid comes from a Community Safety Partnership.',
+    ]);
     const descriptors = rows.filter((r) => typeof r[0] === 'number');
-    expect(descriptors).toEqual([[0, 'No evidence'], [3, 'Adequate'], [5, 'Excellent: fully evidenced']]);
+    expect(descriptors).toEqual([
+      [0, 'No evidence'],
+      [3, 'Adequate'],
+      [5, 'Excellent: fully evidenced'],
+    ]);
   });
 
   it('refuses a file that is not a workbook', async () => {
     await expect(readScoringSheetXlsx(Buffer.from('Ref,Score\nS1,3\n'))).rejects.toThrow(ScoringSheetError);
-    await expect(readScoringSheetXlsx(Buffer.from('Ref,Score\nS1,3\n'))).rejects.toThrow(/not a readable Excel workbook/);
+    await expect(readScoringSheetXlsx(Buffer.from('Ref,Score\nS1,3\n'))).rejects.toThrow(
+      /not a readable Excel workbook/,
+    );
   });
 
   it('refuses a workbook that is not a Tranche scoring sheet', async () => {

@@ -17,14 +17,30 @@ async function start() {
 }
 
 /** A raw request, so headers such as Host can be set as an attacker would. */
-function raw(s: WebServer, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
+function raw(
+  s: WebServer,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+) {
   const { port } = new URL(s.origin);
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+  return new Promise<{
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: string;
+  }>((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -49,7 +65,12 @@ describe('web bridge', () => {
     const s = await start();
     const auth = { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' };
     expect((await raw(s, { path: '/', headers: { ...auth, host: 'evil.example' } })).status).toBe(421);
-    const foreign = await raw(s, { method: 'POST', path: '/api/rounds:list', headers: { ...auth, origin: 'https://evil.example' }, body: '{}' });
+    const foreign = await raw(s, {
+      method: 'POST',
+      path: '/api/rounds:list',
+      headers: { ...auth, origin: 'https://evil.example' },
+      body: '{}',
+    });
     expect(foreign.status).toBe(403);
   });
 
@@ -63,9 +84,27 @@ describe('web bridge', () => {
       body: JSON.stringify({ fund: 'Safer Streets', name: 'Round 4', budgetPence: 105_131_200 }),
     });
     expect(JSON.parse(created.body)).toMatchObject({ ok: true, value: { availablePence: 105_131_200 } });
-    expect(JSON.parse((await raw(s, { method: 'POST', path: '/api/rounds:create', headers: auth, body: '{nope' })).body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect((await raw(s, { method: 'POST', path: '/api/rounds:list', headers: { authorization: auth.authorization, 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415);
-    expect(JSON.parse((await raw(s, { method: 'POST', path: '/api/rounds:delete-everything', headers: auth, body: '{}' })).body)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(
+      JSON.parse(
+        (await raw(s, { method: 'POST', path: '/api/rounds:create', headers: auth, body: '{nope' })).body,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(
+      (
+        await raw(s, {
+          method: 'POST',
+          path: '/api/rounds:list',
+          headers: { authorization: auth.authorization, 'content-type': 'text/plain' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(415);
+    expect(
+      JSON.parse(
+        (await raw(s, { method: 'POST', path: '/api/rounds:delete-everything', headers: auth, body: '{}' }))
+          .body,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect((await raw(s, { method: 'GET', path: '/api/rounds:list', headers: auth })).status).toBe(405);
   });
 });

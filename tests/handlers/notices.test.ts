@@ -8,8 +8,26 @@ async function allocated() {
   await dispatch('demo:load', {}, ctx);
   const as = (name: string) => createContext(ctx.store, 'test', ctx.now, name);
   const lead = as('Dan Hughes');
-  await dispatch('office:set', { contactOfficer: 'Alex Officer', telephone: '0121 000 0000', email: 'grants@example.org', numberPrefix: '' }, lead);
-  for (const [ref, option] of [['B1', 'reduced'], ['C1', 'full'], ['SS4', 'full']] as const) await dispatch('allocation:set', { roundId: 1, bidRef: ref, option, conditions: ref === 'B1' ? 'Quarterly reports to the board' : '' }, lead);
+  await dispatch(
+    'office:set',
+    {
+      contactOfficer: 'Alex Officer',
+      telephone: '0121 000 0000',
+      email: 'grants@example.org',
+      numberPrefix: '',
+    },
+    lead,
+  );
+  for (const [ref, option] of [
+    ['B1', 'reduced'],
+    ['C1', 'full'],
+    ['SS4', 'full'],
+  ] as const)
+    await dispatch(
+      'allocation:set',
+      { roundId: 1, bidRef: ref, option, conditions: ref === 'B1' ? 'Quarterly reports to the board' : '' },
+      lead,
+    );
   return { ctx, as, lead };
 }
 
@@ -18,25 +36,60 @@ describe('decision notices', () => {
     const { lead } = await allocated();
     const notice = await dispatch('notices:create', { roundId: 1 }, lead);
     if (!notice.ok) throw new Error(notice.error.message);
-    const data = notice.value.preview as { number: string; decisions: { ref: string; awardedPence: number }[]; awardedPence: number; remainingPence: number; appendixA: unknown[]; noBidFrom: string[]; contact: { officer: string }; draft: boolean };
+    const data = notice.value.preview as {
+      number: string;
+      decisions: { ref: string; awardedPence: number }[];
+      awardedPence: number;
+      remainingPence: number;
+      appendixA: unknown[];
+      noBidFrom: string[];
+      contact: { officer: string };
+      draft: boolean;
+    };
     expect(data.number).toMatch(/^\d{3}\/\d{4}$/);
     expect(data.decisions.map((d) => [d.ref, d.awardedPence])).toEqual([
       ['SS4', 3_800_000],
       ['B1', 9_000_000],
       ['C1', 3_500_000],
     ]);
-    expect(data).toMatchObject({ awardedPence: 16_300_000, remainingPence: 15_700_000, draft: true, contact: { officer: 'Alex Officer' } });
+    expect(data).toMatchObject({
+      awardedPence: 16_300_000,
+      remainingPence: 15_700_000,
+      draft: true,
+      contact: { officer: 'Alex Officer' },
+    });
     expect(data.appendixA).toHaveLength(13);
     expect(data.noBidFrom.join()).toContain('Wolverhampton');
   });
 
   it('may be signed only by the commissioner, only with an allocation, and only once', async () => {
     const { as } = await allocated();
-    expect(await dispatch('notices:sign', { roundId: 1 }, as('Dan Hughes'))).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('Only a commissioner') } });
-    expect(await dispatch('notices:sign', { roundId: 2 }, as('Pat Morgan'))).toMatchObject({ ok: false, error: { message: expect.stringContaining('allocation is empty') } });
-    const signed = await dispatch('notices:sign', { roundId: 1, interests: '', date: '2013-11-12' }, as('Pat Morgan'));
-    expect(signed).toMatchObject({ ok: true, value: { status: 'signed', signedBy: 'Pat Morgan', signedOn: '2013-11-12', fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) } });
-    expect(await dispatch('notices:sign', { roundId: 1 }, as('Pat Morgan'))).toMatchObject({ ok: false, error: { message: expect.stringContaining('already signed') } });
+    expect(await dispatch('notices:sign', { roundId: 1 }, as('Dan Hughes'))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('Only a commissioner') },
+    });
+    expect(await dispatch('notices:sign', { roundId: 2 }, as('Pat Morgan'))).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('allocation is empty') },
+    });
+    const signed = await dispatch(
+      'notices:sign',
+      { roundId: 1, interests: '', date: '2013-11-12' },
+      as('Pat Morgan'),
+    );
+    expect(signed).toMatchObject({
+      ok: true,
+      value: {
+        status: 'signed',
+        signedBy: 'Pat Morgan',
+        signedOn: '2013-11-12',
+        fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+    });
+    expect(await dispatch('notices:sign', { roundId: 1 }, as('Pat Morgan'))).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('already signed') },
+    });
   });
 
   it('locks the allocation and the notice once signed, until a superseding notice is drafted', async () => {
@@ -44,25 +97,68 @@ describe('decision notices', () => {
     const signed = await dispatch('notices:sign', { roundId: 1, date: '2013-11-12' }, as('Pat Morgan'));
     const id = signed.ok ? signed.value.id : 0;
     const fingerprint = signed.ok ? signed.value.fingerprint : null;
-    expect(await dispatch('allocation:set', { roundId: 1, bidRef: 'W2', option: 'full' }, lead)).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('signed on 12 November 2013') } });
-    expect(await dispatch('allocation:suggest', { roundId: 1, apply: true }, lead)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(
+      await dispatch('allocation:set', { roundId: 1, bidRef: 'W2', option: 'full' }, lead),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('signed on 12 November 2013') },
+    });
+    expect(await dispatch('allocation:suggest', { roundId: 1, apply: true }, lead)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     const wording = signed.ok ? signed.value.wording : undefined;
-    expect(await dispatch('notices:update', { noticeId: id, title: 'Changed', marking: 'NON-CONFIDENTIAL', wording: wording! }, lead)).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('cannot be edited') } });
+    expect(
+      await dispatch(
+        'notices:update',
+        { noticeId: id, title: 'Changed', marking: 'NON-CONFIDENTIAL', wording: wording! },
+        lead,
+      ),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('cannot be edited') },
+    });
     // Signed content stays as signed, even if the record underneath changes.
-    await dispatch('office:set', { contactOfficer: 'Someone Else', telephone: '', email: '', numberPrefix: '' }, lead);
+    await dispatch(
+      'office:set',
+      { contactOfficer: 'Someone Else', telephone: '', email: '', numberPrefix: '' },
+      lead,
+    );
     const again = await dispatch('notices:get', { roundId: 1 }, lead);
     expect(again.ok && again.value?.fingerprint).toBe(fingerprint);
-    expect(again.ok && (again.value?.preview as { contact: { officer: string } }).contact.officer).toBe('Alex Officer');
+    expect(again.ok && (again.value?.preview as { contact: { officer: string } }).contact.officer).toBe(
+      'Alex Officer',
+    );
 
     const round = await dispatch('rounds:get', { id: 1 }, lead);
     const r = round.ok ? round.value : undefined;
-    const edit = { id: 1, fund: r!.fund, name: r!.name, financialYear: r!.financialYear, budgetPence: r!.budgetPence, commitments: r!.commitments.map(({ description, amountPence }) => ({ description, amountPence })) };
-    expect(await dispatch('rounds:update', { ...edit, budgetPence: 40_000_000 }, lead)).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('the budget and commitments cannot change now') } });
-    expect(await dispatch('rounds:update', { ...edit, name: '2013-14 tranche 2 (decided)' }, lead)).toMatchObject({ ok: true });
+    const edit = {
+      id: 1,
+      fund: r!.fund,
+      name: r!.name,
+      financialYear: r!.financialYear,
+      budgetPence: r!.budgetPence,
+      commitments: r!.commitments.map(({ description, amountPence }) => ({ description, amountPence })),
+    };
+    expect(await dispatch('rounds:update', { ...edit, budgetPence: 40_000_000 }, lead)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: expect.stringContaining('the budget and commitments cannot change now'),
+      },
+    });
+    expect(
+      await dispatch('rounds:update', { ...edit, name: '2013-14 tranche 2 (decided)' }, lead),
+    ).toMatchObject({ ok: true });
 
     const superseding = await dispatch('notices:supersede', { roundId: 1 }, lead);
-    expect(superseding).toMatchObject({ ok: true, value: { status: 'draft', supersedes: signed.ok ? signed.value.number : '' } });
-    expect((await dispatch('allocation:set', { roundId: 1, bidRef: 'W2', option: 'full' }, lead)).ok).toBe(true);
+    expect(superseding).toMatchObject({
+      ok: true,
+      value: { status: 'draft', supersedes: signed.ok ? signed.value.number : '' },
+    });
+    expect((await dispatch('allocation:set', { roundId: 1, bidRef: 'W2', option: 'full' }, lead)).ok).toBe(
+      true,
+    );
     const resigned = await dispatch('notices:sign', { roundId: 1 }, as('Pat Morgan'));
     expect(resigned.ok && resigned.value.number).not.toBe(signed.ok ? signed.value.number : '');
   });
@@ -80,8 +176,22 @@ describe('notice documents', () => {
     const pdf = await dispatch('notices:export', { roundId: 1, format: 'pdf' }, as('Frances Doyle'));
     const docx = await dispatch('notices:export', { roundId: 1, format: 'docx' }, as('Frances Doyle'));
     const notice = await dispatch('notices:get', { roundId: 1 }, as('Frances Doyle'));
-    const fingerprint = notice.ok ? notice.value?.fingerprint ?? '' : '';
-    const expected = ['SS4', '£38,000', 'B1', '£90,000', 'C1', '£35,000', '£163,000', '£350,000', '£30,000', '£320,000', 'Pat Morgan', '12 November 2013', fingerprint];
+    const fingerprint = notice.ok ? (notice.value?.fingerprint ?? '') : '';
+    const expected = [
+      'SS4',
+      '£38,000',
+      'B1',
+      '£90,000',
+      'C1',
+      '£35,000',
+      '£163,000',
+      '£350,000',
+      '£30,000',
+      '£320,000',
+      'Pat Morgan',
+      '12 November 2013',
+      fingerprint,
+    ];
     const refs = ['S1', 'D1', 'C1', 'C2', 'W1', 'W2', 'B1', 'B2', 'SS1', 'SS2', 'SS3', 'SS4', 'SS5'];
 
     const wordBytes = Buffer.from(docx.ok ? docx.value.dataBase64 : '', 'base64');
@@ -90,7 +200,11 @@ describe('notice documents', () => {
     // The fingerprint is in the page footer, which is its own part of the Word file.
     const JSZip = (await import('jszip')).default;
     const zip = await JSZip.loadAsync(wordBytes);
-    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    const footers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^word\/footer\d*\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async('string')),
+    );
     expect(footers.join('').replace(/<[^>]+>/g, '')).toContain(fingerprint);
     expect(wordText).not.toContain('Office of the Police and Crime Commissioner and');
     for (const ref of refs) expect(wordText).toMatch(new RegExp(`\\b${ref}\\b`));
@@ -107,6 +221,12 @@ describe('notice documents', () => {
     }
     // Exporting a signed notice again gives the same content.
     const again = await dispatch('notices:export', { roundId: 1, format: 'docx' }, as('Frances Doyle'));
-    expect((await mammoth.extractRawText({ buffer: Buffer.from(again.ok ? again.value.dataBase64 : '', 'base64') })).value).toBe(wordText);
+    expect(
+      (
+        await mammoth.extractRawText({
+          buffer: Buffer.from(again.ok ? again.value.dataBase64 : '', 'base64'),
+        })
+      ).value,
+    ).toBe(wordText);
   });
 });

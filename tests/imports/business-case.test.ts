@@ -9,8 +9,10 @@ async function docx(...children: (Paragraph | Table)[]): Promise<Uint8Array> {
 }
 
 const title = (text: string) => new Paragraph({ text, heading: HeadingLevel.TITLE });
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1) =>
-  new Paragraph({ text, heading: level });
+const heading = (
+  text: string,
+  level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1,
+) => new Paragraph({ text, heading: level });
 const para = (text: string) => new Paragraph(text);
 const bold = (text: string) => new Paragraph({ children: [new TextRun({ text, bold: true })] });
 const italic = (text: string) => new Paragraph({ children: [new TextRun({ text, italics: true })] });
@@ -18,7 +20,12 @@ const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } });
 const table = (...rows: (string | Paragraph)[][]) =>
   new Table({
     rows: rows.map(
-      (cells) => new TableRow({ children: cells.map((cell) => new TableCell({ children: [typeof cell === 'string' ? para(cell) : cell] })) }),
+      (cells) =>
+        new TableRow({
+          children: cells.map(
+            (cell) => new TableCell({ children: [typeof cell === 'string' ? para(cell) : cell] }),
+          ),
+        }),
     ),
   });
 
@@ -30,8 +37,14 @@ describe('parseBusinessCase', () => {
       await docx(
         title('C2 Coventry Safer Homes Initiative'),
         heading('Cost'),
-        para('The purpose of this submission is to seek funds from the PCC’s Innovation Fund to support set-up costs totalling £38,000 to include:'),
-        table(['Description', 'Quantity', 'Unit cost', 'Amount'], ['Training', '20', '£1098', '£21,960'], ['Uniform', '20', '£800.00', '£16,000']),
+        para(
+          'The purpose of this submission is to seek funds from the PCC’s Innovation Fund to support set-up costs totalling £38,000 to include:',
+        ),
+        table(
+          ['Description', 'Quantity', 'Unit cost', 'Amount'],
+          ['Training', '20', '£1098', '£21,960'],
+          ['Uniform', '20', '£800.00', '£16,000'],
+        ),
       ),
     );
 
@@ -46,7 +59,9 @@ describe('parseBusinessCase', () => {
     expect(parsed.sections).toHaveLength(1);
     expect(parsed.sections[0]?.heading).toBe('Cost');
     expect(parsed.sections[0]?.body).toContain("PCC's Innovation Fund");
-    expect(parsed.sections[0]?.body).toContain('Description\tQuantity\tUnit cost\tAmount\nTraining\t20\t£1098\t£21,960');
+    expect(parsed.sections[0]?.body).toContain(
+      'Description\tQuantity\tUnit cost\tAmount\nTraining\t20\t£1098\t£21,960',
+    );
   });
 
   it('reads a header-less list of interventions with a sub-total (B1)', async () => {
@@ -56,7 +71,10 @@ describe('parseBusinessCase', () => {
         table(
           ['i) A schools co-ordinator and funding to support schools-based programmes', '£30k'],
           ['ii) Development of a Youth Violence Strategy', '£10k'],
-          ['iii) Trial of 4G re-deployable cameras in areas most heavily affected by youth violence*', '£35k'],
+          [
+            'iii) Trial of 4G re-deployable cameras in areas most heavily affected by youth violence*',
+            '£35k',
+          ],
           ['iv) Feasibility study of locating specialist youth workers in A&E departments', '£10k'],
           ['v) Design and trial a database that will log and track the use made of new ASB powers', '£15k'],
           [italic('Sub-total'), '£100K'],
@@ -66,7 +84,9 @@ describe('parseBusinessCase', () => {
     );
 
     expect(parsed.costLines).toHaveLength(5);
-    expect(parsed.costLines.map((line) => line.amountPence)).toEqual([3_000_000, 1_000_000, 3_500_000, 1_000_000, 1_500_000]);
+    expect(parsed.costLines.map((line) => line.amountPence)).toEqual([
+      3_000_000, 1_000_000, 3_500_000, 1_000_000, 1_500_000,
+    ]);
     expect(sum(parsed.costLines.map((line) => line.amountPence))).toBe(10_000_000);
     expect(parsed.costLines[2]).toEqual({
       description: 'iii) Trial of 4G re-deployable cameras in areas most heavily affected by youth violence',
@@ -106,14 +126,23 @@ describe('parseBusinessCase', () => {
         heading: 'Key Outcomes',
         body: '- Show a reduction in the number of repeat victims\n- An evidence base to deliver substance misuse strategies in a different way',
       },
-      { heading: 'Costs', body: 'Prevent - Production, manufacture and distribution of DVD £ 10,000\n\nTotal Bid: £ 50,000.' },
+      {
+        heading: 'Costs',
+        body: 'Prevent - Production, manufacture and distribution of DVD £ 10,000\n\nTotal Bid: £ 50,000.',
+      },
     ]);
     expect(parsed.statedTotalPence).toBe(5_000_000);
     expect(parsed.costLines).toEqual([]);
   });
 
   it('takes the first paragraph as the title when there is no title or first-level heading', async () => {
-    const parsed = await parseBusinessCase(await docx(para('SS3: Polish Engagement Project'), heading('Background', HeadingLevel.HEADING_2), para('Total Bid = £1500 (All sessions will be completed within this financial year)')));
+    const parsed = await parseBusinessCase(
+      await docx(
+        para('SS3: Polish Engagement Project'),
+        heading('Background', HeadingLevel.HEADING_2),
+        para('Total Bid = £1500 (All sessions will be completed within this financial year)'),
+      ),
+    );
     expect(parsed.title).toBe('SS3: Polish Engagement Project');
     expect(parsed.sections.map((section) => section.heading)).toEqual(['Introduction', 'Background']);
     expect(parsed.statedTotalPence).toBe(150_000);
@@ -121,22 +150,44 @@ describe('parseBusinessCase', () => {
 
   it('strips stray HTML from pasted text', async () => {
     const parsed = await parseBusinessCase(
-      await docx(heading('Advantages'), para('<ul style="list-style-type: none"> Experience brought in from other areas </ul>')),
+      await docx(
+        heading('Advantages'),
+        para('<ul style="list-style-type: none"> Experience brought in from other areas </ul>'),
+      ),
     );
-    expect(parsed.sections).toEqual([{ heading: 'Advantages', body: 'Experience brought in from other areas' }]);
+    expect(parsed.sections).toEqual([
+      { heading: 'Advantages', body: 'Experience brought in from other areas' },
+    ]);
   });
 
   it('warns about a range, naming the table and row, and leaves its amount empty (W1)', async () => {
     const parsed = await parseBusinessCase(
       await docx(
-        table(['Advantages', 'Disadvantages'], ['Dedicated resource for businesses', 'Increase in charges may be unacceptable']),
-        table(['Item', 'Cost'], ['Pilot scheme until March 2014', '£25,000'], ['Additional cost to initially develop offer', '25-30K']),
+        table(
+          ['Advantages', 'Disadvantages'],
+          ['Dedicated resource for businesses', 'Increase in charges may be unacceptable'],
+        ),
+        table(
+          ['Item', 'Cost'],
+          ['Pilot scheme until March 2014', '£25,000'],
+          ['Additional cost to initially develop offer', '25-30K'],
+        ),
       ),
     );
 
     expect(parsed.costLines).toEqual([
-      { description: 'Pilot scheme until March 2014', quantity: null, unitCostPence: null, amountPence: 2_500_000 },
-      { description: 'Additional cost to initially develop offer', quantity: null, unitCostPence: null, amountPence: null },
+      {
+        description: 'Pilot scheme until March 2014',
+        quantity: null,
+        unitCostPence: null,
+        amountPence: 2_500_000,
+      },
+      {
+        description: 'Additional cost to initially develop offer',
+        quantity: null,
+        unitCostPence: null,
+        amountPence: null,
+      },
     ]);
     expect(parsed.warnings).toEqual(['Table 2, row 3: "25-30K" is not a single amount']);
     expect(parsed.statedTotalPence).toBeNull();
@@ -150,7 +201,10 @@ describe('parseBusinessCase', () => {
           ['*Set-up costs of ICT infrastructure', '*£20,000 (approx)'],
           ['Office accommodation set-up', '£4,000'],
           ['Marketing & training activities', '£1,500'],
-          ['**Funding of an Independent Domestic Violence Advocate (IDVA) for 12 months', '**£12,500 (funding for 5 months, November 2013 – March 2014, at £2,500 per month)'],
+          [
+            '**Funding of an Independent Domestic Violence Advocate (IDVA) for 12 months',
+            '**£12,500 (funding for 5 months, November 2013 – March 2014, at £2,500 per month)',
+          ],
           ['Total:', '£38,000'],
         ),
       ),
@@ -171,8 +225,16 @@ describe('parseBusinessCase', () => {
       await docx(
         table(
           ['', 'Aims and Objectives of Project', 'Amount Requested'],
-          ['B1', 'Youth Violence project which seeks funding for a number of discrete interventions', '£100,000 could be reduced to £90,000'],
-          ['B2', 'Domestic Abuse project which seeks funding for a number of discrete interventions', '£95,000 could be reduced to £75,000'],
+          [
+            'B1',
+            'Youth Violence project which seeks funding for a number of discrete interventions',
+            '£100,000 could be reduced to £90,000',
+          ],
+          [
+            'B2',
+            'Domestic Abuse project which seeks funding for a number of discrete interventions',
+            '£95,000 could be reduced to £75,000',
+          ],
           ['', 'Total requested', '£195,000 which could be reduced to £165,000'],
         ),
       ),
@@ -187,7 +249,15 @@ describe('parseBusinessCase', () => {
 
   it('prefers a grand total to the sub-totals before it', async () => {
     const parsed = await parseBusinessCase(
-      await docx(table(['Schools co-ordinator', '£30k'], ['Sub-total', '£100K'], ['Feasibility study', '£30k'], ['Sub-total', '£95k'], ['Total requested', '£195,000'])),
+      await docx(
+        table(
+          ['Schools co-ordinator', '£30k'],
+          ['Sub-total', '£100K'],
+          ['Feasibility study', '£30k'],
+          ['Sub-total', '£95k'],
+          ['Total requested', '£195,000'],
+        ),
+      ),
     );
     expect(parsed.statedTotalPence).toBe(19_500_000);
     expect(parsed.costLines).toHaveLength(2);

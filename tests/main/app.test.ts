@@ -37,13 +37,20 @@ describe('the desktop main process, wired against a stand-in electron', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
     });
-    expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(/dist[/\\]electron[/\\]preload\.cjs$/);
+    expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(
+      /dist[/\\]electron[/\\]preload\.cjs$/,
+    );
     expect(window.loadedUrl).toBe('app://tranche/index.html');
   });
 
   it('registers the app:// scheme as secure before the app is ready, and serves the UI with a strict CSP', async () => {
     expect(fake.calls.indexOf('registerSchemesAsPrivileged')).toBeLessThan(fake.calls.indexOf('whenReady'));
-    expect(fake.electron.protocol.privileged).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(fake.electron.protocol.privileged).toEqual([
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
+    ]);
     const handler = fake.electron.protocol.handlers.get('app')!;
     const response = await handler(new Request('app://tranche/index.html'));
     expect(response.status).toBe(200);
@@ -58,7 +65,12 @@ describe('the desktop main process, wired against a stand-in electron', () => {
   it('registers exactly the contract channels, and answers only the app page', async () => {
     expect([...fake.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
     const create = fake.ipcHandlers.get('rounds:create')!;
-    const input = { fund: 'Invest to Save', name: '2013-14 tranche 2', budgetPence: 35_000_000, commitments: [{ description: 'Domestic Homicide Review project', amountPence: 3_000_000 }] };
+    const input = {
+      fund: 'Invest to Save',
+      name: '2013-14 tranche 2',
+      budgetPence: 35_000_000,
+      commitments: [{ description: 'Domestic Homicide Review project', amountPence: 3_000_000 }],
+    };
 
     for (const senderFrame of [
       null,
@@ -72,7 +84,10 @@ describe('the desktop main process, wired against a stand-in electron', () => {
     expect(await fake.ipcHandlers.get('rounds:list')!(trusted, {})).toEqual({ ok: true, value: [] });
 
     expect(await create(trusted, input)).toMatchObject({ ok: true, value: { availablePence: 32_000_000 } });
-    expect(await create(trusted, { ...input, budgetPence: 'lots' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await create(trusted, { ...input, budgetPence: 'lots' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     const info = await fake.ipcHandlers.get('app:info')!(trusted, undefined);
     expect(info).toMatchObject({ ok: true, value: { databaseFile: dbFile, version: '9.9.9' } });
   });
@@ -104,9 +119,14 @@ describe('the desktop main process, wired against a stand-in electron', () => {
     expect(granted).toBe(false);
     expect(fake.session.permissionCheckHandler!({}, 'notifications')).toBe(false);
     expect(fake.session.deviceHandler!({})).toBe(false);
-    expect(fake.session.beforeRequest!.filter.urls).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']));
+    expect(fake.session.beforeRequest!.filter.urls).toEqual(
+      expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']),
+    );
     let answer: unknown;
-    fake.session.beforeRequest!.listener({ url: 'https://example.com/' }, (response: unknown) => (answer = response));
+    fake.session.beforeRequest!.listener(
+      { url: 'https://example.com/' },
+      (response: unknown) => (answer = response),
+    );
     expect(answer).toEqual({ cancel: true });
   });
 });

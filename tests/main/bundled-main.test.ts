@@ -58,6 +58,12 @@ describe.runIf(existsSync(BUNDLE))('the bundled main process', () => {
       timeout: 60_000,
     });
     expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}')).toMatchObject({ demo: true, pdf: '%PDF', docx: 'PK', rounds: 2, channels: expect.any(Number) });
+    expect(JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}')).toMatchObject({
+      demo: true,
+      pdf: '%PDF',
+      docx: 'PK',
+      rounds: 2,
+      channels: expect.any(Number),
+    });
   });
 });

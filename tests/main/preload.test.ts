@@ -14,9 +14,15 @@ describe('preload', () => {
     await import('../../electron/preload/preload');
     expect([...exposed.keys()]).toEqual(['api']);
     const api = exposed.get('api') as Record<string, Record<string, (input?: unknown) => Promise<unknown>>>;
-    const exposedChannels = Object.entries(api).flatMap(([domain, verbs]) => Object.keys(verbs).map((verb) => `${domain}:${verb}`));
+    const exposedChannels = Object.entries(api).flatMap(([domain, verbs]) =>
+      Object.keys(verbs).map((verb) => `${domain}:${verb}`),
+    );
     expect(exposedChannels.sort()).toEqual([...CHANNELS].sort());
-    expect(Object.values(api).flatMap((verbs) => Object.values(verbs)).every((fn) => typeof fn === 'function')).toBe(true);
+    expect(
+      Object.values(api)
+        .flatMap((verbs) => Object.values(verbs))
+        .every((fn) => typeof fn === 'function'),
+    ).toBe(true);
     expect(JSON.stringify(api)).not.toContain('invoke');
 
     await api.rounds!.create!({ fund: 'F' });

@@ -27,9 +27,16 @@ describe('app:// protocol', () => {
 
   it('refuses other hosts, other methods, missing files and any path out of the renderer', async () => {
     expect((await handler(new Request('app://elsewhere/index.html'))).status).toBe(404);
-    expect((await handler(new Request('app://tranche/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
+    expect(
+      (await handler(new Request('app://tranche/index.html', { method: 'POST', body: 'x' }))).status,
+    ).toBe(405);
     expect((await handler(new Request('app://tranche/nothing.js'))).status).toBe(404);
-    for (const escape of ['..%2Fsecret.txt', '%2e%2e/secret.txt', 'assets/..%5C..%5Csecret.txt', 'assets/%2E%2E%2F%2E%2E%2Fsecret.txt']) {
+    for (const escape of [
+      '..%2Fsecret.txt',
+      '%2e%2e/secret.txt',
+      'assets/..%5C..%5Csecret.txt',
+      'assets/%2E%2E%2F%2E%2E%2Fsecret.txt',
+    ]) {
       const response = await handler(new Request(`app://tranche/${escape}`));
       expect([403, 404]).toContain(response.status);
       expect(await response.text()).not.toContain('not for the renderer');

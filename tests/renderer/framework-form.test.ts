@@ -6,7 +6,11 @@ const template = templateFramework('invest-to-save');
 const framework = {
   roundId: 1,
   template: 'invest-to-save',
-  scale: { min: 0, max: 5, descriptors: template.descriptors.map((descriptor, score) => ({ score, descriptor })) },
+  scale: {
+    min: 0,
+    max: 5,
+    descriptors: template.descriptors.map((descriptor, score) => ({ score, descriptor })),
+  },
   criteria: template.criteria.map((c, i) => ({ id: i + 1, ...c })),
   threshold: 50,
   divergence: 2,
@@ -20,7 +24,9 @@ describe('framework form', () => {
     expect(weightTotal(form)).toBe(100);
     const { input, errors } = validateFrameworkForm(1, form, false);
     expect(errors).toEqual({});
-    expect(input?.criteria.map((c) => [c.code, c.weight])).toEqual(template.criteria.map((c) => [c.code, c.weight]));
+    expect(input?.criteria.map((c) => [c.code, c.weight])).toEqual(
+      template.criteria.map((c) => [c.code, c.weight]),
+    );
   });
 
   it('names the weights that do not add up, a bad number and a missing descriptor', () => {

@@ -10,12 +10,22 @@ describe('parseMoneyCell', () => {
     ['£195,000 which could be reduced to £165,000', 19_500_000, 16_500_000],
     ['£95,000 could be reduced to £75,000*', 9_500_000, 7_500_000],
   ])('reads %j', (text, pence, reduced) => {
-    expect(parseMoneyCell(text)).toEqual({ ok: true, empty: false, pence, reducedPence: reduced, note: null });
+    expect(parseMoneyCell(text)).toEqual({
+      ok: true,
+      empty: false,
+      pence,
+      reducedPence: reduced,
+      note: null,
+    });
   });
 
   it('keeps a note written after the amount', () => {
     expect(parseMoneyCell('£12,500 (funding for 5 months from November)')).toEqual({
-      ok: true, empty: false, pence: 1_250_000, reducedPence: null, note: 'funding for 5 months from November',
+      ok: true,
+      empty: false,
+      pence: 1_250_000,
+      reducedPence: null,
+      note: 'funding for 5 months from November',
     });
   });
 
@@ -30,7 +40,13 @@ describe('parseMoneyCell', () => {
     expect(parseMoneyCell('  ')).toEqual({ ok: true, empty: true });
     expect(parseMoneyCell(null)).toEqual({ ok: true, empty: true });
     expect(parseMoneyCell('25-30K')).toMatchObject({ ok: false, reason: expect.stringContaining('range') });
-    expect(parseMoneyCell('£12,5OO')).toMatchObject({ ok: false, reason: expect.stringContaining('not an amount of money') });
-    expect(parseMoneyCell('£100,000 could be reduced to lots')).toMatchObject({ ok: false, reason: expect.stringContaining('reduced amount') });
+    expect(parseMoneyCell('£12,5OO')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('not an amount of money'),
+    });
+    expect(parseMoneyCell('£100,000 could be reduced to lots')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('reduced amount'),
+    });
   });
 });

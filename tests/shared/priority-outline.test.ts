@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parsePriorityOutline, priorityOutline } from '../../shared/priority-outline';
 
-const outline = ['O1 Better protecting people from harm', '  O1.1 Tackle gangs and organised crime', '  O1.2 Tackle child sexual exploitation', 'O3 Delivering better value for money', "\tO3.1 Implement 'invest to save' schemes"].join('\n');
+const outline = [
+  'O1 Better protecting people from harm',
+  '  O1.1 Tackle gangs and organised crime',
+  '  O1.2 Tackle child sexual exploitation',
+  'O3 Delivering better value for money',
+  "\tO3.1 Implement 'invest to save' schemes",
+].join('\n');
 
 describe('priority outline', () => {
   it('reads objectives and indented sub-objectives into a tree, and writes it back', () => {
@@ -9,8 +15,19 @@ describe('priority outline', () => {
     expect(parsed).toEqual({
       ok: true,
       priorities: [
-        { code: 'O1', title: 'Better protecting people from harm', children: [{ code: 'O1.1', title: 'Tackle gangs and organised crime', children: [] }, { code: 'O1.2', title: 'Tackle child sexual exploitation', children: [] }] },
-        { code: 'O3', title: 'Delivering better value for money', children: [{ code: 'O3.1', title: "Implement 'invest to save' schemes", children: [] }] },
+        {
+          code: 'O1',
+          title: 'Better protecting people from harm',
+          children: [
+            { code: 'O1.1', title: 'Tackle gangs and organised crime', children: [] },
+            { code: 'O1.2', title: 'Tackle child sexual exploitation', children: [] },
+          ],
+        },
+        {
+          code: 'O3',
+          title: 'Delivering better value for money',
+          children: [{ code: 'O3.1', title: "Implement 'invest to save' schemes", children: [] }],
+        },
       ],
     });
     if (parsed.ok) expect(parsePriorityOutline(priorityOutline(parsed.priorities))).toEqual(parsed);

@@ -15,7 +15,11 @@ const framework: RankFramework = {
 const bid = (ref: string, c1: number[], c2: number[], g1 = [1, 1], moderated: [number, number][] = []) => ({
   bidId: ref.charCodeAt(0),
   ref,
-  scores: new Map([[1, g1], [2, c1], [3, c2]]),
+  scores: new Map([
+    [1, g1],
+    [2, c1],
+    [3, c2],
+  ]),
   moderated: new Map(moderated),
   assessorCount: c1.length,
 });
@@ -23,7 +27,12 @@ const bid = (ref: string, c1: number[], c2: number[], g1 = [1, 1], moderated: [n
 describe('ranking', () => {
   it('normalises the mean score of each criterion and weights it', () => {
     // C1 mean 4 → 0.8 × 60 = 48; C2 mean 2.5 → 0.5 × 40 = 20; total 68.
-    expect(scoreBid(framework, bid('A', [3, 5], [2, 3]))).toMatchObject({ weightedScore: 68, failedGateway: false, belowThreshold: false, complete: true });
+    expect(scoreBid(framework, bid('A', [3, 5], [2, 3]))).toMatchObject({
+      weightedScore: 68,
+      failedGateway: false,
+      belowThreshold: false,
+      complete: true,
+    });
     // One third of a point: 13/3 → (13/3)/5 × 60 = 52; 3/5 × 40 = 24; 76 exactly.
     expect(scoreBid(framework, bid('B', [4, 4, 5], [3, 3, 3])).weightedScore).toBe(76);
     expect(scoreBid(framework, bid('C', [4, 5, 5], [1, 2, 2])).weightedScore).toBe(69.33);
@@ -42,7 +51,9 @@ describe('ranking', () => {
       bid('Mid', [3, 3], [3, 3]),
       { bidId: 99, ref: 'Unscored', scores: new Map(), moderated: new Map(), assessorCount: 0 },
     ]);
-    expect(ranked.map((r) => [r.rank, r.ref, r.weightedScore, r.failedGateway, r.belowMinimum, r.belowThreshold])).toEqual([
+    expect(
+      ranked.map((r) => [r.rank, r.ref, r.weightedScore, r.failedGateway, r.belowMinimum, r.belowThreshold]),
+    ).toEqual([
       [1, 'Top', 86, false, false, false],
       [2, 'Mid', 60, false, false, false],
       [3, 'Fail', 100, true, false, false],

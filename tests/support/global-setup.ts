@@ -9,8 +9,13 @@ const banner = (text: string) => {
 
 export default function globalSetup() {
   if (!existsSync('dist/renderer/index.html')) {
-    throw new Error('The renderer is not built: run `npm run build` before the browser tests (npm test does).');
+    throw new Error(
+      'The renderer is not built: run `npm run build` before the browser tests (npm test does).',
+    );
   }
   if (!findChromium()) banner(`${NO_CHROMIUM_HELP}\nBrowser tests will be SKIPPED.`);
-  if (!electronBinary()) console.warn(`Desktop (Electron) tests will be skipped: the Electron binary is not installed. ${MISSING_BINARY_HELP}`);
+  if (!electronBinary())
+    console.warn(
+      `Desktop (Electron) tests will be skipped: the Electron binary is not installed. ${MISSING_BINARY_HELP}`,
+    );
 }

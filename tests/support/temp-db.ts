@@ -15,7 +15,10 @@ export function tempDbFile(): string {
 }
 
 /** A migrated database on a temporary file, and a handler context over it with a fixed clock. */
-export function testContext(file = tempDbFile(), actAs?: string): { ctx: HandlerContext; connection: Connection; file: string } {
+export function testContext(
+  file = tempDbFile(),
+  actAs?: string,
+): { ctx: HandlerContext; connection: Connection; file: string } {
   const connection = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
   let tick = 0;
   const now = () => new Date(Date.UTC(2026, 10, 22, 9, 0, tick++)).toISOString();
@@ -32,15 +35,20 @@ interface Journal {
  */
 export function migrationsUpTo(count: number): string {
   const folder = tempDir('tranche-migrations-');
-  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as Journal;
+  const journal = JSON.parse(
+    readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'),
+  ) as Journal;
   const kept = journal.entries.slice(0, count);
   mkdirSync(path.join(folder, 'meta'));
   writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: kept }));
-  for (const entry of kept) cpSync(path.join(MIGRATIONS_FOLDER, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
+  for (const entry of kept)
+    cpSync(path.join(MIGRATIONS_FOLDER, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
   return folder;
 }
 
 export function migrationCount(): number {
-  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as Journal;
+  const journal = JSON.parse(
+    readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'),
+  ) as Journal;
   return journal.entries.length;
 }

@@ -21,14 +21,21 @@ export function tempDatabase(): string {
 }
 
 export function startBridge(db: string = tempDatabase()): Promise<RunningBridge> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'electron/bridge/main.ts', '--db', db], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, TRANCHE_DB: db },
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'electron/bridge/main.ts', '--db', db],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TRANCHE_DB: db },
+    },
+  );
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The web bridge did not start in time:\n${output}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`The web bridge did not start in time:\n${output}`)),
+      30_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Tranche web mode: (http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)/.exec(output);

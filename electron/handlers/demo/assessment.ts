@@ -43,18 +43,35 @@ const DIVERGENT: [string, string, number, number, number][] = [
   ['SS1', 'C2', 3, 3, 5],
 ];
 
-const CONFLICT = { assessor: 'Ben Clarke', ref: 'W1', nature: 'Worked in Walsall Council’s community safety team until 2012' };
-const MODERATION = { ref: 'C2', criterion: 'C5', score: 2, reason: 'Cost lines total £37,960 against £38,000 stated; the unit costs are reasonable but the bid must correct its total.' };
+const CONFLICT = {
+  assessor: 'Ben Clarke',
+  ref: 'W1',
+  nature: 'Worked in Walsall Council’s community safety team until 2012',
+};
+const MODERATION = {
+  ref: 'C2',
+  criterion: 'C5',
+  score: 2,
+  reason:
+    'Cost lines total £37,960 against £38,000 stated; the unit costs are reasonable but the bid must correct its total.',
+};
 
 const clip = (n: number) => Math.max(0, Math.min(5, n));
 
-function justification(criterion: string, score: number, ref: string, costNote: string | null, claims: number): string {
+function justification(
+  criterion: string,
+  score: number,
+  ref: string,
+  costNote: string | null,
+  claims: number,
+): string {
   const level = TEMPLATES['invest-to-save'].descriptors[score] ?? '';
   switch (criterion) {
     case 'G1':
       return `${ref} is from an eligible partnership and is one-off spending within 2013-14.`;
     case 'C1':
-      if (claims > 0) return `${level}: claims ${claims} of the plan's objectives and shows how it advances them.`;
+      if (claims > 0)
+        return `${level}: claims ${claims} of the plan's objectives and shows how it advances them.`;
       return `${level}: ${score >= 3 ? 'the aims match the plan’s priorities on crime and harm, though the case does not cite them' : 'the case does not tie the work to the plan’s objectives'}.`;
     case 'C2':
       return `${level}: ${score >= 4 ? 'local data and reviews show the need in the areas named' : score >= 2 ? 'some local evidence, but the need is asserted more than shown' : 'little evidence of need is given'}.`;
@@ -82,7 +99,8 @@ export function loadDemoAssessment(ctx: HandlerContext, roundId: number, now: st
   const bids = ctx.store.bids.listForRound(roundId);
   bids.forEach((bid, bidIndex) => {
     const detail = ctx.store.bids.get(bid.id);
-    const costNote = bidFlags(bid).find((f) => f.severity === 'problem' || f.code === 'NO_COST_LINES')?.message ?? null;
+    const costNote =
+      bidFlags(bid).find((f) => f.severity === 'problem' || f.code === 'NO_COST_LINES')?.message ?? null;
     ASSESSORS.forEach((name, assessorIndex) => {
       const personId = ids.get(name) as number;
       ctx.store.scoring.assign(bid.id, personId, now);
@@ -90,7 +108,8 @@ export function loadDemoAssessment(ctx: HandlerContext, roundId: number, now: st
       ctx.store.scoring.declare(bid.id, personId, conflicted, conflicted ? CONFLICT.nature : null, now);
       if (conflicted) return;
       // Each assessor judges the priorities the bidder claims: Ben more sparingly than the others.
-      for (const claim of detail?.claimedPriorities ?? []) ctx.store.scoring.setAlignment(bid.id, personId, claim.id, name === 'Ben Clarke' ? 'some' : 'strong');
+      for (const claim of detail?.claimedPriorities ?? [])
+        ctx.store.scoring.setAlignment(bid.id, personId, claim.id, name === 'Ben Clarke' ? 'some' : 'strong');
       const base = BASE[bid.ref] ?? [3, 3, 3, 3, 3, 3];
       framework.criteria.forEach((criterion, c) => {
         let score: number;
@@ -101,16 +120,37 @@ export function loadDemoAssessment(ctx: HandlerContext, roundId: number, now: st
           if (divergent) score = divergent[2 + assessorIndex] as number;
           else {
             // Ben marks a little harder and Chloe a little softer, never on the same criterion.
-            const shift = assessorIndex === 1 && (bidIndex + j) % 3 === 0 ? -1 : assessorIndex === 2 && (bidIndex + j) % 3 === 1 ? 1 : 0;
+            const shift =
+              assessorIndex === 1 && (bidIndex + j) % 3 === 0
+                ? -1
+                : assessorIndex === 2 && (bidIndex + j) % 3 === 1
+                  ? 1
+                  : 0;
             score = clip((base[j] ?? 3) + shift);
           }
         }
-        ctx.store.scoring.saveScore(bid.id, personId, criterionId.get(criterion.code) as number, score, justification(criterion.code, score, bid.ref, costNote, detail?.claimedPriorities.length ?? 0), true, now);
+        ctx.store.scoring.saveScore(
+          bid.id,
+          personId,
+          criterionId.get(criterion.code) as number,
+          score,
+          justification(criterion.code, score, bid.ref, costNote, detail?.claimedPriorities.length ?? 0),
+          true,
+          now,
+        );
       });
       ctx.store.scoring.submit(bid.id, personId, now);
     });
   });
   const moderated = bids.find((b) => b.ref === MODERATION.ref);
   const moderatedCriterion = criterionId.get(MODERATION.criterion);
-  if (moderated && moderatedCriterion) ctx.store.scoring.moderate(moderated.id, moderatedCriterion, MODERATION.score, MODERATION.reason, ids.get('Dan Hughes') ?? null, now);
+  if (moderated && moderatedCriterion)
+    ctx.store.scoring.moderate(
+      moderated.id,
+      moderatedCriterion,
+      MODERATION.score,
+      MODERATION.reason,
+      ids.get('Dan Hughes') ?? null,
+      now,
+    );
 }

@@ -33,7 +33,10 @@ export const DEMO: DemoData = {
               title:
                 'Reduce the harm caused by gangs and organised crime by continuing to target them and targeted preventative work to prevent young people from joining gangs',
             },
-            { code: 'O1.2', title: 'Carry out activity to maintain vigilance around child sexual exploitation' },
+            {
+              code: 'O1.2',
+              title: 'Carry out activity to maintain vigilance around child sexual exploitation',
+            },
             { code: 'O1.3', title: 'Reduce the harm to vulnerable victims caused by domestic abuse' },
           ],
         },
@@ -41,7 +44,10 @@ export const DEMO: DemoData = {
           code: 'O2',
           title: 'Improving the service the public receive from the police',
           children: [
-            { code: 'O2.1', title: 'Develop strategies to reduce repeat victims of crime and anti-social behaviour' },
+            {
+              code: 'O2.1',
+              title: 'Develop strategies to reduce repeat victims of crime and anti-social behaviour',
+            },
             { code: 'O2.2', title: 'Increase satisfaction with services provided relating to crimes' },
             {
               code: 'O2.3',
@@ -55,7 +61,10 @@ export const DEMO: DemoData = {
           title: 'Delivering better value for money',
           children: [
             // Written "invest-to-save" without quotes at lines 814, 934, 977.
-            { code: 'O3.1', title: "Implement 'invest to save' schemes that enable more efficient working practices" },
+            {
+              code: 'O3.1',
+              title: "Implement 'invest to save' schemes that enable more efficient working practices",
+            },
             { code: 'O3.2', title: 'Improve productivity of staff and assets' },
           ],
         },
@@ -83,12 +92,16 @@ export const DEMO: DemoData = {
           code: 'O6',
           title: 'Creating stronger partnerships',
           children: [
-            { code: 'O6.1', title: 'Allocate funding to partnerships to tackle local policing and crime problems' },
+            {
+              code: 'O6.1',
+              title: 'Allocate funding to partnerships to tackle local policing and crime problems',
+            },
             { code: 'O6.2', title: 'Reduce re-offending through partnership working' },
             // Fuller wording from line 975; line 882 has "Increase engagement with Health and Wellbeing Board".
             {
               code: 'O6.3',
-              title: 'Increase engagement with each health and wellbeing board across the seven local authority areas',
+              title:
+                'Increase engagement with each health and wellbeing board across the seven local authority areas',
             },
           ],
         },
@@ -141,20 +154,34 @@ export const DEMO: DemoData = {
       area: 'Coventry',
       // 003 line 338 (heading), line 344 ("Coventry Police & Crime Board"), line 406 ("formally
       // Coventry Community Safety Partnership") and line 361.
-      aliases: ['Coventry Police and Crime Board', 'Coventry Police & Crime Board', 'Coventry Community Safety Partnership'],
+      aliases: [
+        'Coventry Police and Crime Board',
+        'Coventry Police & Crime Board',
+        'Coventry Community Safety Partnership',
+      ],
     },
     {
       name: 'Safe and Sound Dudley',
       area: 'Dudley',
       // 003 lines 221, 231, 239, 275, 328. "Dudley CSP" does not occur in the seeds.
-      aliases: ["Safe and Sound - Dudley's Community Safety Partnership", 'Safe and Sound', 'Dudley Community Safety Partnership'],
+      aliases: [
+        "Safe and Sound - Dudley's Community Safety Partnership",
+        'Safe and Sound',
+        'Dudley Community Safety Partnership',
+      ],
     },
     {
       name: 'Safer Sandwell Partnership',
       area: 'Sandwell',
       // "SSP": 003 lines 1408, 1426; "SSPB": line 1379; "Safer Sandwell Board": line 1356;
       // "Sandwell CSP": line 853 (in a Birmingham case).
-      aliases: ['SSP', 'SSPB', 'Safer Sandwell Board', 'Sandwell CSP', 'Sandwell Community Safety Partnership'],
+      aliases: [
+        'SSP',
+        'SSPB',
+        'Safer Sandwell Board',
+        'Sandwell CSP',
+        'Sandwell Community Safety Partnership',
+      ],
     },
     {
       name: 'Safer Solihull Partnership',
@@ -194,7 +221,10 @@ export const DEMO: DemoData = {
       budgetPence: 35_000_000, // "Total budget £350,000" (003 line 95)
       commitments: [
         // 003 lines 21, 75, 97: £30,000 to the joint bid from all seven areas, allocated September 2013.
-        { description: 'Domestic Homicide Review research (joint bid, all seven areas), September 2013', amountPence: 3_000_000 },
+        {
+          description: 'Domestic Homicide Review research (joint bid, all seven areas), September 2013',
+          amountPence: 3_000_000,
+        },
       ],
       planKey: 'pcp-2013',
       // No opening or closing dates in the paper; the Board met on 5 November 2013 (003 lines 6, 67).
@@ -203,7 +233,11 @@ export const DEMO: DemoData = {
       scheduleTotals: [
         { partnership: 'Safer Solihull Partnership', label: 'Total requested', statedPence: 5_000_000 },
         { partnership: 'Safe and Sound Dudley', label: 'Total requested', statedPence: 5_000_000 },
-        { partnership: 'Coventry Local Police and Crime Board', label: 'Total requested', statedPence: 7_300_000 },
+        {
+          partnership: 'Coventry Local Police and Crime Board',
+          label: 'Total requested',
+          statedPence: 7_300_000,
+        },
         { partnership: 'Safer Walsall Partnership', label: 'Total requested', statedPence: 4_000_000 },
         {
           partnership: 'Birmingham Community Safety Partnership',
@@ -225,7 +259,10 @@ export const DEMO: DemoData = {
           requestedPence: 5_000_000,
           statedTotalPence: 5_000_000, // "Total Bid: £ 50,000." (line 217)
           costLines: [
-            { description: 'Prevent – production, manufacture and distribution of DVD', amountPence: 1_000_000 },
+            {
+              description: 'Prevent – production, manufacture and distribution of DVD',
+              amountPence: 1_000_000,
+            },
             {
               description:
                 'Protect – employment of and associated support costs for a violent crime case worker, research and analytical capabilities',
@@ -237,19 +274,16 @@ export const DEMO: DemoData = {
           sections: [
             {
               heading: 'Background',
-              body:
-                "Violent crime is 20.7% of total recorded crime in the Solihull Local Policing Unit, and Chelmsley Wood and Smith's Wood carry the greatest share; both are police priority areas and regeneration wards. Domestic abuse there is five times the Solihull average, with more repeat victims, and there is no local information on abuse in teenage relationships. The bid has two parts, Prevent and Protect, and is endorsed by the Safer Solihull Executive Board.",
+              body: "Violent crime is 20.7% of total recorded crime in the Solihull Local Policing Unit, and Chelmsley Wood and Smith's Wood carry the greatest share; both are police priority areas and regeneration wards. Domestic abuse there is five times the Solihull average, with more repeat victims, and there is no local information on abuse in teenage relationships. The bid has two parts, Prevent and Protect, and is endorsed by the Safer Solihull Executive Board.",
             },
             {
               // The case heads this part "Prevent:" (line 148), but its costs line calls the caseworker "Protect".
               heading: 'Key Outputs',
-              body:
-                "A violent crime caseworker would give short-term support, risk assessment and safety advice to victims of domestic abuse and violent crime living in a Priority Area, including medium and standard risk victims the IDVA service does not cover. The work would also test the hypothesis that 'Drugs and Alcohol drive violent crime in the Priority Areas' and shape future commissioning.",
+              body: "A violent crime caseworker would give short-term support, risk assessment and safety advice to victims of domestic abuse and violent crime living in a Priority Area, including medium and standard risk victims the IDVA service does not cover. The work would also test the hypothesis that 'Drugs and Alcohol drive violent crime in the Priority Areas' and shape future commissioning.",
             },
             {
               heading: 'Prevent',
-              body:
-                "'The Voice' is a domestic abuse awareness programme for 16 and 17 year olds, now a PowerPoint given by a Detective Sergeant from the Public Protection Unit to around 200 young people. The bid would turn it into an interactive DVD that schools, colleges and youth settings can use; West Midlands Police has put about £2,000 of officer time and materials into it so far.",
+              body: "'The Voice' is a domestic abuse awareness programme for 16 and 17 year olds, now a PowerPoint given by a Detective Sergeant from the Public Protection Unit to around 200 young people. The bid would turn it into an interactive DVD that schools, colleges and youth settings can use; West Midlands Police has put about £2,000 of officer time and materials into it so far.",
             },
             {
               heading: 'Costs',
@@ -273,28 +307,23 @@ export const DEMO: DemoData = {
           sections: [
             {
               heading: 'Reasons for Request',
-              body:
-                'Safe and Sound aims to reduce repeat victims by tackling reoffending, to manage tensions and improve quality of life in neighbourhoods and town centres, and to safeguard vulnerable groups. Crime in the borough is at an all-time low and the partnership wants to sustain that despite reduced funding.',
+              body: 'Safe and Sound aims to reduce repeat victims by tackling reoffending, to manage tensions and improve quality of life in neighbourhoods and town centres, and to safeguard vulnerable groups. Crime in the borough is at an all-time low and the partnership wants to sustain that despite reduced funding.',
             },
             {
               heading: 'The use of Community Payback locally',
-              body:
-                "The service would cover site and garden clearance, graffiti removal, cleaning bin stores, horticultural work, snow clearance and gritting, and painting fences. Projects would be identified through the partnership's newly formed local Police and Crime Board and co-ordinated with the local Community Payback unit manager; each must benefit the community and must not take paid work away from others.",
+              body: "The service would cover site and garden clearance, graffiti removal, cleaning bin stores, horticultural work, snow clearance and gritting, and painting fences. Projects would be identified through the partnership's newly formed local Police and Crime Board and co-ordinated with the local Community Payback unit manager; each must benefit the community and must not take paid work away from others.",
             },
             {
               heading: 'How would the money be spent',
-              body:
-                'Paid at intervals to the Probation Trust under a Service Level Agreement, in arrears of satisfactory work. Typical costs would be administration, supervisors, transport and consumables such as paint; no amounts are given.',
+              body: 'Paid at intervals to the Probation Trust under a Service Level Agreement, in arrears of satisfactory work. Typical costs would be administration, supervisors, transport and consumables such as paint; no amounts are given.',
             },
             {
               heading: 'Monitoring arrangements',
-              body:
-                'The SLA would track projects per month and year, the number of offenders, outcomes against priorities and qualitative outcomes from beneficiaries, with a disputes and termination clause.',
+              body: 'The SLA would track projects per month and year, the number of offenders, outcomes against priorities and qualitative outcomes from beneficiaries, with a disputes and termination clause.',
             },
             {
               heading: 'Project Assessment',
-              body:
-                'The case accepts the spend-to-save criterion but says savings are hard to price; it expects a cleaner and greener Dudley, public confidence in community sentences and lasting benefit from land brought back into use.',
+              body: 'The case accepts the spend-to-save criterion but says savings are hard to price; it expects a cleaner and greener Dudley, public confidence in community sentences and lasting benefit from land brought back into use.',
             },
           ],
           status: 'received',
@@ -311,26 +340,32 @@ export const DEMO: DemoData = {
           statedTotalPence: 3_500_000, // "Total funding request amounts to: £35,000" (line 400)
           costLines: [
             // The case calls the post "Project Manager" at line 378 and "Project Officer" at line 394.
-            { description: 'Project Manager for 6 months (costs for a Project Officer)', amountPence: 2_000_000 },
-            { description: 'Set-up costs for transitional arrangements (up to; not yet known)', amountPence: 1_000_000 },
-            { description: 'Evaluation to quantify benefits and identify improvements', amountPence: 500_000 },
+            {
+              description: 'Project Manager for 6 months (costs for a Project Officer)',
+              amountPence: 2_000_000,
+            },
+            {
+              description: 'Set-up costs for transitional arrangements (up to; not yet known)',
+              amountPence: 1_000_000,
+            },
+            {
+              description: 'Evaluation to quantify benefits and identify improvements',
+              amountPence: 500_000,
+            },
           ],
           claimedPriorities: [],
           sections: [
             {
               heading: 'Introduction and Background',
-              body:
-                'The Coventry Police & Crime Board and the Local Safeguarding Children Board see domestic violence and abuse as one of the biggest community safety issues in the city. A revised model (early intervention and prevention, active case management, safe and well aftercare) goes to tender in early 2014, and Serious Case Reviews point to weaknesses in multi-agency training, information sharing and a child-focused approach.',
+              body: 'The Coventry Police & Crime Board and the Local Safeguarding Children Board see domestic violence and abuse as one of the biggest community safety issues in the city. A revised model (early intervention and prevention, active case management, safe and well aftercare) goes to tender in early 2014, and Serious Case Reviews point to weaknesses in multi-agency training, information sharing and a child-focused approach.',
             },
             {
               heading: 'Project Proposal – Improving Multi-Agency Safeguarding in Coventry',
-              body:
-                'Health, Probation, Police and the local authority have agreed to explore new ways of working that reduce duplication, share information sooner, allow joint risk assessments and stop borderline cases slipping through the net.',
+              body: 'Health, Probation, Police and the local authority have agreed to explore new ways of working that reduce duplication, share information sooner, allow joint risk assessments and stop borderline cases slipping through the net.',
             },
             {
               heading: 'Funding',
-              body:
-                'A Project Manager for six months would lead a project group, produce options covering governance, resources, IT, training and evaluation, and implement the agreed option by 1 April 2014 (£20,000). Up to £10,000 is sought for set-up costs and £5,000 for evaluation; total £35,000.',
+              body: 'A Project Manager for six months would lead a project group, produce options covering governance, resources, IT, training and evaluation, and implement the agreed option by 1 April 2014 (£20,000). Up to £10,000 is sought for set-up costs and £5,000 for evaluation; total £35,000.',
             },
           ],
           durationText: 'Project Manager for 6 months; implementation by 1 April 2014',
@@ -348,35 +383,40 @@ export const DEMO: DemoData = {
           statedTotalPence: 3_800_000,
           costLines: [
             // The case gives only rate × number (lines 454–455); the line amounts are that product.
-            { description: 'Training at £1098 per officer for twenty Special Constables', quantity: 20, unitCostPence: 109_800, amountPence: 2_196_000 },
-            { description: 'Uniform at £800.00 per officer for twenty Special Constables', quantity: 20, unitCostPence: 80_000, amountPence: 1_600_000 },
+            {
+              description: 'Training at £1098 per officer for twenty Special Constables',
+              quantity: 20,
+              unitCostPence: 109_800,
+              amountPence: 2_196_000,
+            },
+            {
+              description: 'Uniform at £800.00 per officer for twenty Special Constables',
+              quantity: 20,
+              unitCostPence: 80_000,
+              amountPence: 1_600_000,
+            },
           ],
           claimedPriorities: [],
           sections: [
             {
               heading: 'Background and Context',
-              body:
-                "A deep-dive analysis with the Jill Dando Institute identified five Priority Locations (Foleshill (Edgwick), Wood End and Bell Green, City Centre and Spon End, Hillfields, Willenhall and Four Closes) with persistently high crime and ASB. Many residents are reluctant or unable to report to agencies but want face-to-face contact with trusted uniformed officers.",
+              body: 'A deep-dive analysis with the Jill Dando Institute identified five Priority Locations (Foleshill (Edgwick), Wood End and Bell Green, City Centre and Spon End, Hillfields, Willenhall and Four Closes) with persistently high crime and ASB. Many residents are reluctant or unable to report to agencies but want face-to-face contact with trusted uniformed officers.',
             },
             {
               heading: 'Proposal – Safer Homes Initiative',
-              body:
-                'With Coventry University, Coventry City Council and West Midlands Police, recruit 20 additional Special Constables from students on criminal justice courses. Each would work at least 8 hours a week on visible patrols, visiting vulnerable premises and at-risk residents and gathering local intelligence.',
+              body: 'With Coventry University, Coventry City Council and West Midlands Police, recruit 20 additional Special Constables from students on criminal justice courses. Each would work at least 8 hours a week on visible patrols, visiting vulnerable premises and at-risk residents and gathering local intelligence.',
             },
             {
               heading: 'Cost',
-              body:
-                'The City Council underwrites operating costs up to £2,000 per Special Constable a year, if recruitment is complete by the end of 2013-14. The bid seeks set-up costs "totalling £38,000": training at £1,098 and uniform at £800 per officer for twenty officers.',
+              body: 'The City Council underwrites operating costs up to £2,000 per Special Constable a year, if recruitment is complete by the end of 2013-14. The bid seeks set-up costs "totalling £38,000": training at £1,098 and uniform at £800 per officer for twenty officers.',
             },
             {
               heading: 'Timeline',
-              body:
-                'Indicative confirmation of funding in November 2013, funds formally secured in December 2013, accelerated selection alongside force recruitment, and deployment into Priority Locations in April 2014, with the College of Policing engaged for an independent evaluation.',
+              body: 'Indicative confirmation of funding in November 2013, funds formally secured in December 2013, accelerated selection alongside force recruitment, and deployment into Priority Locations in April 2014, with the College of Policing engaged for an independent evaluation.',
             },
             {
               heading: 'Outcomes',
-              body:
-                'Better public confidence and less crime in Priority Locations, communities better connected to agencies, more efficient service delivery and a contribution to evidence-based policing.',
+              body: 'Better public confidence and less crime in Priority Locations, communities better connected to agencies, more efficient service delivery and a contribution to evidence-based policing.',
             },
           ],
           status: 'received',
@@ -395,23 +435,19 @@ export const DEMO: DemoData = {
           sections: [
             {
               heading: 'Introduction',
-              body:
-                "The town centre accounts for 16% of the borough's crime and is a priority location for recorded crime and ASB. Retail crime has risen by around 50%, and street drinking has harmed perceptions of safety; some small businesses have left, leaving empty premises.",
+              body: "The town centre accounts for 16% of the borough's crime and is a priority location for recorded crime and ASB. Retail crime has risen by around 50%, and street drinking has harmed perceptions of safety; some small businesses have left, leaving empty premises.",
             },
             {
               heading: 'What is missing?',
-              body:
-                'Businesses tackle crime separately, with no shared intelligence. Partners want a sustainable way to keep businesses informed, give them a dedicated reporting facility and bring them together: a Business Crime Initiative.',
+              body: 'Businesses tackle crime separately, with no shared intelligence. Partners want a sustainable way to keep businesses informed, give them a dedicated reporting facility and bring them together: a Business Crime Initiative.',
             },
             {
               heading: 'Benefits of a Business Crime Initiative',
-              body:
-                'A banning folder for civil exclusion of prolific offenders, information protocols supporting ASBO and CRASBO applications, shared intelligence, training, reduced stock loss and greater confidence among traders and visitors. The options table estimates the additional cost of developing the offer at 25-30K.',
+              body: 'A banning folder for civil exclusion of prolific offenders, information protocols supporting ASBO and CRASBO applications, shared intelligence, training, reduced stock loss and greater confidence among traders and visitors. The options table estimates the additional cost of developing the offer at 25-30K.',
             },
             {
               heading: 'For your consideration',
-              body:
-                'A £25K Proceeds of Crime Act bid for a pilot failed. Partners want a pilot of about 6-8 months in which businesses join free, to show the benefits and lead to a fee-paying scheme. A full project plan would follow if the bid succeeds.',
+              body: 'A £25K Proceeds of Crime Act bid for a pilot failed. Partners want a pilot of about 6-8 months in which businesses join free, to show the benefits and lead to a fee-paying scheme. A full project plan would follow if the bid succeeds.',
             },
           ],
           durationText: 'Pilot of approx 6-8 months',
@@ -432,23 +468,19 @@ export const DEMO: DemoData = {
           sections: [
             {
               heading: 'Introduction',
-              body:
-                'Walsall has long suffered distraction and bogus-official burglaries linked to rogue doorstep traders, mostly against older people living alone. There were 28 distraction burglaries in the borough in 2013, 6 of them in Bentley/Darlaston; Bentley is a compact estate near the M6 with many elderly residents living alone.',
+              body: 'Walsall has long suffered distraction and bogus-official burglaries linked to rogue doorstep traders, mostly against older people living alone. There were 28 distraction burglaries in the borough in 2013, 6 of them in Bentley/Darlaston; Bentley is a compact estate near the M6 with many elderly residents living alone.',
             },
             {
               heading: "Benefits Of 'No Cold Calls Zones'",
-              body:
-                "A Surrey Trading Standards evaluation found 78.9% of respondents felt safer after a zone was set up and 93.8% wanted it extended; residents rated stickers above road signs as a deterrent.",
+              body: 'A Surrey Trading Standards evaluation found 78.9% of respondents felt safer after a zone was set up and 93.8% wanted it extended; residents rated stickers above road signs as a deterrent.',
             },
             {
               heading: "Delivering A 'No Cold Callers Zone'",
-              body:
-                'Identify vulnerable areas, consult residents, produce information packs, raise awareness through community groups and erect street signs, with materials in a range of languages and formats. Initial costings put the Bentley/Darlaston zone at £2,000.',
+              body: 'Identify vulnerable areas, consult residents, produce information packs, raise awareness through community groups and erect street signs, with materials in a range of languages and formats. Initial costings put the Bentley/Darlaston zone at £2,000.',
             },
             {
               heading: 'For Your Consideration',
-              body:
-                "£15,000 would let materials be bought in bulk to deliver at least 6/7 schemes across the borough, building on 'Operation Doorstop', and cover the range of materials needed for inclusive zones.",
+              body: "£15,000 would let materials be bought in bulk to deliver at least 6/7 schemes across the borough, building on 'Operation Doorstop', and cover the range of materials needed for inclusive zones.",
             },
           ],
           status: 'received',
@@ -463,7 +495,8 @@ export const DEMO: DemoData = {
           requestedPence: 10_000_000,
           reducedPence: 9_000_000, // "£100,000 could be reduced to £90,000" (line 114)
           // The asterisk note (line 646) belongs to item iii (line 641): £35k → £25k, so £100k → £90k.
-          reductionNote: 'Item iii, trial of 4G re-deployable cameras (£35k), could be reduced to £25k if full funding were not available.',
+          reductionNote:
+            'Item iii, trial of 4G re-deployable cameras (£35k), could be reduced to £25k if full funding were not available.',
           statedTotalPence: 10_000_000, // "Sub-total £100K" (line 644)
           costLines: [
             {
@@ -472,41 +505,63 @@ export const DEMO: DemoData = {
               amountPence: 3_000_000,
             },
             { description: 'ii) Development of a Youth Violence Strategy', amountPence: 1_000_000 },
-            { description: 'iii) Trial of 4G re-deployable cameras in areas most heavily affected by youth violence', amountPence: 3_500_000 },
-            { description: 'iv) Feasibility study of locating specialist youth workers in A&E departments', amountPence: 1_000_000 },
             {
-              description: 'v) Design and trial a database that will log and track the use made of new ASB powers',
+              description:
+                'iii) Trial of 4G re-deployable cameras in areas most heavily affected by youth violence',
+              amountPence: 3_500_000,
+            },
+            {
+              description: 'iv) Feasibility study of locating specialist youth workers in A&E departments',
+              amountPence: 1_000_000,
+            },
+            {
+              description:
+                'v) Design and trial a database that will log and track the use made of new ASB powers',
               amountPence: 1_500_000,
             },
           ],
           // Union of the objectives and sub-objectives quoted for interventions 1–5 (lines 701–712,
           // 750–765, 809–814, 865–883, 931–936). Intervention 3 writes O5 as "Increase public confidence in policing".
-          claimedPriorities: ['O1', 'O1.1', 'O1.2', 'O1.3', 'O2', 'O2.1', 'O3', 'O3.1', 'O3.2', 'O4', 'O4.1', 'O4.2', 'O5', 'O5.1', 'O6', 'O6.1', 'O6.2', 'O6.3'],
+          claimedPriorities: [
+            'O1',
+            'O1.1',
+            'O1.2',
+            'O1.3',
+            'O2',
+            'O2.1',
+            'O3',
+            'O3.1',
+            'O3.2',
+            'O4',
+            'O4.1',
+            'O4.2',
+            'O5',
+            'O5.1',
+            'O6',
+            'O6.1',
+            'O6.2',
+            'O6.3',
+          ],
           sections: [
             {
               heading: 'Intervention 1 – A schools co-ordinator and schools-based programmes',
-              body:
-                'MissDorothy.com, a preventative programme for Year 5 pupils, ran in 120 Birmingham primary schools in 2012. A co-ordinator in post until July 2014 would encourage all 299 primary schools to buy it directly (£7 a pupil), help secondary schools and Pupil Referral Units reach other programmes, and develop teenage relationship work on domestic abuse. £30,000.',
+              body: 'MissDorothy.com, a preventative programme for Year 5 pupils, ran in 120 Birmingham primary schools in 2012. A co-ordinator in post until July 2014 would encourage all 299 primary schools to buy it directly (£7 a pupil), help secondary schools and Pupil Referral Units reach other programmes, and develop teenage relationship work on domestic abuse. £30,000.',
             },
             {
               heading: 'Intervention 2 – Development of the Youth Violence strategy',
-              body:
-                'After community concern over youth knife crime, a short commission would evaluate existing provision, find good practice and gaps, and write a Youth Violence Strategy for partners by 31 March 2014. £10,000.',
+              body: 'After community concern over youth knife crime, a short commission would evaluate existing provision, find good practice and gaps, and write a Youth Violence Strategy for partners by 31 March 2014. £10,000.',
             },
             {
               heading: 'Intervention 3 – Trial of 4G re-deployable cameras',
-              body:
-                'Following an independent BCSP report, a trial of re-deployable CCTV transmitting over 4G to the central control room, launched January 2014, to test the technology and measure its contribution to arrests, detections and convictions, in collaboration with Sandwell CSP. £35,000.',
+              body: 'Following an independent BCSP report, a trial of re-deployable CCTV transmitting over 4G to the central control room, launched January 2014, to test the technology and measure its contribution to arrests, detections and convictions, in collaboration with Sandwell CSP. £35,000.',
             },
             {
               heading: 'Intervention 4 – Feasibility study of specialist youth workers in A&E departments',
-              body:
-                "Modelled on the Kings Youth Project at King's College Hospital: fund a third sector youth organisation to engage young people admitted with violence or knife injuries at City Hospital and the QE, Selly Oak, and signpost them to support. £10,000, to help secure match funding from West Midlands Police and the Health and Wellbeing Board.",
+              body: "Modelled on the Kings Youth Project at King's College Hospital: fund a third sector youth organisation to engage young people admitted with violence or knife injuries at City Hospital and the QE, Selly Oak, and signpost them to support. £10,000, to help secure match funding from West Midlands Police and the Health and Wellbeing Board.",
             },
             {
               heading: 'Intervention 5 – Database of the new powers to address ASB',
-              body:
-                'A BCSP task and finish group on the ASB Bill 2013 found no central record of powers in use. A central electronic database of the new powers would be specified and tendered for completion by 31 March 2014. £15,000.',
+              body: 'A BCSP task and finish group on the ASB Bill 2013 found no central record of powers in use. A central electronic database of the new powers would be specified and tendered for completion by 31 March 2014. £15,000.',
             },
           ],
           durationText: 'Deliverable within 2013-14 (schools co-ordinator in post until July 2014)',
@@ -522,33 +577,54 @@ export const DEMO: DemoData = {
           requestedPence: 9_500_000,
           reducedPence: 7_500_000, // "£95,000 could be reduced to £75,000" (line 116)
           // The asterisk note (line 655) belongs to item iii (line 652): £50k → £30k, so £95k → £75k.
-          reductionNote: 'Item iii, target-hardening for victims of domestic abuse (£50k), could be reduced to £30k if full funding were not available.',
+          reductionNote:
+            'Item iii, target-hardening for victims of domestic abuse (£50k), could be reduced to £30k if full funding were not available.',
           statedTotalPence: 9_500_000, // "Sub-total £95k" (line 653)
           costLines: [
-            { description: 'i) Feasibility study of locating domestic abuse specialists in A&E departments and targeted interventions', amountPence: 3_000_000 },
-            { description: 'ii) Development of care and support pathways from Primary Care for victims of domestic abuse', amountPence: 1_500_000 },
             {
-              description: 'iii) Target-hardening for victims of domestic abuse within the offender management Domestic Abuse pilot',
+              description:
+                'i) Feasibility study of locating domestic abuse specialists in A&E departments and targeted interventions',
+              amountPence: 3_000_000,
+            },
+            {
+              description:
+                'ii) Development of care and support pathways from Primary Care for victims of domestic abuse',
+              amountPence: 1_500_000,
+            },
+            {
+              description:
+                'iii) Target-hardening for victims of domestic abuse within the offender management Domestic Abuse pilot',
               amountPence: 5_000_000,
             },
           ],
           // All three interventions quote the same list (lines 972–987, 1031–1045, 1082–1096).
-          claimedPriorities: ['O1', 'O1.3', 'O2', 'O2.1', 'O2.2', 'O2.3', 'O3', 'O3.1', 'O4', 'O4.1', 'O4.3', 'O6', 'O6.3'],
+          claimedPriorities: [
+            'O1',
+            'O1.3',
+            'O2',
+            'O2.1',
+            'O2.2',
+            'O2.3',
+            'O3',
+            'O3.1',
+            'O4',
+            'O4.1',
+            'O4.3',
+            'O6',
+            'O6.3',
+          ],
           sections: [
             {
               heading: 'Intervention 1 – Feasibility study of domestic abuse specialists in A&E departments',
-              body:
-                'Many victims attending A&E with domestic abuse injuries do not report them, and there are no protocols or training for staff. A pilot would place IDVAs in Birmingham A&E departments and help hospitals set up routine questioning and pathways, starting December 2013 and ending April 2014. £30,000.',
+              body: 'Many victims attending A&E with domestic abuse injuries do not report them, and there are no protocols or training for staff. A pilot would place IDVAs in Birmingham A&E departments and help hospitals set up routine questioning and pathways, starting December 2013 and ending April 2014. £30,000.',
             },
             {
               heading: 'Intervention 2 – Care and support pathways from Primary Care',
-              body:
-                "Domestic Homicide Reviews show the role GPs can play. With Birmingham South Central CCG, pilot practices would develop a 'whole practice' response and a direct referral pathway to specialist services, comparing on-site services with dedicated referral. To complete by April 2014. £15,000.",
+              body: "Domestic Homicide Reviews show the role GPs can play. With Birmingham South Central CCG, pilot practices would develop a 'whole practice' response and a direct referral pathway to specialist services, comparing on-site services with dedicated referral. To complete by April 2014. £15,000.",
             },
             {
               heading: 'Intervention 3 – Target-hardening for victims in the perpetrator management pilot',
-              body:
-                "Alarms and home security for up to 20 victims in the BCSP's perpetrator management pilot with Birmingham and Solihull Women's Aid and West Midlands Police, where perpetrators often escape prosecution but remain a risk. To complete by April 2014. £50,000.",
+              body: "Alarms and home security for up to 20 victims in the BCSP's perpetrator management pilot with Birmingham and Solihull Women's Aid and West Midlands Police, where perpetrators often escape prosecution but remain a risk. To complete by April 2014. £50,000.",
             },
           ],
           durationText: 'To complete by April 2014',
@@ -564,27 +640,32 @@ export const DEMO: DemoData = {
           requestedPence: 3_376_000,
           statedTotalPence: 3_376_000, // "Total spend £ 33,760" (line 1156)
           costLines: [
-            { description: 'New mini domehawk cameras at £3500 each', quantity: 8, unitCostPence: 350_000, amountPence: 2_800_000 },
+            {
+              description: 'New mini domehawk cameras at £3500 each',
+              quantity: 8,
+              unitCostPence: 350_000,
+              amountPence: 2_800_000,
+            },
             // Stated as "£ 360 per camera per year" on a 2 year contract, total £5760 (8 × 2 × £360).
             // Quantity and unit are left out because the rate is per camera per year, not per contract.
-            { description: '3G airtime contracts for 8 cameras (2 year contract) at £360 per camera per year', amountPence: 576_000 },
+            {
+              description: '3G airtime contracts for 8 cameras (2 year contract) at £360 per camera per year',
+              amountPence: 576_000,
+            },
           ],
           claimedPriorities: [],
           sections: [
             {
               heading: 'Background',
-              body:
-                'Sandwell has 39 domehawk cameras, now over nine years old, used by neighbourhood teams to deter crime and ASB and moved after about three weeks. About 1,500 sites are wired for them, but failing technology has left only half the network usable.',
+              body: 'Sandwell has 39 domehawk cameras, now over nine years old, used by neighbourhood teams to deter crime and ASB and moved after about three weeks. About 1,500 sites are wired for them, but failing technology has left only half the network usable.',
             },
             {
               heading: 'Proposal',
-              body:
-                'Buy 8 mini domehawks with 500 GB solid-state storage (14 days of footage), viewable by laptop on line of sight or remotely over 3G, bid for through town tasking and restricted to priority areas.',
+              body: 'Buy 8 mini domehawks with 500 GB solid-state storage (14 days of footage), viewable by laptop on line of sight or remotely over 3G, bid for through town tasking and restricted to priority areas.',
             },
             {
               heading: 'The costs',
-              body:
-                '8 cameras at £3,500 (£28,000) and 8 3G airtime contracts for 2 years at £360 per camera per year (£5,760): total £33,760, including a 2-year warranty and 12 months technical support. No budget exists for airtime or support afterwards, though the cameras work without 3G.',
+              body: '8 cameras at £3,500 (£28,000) and 8 3G airtime contracts for 2 years at £360 per camera per year (£5,760): total £33,760, including a 2-year warranty and 12 months technical support. No budget exists for airtime or support afterwards, though the cameras work without 3G.',
             },
           ],
           status: 'received',
@@ -604,18 +685,15 @@ export const DEMO: DemoData = {
           sections: [
             {
               heading: 'Project Outline',
-              body:
-                'The Smethwick Alternative Pathway group (council, police, fire service, Jobcentre Plus, schools) supports the most complex cases. Since September 2012 it has worked with children aged 8 to 11 in the Soho and Victoria priority area, a gap between Sure Start and youth services; earlier provision relied on Ending Gang and Youth Violence funding that has ended.',
+              body: 'The Smethwick Alternative Pathway group (council, police, fire service, Jobcentre Plus, schools) supports the most complex cases. Since September 2012 it has worked with children aged 8 to 11 in the Soho and Victoria priority area, a gap between Sure Start and youth services; earlier provision relied on Ending Gang and Youth Violence funding that has ended.',
             },
             {
               heading: 'Client Group and Proposed Expenditure',
-              body:
-                'A cohort of 50 young people, each given a mix of services by need: Krunch 1-1 mentoring, Murray Hall Head to Head counselling, the Mentoring West Midlands Fathers Programme and Complete Kidz personal development via sport, at an average of about £400 a child.',
+              body: 'A cohort of 50 young people, each given a mix of services by need: Krunch 1-1 mentoring, Murray Hall Head to Head counselling, the Mentoring West Midlands Fathers Programme and Complete Kidz personal development via sport, at an average of about £400 a child.',
             },
             {
               heading: 'Added Value',
-              body:
-                'The children are judged the most at risk of criminality or gang behaviour; a prolific offender could cost around £250,000 or more. The group is seeking external funding and will move children into universal services after the intervention.',
+              body: 'The children are judged the most at risk of criminality or gang behaviour; a prolific offender could cost around £250,000 or more. The group is seeking external funding and will move children into universal services after the intervention.',
             },
           ],
           durationText: 'Spend within the year',
@@ -635,12 +713,18 @@ export const DEMO: DemoData = {
           // £1,360, not the £1,500 total.
           costLines: [
             {
-              description: 'Interpreter: 6 × 2-hour sessions = 12 hours (£38 per hour + £14 per hour travel = £52; £104 per session)',
+              description:
+                'Interpreter: 6 × 2-hour sessions = 12 hours (£38 per hour + £14 per hour travel = £52; £104 per session)',
               quantity: 6,
               unitCostPence: 10_400,
               amountPence: 65_200,
             },
-            { description: 'Contingency: second interpreter for 4 sessions @ £52', quantity: 4, unitCostPence: 5_200, amountPence: 20_800 },
+            {
+              description: 'Contingency: second interpreter for 4 sessions @ £52',
+              quantity: 4,
+              unitCostPence: 5_200,
+              amountPence: 20_800,
+            },
             { description: 'Promotional material: advertising, posters, leaflets', amountPence: 30_000 },
             { description: 'Room hire, unforeseen costs, refreshments etc.', amountPence: 20_000 },
           ],
@@ -649,23 +733,19 @@ export const DEMO: DemoData = {
           sections: [
             {
               heading: 'Background',
-              body:
-                'Nearly 8% of the SWAW ward population was Polish at the 2011 census, yet agencies barely engage with them. Language and cultural barriers push people to unofficial advisers who charge for basic help (£20 to check, £40 to complete a GP registration), and there are signs of exploitation including human trafficking.',
+              body: 'Nearly 8% of the SWAW ward population was Polish at the 2011 census, yet agencies barely engage with them. Language and cultural barriers push people to unofficial advisers who charge for basic help (£20 to check, £40 to complete a GP registration), and there are signs of exploitation including human trafficking.',
             },
             {
               heading: 'Proposal',
-              body:
-                "Bi-monthly events at varying times, run like a 'pop up' Citizens Advice Bureau with housing, health, education, the council, Gang Masters and alcohol services, with a Polish interpreter, advertised in Polish shops and through schools.",
+              body: "Bi-monthly events at varying times, run like a 'pop up' Citizens Advice Bureau with housing, health, education, the council, Gang Masters and alcohol services, with a Polish interpreter, advertised in Polish shops and through schools.",
             },
             {
               heading: 'Targeted Sandwell Local Policing Plan Objectives',
-              body:
-                'Improve trust and confidence; improve the quality of service; protect communities from crime and ASB and from serious organised crime; protect vulnerable communities from harm; support social prosperity in the region.',
+              body: 'Improve trust and confidence; improve the quality of service; protect communities from crime and ASB and from serious organised crime; protect vulnerable communities from harm; support social prosperity in the region.',
             },
             {
               heading: 'Cost',
-              body:
-                'Interpreter (via the "Big Word") at £38 an hour plus £14 travel: 6 two-hour sessions stated as £652; contingency for a second interpreter for 4 sessions at £52, £208; £300 promotional material; £200 room hire, refreshments and unforeseen costs. Total bid £1,500.',
+              body: 'Interpreter (via the "Big Word") at £38 an hour plus £14 travel: 6 two-hour sessions stated as £652; contingency for a second interpreter for 4 sessions at £52, £208; £300 promotional material; £200 room hire, refreshments and unforeseen costs. Total bid £1,500.',
             },
           ],
           durationText: 'All sessions within this financial year',
@@ -698,18 +778,15 @@ export const DEMO: DemoData = {
           sections: [
             {
               heading: 'Background',
-              body:
-                'A MASH co-locates safeguarding agencies and their data to spot risks to children early and respond effectively, answering serious case reviews such as Laming on poor information sharing. Phase 1 co-locates the police Public Protection Desk, the Initial Screening Team of Children\'s Social Care and Sandwell Information & Support Service.',
+              body: "A MASH co-locates safeguarding agencies and their data to spot risks to children early and respond effectively, answering serious case reviews such as Laming on poor information sharing. Phase 1 co-locates the police Public Protection Desk, the Initial Screening Team of Children's Social Care and Sandwell Information & Support Service.",
             },
             {
               heading: 'Domestic Violence',
-              body:
-                'All police domestic violence notifications will go to the MASH for screening from launch, with three levels of response: high-level information sharing, early help or child in need screening, and targeted DV screening for moderate risk.',
+              body: 'All police domestic violence notifications will go to the MASH for screening from launch, with three levels of response: high-level information sharing, early help or child in need screening, and targeted DV screening for moderate risk.',
             },
             {
               heading: 'Costs',
-              body:
-                'One-off costs: ICT set-up about £20,000 (an estimate that will change), office accommodation £4,000, marketing and training £1,500, and an IDVA at £2,500 a month for the 5 months to March 2014, £12,500, in a row headed "12 months". Total £38,000.',
+              body: 'One-off costs: ICT set-up about £20,000 (an estimate that will change), office accommodation £4,000, marketing and training £1,500, and an IDVA at £2,500 a month for the 5 months to March 2014, £12,500, in a row headed "12 months". Total £38,000.',
             },
             {
               heading: 'Project Timescales',
@@ -735,7 +812,10 @@ export const DEMO: DemoData = {
                 'Identify, map and scope geographical areas and communities where the data sources identify specific concerns relating to service provision and profiling of communities',
             },
             { description: 'Development and capacity building of user-led reference group' },
-            { description: 'Chair and administer forum bringing together service practitioners and user groups' },
+            {
+              description:
+                'Chair and administer forum bringing together service practitioners and user groups',
+            },
             { description: 'Reporting and evaluation of activities' },
             { description: 'Venue hire' },
             { description: 'Travel and subsistence incentives for users where appropriate' },
@@ -744,23 +824,19 @@ export const DEMO: DemoData = {
           sections: [
             {
               heading: 'Background',
-              body:
-                'Rights and Equality Sandwell, formed in 2003, gives peer support to communities and their organisations and works on cohesion, equality of opportunity and ending unlawful discrimination.',
+              body: 'Rights and Equality Sandwell, formed in 2003, gives peer support to communities and their organisations and works on cohesion, equality of opportunity and ending unlawful discrimination.',
             },
             {
               heading: 'Initiative Aims',
-              body:
-                "Build on the Safer Sandwell Board's community safety engagement by treating service users as key stakeholders, supporting a network of people from user groups to take part in service development and to bring local, person-centred knowledge that statistics miss.",
+              body: "Build on the Safer Sandwell Board's community safety engagement by treating service users as key stakeholders, supporting a network of people from user groups to take part in service development and to bring local, person-centred knowledge that statistics miss.",
             },
             {
               heading: 'Activity Plan',
-              body:
-                'In 2013-2014: recruit the group with the SSP, build members\' skills, form a network of practitioners and users, hold meetings between agencies and the group, report to quarterly SSP meetings, then assess the group\'s effectiveness and use the skills in further research.',
+              body: "In 2013-2014: recruit the group with the SSP, build members' skills, form a network of practitioners and users, hold meetings between agencies and the group, report to quarterly SSP meetings, then assess the group's effectiveness and use the skills in further research.",
             },
             {
               heading: 'Costing',
-              body:
-                'Scoping areas of concern, developing the group, chairing and administering the forum, reporting and evaluation, venue hire, and travel and subsistence for users: no amounts given; total £8,000.',
+              body: 'Scoping areas of concern, developing the group, chairing and administering the forum, reporting and evaluation, venue hire, and travel and subsistence for users: no amounts given; total £8,000.',
             },
           ],
           status: 'received',
@@ -795,23 +871,19 @@ export const DEMO: DemoData = {
           sections: [
             {
               heading: 'Approach',
-              body:
-                'Following a rapid evidence review, the bid combines educational programmes, community outreach and mass media campaigns, with bystander/upstander programmes and education aimed at potential victims or perpetrators.',
+              body: 'Following a rapid evidence review, the bid combines educational programmes, community outreach and mass media campaigns, with bystander/upstander programmes and education aimed at potential victims or perpetrators.',
             },
             {
               heading: 'Campaigns',
-              body:
-                "Continues the #noexcuseforabuse campaign led by the Victims' Commissioner and builds on the Here and Now campaign; new campaigns draw on a May YouGov survey, the first focusing on zero tolerance in the night-time economy.",
+              body: "Continues the #noexcuseforabuse campaign led by the Victims' Commissioner and builds on the Here and Now campaign; new campaigns draw on a May YouGov survey, the first focusing on zero tolerance in the night-time economy.",
             },
             {
               heading: 'Schools',
-              body:
-                'EMVAWG lesson plans continue with the Mentoring in Violence Prevention programme through the Violence Reduction Partnership, and the Safer Together #timetotalk project on harmful attitudes in boys extends to 60 schools.',
+              body: 'EMVAWG lesson plans continue with the Mentoring in Violence Prevention programme through the Violence Reduction Partnership, and the Safer Together #timetotalk project on harmful attitudes in boys extends to 60 schools.',
             },
             {
               heading: 'Progress',
-              body:
-                'In the first quarter 20 schools had signed up to #timetotalk and sessions had begun in 8, ahead of target. The EMVAWG Alliance first met in September 2022.',
+              body: 'In the first quarter 20 schools had signed up to #timetotalk and sessions had begun in 8, ahead of target. The EMVAWG Alliance first met in September 2022.',
             },
           ],
           status: 'eligible',

@@ -19,7 +19,10 @@ export function loadDemo(ctx: HandlerContext) {
       const existing = org.findPlanByTitle(plan.title);
       if (existing) planIds.set(plan.key, existing.id);
       else {
-        planIds.set(plan.key, org.createPlan(plan.title, plan.period, plan.priorities as DemoPriority[], now));
+        planIds.set(
+          plan.key,
+          org.createPlan(plan.title, plan.period, plan.priorities as DemoPriority[], now),
+        );
         created += 1;
       }
     }
@@ -38,7 +41,8 @@ export function loadDemo(ctx: HandlerContext) {
 
     const rounds = DEMO.rounds.map((round) => {
       const fundId = ctx.store.funds.findOrCreate(round.fund, now);
-      if (round.fundCapPence !== undefined && ctx.store.funds.get(fundId)?.capPence == null) ctx.store.funds.setCap(fundId, round.fundCapPence);
+      if (round.fundCapPence !== undefined && ctx.store.funds.get(fundId)?.capPence == null)
+        ctx.store.funds.setCap(fundId, round.fundCapPence);
       const existing = ctx.store.rounds.findByName(fundId, round.name);
       if (existing) return { id: existing.id, fund: round.fund, name: round.name, created: false };
       const planId = planIds.get(round.planKey) ?? null;
@@ -88,21 +92,33 @@ export function loadDemo(ctx: HandlerContext) {
         );
         ctx.store.bids.replaceCostLines(
           id,
-          (bid.costLines ?? []).map((l) => ({ description: l.description, quantity: l.quantity ?? null, unitCostPence: l.unitCostPence ?? null, amountPence: l.amountPence ?? null })),
+          (bid.costLines ?? []).map((l) => ({
+            description: l.description,
+            quantity: l.quantity ?? null,
+            unitCostPence: l.unitCostPence ?? null,
+            amountPence: l.amountPence ?? null,
+          })),
         );
         ctx.store.bids.replaceSections(id, bid.sections ?? []);
         ctx.store.bids.replaceClaims(
           id,
           (bid.claimedPriorities ?? []).map((code) => {
             const priorityId = codes.get(code.toLowerCase());
-            if (priorityId === undefined) throw new Error(`Demo bid ${bid.ref} claims an unknown priority ${code}`);
+            if (priorityId === undefined)
+              throw new Error(`Demo bid ${bid.ref} claims an unknown priority ${code}`);
             return priorityId;
           }),
         );
         return id;
       });
       for (const total of round.scheduleTotals ?? []) {
-        ctx.store.bids.setScheduleTotal(roundId, partnershipId(total.partnership), total.label, total.statedPence, total.statedReducedPence ?? null);
+        ctx.store.bids.setScheduleTotal(
+          roundId,
+          partnershipId(total.partnership),
+          total.label,
+          total.statedPence,
+          total.statedReducedPence ?? null,
+        );
       }
       ctx.store.bids.reindex(bidIds);
       if (round.fund === 'Invest to Save') loadDemoAssessment(ctx, roundId, now);

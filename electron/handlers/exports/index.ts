@@ -23,7 +23,14 @@ function exportFramework(ctx: HandlerContext, roundId: number): ExportFramework 
     scaleMax: framework.scale.max,
     descriptors: framework.scale.descriptors,
     threshold: framework.threshold,
-    criteria: framework.criteria.map(({ code, name, guidance, weight, minScore, gateway }) => ({ code, name, guidance, weight, minScore, gateway })),
+    criteria: framework.criteria.map(({ code, name, guidance, weight, minScore, gateway }) => ({
+      code,
+      name,
+      guidance,
+      weight,
+      minScore,
+      gateway,
+    })),
   };
 }
 
@@ -33,11 +40,25 @@ export const exportHandlers = {
     const actor = requireRole(ctx, OFFICERS, 'download a scoring sheet');
     const round = mustGetRound(ctx, input.roundId);
     const assessor = input.assessor ? ctx.store.people.findByName(input.assessor) : actor;
-    if (!assessor) throw new Refusal('not_found', input.assessor ? `There is no person called "${input.assessor}"` : 'Set up your profile first');
-    if (actor && actor.id !== assessor.id && actor.role !== 'lead_officer') throw new Refusal('forbidden', `Only ${assessor.name} or a lead officer can download ${assessor.name}'s scoring sheet`);
+    if (!assessor)
+      throw new Refusal(
+        'not_found',
+        input.assessor ? `There is no person called "${input.assessor}"` : 'Set up your profile first',
+      );
+    if (actor && actor.id !== assessor.id && actor.role !== 'lead_officer')
+      throw new Refusal(
+        'forbidden',
+        `Only ${assessor.name} or a lead officer can download ${assessor.name}'s scoring sheet`,
+      );
     const framework = exportFramework(ctx, round.id);
     const codes = new Map((getFramework(ctx, round.id)?.criteria ?? []).map((c) => [c.id, c.code]));
-    const bids = ctx.store.bids.listForRound(round.id).filter((b) => ctx.store.scoring.isAssigned(b.id, assessor.id) && ctx.store.scoring.declaration(b.id, assessor.id)?.conflict !== true);
+    const bids = ctx.store.bids
+      .listForRound(round.id)
+      .filter(
+        (b) =>
+          ctx.store.scoring.isAssigned(b.id, assessor.id) &&
+          ctx.store.scoring.declaration(b.id, assessor.id)?.conflict !== true,
+      );
     const existing: Record<string, Record<string, { score: number | null; justification: string }>> = {};
     for (const s of ctx.store.scoring.scoresForRound(round.id).filter((x) => x.personId === assessor.id)) {
       const ref = bids.find((b) => b.id === s.bidId)?.ref;
@@ -51,10 +72,19 @@ export const exportHandlers = {
       assessor: assessor.name,
       generatedAt: ctx.now(),
       framework,
-      bids: bids.map((b) => ({ ref: b.ref, partnership: b.partnership, title: b.title, requestedPence: b.requestedPence })),
+      bids: bids.map((b) => ({
+        ref: b.ref,
+        partnership: b.partnership,
+        title: b.title,
+        requestedPence: b.requestedPence,
+      })),
       existing,
     });
-    return { fileName: `Scoring sheet - ${slug(round.name)} - ${slug(assessor.name)}.xlsx`, mediaType: XLSX, dataBase64: data.toString('base64') };
+    return {
+      fileName: `Scoring sheet - ${slug(round.name)} - ${slug(assessor.name)}.xlsx`,
+      mediaType: XLSX,
+      dataBase64: data.toString('base64'),
+    };
   },
 
   /** Every criterion score and justification per bid and assessor, and the ranking, for the panel. */
@@ -63,8 +93,15 @@ export const exportHandlers = {
     const round = mustGetRound(ctx, input.roundId);
     const framework = exportFramework(ctx, round.id);
     const criterionCode = new Map((getFramework(ctx, round.id)?.criteria ?? []).map((c) => [c.id, c.code]));
-    const conflicts = new Set(ctx.store.scoring.declarationsForRound(round.id).filter((d) => d.conflict).map((d) => `${d.bidId}:${d.personId}`));
-    const submitted = new Set(ctx.store.scoring.submissionsForRound(round.id).map((s) => `${s.bidId}:${s.personId}`));
+    const conflicts = new Set(
+      ctx.store.scoring
+        .declarationsForRound(round.id)
+        .filter((d) => d.conflict)
+        .map((d) => `${d.bidId}:${d.personId}`),
+    );
+    const submitted = new Set(
+      ctx.store.scoring.submissionsForRound(round.id).map((s) => `${s.bidId}:${s.personId}`),
+    );
     const refOf = new Map(ctx.store.bids.listForRound(round.id).map((b) => [b.id, b.ref]));
     const data = {
       fund: round.fund,
@@ -77,13 +114,38 @@ export const exportHandlers = {
       ranking: rankingFor(ctx, round.id),
       scores: ctx.store.scoring
         .scoresForRound(round.id)
-        .filter((s) => s.score !== null && submitted.has(`${s.bidId}:${s.personId}`) && !conflicts.has(`${s.bidId}:${s.personId}`))
-        .map((s) => ({ ref: refOf.get(s.bidId) ?? '', assessor: s.person, criterion: criterionCode.get(s.criterionId) ?? '', score: s.score as number, justification: s.justification })),
-      moderations: ctx.store.scoring.moderationsForRound(round.id).map((m) => ({ ref: refOf.get(m.bidId) ?? '', criterion: criterionCode.get(m.criterionId) ?? '', score: m.score, reason: m.reason, by: m.by })),
-      declarations: ctx.store.scoring.declarationsForRound(round.id).map(({ ref, person, conflict, nature }) => ({ ref, person, conflict, nature })),
+        .filter(
+          (s) =>
+            s.score !== null &&
+            submitted.has(`${s.bidId}:${s.personId}`) &&
+            !conflicts.has(`${s.bidId}:${s.personId}`),
+        )
+        .map((s) => ({
+          ref: refOf.get(s.bidId) ?? '',
+          assessor: s.person,
+          criterion: criterionCode.get(s.criterionId) ?? '',
+          score: s.score as number,
+          justification: s.justification,
+        })),
+      moderations: ctx.store.scoring
+        .moderationsForRound(round.id)
+        .map((m) => ({
+          ref: refOf.get(m.bidId) ?? '',
+          criterion: criterionCode.get(m.criterionId) ?? '',
+          score: m.score,
+          reason: m.reason,
+          by: m.by,
+        })),
+      declarations: ctx.store.scoring
+        .declarationsForRound(round.id)
+        .map(({ ref, person, conflict, nature }) => ({ ref, person, conflict, nature })),
     };
     const pdf = input.format === 'pdf';
     const file = pdf ? await buildPanelPackPdf(data) : await buildPanelPackXlsx(data);
-    return { fileName: `Panel pack - ${slug(round.fund)} - ${slug(round.name)}.${pdf ? 'pdf' : 'xlsx'}`, mediaType: pdf ? 'application/pdf' : XLSX, dataBase64: file.toString('base64') };
+    return {
+      fileName: `Panel pack - ${slug(round.fund)} - ${slug(round.name)}.${pdf ? 'pdf' : 'xlsx'}`,
+      mediaType: pdf ? 'application/pdf' : XLSX,
+      dataBase64: file.toString('base64'),
+    };
   },
 };

@@ -1,7 +1,14 @@
 import { formatDate } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
 import type { LetterData } from './notice-types';
-import { paragraph, renderDocx, renderOfficialPdf, text, type Block, type OfficialDocument } from './official-document';
+import {
+  paragraph,
+  renderDocx,
+  renderOfficialPdf,
+  text,
+  type Block,
+  type OfficialDocument,
+} from './official-document';
 
 // The letter each partnership receives after the decision: the outcome for its bid, the
 // conditions attached to an award, and what the assessors said about it.
@@ -28,9 +35,10 @@ function roundName(data: LetterData): string {
 
 function awardBlocks(data: LetterData): Block[] {
   const awarded = data.awardedPence ?? 0;
-  const against = awarded === data.requestedPence
-    ? `the full amount requested`
-    : `against the ${formatMoney(data.requestedPence)} requested`;
+  const against =
+    awarded === data.requestedPence
+      ? `the full amount requested`
+      : `against the ${formatMoney(data.requestedPence)} requested`;
   const blocks: Block[] = [
     paragraph([
       text(`I am pleased to tell you that the Commissioner has awarded `),
@@ -39,14 +47,17 @@ function awardBlocks(data: LetterData): Block[] {
     ]),
   ];
   const conditions = conditionsOf(data.conditions);
-  if (conditions.length > 0) blocks.push(paragraph('The grant is made on these conditions:'), { kind: 'bullets', items: conditions });
+  if (conditions.length > 0)
+    blocks.push(paragraph('The grant is made on these conditions:'), { kind: 'bullets', items: conditions });
   blocks.push(paragraph(`The award is recorded in Notice of Decision ${data.noticeNumber}.`));
   return blocks;
 }
 
 function declineBlocks(data: LetterData): Block[] {
   return [
-    paragraph(`I am sorry to tell you that this bid, which requested ${formatMoney(data.requestedPence)}, was not funded in this round of the ${roundName(data)}.`),
+    paragraph(
+      `I am sorry to tell you that this bid, which requested ${formatMoney(data.requestedPence)}, was not funded in this round of the ${roundName(data)}.`,
+    ),
     paragraph(`The decision is recorded in Notice of Decision ${data.noticeNumber}.`),
   ];
 }
@@ -64,7 +75,9 @@ function feedbackBlocks(data: LetterData): Block[] {
 function closingBlocks(data: LetterData): Block[] {
   const { officer, telephone, email } = data.contact;
   return [
-    paragraph(`If you have any questions about this letter, please contact ${officer} on ${telephone} or at ${email}.`),
+    paragraph(
+      `If you have any questions about this letter, please contact ${officer} on ${telephone} or at ${email}.`,
+    ),
     paragraph('Yours sincerely,'),
     paragraph([text(data.signatoryRole, { bold: true })]),
     // Where the role already names the body (as a commissioner's does), saying it twice reads oddly.
@@ -78,7 +91,11 @@ function letterDocument(data: LetterData): OfficialDocument {
     title: `${subject} – ${data.kind === 'award' ? 'award' : 'decision'} letter`,
     subject: `Letter to ${data.partnership}`,
     runningHeader: null,
-    footer: { label: `${data.ref} · Notice of Decision ${data.noticeNumber}`, notes: data.demoNotice ? [data.demoNotice] : [], smallPrint: null },
+    footer: {
+      label: `${data.ref} · Notice of Decision ${data.noticeNumber}`,
+      notes: data.demoNotice ? [data.demoNotice] : [],
+      smallPrint: null,
+    },
     blocks: [
       ...(data.demoNotice ? [{ kind: 'banner', text: data.demoNotice } as const] : []),
       { kind: 'title', text: data.issuingBody, size: 'medium' },

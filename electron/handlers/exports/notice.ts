@@ -1,7 +1,16 @@
 import { formatDate } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
 import type { NoticeBid, NoticeData } from './notice-types';
-import { paragraph, paragraphsOf, renderDocx, renderOfficialPdf, text, type Block, type Cell, type OfficialDocument } from './official-document';
+import {
+  paragraph,
+  paragraphsOf,
+  renderDocx,
+  renderOfficialPdf,
+  text,
+  type Block,
+  type Cell,
+  type OfficialDocument,
+} from './official-document';
 
 // The Notice of Decision the commissioner signs, laid out section by section as the office's
 // notices have always been. Every figure comes from the data; standing wording from the template.
@@ -47,7 +56,10 @@ function committedPence(data: NoticeData): number {
 function budgetSentence(data: NoticeData): string {
   const year = data.financialYear ? ` for ${data.financialYear}` : '';
   const committed = committedPence(data);
-  const commitments = committed === 0 ? ' Nothing has yet been committed from it,' : ` ${formatMoney(committed)} of it is already committed,`;
+  const commitments =
+    committed === 0
+      ? ' Nothing has yet been committed from it,'
+      : ` ${formatMoney(committed)} of it is already committed,`;
   return `The Commissioner set a budget of ${formatMoney(data.budgetPence)}${year} for the ${fundName(data)}.${commitments} leaving ${formatMoney(data.availablePence)} available to allocate.`;
 }
 
@@ -63,9 +75,10 @@ function appendicesSentence(data: NoticeData): string {
 }
 
 function executiveSummary(data: NoticeData): Block[] {
-  const outcome = data.decisions.length === 0
-    ? 'This decision approves no bids.'
-    : `This decision approves ${plural(data.decisions.length, 'bid', 'bids')}, awarding ${formatMoney(data.awardedPence)} in all.`;
+  const outcome =
+    data.decisions.length === 0
+      ? 'This decision approves no bids.'
+      : `This decision approves ${plural(data.decisions.length, 'bid', 'bids')}, awarding ${formatMoney(data.awardedPence)} in all.`;
   return [
     { kind: 'heading', text: 'EXECUTIVE SUMMARY' },
     paragraph(`${budgetSentence(data)} ${bidsSentence(data)}`),
@@ -89,14 +102,17 @@ function opening(data: NoticeData): Block[] {
     paragraph([text('Email: ', { bold: true }), text(data.contact.email)]),
     paragraph([text('Title: ', { bold: true }), text(data.title, { bold: true })]),
   );
-  if (data.supersedes) blocks.push(paragraph([text(`This decision supersedes decision ${data.supersedes}.`, { bold: true })]));
+  if (data.supersedes)
+    blocks.push(paragraph([text(`This decision supersedes decision ${data.supersedes}.`, { bold: true })]));
   return blocks;
 }
 
 function decision(data: NoticeData): Block[] {
   const blocks: Block[] = [
     { kind: 'heading', text: 'DECISION' },
-    paragraph(`I have considered the attached business cases and approve the following bids, with amounts, funding from the ${data.fund}.`),
+    paragraph(
+      `I have considered the attached business cases and approve the following bids, with amounts, funding from the ${data.fund}.`,
+    ),
   ];
   if (data.decisions.length === 0) {
     blocks.push(paragraph([text('No bids are approved.', { italics: true })]));
@@ -117,10 +133,18 @@ function decision(data: NoticeData): Block[] {
         { text: formatMoney(bid.awardedPence ?? 0), align: 'right' },
         { text: bid.conditions.trim() || 'None' },
       ]),
-      totals: [{ text: 'Total awarded', bold: true, span: 3 }, { text: formatMoney(data.awardedPence), bold: true, align: 'right' }, { text: '' }],
+      totals: [
+        { text: 'Total awarded', bold: true, span: 3 },
+        { text: formatMoney(data.awardedPence), bold: true, align: 'right' },
+        { text: '' },
+      ],
     });
   }
-  blocks.push(paragraph(`${formatMoney(data.remainingPence)} of the ${formatMoney(data.availablePence)} available remains unallocated.`));
+  blocks.push(
+    paragraph(
+      `${formatMoney(data.remainingPence)} of the ${formatMoney(data.availablePence)} available remains unallocated.`,
+    ),
+  );
   return blocks;
 }
 
@@ -156,12 +180,18 @@ function facts(data: NoticeData): Block[] {
 }
 
 function financialImplications(data: NoticeData): Block[] {
-  const money = (label: string, pence: number, bold = false): Cell[] => [{ text: label, bold }, { text: formatMoney(pence), align: 'right', bold }];
+  const money = (label: string, pence: number, bold = false): Cell[] => [
+    { text: label, bold },
+    { text: formatMoney(pence), align: 'right', bold },
+  ];
   return [
     { kind: 'heading', text: 'FINANCIAL IMPLICATIONS' },
     {
       kind: 'table',
-      columns: [{ header: fundName(data), weight: 75 }, { header: 'Amount', weight: 25, align: 'right' }],
+      columns: [
+        { header: fundName(data), weight: 75 },
+        { header: 'Amount', weight: 25, align: 'right' },
+      ],
       rows: [
         money('Total budget', data.budgetPence),
         ...data.commitments.map((c) => money(`Committed: ${c.description}`, c.amountPence)),
@@ -193,13 +223,16 @@ function decisionLabel(bid: NoticeBid): string {
 
 function appendixA(data: NoticeData): Block[] {
   const bids = data.appendixA;
-  const sum = (pick: (bid: NoticeBid) => number | null): number => bids.reduce((total, bid) => total + (pick(bid) ?? 0), 0);
+  const sum = (pick: (bid: NoticeBid) => number | null): number =>
+    bids.reduce((total, bid) => total + (pick(bid) ?? 0), 0);
   const year = data.financialYear ? ` ${data.financialYear}` : '';
   return [
     { kind: 'heading', text: 'Appendix A – Summary of bids', newPage: true },
     paragraph([text(`${fundName(data)}${year}`, { bold: true })]),
     paragraph(`Total budget: ${formatMoney(data.budgetPence)}`),
-    ...data.commitments.map((c) => paragraph(`Amount committed to date: ${formatMoney(c.amountPence)} – ${c.description}`)),
+    ...data.commitments.map((c) =>
+      paragraph(`Amount committed to date: ${formatMoney(c.amountPence)} – ${c.description}`),
+    ),
     paragraph(`Amount to allocate: ${formatMoney(data.availablePence)}`),
     paragraph(`Total amount requested: ${formatMoney(data.requestedPence)}`),
     {
@@ -236,7 +269,10 @@ function appendixB(data: NoticeData): Block[] {
     { kind: 'heading', text: 'Appendix B – Business cases', newPage: true },
     ...data.appendixB.flatMap((bid): Block[] => [
       { kind: 'subheading', text: `${bid.ref}: ${bid.title}` },
-      ...bid.sections.flatMap((section): Block[] => [paragraph([text(section.heading, { bold: true, italics: true })]), ...paragraphsOf(section.body)]),
+      ...bid.sections.flatMap((section): Block[] => [
+        paragraph([text(section.heading, { bold: true, italics: true })]),
+        ...paragraphsOf(section.body),
+      ]),
     ]),
   ];
 }
@@ -286,7 +322,10 @@ function publicSummaryDocument(data: NoticeData): OfficialDocument {
       { kind: 'title', text: data.wording.issuingBody, size: 'large' },
       paragraph([text('Title: ', { bold: true }), text(data.title, { bold: true })]),
       paragraph([text('Decision number: ', { bold: true }), text(data.number)]),
-      paragraph([text('Date signed: ', { bold: true }), text(data.signature ? formatDate(data.signature.date) : NOT_SIGNED)]),
+      paragraph([
+        text('Date signed: ', { bold: true }),
+        text(data.signature ? formatDate(data.signature.date) : NOT_SIGNED),
+      ]),
       paragraph(summary),
     ],
   };

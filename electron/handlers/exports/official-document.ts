@@ -17,7 +17,13 @@ import {
   WidthType,
   type IBorderOptions,
 } from 'docx';
-import type { Content, CustomTableLayout, Node, TableCell as PdfCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type {
+  Content,
+  CustomTableLayout,
+  Node,
+  TableCell as PdfCell,
+  TDocumentDefinitions,
+} from 'pdfmake/interfaces';
 import { PDF_FONT, renderPdf } from './pdf';
 
 // The plain official documents (notices of decision, summaries, letters) are written once as a
@@ -119,7 +125,15 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
 }
 
 function wordRuns(runs: Run[], size?: number): TextRun[] {
-  return runs.map((run) => new TextRun({ text: run.text, bold: run.bold, italics: run.italics, ...(size ? { size: halfPoints(size) } : {}) }));
+  return runs.map(
+    (run) =>
+      new TextRun({
+        text: run.text,
+        bold: run.bold,
+        italics: run.italics,
+        ...(size ? { size: halfPoints(size) } : {}),
+      }),
+  );
 }
 
 const TITLE_SIZES = { large: 16, medium: 13, normal: 11 } as const;
@@ -129,7 +143,15 @@ function wordBlock(block: Block, keepNext = false): (Paragraph | Table)[] {
     case 'together':
       return block.blocks.flatMap((inner, i) => wordBlock(inner, i < block.blocks.length - 1));
     case 'title':
-      return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [new TextRun({ text: block.text, bold: true, size: halfPoints(TITLE_SIZES[block.size]) })] })];
+      return [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { after: 120 },
+          children: [
+            new TextRun({ text: block.text, bold: true, size: halfPoints(TITLE_SIZES[block.size]) }),
+          ],
+        }),
+      ];
     case 'heading':
       return [
         new Paragraph({
@@ -141,18 +163,29 @@ function wordBlock(block: Block, keepNext = false): (Paragraph | Table)[] {
         }),
       ];
     case 'subheading':
-      return [new Paragraph({ keepNext: true, spacing: { before: 200, after: 80 }, children: [new TextRun({ text: block.text, bold: true })] })];
+      return [
+        new Paragraph({
+          keepNext: true,
+          spacing: { before: 200, after: 80 },
+          children: [new TextRun({ text: block.text, bold: true })],
+        }),
+      ];
     case 'paragraph':
       return [
         new Paragraph({
           spacing: { after: 120 },
           keepNext,
-          ...(block.align ? { alignment: block.align === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER } : {}),
+          ...(block.align
+            ? { alignment: block.align === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER }
+            : {}),
           children: wordRuns(block.runs),
         }),
       ];
     case 'bullets':
-      return block.items.map((item) => new Paragraph({ bullet: { level: 0 }, spacing: { after: 60 }, children: [new TextRun(item)] }));
+      return block.items.map(
+        (item) =>
+          new Paragraph({ bullet: { level: 0 }, spacing: { after: 60 }, children: [new TextRun(item)] }),
+      );
     case 'table':
       return [wordTable(block), new Paragraph({ spacing: { after: 60 }, children: [] })];
     case 'banner':
@@ -181,17 +214,30 @@ function wordTable(block: Extract<Block, { kind: 'table' }>): Table {
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: block.columns.map((c, i) => wordCell({ text: c.header, bold: true, ...(c.align ? { align: c.align } : {}) }, widths[i] ?? 0)),
+    children: block.columns.map((c, i) =>
+      wordCell({ text: c.header, bold: true, ...(c.align ? { align: c.align } : {}) }, widths[i] ?? 0),
+    ),
   });
   const rows = [...block.rows, ...(block.totals ? [block.totals] : [])].map(
-    (cells) => new TableRow({ cantSplit: true, children: placeCells(cells, widths).map(({ cell, width }) => wordCell(cell, width)) }),
+    (cells) =>
+      new TableRow({
+        cantSplit: true,
+        children: placeCells(cells, widths).map(({ cell, width }) => wordCell(cell, width)),
+      }),
   );
   return new Table({
     width: { size: TEXT_WIDTH_DXA, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     margins: { top: 50, bottom: 50, left: 80, right: 80 },
-    borders: { top: THIN, bottom: THIN, left: NO_BORDER, right: NO_BORDER, insideHorizontal: HAIRLINE, insideVertical: NO_BORDER },
+    borders: {
+      top: THIN,
+      bottom: THIN,
+      left: NO_BORDER,
+      right: NO_BORDER,
+      insideHorizontal: HAIRLINE,
+      insideVertical: NO_BORDER,
+    },
     rows: [header, ...rows],
   });
 }
@@ -222,7 +268,14 @@ function wordCell(cell: Cell, width: number): TableCell {
 }
 
 function wordHeader(line: string): Header {
-  return new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: line, bold: true, size: halfPoints(9) })] })] });
+  return new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ text: line, bold: true, size: halfPoints(9) })],
+      }),
+    ],
+  });
 }
 
 function wordFooter(footer: NonNullable<OfficialDocument['footer']>): Footer {
@@ -231,11 +284,18 @@ function wordFooter(footer: NonNullable<OfficialDocument['footer']>): Footer {
     border: { top: { ...HAIRLINE, space: 4 } },
     children: [
       new TextRun({ text: footer.label, size: halfPoints(8) }),
-      new TextRun({ children: ['\tPage ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: halfPoints(8) }),
+      new TextRun({
+        children: ['\tPage ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+        size: halfPoints(8),
+      }),
     ],
   });
-  const notes = footer.notes.map((note) => new Paragraph({ children: [new TextRun({ text: note, bold: true, size: halfPoints(8) })] }));
-  const small = footer.smallPrint ? [new Paragraph({ children: [new TextRun({ text: footer.smallPrint, size: halfPoints(6.5) })] })] : [];
+  const notes = footer.notes.map(
+    (note) => new Paragraph({ children: [new TextRun({ text: note, bold: true, size: halfPoints(8) })] }),
+  );
+  const small = footer.smallPrint
+    ? [new Paragraph({ children: [new TextRun({ text: footer.smallPrint, size: halfPoints(6.5) })] })]
+    : [];
   return new Footer({ children: [pageLine, ...notes, ...small] });
 }
 
@@ -259,7 +319,14 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
     content: doc.blocks.map(pdfBlock),
   };
   const { runningHeader, footer } = doc;
-  if (runningHeader) definition.header = () => ({ text: runningHeader, bold: true, fontSize: 9, alignment: 'center', margin: [0, 24, 0, 0] });
+  if (runningHeader)
+    definition.header = () => ({
+      text: runningHeader,
+      bold: true,
+      fontSize: 9,
+      alignment: 'center',
+      margin: [0, 24, 0, 0],
+    });
   if (footer) definition.footer = (page, pages) => pdfFooter(footer, page, pages);
   return renderPdf(definition);
 }
@@ -274,19 +341,30 @@ function strandedHeading(node: Node): boolean {
   return pageInnerHeight * (1 - verticalRatio) < ROOM_AFTER_HEADING;
 }
 
-const pdfRuns = (runs: Run[]): Content[] => runs.map((run) => ({ text: run.text, bold: run.bold ?? false, italics: run.italics ?? false }));
+const pdfRuns = (runs: Run[]): Content[] =>
+  runs.map((run) => ({ text: run.text, bold: run.bold ?? false, italics: run.italics ?? false }));
 
 function pdfBlock(block: Block): Content {
   switch (block.kind) {
     case 'together':
       return { stack: block.blocks.map(pdfBlock), unbreakable: true };
     case 'title':
-      return { text: block.text, bold: true, fontSize: TITLE_SIZES[block.size], alignment: 'center', margin: [0, 0, 0, 6] };
+      return {
+        text: block.text,
+        bold: true,
+        fontSize: TITLE_SIZES[block.size],
+        alignment: 'center',
+        margin: [0, 0, 0, 6],
+      };
     case 'heading':
       return {
         stack: [
           { text: block.text, bold: true, fontSize: 11.5 },
-          { canvas: [{ type: 'line', x1: 0, y1: 2, x2: PDF_TEXT_WIDTH, y2: 2, lineWidth: 0.6, lineColor: RULE }] },
+          {
+            canvas: [
+              { type: 'line', x1: 0, y1: 2, x2: PDF_TEXT_WIDTH, y2: 2, lineWidth: 0.6, lineColor: RULE },
+            ],
+          },
         ],
         margin: [0, block.newPage ? 0 : 14, 0, 6],
         headlineLevel: 1,
@@ -295,14 +373,21 @@ function pdfBlock(block: Block): Content {
     case 'subheading':
       return { text: block.text, bold: true, margin: [0, 10, 0, 4], headlineLevel: 1 };
     case 'paragraph':
-      return { text: pdfRuns(block.runs), margin: [0, 0, 0, 6], ...(block.align ? { alignment: block.align } : {}) };
+      return {
+        text: pdfRuns(block.runs),
+        margin: [0, 0, 0, 6],
+        ...(block.align ? { alignment: block.align } : {}),
+      };
     case 'bullets':
       return { ul: block.items, margin: [0, 0, 0, 6] };
     case 'table':
       return pdfTable(block);
     case 'banner':
       return {
-        table: { widths: ['*'], body: [[{ text: block.text, bold: true, fontSize: 12, alignment: 'center', margin: [0, 3, 0, 3] }]] },
+        table: {
+          widths: ['*'],
+          body: [[{ text: block.text, bold: true, fontSize: 12, alignment: 'center', margin: [0, 3, 0, 3] }]],
+        },
         layout: { hLineWidth: () => 1.5, vLineWidth: () => 0, hLineColor: () => RULE },
         margin: [0, 0, 0, 10],
       };
@@ -313,11 +398,16 @@ function pdfTable(block: Extract<Block, { kind: 'table' }>): Content {
   const total = block.columns.reduce((sum, c) => sum + c.weight, 0);
   const usable = PDF_TEXT_WIDTH - block.columns.length * 2 * CELL_PADDING;
   const widths = block.columns.map((c) => (c.weight / total) * usable);
-  const header = block.columns.map((c): PdfCell => ({ text: c.header, bold: true, alignment: c.align ?? 'left' }));
+  const header = block.columns.map((c): PdfCell => ({
+    text: c.header,
+    bold: true,
+    alignment: c.align ?? 'left',
+  }));
   const rows = [...block.rows, ...(block.totals ? [block.totals] : [])].map(pdfRow);
   const lastRow = rows.length;
   const layout: CustomTableLayout = {
-    hLineWidth: (i, node) => (i === 0 || i === 1 || i === node.table.body.length || (block.totals && i === lastRow) ? 0.8 : 0.25),
+    hLineWidth: (i, node) =>
+      i === 0 || i === 1 || i === node.table.body.length || (block.totals && i === lastRow) ? 0.8 : 0.25,
     vLineWidth: () => 0,
     hLineColor: () => RULE,
     paddingLeft: () => CELL_PADDING,
@@ -325,14 +415,25 @@ function pdfTable(block: Extract<Block, { kind: 'table' }>): Content {
     paddingTop: () => 3,
     paddingBottom: () => 3,
   };
-  return { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths, body: [header, ...rows] }, layout, fontSize: 9.5, lineHeight: 1.1, margin: [0, 2, 0, 8] };
+  return {
+    table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths, body: [header, ...rows] },
+    layout,
+    fontSize: 9.5,
+    lineHeight: 1.1,
+    margin: [0, 2, 0, 8],
+  };
 }
 
 /** pdfmake wants a placeholder for each column a spanning cell covers. */
 function pdfRow(cells: Cell[]): PdfCell[] {
   return cells.flatMap((cell): PdfCell[] => {
     const span = cell.span ?? 1;
-    const first: PdfCell = { text: cell.text, bold: cell.bold ?? false, alignment: cell.align ?? 'left', ...(span > 1 ? { colSpan: span } : {}) };
+    const first: PdfCell = {
+      text: cell.text,
+      bold: cell.bold ?? false,
+      alignment: cell.align ?? 'left',
+      ...(span > 1 ? { colSpan: span } : {}),
+    };
     return [first, ...Array.from({ length: span - 1 }, (): PdfCell => ({}))];
   });
 }
@@ -342,8 +443,16 @@ function pdfFooter(footer: NonNullable<OfficialDocument['footer']>, page: number
     margin: [PDF_MARGINS[0], 10, PDF_MARGINS[2], 0],
     fontSize: 8,
     stack: [
-      { canvas: [{ type: 'line', x1: 0, y1: 0, x2: PDF_TEXT_WIDTH, y2: 0, lineWidth: 0.4, lineColor: RULE }] },
-      { margin: [0, 3, 0, 0], columns: [{ text: footer.label }, { text: `Page ${page} of ${pages}`, alignment: 'right', width: 'auto' }] },
+      {
+        canvas: [{ type: 'line', x1: 0, y1: 0, x2: PDF_TEXT_WIDTH, y2: 0, lineWidth: 0.4, lineColor: RULE }],
+      },
+      {
+        margin: [0, 3, 0, 0],
+        columns: [
+          { text: footer.label },
+          { text: `Page ${page} of ${pages}`, alignment: 'right', width: 'auto' },
+        ],
+      },
       ...footer.notes.map((note): Content => ({ text: note, bold: true })),
       // Small enough that the whole 64-character digest sits on one line.
       ...(footer.smallPrint ? [{ text: footer.smallPrint, fontSize: 6.5 } as Content] : []),

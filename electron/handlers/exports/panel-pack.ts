@@ -1,5 +1,12 @@
 import ExcelJS from 'exceljs';
-import type { Content, ContentTable, CustomTableLayout, Node, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type {
+  Content,
+  ContentTable,
+  CustomTableLayout,
+  Node,
+  TableCell,
+  TDocumentDefinitions,
+} from 'pdfmake/interfaces';
 import { formatDate } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
 import { PDF_FONT, renderPdf } from './pdf';
@@ -81,16 +88,33 @@ function writeTitle(sheet: ExcelJS.Worksheet, data: PanelPackData, heading: stri
 }
 
 /** A titled sheet holding one table, with its header frozen and filterable. */
-function addTableSheet(workbook: ExcelJS.Workbook, data: PanelPackData, name: string, columns: Column[], rows: ExcelJS.CellValue[][]): { sheet: ExcelJS.Worksheet; headerRow: number } {
-  const sheet = workbook.addWorksheet(name, { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+function addTableSheet(
+  workbook: ExcelJS.Workbook,
+  data: PanelPackData,
+  name: string,
+  columns: Column[],
+  rows: ExcelJS.CellValue[][],
+): { sheet: ExcelJS.Worksheet; headerRow: number } {
+  const sheet = workbook.addWorksheet(name, {
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const headerRow = writeTitle(sheet, data, name);
   writeTable(sheet, headerRow, columns, rows);
   sheet.views = [{ state: 'frozen', ySplit: headerRow }];
-  if (rows.length > 0) sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: columns.length } };
+  if (rows.length > 0)
+    sheet.autoFilter = {
+      from: { row: headerRow, column: 1 },
+      to: { row: headerRow, column: columns.length },
+    };
   return { sheet, headerRow };
 }
 
-function writeTable(sheet: ExcelJS.Worksheet, headerRow: number, columns: Column[], rows: ExcelJS.CellValue[][]): void {
+function writeTable(
+  sheet: ExcelJS.Worksheet,
+  headerRow: number,
+  columns: Column[],
+  rows: ExcelJS.CellValue[][],
+): void {
   columns.forEach((column, i) => {
     const sheetColumn = sheet.getColumn(i + 1);
     sheetColumn.width = Math.max(sheetColumn.width ?? 0, column.width);
@@ -138,7 +162,10 @@ function addRankingSheet(workbook: ExcelJS.Workbook, data: PanelPackData): void 
     bid.assessorCount,
     marksOf(bid).join('; '),
     ...criteria.map((c) => bid.criteria.find((value) => value.code === c.code)?.value ?? null),
-    bid.criteria.filter((c) => c.moderated).map((c) => c.code).join(', '),
+    bid.criteria
+      .filter((c) => c.moderated)
+      .map((c) => c.code)
+      .join(', '),
   ]);
   const { sheet, headerRow } = addTableSheet(workbook, data, 'Ranking', columns, rows);
   // Pence that are not whole pounds would vanish under the whole-pound format.
@@ -160,7 +187,13 @@ function addScoresSheet(workbook: ExcelJS.Workbook, data: PanelPackData): void {
     { header: 'Score', width: 8 },
     { header: 'Justification', width: 90, wrap: true },
   ];
-  addTableSheet(workbook, data, 'Scores', columns, data.scores.map((s) => [s.ref, s.assessor, s.criterion, s.score, s.justification]));
+  addTableSheet(
+    workbook,
+    data,
+    'Scores',
+    columns,
+    data.scores.map((s) => [s.ref, s.assessor, s.criterion, s.score, s.justification]),
+  );
 }
 
 function addModerationSheet(workbook: ExcelJS.Workbook, data: PanelPackData): void {
@@ -171,7 +204,13 @@ function addModerationSheet(workbook: ExcelJS.Workbook, data: PanelPackData): vo
     { header: 'Reason', width: 80, wrap: true },
     { header: 'By', width: 22 },
   ];
-  addTableSheet(workbook, data, 'Moderation', columns, data.moderations.map((m) => [m.ref, m.criterion, m.score, m.reason, m.by]));
+  addTableSheet(
+    workbook,
+    data,
+    'Moderation',
+    columns,
+    data.moderations.map((m) => [m.ref, m.criterion, m.score, m.reason, m.by]),
+  );
 }
 
 function addDeclarationsSheet(workbook: ExcelJS.Workbook, data: PanelPackData): void {
@@ -195,15 +234,34 @@ function addFrameworkSheet(workbook: ExcelJS.Workbook, data: PanelPackData): voi
     { header: 'Gateway', width: 10 },
     { header: 'Guidance', width: 80, wrap: true },
   ];
-  const criteriaRows = framework.criteria.map((c) => [c.code, c.name, c.gateway ? null : c.weight, c.minScore, c.gateway ? 'Yes' : 'No', c.guidance]);
+  const criteriaRows = framework.criteria.map((c) => [
+    c.code,
+    c.name,
+    c.gateway ? null : c.weight,
+    c.minScore,
+    c.gateway ? 'Yes' : 'No',
+    c.guidance,
+  ]);
   const { sheet } = addTableSheet(workbook, data, 'Framework', criteriaColumns, criteriaRows);
 
   const next = sheet.rowCount + 2;
-  sheet.getCell(next, 1).value = `Scores run from ${framework.scaleMin} to ${framework.scaleMax}; gateways are 1 (pass) or 0 (fail).`;
-  sheet.getCell(next + 1, 1).value = framework.threshold === null ? 'No overall threshold.' : `Threshold: ${framework.threshold}`;
+  sheet.getCell(next, 1).value =
+    `Scores run from ${framework.scaleMin} to ${framework.scaleMax}; gateways are 1 (pass) or 0 (fail).`;
+  sheet.getCell(next + 1, 1).value =
+    framework.threshold === null ? 'No overall threshold.' : `Threshold: ${framework.threshold}`;
   sheet.getCell(next + 2, 1).value = `Available to allocate: ${formatMoney(data.availablePence)}`;
-  const descriptors = [...framework.descriptors].sort((a, b) => a.score - b.score).map((d) => [d.score, d.descriptor]);
-  writeTable(sheet, next + 4, [{ header: 'Score', width: 10 }, { header: 'Descriptor', width: 30, wrap: true }], descriptors);
+  const descriptors = [...framework.descriptors]
+    .sort((a, b) => a.score - b.score)
+    .map((d) => [d.score, d.descriptor]);
+  writeTable(
+    sheet,
+    next + 4,
+    [
+      { header: 'Score', width: 10 },
+      { header: 'Descriptor', width: 30, wrap: true },
+    ],
+    descriptors,
+  );
 }
 
 // ---- PDF ------------------------------------------------------------------------------------
@@ -220,7 +278,12 @@ function panelPackDefinition(data: PanelPackData): TDocumentDefinitions {
     pageSize: 'A4',
     pageOrientation: 'landscape',
     pageMargins: PAGE_MARGINS,
-    info: { title: `${titleOf(data)} – panel pack`, subject: 'Panel pack', creator: 'Tranche', producer: 'Tranche' },
+    info: {
+      title: `${titleOf(data)} – panel pack`,
+      subject: 'Panel pack',
+      creator: 'Tranche',
+      producer: 'Tranche',
+    },
     defaultStyle: { font: PDF_FONT, fontSize: 9.5, lineHeight: 1.15 },
     styles: {
       title: { fontSize: 18, bold: true, margin: [0, 0, 0, 4] },
@@ -269,7 +332,19 @@ function runningFooter(data: PanelPackData, page: number, pages: number, pageWid
   return {
     margin: [PAGE_MARGINS[0], 8, PAGE_MARGINS[2], 0],
     stack: [
-      { canvas: [{ type: 'line', x1: 0, y1: 0, x2: pageWidth - PAGE_MARGINS[0] - PAGE_MARGINS[2], y2: 0, lineWidth: 0.5, lineColor: RULE_COLOUR }] },
+      {
+        canvas: [
+          {
+            type: 'line',
+            x1: 0,
+            y1: 0,
+            x2: pageWidth - PAGE_MARGINS[0] - PAGE_MARGINS[2],
+            y2: 0,
+            lineWidth: 0.5,
+            lineColor: RULE_COLOUR,
+          },
+        ],
+      },
       {
         margin: [0, 4, 0, 0],
         fontSize: 8,
@@ -287,14 +362,21 @@ function opening(data: PanelPackData): Content[] {
   const year = data.financialYear ? ` · financial year ${data.financialYear}` : '';
   const content: Content[] = [
     { text: titleOf(data), style: 'title' },
-    { text: `Panel pack${year} · generated ${formatDate(data.generatedAt)}`, style: 'muted', margin: [0, 0, 0, 8] },
+    {
+      text: `Panel pack${year} · generated ${formatDate(data.generatedAt)}`,
+      style: 'muted',
+      margin: [0, 0, 0, 8],
+    },
   ];
   if (data.demoNotice) content.push(noticeBox(data.demoNotice));
   content.push({
     text: `${data.ranking.length} ${data.ranking.length === 1 ? 'bid requests' : 'bids request'} ${formatMoney(totalRequested)} in all; ${formatMoney(data.availablePence)} is available to allocate.`,
     margin: [0, 0, 0, 4],
   });
-  content.push({ text: 'How the ranking is computed', style: 'h2', headlineLevel: 1 }, { text: rankingExplanation(data.framework) });
+  content.push(
+    { text: 'How the ranking is computed', style: 'h2', headlineLevel: 1 },
+    { text: rankingExplanation(data.framework) },
+  );
   return content;
 }
 
@@ -302,14 +384,22 @@ function noticeBox(notice: string): Content {
   return {
     margin: [0, 0, 0, 10],
     table: { widths: ['*'], body: [[{ text: notice, bold: true, fontSize: 11, margin: [6, 4, 6, 4] }]] },
-    layout: { hLineWidth: () => 1.5, vLineWidth: () => 1.5, hLineColor: () => RULE_COLOUR, vLineColor: () => RULE_COLOUR },
+    layout: {
+      hLineWidth: () => 1.5,
+      vLineWidth: () => 1.5,
+      hLineColor: () => RULE_COLOUR,
+      vLineColor: () => RULE_COLOUR,
+    },
   };
 }
 
 /** Light rules between rows, a firmer one under the header; no vertical lines. */
 function tableLayout(strongRuleBefore: (row: number) => boolean = () => false): CustomTableLayout {
   return {
-    hLineWidth: (i, node) => (i === 0 || i === (node.table.headerRows ?? 0) || i === node.table.body.length || strongRuleBefore(i) ? 0.8 : 0.25),
+    hLineWidth: (i, node) =>
+      i === 0 || i === (node.table.headerRows ?? 0) || i === node.table.body.length || strongRuleBefore(i)
+        ? 0.8
+        : 0.25,
     vLineWidth: () => 0,
     hLineColor: () => RULE_COLOUR,
     paddingLeft: (i) => (i === 0 ? 0 : 4),
@@ -320,12 +410,19 @@ function tableLayout(strongRuleBefore: (row: number) => boolean = () => false): 
 }
 
 function headerRow(labels: string[], rightAligned: number[] = []): TableCell[] {
-  return labels.map((text, i) => ({ text, style: 'th', alignment: rightAligned.includes(i) ? 'right' : 'left' }));
+  return labels.map((text, i) => ({
+    text,
+    style: 'th',
+    alignment: rightAligned.includes(i) ? 'right' : 'left',
+  }));
 }
 
 function rankingSection(data: PanelPackData): Content[] {
   const body: TableCell[][] = [
-    headerRow(['Rank', 'Ref', 'Partnership', 'Project', 'Requested', 'Weighted score', 'Assessors', 'Marks'], [4, 5, 6]),
+    headerRow(
+      ['Rank', 'Ref', 'Partnership', 'Project', 'Requested', 'Weighted score', 'Assessors', 'Marks'],
+      [4, 5, 6],
+    ),
     ...data.ranking.map((bid): TableCell[] => [
       String(bid.rank),
       { text: bid.ref, bold: true },
@@ -338,7 +435,13 @@ function rankingSection(data: PanelPackData): Content[] {
     ]),
   ];
   const table: ContentTable = {
-    table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: [26, 34, 150, '*', 62, 50, 46, 150], body },
+    table: {
+      headerRows: 1,
+      keepWithHeaderRows: 1,
+      dontBreakRows: true,
+      widths: [26, 34, 150, '*', 62, 50, 46, 150],
+      body,
+    },
     layout: tableLayout(),
   };
   return [{ text: 'Ranking', style: 'h1', headlineLevel: 1 }, table];
@@ -350,36 +453,76 @@ function criterionMatrix(data: PanelPackData): Content[] {
   if (criteria.length === 0 || data.ranking.length === 0) return [];
   const usable = 842 - PAGE_MARGINS[0] - PAGE_MARGINS[2] - 40;
   const width = Math.max(28, Math.min(80, usable / criteria.length - 8));
-  const header = headerRow(['Ref', ...criteria.map((c) => `${c.code}\n${c.gateway ? 'gateway' : `${c.weight}%`}`)], criteria.map((_, i) => i + 1));
+  const header = headerRow(
+    ['Ref', ...criteria.map((c) => `${c.code}\n${c.gateway ? 'gateway' : `${c.weight}%`}`)],
+    criteria.map((_, i) => i + 1),
+  );
   const rows = data.ranking.map((bid): TableCell[] => [
     { text: bid.ref, bold: true },
     ...criteria.map((c): TableCell => {
       const value = bid.criteria.find((v) => v.code === c.code);
-      const text = value?.value === null || value === undefined ? '–' : `${twoDecimals(value.value)}${value.moderated ? '*' : ''}`;
+      const text =
+        value?.value === null || value === undefined
+          ? '–'
+          : `${twoDecimals(value.value)}${value.moderated ? '*' : ''}`;
       return { text, alignment: 'right' };
     }),
   ]);
   return [
     { text: 'Criterion values', style: 'h1', headlineLevel: 1 },
-    { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: [34, ...criteria.map(() => width)], body: [header, ...rows] }, layout: tableLayout() },
-    { text: '* moderated score. Other values are the mean of the submitted scores.', style: 'muted', fontSize: 8, margin: [0, 4, 0, 0] },
+    {
+      table: {
+        headerRows: 1,
+        keepWithHeaderRows: 1,
+        dontBreakRows: true,
+        widths: [34, ...criteria.map(() => width)],
+        body: [header, ...rows],
+      },
+      layout: tableLayout(),
+    },
+    {
+      text: '* moderated score. Other values are the mean of the submitted scores.',
+      style: 'muted',
+      fontSize: 8,
+      margin: [0, 4, 0, 0],
+    },
   ];
 }
 
 function frameworkSection(framework: ExportFramework): Content[] {
   const criteria: TableCell[][] = [
     headerRow(['Code', 'Criterion', 'Weight', 'Minimum', 'Guidance']),
-    ...framework.criteria.map((c): TableCell[] => [c.code, c.name, weightLabel(c), c.minScore === null ? '–' : String(c.minScore), c.guidance]),
+    ...framework.criteria.map((c): TableCell[] => [
+      c.code,
+      c.name,
+      weightLabel(c),
+      c.minScore === null ? '–' : String(c.minScore),
+      c.guidance,
+    ]),
   ];
   const scale: TableCell[][] = [
     headerRow(['Score', 'Descriptor']),
-    ...[...framework.descriptors].sort((a, b) => a.score - b.score).map((d): TableCell[] => [String(d.score), d.descriptor]),
+    ...[...framework.descriptors]
+      .sort((a, b) => a.score - b.score)
+      .map((d): TableCell[] => [String(d.score), d.descriptor]),
   ];
   return [
     { text: 'Scoring framework', style: 'h1', headlineLevel: 1 },
-    { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: [40, 150, 90, 50, '*'], body: criteria }, layout: tableLayout() },
+    {
+      table: {
+        headerRows: 1,
+        keepWithHeaderRows: 1,
+        dontBreakRows: true,
+        widths: [40, 150, 90, 50, '*'],
+        body: criteria,
+      },
+      layout: tableLayout(),
+    },
     { text: `Scale: ${framework.scaleMin} to ${framework.scaleMax}`, style: 'h2', headlineLevel: 1 },
-    { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: [40, '*'], body: scale }, layout: tableLayout() },
+    {
+      table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: [40, '*'], body: scale },
+      layout: tableLayout(),
+    },
   ];
 }
 
@@ -394,7 +537,10 @@ function bidSection(data: PanelPackData, bid: RankedBid): Content[] {
   return [
     { text: `${bid.ref}  ${bid.title}`, style: 'h1', pageBreak: 'before', margin: [0, 0, 0, 2] },
     { text: bid.partnership, style: 'muted', margin: [0, 0, 0, 2] },
-    { text: facts.join(' · ') + (marks.length > 0 ? ` · marked: ${marks.join('; ')}` : ''), margin: [0, 0, 0, 6] },
+    {
+      text: facts.join(' · ') + (marks.length > 0 ? ` · marked: ${marks.join('; ')}` : ''),
+      margin: [0, 0, 0, 6],
+    },
     scoresTable(data, bid),
     { text: 'Moderation', style: 'h2', headlineLevel: 1 },
     moderationTable(data, bid),
@@ -409,17 +555,30 @@ function scoresTable(data: PanelPackData, bid: RankedBid): Content {
   const groupStarts = new Set<number>();
   for (const criterion of data.framework.criteria) {
     const result = bid.criteria.find((c) => c.code === criterion.code);
-    const value = result?.value == null ? 'no value yet' : `${result.moderated ? 'moderated' : 'mean'} ${twoDecimals(result.value)}`;
+    const value =
+      result?.value == null
+        ? 'no value yet'
+        : `${result.moderated ? 'moderated' : 'mean'} ${twoDecimals(result.value)}`;
     groupStarts.add(body.length);
     body.push([
-      { text: [{ text: `${criterion.code}  ${criterion.name}`, bold: true }, `   ${weightLabel(criterion)} · ${value}`], colSpan: 3 },
+      {
+        text: [
+          { text: `${criterion.code}  ${criterion.name}`, bold: true },
+          `   ${weightLabel(criterion)} · ${value}`,
+        ],
+        colSpan: 3,
+      },
       {},
       {},
     ]);
     const scores = data.scores.filter((s) => s.ref === bid.ref && s.criterion === criterion.code);
     if (scores.length === 0) body.push([{ text: 'No scores submitted', italics: true, colSpan: 3 }, {}, {}]);
     for (const score of scores) {
-      body.push([score.assessor, { text: String(score.score), alignment: 'right' }, score.justification || { text: 'No justification given', italics: true }]);
+      body.push([
+        score.assessor,
+        { text: String(score.score), alignment: 'right' },
+        score.justification || { text: 'No justification given', italics: true },
+      ]);
     }
   }
   return {
@@ -433,9 +592,17 @@ function moderationTable(data: PanelPackData, bid: RankedBid): Content {
   if (moderations.length === 0) return { text: 'No scores were moderated.', italics: true };
   const body: TableCell[][] = [
     headerRow(['Criterion', 'Score', 'Reason', 'By'], [1]),
-    ...moderations.map((m): TableCell[] => [criterionName(data.framework, m.criterion), { text: String(m.score), alignment: 'right' }, m.reason, m.by ?? '–']),
+    ...moderations.map((m): TableCell[] => [
+      criterionName(data.framework, m.criterion),
+      { text: String(m.score), alignment: 'right' },
+      m.reason,
+      m.by ?? '–',
+    ]),
   ];
-  return { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: [190, 40, '*', 120], body }, layout: tableLayout() };
+  return {
+    table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: [190, 40, '*', 120], body },
+    layout: tableLayout(),
+  };
 }
 
 function declarationsTable(data: PanelPackData, bid: RankedBid): Content {
@@ -445,5 +612,8 @@ function declarationsTable(data: PanelPackData, bid: RankedBid): Content {
     headerRow(['Person', 'Conflict', 'Nature']),
     ...declarations.map((d): TableCell[] => [d.person, d.conflict ? 'Yes' : 'No', d.nature ?? '–']),
   ];
-  return { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: [120, 60, '*'], body }, layout: tableLayout() };
+  return {
+    table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: [120, 60, '*'], body },
+    layout: tableLayout(),
+  };
 }

@@ -39,7 +39,8 @@ function pdfPrinter(): PdfMakeInstance {
   for (const file of Object.values(FONT_FILES)) {
     const base64 = fonts[file];
     if (!base64) throw new Error(`pdfmake's bundled fonts have no ${file}`);
-    if (!instance.virtualfs.existsSync(file)) instance.virtualfs.writeFileSync(file, Buffer.from(base64, 'base64'));
+    if (!instance.virtualfs.existsSync(file))
+      instance.virtualfs.writeFileSync(file, Buffer.from(base64, 'base64'));
   }
   instance.setFonts({ [PDF_FONT]: { ...FONT_FILES } });
   // Everything the document needs is in memory: refuse the network and the disk outright.

@@ -1,6 +1,12 @@
 import ExcelJS from 'exceljs';
 import { formatDate } from '../../../shared/dates';
-import type { ExportCriterion, ExportFramework, ReadScoringSheet, ScoringSheetData, ScoringSheetRow } from './types';
+import type {
+  ExportCriterion,
+  ExportFramework,
+  ReadScoringSheet,
+  ScoringSheetData,
+  ScoringSheetRow,
+} from './types';
 
 // An offline scoring workbook for one assessor, and the reader for it when it comes back.
 //
@@ -72,13 +78,24 @@ async function addScoresSheet(workbook: ExcelJS.Workbook, data: ScoringSheetData
       const row = sheet.getRow(rowNumber++);
       writeScoreRow(row, data, bid, criterion);
       // A rule between bids makes each bid's block easy to see when scrolling a long sheet.
-      if (bidIndex > 0 && criterionIndex === 0) row.eachCell({ includeEmpty: true }, (cell) => (cell.border = { top: RULE }));
+      if (bidIndex > 0 && criterionIndex === 0)
+        row.eachCell({ includeEmpty: true }, (cell) => (cell.border = { top: RULE }));
     });
   });
-  sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: COLUMNS.length } };
+  sheet.autoFilter = {
+    from: { row: HEADER_ROW, column: 1 },
+    to: { row: HEADER_ROW, column: COLUMNS.length },
+  };
   // Protected without a password: it stops a stray keystroke from changing which bid or criterion
   // a score belongs to, but anyone who needs to can switch it off.
-  await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true, sort: false });
+  await sheet.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    autoFilter: true,
+    sort: false,
+  });
 }
 
 function writeTitleBlock(sheet: ExcelJS.Worksheet, data: ScoringSheetData): void {
@@ -101,7 +118,12 @@ function writeTitleBlock(sheet: ExcelJS.Worksheet, data: ScoringSheetData): void
   sheet.getCell(4, 1).font = { italic: true };
 }
 
-function writeScoreRow(row: ExcelJS.Row, data: ScoringSheetData, bid: ScoringSheetData['bids'][number], criterion: ExportCriterion): void {
+function writeScoreRow(
+  row: ExcelJS.Row,
+  data: ScoringSheetData,
+  bid: ScoringSheetData['bids'][number],
+  criterion: ExportCriterion,
+): void {
   const existing = data.existing[bid.ref]?.[criterion.code];
   row.getCell(col('Bid')).value = bid.ref;
   row.getCell(col('Partnership')).value = bid.partnership;
@@ -174,7 +196,9 @@ function addGuidanceSheet(workbook: ExcelJS.Workbook, framework: ExportFramework
 
   sheet.addRow([]);
   sheet.addRow(['Scale']).font = { bold: true, size: 14 };
-  sheet.addRow([`Scores run from ${framework.scaleMin} to ${framework.scaleMax}; gateway criteria are scored 1 (pass) or 0 (fail).`]);
+  sheet.addRow([
+    `Scores run from ${framework.scaleMin} to ${framework.scaleMax}; gateway criteria are scored 1 (pass) or 0 (fail).`,
+  ]);
   sheet.addRow(['Score', 'Descriptor']).font = BOLD;
   for (const { score, descriptor } of [...framework.descriptors].sort((a, b) => a.score - b.score)) {
     sheet.addRow([score, descriptor]).alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
@@ -185,7 +209,10 @@ function addAboutSheet(workbook: ExcelJS.Workbook, data: ScoringSheetData): void
   const sheet = workbook.addWorksheet(ABOUT_SHEET, { state: 'hidden' });
   sheet.getColumn(1).width = 24;
   sheet.getColumn(2).width = 40;
-  sheet.getRow(ABOUT_ROWS.marker).values = [MARKER, 'Read by Tranche when this file is imported: do not edit.'];
+  sheet.getRow(ABOUT_ROWS.marker).values = [
+    MARKER,
+    'Read by Tranche when this file is imported: do not edit.',
+  ];
   sheet.getRow(ABOUT_ROWS.version).values = ['Format version', FORMAT_VERSION];
   sheet.getRow(ABOUT_ROWS.roundId).values = ['Round id', data.roundId];
   sheet.getRow(ABOUT_ROWS.assessor).values = ['Assessor', data.assessor];
@@ -198,7 +225,9 @@ export async function readScoringSheetXlsx(data: Buffer): Promise<ReadScoringShe
   const about = workbook.getWorksheet(ABOUT_SHEET);
   const scores = workbook.getWorksheet(SCORES_SHEET);
   if (!about || cellText(about.getCell(ABOUT_ROWS.marker, 1).value) !== MARKER || !scores) {
-    throw new ScoringSheetError('This workbook is not a Tranche scoring sheet: export a scoring sheet from Tranche, fill it in and import that file');
+    throw new ScoringSheetError(
+      'This workbook is not a Tranche scoring sheet: export a scoring sheet from Tranche, fill it in and import that file',
+    );
   }
   const roundId = Number(cellText(about.getCell(ABOUT_ROWS.roundId, 2).value));
   const assessor = cellText(about.getCell(ABOUT_ROWS.assessor, 2).value);
@@ -214,7 +243,9 @@ async function loadWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    throw new ScoringSheetError('The file is not a readable Excel workbook (.xlsx): save the scoring sheet as .xlsx and import it again');
+    throw new ScoringSheetError(
+      'The file is not a readable Excel workbook (.xlsx): save the scoring sheet as .xlsx and import it again',
+    );
   }
   return workbook;
 }
@@ -255,9 +286,12 @@ function findColumns(sheet: ExcelJS.Worksheet): ScoreColumns {
       if (wanted.includes(text as ColumnHeader) && !found.has(text)) found.set(text, column);
     });
     const [bid, criterion, score, justification] = wanted.map((header) => found.get(header));
-    if (bid && criterion && score && justification) return { headerRow: rowNumber, bid, criterion, score, justification };
+    if (bid && criterion && score && justification)
+      return { headerRow: rowNumber, bid, criterion, score, justification };
   }
-  throw new ScoringSheetError(`The "${SCORES_SHEET}" sheet has lost its header row (Bid, Criterion, Score, Justification): export a fresh scoring sheet from Tranche`);
+  throw new ScoringSheetError(
+    `The "${SCORES_SHEET}" sheet has lost its header row (Bid, Criterion, Score, Justification): export a fresh scoring sheet from Tranche`,
+  );
 }
 
 function scoreValue(value: ExcelJS.CellValue): number | string | null {

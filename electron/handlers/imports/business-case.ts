@@ -76,7 +76,10 @@ async function docxToHtml(data: Uint8Array): Promise<string> {
     );
   }
   const notDocx = (cause?: unknown) =>
-    new BusinessCaseError('This file is not a Word document (.docx), or it is damaged. Save the business case from Word as .docx and try again.', { cause });
+    new BusinessCaseError(
+      'This file is not a Word document (.docx), or it is damaged. Save the business case from Word as .docx and try again.',
+      { cause },
+    );
   if (!startsWith(data, ZIP_SIGNATURE)) throw notDocx();
   try {
     const result = await mammoth.convertToHtml(
@@ -121,7 +124,8 @@ function readBlocks(html: string): Block[] {
       // Empty tables still count, so "Table 3" in a warning is the third table the officer sees.
       tableCount++;
       const rows = readTableRows(node);
-      if (rows.some((row) => row.cells.some((cell) => cell !== ''))) blocks.push({ kind: 'table', number: tableCount, rows });
+      if (rows.some((row) => row.cells.some((cell) => cell !== '')))
+        blocks.push({ kind: 'table', number: tableCount, rows });
       continue;
     }
     if (isList(node)) {
@@ -132,8 +136,10 @@ function readBlocks(html: string): Block[] {
     const text = tidyText(textOf(node));
     if (text === '') continue;
     if (node.name === 'h1' && node.attribs.class === 'document-title') blocks.push({ kind: 'title', text });
-    else if (/^h[1-3]$/.test(node.name)) blocks.push({ kind: 'heading', level: Number(node.name.slice(1)), text: headingText(text) });
-    else if (node.name === 'p' && looksLikeBoldHeading(node, text)) blocks.push({ kind: 'heading', level: null, text: headingText(text) });
+    else if (/^h[1-3]$/.test(node.name))
+      blocks.push({ kind: 'heading', level: Number(node.name.slice(1)), text: headingText(text) });
+    else if (node.name === 'p' && looksLikeBoldHeading(node, text))
+      blocks.push({ kind: 'heading', level: null, text: headingText(text) });
     else blocks.push({ kind: 'paragraph', text });
   }
   return blocks;
@@ -142,7 +148,22 @@ function readBlocks(html: string): Block[] {
 const isTag = (node: ChildNode): node is Element => node.type === ElementType.Tag;
 const isText = (node: ChildNode): node is Text => node.type === ElementType.Text;
 
-const BLOCK_TAGS = new Set(['p', 'li', 'ul', 'ol', 'td', 'th', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const BLOCK_TAGS = new Set([
+  'p',
+  'li',
+  'ul',
+  'ol',
+  'td',
+  'th',
+  'tr',
+  'table',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+]);
 
 /** Raw text of a node, with a space wherever Word would break the line so words never run together. */
 function textOf(node: ChildNode): string {
@@ -176,7 +197,8 @@ function headingText(text: string): string {
 // lines that are bold throughout count, and not ones that carry a figure or end a sentence,
 // so "Total Bid: £50,000." stays a paragraph.
 function looksLikeBoldHeading(p: Element, text: string): boolean {
-  if (text.length > 80 || text.split(' ').length > 12 || /[.;,]$/.test(text) || text.includes('£')) return false;
+  if (text.length > 80 || text.split(' ').length > 12 || /[.;,]$/.test(text) || text.includes('£'))
+    return false;
   const allBold = (node: ChildNode, bold: boolean): boolean => {
     if (isText(node)) return bold || node.data.trim() === '';
     if (!isTag(node)) return true;
@@ -191,9 +213,15 @@ function listLines(list: Element, depth: number): string[] {
   const lines: string[] = [];
   for (const item of list.children) {
     if (!isTag(item) || item.name !== 'li') continue;
-    const own = tidyText(item.children.filter((child) => !isList(child)).map(textOf).join(''));
+    const own = tidyText(
+      item.children
+        .filter((child) => !isList(child))
+        .map(textOf)
+        .join(''),
+    );
     if (own !== '') lines.push(`${'  '.repeat(depth)}- ${own}`);
-    for (const sublist of item.children.filter(isTag).filter(isList)) lines.push(...listLines(sublist, depth + 1));
+    for (const sublist of item.children.filter(isTag).filter(isList))
+      lines.push(...listLines(sublist, depth + 1));
   }
   return lines;
 }
@@ -216,7 +244,9 @@ function readTableRows(table: Element): TableRow[] {
         cells[column++] = '';
       }
     };
-    const cellElements = tr.children.filter((c): c is Element => isTag(c) && (c.name === 'td' || c.name === 'th'));
+    const cellElements = tr.children.filter(
+      (c): c is Element => isTag(c) && (c.name === 'td' || c.name === 'th'),
+    );
     for (const cell of cellElements) {
       skipCovered();
       const across = spanOf(cell.attribs.colspan);
@@ -245,7 +275,8 @@ function tableRowElements(table: Element): { tr: Element; inHead: boolean }[] {
     if (!isTag(child)) continue;
     if (child.name === 'tr') found.push({ tr: child, inHead: false });
     else if (['thead', 'tbody', 'tfoot'].includes(child.name)) {
-      for (const tr of child.children) if (isTag(tr) && tr.name === 'tr') found.push({ tr, inHead: child.name === 'thead' });
+      for (const tr of child.children)
+        if (isTag(tr) && tr.name === 'tr') found.push({ tr, inHead: child.name === 'thead' });
     }
   }
   return found;
@@ -316,9 +347,12 @@ function readMoneyCell(cell: string): CellReading {
   const reading = parseMoneyCell(text);
   if (reading.ok) {
     if (reading.empty) return { kind: 'empty' };
-    return reading.reducedPence === null ? { kind: 'money', pence: reading.pence } : { kind: 'money', pence: reading.pence, reducedTo: formatMoney(reading.reducedPence) };
+    return reading.reducedPence === null
+      ? { kind: 'money', pence: reading.pence }
+      : { kind: 'money', pence: reading.pence, reducedTo: formatMoney(reading.reducedPence) };
   }
-  if (/range/.test(reading.reason)) return { kind: 'unreadable', problem: `"${cell}" is not a single amount` };
+  if (/range/.test(reading.reason))
+    return { kind: 'unreadable', problem: `"${cell}" is not a single amount` };
   // A figure we cannot read, rather than words: starts with £, or is nothing but figures.
   if (text.startsWith('£') || (/\d/.test(text) && /^[£\d\s,.\-km]*$/i.test(text))) {
     return { kind: 'unreadable', problem: `"${cell}" could not be read as an amount` };
@@ -360,14 +394,22 @@ const COLUMN_ROLES: [Role, RegExp][] = [
   ['unit', /\b(?:unit|each|rate|per)\b/i],
   ['quantity', /\b(?:quantity|qty|no|nos|number|count)\b/i],
   ['amount', /\b(?:amount|costs?|total|price|sum|budget|value|funding|requested)\b|£/i],
-  ['description', /\b(?:description|items?|activity|activities|intervention|expenditure|details?|element|purpose|project|proposal|aims?)\b/i],
+  [
+    'description',
+    /\b(?:description|items?|activity|activities|intervention|expenditure|details?|element|purpose|project|proposal|aims?)\b/i,
+  ],
 ];
 
 const TOTAL_LABEL = /^(?:grand\s+|overall\s+)?(?:sub[-\s]?)?totals?\b/i;
 
-const isFigure = (reading: CellReading | undefined) => reading?.kind === 'money' || reading?.kind === 'unreadable';
+const isFigure = (reading: CellReading | undefined) =>
+  reading?.kind === 'money' || reading?.kind === 'unreadable';
 
-function readCostTable(table: Extract<Block, { kind: 'table' }>): { lines: BusinessCaseCostLine[]; totals: StatedTotal[]; warnings: string[] } {
+function readCostTable(table: Extract<Block, { kind: 'table' }>): {
+  lines: BusinessCaseCostLine[];
+  totals: StatedTotal[];
+  warnings: string[];
+} {
   const lines: BusinessCaseCostLine[] = [];
   const totals: StatedTotal[] = [];
   const warnings: string[] = [];
@@ -411,7 +453,10 @@ function readCostTable(table: Extract<Block, { kind: 'table' }>): { lines: Busin
  * The header is the last row above the first figure that names a column we know in at least one of
  * two or more filled cells: a lone caption such as "Project costs" is not a header.
  */
-function findHeader(rows: TableRow[], readings: CellReading[][]): { row: number; columns: Columns } | undefined {
+function findHeader(
+  rows: TableRow[],
+  readings: CellReading[][],
+): { row: number; columns: Columns } | undefined {
   const firstFigureRow = readings.findIndex((cells) => cells.some(isFigure));
   let header: { row: number; columns: Columns } | undefined;
   rows.slice(0, Math.max(firstFigureRow, 0)).forEach((row, index) => {
@@ -422,7 +467,8 @@ function findHeader(rows: TableRow[], readings: CellReading[][]): { row: number;
       // Of several amount columns ("Cost", then "Total"), the last holds the line's amount.
       if (role && (columns[role] === undefined || role === 'amount')) columns[role] = column;
     });
-    if (Object.keys(columns).length > 0 && row.cells.filter((cell) => cell !== '').length >= 2) header = { row: index, columns };
+    if (Object.keys(columns).length > 0 && row.cells.filter((cell) => cell !== '').length >= 2)
+      header = { row: index, columns };
   });
   return header;
 }
@@ -448,16 +494,25 @@ function locateFigures(cells: string[], readings: CellReading[], header: Columns
 function descriptionIn(cells: string[], readings: CellReading[], at: Columns): string {
   const stated = at.description === undefined ? '' : (cells[at.description] ?? '');
   if (stated !== '') return stated;
-  return cells.filter((_, i) => readings[i]?.kind === 'words').reduce((longest, cell) => (cell.length > longest.length ? cell : longest), '');
+  return cells
+    .filter((_, i) => readings[i]?.kind === 'words')
+    .reduce((longest, cell) => (cell.length > longest.length ? cell : longest), '');
 }
 
-function moneyIn(cells: string[], readings: CellReading[], column: number | undefined, warn: (problem: string) => void): number | null {
+function moneyIn(
+  cells: string[],
+  readings: CellReading[],
+  column: number | undefined,
+  warn: (problem: string) => void,
+): number | null {
   const reading = column === undefined ? undefined : readings[column];
   const text = column === undefined ? '' : (cells[column] ?? '');
   switch (reading?.kind) {
     case 'money':
       if (reading.reducedTo !== undefined) {
-        warn(`"${text}" was read as ${formatMoney(reading.pence)}; the case says it could be reduced to ${reading.reducedTo}`);
+        warn(
+          `"${text}" was read as ${formatMoney(reading.pence)}; the case says it could be reduced to ${reading.reducedTo}`,
+        );
       }
       return reading.pence;
     case 'unreadable':
@@ -477,7 +532,8 @@ function moneyIn(cells: string[], readings: CellReading[], column: number | unde
 // "totalling £38,000", "Total Bid = £1500", "The total sum requested is £195,000", "Total Bid: £ 50,000."
 // The gap between the word and the figure holds no digits and no sentence end, so "totalling
 // more than 6 million hours … £35m" is not a total.
-const TOTAL_SENTENCE = /\b(?:total(?:l?ing|s)?|amount requested)\b[^£\d.!?;]{0,40}?(£\s*\d(?:[\d,]*\d)?(?:\.\d{1,2})?(?:\s*[km]\b)?)/gi;
+const TOTAL_SENTENCE =
+  /\b(?:total(?:l?ing|s)?|amount requested)\b[^£\d.!?;]{0,40}?(£\s*\d(?:[\d,]*\d)?(?:\.\d{1,2})?(?:\s*[km]\b)?)/gi;
 
 function findSentenceTotal(blocks: Block[]): number | null {
   let found: number | null = null;
@@ -493,7 +549,11 @@ function findSentenceTotal(blocks: Block[]): number | null {
   return found;
 }
 
-function chooseStatedTotal(tableTotals: StatedTotal[], sentenceTotal: number | null, warnings: string[]): number | null {
+function chooseStatedTotal(
+  tableTotals: StatedTotal[],
+  sentenceTotal: number | null,
+  warnings: string[],
+): number | null {
   const grandTotal = tableTotals.filter((t) => !t.isSubtotal).at(-1);
   if (grandTotal) return grandTotal.pence;
   const lastSubtotal = tableTotals.at(-1);

@@ -34,7 +34,8 @@ async function interpret(ctx: HandlerContext, input: ParsedInput<'bids:previewIm
 }
 
 export const importHandlers = {
-  'bids:previewImport': async (input: ParsedInput<'bids:previewImport'>, ctx: HandlerContext) => (await interpret(ctx, input)).preview,
+  'bids:previewImport': async (input: ParsedInput<'bids:previewImport'>, ctx: HandlerContext) =>
+    (await interpret(ctx, input)).preview,
 
   /** All or nothing: any bad row refuses the whole file and names every bad row. */
   'bids:import': async (input: ParsedInput<'bids:import'>, ctx: HandlerContext) => {
@@ -45,9 +46,17 @@ export const importHandlers = {
         path: `row ${p.row}`,
         message: `Row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.message}`,
       }));
-      throw new Refusal('invalid_input', `Nothing was imported: ${issues.length} problem${issues.length === 1 ? '' : 's'} in ${input.fileName}`, issues);
+      throw new Refusal(
+        'invalid_input',
+        `Nothing was imported: ${issues.length} problem${issues.length === 1 ? '' : 's'} in ${input.fileName}`,
+        issues,
+      );
     }
-    if (bids.length === 0) throw new Refusal('invalid_input', `Nothing was imported: ${input.fileName} has no bids under its header row`);
+    if (bids.length === 0)
+      throw new Refusal(
+        'invalid_input',
+        `Nothing was imported: ${input.fileName} has no bids under its header row`,
+      );
     return ctx.store.transaction(() => {
       const now = ctx.now();
       const partnershipIds = new Map<string, number>();
@@ -80,7 +89,13 @@ export const importHandlers = {
         ),
       );
       for (const total of preview.totals) {
-        ctx.store.bids.setScheduleTotal(input.roundId, partnershipOf(total.partnership), total.label, total.statedPence, total.statedReducedPence);
+        ctx.store.bids.setScheduleTotal(
+          input.roundId,
+          partnershipOf(total.partnership),
+          total.label,
+          total.statedPence,
+          total.statedReducedPence,
+        );
       }
       ctx.store.bids.reindex(ids);
       return {
@@ -97,20 +112,35 @@ export const importHandlers = {
     const bid = ctx.store.bids.get(input.bidId);
     if (!bid) throw notFound(`Bid ${input.bidId}`);
     mustGetOpenRound(ctx, bid.roundId);
-    if (!/\.docx$/i.test(input.fileName)) throw new Refusal('invalid_input', `${input.fileName} is not a Word document: business cases are read from .docx files`);
+    if (!/\.docx$/i.test(input.fileName))
+      throw new Refusal(
+        'invalid_input',
+        `${input.fileName} is not a Word document: business cases are read from .docx files`,
+      );
     const data = decode(input.dataBase64);
     let parsed;
     try {
       parsed = await parseBusinessCase(data);
     } catch (error) {
-      if (error instanceof BusinessCaseError) throw new Refusal('invalid_input', `${input.fileName}: ${error.message}`);
+      if (error instanceof BusinessCaseError)
+        throw new Refusal('invalid_input', `${input.fileName}: ${error.message}`);
       throw error;
     }
     return ctx.store.transaction(() => {
       const now = ctx.now();
       const current = getBid(ctx, input.bidId);
-      const sections = input.replace ? parsed.sections : [...current.sections.map(({ heading, body }) => ({ heading, body })), ...parsed.sections];
-      const lines = input.replace || current.costLines.length === 0 ? parsed.costLines : current.costLines.map(({ description, quantity, unitCostPence, amountPence }) => ({ description, quantity, unitCostPence, amountPence }));
+      const sections = input.replace
+        ? parsed.sections
+        : [...current.sections.map(({ heading, body }) => ({ heading, body })), ...parsed.sections];
+      const lines =
+        input.replace || current.costLines.length === 0
+          ? parsed.costLines
+          : current.costLines.map(({ description, quantity, unitCostPence, amountPence }) => ({
+              description,
+              quantity,
+              unitCostPence,
+              amountPence,
+            }));
       ctx.store.bids.replaceSections(input.bidId, sections);
       if (parsed.costLines.length > 0) ctx.store.bids.replaceCostLines(input.bidId, lines);
       ctx.store.bids.update(
@@ -133,7 +163,16 @@ export const importHandlers = {
         },
         now,
       );
-      ctx.store.bids.addAttachment(input.bidId, { fileName: input.fileName, mediaType: MEDIA_TYPES.docx ?? DOCX_TYPE, content: data, sha256: sha256(data) }, now);
+      ctx.store.bids.addAttachment(
+        input.bidId,
+        {
+          fileName: input.fileName,
+          mediaType: MEDIA_TYPES.docx ?? DOCX_TYPE,
+          content: data,
+          sha256: sha256(data),
+        },
+        now,
+      );
       ctx.store.bids.reindex([input.bidId]);
       return {
         bid: getBid(ctx, input.bidId),

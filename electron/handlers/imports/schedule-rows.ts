@@ -1,5 +1,12 @@
 import { BID_REF_PATTERN } from '../../../shared/bids';
-import { SCHEDULE_FIELD_LABELS, SCHEDULE_FIELDS, type ColumnMapping, type RowProblem, type SchedulePreview, type ScheduleField } from '../../../shared/imports';
+import {
+  SCHEDULE_FIELD_LABELS,
+  SCHEDULE_FIELDS,
+  type ColumnMapping,
+  type RowProblem,
+  type SchedulePreview,
+  type ScheduleField,
+} from '../../../shared/imports';
 import { parseMoneyCell } from '../../../shared/money-cell';
 import type { Cell, Table } from './table-file';
 
@@ -10,10 +17,39 @@ import type { Cell, Table } from './table-file';
 
 const HEADER_WORDS: Record<ScheduleField, string[]> = {
   ref: ['ref', 'reference', 'bid ref', 'bid reference', 'ref no', 'bid no', 'bid number', 'id'],
-  partnership: ['partnership', 'partnership board', 'applicant', 'organisation', 'organization', 'csp', 'bidder', 'lead organisation', 'partnership name', 'area'],
-  title: ['aims and objectives of project', 'aims and objectives', 'project', 'project title', 'title', 'project name', 'bid title', 'aims'],
+  partnership: [
+    'partnership',
+    'partnership board',
+    'applicant',
+    'organisation',
+    'organization',
+    'csp',
+    'bidder',
+    'lead organisation',
+    'partnership name',
+    'area',
+  ],
+  title: [
+    'aims and objectives of project',
+    'aims and objectives',
+    'project',
+    'project title',
+    'title',
+    'project name',
+    'bid title',
+    'aims',
+  ],
   summary: ['summary', 'project summary', 'description', 'details'],
-  requested: ['amount requested', 'requested', 'amount', 'total requested', 'bid amount', 'funding requested', 'request', 'amount requested £'],
+  requested: [
+    'amount requested',
+    'requested',
+    'amount',
+    'total requested',
+    'bid amount',
+    'funding requested',
+    'request',
+    'amount requested £',
+  ],
   reduced: ['could be reduced to', 'reduced to', 'reduced amount', 'reduction', 'minimum amount', 'reduced'],
   status: ['status'],
 };
@@ -27,7 +63,8 @@ function normaliseHeader(header: string): string {
     .trim();
 }
 
-const text = (cell: Cell | undefined): string => (cell === null || cell === undefined ? '' : String(cell).replace(/\s+/g, ' ').trim());
+const text = (cell: Cell | undefined): string =>
+  cell === null || cell === undefined ? '' : String(cell).replace(/\s+/g, ' ').trim();
 
 /** The header row: the first row with at least two filled cells. */
 export function headerRowIndex(rows: Cell[][]): number {
@@ -82,9 +119,18 @@ export interface InterpretedSchedule {
   bids: InterpretedBid[];
 }
 
-const STATUS_WORDS: Record<string, InterpretedBid['status']> = { received: 'received', eligible: 'eligible', ineligible: 'ineligible', withdrawn: 'withdrawn' };
+const STATUS_WORDS: Record<string, InterpretedBid['status']> = {
+  received: 'received',
+  eligible: 'eligible',
+  ineligible: 'ineligible',
+  withdrawn: 'withdrawn',
+};
 
-export function interpretSchedule(table: Table, requestedMapping: ColumnMapping | undefined, ctx: InterpretContext): InterpretedSchedule {
+export function interpretSchedule(
+  table: Table,
+  requestedMapping: ColumnMapping | undefined,
+  ctx: InterpretContext,
+): InterpretedSchedule {
   const headerIndex = headerRowIndex(table.rows);
   const headerRow = table.rows[headerIndex] ?? [];
   const width = Math.max(headerRow.length, ...table.rows.map((r) => r.length));
@@ -102,7 +148,12 @@ export function interpretSchedule(table: Table, requestedMapping: ColumnMapping 
 
   const problems: RowProblem[] = [];
   for (const field of ['ref', 'partnership', 'title', 'requested'] as const) {
-    if (columnOf(field) === undefined) problems.push({ row: headerIndex + 1, column: null, message: `No column is mapped to "${SCHEDULE_FIELD_LABELS[field]}"` });
+    if (columnOf(field) === undefined)
+      problems.push({
+        row: headerIndex + 1,
+        column: null,
+        message: `No column is mapped to "${SCHEDULE_FIELD_LABELS[field]}"`,
+      });
   }
   if (problems.length > 0) return { preview: emptyPreview(table, headers, mapping, problems), bids: [] };
 
@@ -122,7 +173,8 @@ export function interpretSchedule(table: Table, requestedMapping: ColumnMapping 
     const partnershipCell = text(get('partnership'));
     if (partnershipCell) currentPartnership = partnershipCell;
     const title = text(get('title'));
-    const problem = (field: ScheduleField | null, message: string) => problems.push({ row, column: field ? columnName(field) : null, message });
+    const problem = (field: ScheduleField | null, message: string) =>
+      problems.push({ row, column: field ? columnName(field) : null, message });
 
     if (!ref) {
       const label = [title, partnershipCell, text(get('requested'))].find((v) => TOTAL_ROW.test(v));
@@ -131,18 +183,30 @@ export function interpretSchedule(table: Table, requestedMapping: ColumnMapping 
         if (!amount.ok) return problem('requested', amount.reason);
         if (amount.empty) return;
         if (!currentPartnership) return problem('partnership', 'This total row comes before any partnership');
-        totals.push({ row, partnership: currentPartnership, label: TOTAL_ROW.exec(label) ? label.replace(/\s*£.*$/, '').trim() : 'Total', statedPence: amount.pence, statedReducedPence: amount.reducedPence });
+        totals.push({
+          row,
+          partnership: currentPartnership,
+          label: TOTAL_ROW.exec(label) ? label.replace(/\s*£.*$/, '').trim() : 'Total',
+          statedPence: amount.pence,
+          statedReducedPence: amount.reducedPence,
+        });
         return;
       }
-      return problem('ref', 'This row has no reference: every bid needs one (S1, SS4, SSF4-02…), and a subtotal row should say "Total"');
+      return problem(
+        'ref',
+        'This row has no reference: every bid needs one (S1, SS4, SSF4-02…), and a subtotal row should say "Total"',
+      );
     }
 
-    if (!BID_REF_PATTERN.test(ref) || ref.length > 24) problem('ref', `"${ref}" is not a usable reference: use letters, digits, "-", "/" or "."`);
+    if (!BID_REF_PATTERN.test(ref) || ref.length > 24)
+      problem('ref', `"${ref}" is not a usable reference: use letters, digits, "-", "/" or "."`);
     const key = ref.toLowerCase();
-    if (seenRefs.has(key)) problem('ref', `${ref} appears twice in this file (also row ${seenRefs.get(key)})`);
+    if (seenRefs.has(key))
+      problem('ref', `${ref} appears twice in this file (also row ${seenRefs.get(key)})`);
     else seenRefs.set(key, row);
     if (ctx.existingRefs.has(key)) problem('ref', `${ref} is already in this round`);
-    if (!currentPartnership) problem('partnership', 'No partnership: fill it in on this row or on a row above');
+    if (!currentPartnership)
+      problem('partnership', 'No partnership: fill it in on this row or on a row above');
     if (!title) problem('title', 'No project title or aims');
 
     const requested = parseMoneyCell(get('requested'));
@@ -159,13 +223,18 @@ export function interpretSchedule(table: Table, requestedMapping: ColumnMapping 
     const reducedCell = parseMoneyCell(get('reduced'));
     if (!reducedCell.ok) problem('reduced', reducedCell.reason);
     else if (!reducedCell.empty) {
-      if (reducedPence !== null && reducedPence !== reducedCell.pence) problem('reduced', 'Two different reduced amounts are given for this bid');
+      if (reducedPence !== null && reducedPence !== reducedCell.pence)
+        problem('reduced', 'Two different reduced amounts are given for this bid');
       reducedPence = reducedCell.pence;
       if (reducedCell.pence < 0) problem('reduced', 'The reduced amount cannot be negative');
     }
     const statusText = text(get('status')).toLowerCase();
     const status = statusText ? STATUS_WORDS[statusText] : 'received';
-    if (!status) problem('status', `"${text(get('status'))}" is not a status: use received, eligible, ineligible or withdrawn`);
+    if (!status)
+      problem(
+        'status',
+        `"${text(get('status'))}" is not a status: use received, eligible, ineligible or withdrawn`,
+      );
 
     const match = currentPartnership ? ctx.findPartnership(currentPartnership) : undefined;
     bids.push({
@@ -186,14 +255,21 @@ export function interpretSchedule(table: Table, requestedMapping: ColumnMapping 
   // bid there without one (the schedule's S1 and D1 are written that way).
   for (const bid of bids.filter((b) => b.requestedPence === null)) {
     const partnershipKey = bid.partnership.toLowerCase();
-    const total = totals.find((t) => (ctx.findPartnership(t.partnership)?.name ?? t.partnership).toLowerCase() === partnershipKey);
+    const total = totals.find(
+      (t) => (ctx.findPartnership(t.partnership)?.name ?? t.partnership).toLowerCase() === partnershipKey,
+    );
     const siblings = bids.filter((b) => b.partnership.toLowerCase() === partnershipKey);
     const missing = siblings.filter((b) => b.requestedPence === null);
     if (total && missing.length === 1) {
       const rest = siblings.reduce((sum, b) => sum + (b.requestedPence ?? 0), 0);
       bid.requestedPence = total.statedPence - rest;
       bid.note = `Amount taken from the "${total.label}" row (row ${total.row})`;
-      if (bid.requestedPence < 0) problems.push({ row: bid.row, column: columnName('requested'), message: 'The total row is less than the other bids of this partnership' });
+      if (bid.requestedPence < 0)
+        problems.push({
+          row: bid.row,
+          column: columnName('requested'),
+          message: 'The total row is less than the other bids of this partnership',
+        });
     } else {
       problems.push({ row: bid.row, column: columnName('requested'), message: 'No amount requested' });
     }
@@ -201,7 +277,10 @@ export function interpretSchedule(table: Table, requestedMapping: ColumnMapping 
   totals.forEach((t) => (t.partnership = ctx.findPartnership(t.partnership)?.name ?? t.partnership));
 
   const requestedPence = bids.reduce((sum, b) => sum + (b.requestedPence ?? 0), 0);
-  const reducedRequestedPence = bids.reduce((sum, b) => sum + Math.min(b.reducedPence ?? b.requestedPence ?? 0, b.requestedPence ?? 0), 0);
+  const reducedRequestedPence = bids.reduce(
+    (sum, b) => sum + Math.min(b.reducedPence ?? b.requestedPence ?? 0, b.requestedPence ?? 0),
+    0,
+  );
   problems.sort((a, b) => a.row - b.row);
   return {
     bids,
@@ -209,7 +288,16 @@ export function interpretSchedule(table: Table, requestedMapping: ColumnMapping 
       sheet: table.sheet,
       headers,
       mapping: headers.map((header, column) => ({ column, header, field: mapping[String(column)] ?? null })),
-      bids: bids.map((b) => ({ row: b.row, ref: b.ref, partnership: b.partnership, title: b.title, requestedPence: b.requestedPence, reducedPence: b.reducedPence, newPartnership: b.partnershipId === null, note: b.note })),
+      bids: bids.map((b) => ({
+        row: b.row,
+        ref: b.ref,
+        partnership: b.partnership,
+        title: b.title,
+        requestedPence: b.requestedPence,
+        reducedPence: b.reducedPence,
+        newPartnership: b.partnershipId === null,
+        note: b.note,
+      })),
       totals,
       problems,
       bidCount: bids.length,
@@ -220,7 +308,12 @@ export function interpretSchedule(table: Table, requestedMapping: ColumnMapping 
   };
 }
 
-function emptyPreview(table: Table, headers: string[], mapping: ColumnMapping, problems: RowProblem[]): SchedulePreview {
+function emptyPreview(
+  table: Table,
+  headers: string[],
+  mapping: ColumnMapping,
+  problems: RowProblem[],
+): SchedulePreview {
   return {
     sheet: table.sheet,
     headers,

@@ -15,8 +15,15 @@ export async function readTable(fileName: string, data: Buffer): Promise<Table> 
   const extension = fileName.toLowerCase().split('.').pop() ?? '';
   if (extension === 'csv' || extension === 'txt') return { sheet: null, rows: readCsv(data) };
   if (extension === 'xlsx') return readXlsx(data);
-  if (extension === 'xls') throw new Refusal('invalid_input', `${fileName} is an old-style Excel file (.xls): save it as .xlsx or .csv and import that`);
-  throw new Refusal('invalid_input', `${fileName} is not a schedule Tranche can read: use a .xlsx workbook or a .csv file`);
+  if (extension === 'xls')
+    throw new Refusal(
+      'invalid_input',
+      `${fileName} is an old-style Excel file (.xls): save it as .xlsx or .csv and import that`,
+    );
+  throw new Refusal(
+    'invalid_input',
+    `${fileName} is not a schedule Tranche can read: use a .xlsx workbook or a .csv file`,
+  );
 }
 
 function readCsv(data: Buffer): Cell[][] {
@@ -24,11 +31,25 @@ function readCsv(data: Buffer): Cell[][] {
   if (text.includes('\uFFFD')) text = data.toString('latin1'); // Excel on Windows saves CSV as Windows-1252
   text = text.replace(/^\uFEFF/, '');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? '\t' : firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
+  const delimiter =
+    (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0)
+      ? '\t'
+      : firstLine.includes(';') && !firstLine.includes(',')
+        ? ';'
+        : ',';
   try {
-    return parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+    return parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      bom: true,
+    }) as string[][];
   } catch (error) {
-    throw new Refusal('invalid_input', `The CSV file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Refusal(
+      'invalid_input',
+      `The CSV file cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -44,7 +65,8 @@ async function readXlsx(data: Buffer): Promise<Table> {
   const rows: Cell[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: Cell[] = [];
-    for (let column = 1; column <= sheet.actualColumnCount; column++) cells.push(cellValue(row.getCell(column).value));
+    for (let column = 1; column <= sheet.actualColumnCount; column++)
+      cells.push(cellValue(row.getCell(column).value));
     rows[rowNumber - 1] = cells;
   });
   return { sheet: sheet.name, rows: Array.from(rows, (r) => r ?? []) };

@@ -14,10 +14,19 @@ export function AlignmentEditor({ bidId }: { bidId: number }) {
   const [error, setError] = useState<string | null>(null);
   if (view.state === 'loading') return null;
   if (view.state === 'failed') return <LoadFailure message={view.error.message} />;
-  if (view.value.priorities.length === 0) return <p className="hint">This round has no Police and Crime Plan, so there is no priority alignment to record.</p>;
-  const current = (id: number): Strength => values[id] ?? view.value.mine.find((m) => m.priorityId === id)?.strength ?? 'none';
+  if (view.value.priorities.length === 0)
+    return (
+      <p className="hint">
+        This round has no Police and Crime Plan, so there is no priority alignment to record.
+      </p>
+    );
+  const current = (id: number): Strength =>
+    values[id] ?? view.value.mine.find((m) => m.priorityId === id)?.strength ?? 'none';
   const save = async () => {
-    const result = await api.assessment.align({ bidId, alignments: view.value.priorities.map((p) => ({ priorityId: p.id, strength: current(p.id) })) });
+    const result = await api.assessment.align({
+      bidId,
+      alignments: view.value.priorities.map((p) => ({ priorityId: p.id, strength: current(p.id) })),
+    });
     if (!result.ok) return setError(result.error.message);
     setError(null);
     setMessage('Priority alignment saved.');
@@ -53,7 +62,12 @@ export function AlignmentEditor({ bidId }: { bidId: number }) {
                 <label className="visually-hidden" htmlFor={`align-${p.id}`}>
                   How strongly the bid advances {p.code}
                 </label>
-                <select id={`align-${p.id}`} className="select" value={current(p.id)} onChange={(e) => setValues((v) => ({ ...v, [p.id]: e.target.value as Strength }))}>
+                <select
+                  id={`align-${p.id}`}
+                  className="select"
+                  value={current(p.id)}
+                  onChange={(e) => setValues((v) => ({ ...v, [p.id]: e.target.value as Strength }))}
+                >
                   {STRENGTHS.map((s) => (
                     <option key={s} value={s}>
                       {LABEL[s]}

@@ -1,5 +1,13 @@
 /** A table cell drawing what was allocated (dark) over what was requested (light), to a shared scale. */
-export function RequestedAllocatedBar({ requestedPence, allocatedPence, maxPence }: { requestedPence: number; allocatedPence: number; maxPence: number }) {
+export function RequestedAllocatedBar({
+  requestedPence,
+  allocatedPence,
+  maxPence,
+}: {
+  requestedPence: number;
+  allocatedPence: number;
+  maxPence: number;
+}) {
   const width = (pence: number) => `${(pence / Math.max(1, maxPence)) * 100}%`;
   return (
     <td className="bar-cell" aria-hidden="true">

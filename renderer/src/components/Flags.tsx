@@ -6,7 +6,10 @@ export function FlagList({ flags }: { flags: Flag[] }) {
     <ul className="flag-list">
       {flags.map((flag, i) => (
         <li key={`${flag.code}-${i}`} className={`flag flag--${flag.severity}`}>
-          <strong className={`tag ${flag.severity === 'problem' ? 'tag--red' : 'tag--yellow'}`}>{flag.severity === 'problem' ? 'Check' : 'Note'}</strong> {flag.message}
+          <strong className={`tag ${flag.severity === 'problem' ? 'tag--red' : 'tag--yellow'}`}>
+            {flag.severity === 'problem' ? 'Check' : 'Note'}
+          </strong>{' '}
+          {flag.message}
         </li>
       ))}
     </ul>
@@ -21,7 +24,11 @@ export function FlagCount({ flags }: { flags: Flag[] }) {
   return (
     <span title={label}>
       {problems > 0 && <strong className="tag tag--red">{problems} to check</strong>}
-      {flags.length - problems > 0 && <strong className="tag tag--yellow">{flags.length - problems} note{flags.length - problems === 1 ? '' : 's'}</strong>}
+      {flags.length - problems > 0 && (
+        <strong className="tag tag--yellow">
+          {flags.length - problems} note{flags.length - problems === 1 ? '' : 's'}
+        </strong>
+      )}
       <span className="visually-hidden">: {label}</span>
     </span>
   );

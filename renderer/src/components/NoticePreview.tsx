@@ -14,7 +14,8 @@ export function NoticePreview({ data }: { data: NoticeData }) {
       <h2 className="notice__heading">NOTICE OF DECISION</h2>
       <p className="notice__number">{data.number}</p>
       <p>
-        Contact officer: {data.contact.officer || '—'} · Telephone: {data.contact.telephone || '—'} · Email: {data.contact.email || '—'}
+        Contact officer: {data.contact.officer || '—'} · Telephone: {data.contact.telephone || '—'} · Email:{' '}
+        {data.contact.email || '—'}
       </p>
       <p>
         <strong>Title: {data.title}</strong>
@@ -23,12 +24,18 @@ export function NoticePreview({ data }: { data: NoticeData }) {
       <h3>EXECUTIVE SUMMARY</h3>
       <p>
         The {data.fund} budget for {data.roundName}
-        {data.financialYear ? ` (${data.financialYear})` : ''} is {formatMoney(data.budgetPence)}. {committed > 0 && `${formatMoney(committed)} is already committed, leaving ${formatMoney(data.availablePence)} to allocate. `}
-        {data.bidCount} bids were received from {data.partnershipCount} partnerships, asking for {formatMoney(data.requestedPence)} in all.
+        {data.financialYear ? ` (${data.financialYear})` : ''} is {formatMoney(data.budgetPence)}.{' '}
+        {committed > 0 &&
+          `${formatMoney(committed)} is already committed, leaving ${formatMoney(data.availablePence)} to allocate. `}
+        {data.bidCount} bids were received from {data.partnershipCount} partnerships, asking for{' '}
+        {formatMoney(data.requestedPence)} in all.
         {data.noBidFrom.length > 0 && ` No bids were received from ${data.noBidFrom.join(', ')}.`}
       </p>
       <h3>DECISION</h3>
-      <p>I have considered the attached business cases and approve the following bids, with amounts, funding from the {data.fund}.</p>
+      <p>
+        I have considered the attached business cases and approve the following bids, with amounts, funding
+        from the {data.fund}.
+      </p>
       <table className="table table--compact">
         <caption className="visually-hidden">Bids approved</caption>
         <thead>
@@ -36,7 +43,9 @@ export function NoticePreview({ data }: { data: NoticeData }) {
             <th scope="col">Ref</th>
             <th scope="col">Partnership</th>
             <th scope="col">Project</th>
-            <th scope="col" className="numeric">Amount</th>
+            <th scope="col" className="numeric">
+              Amount
+            </th>
             <th scope="col">Conditions</th>
           </tr>
         </thead>
@@ -64,7 +73,8 @@ export function NoticePreview({ data }: { data: NoticeData }) {
         </tfoot>
       </table>
       <p>
-        {formatMoney(data.remainingPence)} of the {formatMoney(data.availablePence)} available remains unallocated.
+        {formatMoney(data.remainingPence)} of the {formatMoney(data.availablePence)} available remains
+        unallocated.
       </p>
       <p>
         <strong>{data.wording.signatoryRole}</strong>
@@ -72,12 +82,17 @@ export function NoticePreview({ data }: { data: NoticeData }) {
       <p>{data.wording.declarationOfInterests}</p>
       <p>Interests: {data.signature?.interests ?? '—'}</p>
       <p>
-        Signature: {data.signature ? data.signature.name : 'Not yet signed'} · Date: {data.signature ? formatDate(data.signature.date) : 'Not yet signed'}
+        Signature: {data.signature ? data.signature.name : 'Not yet signed'} · Date:{' '}
+        {data.signature ? formatDate(data.signature.date) : 'Not yet signed'}
       </p>
       {data.board && (
         <>
           <h3>VIEWS OF THE BOARD</h3>
-          <p>{data.board.meetingOn ? `The board considered the bids on ${formatDate(data.board.meetingOn)}.` : 'The board considered the bids.'}</p>
+          <p>
+            {data.board.meetingOn
+              ? `The board considered the bids on ${formatDate(data.board.meetingOn)}.`
+              : 'The board considered the bids.'}
+          </p>
           <ul>
             {data.board.summary.map((line) => (
               <li key={line}>{line}</li>
@@ -99,9 +114,15 @@ export function NoticePreview({ data }: { data: NoticeData }) {
             <th scope="col">Ref</th>
             <th scope="col">Partnership</th>
             <th scope="col">Aims and objectives</th>
-            <th scope="col" className="numeric">Requested</th>
-            <th scope="col" className="numeric">Could be reduced to</th>
-            <th scope="col" className="numeric">Decision</th>
+            <th scope="col" className="numeric">
+              Requested
+            </th>
+            <th scope="col" className="numeric">
+              Could be reduced to
+            </th>
+            <th scope="col" className="numeric">
+              Decision
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -112,7 +133,9 @@ export function NoticePreview({ data }: { data: NoticeData }) {
               <td>{b.title}</td>
               <td className="numeric">{formatMoney(b.requestedPence)}</td>
               <td className="numeric">{b.reducedPence === null ? '' : formatMoney(b.reducedPence)}</td>
-              <td className="numeric">{b.awardedPence === null ? 'Not funded' : formatMoney(b.awardedPence)}</td>
+              <td className="numeric">
+                {b.awardedPence === null ? 'Not funded' : formatMoney(b.awardedPence)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -4,7 +4,17 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * Every screen: sets the window title and, on arrival, puts focus on the main heading so a
  * screen reader announces where the user now is.
  */
-export function Page({ title, caption, children, actions }: { title: string; caption?: string; children: ReactNode; actions?: ReactNode }) {
+export function Page({
+  title,
+  caption,
+  children,
+  actions,
+}: {
+  title: string;
+  caption?: string;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} – Tranche`;
@@ -28,7 +38,11 @@ export function Page({ title, caption, children, actions }: { title: string; cap
 
 export function Banner({ kind, children }: { kind: 'success' | 'important'; children: ReactNode }) {
   return (
-    <div className={`banner banner--${kind}`} role={kind === 'success' ? 'status' : 'region'} aria-label={kind === 'success' ? 'Success' : 'Important'}>
+    <div
+      className={`banner banner--${kind}`}
+      role={kind === 'success' ? 'status' : 'region'}
+      aria-label={kind === 'success' ? 'Success' : 'Important'}
+    >
       {children}
     </div>
   );

@@ -38,11 +38,16 @@ export function Queries({ roundId, bidId }: { roundId: number; bidId: number }) 
       <ul className="query-list">
         {mine.map((q) => (
           <li key={q.id}>
-            <strong className={`tag ${q.resolvedAt ? 'tag--green' : 'tag--yellow'}`}>{q.resolvedAt ? 'Resolved' : 'Open'}</strong> {q.text}
+            <strong className={`tag ${q.resolvedAt ? 'tag--green' : 'tag--yellow'}`}>
+              {q.resolvedAt ? 'Resolved' : 'Open'}
+            </strong>{' '}
+            {q.text}
             <div className="hint">
               Raised by {q.raisedBy ?? 'unknown'} on {formatDate(q.raisedAt)}
               {q.assignedTo ? `, for ${q.assignedTo}` : ''}
-              {q.resolvedAt ? `. Resolved by ${q.resolvedBy ?? 'unknown'} on ${formatDate(q.resolvedAt)}: ${q.resolution}` : ''}
+              {q.resolvedAt
+                ? `. Resolved by ${q.resolvedBy ?? 'unknown'} on ${formatDate(q.resolvedAt)}: ${q.resolution}`
+                : ''}
             </div>
             {!q.resolvedAt && (
               <div className="moderate-form">
@@ -50,7 +55,12 @@ export function Queries({ roundId, bidId }: { roundId: number; bidId: number }) 
                   <label className="label label--small" htmlFor={`resolve-${q.id}`}>
                     Resolution note
                   </label>
-                  <input id={`resolve-${q.id}`} className="input" value={notes[q.id] ?? ''} onChange={(e) => setNotes((n) => ({ ...n, [q.id]: e.target.value }))} />
+                  <input
+                    id={`resolve-${q.id}`}
+                    className="input"
+                    value={notes[q.id] ?? ''}
+                    onChange={(e) => setNotes((n) => ({ ...n, [q.id]: e.target.value }))}
+                  />
                 </div>
                 <button type="button" className="button button--secondary" onClick={() => void resolve(q.id)}>
                   Resolve<span className="visually-hidden"> query: {q.text}</span>
@@ -65,14 +75,22 @@ export function Queries({ roundId, bidId }: { roundId: number; bidId: number }) 
           <label className="label" htmlFor="query-text">
             Raise a query
           </label>
-          <div className="hint">For example, &ldquo;Costs don&apos;t add up&rdquo; or &ldquo;Eligibility unclear&rdquo;. Open queries are shown to the panel.</div>
+          <div className="hint">
+            For example, &ldquo;Costs don&apos;t add up&rdquo; or &ldquo;Eligibility unclear&rdquo;. Open
+            queries are shown to the panel.
+          </div>
           <input id="query-text" className="input" value={text} onChange={(e) => setText(e.target.value)} />
         </div>
         <div className="form-group">
           <label className="label" htmlFor="query-assign">
             For (optional)
           </label>
-          <select id="query-assign" className="select" value={assignTo} onChange={(e) => setAssignTo(e.target.value)}>
+          <select
+            id="query-assign"
+            className="select"
+            value={assignTo}
+            onChange={(e) => setAssignTo(e.target.value)}
+          >
             <option value="">Nobody in particular</option>
             {people.state === 'ready' &&
               people.value.map((p) => (

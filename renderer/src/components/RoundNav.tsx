@@ -5,14 +5,42 @@ export function RoundNav({ roundId }: { roundId: number }) {
   const [location] = useLocation();
   const items = [
     { href: `/rounds/${roundId}`, label: 'Overview', current: location === `/rounds/${roundId}` },
-    { href: `/rounds/${roundId}/bids`, label: 'Bids', current: location.startsWith(`/rounds/${roundId}/bids`) },
-    { href: `/rounds/${roundId}/assessment`, label: 'Assessment', current: location.startsWith(`/rounds/${roundId}/assessment`) },
-    { href: `/rounds/${roundId}/ranking`, label: 'Ranking', current: location === `/rounds/${roundId}/ranking` },
-    { href: `/rounds/${roundId}/moderation`, label: 'Moderation', current: location === `/rounds/${roundId}/moderation` },
-    { href: `/rounds/${roundId}/board`, label: 'Board review', current: location === `/rounds/${roundId}/board` },
-    { href: `/rounds/${roundId}/allocation`, label: 'Allocation', current: location === `/rounds/${roundId}/allocation` },
+    {
+      href: `/rounds/${roundId}/bids`,
+      label: 'Bids',
+      current: location.startsWith(`/rounds/${roundId}/bids`),
+    },
+    {
+      href: `/rounds/${roundId}/assessment`,
+      label: 'Assessment',
+      current: location.startsWith(`/rounds/${roundId}/assessment`),
+    },
+    {
+      href: `/rounds/${roundId}/ranking`,
+      label: 'Ranking',
+      current: location === `/rounds/${roundId}/ranking`,
+    },
+    {
+      href: `/rounds/${roundId}/moderation`,
+      label: 'Moderation',
+      current: location === `/rounds/${roundId}/moderation`,
+    },
+    {
+      href: `/rounds/${roundId}/board`,
+      label: 'Board review',
+      current: location === `/rounds/${roundId}/board`,
+    },
+    {
+      href: `/rounds/${roundId}/allocation`,
+      label: 'Allocation',
+      current: location === `/rounds/${roundId}/allocation`,
+    },
     { href: `/rounds/${roundId}/notice`, label: 'Notice', current: location === `/rounds/${roundId}/notice` },
-    { href: `/rounds/${roundId}/import`, label: 'Import a schedule', current: location === `/rounds/${roundId}/import` },
+    {
+      href: `/rounds/${roundId}/import`,
+      label: 'Import a schedule',
+      current: location === `/rounds/${roundId}/import`,
+    },
   ];
   return (
     <nav className="sub-nav" aria-label="This round">

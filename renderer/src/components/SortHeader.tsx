@@ -1,9 +1,25 @@
 export type SortDirection = 'ascending' | 'descending';
 
 /** A column heading that sorts its table, announced through aria-sort. */
-export function SortHeader({ label, numeric, sortable, direction, onSort }: { label: string; numeric?: boolean; sortable: boolean; direction: SortDirection | undefined; onSort: () => void }) {
+export function SortHeader({
+  label,
+  numeric,
+  sortable,
+  direction,
+  onSort,
+}: {
+  label: string;
+  numeric?: boolean;
+  sortable: boolean;
+  direction: SortDirection | undefined;
+  onSort: () => void;
+}) {
   return (
-    <th scope="col" className={numeric ? 'numeric' : undefined} aria-sort={sortable ? (direction ?? 'none') : undefined}>
+    <th
+      scope="col"
+      className={numeric ? 'numeric' : undefined}
+      aria-sort={sortable ? (direction ?? 'none') : undefined}
+    >
       {sortable ? (
         <button type="button" className="sort-button" onClick={onSort}>
           {label}

@@ -52,7 +52,13 @@ export function SortableTable<Row>({
               numeric={column.numeric}
               sortable={column.sortValue !== undefined}
               direction={sort?.key === column.key ? sort.direction : undefined}
-              onSort={() => setSort({ key: column.key, direction: sort?.key === column.key && sort.direction === 'ascending' ? 'descending' : 'ascending' })}
+              onSort={() =>
+                setSort({
+                  key: column.key,
+                  direction:
+                    sort?.key === column.key && sort.direction === 'ascending' ? 'descending' : 'ascending',
+                })
+              }
             />
           ))}
         </tr>

@@ -1,6 +1,9 @@
 import type { InputHTMLAttributes } from 'react';
 
-interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'prefix'> {
+interface TextFieldProps extends Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'onChange' | 'value' | 'prefix'
+> {
   id: string;
   label: string;
   hint?: string;
@@ -11,7 +14,17 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'on
   width?: 'full' | 'medium' | 'short';
 }
 
-export function TextField({ id, label, hint, error, prefix, value, onChange, width = 'full', ...rest }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  prefix,
+  value,
+  onChange,
+  width = 'full',
+  ...rest
+}: TextFieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;

@@ -34,18 +34,36 @@ export function VirtualTable<Row>({
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's values are read during render by design
-  const virtualiser = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualiser = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const items = virtualiser.getVirtualItems();
   const top = items[0]?.start ?? 0;
   const bottom = virtualiser.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   return (
-    <div className="table-scroll" ref={scroller} tabIndex={0} role="region" aria-label={`${caption} (scrolls)`}>
+    <div
+      className="table-scroll"
+      ref={scroller}
+      tabIndex={0}
+      role="region"
+      aria-label={`${caption} (scrolls)`}
+    >
       <table className="table" aria-rowcount={rows.length + 1}>
         <caption className="table__caption visually-hidden">{caption}</caption>
         <thead>
           <tr aria-rowindex={1}>
             {columns.map((column) => (
-              <SortHeader key={column.key} label={column.label} numeric={column.numeric} sortable={column.sortable === true} direction={sort.key === column.key ? sort.direction : undefined} onSort={() => onSort(column.key)} />
+              <SortHeader
+                key={column.key}
+                label={column.label}
+                numeric={column.numeric}
+                sortable={column.sortable === true}
+                direction={sort.key === column.key ? sort.direction : undefined}
+                onSort={() => onSort(column.key)}
+              />
             ))}
           </tr>
         </thead>

@@ -29,8 +29,19 @@ export interface BidFormValues {
 export type BidFormErrors = Record<string, string>;
 
 export const emptyBidForm: BidFormValues = {
-  ref: '', partnership: '', title: '', summary: '', requested: '', reduced: '', reductionNote: '', statedTotal: '',
-  status: 'received', statusReason: '', durationText: '', claimedPriorityIds: [], costLines: [],
+  ref: '',
+  partnership: '',
+  title: '',
+  summary: '',
+  requested: '',
+  reduced: '',
+  reductionNote: '',
+  statedTotal: '',
+  status: 'received',
+  statusReason: '',
+  durationText: '',
+  claimedPriorityIds: [],
+  costLines: [],
 };
 
 const money = (pence: number | null) => (pence === null ? '' : penceToInput(pence));
@@ -49,31 +60,61 @@ export function bidToForm(bid: BidDetail): BidFormValues {
     statusReason: bid.statusReason ?? '',
     durationText: bid.durationText ?? '',
     claimedPriorityIds: bid.claimedPriorities.map((p) => p.id),
-    costLines: bid.costLines.map((l) => ({ description: l.description, quantity: l.quantity === null ? '' : String(l.quantity), unitCost: money(l.unitCostPence), amount: money(l.amountPence) })),
+    costLines: bid.costLines.map((l) => ({
+      description: l.description,
+      quantity: l.quantity === null ? '' : String(l.quantity),
+      unitCost: money(l.unitCostPence),
+      amount: money(l.amountPence),
+    })),
   };
 }
 
 const FIELD_OF_PATH: Record<string, string> = {
-  ref: 'ref', partnership: 'partnership', title: 'title', summary: 'summary', requestedPence: 'requested', reducedPence: 'reduced',
-  reductionNote: 'reductionNote', statedTotalPence: 'statedTotal', status: 'status', statusReason: 'statusReason', durationText: 'durationText',
+  ref: 'ref',
+  partnership: 'partnership',
+  title: 'title',
+  summary: 'summary',
+  requestedPence: 'requested',
+  reducedPence: 'reduced',
+  reductionNote: 'reductionNote',
+  statedTotalPence: 'statedTotal',
+  status: 'status',
+  statusReason: 'statusReason',
+  durationText: 'durationText',
   claimedPriorityIds: 'claimedPriorityIds',
 };
 
 export function bidFieldForPath(path: string): string | undefined {
   const line = /^costLines\.(\d+)\.(description|quantity|unitCostPence|amountPence)$/.exec(path);
-  if (line) return `costLines.${line[1]}.${({ description: 'description', quantity: 'quantity', unitCostPence: 'unitCost', amountPence: 'amount' } as const)[line[2] as 'description']}`;
+  if (line)
+    return `costLines.${line[1]}.${({ description: 'description', quantity: 'quantity', unitCostPence: 'unitCost', amountPence: 'amount' } as const)[line[2] as 'description']}`;
   return FIELD_OF_PATH[path];
 }
 
 export function bidFieldOrder(values: BidFormValues): string[] {
   return [
-    'ref', 'partnership', 'title', 'summary', 'requested', 'reduced', 'reductionNote', 'statedTotal', 'status', 'statusReason', 'durationText',
-    ...values.costLines.flatMap((_, i) => ['description', 'quantity', 'unitCost', 'amount'].map((part) => `costLines.${i}.${part}`)),
+    'ref',
+    'partnership',
+    'title',
+    'summary',
+    'requested',
+    'reduced',
+    'reductionNote',
+    'statedTotal',
+    'status',
+    'statusReason',
+    'durationText',
+    ...values.costLines.flatMap((_, i) =>
+      ['description', 'quantity', 'unitCost', 'amount'].map((part) => `costLines.${i}.${part}`),
+    ),
     'claimedPriorityIds',
   ];
 }
 
-export function validateBidForm(roundId: number, values: BidFormValues): { input?: BidCreate; errors: BidFormErrors } {
+export function validateBidForm(
+  roundId: number,
+  values: BidFormValues,
+): { input?: BidCreate; errors: BidFormErrors } {
   const errors: BidFormErrors = {};
   const readMoney = (field: string, label: string, text: string, required: boolean): number | null => {
     if (text.trim() === '') {
@@ -94,12 +135,18 @@ export function validateBidForm(roundId: number, values: BidFormValues): { input
     let quantity: number | null = null;
     if (line.quantity.trim() !== '') {
       quantity = Number(line.quantity.replace(/,/g, ''));
-      if (!Number.isFinite(quantity)) errors[`costLines.${i}.quantity`] = `Cost line ${i + 1}: the quantity must be a number`;
+      if (!Number.isFinite(quantity))
+        errors[`costLines.${i}.quantity`] = `Cost line ${i + 1}: the quantity must be a number`;
     }
     return {
       description: line.description,
       quantity: quantity !== null && Number.isFinite(quantity) ? quantity : null,
-      unitCostPence: readMoney(`costLines.${i}.unitCost`, `cost line ${i + 1} unit cost`, line.unitCost, false),
+      unitCostPence: readMoney(
+        `costLines.${i}.unitCost`,
+        `cost line ${i + 1} unit cost`,
+        line.unitCost,
+        false,
+      ),
       amountPence: readMoney(`costLines.${i}.amount`, `cost line ${i + 1} amount`, line.amount, false),
     };
   });
@@ -122,7 +169,11 @@ export function validateBidForm(roundId: number, values: BidFormValues): { input
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = bidFieldForPath(issue.path.join('.'));
-      if (field && !errors[field]) errors[field] = issue.path[0] === 'costLines' ? `Cost line ${Number(issue.path[1]) + 1}: ${issue.message}` : issue.message;
+      if (field && !errors[field])
+        errors[field] =
+          issue.path[0] === 'costLines'
+            ? `Cost line ${Number(issue.path[1]) + 1}: ${issue.message}`
+            : issue.message;
     }
   }
   if (Object.keys(errors).length > 0) return { errors };
@@ -136,7 +187,8 @@ export function costLinesTotalAsTyped(rows: CostLineRow[]): number | null {
     const amount = row.amount.trim() === '' ? null : parseMoney(row.amount);
     const unit = row.unitCost.trim() === '' ? null : parseMoney(row.unitCost);
     const quantity = row.quantity.trim() === '' ? null : Number(row.quantity.replace(/,/g, ''));
-    if ((amount && !amount.ok) || (unit && !unit.ok) || (quantity !== null && !Number.isFinite(quantity))) return null;
+    if ((amount && !amount.ok) || (unit && !unit.ok) || (quantity !== null && !Number.isFinite(quantity)))
+      return null;
     if (amount?.ok) total += amount.pence;
     else if (unit?.ok && quantity !== null) total += Math.round(quantity * unit.pence);
   }

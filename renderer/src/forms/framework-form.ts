@@ -28,7 +28,14 @@ export function frameworkToForm(f: Framework): FrameworkFormValues {
     descriptors: f.scale.descriptors.map((d) => d.descriptor),
     threshold: f.threshold === null ? '' : String(f.threshold),
     divergence: String(f.divergence),
-    criteria: f.criteria.map((c) => ({ code: c.code, name: c.name, guidance: c.guidance, weight: String(c.weight), minScore: c.minScore === null ? '' : String(c.minScore), gateway: c.gateway })),
+    criteria: f.criteria.map((c) => ({
+      code: c.code,
+      name: c.name,
+      guidance: c.guidance,
+      weight: String(c.weight),
+      minScore: c.minScore === null ? '' : String(c.minScore),
+      gateway: c.gateway,
+    })),
     reason: '',
   };
 }
@@ -52,7 +59,14 @@ export function validateFrameworkForm(roundId: number, values: FrameworkFormValu
     descriptors: values.descriptors,
     threshold: values.threshold.trim() === '' ? null : whole(values.threshold),
     divergence: whole(values.divergence),
-    criteria: values.criteria.map((c) => ({ code: c.code, name: c.name, guidance: c.guidance, weight: c.gateway ? 0 : whole(c.weight), minScore: c.minScore.trim() === '' ? null : whole(c.minScore), gateway: c.gateway })),
+    criteria: values.criteria.map((c) => ({
+      code: c.code,
+      name: c.name,
+      guidance: c.guidance,
+      weight: c.gateway ? 0 : whole(c.weight),
+      minScore: c.minScore.trim() === '' ? null : whole(c.minScore),
+      gateway: c.gateway,
+    })),
     confirmChangeAfterScoring: confirm,
     reason: values.reason,
   };

@@ -28,7 +28,18 @@ export interface RoundFormValues {
 /** Field keys: `fund`, `name`, `financialYear`, `budget`, `commitments` (the total), `commitments.N.description|amount`. */
 export type FormErrors = Record<string, string>;
 
-export const emptyRoundForm: RoundFormValues = { fund: '', name: '', financialYear: '', tranche: '', planId: '', opensOn: '', closesOn: '', status: 'open', budget: '', commitments: [] };
+export const emptyRoundForm: RoundFormValues = {
+  fund: '',
+  name: '',
+  financialYear: '',
+  tranche: '',
+  planId: '',
+  opensOn: '',
+  closesOn: '',
+  status: 'open',
+  budget: '',
+  commitments: [],
+};
 
 export function roundToForm(round: Round): RoundFormValues {
   return {
@@ -41,16 +52,33 @@ export function roundToForm(round: Round): RoundFormValues {
     closesOn: round.closesOn ?? '',
     status: round.status,
     budget: penceToInput(round.budgetPence),
-    commitments: round.commitments.map((c) => ({ description: c.description, amount: penceToInput(c.amountPence) })),
+    commitments: round.commitments.map((c) => ({
+      description: c.description,
+      amount: penceToInput(c.amountPence),
+    })),
   };
 }
 
 /** The form field a contract path (from zod or a handler refusal) belongs to. */
 export function fieldForPath(path: string): string | undefined {
-  if (['fund', 'name', 'financialYear', 'tranche', 'planId', 'opensOn', 'closesOn', 'status', 'commitments'].includes(path)) return path;
+  if (
+    [
+      'fund',
+      'name',
+      'financialYear',
+      'tranche',
+      'planId',
+      'opensOn',
+      'closesOn',
+      'status',
+      'commitments',
+    ].includes(path)
+  )
+    return path;
   if (path === 'budgetPence') return 'budget';
   const commitment = /^commitments\.(\d+)\.(description|amountPence)$/.exec(path);
-  if (commitment) return `commitments.${commitment[1]}.${commitment[2] === 'amountPence' ? 'amount' : 'description'}`;
+  if (commitment)
+    return `commitments.${commitment[1]}.${commitment[2] === 'amountPence' ? 'amount' : 'description'}`;
   return undefined;
 }
 
@@ -60,7 +88,19 @@ export function fieldForIssue(issue: FieldIssue): string | undefined {
 
 /** Fields in the order they appear on the page, for the error summary. */
 export function fieldOrder(values: RoundFormValues): string[] {
-  return ['fund', 'name', 'financialYear', 'tranche', 'planId', 'opensOn', 'closesOn', 'status', 'budget', ...values.commitments.flatMap((_, i) => [`commitments.${i}.description`, `commitments.${i}.amount`]), 'commitments'];
+  return [
+    'fund',
+    'name',
+    'financialYear',
+    'tranche',
+    'planId',
+    'opensOn',
+    'closesOn',
+    'status',
+    'budget',
+    ...values.commitments.flatMap((_, i) => [`commitments.${i}.description`, `commitments.${i}.amount`]),
+    'commitments',
+  ];
 }
 
 export function validateRoundForm(values: RoundFormValues): { input?: RoundCreate; errors: FormErrors } {

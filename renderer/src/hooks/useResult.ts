@@ -2,9 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError, Result } from '../../../shared/result';
 
 export type Loadable<T> =
-  | { state: 'loading' }
-  | { state: 'failed'; error: AppError }
-  | { state: 'ready'; value: T };
+  { state: 'loading' } | { state: 'failed'; error: AppError } | { state: 'ready'; value: T };
 
 /**
  * Calls `load` whenever `key` changes and again on `reload()`. Until the answer for the current
@@ -21,7 +19,10 @@ export function useResult<T>(load: () => Promise<Result<T>>, key: string): [Load
     let current = true;
     void latestLoad.current().then((result) => {
       if (!current) return;
-      setAnswer({ key, value: result.ok ? { state: 'ready', value: result.value } : { state: 'failed', error: result.error } });
+      setAnswer({
+        key,
+        value: result.ok ? { state: 'ready', value: result.value } : { state: 'failed', error: result.error },
+      });
     });
     return () => {
       current = false;

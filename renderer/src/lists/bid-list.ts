@@ -28,7 +28,13 @@ export function filterBids(bids: BidSummary[], filter: BidFilter): BidSummary[] 
     if (filter.status !== null && bid.status !== filter.status) return false;
     if (filter.flag === 'problems' && !bid.flags.some((f) => f.severity === 'problem')) return false;
     if (filter.flag === 'clean' && bid.flags.length > 0) return false;
-    if (filter.flag !== null && filter.flag !== 'problems' && filter.flag !== 'clean' && !bid.flags.some((f) => f.code === filter.flag)) return false;
+    if (
+      filter.flag !== null &&
+      filter.flag !== 'problems' &&
+      filter.flag !== 'clean' &&
+      !bid.flags.some((f) => f.code === filter.flag)
+    )
+      return false;
     if (needle && !`${bid.ref} ${bid.title} ${bid.partnership}`.toLowerCase().includes(needle)) return false;
     return true;
   });
@@ -50,7 +56,8 @@ export function sortBids(bids: BidSummary[], sort: BidSort): BidSummary[] {
   return [...bids].sort((a, b) => {
     const x = value(a);
     const y = value(b);
-    const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+    const order =
+      typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
     return sign * (order || collator.compare(a.ref, b.ref));
   });
 }

@@ -17,7 +17,14 @@ function OfficeForm({ initial }: { initial: OfficeSettings }) {
     setMessage('Office details saved. New notices use them.');
   };
   const field = (key: keyof OfficeSettings, label: string, hint?: string) => (
-    <TextField id={`office-${key}`} label={label} hint={hint} value={values[key]} onChange={(v) => setValues((x) => ({ ...x, [key]: v }))} width="medium" />
+    <TextField
+      id={`office-${key}`}
+      label={label}
+      hint={hint}
+      value={values[key]}
+      onChange={(v) => setValues((x) => ({ ...x, [key]: v }))}
+      width="medium"
+    />
   );
   return (
     <section aria-labelledby="office-title">
@@ -42,7 +49,10 @@ export function AboutPage() {
   const [info] = useResult(() => api.app.info(), 'app-info');
   return (
     <Page title="About and data">
-      <p className="body">Tranche keeps every round, bid, score and decision in one database file on this computer. Back it up with the rest of your documents.</p>
+      <p className="body">
+        Tranche keeps every round, bid, score and decision in one database file on this computer. Back it up
+        with the rest of your documents.
+      </p>
       {info.state === 'failed' && <LoadFailure message={info.error.message} />}
       {info.state === 'ready' && (
         <dl className="summary-list">

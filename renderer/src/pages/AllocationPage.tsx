@@ -11,7 +11,10 @@ import { useMe } from '../profile-context';
 type Option = 'none' | 'full' | 'reduced' | 'custom';
 
 function MoneyBar({ allocation }: { allocation: Allocation }) {
-  const share = allocation.availablePence > 0 ? Math.min(100, (allocation.allocatedPence / allocation.availablePence) * 100) : 0;
+  const share =
+    allocation.availablePence > 0
+      ? Math.min(100, (allocation.allocatedPence / allocation.availablePence) * 100)
+      : 0;
   return (
     <div>
       <dl className="figures">
@@ -39,12 +42,25 @@ export function AllocationPage({ roundId }: { roundId: number }) {
   const me = useMe();
   const canAllocate = me?.role === 'lead_officer' || me?.role === 'commissioner';
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
-  const [allocation, reloadAllocation] = useResult(() => api.allocation.get({ roundId }), `allocation:${roundId}`);
+  const [allocation, reloadAllocation] = useResult(
+    () => api.allocation.get({ roundId }),
+    `allocation:${roundId}`,
+  );
   const [ranking] = useResult(() => api.assessment.ranking({ roundId }), `ranking:${roundId}`);
   const [bids] = useResult(() => api.bids.list({ roundId }), `bids:${roundId}`);
-  const [byPriority, reloadByPriority] = useResult(() => api.reports.byPriority({ roundId }), `by-priority:${roundId}`);
-  const [scenarios, reloadScenarios] = useResult(() => api.scenarios.list({ roundId }), `scenarios:${roundId}`);
-  const [suggestion, setSuggestion] = useState<{ allocatedPence: number; items: { ref: string; amountPence: number; option: string }[]; excluded: { ref: string; reason: string }[] } | null>(null);
+  const [byPriority, reloadByPriority] = useResult(
+    () => api.reports.byPriority({ roundId }),
+    `by-priority:${roundId}`,
+  );
+  const [scenarios, reloadScenarios] = useResult(
+    () => api.scenarios.list({ roundId }),
+    `scenarios:${roundId}`,
+  );
+  const [suggestion, setSuggestion] = useState<{
+    allocatedPence: number;
+    items: { ref: string; amountPence: number; option: string }[];
+    excluded: { ref: string; reason: string }[];
+  } | null>(null);
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   const [custom, setCustom] = useState<Record<string, string>>({});
   const [conditions, setConditions] = useState<Record<string, string>>({});
@@ -63,7 +79,13 @@ export function AllocationPage({ roundId }: { roundId: number }) {
       amountPence = parsed.pence;
     }
     const note = conditions[ref];
-    const result = await api.allocation.set({ roundId, bidRef: ref, option, ...(amountPence !== undefined ? { amountPence } : {}), ...(note !== undefined ? { conditions: note } : {}) });
+    const result = await api.allocation.set({
+      roundId,
+      bidRef: ref,
+      option,
+      ...(amountPence !== undefined ? { amountPence } : {}),
+      ...(note !== undefined ? { conditions: note } : {}),
+    });
     if (!result.ok) return setRowErrors((e) => ({ ...e, [ref]: result.error.message }));
     setRowErrors((e) => ({ ...e, [ref]: '' }));
     reloadAllocation();
@@ -75,7 +97,9 @@ export function AllocationPage({ roundId }: { roundId: number }) {
     setError(null);
     setSuggestion(result.value);
     if (apply) {
-      setMessage(`The suggestion (${formatMoney(result.value.allocatedPence)}) is now the round's allocation.`);
+      setMessage(
+        `The suggestion (${formatMoney(result.value.allocatedPence)}) is now the round's allocation.`,
+      );
       reloadAllocation();
     }
   };
@@ -102,10 +126,13 @@ export function AllocationPage({ roundId }: { roundId: number }) {
     const a = scenarios.value.find((s) => String(s.id) === compare.a);
     const b = scenarios.value.find((s) => String(s.id) === compare.b);
     if (!a || !b) return null;
-    const refs = [...new Set([...a.items, ...b.items].map((i) => i.ref))].sort((x, y) => x.localeCompare(y, 'en-GB', { numeric: true }));
+    const refs = [...new Set([...a.items, ...b.items].map((i) => i.ref))].sort((x, y) =>
+      x.localeCompare(y, 'en-GB', { numeric: true }),
+    );
     const amount = (s: typeof a, ref: string) => s.items.find((i) => i.ref === ref)?.amountPence ?? 0;
     const partnerships = [...new Set([...a.items, ...b.items].map((i) => i.partnership))].sort();
-    const byPartnership = (s: typeof a, p: string) => s.items.filter((i) => i.partnership === p).reduce((sum, i) => sum + i.amountPence, 0);
+    const byPartnership = (s: typeof a, p: string) =>
+      s.items.filter((i) => i.partnership === p).reduce((sum, i) => sum + i.amountPence, 0);
     return {
       a,
       b,
@@ -116,21 +143,33 @@ export function AllocationPage({ roundId }: { roundId: number }) {
 
   const saveConditions = async (ref: string) => {
     const option = current(ref);
-    if (option === 'none') return setRowErrors((e) => ({ ...e, [ref]: `Allocate money to ${ref} before setting conditions` }));
+    if (option === 'none')
+      return setRowErrors((e) => ({ ...e, [ref]: `Allocate money to ${ref} before setting conditions` }));
     const amount = amountOf(ref);
     await allocate(ref, option === 'custom' && amount !== undefined ? 'custom' : option);
   };
-  const current = (ref: string): Option => (allocation.state === 'ready' ? (allocation.value.items.find((i) => i.ref === ref)?.option ?? 'none') : 'none');
-  const amountOf = (ref: string) => (allocation.state === 'ready' ? allocation.value.items.find((i) => i.ref === ref)?.amountPence : undefined);
+  const current = (ref: string): Option =>
+    allocation.state === 'ready'
+      ? (allocation.value.items.find((i) => i.ref === ref)?.option ?? 'none')
+      : 'none';
+  const amountOf = (ref: string) =>
+    allocation.state === 'ready' ? allocation.value.items.find((i) => i.ref === ref)?.amountPence : undefined;
 
   return (
-    <Page title="Allocation" caption={round.state === 'ready' ? `${round.value.fund} · ${round.value.name}` : undefined}>
+    <Page
+      title="Allocation"
+      caption={round.state === 'ready' ? `${round.value.fund} · ${round.value.name}` : undefined}
+    >
       <RoundNav roundId={roundId} />
       {round.state === 'ready' && <DemoBanner notice={round.value.demoNotice} />}
       {message && <Banner kind="success">{message}</Banner>}
       {error && <LoadFailure message={error} />}
       {allocation.state === 'ready' && <MoneyBar allocation={allocation.value} />}
-      {!canAllocate && <p className="hint">Only a lead officer or the commissioner changes the allocation; you can see it and the suggestion.</p>}
+      {!canAllocate && (
+        <p className="hint">
+          Only a lead officer or the commissioner changes the allocation; you can see it and the suggestion.
+        </p>
+      )}
 
       <h2 className="heading-m">Bids in rank order</h2>
       {ranking.state === 'failed' && <LoadFailure message={ranking.error.message} />}
@@ -139,18 +178,29 @@ export function AllocationPage({ roundId }: { roundId: number }) {
           <caption className="visually-hidden">What each bid gets</caption>
           <thead>
             <tr>
-              <th scope="col" className="numeric">Rank</th>
+              <th scope="col" className="numeric">
+                Rank
+              </th>
               <th scope="col">Bid</th>
-              <th scope="col" className="numeric">Score</th>
-              <th scope="col" className="numeric">Requested</th>
-              <th scope="col" className="numeric">Reduced</th>
+              <th scope="col" className="numeric">
+                Score
+              </th>
+              <th scope="col" className="numeric">
+                Requested
+              </th>
+              <th scope="col" className="numeric">
+                Reduced
+              </th>
               <th scope="col">Allocation</th>
-              <th scope="col" className="numeric">Amount</th>
+              <th scope="col" className="numeric">
+                Amount
+              </th>
             </tr>
           </thead>
           <tbody>
             {ranking.value.map((r) => {
-              const bidReduced = bids.state === 'ready' ? bids.value.find((b) => b.id === r.bidId)?.reducedPence : undefined;
+              const bidReduced =
+                bids.state === 'ready' ? bids.value.find((b) => b.id === r.bidId)?.reducedPence : undefined;
               return (
                 <tr key={r.bidId}>
                   <td className="numeric">{r.rank}</td>
@@ -192,8 +242,19 @@ export function AllocationPage({ roundId }: { roundId: number }) {
                         <label className="visually-hidden" htmlFor={`custom-${r.ref}`}>
                           Custom amount for {r.ref}
                         </label>
-                        <input id={`custom-${r.ref}`} className="input input--short" inputMode="decimal" placeholder="£" value={custom[r.ref] ?? ''} onChange={(e) => setCustom((c) => ({ ...c, [r.ref]: e.target.value }))} />
-                        <button type="button" className="link-button" onClick={() => void allocate(r.ref, 'custom')}>
+                        <input
+                          id={`custom-${r.ref}`}
+                          className="input input--short"
+                          inputMode="decimal"
+                          placeholder="£"
+                          value={custom[r.ref] ?? ''}
+                          onChange={(e) => setCustom((c) => ({ ...c, [r.ref]: e.target.value }))}
+                        />
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => void allocate(r.ref, 'custom')}
+                        >
                           Set<span className="visually-hidden"> custom amount for {r.ref}</span>
                         </button>
                       </span>
@@ -210,10 +271,19 @@ export function AllocationPage({ roundId }: { roundId: number }) {
                           id={`conditions-${r.ref}`}
                           className="input input--medium"
                           placeholder="Conditions of grant"
-                          value={conditions[r.ref] ?? (allocation.state === 'ready' ? (allocation.value.items.find((i) => i.ref === r.ref)?.conditions ?? '') : '')}
+                          value={
+                            conditions[r.ref] ??
+                            (allocation.state === 'ready'
+                              ? (allocation.value.items.find((i) => i.ref === r.ref)?.conditions ?? '')
+                              : '')
+                          }
                           onChange={(e) => setConditions((c) => ({ ...c, [r.ref]: e.target.value }))}
                         />
-                        <button type="button" className="link-button" onClick={() => void saveConditions(r.ref)}>
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => void saveConditions(r.ref)}
+                        >
                           Save<span className="visually-hidden"> conditions for {r.ref}</span>
                         </button>
                       </div>
@@ -228,9 +298,11 @@ export function AllocationPage({ roundId }: { roundId: number }) {
 
       <h2 className="heading-m">Suggested allocation</h2>
       <p className="body">
-        Tranche can suggest an allocation within the money available: for each eligible bid (not failed on a gateway, a minimum or the threshold) it chooses the full amount, the reduced amount or nothing,
-        to make the sum of weighted score × share of the request met as large as possible. Every pound given to a bid earns its score divided by what it asked, so smaller, well-scored bids go further.
-        The search is exact.
+        Tranche can suggest an allocation within the money available: for each eligible bid (not failed on a
+        gateway, a minimum or the threshold) it chooses the full amount, the reduced amount or nothing, to
+        make the sum of weighted score × share of the request met as large as possible. Every pound given to a
+        bid earns its score divided by what it asked, so smaller, well-scored bids go further. The search is
+        exact.
       </p>
       <div className="button-group">
         <button type="button" className="button button--secondary" onClick={() => void suggest(false)}>
@@ -276,7 +348,12 @@ export function AllocationPage({ roundId }: { roundId: number }) {
             <label className="label" htmlFor="scenario-name">
               Scenario name
             </label>
-            <input id="scenario-name" className="input input--medium" value={scenarioName} onChange={(e) => setScenarioName(e.target.value)} />
+            <input
+              id="scenario-name"
+              className="input input--medium"
+              value={scenarioName}
+              onChange={(e) => setScenarioName(e.target.value)}
+            />
           </div>
           <button type="button" className="button button--secondary" onClick={() => void save('current')}>
             Save the current allocation
@@ -286,7 +363,9 @@ export function AllocationPage({ roundId }: { roundId: number }) {
           </button>
         </div>
       )}
-      {scenarios.state === 'ready' && scenarios.value.length === 0 && <p className="secondary">No scenarios saved.</p>}
+      {scenarios.state === 'ready' && scenarios.value.length === 0 && (
+        <p className="secondary">No scenarios saved.</p>
+      )}
       {scenarios.state === 'ready' && scenarios.value.length > 0 && (
         <>
           <table className="table">
@@ -294,8 +373,12 @@ export function AllocationPage({ roundId }: { roundId: number }) {
             <thead>
               <tr>
                 <th scope="col">Scenario</th>
-                <th scope="col" className="numeric">Allocates</th>
-                <th scope="col" className="numeric">Bids funded</th>
+                <th scope="col" className="numeric">
+                  Allocates
+                </th>
+                <th scope="col" className="numeric">
+                  Bids funded
+                </th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -327,7 +410,12 @@ export function AllocationPage({ roundId }: { roundId: number }) {
                 <label className="label" htmlFor={`compare-${side}`}>
                   Compare {side === 'a' ? 'this' : 'with'}
                 </label>
-                <select id={`compare-${side}`} className="select" value={compare[side]} onChange={(e) => setCompare((c) => ({ ...c, [side]: e.target.value }))}>
+                <select
+                  id={`compare-${side}`}
+                  className="select"
+                  value={compare[side]}
+                  onChange={(e) => setCompare((c) => ({ ...c, [side]: e.target.value }))}
+                >
                   <option value="">Choose a scenario</option>
                   {scenarios.value.map((s) => (
                     <option key={s.id} value={s.id}>
@@ -345,8 +433,12 @@ export function AllocationPage({ roundId }: { roundId: number }) {
                 <thead>
                   <tr>
                     <th scope="col">Bid</th>
-                    <th scope="col" className="numeric">{comparison.a.name}</th>
-                    <th scope="col" className="numeric">{comparison.b.name}</th>
+                    <th scope="col" className="numeric">
+                      {comparison.a.name}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {comparison.b.name}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -364,8 +456,12 @@ export function AllocationPage({ roundId }: { roundId: number }) {
                 <thead>
                   <tr>
                     <th scope="col">Partnership</th>
-                    <th scope="col" className="numeric">{comparison.a.name}</th>
-                    <th scope="col" className="numeric">{comparison.b.name}</th>
+                    <th scope="col" className="numeric">
+                      {comparison.a.name}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {comparison.b.name}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -393,7 +489,9 @@ export function AllocationPage({ roundId }: { roundId: number }) {
               <tr>
                 <th scope="col">Priority</th>
                 <th scope="col">Funded bids claiming it</th>
-                <th scope="col" className="numeric">Allocated</th>
+                <th scope="col" className="numeric">
+                  Allocated
+                </th>
                 <th scope="col" className="bar-cell">
                   <span className="visually-hidden">Bar</span>
                 </th>
@@ -419,7 +517,8 @@ export function AllocationPage({ roundId }: { roundId: number }) {
           </table>
           {byPriority.value.unclaimedBids.length > 0 && (
             <p className="hint">
-              Funded bids that claim no priority: {byPriority.value.unclaimedBids.join(', ')} ({formatMoney(byPriority.value.unclaimedPence)}).
+              Funded bids that claim no priority: {byPriority.value.unclaimedBids.join(', ')} (
+              {formatMoney(byPriority.value.unclaimedPence)}).
             </p>
           )}
         </>
@@ -433,8 +532,12 @@ export function AllocationPage({ roundId }: { roundId: number }) {
             <thead>
               <tr>
                 <th scope="col">Partnership</th>
-                <th scope="col" className="numeric">Requested</th>
-                <th scope="col" className="numeric">Allocated</th>
+                <th scope="col" className="numeric">
+                  Requested
+                </th>
+                <th scope="col" className="numeric">
+                  Allocated
+                </th>
                 <th scope="col" className="bar-cell">
                   Allocated <span className="secondary">(dark) of requested (light)</span>
                 </th>
@@ -448,7 +551,11 @@ export function AllocationPage({ roundId }: { roundId: number }) {
                     <th scope="row">{p.partnership}</th>
                     <td className="numeric">{formatMoney(p.requestedPence)}</td>
                     <td className="numeric">{formatMoney(p.allocatedPence)}</td>
-                    <RequestedAllocatedBar requestedPence={p.requestedPence} allocatedPence={p.allocatedPence} maxPence={max} />
+                    <RequestedAllocatedBar
+                      requestedPence={p.requestedPence}
+                      allocatedPence={p.allocatedPence}
+                      maxPence={max}
+                    />
                   </tr>
                 );
               })}

@@ -9,14 +9,32 @@ import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { useResult } from '../hooks/useResult';
 import { useMe } from '../profile-context';
 
-const STATE_LABEL = { declare: 'Declare interests', conflict: 'Conflict declared', to_score: 'To score', draft: 'Draft saved', submitted: 'Submitted' } as const;
+const STATE_LABEL = {
+  declare: 'Declare interests',
+  conflict: 'Conflict declared',
+  to_score: 'To score',
+  draft: 'Draft saved',
+  submitted: 'Submitted',
+} as const;
 
 export function AssessmentPage({ roundId }: { roundId: number }) {
   const me = useMe();
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
-  const [framework, reloadFramework] = useResult(() => api.frameworks.get({ roundId }), `framework:${roundId}`);
-  const [progress, reloadProgress] = useResult(() => api.assessment.progress({ roundId }), `progress:${roundId}`);
-  const [mine, reloadMine] = useResult(async () => (me && me.role !== 'board_member' && me.role !== 'commissioner' ? api.assessment.myBids({ roundId }) : { ok: true as const, value: [] }), `mine:${roundId}:${me?.id ?? 0}`);
+  const [framework, reloadFramework] = useResult(
+    () => api.frameworks.get({ roundId }),
+    `framework:${roundId}`,
+  );
+  const [progress, reloadProgress] = useResult(
+    () => api.assessment.progress({ roundId }),
+    `progress:${roundId}`,
+  );
+  const [mine, reloadMine] = useResult(
+    async () =>
+      me && me.role !== 'board_member' && me.role !== 'commissioner'
+        ? api.assessment.myBids({ roundId })
+        : { ok: true as const, value: [] },
+    `mine:${roundId}:${me?.id ?? 0}`,
+  );
   const [people] = useResult(() => api.people.list(), 'people');
   const [assessor, setAssessor] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -25,8 +43,18 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
 
   const chooseTemplate = async (template: TemplateKey) => {
     const started = framework.state === 'ready' && framework.value?.scoringStarted;
-    if (started && !window.confirm('Scoring has started in this round. Replace the framework? The change will be recorded.')) return;
-    const result = await api.frameworks.use({ roundId, template, confirmChangeAfterScoring: Boolean(started) });
+    if (
+      started &&
+      !window.confirm(
+        'Scoring has started in this round. Replace the framework? The change will be recorded.',
+      )
+    )
+      return;
+    const result = await api.frameworks.use({
+      roundId,
+      template,
+      confirmChangeAfterScoring: Boolean(started),
+    });
     if (!result.ok) return setError(result.error.message);
     setError(null);
     setMessage(`The round now scores with the ${TEMPLATES[template].label} framework.`);
@@ -39,8 +67,15 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
   };
   const uploadSheet = async (file: File | undefined) => {
     if (!file) return;
-    const result = await api.assessment.importScores({ roundId, fileName: file.name, dataBase64: await readFileAsBase64(file) });
-    if (!result.ok) return setError([result.error.message, ...(result.error.issues ?? []).map((i) => i.message)].join(' · '));
+    const result = await api.assessment.importScores({
+      roundId,
+      fileName: file.name,
+      dataBase64: await readFileAsBase64(file),
+    });
+    if (!result.ok)
+      return setError(
+        [result.error.message, ...(result.error.issues ?? []).map((i) => i.message)].join(' · '),
+      );
     setError(null);
     setMessage(`Imported ${result.value.imported} scores from ${file.name}. They count as submitted.`);
     reloadMine();
@@ -57,7 +92,10 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
   };
 
   return (
-    <Page title="Assessment" caption={round.state === 'ready' ? `${round.value.fund} · ${round.value.name}` : undefined}>
+    <Page
+      title="Assessment"
+      caption={round.state === 'ready' ? `${round.value.fund} · ${round.value.name}` : undefined}
+    >
       <RoundNav roundId={roundId} />
       {round.state === 'ready' && <DemoBanner notice={round.value.demoNotice} />}
       {message && <Banner kind="success">{message}</Banner>}
@@ -67,7 +105,9 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
         <>
           <h2 className="heading-m">Your bids to score</h2>
           {mine.state === 'failed' && <LoadFailure message={mine.error.message} />}
-          {mine.state === 'ready' && mine.value.length === 0 && <p className="secondary">You are not assigned to any bid in this round.</p>}
+          {mine.state === 'ready' && mine.value.length === 0 && (
+            <p className="secondary">You are not assigned to any bid in this round.</p>
+          )}
           {mine.state === 'ready' && mine.value.length > 0 && (
             <table className="table">
               <caption className="visually-hidden">Your bids to score</caption>
@@ -88,7 +128,11 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
                     <td>{b.partnership}</td>
                     <td>{b.title}</td>
                     <td>
-                      <strong className={`tag ${b.state === 'submitted' ? 'tag--green' : b.state === 'conflict' ? 'tag--grey' : 'tag--yellow'}`}>{STATE_LABEL[b.state]}</strong>
+                      <strong
+                        className={`tag ${b.state === 'submitted' ? 'tag--green' : b.state === 'conflict' ? 'tag--grey' : 'tag--yellow'}`}
+                      >
+                        {STATE_LABEL[b.state]}
+                      </strong>
                     </td>
                   </tr>
                 ))}
@@ -98,29 +142,52 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
         </>
       )}
 
-      {me && me.role !== 'board_member' && me.role !== 'commissioner' && mine.state === 'ready' && mine.value.length > 0 && (
-        <>
-          <h3 className="heading-s">Scoring offline</h3>
-          <p className="hint">Download your bids as an Excel sheet, fill in scores and justifications away from Tranche, then upload it. The same rules apply, and a sheet with any bad row is not imported.</p>
-          <div className="button-group">
-            <button type="button" className="button button--secondary" onClick={() => void downloadSheet()}>
-              Download my scoring sheet (Excel)
-            </button>
-            <label className="label label--small" htmlFor="upload-sheet">
-              Upload a completed sheet
-            </label>
-            <input id="upload-sheet" type="file" accept=".xlsx,.csv" onChange={(e) => void uploadSheet(e.target.files?.[0])} />
-          </div>
-        </>
-      )}
+      {me &&
+        me.role !== 'board_member' &&
+        me.role !== 'commissioner' &&
+        mine.state === 'ready' &&
+        mine.value.length > 0 && (
+          <>
+            <h3 className="heading-s">Scoring offline</h3>
+            <p className="hint">
+              Download your bids as an Excel sheet, fill in scores and justifications away from Tranche, then
+              upload it. The same rules apply, and a sheet with any bad row is not imported.
+            </p>
+            <div className="button-group">
+              <button type="button" className="button button--secondary" onClick={() => void downloadSheet()}>
+                Download my scoring sheet (Excel)
+              </button>
+              <label className="label label--small" htmlFor="upload-sheet">
+                Upload a completed sheet
+              </label>
+              <input
+                id="upload-sheet"
+                type="file"
+                accept=".xlsx,.csv"
+                onChange={(e) => void uploadSheet(e.target.files?.[0])}
+              />
+            </div>
+          </>
+        )}
 
       <h2 className="heading-m">Scoring framework</h2>
-      {framework.state === 'ready' && !framework.value && <p className="body">This round has no scoring framework yet.{lead ? ' Start from a template, then adjust it.' : ' A lead officer sets it up.'}</p>}
+      {framework.state === 'ready' && !framework.value && (
+        <p className="body">
+          This round has no scoring framework yet.
+          {lead ? ' Start from a template, then adjust it.' : ' A lead officer sets it up.'}
+        </p>
+      )}
       {framework.state === 'ready' && framework.value && (
         <>
           <p>
-            Scores run from {framework.value.scale.min} to {framework.value.scale.max} ({framework.value.scale.descriptors.map((d) => `${d.score} ${d.descriptor.toLowerCase()}`).join(', ')}).
-            {framework.value.threshold !== null && ` Quality threshold: ${framework.value.threshold} out of 100.`} Divergence of {framework.value.divergence} points or more goes to moderation.
+            Scores run from {framework.value.scale.min} to {framework.value.scale.max} (
+            {framework.value.scale.descriptors
+              .map((d) => `${d.score} ${d.descriptor.toLowerCase()}`)
+              .join(', ')}
+            ).
+            {framework.value.threshold !== null &&
+              ` Quality threshold: ${framework.value.threshold} out of 100.`}{' '}
+            Divergence of {framework.value.divergence} points or more goes to moderation.
           </p>
           <table className="table">
             <caption className="visually-hidden">Criteria</caption>
@@ -128,8 +195,12 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
               <tr>
                 <th scope="col">Code</th>
                 <th scope="col">Criterion</th>
-                <th scope="col" className="numeric">Weight</th>
-                <th scope="col" className="numeric">Minimum</th>
+                <th scope="col" className="numeric">
+                  Weight
+                </th>
+                <th scope="col" className="numeric">
+                  Minimum
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -169,7 +240,12 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
             </Link>
           )}
           {TEMPLATE_KEYS.map((key) => (
-            <button key={key} type="button" className="button button--secondary" onClick={() => void chooseTemplate(key)}>
+            <button
+              key={key}
+              type="button"
+              className="button button--secondary"
+              onClick={() => void chooseTemplate(key)}
+            >
               Use the {TEMPLATES[key].label} template
             </button>
           ))}
@@ -184,7 +260,12 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
               <label className="label" htmlFor="assign-person">
                 Assessor
               </label>
-              <select id="assign-person" className="select" value={assessor} onChange={(e) => setAssessor(e.target.value)}>
+              <select
+                id="assign-person"
+                className="select"
+                value={assessor}
+                onChange={(e) => setAssessor(e.target.value)}
+              >
                 <option value="">Choose an officer</option>
                 {people.state === 'ready' &&
                   people.value
@@ -214,10 +295,18 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
             <thead>
               <tr>
                 <th scope="col">Assessor</th>
-                <th scope="col" className="numeric">Assigned</th>
-                <th scope="col" className="numeric">Declared</th>
-                <th scope="col" className="numeric">Conflicts</th>
-                <th scope="col" className="numeric">Submitted</th>
+                <th scope="col" className="numeric">
+                  Assigned
+                </th>
+                <th scope="col" className="numeric">
+                  Declared
+                </th>
+                <th scope="col" className="numeric">
+                  Conflicts
+                </th>
+                <th scope="col" className="numeric">
+                  Submitted
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -277,7 +366,8 @@ function Coverage({ roundId }: { roundId: number }) {
     <>
       <h2 className="heading-m">Priorities the round&apos;s bids address</h2>
       <p className="hint">
-        From the assessors&apos; priority alignment, against {coverage.value.planTitle}. {uncovered.length} of {coverage.value.priorities.length} priorities are addressed by no bid.
+        From the assessors&apos; priority alignment, against {coverage.value.planTitle}. {uncovered.length} of{' '}
+        {coverage.value.priorities.length} priorities are addressed by no bid.
       </p>
       <table className="table table--compact">
         <caption className="visually-hidden">Coverage of the plan's priorities</caption>

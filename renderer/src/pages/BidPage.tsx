@@ -12,7 +12,6 @@ import { readFileAsBase64 } from '../files';
 import { useFlash } from '../flash';
 import { useResult } from '../hooks/useResult';
 
-
 function CaseImport({ bidId, onDone }: { bidId: number; onDone: (message: string) => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +20,12 @@ function CaseImport({ bidId, onDone }: { bidId: number; onDone: (message: string
     if (!file) return;
     setBusy(true);
     setError(null);
-    const result = await api.bids.importCase({ bidId, fileName: file.name, dataBase64: await readFileAsBase64(file), replace: true });
+    const result = await api.bids.importCase({
+      bidId,
+      fileName: file.name,
+      dataBase64: await readFileAsBase64(file),
+      replace: true,
+    });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setWarnings(result.value.warnings);
@@ -35,14 +39,22 @@ function CaseImport({ bidId, onDone }: { bidId: number; onDone: (message: string
         Import the business case (Word .docx)
       </label>
       <div className="hint" id="case-file-hint">
-        Headings become sections, tables of costs become cost lines, and the stated total is checked against them. This replaces the bid&apos;s sections and cost lines.
+        Headings become sections, tables of costs become cost lines, and the stated total is checked against
+        them. This replaces the bid&apos;s sections and cost lines.
       </div>
       {error && (
         <p className="error-message" id="case-file-error">
           <span className="visually-hidden">Error:</span> {error}
         </p>
       )}
-      <input id="case-file" type="file" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" aria-describedby={`case-file-hint${error ? ' case-file-error' : ''}`} disabled={busy} onChange={(e) => void pick(e.target.files?.[0])} />
+      <input
+        id="case-file"
+        type="file"
+        accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        aria-describedby={`case-file-hint${error ? ' case-file-error' : ''}`}
+        disabled={busy}
+        onChange={(e) => void pick(e.target.files?.[0])}
+      />
       {busy && (
         <p aria-live="polite">
           <progress className="progress" aria-label="Reading the business case" /> Reading the business case…
@@ -104,7 +116,13 @@ export function BidPage({ roundId, id }: { roundId: number; id: number }) {
         )}
         <div className="summary-list__row">
           <dt>Total the business case states</dt>
-          <dd>{b.statedTotalPence === null ? <span className="secondary">None stated</span> : formatMoney(b.statedTotalPence)}</dd>
+          <dd>
+            {b.statedTotalPence === null ? (
+              <span className="secondary">None stated</span>
+            ) : (
+              formatMoney(b.statedTotalPence)
+            )}
+          </dd>
         </div>
         <div className="summary-list__row">
           <dt>Status</dt>
@@ -150,10 +168,18 @@ export function BidPage({ roundId, id }: { roundId: number; id: number }) {
           <thead>
             <tr>
               <th scope="col">Item</th>
-              <th scope="col" className="numeric">Quantity</th>
-              <th scope="col" className="numeric">Unit cost</th>
-              <th scope="col" className="numeric">Amount stated</th>
-              <th scope="col" className="numeric">Quantity × unit</th>
+              <th scope="col" className="numeric">
+                Quantity
+              </th>
+              <th scope="col" className="numeric">
+                Unit cost
+              </th>
+              <th scope="col" className="numeric">
+                Amount stated
+              </th>
+              <th scope="col" className="numeric">
+                Quantity × unit
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -161,11 +187,23 @@ export function BidPage({ roundId, id }: { roundId: number; id: number }) {
               <tr key={line.id}>
                 <td>{line.description}</td>
                 <td className="numeric">{line.quantity ?? ''}</td>
-                <td className="numeric">{line.unitCostPence === null ? '' : formatMoney(line.unitCostPence)}</td>
-                <td className="numeric">{line.amountPence === null ? <span className="secondary">—</span> : formatMoney(line.amountPence)}</td>
+                <td className="numeric">
+                  {line.unitCostPence === null ? '' : formatMoney(line.unitCostPence)}
+                </td>
+                <td className="numeric">
+                  {line.amountPence === null ? (
+                    <span className="secondary">—</span>
+                  ) : (
+                    formatMoney(line.amountPence)
+                  )}
+                </td>
                 <td className="numeric">
                   {line.computedPence === null ? '' : formatMoney(line.computedPence)}
-                  {line.computedPence !== null && line.amountPence !== null && line.computedPence !== line.amountPence && <strong className="tag tag--red">Differs</strong>}
+                  {line.computedPence !== null &&
+                    line.amountPence !== null &&
+                    line.computedPence !== line.amountPence && (
+                      <strong className="tag tag--red">Differs</strong>
+                    )}
                 </td>
               </tr>
             ))}
@@ -226,7 +264,9 @@ export function BidPage({ roundId, id }: { roundId: number; id: number }) {
           <thead>
             <tr>
               <th scope="col">File</th>
-              <th scope="col" className="numeric">Size</th>
+              <th scope="col" className="numeric">
+                Size
+              </th>
               <th scope="col">Received</th>
               <th scope="col">SHA-256</th>
             </tr>

@@ -9,14 +9,20 @@ import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { VirtualTable, type VirtualColumn } from '../components/VirtualTable';
 import { useFlash } from '../flash';
 import { useResult } from '../hooks/useResult';
-import { emptyBidFilter, filterBids, sortBids, type BidFilter, type BidSort, type BidSortKey } from '../lists/bid-list';
+import {
+  emptyBidFilter,
+  filterBids,
+  sortBids,
+  type BidFilter,
+  type BidSort,
+  type BidSortKey,
+} from '../lists/bid-list';
 
 let nextFilter: Partial<BidFilter> | null = null;
 /** Opens the bid list already filtered (e.g. from the dashboard's "bids that do not add up"). */
 export function openBidsFiltered(filter: Partial<BidFilter>) {
   nextFilter = filter;
 }
-
 
 export function BidsPage({ roundId }: { roundId: number }) {
   const flash = useFlash();
@@ -30,23 +36,67 @@ export function BidsPage({ roundId }: { roundId: number }) {
   const [sort, setSort] = useState<BidSort>({ key: 'ref', direction: 'ascending' });
 
   const all = useMemo(() => (bids.state === 'ready' ? bids.value : []), [bids]);
-  const partnerships = useMemo(() => [...new Map(all.map((b) => [b.partnershipId, b.partnership])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'en-GB')), [all]);
+  const partnerships = useMemo(
+    () =>
+      [...new Map(all.map((b) => [b.partnershipId, b.partnership])).entries()].sort((a, b) =>
+        a[1].localeCompare(b[1], 'en-GB'),
+      ),
+    [all],
+  );
   const flagCodes = useMemo(() => [...new Set(all.flatMap((b) => b.flags.map((f) => f.code)))].sort(), [all]);
   const visible = useMemo(() => sortBids(filterBids(all, filter), sort), [all, filter, sort]);
   const total = visible.reduce((sum, b) => sum + b.requestedPence, 0);
 
   const columns: VirtualColumn<BidSummary>[] = [
-    { key: 'ref', label: 'Ref', sortable: true, render: (b) => <Link href={`/rounds/${roundId}/bids/${b.id}`}>{b.ref}</Link> },
-    { key: 'partnership', label: 'Partnership', sortable: true, render: (b) => <span className="truncate truncate--narrow" title={b.partnership}>{b.partnership}</span> },
-    { key: 'title', label: 'Project', sortable: true, render: (b) => <div className="truncate" title={b.title}>{b.title}</div> },
-    { key: 'requested', label: 'Requested', numeric: true, sortable: true, render: (b) => formatMoney(b.requestedPence) },
-    { key: 'reduced', label: 'Could be reduced to', numeric: true, sortable: true, render: (b) => (b.reducedPence === null ? '' : formatMoney(b.reducedPence)) },
+    {
+      key: 'ref',
+      label: 'Ref',
+      sortable: true,
+      render: (b) => <Link href={`/rounds/${roundId}/bids/${b.id}`}>{b.ref}</Link>,
+    },
+    {
+      key: 'partnership',
+      label: 'Partnership',
+      sortable: true,
+      render: (b) => (
+        <span className="truncate truncate--narrow" title={b.partnership}>
+          {b.partnership}
+        </span>
+      ),
+    },
+    {
+      key: 'title',
+      label: 'Project',
+      sortable: true,
+      render: (b) => (
+        <div className="truncate" title={b.title}>
+          {b.title}
+        </div>
+      ),
+    },
+    {
+      key: 'requested',
+      label: 'Requested',
+      numeric: true,
+      sortable: true,
+      render: (b) => formatMoney(b.requestedPence),
+    },
+    {
+      key: 'reduced',
+      label: 'Could be reduced to',
+      numeric: true,
+      sortable: true,
+      render: (b) => (b.reducedPence === null ? '' : formatMoney(b.reducedPence)),
+    },
     { key: 'status', label: 'Status', sortable: true, render: (b) => BID_STATUS_LABELS[b.status] },
     { key: 'flags', label: 'Checks', sortable: true, render: (b) => <FlagCount flags={b.flags} /> },
   ];
 
   const onSort = (key: string) =>
-    setSort((s) => ({ key: key as BidSortKey, direction: s.key === key && s.direction === 'ascending' ? 'descending' : 'ascending' }));
+    setSort((s) => ({
+      key: key as BidSortKey,
+      direction: s.key === key && s.direction === 'ascending' ? 'descending' : 'ascending',
+    }));
 
   return (
     <Page
@@ -70,7 +120,13 @@ export function BidsPage({ roundId }: { roundId: number }) {
           <label className="label" htmlFor="bid-filter-text">
             Reference, project or partnership
           </label>
-          <input id="bid-filter-text" className="input input--medium" type="search" value={filter.text} onChange={(e) => setFilter((f) => ({ ...f, text: e.target.value }))} />
+          <input
+            id="bid-filter-text"
+            className="input input--medium"
+            type="search"
+            value={filter.text}
+            onChange={(e) => setFilter((f) => ({ ...f, text: e.target.value }))}
+          />
         </div>
         <div className="form-group form-group--inline">
           <label className="label" htmlFor="bid-filter-partnership">
@@ -80,7 +136,9 @@ export function BidsPage({ roundId }: { roundId: number }) {
             id="bid-filter-partnership"
             className="select"
             value={filter.partnershipId ?? ''}
-            onChange={(e) => setFilter((f) => ({ ...f, partnershipId: e.target.value ? Number(e.target.value) : null }))}
+            onChange={(e) =>
+              setFilter((f) => ({ ...f, partnershipId: e.target.value ? Number(e.target.value) : null }))
+            }
           >
             <option value="">All partnerships</option>
             {partnerships.map(([id, name]) => (
@@ -94,7 +152,14 @@ export function BidsPage({ roundId }: { roundId: number }) {
           <label className="label" htmlFor="bid-filter-status">
             Status
           </label>
-          <select id="bid-filter-status" className="select" value={filter.status ?? ''} onChange={(e) => setFilter((f) => ({ ...f, status: (e.target.value || null) as BidFilter['status'] }))}>
+          <select
+            id="bid-filter-status"
+            className="select"
+            value={filter.status ?? ''}
+            onChange={(e) =>
+              setFilter((f) => ({ ...f, status: (e.target.value || null) as BidFilter['status'] }))
+            }
+          >
             <option value="">Any status</option>
             {BID_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -107,7 +172,12 @@ export function BidsPage({ roundId }: { roundId: number }) {
           <label className="label" htmlFor="bid-filter-flag">
             Checks
           </label>
-          <select id="bid-filter-flag" className="select" value={filter.flag ?? ''} onChange={(e) => setFilter((f) => ({ ...f, flag: e.target.value || null }))}>
+          <select
+            id="bid-filter-flag"
+            className="select"
+            value={filter.flag ?? ''}
+            onChange={(e) => setFilter((f) => ({ ...f, flag: e.target.value || null }))}
+          >
             <option value="">All bids</option>
             <option value="problems">Figures to check</option>
             <option value="clean">No checks or notes</option>
@@ -122,15 +192,24 @@ export function BidsPage({ roundId }: { roundId: number }) {
       {bids.state === 'loading' && <p aria-live="polite">Loading bids…</p>}
       {bids.state === 'ready' && all.length === 0 && (
         <p className="body">
-          No bids in this round yet. <Link href={`/rounds/${roundId}/import`}>Import a schedule</Link> or <Link href={`/rounds/${roundId}/bids/new`}>record a bid</Link>.
+          No bids in this round yet. <Link href={`/rounds/${roundId}/import`}>Import a schedule</Link> or{' '}
+          <Link href={`/rounds/${roundId}/bids/new`}>record a bid</Link>.
         </p>
       )}
       {bids.state === 'ready' && all.length > 0 && (
         <>
           <p aria-live="polite" className="table__caption">
-            {visible.length === all.length ? `${all.length} bids` : `${visible.length} of ${all.length} bids`}, {formatMoney(total)} requested
+            {visible.length === all.length ? `${all.length} bids` : `${visible.length} of ${all.length} bids`}
+            , {formatMoney(total)} requested
           </p>
-          <VirtualTable caption="Bids in this round" columns={columns} rows={visible} rowKey={(b) => b.id} sort={sort} onSort={onSort} />
+          <VirtualTable
+            caption="Bids in this round"
+            columns={columns}
+            rows={visible}
+            rowKey={(b) => b.id}
+            sort={sort}
+            onSort={onSort}
+          />
         </>
       )}
     </Page>

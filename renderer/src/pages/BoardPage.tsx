@@ -22,12 +22,21 @@ function Shortlist({ roundId, lead, onChange }: { roundId: number; lead: boolean
     onChange();
   };
   const setRule = async (rule: 'threshold' | 'top' | 'manual') => {
-    const result = await api.shortlist.setRule({ roundId, rule, ...(rule === 'top' ? { topN: Number(topN) || 1 } : {}) });
+    const result = await api.shortlist.setRule({
+      roundId,
+      rule,
+      ...(rule === 'top' ? { topN: Number(topN) || 1 } : {}),
+    });
     if (!result.ok) return setError(result.error.message);
     done();
   };
   const toggle = async (ref: string, included: boolean) => {
-    const result = await api.shortlist.override({ roundId, bidRef: ref, included, reason: reasons[ref] ?? '' });
+    const result = await api.shortlist.override({
+      roundId,
+      bidRef: ref,
+      included,
+      reason: reasons[ref] ?? '',
+    });
     if (!result.ok) return setError(result.error.message);
     done();
   };
@@ -40,20 +49,35 @@ function Shortlist({ roundId, lead, onChange }: { roundId: number; lead: boolean
         Shortlist
       </h2>
       <p className="hint">
-        Drawn from the ranking: {s.rule === 'threshold' ? 'every bid above the threshold that passed its gateways and minimums' : s.rule === 'top' ? `the top ${s.topN} eligible bids` : 'picked by hand'}.
-        Any bid added or left out against that rule needs a reason, which is kept.
+        Drawn from the ranking:{' '}
+        {s.rule === 'threshold'
+          ? 'every bid above the threshold that passed its gateways and minimums'
+          : s.rule === 'top'
+            ? `the top ${s.topN} eligible bids`
+            : 'picked by hand'}
+        . Any bid added or left out against that rule needs a reason, which is kept.
       </p>
       {error && <LoadFailure message={error} />}
       {lead && (
         <div className="filters">
-          <button type="button" className="button button--secondary" onClick={() => void setRule('threshold')}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void setRule('threshold')}
+          >
             Above the threshold
           </button>
           <div className="form-group form-group--inline">
             <label className="label" htmlFor="top-n">
               Top
             </label>
-            <input id="top-n" className="input input--short" inputMode="numeric" value={topN} onChange={(e) => setTopN(e.target.value)} />
+            <input
+              id="top-n"
+              className="input input--short"
+              inputMode="numeric"
+              value={topN}
+              onChange={(e) => setTopN(e.target.value)}
+            />
           </div>
           <button type="button" className="button button--secondary" onClick={() => void setRule('top')}>
             Shortlist the top {topN || 'N'}
@@ -67,9 +91,13 @@ function Shortlist({ roundId, lead, onChange }: { roundId: number; lead: boolean
         <caption className="visually-hidden">Bids and whether they are shortlisted</caption>
         <thead>
           <tr>
-            <th scope="col" className="numeric">Rank</th>
+            <th scope="col" className="numeric">
+              Rank
+            </th>
             <th scope="col">Bid</th>
-            <th scope="col" className="numeric">Score</th>
+            <th scope="col" className="numeric">
+              Score
+            </th>
             <th scope="col">Shortlisted</th>
             {lead && <th scope="col">Change</th>}
           </tr>
@@ -84,7 +112,11 @@ function Shortlist({ roundId, lead, onChange }: { roundId: number; lead: boolean
               </td>
               <td className="numeric">{i.weightedScore?.toFixed(2) ?? '—'}</td>
               <td>
-                {i.included ? <strong className="tag tag--green">Shortlisted</strong> : <span className="secondary">Not shortlisted</span>}
+                {i.included ? (
+                  <strong className="tag tag--green">Shortlisted</strong>
+                ) : (
+                  <span className="secondary">Not shortlisted</span>
+                )}
                 {i.override && (
                   <div className="hint">
                     Against the rule: {i.override.reason}
@@ -97,8 +129,18 @@ function Shortlist({ roundId, lead, onChange }: { roundId: number; lead: boolean
                   <label className="visually-hidden" htmlFor={`reason-${i.ref}`}>
                     Reason for changing {i.ref}
                   </label>
-                  <input id={`reason-${i.ref}`} className="input input--medium" placeholder="Reason, if against the rule" value={reasons[i.ref] ?? ''} onChange={(e) => setReasons((r) => ({ ...r, [i.ref]: e.target.value }))} />{' '}
-                  <button type="button" className="link-button" onClick={() => void toggle(i.ref, !i.included)}>
+                  <input
+                    id={`reason-${i.ref}`}
+                    className="input input--medium"
+                    placeholder="Reason, if against the rule"
+                    value={reasons[i.ref] ?? ''}
+                    onChange={(e) => setReasons((r) => ({ ...r, [i.ref]: e.target.value }))}
+                  />{' '}
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => void toggle(i.ref, !i.included)}
+                  >
                     {i.included ? 'Leave out' : 'Add'}
                     <span className="visually-hidden"> {i.ref}</span>
                   </button>
@@ -125,7 +167,13 @@ export function BoardPage({ roundId }: { roundId: number }) {
   const record = async (ref: string) => {
     const d = draft[ref];
     if (!d?.view) return setError(`Choose the board's view of ${ref}`);
-    const result = await api.board.recordView({ roundId, bidRef: ref, view: d.view, comment: d.comment, meetingOn: new Date().toISOString().slice(0, 10) });
+    const result = await api.board.recordView({
+      roundId,
+      bidRef: ref,
+      view: d.view,
+      comment: d.comment,
+      meetingOn: new Date().toISOString().slice(0, 10),
+    });
     if (!result.ok) return setError(result.error.message);
     setError(null);
     setMessage(`View on ${ref} recorded.`);
@@ -142,7 +190,15 @@ export function BoardPage({ roundId }: { roundId: number }) {
         <div className="scale">
           {BOARD_VIEWS.map((v) => (
             <div className="scale__point" key={v}>
-              <input type="radio" id={`view-${ref}-${v}`} name={`view-${ref}`} checked={draft[ref]?.view === v} onChange={() => setDraft((d) => ({ ...d, [ref]: { view: v, comment: d[ref]?.comment ?? '' } }))} />
+              <input
+                type="radio"
+                id={`view-${ref}-${v}`}
+                name={`view-${ref}`}
+                checked={draft[ref]?.view === v}
+                onChange={() =>
+                  setDraft((d) => ({ ...d, [ref]: { view: v, comment: d[ref]?.comment ?? '' } }))
+                }
+              />
               <label htmlFor={`view-${ref}-${v}`}>{BOARD_VIEW_LABELS[v]}</label>
             </div>
           ))}
@@ -152,7 +208,15 @@ export function BoardPage({ roundId }: { roundId: number }) {
         <label className="label label--small" htmlFor={`comment-${ref}`}>
           Comments
         </label>
-        <textarea id={`comment-${ref}`} className="input" rows={large ? 3 : 2} value={draft[ref]?.comment ?? ''} onChange={(e) => setDraft((d) => ({ ...d, [ref]: { view: d[ref]?.view ?? '', comment: e.target.value } }))} />
+        <textarea
+          id={`comment-${ref}`}
+          className="input"
+          rows={large ? 3 : 2}
+          value={draft[ref]?.comment ?? ''}
+          onChange={(e) =>
+            setDraft((d) => ({ ...d, [ref]: { view: d[ref]?.view ?? '', comment: e.target.value } }))
+          }
+        />
       </div>
       <button type="button" className="button" onClick={() => void record(ref)}>
         Record view<span className="visually-hidden"> of {ref}</span>
@@ -170,9 +234,11 @@ export function BoardPage({ roundId }: { roundId: number }) {
           {current.ref}: {current.title}
         </h1>
         <p className="meeting__meta">
-          {current.partnership} · ranked {current.rank} · score {current.weightedScore?.toFixed(2) ?? '—'} · requested {formatMoney(current.requestedPence)}
+          {current.partnership} · ranked {current.rank} · score {current.weightedScore?.toFixed(2) ?? '—'} ·
+          requested {formatMoney(current.requestedPence)}
           {current.reducedPence !== null && ` (could be reduced to ${formatMoney(current.reducedPence)})`}
-          {current.recommendedPence !== null && ` · officers propose ${formatMoney(current.recommendedPence)}`}
+          {current.recommendedPence !== null &&
+            ` · officers propose ${formatMoney(current.recommendedPence)}`}
         </p>
         {current.summary && <p className="meeting__summary">{current.summary}</p>}
         {[...current.checks, ...current.openQueries].map((c) => (
@@ -193,10 +259,20 @@ export function BoardPage({ roundId }: { roundId: number }) {
         {error && <LoadFailure message={error} />}
         {canRecord && viewForm(current.ref, true)}
         <div className="button-group">
-          <button type="button" className="button button--secondary" disabled={meeting === 0} onClick={() => setMeeting((m) => Math.max(0, (m ?? 0) - 1))}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={meeting === 0}
+            onClick={() => setMeeting((m) => Math.max(0, (m ?? 0) - 1))}
+          >
             Previous bid
           </button>
-          <button type="button" className="button button--secondary" disabled={meeting === items.length - 1} onClick={() => setMeeting((m) => Math.min(items.length - 1, (m ?? 0) + 1))}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={meeting === items.length - 1}
+            onClick={() => setMeeting((m) => Math.min(items.length - 1, (m ?? 0) + 1))}
+          >
             Next bid
           </button>
           <button type="button" className="button button--secondary" onClick={() => setMeeting(null)}>
@@ -208,7 +284,10 @@ export function BoardPage({ roundId }: { roundId: number }) {
   }
 
   return (
-    <Page title="Board review" caption={round.state === 'ready' ? `${round.value.fund} · ${round.value.name}` : undefined}>
+    <Page
+      title="Board review"
+      caption={round.state === 'ready' ? `${round.value.fund} · ${round.value.name}` : undefined}
+    >
       <RoundNav roundId={roundId} />
       {round.state === 'ready' && <DemoBanner notice={round.value.demoNotice} />}
       {message && <Banner kind="success">{message}</Banner>}
@@ -231,7 +310,8 @@ export function BoardPage({ roundId }: { roundId: number }) {
           </p>
           <p>
             Score {b.weightedScore?.toFixed(2) ?? '—'} · requested {formatMoney(b.requestedPence)}
-            {b.reducedPence !== null && ` (could be reduced to ${formatMoney(b.reducedPence)})`} · officers propose {b.recommendedPence === null ? 'nothing yet' : formatMoney(b.recommendedPence)}
+            {b.reducedPence !== null && ` (could be reduced to ${formatMoney(b.reducedPence)})`} · officers
+            propose {b.recommendedPence === null ? 'nothing yet' : formatMoney(b.recommendedPence)}
           </p>
           {[...b.checks, ...b.openQueries].map((c) => (
             <p key={c} className="hint">

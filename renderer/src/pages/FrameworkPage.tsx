@@ -6,7 +6,13 @@ import { ErrorSummary, type SummaryError } from '../components/ErrorSummary';
 import { Banner, LoadFailure, Page } from '../components/Page';
 import { RoundNav } from '../components/RoundNav';
 import { TextField } from '../components/TextField';
-import { frameworkToForm, validateFrameworkForm, weightTotal, type CriterionRow, type FrameworkFormValues } from '../forms/framework-form';
+import {
+  frameworkToForm,
+  validateFrameworkForm,
+  weightTotal,
+  type CriterionRow,
+  type FrameworkFormValues,
+} from '../forms/framework-form';
 import { setFlash, useFlash } from '../flash';
 import { useResult } from '../hooks/useResult';
 import { useRounds } from '../rounds-context';
@@ -22,23 +28,50 @@ export function FrameworkPage({ roundId }: { roundId: number }) {
       <Page title="Edit the scoring framework">
         <RoundNav roundId={roundId} />
         <p>
-          This round has no framework yet. <Link href={`/rounds/${roundId}/assessment`}>Start from a template</Link>, or copy another round&apos;s below.
+          This round has no framework yet.{' '}
+          <Link href={`/rounds/${roundId}/assessment`}>Start from a template</Link>, or copy another
+          round&apos;s below.
         </p>
         <CopyFramework roundId={roundId} onCopied={reload} scoringStarted={false} />
       </Page>
     );
   }
-  return <FrameworkEditor key={JSON.stringify(framework.value.criteria)} roundId={roundId} framework={framework.value} onSaved={reload} />;
+  return (
+    <FrameworkEditor
+      key={JSON.stringify(framework.value.criteria)}
+      roundId={roundId}
+      framework={framework.value}
+      onSaved={reload}
+    />
+  );
 }
 
-function CopyFramework({ roundId, onCopied, scoringStarted }: { roundId: number; onCopied: () => void; scoringStarted: boolean }) {
+function CopyFramework({
+  roundId,
+  onCopied,
+  scoringStarted,
+}: {
+  roundId: number;
+  onCopied: () => void;
+  scoringStarted: boolean;
+}) {
   const { rounds } = useRounds();
   const [from, setFrom] = useState('');
   const [error, setError] = useState<string | null>(null);
   const copy = async () => {
     if (!from) return setError('Choose the round to copy from');
-    if (scoringStarted && !window.confirm('Scoring has started. Replace this round’s framework with the copy? The change will be recorded.')) return;
-    const result = await api.frameworks.use({ roundId, copyFromRoundId: Number(from), confirmChangeAfterScoring: scoringStarted });
+    if (
+      scoringStarted &&
+      !window.confirm(
+        'Scoring has started. Replace this round’s framework with the copy? The change will be recorded.',
+      )
+    )
+      return;
+    const result = await api.frameworks.use({
+      roundId,
+      copyFromRoundId: Number(from),
+      confirmChangeAfterScoring: scoringStarted,
+    });
     if (!result.ok) return setError(result.error.message);
     setError(null);
     onCopied();
@@ -69,20 +102,34 @@ function CopyFramework({ roundId, onCopied, scoringStarted }: { roundId: number;
   );
 }
 
-function FrameworkEditor({ roundId, framework, onSaved }: { roundId: number; framework: Framework; onSaved: () => void }) {
+function FrameworkEditor({
+  roundId,
+  framework,
+  onSaved,
+}: {
+  roundId: number;
+  framework: Framework;
+  onSaved: () => void;
+}) {
   const [values, setValues] = useState<FrameworkFormValues>(() => frameworkToForm(framework));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [confirm, setConfirm] = useState(false);
   const message = useFlash();
   const total = weightTotal(values);
-  const summary: SummaryError[] = useMemo(() => Object.entries(errors).map(([key, message]) => ({ fieldId: fid(key), message })), [errors]);
+  const summary: SummaryError[] = useMemo(
+    () => Object.entries(errors).map(([key, message]) => ({ fieldId: fid(key), message })),
+    [errors],
+  );
   const setCriterion = (i: number, part: keyof CriterionRow) => (value: string | boolean) =>
     setValues((v) => ({ ...v, criteria: v.criteria.map((c, j) => (j === i ? { ...c, [part]: value } : c)) }));
   const setScale = (part: 'scaleMin' | 'scaleMax') => (value: string) =>
     setValues((v) => {
       const next = { ...v, [part]: value };
       const span = Number(next.scaleMax) - Number(next.scaleMin) + 1;
-      const descriptors = Number.isInteger(span) && span > 0 && span <= 11 ? Array.from({ length: span }, (_, i) => v.descriptors[i] ?? '') : v.descriptors;
+      const descriptors =
+        Number.isInteger(span) && span > 0 && span <= 11
+          ? Array.from({ length: span }, (_, i) => v.descriptors[i] ?? '')
+          : v.descriptors;
       return { ...next, descriptors };
     });
 
@@ -93,7 +140,9 @@ function FrameworkEditor({ roundId, framework, onSaved }: { roundId: number; fra
     if (!input) return;
     const result = await api.frameworks.update(input);
     if (!result.ok) {
-      setErrors({ [result.error.issues?.[0]?.path ? result.error.issues[0].path : 'criteria']: result.error.message });
+      setErrors({
+        [result.error.issues?.[0]?.path ? result.error.issues[0].path : 'criteria']: result.error.message,
+      });
       return;
     }
     setFlash('Framework saved.');
@@ -109,8 +158,24 @@ function FrameworkEditor({ roundId, framework, onSaved }: { roundId: number; fra
         <fieldset className="fieldset">
           <legend className="label">Scale</legend>
           <div className="commitment-row">
-            <TextField id={fid('scaleMin')} label="Lowest score" value={values.scaleMin} onChange={setScale('scaleMin')} error={errors.scaleMin} width="short" inputMode="numeric" />
-            <TextField id={fid('scaleMax')} label="Highest score" value={values.scaleMax} onChange={setScale('scaleMax')} error={errors.scaleMax} width="short" inputMode="numeric" />
+            <TextField
+              id={fid('scaleMin')}
+              label="Lowest score"
+              value={values.scaleMin}
+              onChange={setScale('scaleMin')}
+              error={errors.scaleMin}
+              width="short"
+              inputMode="numeric"
+            />
+            <TextField
+              id={fid('scaleMax')}
+              label="Highest score"
+              value={values.scaleMax}
+              onChange={setScale('scaleMax')}
+              error={errors.scaleMax}
+              width="short"
+              inputMode="numeric"
+            />
           </div>
           {errors.descriptors && (
             <p className="error-message" id={fid('descriptors')}>
@@ -123,15 +188,33 @@ function FrameworkEditor({ roundId, framework, onSaved }: { roundId: number; fra
               id={fid(`descriptors.${i}`)}
               label={`What ${Number(values.scaleMin) + i} means`}
               value={d}
-              onChange={(text) => setValues((v) => ({ ...v, descriptors: v.descriptors.map((x, j) => (j === i ? text : x)) }))}
+              onChange={(text) =>
+                setValues((v) => ({ ...v, descriptors: v.descriptors.map((x, j) => (j === i ? text : x)) }))
+              }
               error={errors[`descriptors.${i}`]}
               width="medium"
             />
           ))}
         </fieldset>
         <div className="commitment-row">
-          <TextField id={fid('threshold')} label="Quality threshold (0 to 100, optional)" value={values.threshold} onChange={(t) => setValues((v) => ({ ...v, threshold: t }))} error={errors.threshold} width="short" inputMode="numeric" />
-          <TextField id={fid('divergence')} label="Spread that needs moderation" value={values.divergence} onChange={(t) => setValues((v) => ({ ...v, divergence: t }))} error={errors.divergence} width="short" inputMode="numeric" />
+          <TextField
+            id={fid('threshold')}
+            label="Quality threshold (0 to 100, optional)"
+            value={values.threshold}
+            onChange={(t) => setValues((v) => ({ ...v, threshold: t }))}
+            error={errors.threshold}
+            width="short"
+            inputMode="numeric"
+          />
+          <TextField
+            id={fid('divergence')}
+            label="Spread that needs moderation"
+            value={values.divergence}
+            onChange={(t) => setValues((v) => ({ ...v, divergence: t }))}
+            error={errors.divergence}
+            width="short"
+            inputMode="numeric"
+          />
         </div>
         <fieldset className="fieldset" id={fid('criteria')} tabIndex={-1}>
           <legend className="label">Criteria</legend>
@@ -141,32 +224,104 @@ function FrameworkEditor({ roundId, framework, onSaved }: { roundId: number; fra
           {values.criteria.map((c, i) => (
             <div key={i} className="criterion-editor">
               <div className="commitment-row">
-                <TextField id={fid(`criteria.${i}.code`)} label={`Criterion ${i + 1}: code`} value={c.code} onChange={setCriterion(i, 'code')} error={errors[`criteria.${i}.code`]} width="short" />
-                <TextField id={fid(`criteria.${i}.name`)} label={`Criterion ${i + 1}: name`} value={c.name} onChange={setCriterion(i, 'name')} error={errors[`criteria.${i}.name`]} width="medium" />
-                {!c.gateway && <TextField id={fid(`criteria.${i}.weight`)} label={`Criterion ${i + 1}: weight %`} value={c.weight} onChange={setCriterion(i, 'weight')} error={errors[`criteria.${i}.weight`]} width="short" inputMode="numeric" />}
-                {!c.gateway && <TextField id={fid(`criteria.${i}.minScore`)} label={`Criterion ${i + 1}: minimum (optional)`} value={c.minScore} onChange={setCriterion(i, 'minScore')} error={errors[`criteria.${i}.minScore`]} width="short" inputMode="numeric" />}
+                <TextField
+                  id={fid(`criteria.${i}.code`)}
+                  label={`Criterion ${i + 1}: code`}
+                  value={c.code}
+                  onChange={setCriterion(i, 'code')}
+                  error={errors[`criteria.${i}.code`]}
+                  width="short"
+                />
+                <TextField
+                  id={fid(`criteria.${i}.name`)}
+                  label={`Criterion ${i + 1}: name`}
+                  value={c.name}
+                  onChange={setCriterion(i, 'name')}
+                  error={errors[`criteria.${i}.name`]}
+                  width="medium"
+                />
+                {!c.gateway && (
+                  <TextField
+                    id={fid(`criteria.${i}.weight`)}
+                    label={`Criterion ${i + 1}: weight %`}
+                    value={c.weight}
+                    onChange={setCriterion(i, 'weight')}
+                    error={errors[`criteria.${i}.weight`]}
+                    width="short"
+                    inputMode="numeric"
+                  />
+                )}
+                {!c.gateway && (
+                  <TextField
+                    id={fid(`criteria.${i}.minScore`)}
+                    label={`Criterion ${i + 1}: minimum (optional)`}
+                    value={c.minScore}
+                    onChange={setCriterion(i, 'minScore')}
+                    error={errors[`criteria.${i}.minScore`]}
+                    width="short"
+                    inputMode="numeric"
+                  />
+                )}
               </div>
-              <TextField id={fid(`criteria.${i}.guidance`)} label={`Criterion ${i + 1}: guidance for assessors`} value={c.guidance} onChange={setCriterion(i, 'guidance')} />
+              <TextField
+                id={fid(`criteria.${i}.guidance`)}
+                label={`Criterion ${i + 1}: guidance for assessors`}
+                value={c.guidance}
+                onChange={setCriterion(i, 'guidance')}
+              />
               <div className="checkbox">
-                <input id={fid(`criteria.${i}.gateway`)} type="checkbox" checked={c.gateway} onChange={(e) => setCriterion(i, 'gateway')(e.target.checked)} />
+                <input
+                  id={fid(`criteria.${i}.gateway`)}
+                  type="checkbox"
+                  checked={c.gateway}
+                  onChange={(e) => setCriterion(i, 'gateway')(e.target.checked)}
+                />
                 <label htmlFor={fid(`criteria.${i}.gateway`)}>Pass/fail gateway (carries no weight)</label>
               </div>
-              <button type="button" className="button button--secondary button--small" onClick={() => setValues((v) => ({ ...v, criteria: v.criteria.filter((_, j) => j !== i) }))}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => setValues((v) => ({ ...v, criteria: v.criteria.filter((_, j) => j !== i) }))}
+              >
                 Remove criterion {i + 1}
               </button>
             </div>
           ))}
-          <button type="button" className="button button--secondary" onClick={() => setValues((v) => ({ ...v, criteria: [...v.criteria, { code: '', name: '', guidance: '', weight: '0', minScore: '', gateway: false }] }))}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() =>
+              setValues((v) => ({
+                ...v,
+                criteria: [
+                  ...v.criteria,
+                  { code: '', name: '', guidance: '', weight: '0', minScore: '', gateway: false },
+                ],
+              }))
+            }
+          >
             Add a criterion
           </button>
         </fieldset>
         {framework.scoringStarted && (
           <fieldset className="fieldset">
             <legend className="label">Scoring has started</legend>
-            <div className="hint">Changes are recorded with your name and reason. Removing a criterion removes its scores.</div>
-            <TextField id={fid('reason')} label="Reason for the change" value={values.reason} onChange={(t) => setValues((v) => ({ ...v, reason: t }))} />
+            <div className="hint">
+              Changes are recorded with your name and reason. Removing a criterion removes its scores.
+            </div>
+            <TextField
+              id={fid('reason')}
+              label="Reason for the change"
+              value={values.reason}
+              onChange={(t) => setValues((v) => ({ ...v, reason: t }))}
+            />
             <div className="checkbox">
-              <input id="framework-confirm" type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} />
+              <input
+                id="framework-confirm"
+                type="checkbox"
+                checked={confirm}
+                onChange={(e) => setConfirm(e.target.checked)}
+              />
               <label htmlFor="framework-confirm">I confirm this change to a framework already in use</label>
             </div>
           </fieldset>

@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { SCHEDULE_FIELD_LABELS, SCHEDULE_FIELDS, type ColumnMapping, type SchedulePreview, type ScheduleField } from '../../../shared/imports';
+import {
+  SCHEDULE_FIELD_LABELS,
+  SCHEDULE_FIELDS,
+  type ColumnMapping,
+  type SchedulePreview,
+  type ScheduleField,
+} from '../../../shared/imports';
 import { formatMoney } from '../../../shared/money';
 import { api } from '../api';
 import { LoadFailure, Page } from '../components/Page';
@@ -9,7 +15,8 @@ import { readFileAsBase64 } from '../files';
 import { setFlash } from '../flash';
 import { useRounds } from '../rounds-context';
 
-type Step = { kind: 'choose' } | { kind: 'working'; what: string } | { kind: 'preview'; preview: SchedulePreview };
+type Step =
+  { kind: 'choose' } | { kind: 'working'; what: string } | { kind: 'preview'; preview: SchedulePreview };
 
 /** Import wizard: choose a file, confirm or correct the column mapping, check the preview, import. */
 export function ImportPage({ roundId }: { roundId: number }) {
@@ -21,7 +28,10 @@ export function ImportPage({ roundId }: { roundId: number }) {
   const [error, setError] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string[]>([]);
 
-  const preview = async (chosen: { fileName: string; dataBase64: string }, withMapping: ColumnMapping | undefined) => {
+  const preview = async (
+    chosen: { fileName: string; dataBase64: string },
+    withMapping: ColumnMapping | undefined,
+  ) => {
     setError(null);
     setRefusal([]);
     setStep({ kind: 'working', what: `Reading ${chosen.fileName}…` });
@@ -62,7 +72,9 @@ export function ImportPage({ roundId }: { roundId: number }) {
       return setRefusal(result.error.issues?.map((i) => i.message) ?? []);
     }
     switcher.reload();
-    setFlash(`Imported ${result.value.imported} bids from ${result.value.partnerships} partnerships: ${formatMoney(result.value.requestedPence)} requested.`);
+    setFlash(
+      `Imported ${result.value.imported} bids from ${result.value.partnerships} partnerships: ${formatMoney(result.value.requestedPence)} requested.`,
+    );
     navigate(`/rounds/${roundId}/bids`);
   };
 
@@ -70,8 +82,10 @@ export function ImportPage({ roundId }: { roundId: number }) {
     <Page title="Import a schedule of bids">
       <RoundNav roundId={roundId} />
       <p className="body">
-        A spreadsheet (.xlsx) or CSV file with a header row and one row per bid. Partnership cells left blank take the partnership above; rows labelled &ldquo;Total&rdquo; are kept as
-        the schedule&apos;s subtotals and checked. Nothing is saved until you confirm, and a file with any bad row is not imported at all.
+        A spreadsheet (.xlsx) or CSV file with a header row and one row per bid. Partnership cells left blank
+        take the partnership above; rows labelled &ldquo;Total&rdquo; are kept as the schedule&apos;s
+        subtotals and checked. Nothing is saved until you confirm, and a file with any bad row is not imported
+        at all.
       </p>
       {error && <LoadFailure message={error} />}
       {refusal.length > 0 && (
@@ -85,25 +99,49 @@ export function ImportPage({ roundId }: { roundId: number }) {
         <label className="label" htmlFor="schedule-file">
           Schedule file
         </label>
-        <input id="schedule-file" type="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void choose(e.target.files?.[0])} />
+        <input
+          id="schedule-file"
+          type="file"
+          accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => void choose(e.target.files?.[0])}
+        />
       </div>
       {step.kind === 'working' && (
         <p aria-live="polite">
           <progress className="progress" aria-label={step.what} /> {step.what}
         </p>
       )}
-      {step.kind === 'preview' && <Preview preview={step.preview} onMap={changeMapping} onImport={() => void runImport(step.preview)} roundId={roundId} />}
+      {step.kind === 'preview' && (
+        <Preview
+          preview={step.preview}
+          onMap={changeMapping}
+          onImport={() => void runImport(step.preview)}
+          roundId={roundId}
+        />
+      )}
     </Page>
   );
 }
 
-function Preview({ preview, onMap, onImport, roundId }: { preview: SchedulePreview; onMap: (column: number, field: ScheduleField | null) => void; onImport: () => void; roundId: number }) {
+function Preview({
+  preview,
+  onMap,
+  onImport,
+  roundId,
+}: {
+  preview: SchedulePreview;
+  onMap: (column: number, field: ScheduleField | null) => void;
+  onImport: () => void;
+  roundId: number;
+}) {
   const fine = preview.problems.length === 0 && preview.bidCount > 0;
   return (
     <>
       <h2 className="heading-m">1. Check which column holds what</h2>
       <table className="table mapping-table">
-        <caption className="table__caption">Columns{preview.sheet ? ` in sheet "${preview.sheet}"` : ''}</caption>
+        <caption className="table__caption">
+          Columns{preview.sheet ? ` in sheet "${preview.sheet}"` : ''}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Column heading in the file</th>
@@ -118,7 +156,12 @@ function Preview({ preview, onMap, onImport, roundId }: { preview: SchedulePrevi
                 <label className="visually-hidden" htmlFor={`map-${m.column}`}>
                   Read column {m.header || m.column + 1} as
                 </label>
-                <select id={`map-${m.column}`} className="select" value={m.field ?? ''} onChange={(e) => onMap(m.column, (e.target.value || null) as ScheduleField | null)}>
+                <select
+                  id={`map-${m.column}`}
+                  className="select"
+                  value={m.field ?? ''}
+                  onChange={(e) => onMap(m.column, (e.target.value || null) as ScheduleField | null)}
+                >
                   <option value="">Ignore this column</option>
                   {SCHEDULE_FIELDS.map((f) => (
                     <option key={f} value={f}>
@@ -136,7 +179,8 @@ function Preview({ preview, onMap, onImport, roundId }: { preview: SchedulePrevi
       {preview.problems.length > 0 && (
         <div className="error-summary" role="alert" aria-labelledby="import-problems-title" tabIndex={-1}>
           <h3 id="import-problems-title" className="error-summary__title">
-            {preview.problems.length} {preview.problems.length === 1 ? 'problem stops' : 'problems stop'} this file being imported
+            {preview.problems.length} {preview.problems.length === 1 ? 'problem stops' : 'problems stop'} this
+            file being imported
           </h3>
           <ul className="error-summary__list">
             {preview.problems.map((p, i) => (
@@ -149,18 +193,26 @@ function Preview({ preview, onMap, onImport, roundId }: { preview: SchedulePrevi
         </div>
       )}
       <p>
-        <strong>{preview.bidCount} bids</strong> from {preview.partnershipCount} partnerships: {formatMoney(preview.requestedPence)} requested, {formatMoney(preview.reducedRequestedPence)} with every offered reduction.
+        <strong>{preview.bidCount} bids</strong> from {preview.partnershipCount} partnerships:{' '}
+        {formatMoney(preview.requestedPence)} requested, {formatMoney(preview.reducedRequestedPence)} with
+        every offered reduction.
       </p>
       <table className="table">
         <caption className="visually-hidden">Bids in the file</caption>
         <thead>
           <tr>
-            <th scope="col" className="numeric">Row</th>
+            <th scope="col" className="numeric">
+              Row
+            </th>
             <th scope="col">Ref</th>
             <th scope="col">Partnership</th>
             <th scope="col">Project</th>
-            <th scope="col" className="numeric">Requested</th>
-            <th scope="col" className="numeric">Reduced</th>
+            <th scope="col" className="numeric">
+              Requested
+            </th>
+            <th scope="col" className="numeric">
+              Reduced
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -185,7 +237,10 @@ function Preview({ preview, onMap, onImport, roundId }: { preview: SchedulePrevi
         </tbody>
       </table>
       {preview.totals.length > 0 && (
-        <p className="hint">Subtotal rows kept for checking: {preview.totals.map((t) => `${t.partnership} ${formatMoney(t.statedPence)}`).join('; ')}.</p>
+        <p className="hint">
+          Subtotal rows kept for checking:{' '}
+          {preview.totals.map((t) => `${t.partnership} ${formatMoney(t.statedPence)}`).join('; ')}.
+        </p>
       )}
       <div className="button-group">
         <button type="button" className="button" disabled={!fine} onClick={onImport}>

@@ -6,7 +6,17 @@ import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { useResult } from '../hooks/useResult';
 import { useMe } from '../profile-context';
 
-function ModerateForm({ roundId, bidRef, criterion, onDone }: { roundId: number; bidRef: string; criterion: string; onDone: (text: string) => void }) {
+function ModerateForm({
+  roundId,
+  bidRef,
+  criterion,
+  onDone,
+}: {
+  roundId: number;
+  bidRef: string;
+  criterion: string;
+  onDone: (text: string) => void;
+}) {
   const [score, setScore] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -15,7 +25,13 @@ function ModerateForm({ roundId, bidRef, criterion, onDone }: { roundId: number;
     event.preventDefault();
     if (!/^\d+$/.test(score)) return setError('Enter the moderated score as a whole number');
     if (!reason.trim()) return setError('Give the reason for the moderated score');
-    const result = await api.assessment.moderate({ roundId, bidRef, criterion, score: Number(score), reason });
+    const result = await api.assessment.moderate({
+      roundId,
+      bidRef,
+      criterion,
+      score: Number(score),
+      reason,
+    });
     if (!result.ok) return setError(result.error.message);
     setError(null);
     onDone(`${bidRef} ${criterion} moderated to ${score}.`);
@@ -27,16 +43,31 @@ function ModerateForm({ roundId, bidRef, criterion, onDone }: { roundId: number;
         <label className="label" htmlFor={`mod-score-${id}`}>
           Moderated score
         </label>
-        <input id={`mod-score-${id}`} className="input input--short" inputMode="numeric" value={score} onChange={(e) => setScore(e.target.value)} />
+        <input
+          id={`mod-score-${id}`}
+          className="input input--short"
+          inputMode="numeric"
+          value={score}
+          onChange={(e) => setScore(e.target.value)}
+        />
       </div>
       <div className="form-group form-group--inline moderate-form__reason">
         <label className="label" htmlFor={`mod-reason-${id}`}>
           Reason
         </label>
-        <input id={`mod-reason-${id}`} className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
+        <input
+          id={`mod-reason-${id}`}
+          className="input"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </div>
       <button type="submit" className="button">
-        Record<span className="visually-hidden"> moderated score for {bidRef} {criterion}</span>
+        Record
+        <span className="visually-hidden">
+          {' '}
+          moderated score for {bidRef} {criterion}
+        </span>
       </button>
     </form>
   );
@@ -45,11 +76,17 @@ function ModerateForm({ roundId, bidRef, criterion, onDone }: { roundId: number;
 export function ModerationPage({ roundId }: { roundId: number }) {
   const me = useMe();
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
-  const [view, reload] = useResult(() => api.assessment.moderation({ roundId }), `moderation:${roundId}:${me?.id ?? 0}`);
+  const [view, reload] = useResult(
+    () => api.assessment.moderation({ roundId }),
+    `moderation:${roundId}:${me?.id ?? 0}`,
+  );
   const [message, setMessage] = useState<string | null>(null);
   const lead = me?.role === 'lead_officer';
   return (
-    <Page title="Moderation" caption={round.state === 'ready' ? `${round.value.fund} · ${round.value.name}` : undefined}>
+    <Page
+      title="Moderation"
+      caption={round.state === 'ready' ? `${round.value.fund} · ${round.value.name}` : undefined}
+    >
       <RoundNav roundId={roundId} />
       {round.state === 'ready' && <DemoBanner notice={round.value.demoNotice} />}
       {message && <Banner kind="success">{message}</Banner>}
@@ -58,11 +95,14 @@ export function ModerationPage({ roundId }: { roundId: number }) {
       {view.state === 'ready' && (
         <>
           <p className="body">
-            Criteria where assessors differ by {view.value.divergence} points or more. A moderated score, with its reason, stands in place of the assessors&apos; mean.
+            Criteria where assessors differ by {view.value.divergence} points or more. A moderated score, with
+            its reason, stands in place of the assessors&apos; mean.
           </p>
           <h2 className="heading-m">How each assessor scores</h2>
           <table className="table">
-            <caption className="visually-hidden">How often each assessor gave each score (weighted criteria)</caption>
+            <caption className="visually-hidden">
+              How often each assessor gave each score (weighted criteria)
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Assessor</th>
@@ -71,7 +111,9 @@ export function ModerationPage({ roundId }: { roundId: number }) {
                     {view.value.scaleMin + i}
                   </th>
                 ))}
-                <th scope="col" className="numeric">Mean</th>
+                <th scope="col" className="numeric">
+                  Mean
+                </th>
                 <th scope="col" className="bar-cell">
                   Spread of scores <span className="secondary">(red low, blue high)</span>
                 </th>
@@ -92,7 +134,12 @@ export function ModerationPage({ roundId }: { roundId: number }) {
                     <td className="bar-cell" aria-hidden="true">
                       <div className="stacked">
                         {d.counts.map((n, i) => (
-                          <span key={i} className={`stacked__part stacked__part--${i}`} style={{ width: `${(n / total) * 100}%` }} title={`${view.value.scaleMin + i}: ${n}`} />
+                          <span
+                            key={i}
+                            className={`stacked__part stacked__part--${i}`}
+                            style={{ width: `${(n / total) * 100}%` }}
+                            title={`${view.value.scaleMin + i}: ${n}`}
+                          />
                         ))}
                       </div>
                     </td>
@@ -104,12 +151,18 @@ export function ModerationPage({ roundId }: { roundId: number }) {
           <h2 className="heading-m">Divergent scores ({view.value.items.length})</h2>
           {view.value.items.length === 0 && <p className="secondary">No criterion needs moderation.</p>}
           {view.value.items.map((item) => (
-            <section key={`${item.bidId}-${item.criterionId}`} className="moderation-item" aria-labelledby={`mod-${item.bidId}-${item.criterionId}`}>
+            <section
+              key={`${item.bidId}-${item.criterionId}`}
+              className="moderation-item"
+              aria-labelledby={`mod-${item.bidId}-${item.criterionId}`}
+            >
               <h3 id={`mod-${item.bidId}-${item.criterionId}`} className="heading-s">
                 {item.ref}: {item.criterion} <span className="secondary">(spread {item.spread})</span>
               </h3>
               <table className="table table--compact">
-                <caption className="visually-hidden">Scores for {item.ref} {item.criterion}</caption>
+                <caption className="visually-hidden">
+                  Scores for {item.ref} {item.criterion}
+                </caption>
                 <tbody>
                   {item.scores.map((s) => (
                     <tr key={s.person}>
@@ -124,7 +177,8 @@ export function ModerationPage({ roundId }: { roundId: number }) {
               </table>
               {item.moderated && (
                 <p>
-                  <strong className="tag tag--purple">Moderated to {item.moderated.score}</strong> {item.moderated.reason}
+                  <strong className="tag tag--purple">Moderated to {item.moderated.score}</strong>{' '}
+                  {item.moderated.reason}
                   {item.moderated.by && <span className="secondary"> ({item.moderated.by})</span>}
                 </p>
               )}

@@ -24,7 +24,15 @@ const WORDING_FIELDS: [keyof Wording, string][] = [
   ['backgroundPapers', 'Schedule of background papers'],
 ];
 
-function NoticeEditor({ notice, fund, onSaved }: { notice: Notice; fund: string; onSaved: (message: string) => void }) {
+function NoticeEditor({
+  notice,
+  fund,
+  onSaved,
+}: {
+  notice: Notice;
+  fund: string;
+  onSaved: (message: string) => void;
+}) {
   const [title, setTitle] = useState(notice.title);
   const [marking, setMarking] = useState(notice.marking);
   const [wording, setWording] = useState<Wording>(notice.wording);
@@ -38,7 +46,14 @@ function NoticeEditor({ notice, fund, onSaved }: { notice: Notice; fund: string;
     onSaved(`This wording is now the ${fund} standard for new notices.`);
   };
   const save = async () => {
-    const result = await api.notices.update({ noticeId: notice.id, title, marking, wording, includeAppendixB: appendixB, summary });
+    const result = await api.notices.update({
+      noticeId: notice.id,
+      title,
+      marking,
+      wording,
+      includeAppendixB: appendixB,
+      summary,
+    });
     if (!result.ok) return setError(result.error.message);
     setError(null);
     onSaved('Notice saved.');
@@ -53,22 +68,45 @@ function NoticeEditor({ notice, fund, onSaved }: { notice: Notice; fund: string;
           <label className="label" htmlFor="notice-marking">
             Protective marking
           </label>
-          <select id="notice-marking" className="select" value={marking} onChange={(e) => setMarking(e.target.value as Notice['marking'])}>
+          <select
+            id="notice-marking"
+            className="select"
+            value={marking}
+            onChange={(e) => setMarking(e.target.value as Notice['marking'])}
+          >
             <option value="NON-CONFIDENTIAL">NON-CONFIDENTIAL</option>
             <option value="CONFIDENTIAL">CONFIDENTIAL (publish only a summary)</option>
           </select>
         </div>
-        {marking === 'CONFIDENTIAL' && <TextField id="notice-summary" label="One-paragraph public summary (optional)" value={summary} onChange={setSummary} />}
+        {marking === 'CONFIDENTIAL' && (
+          <TextField
+            id="notice-summary"
+            label="One-paragraph public summary (optional)"
+            value={summary}
+            onChange={setSummary}
+          />
+        )}
         {WORDING_FIELDS.map(([key, label]) => (
           <div className="form-group" key={key}>
             <label className="label" htmlFor={`wording-${key}`}>
               {label}
             </label>
-            <textarea id={`wording-${key}`} className="input" rows={key === 'issuingBody' || key === 'signatoryRole' ? 1 : 3} value={wording[key]} onChange={(e) => setWording((w) => ({ ...w, [key]: e.target.value }))} />
+            <textarea
+              id={`wording-${key}`}
+              className="input"
+              rows={key === 'issuingBody' || key === 'signatoryRole' ? 1 : 3}
+              value={wording[key]}
+              onChange={(e) => setWording((w) => ({ ...w, [key]: e.target.value }))}
+            />
           </div>
         ))}
         <div className="checkbox">
-          <input id="notice-appendix-b" type="checkbox" checked={appendixB} onChange={(e) => setAppendixB(e.target.checked)} />
+          <input
+            id="notice-appendix-b"
+            type="checkbox"
+            checked={appendixB}
+            onChange={(e) => setAppendixB(e.target.checked)}
+          />
           <label htmlFor="notice-appendix-b">Include the business cases as Appendix B</label>
         </div>
         <div className="button-group">
@@ -95,7 +133,10 @@ export function NoticePage({ roundId }: { roundId: number }) {
   const lead = me?.role === 'lead_officer';
   const commissioner = me?.role === 'commissioner';
 
-  const act = async (label: string, call: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>) => {
+  const act = async (
+    label: string,
+    call: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>,
+  ) => {
     const result = await call();
     if (!result.ok) return setError(result.error.message);
     setError(null);
@@ -121,7 +162,10 @@ export function NoticePage({ roundId }: { roundId: number }) {
 
   const n = notice.state === 'ready' ? notice.value : null;
   return (
-    <Page title="Notice of Decision" caption={round.state === 'ready' ? `${round.value.fund} · ${round.value.name}` : undefined}>
+    <Page
+      title="Notice of Decision"
+      caption={round.state === 'ready' ? `${round.value.fund} · ${round.value.name}` : undefined}
+    >
       <RoundNav roundId={roundId} />
       {round.state === 'ready' && <DemoBanner notice={round.value.demoNotice} />}
       {message && <Banner kind="success">{message}</Banner>}
@@ -129,9 +173,16 @@ export function NoticePage({ roundId }: { roundId: number }) {
       {notice.state === 'failed' && <LoadFailure message={notice.error.message} />}
       {notice.state === 'ready' && !n && (
         <>
-          <p className="body">The notice is written from the round&apos;s record: the budget, the bids, the board&apos;s views and the allocation. Nothing in its figures or lists is typed.</p>
+          <p className="body">
+            The notice is written from the round&apos;s record: the budget, the bids, the board&apos;s views
+            and the allocation. Nothing in its figures or lists is typed.
+          </p>
           {lead && (
-            <button type="button" className="button" onClick={() => void act('Notice drafted.', () => api.notices.create({ roundId }))}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void act('Notice drafted.', () => api.notices.create({ roundId }))}
+            >
               Draft the notice
             </button>
           )}
@@ -140,7 +191,10 @@ export function NoticePage({ roundId }: { roundId: number }) {
       {n && (
         <>
           <p>
-            <strong className={`tag ${n.status === 'signed' ? 'tag--green' : 'tag--yellow'}`}>{n.status === 'ready' ? 'Ready for sign-off' : n.status[0]?.toUpperCase() + n.status.slice(1)}</strong> Decision {n.number}
+            <strong className={`tag ${n.status === 'signed' ? 'tag--green' : 'tag--yellow'}`}>
+              {n.status === 'ready' ? 'Ready for sign-off' : n.status[0]?.toUpperCase() + n.status.slice(1)}
+            </strong>{' '}
+            Decision {n.number}
             {n.signedBy && ` · signed by ${n.signedBy} on ${formatDate(n.signedOn ?? '')}`}
           </p>
           {n.fingerprint && (
@@ -149,23 +203,39 @@ export function NoticePage({ roundId }: { roundId: number }) {
             </p>
           )}
           <div className="button-group">
-            <button type="button" className="button button--secondary" onClick={() => void exportFile('docx')}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void exportFile('docx')}
+            >
               Export as Word
             </button>
             <button type="button" className="button button--secondary" onClick={() => void exportFile('pdf')}>
               Export as PDF
             </button>
             {n.marking === 'CONFIDENTIAL' && (
-              <button type="button" className="button button--secondary" onClick={() => void exportFile('pdf', true)}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => void exportFile('pdf', true)}
+              >
                 Public summary (PDF)
               </button>
             )}
             {lead && (
               <>
-                <button type="button" className="button button--secondary" onClick={() => void exportLetters('docx')}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => void exportLetters('docx')}
+                >
                   Letters to bidders (Word)
                 </button>
-                <button type="button" className="button button--secondary" onClick={() => void exportLetters('pdf')}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => void exportLetters('pdf')}
+                >
                   Letters to bidders (PDF)
                 </button>
               </>
@@ -176,14 +246,39 @@ export function NoticePage({ roundId }: { roundId: number }) {
               </span>
             )}
           </div>
-          {lead && n.status !== 'signed' && n.status !== 'superseded' && <NoticeEditor key={n.id} notice={n} fund={round.state === 'ready' ? round.value.fund : ''} onSaved={(m) => { setMessage(m); reload(); }} />}
+          {lead && n.status !== 'signed' && n.status !== 'superseded' && (
+            <NoticeEditor
+              key={n.id}
+              notice={n}
+              fund={round.state === 'ready' ? round.value.fund : ''}
+              onSaved={(m) => {
+                setMessage(m);
+                reload();
+              }}
+            />
+          )}
           {lead && n.status === 'draft' && (
-            <button type="button" className="button" onClick={() => void act('Sent to the commissioner for sign-off.', () => api.notices.ready({ roundId }))}>
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                void act('Sent to the commissioner for sign-off.', () => api.notices.ready({ roundId }))
+              }
+            >
               Send for sign-off
             </button>
           )}
           {lead && n.status === 'signed' && (
-            <button type="button" className="button button--secondary" onClick={() => void act('A superseding notice is drafted: the allocation can change again until it is signed.', () => api.notices.supersede({ roundId }))}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() =>
+                void act(
+                  'A superseding notice is drafted: the allocation can change again until it is signed.',
+                  () => api.notices.supersede({ roundId }),
+                )
+              }
+            >
               Draft a superseding notice
             </button>
           )}
@@ -192,9 +287,22 @@ export function NoticePage({ roundId }: { roundId: number }) {
               <h2 id="sign-title" className="heading-m">
                 Sign the decision
               </h2>
-              <p className="body">Signing locks the allocation and this notice. A change after that needs a new, numbered notice that supersedes this one.</p>
-              <TextField id="sign-interests" label="Your interests in this decision" hint="Leave blank if you have none" value={interests} onChange={setInterests} />
-              <button type="button" className="button" onClick={() => void act('Decision signed.', () => api.notices.sign({ roundId, interests }))}>
+              <p className="body">
+                Signing locks the allocation and this notice. A change after that needs a new, numbered notice
+                that supersedes this one.
+              </p>
+              <TextField
+                id="sign-interests"
+                label="Your interests in this decision"
+                hint="Leave blank if you have none"
+                value={interests}
+                onChange={setInterests}
+              />
+              <button
+                type="button"
+                className="button"
+                onClick={() => void act('Decision signed.', () => api.notices.sign({ roundId, interests }))}
+              >
                 Sign decision {n.number}
               </button>
             </section>

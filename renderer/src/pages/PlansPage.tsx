@@ -35,7 +35,11 @@ export function PlansPage() {
     if (!outline.ok) found.outline = outline.problems.join('. ');
     setErrors(found);
     if (!outline.ok || Object.keys(found).length > 0) return;
-    const result = await api.plans.create({ title: values.title, period: values.period, priorities: outline.priorities });
+    const result = await api.plans.create({
+      title: values.title,
+      period: values.period,
+      priorities: outline.priorities,
+    });
     if (!result.ok) {
       const issue = result.error.issues?.[0];
       setErrors({ [issue?.path === 'title' ? 'title' : 'outline']: result.error.message });
@@ -46,10 +50,14 @@ export function PlansPage() {
     reload();
   };
 
-  const summary: SummaryError[] = (['title', 'period', 'outline'] as const).flatMap((f) => (errors[f] ? [{ fieldId: `plan-${f}`, message: errors[f] }] : []));
+  const summary: SummaryError[] = (['title', 'period', 'outline'] as const).flatMap((f) =>
+    errors[f] ? [{ fieldId: `plan-${f}`, message: errors[f] }] : [],
+  );
   return (
     <Page title="Police and Crime Plans">
-      <p className="body">Each round is scored against the plan in force when it opened; old rounds keep theirs.</p>
+      <p className="body">
+        Each round is scored against the plan in force when it opened; old rounds keep theirs.
+      </p>
       {saved && <Banner kind="success">{saved}</Banner>}
       {plans.state === 'failed' && <LoadFailure message={plans.error.message} />}
       {plans.state === 'ready' && plans.value.length === 0 && <p className="secondary">No plans yet.</p>}
@@ -68,14 +76,32 @@ export function PlansPage() {
       <h2 className="heading-m">Add a plan</h2>
       <ErrorSummary errors={summary} />
       <form className="form" noValidate onSubmit={(e) => void submit(e)}>
-        <TextField id="plan-title" label="Title" hint="For example, Police and Crime Plan 2021–2025" value={values.title} onChange={(title) => setValues((v) => ({ ...v, title }))} error={errors.title} autoComplete="off" />
-        <TextField id="plan-period" label="Period" hint="For example, 2021–2025" value={values.period} onChange={(period) => setValues((v) => ({ ...v, period }))} error={errors.period} width="short" autoComplete="off" />
+        <TextField
+          id="plan-title"
+          label="Title"
+          hint="For example, Police and Crime Plan 2021–2025"
+          value={values.title}
+          onChange={(title) => setValues((v) => ({ ...v, title }))}
+          error={errors.title}
+          autoComplete="off"
+        />
+        <TextField
+          id="plan-period"
+          label="Period"
+          hint="For example, 2021–2025"
+          value={values.period}
+          onChange={(period) => setValues((v) => ({ ...v, period }))}
+          error={errors.period}
+          width="short"
+          autoComplete="off"
+        />
         <div className={`form-group${errors.outline ? ' form-group--error' : ''}`}>
           <label className="label" htmlFor="plan-outline">
             Priorities
           </label>
           <div className="hint" id="plan-outline-hint">
-            One per line: a short code, then the title. Indent a line by two spaces to make it a sub-objective of the line above.
+            One per line: a short code, then the title. Indent a line by two spaces to make it a sub-objective
+            of the line above.
           </div>
           {errors.outline && (
             <p className="error-message" id="plan-outline-error">

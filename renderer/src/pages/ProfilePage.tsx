@@ -18,7 +18,9 @@ export function ProfilePage() {
   const choose = async (personId: number) => {
     const result = await api.people.setProfile({ personId });
     if (!result.ok) return setError(result.error.message);
-    setMessage(`You are using Tranche as ${result.value.name}, ${ROLE_LABELS[result.value.role].toLowerCase()}.`);
+    setMessage(
+      `You are using Tranche as ${result.value.name}, ${ROLE_LABELS[result.value.role].toLowerCase()}.`,
+    );
     reload();
   };
   const create = async (event: FormEvent) => {
@@ -36,8 +38,8 @@ export function ProfilePage() {
   return (
     <Page title="Your profile">
       <p className="body">
-        Tranche records who scores, moderates and signs, and lets each role do only its own part: officers score, a lead officer sets frameworks and moderates, board members review, the
-        commissioner signs.
+        Tranche records who scores, moderates and signs, and lets each role do only its own part: officers
+        score, a lead officer sets frameworks and moderates, board members review, the commissioner signs.
       </p>
       {message && <Banner kind="success">{message}</Banner>}
       <ErrorSummary errors={error ? [{ fieldId: 'profile-name', message: error }] : []} />
@@ -79,12 +81,24 @@ export function ProfilePage() {
       )}
       <h2 className="heading-m">Or create your profile</h2>
       <form className="form" noValidate onSubmit={(e) => void create(e)}>
-        <TextField id="profile-name" label="Your name" value={name} onChange={setName} autoComplete="name" width="medium" />
+        <TextField
+          id="profile-name"
+          label="Your name"
+          value={name}
+          onChange={setName}
+          autoComplete="name"
+          width="medium"
+        />
         <div className="form-group">
           <label className="label" htmlFor="profile-role">
             Your role
           </label>
-          <select id="profile-role" className="select" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          <select
+            id="profile-role"
+            className="select"
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+          >
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABELS[r]}

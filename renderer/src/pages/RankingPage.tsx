@@ -10,8 +10,18 @@ import { useResult } from '../hooks/useResult';
 export const RANKING_METHOD =
   'For each criterion Tranche takes the moderated score if there is one, otherwise the mean of the submitted scores of assessors without a conflict of interest. It normalises that to 0–1 as (score − bottom of the scale) ÷ (top − bottom), multiplies by the criterion’s weight and adds the criteria up: a weighted score from 0 to 100. A bid that fails a pass/fail gateway, misses a criterion’s minimum score or falls below the quality threshold is marked and ranked after all the others; bids not yet fully scored come last. Equal scores are ordered by reference.';
 
-function marks(r: { failedGateway: boolean; belowMinimum: boolean; belowThreshold: boolean; complete: boolean }): string[] {
-  return [r.failedGateway && 'Failed a gateway', r.belowMinimum && 'Below a criterion minimum', r.belowThreshold && 'Below the threshold', !r.complete && 'Not fully scored'].filter((m): m is string => Boolean(m));
+function marks(r: {
+  failedGateway: boolean;
+  belowMinimum: boolean;
+  belowThreshold: boolean;
+  complete: boolean;
+}): string[] {
+  return [
+    r.failedGateway && 'Failed a gateway',
+    r.belowMinimum && 'Below a criterion minimum',
+    r.belowThreshold && 'Below the threshold',
+    !r.complete && 'Not fully scored',
+  ].filter((m): m is string => Boolean(m));
 }
 
 export function RankingPage({ roundId }: { roundId: number }) {
@@ -28,9 +38,13 @@ export function RankingPage({ roundId }: { roundId: number }) {
     setExportError(null);
     saveFile(result.value);
   };
-  const weightOf = (code: string) => (framework.state === 'ready' ? framework.value?.criteria.find((c) => c.code === code) : undefined);
+  const weightOf = (code: string) =>
+    framework.state === 'ready' ? framework.value?.criteria.find((c) => c.code === code) : undefined;
   return (
-    <Page title="Ranking" caption={round.state === 'ready' ? `${round.value.fund} · ${round.value.name}` : undefined}>
+    <Page
+      title="Ranking"
+      caption={round.state === 'ready' ? `${round.value.fund} · ${round.value.name}` : undefined}
+    >
       <RoundNav roundId={roundId} />
       {round.state === 'ready' && <DemoBanner notice={round.value.demoNotice} />}
       <div className="button-group">
@@ -57,11 +71,19 @@ export function RankingPage({ roundId }: { roundId: number }) {
           <caption className="visually-hidden">Bids in rank order</caption>
           <thead>
             <tr>
-              <th scope="col" className="numeric">Rank</th>
+              <th scope="col" className="numeric">
+                Rank
+              </th>
               <th scope="col">Bid</th>
-              <th scope="col" className="numeric">Requested</th>
-              <th scope="col" className="numeric">Weighted score</th>
-              <th scope="col" className="numeric">Assessors</th>
+              <th scope="col" className="numeric">
+                Requested
+              </th>
+              <th scope="col" className="numeric">
+                Weighted score
+              </th>
+              <th scope="col" className="numeric">
+                Assessors
+              </th>
               <th scope="col">Marked</th>
             </tr>
           </thead>
@@ -74,7 +96,8 @@ export function RankingPage({ roundId }: { roundId: number }) {
                   <div className="hint">{r.partnership}</div>
                   <details className="details details--inline">
                     <summary>
-                      How {r.ref}&apos;s score was reached<span className="visually-hidden"> ({r.weightedScore ?? 'not scored'})</span>
+                      How {r.ref}&apos;s score was reached
+                      <span className="visually-hidden"> ({r.weightedScore ?? 'not scored'})</span>
                     </summary>
                     <table className="table table--compact">
                       <caption className="visually-hidden">Breakdown for {r.ref}</caption>
@@ -82,9 +105,15 @@ export function RankingPage({ roundId }: { roundId: number }) {
                         <tr>
                           <th scope="col">Criterion</th>
                           <th scope="col">Scores</th>
-                          <th scope="col" className="numeric">Used</th>
-                          <th scope="col" className="numeric">Weight</th>
-                          <th scope="col" className="numeric">Points</th>
+                          <th scope="col" className="numeric">
+                            Used
+                          </th>
+                          <th scope="col" className="numeric">
+                            Weight
+                          </th>
+                          <th scope="col" className="numeric">
+                            Points
+                          </th>
                         </tr>
                       </thead>
                       <tbody>
@@ -96,8 +125,12 @@ export function RankingPage({ roundId }: { roundId: number }) {
                               {c.value === null ? '—' : c.value.toFixed(2)}
                               {c.moderated && <strong className="tag tag--purple">Moderated</strong>}
                             </td>
-                            <td className="numeric">{weightOf(c.code)?.gateway ? 'Pass/fail' : `${weightOf(c.code)?.weight ?? ''}%`}</td>
-                            <td className="numeric">{c.contribution === null ? '' : c.contribution.toFixed(2)}</td>
+                            <td className="numeric">
+                              {weightOf(c.code)?.gateway ? 'Pass/fail' : `${weightOf(c.code)?.weight ?? ''}%`}
+                            </td>
+                            <td className="numeric">
+                              {c.contribution === null ? '' : c.contribution.toFixed(2)}
+                            </td>
                           </tr>
                         ))}
                       </tbody>

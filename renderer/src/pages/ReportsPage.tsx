@@ -12,7 +12,10 @@ import { useResult } from '../hooks/useResult';
 export function ReportsPage() {
   const [funds] = useResult(() => api.funds.list(), 'funds');
   const [fund, setFund] = useState('');
-  const [report] = useResult<FundReport | null>(async () => (fund ? api.reports.fund({ fund }) : { ok: true, value: null }), `report:${fund}`);
+  const [report] = useResult<FundReport | null>(
+    async () => (fund ? api.reports.fund({ fund }) : { ok: true, value: null }),
+    `report:${fund}`,
+  );
   const [error, setError] = useState<string | null>(null);
   const download = async () => {
     const result = await api.reports.fundXlsx({ fund });
@@ -23,7 +26,10 @@ export function ReportsPage() {
   const max = Math.max(1, ...rows.map((r) => r.requestedPence));
   return (
     <Page title="Where a fund's money went">
-      <p className="body">Requested and allocated by round and by area, across every round of a fund: the breakdown the Police and Crime Panel asks for.</p>
+      <p className="body">
+        Requested and allocated by round and by area, across every round of a fund: the breakdown the Police
+        and Crime Panel asks for.
+      </p>
       <div className="filters">
         <div className="form-group form-group--inline">
           <label className="label" htmlFor="report-fund">
@@ -54,9 +60,15 @@ export function ReportsPage() {
             <tr>
               <th scope="col">Round</th>
               <th scope="col">Area</th>
-              <th scope="col" className="numeric">Bids</th>
-              <th scope="col" className="numeric">Requested</th>
-              <th scope="col" className="numeric">Allocated</th>
+              <th scope="col" className="numeric">
+                Bids
+              </th>
+              <th scope="col" className="numeric">
+                Requested
+              </th>
+              <th scope="col" className="numeric">
+                Allocated
+              </th>
               <th scope="col" className="bar-cell">
                 Allocated <span className="secondary">(dark) of requested (light)</span>
               </th>
@@ -76,7 +88,11 @@ export function ReportsPage() {
                 <td className="numeric">{r.bids}</td>
                 <td className="numeric">{formatMoney(r.requestedPence)}</td>
                 <td className="numeric">{formatMoney(r.allocatedPence)}</td>
-                <RequestedAllocatedBar requestedPence={r.requestedPence} allocatedPence={r.allocatedPence} maxPence={max} />
+                <RequestedAllocatedBar
+                  requestedPence={r.requestedPence}
+                  allocatedPence={r.allocatedPence}
+                  maxPence={max}
+                />
               </tr>
             ))}
           </tbody>

@@ -53,7 +53,9 @@ function RoundForm({ id, initial }: { id?: number; initial: RoundFormValues }) {
   const summary: SummaryError[] = useMemo(
     () => [
       ...(formError ? [{ message: formError }] : []),
-      ...fieldOrder(values).flatMap((field) => (errors[field] ? [{ fieldId: fieldId(field), message: errors[field] }] : [])),
+      ...fieldOrder(values).flatMap((field) =>
+        errors[field] ? [{ fieldId: fieldId(field), message: errors[field] }] : [],
+      ),
     ],
     [errors, formError, values],
   );
@@ -65,15 +67,33 @@ function RoundForm({ id, initial }: { id?: number; initial: RoundFormValues }) {
     return budget.pence - amounts.reduce((sum, a) => sum + (a.ok ? a.pence : 0), 0);
   }, [values.budget, values.commitments]);
 
-  const set = (field: 'fund' | 'name' | 'financialYear' | 'tranche' | 'planId' | 'opensOn' | 'closesOn' | 'status' | 'budget') => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const set =
+    (
+      field:
+        | 'fund'
+        | 'name'
+        | 'financialYear'
+        | 'tranche'
+        | 'planId'
+        | 'opensOn'
+        | 'closesOn'
+        | 'status'
+        | 'budget',
+    ) =>
+    (value: string) =>
+      setValues((v) => ({ ...v, [field]: value }));
   const setCommitment = (index: number, part: keyof CommitmentRow) => (value: string) =>
-    setValues((v) => ({ ...v, commitments: v.commitments.map((c, i) => (i === index ? { ...c, [part]: value } : c)) }));
+    setValues((v) => ({
+      ...v,
+      commitments: v.commitments.map((c, i) => (i === index ? { ...c, [part]: value } : c)),
+    }));
   const addCommitment = () => {
     setValues((v) => ({ ...v, commitments: [...v.commitments, { description: '', amount: '' }] }));
     const next = values.commitments.length;
     setTimeout(() => document.getElementById(fieldId(`commitments.${next}.description`))?.focus(), 0);
   };
-  const removeCommitment = (index: number) => setValues((v) => ({ ...v, commitments: v.commitments.filter((_, i) => i !== index) }));
+  const removeCommitment = (index: number) =>
+    setValues((v) => ({ ...v, commitments: v.commitments.filter((_, i) => i !== index) }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -103,11 +123,50 @@ function RoundForm({ id, initial }: { id?: number; initial: RoundFormValues }) {
     <Page title={editing ? 'Edit round' : 'Create a round'}>
       <ErrorSummary errors={summary} />
       <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={saving}>
-        <TextField id={fieldId('fund')} label="Fund" hint="For example, Invest to Save or Safer Streets" value={values.fund} onChange={set('fund')} error={errors.fund} list="fund-options" autoComplete="off" width="medium" />
-        <datalist id="fund-options">{funds.state === 'ready' && funds.value.map((fund) => <option key={fund.id} value={fund.name} />)}</datalist>
-        <TextField id={fieldId('name')} label="Round name" hint="For example, 2013-14 tranche 2" value={values.name} onChange={set('name')} error={errors.name} autoComplete="off" width="medium" />
-        <TextField id={fieldId('financialYear')} label="Financial year (optional)" hint="For example, 2013-14" value={values.financialYear} onChange={set('financialYear')} error={errors.financialYear} autoComplete="off" width="short" />
-        <TextField id={fieldId('tranche')} label="Tranche or round number (optional)" hint="For example, 2 or SSF4" value={values.tranche} onChange={set('tranche')} error={errors.tranche} autoComplete="off" width="short" />
+        <TextField
+          id={fieldId('fund')}
+          label="Fund"
+          hint="For example, Invest to Save or Safer Streets"
+          value={values.fund}
+          onChange={set('fund')}
+          error={errors.fund}
+          list="fund-options"
+          autoComplete="off"
+          width="medium"
+        />
+        <datalist id="fund-options">
+          {funds.state === 'ready' && funds.value.map((fund) => <option key={fund.id} value={fund.name} />)}
+        </datalist>
+        <TextField
+          id={fieldId('name')}
+          label="Round name"
+          hint="For example, 2013-14 tranche 2"
+          value={values.name}
+          onChange={set('name')}
+          error={errors.name}
+          autoComplete="off"
+          width="medium"
+        />
+        <TextField
+          id={fieldId('financialYear')}
+          label="Financial year (optional)"
+          hint="For example, 2013-14"
+          value={values.financialYear}
+          onChange={set('financialYear')}
+          error={errors.financialYear}
+          autoComplete="off"
+          width="short"
+        />
+        <TextField
+          id={fieldId('tranche')}
+          label="Tranche or round number (optional)"
+          hint="For example, 2 or SSF4"
+          value={values.tranche}
+          onChange={set('tranche')}
+          error={errors.tranche}
+          autoComplete="off"
+          width="short"
+        />
         <div className={`form-group${errors.planId ? ' form-group--error' : ''}`}>
           <label className="label" htmlFor={fieldId('planId')}>
             Police and Crime Plan bids are scored against
@@ -116,7 +175,13 @@ function RoundForm({ id, initial }: { id?: number; initial: RoundFormValues }) {
             Add plans on the Plans page. A round keeps its plan when a new one comes into force.
           </div>
           {errors.planId && <p className="error-message">{errors.planId}</p>}
-          <select id={fieldId('planId')} className="select" aria-describedby={`${fieldId('planId')}-hint`} value={values.planId} onChange={(e) => set('planId')(e.target.value)}>
+          <select
+            id={fieldId('planId')}
+            className="select"
+            aria-describedby={`${fieldId('planId')}-hint`}
+            value={values.planId}
+            onChange={(e) => set('planId')(e.target.value)}
+          >
             <option value="">No plan yet</option>
             {plans.state === 'ready' &&
               plans.value.map((plan) => (
@@ -126,13 +191,34 @@ function RoundForm({ id, initial }: { id?: number; initial: RoundFormValues }) {
               ))}
           </select>
         </div>
-        <TextField id={fieldId('opensOn')} type="date" label="Opens for bids (optional)" value={values.opensOn} onChange={set('opensOn')} error={errors.opensOn} width="short" />
-        <TextField id={fieldId('closesOn')} type="date" label="Closes for bids (optional)" value={values.closesOn} onChange={set('closesOn')} error={errors.closesOn} width="short" />
+        <TextField
+          id={fieldId('opensOn')}
+          type="date"
+          label="Opens for bids (optional)"
+          value={values.opensOn}
+          onChange={set('opensOn')}
+          error={errors.opensOn}
+          width="short"
+        />
+        <TextField
+          id={fieldId('closesOn')}
+          type="date"
+          label="Closes for bids (optional)"
+          value={values.closesOn}
+          onChange={set('closesOn')}
+          error={errors.closesOn}
+          width="short"
+        />
         <div className="form-group">
           <label className="label" htmlFor={fieldId('status')}>
             Status
           </label>
-          <select id={fieldId('status')} className="select" value={values.status} onChange={(e) => set('status')(e.target.value)}>
+          <select
+            id={fieldId('status')}
+            className="select"
+            value={values.status}
+            onChange={(e) => set('status')(e.target.value)}
+          >
             <option value="open">Open for bids</option>
             <option value="closed">Closed to new bids</option>
           </select>
@@ -149,10 +235,14 @@ function RoundForm({ id, initial }: { id?: number; initial: RoundFormValues }) {
           autoComplete="off"
           width="short"
         />
-        <fieldset className={`fieldset${errors.commitments ? ' form-group--error' : ''}`} aria-describedby="commitments-hint">
+        <fieldset
+          className={`fieldset${errors.commitments ? ' form-group--error' : ''}`}
+          aria-describedby="commitments-hint"
+        >
           <legend className="label">Commitments already made</legend>
           <div id="commitments-hint" className="hint">
-            Money already promised from this budget, such as a joint project, each with what it is for. Leave empty if none.
+            Money already promised from this budget, such as a joint project, each with what it is for. Leave
+            empty if none.
           </div>
           {errors.commitments && (
             <p id={fieldId('commitments')} className="error-message" tabIndex={-1}>
@@ -181,7 +271,11 @@ function RoundForm({ id, initial }: { id?: number; initial: RoundFormValues }) {
                 autoComplete="off"
                 width="short"
               />
-              <button type="button" className="button button--secondary button--small" onClick={() => removeCommitment(index)}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => removeCommitment(index)}
+              >
                 Remove<span className="visually-hidden"> commitment {index + 1}</span>
               </button>
             </div>

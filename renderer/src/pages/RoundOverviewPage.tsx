@@ -20,7 +20,9 @@ function Figure({ label, value, tone }: { label: string; value: string; tone?: '
 }
 
 function overUnder(pence: number): { text: string; tone: 'alert' | 'ok' } {
-  return pence > 0 ? { text: `${formatMoney(pence)} over`, tone: 'alert' } : { text: `${formatMoney(-pence)} to spare`, tone: 'ok' };
+  return pence > 0
+    ? { text: `${formatMoney(pence)} over`, tone: 'alert' }
+    : { text: `${formatMoney(-pence)} to spare`, tone: 'ok' };
 }
 
 /** Requested by partnership, as a table whose last column draws the bars, with the money available marked. */
@@ -33,12 +35,23 @@ function PartnershipChart({ data }: { data: RoundDashboard }) {
       <thead>
         <tr>
           <th scope="col">Partnership</th>
-          <th scope="col" className="numeric">Bids</th>
-          <th scope="col" className="numeric">Requested</th>
-          <th scope="col" className="numeric">With reductions</th>
-          <th scope="col" className="numeric">Schedule says</th>
+          <th scope="col" className="numeric">
+            Bids
+          </th>
+          <th scope="col" className="numeric">
+            Requested
+          </th>
+          <th scope="col" className="numeric">
+            With reductions
+          </th>
+          <th scope="col" className="numeric">
+            Schedule says
+          </th>
           <th scope="col" className="bar-cell">
-            Requested <span className="secondary">(dashed line: {formatMoney(data.round.availablePence)} available)</span>
+            Requested{' '}
+            <span className="secondary">
+              (dashed line: {formatMoney(data.round.availablePence)} available)
+            </span>
           </th>
         </tr>
       </thead>
@@ -51,7 +64,9 @@ function PartnershipChart({ data }: { data: RoundDashboard }) {
             <td className="numeric">{formatMoney(p.reducedRequestedPence)}</td>
             <td className="numeric">
               {p.statedPence === null ? <span className="secondary">—</span> : formatMoney(p.statedPence)}
-              {p.statedPence !== null && p.statedPence !== p.requestedPence && <strong className="tag tag--red">Differs</strong>}
+              {p.statedPence !== null && p.statedPence !== p.requestedPence && (
+                <strong className="tag tag--red">Differs</strong>
+              )}
             </td>
             <td className="bar-cell" aria-hidden="true">
               <div className="bar-track">
@@ -108,13 +123,20 @@ export function RoundOverviewPage({ id }: { id: number }) {
       <RoundNav roundId={r.id} />
       <DemoBanner notice={r.demoNotice} />
       {flash && <Banner kind="success">{flash}</Banner>}
-      {r.archived && <Banner kind="important">This round is archived. Restore it from the list of funding rounds to change it.</Banner>}
+      {r.archived && (
+        <Banner kind="important">
+          This round is archived. Restore it from the list of funding rounds to change it.
+        </Banner>
+      )}
       <h2 className="heading-m">Money</h2>
       <dl className="figures">
         <Figure label="Budget" value={formatMoney(r.budgetPence)} />
         <Figure label="Commitments already made" value={formatMoney(r.committedPence)} />
         <Figure label="Available to allocate" value={formatMoney(r.availablePence)} />
-        <Figure label={`Requested in ${r.bidCount} ${r.bidCount === 1 ? 'bid' : 'bids'}`} value={formatMoney(r.requestedPence)} />
+        <Figure
+          label={`Requested in ${r.bidCount} ${r.bidCount === 1 ? 'bid' : 'bids'}`}
+          value={formatMoney(r.requestedPence)}
+        />
         <Figure label="Against what is available" value={over.text} tone={over.tone} />
         <Figure label="With every offered reduction" value={overReduced.text} tone={overReduced.tone} />
       </dl>
@@ -136,18 +158,22 @@ export function RoundOverviewPage({ id }: { id: number }) {
       {data.flaggedBidCount > 0 && (
         <p>
           <Link href={`/rounds/${r.id}/bids`} onClick={() => openBidsFiltered({ flag: 'problems' })}>
-            {data.flaggedBidCount} {data.flaggedBidCount === 1 ? 'bid has figures' : 'bids have figures'} that do not add up
+            {data.flaggedBidCount} {data.flaggedBidCount === 1 ? 'bid has figures' : 'bids have figures'} that
+            do not add up
           </Link>
         </p>
       )}
       {data.partnerships.length === 0 ? (
         <p className="body">
-          No bids yet. <Link href={`/rounds/${r.id}/import`}>Import a schedule of bids</Link> or <Link href={`/rounds/${r.id}/bids/new`}>record a bid</Link>.
+          No bids yet. <Link href={`/rounds/${r.id}/import`}>Import a schedule of bids</Link> or{' '}
+          <Link href={`/rounds/${r.id}/bids/new`}>record a bid</Link>.
         </p>
       ) : (
         <PartnershipChart data={data} />
       )}
-      {data.partnershipsWithoutBids.length > 0 && <p className="hint">No bids from: {data.partnershipsWithoutBids.join(', ')}.</p>}
+      {data.partnershipsWithoutBids.length > 0 && (
+        <p className="hint">No bids from: {data.partnershipsWithoutBids.join(', ')}.</p>
+      )}
       <p className="hint">
         {r.planTitle ? `Scored against ${r.planTitle}. ` : ''}
         {r.status === 'closed' ? 'Closed to new bids. ' : 'Open for bids. '}

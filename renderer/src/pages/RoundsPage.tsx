@@ -20,7 +20,9 @@ export function RoundsPage() {
   const switcher = useRounds();
 
   const changeArchived = async (round: Round, archive: boolean) => {
-    const result = archive ? await api.rounds.archive({ id: round.id }) : await api.rounds.restore({ id: round.id });
+    const result = archive
+      ? await api.rounds.archive({ id: round.id })
+      : await api.rounds.restore({ id: round.id });
     if (!result.ok) {
       setActionError(result.error.message);
       return;
@@ -38,7 +40,9 @@ export function RoundsPage() {
   const loadDemo = async () => {
     const result = await api.demo.load();
     if (!result.ok) return setActionError(result.error.message);
-    setMessage(`${result.value.notice} Loaded: ${result.value.rounds.map((r) => `${r.fund} — ${r.name}`).join('; ')}.`);
+    setMessage(
+      `${result.value.notice} Loaded: ${result.value.rounds.map((r) => `${r.fund} — ${r.name}`).join('; ')}.`,
+    );
     reload();
     switcher.reload();
   };
@@ -46,7 +50,9 @@ export function RoundsPage() {
   const visible = useMemo(() => {
     if (rounds.state !== 'ready') return [];
     const needle = filter.trim().toLowerCase();
-    return needle === '' ? rounds.value : rounds.value.filter((r) => `${r.fund} ${r.name}`.toLowerCase().includes(needle));
+    return needle === ''
+      ? rounds.value
+      : rounds.value.filter((r) => `${r.fund} ${r.name}`.toLowerCase().includes(needle));
   }, [rounds, filter]);
 
   const columns: Column<Round>[] = [
@@ -63,12 +69,41 @@ export function RoundsPage() {
         </>
       ),
     },
-    { key: 'budget', label: 'Budget', numeric: true, sortValue: (r) => r.budgetPence, render: (r) => formatMoney(r.budgetPence) },
-    { key: 'committed', label: 'Committed', numeric: true, sortValue: (r) => r.committedPence, render: (r) => formatMoney(r.committedPence) },
-    { key: 'available', label: 'Available', numeric: true, sortValue: (r) => r.availablePence, render: (r) => formatMoney(r.availablePence) },
+    {
+      key: 'budget',
+      label: 'Budget',
+      numeric: true,
+      sortValue: (r) => r.budgetPence,
+      render: (r) => formatMoney(r.budgetPence),
+    },
+    {
+      key: 'committed',
+      label: 'Committed',
+      numeric: true,
+      sortValue: (r) => r.committedPence,
+      render: (r) => formatMoney(r.committedPence),
+    },
+    {
+      key: 'available',
+      label: 'Available',
+      numeric: true,
+      sortValue: (r) => r.availablePence,
+      render: (r) => formatMoney(r.availablePence),
+    },
     { key: 'bids', label: 'Bids', numeric: true, sortValue: (r) => r.bidCount, render: (r) => r.bidCount },
-    { key: 'requested', label: 'Requested', numeric: true, sortValue: (r) => r.requestedPence, render: (r) => formatMoney(r.requestedPence) },
-    { key: 'created', label: 'Created', sortValue: (r) => r.createdAt, render: (r) => formatDate(r.createdAt) },
+    {
+      key: 'requested',
+      label: 'Requested',
+      numeric: true,
+      sortValue: (r) => r.requestedPence,
+      render: (r) => formatMoney(r.requestedPence),
+    },
+    {
+      key: 'created',
+      label: 'Created',
+      sortValue: (r) => r.createdAt,
+      render: (r) => formatDate(r.createdAt),
+    },
     {
       key: 'actions',
       label: 'Actions',
@@ -104,10 +139,21 @@ export function RoundsPage() {
           <label className="label" htmlFor="rounds-filter">
             Filter by fund or round name
           </label>
-          <input id="rounds-filter" className="input input--medium" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          <input
+            id="rounds-filter"
+            className="input input--medium"
+            type="search"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+          />
         </div>
         <div className="checkbox">
-          <input id="show-archived" type="checkbox" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} />
+          <input
+            id="show-archived"
+            type="checkbox"
+            checked={includeArchived}
+            onChange={(e) => setIncludeArchived(e.target.checked)}
+          />
           <label htmlFor="show-archived">Show archived rounds</label>
         </div>
       </div>
@@ -117,7 +163,9 @@ export function RoundsPage() {
         <div className="body">
           <p>No rounds yet. Create the first round to start recording bids against its budget.</p>
           <p>
-            Or look around first with demonstration data: the 2013-14 Invest to Save round and Safer Streets round 4, built from public West Midlands board papers and labelled as a demonstration wherever it appears.
+            Or look around first with demonstration data: the 2013-14 Invest to Save round and Safer Streets
+            round 4, built from public West Midlands board papers and labelled as a demonstration wherever it
+            appears.
           </p>
           <button type="button" className="button button--secondary" onClick={() => void loadDemo()}>
             Load the demonstration data

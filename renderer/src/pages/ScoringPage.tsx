@@ -16,11 +16,20 @@ export function ScoringPage({ roundId, bidId }: { roundId: number; bidId: number
   if (sheet.state === 'failed' || framework.state === 'failed') {
     return (
       <Page title="Scoring sheet not available">
-        <LoadFailure message={sheet.state === 'failed' ? sheet.error.message : framework.state === 'failed' ? framework.error.message : ''} />
+        <LoadFailure
+          message={
+            sheet.state === 'failed'
+              ? sheet.error.message
+              : framework.state === 'failed'
+                ? framework.error.message
+                : ''
+          }
+        />
       </Page>
     );
   }
-  if (sheet.state !== 'ready' || framework.state !== 'ready') return <p aria-live="polite">Loading the scoring sheet…</p>;
+  if (sheet.state !== 'ready' || framework.state !== 'ready')
+    return <p aria-live="polite">Loading the scoring sheet…</p>;
   if (!framework.value) {
     return (
       <Page title="No scoring framework">
@@ -28,18 +37,43 @@ export function ScoringPage({ roundId, bidId }: { roundId: number; bidId: number
       </Page>
     );
   }
-  return <ScoringSheetView key={`${sheet.value.declaration?.declaredAt ?? ''}${sheet.value.submittedAt ?? ''}`} sheet={sheet.value} framework={framework.value} roundId={roundId} onChange={reload} />;
+  return (
+    <ScoringSheetView
+      key={`${sheet.value.declaration?.declaredAt ?? ''}${sheet.value.submittedAt ?? ''}`}
+      sheet={sheet.value}
+      framework={framework.value}
+      roundId={roundId}
+      onChange={reload}
+    />
+  );
 }
 
-function Declaration({ sheet, roundId, onDone }: { sheet: ScoringSheet; roundId: number; onDone: () => void }) {
+function Declaration({
+  sheet,
+  roundId,
+  onDone,
+}: {
+  sheet: ScoringSheet;
+  roundId: number;
+  onDone: () => void;
+}) {
   const [choice, setChoice] = useState<'none' | 'conflict' | ''>('');
   const [nature, setNature] = useState('');
   const [error, setError] = useState<SummaryError[]>([]);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!choice) return setError([{ fieldId: 'declare-none', message: 'Say whether you have a conflict of interest in this bid' }]);
-    if (choice === 'conflict' && !nature.trim()) return setError([{ fieldId: 'declare-nature', message: 'Say what the conflict is' }]);
-    const result = await api.assessment.declare({ roundId, bidRefs: [sheet.ref], conflict: choice === 'conflict', ...(choice === 'conflict' ? { nature } : {}) });
+    if (!choice)
+      return setError([
+        { fieldId: 'declare-none', message: 'Say whether you have a conflict of interest in this bid' },
+      ]);
+    if (choice === 'conflict' && !nature.trim())
+      return setError([{ fieldId: 'declare-nature', message: 'Say what the conflict is' }]);
+    const result = await api.assessment.declare({
+      roundId,
+      bidRefs: [sheet.ref],
+      conflict: choice === 'conflict',
+      ...(choice === 'conflict' ? { nature } : {}),
+    });
     if (!result.ok) return setError([{ message: result.error.message }]);
     onDone();
   };
@@ -47,14 +81,31 @@ function Declaration({ sheet, roundId, onDone }: { sheet: ScoringSheet; roundId:
     <form className="form" noValidate onSubmit={(e) => void submit(e)}>
       <ErrorSummary errors={error} />
       <fieldset className="fieldset">
-        <legend className="label">Before you see or score this bid: do you have a conflict of interest in it?</legend>
-        <div className="hint">For example, you work for, advise or are related to someone in the applicant partnership. A conflicted assessor does not score and is left out of the averages.</div>
+        <legend className="label">
+          Before you see or score this bid: do you have a conflict of interest in it?
+        </legend>
+        <div className="hint">
+          For example, you work for, advise or are related to someone in the applicant partnership. A
+          conflicted assessor does not score and is left out of the averages.
+        </div>
         <div className="checkbox">
-          <input type="radio" id="declare-none" name="declare" checked={choice === 'none'} onChange={() => setChoice('none')} />
+          <input
+            type="radio"
+            id="declare-none"
+            name="declare"
+            checked={choice === 'none'}
+            onChange={() => setChoice('none')}
+          />
           <label htmlFor="declare-none">No, I have no conflict of interest</label>
         </div>
         <div className="checkbox">
-          <input type="radio" id="declare-conflict" name="declare" checked={choice === 'conflict'} onChange={() => setChoice('conflict')} />
+          <input
+            type="radio"
+            id="declare-conflict"
+            name="declare"
+            checked={choice === 'conflict'}
+            onChange={() => setChoice('conflict')}
+          />
           <label htmlFor="declare-conflict">Yes, I have a conflict of interest</label>
         </div>
         {choice === 'conflict' && (
@@ -62,7 +113,13 @@ function Declaration({ sheet, roundId, onDone }: { sheet: ScoringSheet; roundId:
             <label className="label" htmlFor="declare-nature">
               What is the conflict?
             </label>
-            <textarea id="declare-nature" className="input" rows={3} value={nature} onChange={(e) => setNature(e.target.value)} />
+            <textarea
+              id="declare-nature"
+              className="input"
+              rows={3}
+              value={nature}
+              onChange={(e) => setNature(e.target.value)}
+            />
           </div>
         )}
       </fieldset>
@@ -73,12 +130,25 @@ function Declaration({ sheet, roundId, onDone }: { sheet: ScoringSheet; roundId:
   );
 }
 
-function ScoringSheetView({ sheet, framework, roundId, onChange }: { sheet: ScoringSheet; framework: Framework; roundId: number; onChange: () => void }) {
+function ScoringSheetView({
+  sheet,
+  framework,
+  roundId,
+  onChange,
+}: {
+  sheet: ScoringSheet;
+  framework: Framework;
+  roundId: number;
+  onChange: () => void;
+}) {
   const initial = useMemo(
-    () => Object.fromEntries(framework.criteria.map((c) => {
-      const own = sheet.own.find((s) => s.criterionId === c.id);
-      return [c.id, { score: own?.score ?? null, justification: own?.justification ?? '' }];
-    })),
+    () =>
+      Object.fromEntries(
+        framework.criteria.map((c) => {
+          const own = sheet.own.find((s) => s.criterionId === c.id);
+          return [c.id, { score: own?.score ?? null, justification: own?.justification ?? '' }];
+        }),
+      ),
     [framework, sheet],
   ) as Record<number, { score: number | null; justification: string }>;
   const [values, setValues] = useState(initial);
@@ -87,12 +157,28 @@ function ScoringSheetView({ sheet, framework, roundId, onChange }: { sheet: Scor
   const fieldError = (code: string) => errors.find((e) => e.fieldId?.startsWith(`score-${code}-`))?.message;
 
   const save = async (submit: boolean) => {
-    const scores = framework.criteria.map((c) => ({ criterionId: c.id, score: values[c.id]?.score ?? null, justification: values[c.id]?.justification ?? '' }));
+    const scores = framework.criteria.map((c) => ({
+      criterionId: c.id,
+      score: values[c.id]?.score ?? null,
+      justification: values[c.id]?.justification ?? '',
+    }));
     if (submit) {
       const missing: SummaryError[] = framework.criteria.flatMap((c) => {
         const v = values[c.id];
-        if (!v || v.score === null) return [{ fieldId: `score-${c.code}-${c.gateway ? 1 : framework.scale.min}`, message: `${c.code}: choose a score` }];
-        if (v.justification.trim().length < MIN_JUSTIFICATION) return [{ fieldId: `score-${c.code}-justification`, message: `${c.code}: write a justification of at least ${MIN_JUSTIFICATION} characters` }];
+        if (!v || v.score === null)
+          return [
+            {
+              fieldId: `score-${c.code}-${c.gateway ? 1 : framework.scale.min}`,
+              message: `${c.code}: choose a score`,
+            },
+          ];
+        if (v.justification.trim().length < MIN_JUSTIFICATION)
+          return [
+            {
+              fieldId: `score-${c.code}-justification`,
+              message: `${c.code}: write a justification of at least ${MIN_JUSTIFICATION} characters`,
+            },
+          ];
         return [];
       });
       if (missing.length > 0) return setErrors(missing);
@@ -102,12 +188,18 @@ function ScoringSheetView({ sheet, framework, roundId, onChange }: { sheet: Scor
       return setErrors(
         (result.error.issues ?? [{ path: '', message: result.error.message }]).map((i) => {
           const criterion = framework.criteria.find((c) => c.code === i.path);
-          return criterion ? { fieldId: `score-${criterion.code}-justification`, message: i.message } : { message: i.message };
+          return criterion
+            ? { fieldId: `score-${criterion.code}-justification`, message: i.message }
+            : { message: i.message };
         }),
       );
     }
     setErrors([]);
-    setMessage(submit ? 'Your scores are submitted and now count in the ranking.' : 'Draft saved. Your scores count once you submit them.');
+    setMessage(
+      submit
+        ? 'Your scores are submitted and now count in the ranking.'
+        : 'Draft saved. Your scores count once you submit them.',
+    );
     if (submit) onChange();
   };
 
@@ -119,10 +211,13 @@ function ScoringSheetView({ sheet, framework, roundId, onChange }: { sheet: Scor
         <Link href={`/rounds/${roundId}/bids/${sheet.bidId}`}>Read the bid and its business case</Link>
       </p>
       {!sheet.assigned && <LoadFailure message="You are not assigned to score this bid." />}
-      {sheet.assigned && !sheet.declaration && <Declaration sheet={sheet} roundId={roundId} onDone={onChange} />}
+      {sheet.assigned && !sheet.declaration && (
+        <Declaration sheet={sheet} roundId={roundId} onDone={onChange} />
+      )}
       {sheet.declaration?.conflict && (
         <Banner kind="important">
-          You declared a conflict of interest on {formatDate(sheet.declaration.declaredAt)}: {sheet.declaration.nature}. You do not score this bid and cannot see its scores.
+          You declared a conflict of interest on {formatDate(sheet.declaration.declaredAt)}:{' '}
+          {sheet.declaration.nature}. You do not score this bid and cannot see its scores.
         </Banner>
       )}
       {sheet.declaration && !sheet.declaration.conflict && (
@@ -136,7 +231,12 @@ function ScoringSheetView({ sheet, framework, roundId, onChange }: { sheet: Scor
         >
           <ErrorSummary errors={errors} />
           <AlignmentEditor bidId={sheet.bidId} />
-          {sheet.submittedAt && <p className="hint">You submitted on {formatDate(sheet.submittedAt)}. Changing a score re-submits it; every version is kept.</p>}
+          {sheet.submittedAt && (
+            <p className="hint">
+              You submitted on {formatDate(sheet.submittedAt)}. Changing a score re-submits it; every version
+              is kept.
+            </p>
+          )}
           {framework.criteria.map((c) => {
             const points = c.gateway
               ? [
@@ -148,7 +248,14 @@ function ScoringSheetView({ sheet, framework, roundId, onChange }: { sheet: Scor
             return (
               <fieldset key={c.id} className={`fieldset criterion${error ? ' form-group--error' : ''}`}>
                 <legend className="label">
-                  {c.code} {c.name} <span className="secondary">({c.gateway ? 'pass or fail' : `${c.weight}%${c.minScore !== null ? `, at least ${c.minScore}` : ''}`})</span>
+                  {c.code} {c.name}{' '}
+                  <span className="secondary">
+                    (
+                    {c.gateway
+                      ? 'pass or fail'
+                      : `${c.weight}%${c.minScore !== null ? `, at least ${c.minScore}` : ''}`}
+                    )
+                  </span>
                 </legend>
                 <div className="hint">{c.guidance}</div>
                 {error && <p className="error-message">{error}</p>}
@@ -160,7 +267,12 @@ function ScoringSheetView({ sheet, framework, roundId, onChange }: { sheet: Scor
                         id={`score-${c.code}-${p.score}`}
                         name={`score-${c.code}`}
                         checked={values[c.id]?.score === p.score}
-                        onChange={() => setValues((v) => ({ ...v, [c.id]: { score: p.score, justification: v[c.id]?.justification ?? '' } }))}
+                        onChange={() =>
+                          setValues((v) => ({
+                            ...v,
+                            [c.id]: { score: p.score, justification: v[c.id]?.justification ?? '' },
+                          }))
+                        }
                       />
                       <label htmlFor={`score-${c.code}-${p.score}`}>
                         <strong>{p.score}</strong> {p.descriptor}
@@ -176,7 +288,12 @@ function ScoringSheetView({ sheet, framework, roundId, onChange }: { sheet: Scor
                   className="input"
                   rows={3}
                   value={values[c.id]?.justification ?? ''}
-                  onChange={(e) => setValues((v) => ({ ...v, [c.id]: { score: v[c.id]?.score ?? null, justification: e.target.value } }))}
+                  onChange={(e) =>
+                    setValues((v) => ({
+                      ...v,
+                      [c.id]: { score: v[c.id]?.score ?? null, justification: e.target.value },
+                    }))
+                  }
                 />
               </fieldset>
             );
@@ -217,7 +334,8 @@ function ScoringSheetView({ sheet, framework, roundId, onChange }: { sheet: Scor
                       const s = o.scores.find((x) => x.criterionId === c.id);
                       return (
                         <td key={o.person}>
-                          <strong>{s?.score ?? '—'}</strong> <span className="secondary">{s?.justification}</span>
+                          <strong>{s?.score ?? '—'}</strong>{' '}
+                          <span className="secondary">{s?.justification}</span>
                         </td>
                       );
                     })}
@@ -228,7 +346,12 @@ function ScoringSheetView({ sheet, framework, roundId, onChange }: { sheet: Scor
           )}
         </>
       )}
-      {!sheet.others && sheet.declaration && !sheet.declaration.conflict && <p className="hint">Other assessors&apos; scores appear here once you submit yours, so that nobody anchors on anyone else.</p>}
+      {!sheet.others && sheet.declaration && !sheet.declaration.conflict && (
+        <p className="hint">
+          Other assessors&apos; scores appear here once you submit yours, so that nobody anchors on anyone
+          else.
+        </p>
+      )}
     </Page>
   );
 }

@@ -11,7 +11,11 @@ export function SearchPage({ text }: { text: string }) {
       {hits.state === 'failed' && <LoadFailure message={hits.error.message} />}
       {hits.state === 'ready' && (
         <>
-          <p aria-live="polite">{hits.value.length === 0 ? 'Nothing matches.' : `${hits.value.length} ${hits.value.length === 1 ? 'bid matches' : 'bids match'}.`}</p>
+          <p aria-live="polite">
+            {hits.value.length === 0
+              ? 'Nothing matches.'
+              : `${hits.value.length} ${hits.value.length === 1 ? 'bid matches' : 'bids match'}.`}
+          </p>
           <ol className="search-results">
             {hits.value.map((hit) => (
               <li key={hit.bidId}>
