@@ -1,39 +1,81 @@
-// `npm start`: build, then open the desktop app on the user's database. Where the Electron binary
-// could not be downloaded, say so and point to web mode instead of failing obscurely.
+// `npm start`: always opens Tranche. Where the Electron binary is present, builds and opens the
+// desktop app on the user's database; where it is not, says so in one line and starts web mode,
+// opening the default browser at its tokenised address (or printing it where there is no browser).
 import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureElectronNativeBinding } from './electron-native.mjs';
-import { electronBinary, MISSING_BINARY_HELP } from './electron-path.mjs';
+import { electronBinary } from './electron-path.mjs';
+import { openInBrowser, startTranche, webModeAddress } from './start-tranche.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(import.meta.url);
+const userArgs = process.argv.slice(2);
+const say = (line) => console.error(line);
 
-const binary = electronBinary();
-if (!binary) {
-  console.error(
-    `tranche: the Electron binary is not installed, so the desktop app cannot open here. ${MISSING_BINARY_HELP}`,
+function npmRun(script) {
+  const run = spawnSync('npm', ['run', '--silent', script], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
+  return run.status ?? 1;
+}
+
+/**
+ * Resolves to the child's exit code. Ctrl+C reaches the child from the terminal itself, so this
+ * process only waits for it to stop; a termination sent to this process alone is passed on.
+ */
+function exitCodeOf(child) {
+  process.on('SIGINT', () => {});
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
+  return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 0)));
+}
+
+async function runDesktop(binary) {
+  const built = npmRun('build');
+  if (built !== 0) return built;
+  let nativeBinding;
+  try {
+    nativeBinding = ensureElectronNativeBinding();
+  } catch (error) {
+    say(`tranche: ${error.message}, so the desktop app cannot open; starting web mode instead.`);
+    return runWeb();
+  }
+  const app = spawn(binary, [ROOT, ...userArgs], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, TRANCHE_NATIVE_BINDING: nativeBinding },
+  });
+  return exitCodeOf(app);
+}
+
+async function runWeb() {
+  const built = npmRun('build:renderer');
+  if (built !== 0) return built;
+  const bridge = spawn(
+    process.execPath,
+    [require.resolve('tsx/cli'), 'electron/bridge/main.ts', ...userArgs],
+    {
+      cwd: ROOT,
+      stdio: ['inherit', 'pipe', 'inherit'],
+    },
   );
-  process.exit(1);
+  let seen = '';
+  const watchForAddress = (chunk) => {
+    process.stdout.write(chunk);
+    seen += chunk.toString();
+    const address = webModeAddress(seen);
+    if (!address) return;
+    bridge.stdout.off('data', watchForAddress);
+    bridge.stdout.pipe(process.stdout);
+    void openInBrowser(address).then((opened) => {
+      if (!opened) say(`tranche: no browser could be opened here; open ${address} in one.`);
+    });
+  };
+  bridge.stdout.on('data', watchForAddress);
+  return exitCodeOf(bridge);
 }
 
-const build = spawnSync('npm', ['run', '--silent', 'build'], {
-  cwd: ROOT,
-  stdio: 'inherit',
-  shell: process.platform === 'win32',
-});
-if (build.status !== 0) process.exit(build.status ?? 1);
-
-let nativeBinding;
-try {
-  nativeBinding = ensureElectronNativeBinding();
-} catch (error) {
-  console.error(`tranche: ${error.message}. ${MISSING_BINARY_HELP}`);
-  process.exit(1);
-}
-
-const app = spawn(binary, [ROOT, ...process.argv.slice(2)], {
-  cwd: ROOT,
-  stdio: 'inherit',
-  env: { ...process.env, TRANCHE_NATIVE_BINDING: nativeBinding },
-});
-app.on('exit', (code) => process.exit(code ?? 0));
+process.exit(await startTranche({ binary: electronBinary(), runDesktop, runWeb, log: say }));
