@@ -3,10 +3,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findTool } from '../support/required-tool';
 
 // Reading generated Word and PDF files back as text, so tests check what a reader would see.
 
-export const PDFTOTEXT = '/usr/bin/pdftotext';
+export const PDFTOTEXT = findTool('pdftotext') ?? '/usr/bin/pdftotext';
+export const PDFINFO = findTool('pdfinfo') ?? '/usr/bin/pdfinfo';
+export const PDFFONTS = findTool('pdffonts') ?? '/usr/bin/pdffonts';
 export const hasPdftotext = (): boolean => existsSync(PDFTOTEXT);
 
 /** Runs a poppler tool on the PDF in a scratch folder that is removed afterwards. */
@@ -28,7 +31,7 @@ export function pdfText(pdf: Buffer, ...args: string[]): string {
 }
 
 export function pdfPageCount(pdf: Buffer): number {
-  const info = withPdfFile(pdf, (file) => execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' }));
+  const info = withPdfFile(pdf, (file) => execFileSync(PDFINFO, [file], { encoding: 'utf8' }));
   return Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildLetterDocx, buildLetterPdf } from '../../electron/handlers/exports/letters';
 import type { LetterData } from '../../electron/handlers/exports/notice-types';
-import { hasPdftotext, pdfPageCount, pdfText, wordParts, wordTables, wordXmlText } from './document-text';
+import { requirePoppler } from '../support/required-tool';
+import { pdfPageCount, pdfText, wordParts, wordTables, wordXmlText } from './document-text';
 
 const AWARD: LetterData = {
   kind: 'award',
@@ -69,7 +70,7 @@ function expectDeclineLetter(text: string): void {
 
 describe('award and decline letters as PDF', () => {
   it('tells a partnership what it was awarded, on what conditions, and why', async (context) => {
-    if (!hasPdftotext()) context.skip('pdftotext is not installed');
+    requirePoppler(context, 'pdftotext');
     const pdf = await buildLetterPdf(AWARD);
     expectAwardLetter(pdfText(pdf));
     expect(pdfText(pdf)).toContain('Page 1 of');
@@ -77,7 +78,7 @@ describe('award and decline letters as PDF', () => {
   });
 
   it('tells a partnership its bid was not funded', async (context) => {
-    if (!hasPdftotext()) context.skip('pdftotext is not installed');
+    requirePoppler(context, 'pdftotext');
     expectDeclineLetter(pdfText(await buildLetterPdf(DECLINE)));
   });
 });

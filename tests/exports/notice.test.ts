@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../shared/money';
 import {
@@ -9,15 +8,8 @@ import {
   buildPublicSummaryPdf,
 } from '../../electron/handlers/exports/notice';
 import type { NoticeBid, NoticeData } from '../../electron/handlers/exports/notice-types';
-import {
-  hasPdftotext,
-  pdfPageCount,
-  pdfText,
-  withPdfFile,
-  wordParts,
-  wordTables,
-  wordXmlText,
-} from './document-text';
+import { pdfPageCount, pdfText, withPdfFile, wordParts, wordTables, wordXmlText } from './document-text';
+import { requirePoppler } from '../support/required-tool';
 
 // The 2013-14 Invest to Save round: thirteen bids from six of the seven partnerships, £350,000
 // less a £30,000 domestic homicide review commitment. The awards are illustrative.
@@ -219,7 +211,7 @@ describe('notice of decision PDF', () => {
   });
 
   it('carries every award, the figures, Appendix A and the footer', async (context) => {
-    if (!hasPdftotext()) context.skip('pdftotext is not installed');
+    requirePoppler(context, 'pdftotext');
     const pdf = await buildNoticePdf(SIGNED);
     const text = pdfText(pdf);
     expectNoticeContent(text);
@@ -231,7 +223,7 @@ describe('notice of decision PDF', () => {
   });
 
   it('starts Appendix A on a page of its own and numbers every page', async (context) => {
-    if (!hasPdftotext()) context.skip('pdftotext is not installed');
+    requirePoppler(context, 'pdftotext');
     const pdf = await buildNoticePdf(SIGNED);
     const pages = pdfPageCount(pdf);
     expect(pages).toBeGreaterThan(1);
@@ -245,7 +237,7 @@ describe('notice of decision PDF', () => {
   });
 
   it('marks a draft, the demonstration notice and what it supersedes, and is not signed', async (context) => {
-    if (!hasPdftotext()) context.skip('pdftotext is not installed');
+    requirePoppler(context, 'pdftotext');
     const text = pdfText(await buildNoticePdf(DRAFT));
     expect(text.indexOf('DRAFT – not signed')).toBeLessThan(text.indexOf('NOTICE OF DECISION'));
     expect(text).toContain('Demonstration data: not a real funding round');
@@ -256,9 +248,9 @@ describe('notice of decision PDF', () => {
   });
 
   it('embeds its fonts', async (context) => {
-    if (!existsSync('/usr/bin/pdffonts')) context.skip('pdffonts is not installed');
+    const pdffonts = requirePoppler(context, 'pdffonts');
     const fonts = withPdfFile(await buildNoticePdf(SIGNED), (file) =>
-      execFileSync('/usr/bin/pdffonts', [file], { encoding: 'utf8' }),
+      execFileSync(pdffonts, [file], { encoding: 'utf8' }),
     );
     const lines = fonts
       .split('\n')
@@ -313,7 +305,7 @@ describe('public summary of a confidential decision', () => {
   const SUMMARY = `The Commissioner approved ${FUNDED.length} bids to Invest to Save Budget tranche 2, awarding ${formatMoney(AWARDED)} in all.`;
 
   it('gives only the body, title, number, date and one-line outcome (PDF)', async (context) => {
-    if (!hasPdftotext()) context.skip('pdftotext is not installed');
+    requirePoppler(context, 'pdftotext');
     const text = pdfText(await buildPublicSummaryPdf(CONFIDENTIAL));
     for (const part of [
       'West Midlands Police and Crime Commissioner',

@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPanelPackPdf, buildPanelPackXlsx } from '../../electron/handlers/exports/panel-pack';
 import type { PanelPackData } from '../../electron/handlers/exports/types';
+import { findTool, requirePoppler } from '../support/required-tool';
 
 // Three of the 2013-14 Invest to Save bids, ranked after two officers scored them.
 const C = (code: string, value: number | null, moderated = false) => ({ code, value, moderated });
@@ -165,7 +166,7 @@ function tableOf(
   return { header: (sheet.getRow(headerNumber).values as unknown[]).slice(1), rows };
 }
 
-const pdftotext = '/usr/bin/pdftotext';
+const pdftotext = findTool('pdftotext') ?? '/usr/bin/pdftotext';
 
 function pdfText(pdf: Buffer, ...args: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'tranche-pack-'));
@@ -259,8 +260,7 @@ describe('panel pack PDF', () => {
   });
 
   it('reads as the panel pack: refs, money, notice, justifications and page numbers', async (context) => {
-    if (!existsSync(pdftotext))
-      context.skip('pdftotext (poppler-utils) is not installed, so the PDF text cannot be checked');
+    requirePoppler(context, 'pdftotext');
     const text = pdfText(await buildPanelPackPdf(PACK));
     for (const ref of ['C2', 'S1', 'SS3']) expect(text).toContain(ref);
     expect(text).toContain('£38,000');
@@ -277,8 +277,7 @@ describe('panel pack PDF', () => {
   });
 
   it('ranks the bids in order on the first page', async (context) => {
-    if (!existsSync(pdftotext))
-      context.skip('pdftotext (poppler-utils) is not installed, so the PDF text cannot be checked');
+    requirePoppler(context, 'pdftotext');
     const firstPage = pdfText(await buildPanelPackPdf(PACK), '-f', '1', '-l', '1', '-layout');
     const order = [
       'Safer Homes Initiative',
@@ -290,9 +289,7 @@ describe('panel pack PDF', () => {
   });
 
   it('embeds its fonts rather than relying on the reader having them', async (context) => {
-    const pdffonts = '/usr/bin/pdffonts';
-    if (!existsSync(pdffonts))
-      context.skip('pdffonts (poppler-utils) is not installed, so font embedding cannot be checked');
+    const pdffonts = requirePoppler(context, 'pdffonts');
     const dir = mkdtempSync(join(tmpdir(), 'tranche-pack-'));
     try {
       const file = join(dir, 'pack.pdf');

@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
+import { popplerIfInstalled } from '../support/required-tool';
 import { tempDir, testContext } from '../support/temp-db';
 
 async function demo() {
@@ -82,10 +83,11 @@ describe('assessment exports', () => {
     expect(pdf).toMatchObject({ ok: true, value: { mediaType: 'application/pdf' } });
     const bytes = Buffer.from(pdf.ok ? pdf.value.dataBase64 : '', 'base64');
     expect(bytes.subarray(0, 4).toString()).toBe('%PDF');
-    if (existsSync('/usr/bin/pdftotext')) {
+    const pdftotext = popplerIfInstalled('pdftotext');
+    if (pdftotext) {
       const file = path.join(tempDir(), 'pack.pdf');
       writeFileSync(file, bytes);
-      const text = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      const text = execFileSync(pdftotext, ['-layout', file, '-'], { encoding: 'utf8' });
       for (const ref of ['S1', 'D1', 'C1', 'C2', 'W1', 'W2', 'B1', 'B2', 'SS1', 'SS2', 'SS3', 'SS4', 'SS5'])
         expect(text).toContain(ref);
       expect(text).toContain('£509,260');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
+import { popplerIfInstalled } from '../support/required-tool';
 import { testContext } from '../support/temp-db';
 
 async function allocated() {
@@ -167,7 +168,7 @@ describe('decision notices', () => {
 describe('notice documents', () => {
   it('export as PDF and Word with every funded bid, the totals, the budget and an Appendix A row for all 13 bids', async () => {
     const { execFileSync } = await import('node:child_process');
-    const { existsSync, writeFileSync } = await import('node:fs');
+    const { writeFileSync } = await import('node:fs');
     const mammoth = (await import('mammoth')).default;
     const path = (await import('node:path')).default;
     const { tempDir } = await import('../support/temp-db');
@@ -209,10 +210,11 @@ describe('notice documents', () => {
     expect(wordText).not.toContain('Office of the Police and Crime Commissioner and');
     for (const ref of refs) expect(wordText).toMatch(new RegExp(`\\b${ref}\\b`));
 
-    if (existsSync('/usr/bin/pdftotext')) {
+    const pdftotext = popplerIfInstalled('pdftotext');
+    if (pdftotext) {
       const file = path.join(tempDir(), 'notice.pdf');
       writeFileSync(file, Buffer.from(pdf.ok ? pdf.value.dataBase64 : '', 'base64'));
-      const text = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      const text = execFileSync(pdftotext, ['-layout', file, '-'], { encoding: 'utf8' });
       for (const s of expected.slice(0, -1)) expect(text, `PDF: ${s}`).toContain(s);
       // The 64-character fingerprint may wrap in the footer; its characters are all there in order.
       expect(text.replace(/\s+/g, '')).toContain(fingerprint);

@@ -67,3 +67,9 @@ describe.runIf(existsSync(BUNDLE))('the bundled main process', () => {
     });
   });
 });
+
+describe.runIf(!existsSync(BUNDLE))('the bundled main process', () => {
+  it('has been built before the test that loads it', () => {
+    throw new Error('dist/electron/main.cjs is missing: run `npm run build` first (npm test does this).');
+  });
+});

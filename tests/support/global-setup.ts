@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { electronBinary, MISSING_BINARY_HELP } from '../../build/scripts/electron-path.mjs';
 import { findChromium, NO_CHROMIUM_HELP } from './chromium';
+import { isCi } from './required-tool';
 
 const banner = (text: string) => {
   const bar = '!'.repeat(78);
@@ -13,7 +14,12 @@ export default function globalSetup() {
       'The renderer is not built: run `npm run build` before the browser tests (npm test does).',
     );
   }
-  if (!findChromium()) banner(`${NO_CHROMIUM_HELP}\nBrowser tests will be SKIPPED.`);
+  if (!findChromium()) {
+    const outcome = isCi()
+      ? 'Under CI=true every browser test FAILS until it is installed.'
+      : 'Every browser test is SKIPPED (under CI=true they would fail).';
+    banner(`${NO_CHROMIUM_HELP}\n${outcome}`);
+  }
   if (!electronBinary())
     console.warn(
       `Desktop (Electron) tests will be skipped: the Electron binary is not installed. ${MISSING_BINARY_HELP}`,
