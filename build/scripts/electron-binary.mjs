@@ -23,7 +23,8 @@ function main() {
     (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD || process.env.TRANCHE_SKIP_ELECTRON_DOWNLOAD)
   ) {
     say(
-      `Electron binary download skipped by the environment; the desktop shell will not start until it is downloaded. ${MISSING_BINARY_HELP}`,
+      'Electron binary download skipped by the environment; the desktop shell will not start until it is ' +
+        `downloaded. ${MISSING_BINARY_HELP}`,
     );
     return 0;
   }
@@ -42,7 +43,8 @@ function main() {
   const reason =
     firstLine(run.stderr) || firstLine(run.stdout) || (run.error ? run.error.message : 'unknown error');
   say(
-    `could not download the Electron binary (${reason}); the desktop shell will not start until it can. ${MISSING_BINARY_HELP}`,
+    `could not download the Electron binary (${reason}); the desktop shell will not start until it can. ` +
+      MISSING_BINARY_HELP,
   );
   return explicit ? 1 : 0;
 }

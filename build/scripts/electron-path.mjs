@@ -29,4 +29,5 @@ export function electronBinary() {
 }
 
 export const MISSING_BINARY_HELP =
-  'Run `npm run electron:download` on a machine that can reach the Electron download; until then `npm run web` runs Tranche in a browser.';
+  'Run `npm run electron:download` on a machine that can reach the Electron download; until then ' +
+  '`npm start` and `npm run web` run Tranche in a browser.';

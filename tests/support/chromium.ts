@@ -25,7 +25,8 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
 
 export const NO_CHROMIUM_HELP = [
   'No Chromium was found, so the browser tests cannot run.',
-  'Install one with `sudo apt-get install chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome binary,',
+  'Install one with `sudo apt-get install chromium` (Debian/Ubuntu),',
+  'or set CHROMIUM_PATH to a Chromium or Chrome binary,',
   'or run `npx playwright install chromium` where downloads are allowed. `.ci/run` installs it itself.',
 ].join('\n');
 

@@ -33,7 +33,8 @@ export function VirtualTable<Row>({
   onSort: (key: string) => void;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's values are read during render by design
+  // The virtualiser's values are read during render by design.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualiser = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
