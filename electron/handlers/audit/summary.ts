@@ -46,6 +46,7 @@ const LABELS: Record<string, string> = {
 const DETAILS: [field: string, show: (value: unknown) => string | null][] = [
   ['name', (v) => (typeof v === 'string' ? `"${v}"` : null)],
   ['ref', (v) => (typeof v === 'string' ? v : null)],
+  ['bidRef', (v) => (typeof v === 'string' ? v : null)],
   ['bidId', (v) => (typeof v === 'number' ? `bid ${v}` : null)],
   ['option', (v) => (typeof v === 'string' ? v : null)],
   ['amountPence', (v) => (typeof v === 'number' ? formatMoney(v) : null)],
