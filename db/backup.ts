@@ -16,11 +16,7 @@ export function backupFolder(databaseFile: string): string {
   return path.join(path.dirname(databaseFile), 'backups');
 }
 
-const stamp = (date: Date) =>
-  date
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z');
+const stamp = (date: Date) => date.toISOString().replace(/[-:.]/g, '');
 const stem = (databaseFile: string) => path.basename(databaseFile).replace(/\.[^.]*$/, '');
 
 /** Copies the open database to `target` (which must not exist) atomically: a temporary file, renamed. */
@@ -57,7 +53,7 @@ interface BackupFile {
 export function listBackups(databaseFile: string): BackupFile[] {
   const folder = backupFolder(databaseFile);
   if (!existsSync(folder)) return [];
-  const pattern = new RegExp(`^${escape(stem(databaseFile))}-(\\d{8}T\\d{6}Z)-([a-z]+)(?:-\\d+)?\\.db$`);
+  const pattern = new RegExp(`^${escape(stem(databaseFile))}-(\\d{8}T\\d{9}Z)-([a-z]+)(?:-\\d+)?\\.db$`);
   return readdirSync(folder)
     .map((name) => ({ name, match: pattern.exec(name) }))
     .filter((f): f is { name: string; match: RegExpExecArray } => f.match !== null)
