@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { redactInput } from '../../db/audit/redact';
 import { openDatabase } from '../../db/connection';
 import { verifyDatabase } from '../../db/audit/verify';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
@@ -161,5 +163,62 @@ describe('the audit chain', () => {
     expect(problems).toContainEqual(
       expect.stringMatching(/^allocation_items row \(bid_id \d+, round_id 1\) was deleted outside Tranche/),
     );
+  });
+});
+
+describe('what an entry keeps of the input', () => {
+  it('keeps file contents as their SHA-256 and size, and withholds anything secret', () => {
+    const data = Buffer.from('Ref,Partnership\nX1,Somewhere\n');
+    expect(
+      redactInput({
+        roundId: 2,
+        fileName: 'a.csv',
+        dataBase64: data.toString('base64'),
+        passphrase: 'open sesame',
+      }),
+    ).toEqual({
+      roundId: 2,
+      fileName: 'a.csv',
+      dataBase64: { bytes: data.byteLength, sha256: createHash('sha256').update(data).digest('hex') },
+      passphrase: '[withheld]',
+    });
+    expect(redactInput({ person: { newPassphrase: 'x', privateKey: 'y' } })).toEqual({
+      person: { newPassphrase: '[withheld]', privateKey: '[withheld]' },
+    });
+  });
+
+  it('records an import with the file as its hash, and the rows it added', async () => {
+    const { ctx, connection, lead } = await signedRound();
+    const round = must(
+      await dispatch(
+        'rounds:create',
+        { fund: 'Audit', name: 'Imports', budgetPence: 1_000_000, commitments: [], financialYear: null },
+        lead,
+      ),
+    );
+    const csv =
+      'Ref,Partnership,Project title,Amount Requested\nX1,Safer Solihull Partnership,One,"£1,000"\n';
+    must(
+      await dispatch(
+        'bids:import',
+        { roundId: round.id, fileName: 'x.csv', dataBase64: Buffer.from(csv).toString('base64') },
+        lead,
+      ),
+    );
+    const entry = ctx.store.sqlite
+      .prepare("SELECT seq, input, rounds FROM audit_entries WHERE operation = 'bids:import'")
+      .get() as { seq: number; input: string; rounds: string };
+    expect(entry.input).not.toContain(Buffer.from(csv).toString('base64'));
+    expect(JSON.parse(entry.input)).toMatchObject({
+      dataBase64: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
+    expect(entry.rounds).toBe(`,${round.id},`);
+    const tables = ctx.store.sqlite
+      .prepare('SELECT DISTINCT table_name FROM audit_changes WHERE entry_seq = ?')
+      .pluck()
+      .all(entry.seq);
+    expect(tables).toContain('bids');
+    expect(verifyDatabase(connection).ok).toBe(true);
+    connection.close();
   });
 });
