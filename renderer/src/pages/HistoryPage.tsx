@@ -17,7 +17,12 @@ const columns: Column<HistoryEntry>[] = [
     sortValue: (e) => e.at,
     render: (e) => <time dateTime={e.at}>{`${formatDate(e.at)} ${e.at.slice(11, 16)}`}</time>,
   },
-  { key: 'person', label: 'Who', sortValue: (e) => e.person ?? '', render: (e) => e.person ?? 'No profile' },
+  {
+    key: 'person',
+    label: 'Who',
+    sortValue: (e) => e.person ?? 'No profile',
+    render: (e) => e.person ?? 'No profile',
+  },
   {
     key: 'operation',
     label: 'Operation',
