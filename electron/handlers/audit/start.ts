@@ -9,27 +9,39 @@ import { checkAtStart } from './handlers';
 
 const HOUR = 3_600_000;
 
-export function startRecordKeeping(ctx: HandlerContext, log: (line: string) => void = console.warn) {
+export interface RecordLog {
+  /** Backups made and entries written: for the log. */
+  info: (line: string) => void;
+  /** Damage and failed checks: someone should act. */
+  warn: (line: string) => void;
+}
+
+export function startRecordKeeping(
+  ctx: HandlerContext,
+  log: RecordLog = { info: console.log, warn: console.warn },
+) {
   const { store } = ctx;
-  for (const note of store.health.notes) log(`[tranche] ${note}`);
+  for (const note of store.health.notes) log.info(`[tranche] ${note}`);
   if (store.health.readOnly) {
-    log(`[tranche] ${damagedMessage(store.file, store.health.goodBackup)}`);
+    log.warn(`[tranche] ${damagedMessage(store.file, store.health.goodBackup)}`);
     checkAtStart(ctx);
     return { stop: () => undefined };
   }
   const report = checkAtStart(ctx);
   if (!report.ok) {
-    log(`[tranche] WARNING: the record does not verify (${report.problems.length} problem(s)):`);
-    for (const problem of report.problems.slice(0, 20)) log(`[tranche]   ${problem}`);
+    log.warn(`[tranche] WARNING: the record does not verify (${report.problems.length} problem(s)):`);
+    for (const problem of report.problems.slice(0, 20)) log.warn(`[tranche]   ${problem}`);
   }
   const dailyBackup = () => {
     if (store.file === ':memory:') return;
     const age = hoursSinceDailyBackup(store.file);
     if (age !== null && age < 24) return;
     try {
-      log(`[tranche] Daily backup: ${makeBackup(store.sqlite, store.file, 'daily')}`);
+      log.info(`[tranche] Daily backup: ${makeBackup(store.sqlite, store.file, 'daily')}`);
     } catch (error) {
-      log(`[tranche] The daily backup failed: ${error instanceof Error ? error.message : String(error)}`);
+      log.warn(
+        `[tranche] The daily backup failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   };
   dailyBackup();
