@@ -149,7 +149,8 @@ function outcome(kind: Kind, db: Database.Database, setup: Setup): boolean | str
   if (kind === 'allocate') {
     const item = db
       .prepare(
-        "SELECT a.amount_pence AS amount, b.requested_pence AS requested FROM allocation_items a JOIN bids b ON b.id = a.bid_id WHERE a.round_id = 1 AND b.ref = 'S1'",
+        'SELECT a.amount_pence AS amount, b.requested_pence AS requested FROM allocation_items a ' +
+          "JOIN bids b ON b.id = a.bid_id WHERE a.round_id = 1 AND b.ref = 'S1'",
       )
       .get() as { amount: number; requested: number } | undefined;
     if (!item) return false;
@@ -223,7 +224,9 @@ export async function runCrashTrials(
       for (const p of problems)
         figures.failures.push(`trial ${trial} (${kind}, killed ${killAfter} ms after opening): ${p}`);
       log(
-        `trial ${trial}: ${kind}, ${run.killed ? `killed ${killAfter} ms after opening` : `finished (exit ${run.code})`}${problems.length ? ` — ${problems.join('; ')}` : ''}`,
+        `trial ${trial}: ${kind}, ` +
+          (run.killed ? `killed ${killAfter} ms after opening` : `finished (exit ${run.code})`) +
+          (problems.length ? ` — ${problems.join('; ')}` : ''),
       );
       if (problems.length === 0) rmSync(folder, { recursive: true, force: true });
     }

@@ -187,7 +187,8 @@ export function appendEntry(sqlite: Database.Database, op: AuditOperation, chang
     )
     .run({ ...fields, hash: entryHash(fields) });
   const insert = sqlite.prepare(
-    'INSERT INTO audit_changes (entry_seq, position, table_name, row_key, op, image) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO audit_changes (entry_seq, position, table_name, row_key, op, image) ' +
+      'VALUES (?, ?, ?, ?, ?, ?)',
   );
   changes.forEach((c, i) => insert.run(fields.seq, i, c.table, c.key, c.op, c.image));
   return fields.seq;

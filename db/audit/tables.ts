@@ -14,7 +14,8 @@ export interface AuditedTable {
 const NOT_AUDITED = new Set(['__drizzle_migrations', 'audit_entries', 'audit_changes', 'audit_pending']);
 
 export const AUDIT_TABLES_PRESENT_SQL =
-  "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('audit_entries', 'audit_changes', 'audit_pending')";
+  "SELECT count(*) FROM sqlite_master WHERE type = 'table' " +
+  "AND name IN ('audit_entries', 'audit_changes', 'audit_pending')";
 
 export function auditTablesPresent(sqlite: Database.Database): boolean {
   return (sqlite.prepare(AUDIT_TABLES_PRESENT_SQL).pluck().get() as number) === 3;

@@ -33,12 +33,14 @@ export function missingGuardTriggers(sqlite: Database.Database): string[] {
 export function installCaptureTriggers(sqlite: Database.Database): void {
   for (const table of auditedTables(sqlite)) {
     const on = `main.${quoteId(table.name)}`;
+    const literal = `'${table.name.replaceAll("'", "''")}'`;
     const note = (row: 'NEW' | 'OLD') =>
-      `INSERT INTO main.audit_pending (table_name, row_key) VALUES ('${table.name.replaceAll("'", "''")}', ${keySql(table, row)});`;
+      `INSERT INTO main.audit_pending (table_name, row_key) VALUES (${literal}, ${keySql(table, row)});`;
     const name = (op: string) => quoteId(`audit_capture_${table.name}_${op}`);
     sqlite.exec(`
       CREATE TEMP TRIGGER IF NOT EXISTS ${name('insert')} AFTER INSERT ON ${on} BEGIN ${note('NEW')} END;
-      CREATE TEMP TRIGGER IF NOT EXISTS ${name('update')} AFTER UPDATE ON ${on} BEGIN ${note('OLD')} ${note('NEW')} END;
+      CREATE TEMP TRIGGER IF NOT EXISTS ${name('update')} AFTER UPDATE ON ${on}
+        BEGIN ${note('OLD')} ${note('NEW')} END;
       CREATE TEMP TRIGGER IF NOT EXISTS ${name('delete')} AFTER DELETE ON ${on} BEGIN ${note('OLD')} END;
     `);
   }

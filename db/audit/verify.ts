@@ -122,7 +122,8 @@ function describeDifference(d: RowDifference): string {
   if (d.recordedIn === null) return `${where} is not in the audit chain: it was added outside Tranche`;
   if (d.op === 'delete')
     return `${where} was deleted outside Tranche (last recorded by audit entry ${d.recordedIn})`;
-  return `${where} does not match audit entry ${d.recordedIn}${changedColumns(d)}: it was changed outside Tranche`;
+  const columns = changedColumns(d);
+  return `${where} does not match audit entry ${d.recordedIn}${columns}: it was changed outside Tranche`;
 }
 
 /** Names the columns that differ, when the chain still holds the row's image. */
@@ -143,13 +144,15 @@ function changedColumns(d: RowDifference): string {
 function checkSignedNotices(sqlite: Database.Database, problems: string[]) {
   const signed = sqlite
     .prepare(
-      "SELECT id, number, content, fingerprint FROM notices WHERE status IN ('signed', 'superseded') AND content IS NOT NULL",
+      'SELECT id, number, content, fingerprint FROM notices ' +
+        "WHERE status IN ('signed', 'superseded') AND content IS NOT NULL",
     )
     .all() as { id: number; number: string; content: string; fingerprint: string | null }[];
   for (const notice of signed) {
     if (noticeContentFingerprint(notice.content) !== notice.fingerprint)
       problems.push(
-        `notices row (id ${notice.id}): the content of decision ${notice.number} no longer matches the fingerprint it was signed with`,
+        `notices row (id ${notice.id}): the content of decision ${notice.number} ` +
+          'no longer matches the fingerprint it was signed with',
       );
   }
 }

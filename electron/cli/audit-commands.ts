@@ -43,7 +43,8 @@ export const auditCommands: Command[] = [
       else for (const problem of report.problems) ctx.print(problem);
       if (!report.ok)
         throw new CliRefusal(
-          `${connection.file} does not verify: ${report.problems.length} problem(s), the first: ${report.problems[0]}`,
+          `${connection.file} does not verify: ${report.problems.length} problem(s), ` +
+            `the first: ${report.problems[0]}`,
         );
     },
   },
@@ -51,7 +52,8 @@ export const auditCommands: Command[] = [
     words: ['audit'],
     usage: 'audit --round ID [--json]',
     summary:
-      "The round's history from the audit chain: at, person, operation, summary (lead officers, commissioner)",
+      "The round's history from the audit chain: at, person, operation, summary " +
+      '(lead officers, commissioner)',
     options: { round: { type: 'string' } },
     async run(ctx) {
       const entries = await ctx.call('audit:history', { roundId: idOption(ctx, 'round') });
@@ -88,7 +90,8 @@ export const auditCommands: Command[] = [
     words: ['restore'],
     usage: 'restore FILE [--json]',
     summary:
-      'Replace the database with a backup that passes integrity_check and verifies; the replaced file is kept beside it',
+      'Replace the database with a backup that passes integrity_check and verifies; ' +
+      'the replaced file is kept beside it',
     options: {},
     async run(ctx) {
       const backup = ctx.args[0];

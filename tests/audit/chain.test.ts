@@ -105,7 +105,8 @@ describe('the audit chain', () => {
   const tamperings: [what: string, sql: string, expected: RegExp][] = [
     [
       'an allocation row',
-      "UPDATE allocation_items SET amount_pence = amount_pence + 100000 WHERE bid_id = (SELECT id FROM bids WHERE ref = 'C1')",
+      'UPDATE allocation_items SET amount_pence = amount_pence + 100000 ' +
+        "WHERE bid_id = (SELECT id FROM bids WHERE ref = 'C1')",
       /^allocation_items row \(bid_id \d+, round_id 1\) does not match audit entry \d+ \(amount_pence\)/,
     ],
     [
@@ -130,7 +131,7 @@ describe('the audit chain', () => {
     });
   }
 
-  it("names the notice row, and the fingerprint, when a signed notice's stored content is changed", async () => {
+  it("names the notice row and the fingerprint when a signed notice's content is changed", async () => {
     const { file, connection } = await signedRound();
     connection.close();
     tamper(

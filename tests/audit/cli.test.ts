@@ -21,7 +21,7 @@ async function cli(args: string[]) {
 }
 
 describe('verify and audit on the command line', () => {
-  it('verify prints { ok, problems, signedBy, signedOn, fingerprint } and exits 0, or 2 naming the row', async () => {
+  it('verify prints { ok, problems, signedBy, signedOn, fingerprint }: exit 0, or 2 naming the row', async () => {
     const { file, connection } = await signedRound();
     connection.close();
     const good = await cli(['--db', file, 'verify', '--json']);
@@ -40,7 +40,7 @@ describe('verify and audit on the command line', () => {
     expect(bad.stderr).toMatch(/does not verify: 1 problem\(s\)/);
   });
 
-  it('audit --round lists at, person, operation and summary, for lead officers and the commissioner only', async () => {
+  it('audit --round lists at, person, operation, summary; lead officers and commissioner only', async () => {
     const { file, connection } = await signedRound();
     connection.close();
     const listed = await cli(['--db', file, '--as', 'Pat Morgan', 'audit', '--round', '1', '--json']);
