@@ -144,17 +144,67 @@ function changedColumns(d: RowDifference): string {
 function checkSignedNotices(sqlite: Database.Database, problems: string[]) {
   const signed = sqlite
     .prepare(
-      'SELECT id, number, content, fingerprint FROM notices ' +
+      'SELECT id, round_id, number, status, content, fingerprint FROM notices ' +
         "WHERE status IN ('signed', 'superseded') AND content IS NOT NULL",
     )
-    .all() as { id: number; number: string; content: string; fingerprint: string | null }[];
+    .all() as {
+    id: number;
+    round_id: number;
+    number: string;
+    status: string;
+    content: string;
+    fingerprint: string | null;
+  }[];
   for (const notice of signed) {
-    if (noticeContentFingerprint(notice.content) !== notice.fingerprint)
+    const where = `notices row (id ${notice.id}): decision ${notice.number}`;
+    if (noticeContentFingerprint(notice.content) !== notice.fingerprint) {
+      problems.push(`${where}: its content no longer matches the fingerprint it was signed with`);
+      continue;
+    }
+    if (notice.status === 'signed') checkDecisionAgainstAllocation(sqlite, notice, where, problems);
+  }
+}
+
+/**
+ * A decision in force (signed, not superseded) must still describe the round's allocation: the
+ * same bids, the same amounts. Re-derived from the record, so a change that went round the lock
+ * shows even when the chain recorded it.
+ */
+function checkDecisionAgainstAllocation(
+  sqlite: Database.Database,
+  notice: { round_id: number; content: string },
+  where: string,
+  problems: string[],
+) {
+  let decisions: { ref: string; awardedPence: number }[];
+  try {
+    decisions =
+      (JSON.parse(notice.content) as { decisions?: { ref: string; awardedPence: number }[] }).decisions ?? [];
+  } catch {
+    return; // unreadable content already fails its fingerprint
+  }
+  const allocated = new Map(
+    (
+      sqlite
+        .prepare(
+          'SELECT b.ref AS ref, a.amount_pence AS amount FROM allocation_items a ' +
+            'JOIN bids b ON b.id = a.bid_id WHERE a.round_id = ? AND a.amount_pence > 0',
+        )
+        .all(notice.round_id) as { ref: string; amount: number }[]
+    ).map((r) => [r.ref, r.amount]),
+  );
+  const signedRefs = new Set<string>();
+  for (const d of decisions) {
+    signedRefs.add(d.ref);
+    const now = allocated.get(d.ref);
+    if (now !== d.awardedPence)
       problems.push(
-        `notices row (id ${notice.id}): the content of decision ${notice.number} ` +
-          'no longer matches the fingerprint it was signed with',
+        `${where} awards ${d.ref} ${d.awardedPence} pence, but the allocation now gives ${now ?? 0} pence`,
       );
   }
+  for (const [ref, amount] of allocated)
+    if (!signedRefs.has(ref))
+      problems.push(`${where} does not fund ${ref}, but the allocation now gives it ${amount} pence`);
 }
 
 export function noticeContentFingerprint(content: string): string {

@@ -144,7 +144,22 @@ describe('the audit chain', () => {
     );
     expect(problems).toContainEqual(
       expect.stringMatching(
-        /^notices row \(id 1\): the content of decision .* no longer matches the fingerprint/,
+        /^notices row \(id 1\): decision .*: its content no longer matches the fingerprint/,
+      ),
+    );
+  });
+
+  it('re-derives the decision in force from the record: an allocation changed after signing is named', async () => {
+    const { file, connection } = await signedRound();
+    connection.close();
+    tamper(
+      file,
+      "UPDATE allocation_items SET amount_pence = 1 WHERE bid_id = (SELECT id FROM bids WHERE ref = 'C1')",
+    );
+    const { problems } = reopenAndVerify(file);
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        /^notices row \(id 1\): decision .* awards C1 3500000 pence, but the allocation now gives 1 pence/,
       ),
     );
   });
