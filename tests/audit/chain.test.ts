@@ -149,7 +149,7 @@ describe('the audit chain', () => {
     );
   });
 
-  it('re-derives the decision in force from the record: an allocation changed after signing is named', async () => {
+  it('re-derives the decision in force: an allocation changed after signing is named', async () => {
     const { file, connection } = await signedRound();
     connection.close();
     tamper(

@@ -21,7 +21,7 @@ async function cli(args: string[]) {
 }
 
 describe('verify and audit on the command line', () => {
-  it('verify prints { ok, problems, signedBy, signedOn, fingerprint }: exit 0, or 2 naming the row', async () => {
+  it('verify prints { ok, problems, signedBy, signedOn, fingerprint }: exit 0, or 2 naming it', async () => {
     const { file, connection } = await signedRound();
     connection.close();
     const good = await cli(['--db', file, 'verify', '--json']);
