@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { canonicalJson } from './canonical';
+import { canonicalJson, sha256Hex } from './canonical';
 
 // Which tables the audit chain covers, and how one of their rows is named and imaged. Worked out
 // from the database itself at every open, so a table another migration adds is covered too.
@@ -61,6 +61,21 @@ export function keySql(table: AuditedTable, row: 'NEW' | 'OLD'): string {
   return `json_object(${pairs.join(', ')})`;
 }
 
+// Columns that may hold a secret (a sealed private key, a passphrase's hash or salt) are imaged
+// as their SHA-256: the chain still notices any change to them without keeping a copy.
+const SECRET_COLUMN = /passphrase|password|secret|private|sealed|salt/i;
+
+function imageOf(row: Record<string, unknown>): string {
+  const shown: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(row)) {
+    shown[column] =
+      SECRET_COLUMN.test(column) && value !== null
+        ? { sha256: sha256Hex(Buffer.isBuffer(value) ? value : String(value)) }
+        : value;
+  }
+  return canonicalJson(shown);
+}
+
 /** Reads rows of one table, by key or all of them, as canonical images. */
 export function rowReader(sqlite: Database.Database, table: AuditedTable) {
   const where = table.keyColumns.map((c) => `${quoteId(c)} IS ?`).join(' AND ');
@@ -75,11 +90,11 @@ export function rowReader(sqlite: Database.Database, table: AuditedTable) {
       const key = JSON.parse(rowKey) as Record<string, unknown>;
       const row = one.get(...table.keyColumns.map((c) => key[c] ?? null)) as
         Record<string, unknown> | undefined;
-      return row ? canonicalJson(row) : null;
+      return row ? imageOf(row) : null;
     },
     *all(): Generator<{ key: string; image: string }> {
       for (const row of every.iterate() as Iterable<Record<string, unknown>>) {
-        yield { key: keyOf(row), image: canonicalJson(row) };
+        yield { key: keyOf(row), image: imageOf(row) };
       }
     },
   };

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { redactInput } from '../../db/audit/redact';
+import { auditedTables, rowReader, type AuditedTable } from '../../db/audit/tables';
+import { tempDbFile } from '../support/temp-db';
 import { openDatabase } from '../../db/connection';
 import { verifyDatabase } from '../../db/audit/verify';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
@@ -235,6 +237,23 @@ describe('what an entry keeps of the input', () => {
       .all(entry.seq);
     expect(tables).toContain('bids');
     expect(verifyDatabase(connection).ok).toBe(true);
+    connection.close();
+  });
+});
+
+describe('row images', () => {
+  it('keep a column that may hold a secret only as its SHA-256', () => {
+    const file = tempDbFile();
+    const connection = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
+    connection.sqlite.exec('CREATE TABLE vault (id INTEGER PRIMARY KEY, sealed_private_key TEXT, note TEXT)');
+    const [vault] = auditedTables(connection.sqlite).filter((t) => t.name === 'vault');
+    connection.sqlite.exec("INSERT INTO vault VALUES (1, 'very secret', 'plain')");
+    const image = rowReader(connection.sqlite, vault as AuditedTable).image('{"id":1}') ?? '';
+    expect(image).not.toContain('very secret');
+    expect(JSON.parse(image)).toMatchObject({
+      note: 'plain',
+      sealed_private_key: { sha256: expect.any(String) },
+    });
     connection.close();
   });
 });
