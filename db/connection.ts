@@ -1,8 +1,12 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { prepareAudit } from './audit/startup';
+import { auditTablesPresent } from './audit/tables';
+import { verifyDatabase } from './audit/verify';
+import { integrityProblems, makeBackup, newestGoodBackup } from './backup';
 import * as schema from './schema';
 
 // The one place that opens the database. Everything else receives a Store (db/store.ts).
@@ -15,38 +19,137 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
+/** How the file was found at open. */
+export interface DatabaseHealth {
+  /** True when integrity_check failed: the file is open read-only and every write is refused. */
+  readOnly: boolean;
+  /** What integrity_check reported, when it failed. */
+  damage: string[];
+  /** The newest backup that passes integrity_check and verifies, offered when the file is damaged. */
+  goodBackup: string | null;
+  /** Backups made and chain entries written while opening, for the log. */
+  notes: string[];
+}
+
 export interface Connection {
   db: TrancheDb;
+  /** The raw better-sqlite3 handle, for the audit chain, verify and backups. */
+  sqlite: Database.Database;
   file: string;
+  health: DatabaseHealth;
   schemaVersion: () => string;
   close: () => void;
 }
 
 export function openDatabase(file: string, options: OpenOptions): Connection {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const existed = file !== ':memory:' && existsSync(file) && statSync(file).size > 0;
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const sqlite = new Database(file, binding);
+  let damage: string[];
+  try {
+    damage = existed ? integrityProblems(sqlite) : [];
+  } catch (error) {
+    sqlite.close();
+    throw damagedBeyondReading(file, error);
+  }
+  if (damage.length > 0) {
+    sqlite.close();
+    return openReadOnly(file, binding, damage);
+  }
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('synchronous = NORMAL');
+    // Every commit reaches the disk before it is reported done: the record is evidence.
+    sqlite.pragma('synchronous = FULL');
     const db = drizzle(sqlite, { schema });
+    const notes: string[] = [];
+    const pending = pendingMigrations(sqlite, options.migrationsFolder);
+    let problemsBefore = 0;
+    if (existed && pending.length > 0 && hasTables(sqlite)) {
+      notes.push(`Backed up to ${makeBackup(sqlite, file, 'migration')} before migrating`);
+      if (auditTablesPresent(sqlite)) problemsBefore = verifyDatabase(sqlite).problems.length;
+    }
     runMigrations(sqlite, db, options.migrationsFolder);
     sqlite.pragma('foreign_keys = ON');
+    notes.push(...prepareAudit(sqlite, { migrated: pending, at: new Date().toISOString(), problemsBefore }));
     return {
       db,
+      sqlite,
       file,
-      schemaVersion: () => {
-        const row = sqlite.prepare('SELECT count(*) AS applied FROM __drizzle_migrations').get() as {
-          applied: number;
-        };
-        return String(row.applied);
-      },
+      health: { readOnly: false, damage: [], goodBackup: null, notes },
+      schemaVersion: () => schemaVersion(sqlite),
       close: () => sqlite.close(),
     };
   } catch (error) {
     sqlite.close();
     throw error;
   }
+}
+
+function schemaVersion(sqlite: Database.Database): string {
+  const row = sqlite.prepare('SELECT count(*) AS applied FROM __drizzle_migrations').get() as {
+    applied: number;
+  };
+  return String(row.applied);
+}
+
+/** A damaged file is opened read-only, unmigrated, so it can still be read and copied. */
+function openReadOnly(file: string, binding: object, damage: string[]): Connection {
+  const goodBackup = newestGoodBackup(file);
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file, { ...binding, readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw damagedBeyondReading(file, error, goodBackup);
+  }
+  return {
+    db: drizzle(sqlite, { schema }),
+    sqlite,
+    file,
+    health: { readOnly: true, damage, goodBackup, notes: [] },
+    schemaVersion: () => schemaVersion(sqlite),
+    close: () => sqlite.close(),
+  };
+}
+
+export function damagedMessage(file: string, goodBackup: string | null): string {
+  return (
+    `The database ${file} is damaged and is open read-only: nothing can be changed. ` +
+    (goodBackup
+      ? `The newest good backup is ${goodBackup}; restore it with: tranche restore "${goodBackup}"`
+      : 'No good backup was found beside it.')
+  );
+}
+
+function damagedBeyondReading(file: string, error: unknown, goodBackup = newestGoodBackup(file)): Error {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new Error(
+    `The database ${file} is damaged and cannot be read (${reason}). ` +
+      (goodBackup
+        ? `The newest good backup is ${goodBackup}; restore it with: tranche restore "${goodBackup}"`
+        : 'No good backup was found beside it.'),
+  );
+}
+
+function hasTables(sqlite: Database.Database): boolean {
+  return (
+    (sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number) > 0
+  );
+}
+
+/** Tags of the migrations in the folder not yet applied to this file. */
+function pendingMigrations(sqlite: Database.Database, migrationsFolder: string): string[] {
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string }[];
+  };
+  const hasLog =
+    sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = '__drizzle_migrations'").pluck().get() ===
+    1;
+  const applied = hasLog
+    ? (sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number)
+    : 0;
+  return journal.entries.slice(applied).map((e) => e.tag);
 }
 
 // drizzle-kit rebuilds tables with DROP TABLE inside the migration; with foreign keys on, that

@@ -614,3 +614,49 @@ export const notices = sqliteTable(
     index('notices_round_idx').on(t.roundId),
   ],
 );
+
+// The audit chain (db/audit/): one entry per write, each holding the hash of the one before, and
+// the image of every row the write changed. Append-only: triggers installed at every open refuse
+// UPDATE and DELETE on both tables. Entries are keyed by their place in the chain.
+export const auditEntries = sqliteTable('audit_entries', {
+  seq: integer('seq').primaryKey(),
+  at: text('at').notNull(),
+  personId: integer('person_id'),
+  personName: text('person_name'),
+  /** The acting person's key fingerprint, when they have a key. */
+  keyFingerprint: text('key_fingerprint'),
+  operation: text('operation').notNull(),
+  /** The rounds the write touched, as `,1,2,` so one LIKE finds a round's entries. */
+  rounds: text('rounds').notNull(),
+  summary: text('summary').notNull(),
+  /** The input as canonical JSON, file bytes replaced by their SHA-256, secrets withheld. */
+  input: text('input').notNull(),
+  changesHash: text('changes_hash').notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});
+
+export const auditChanges = sqliteTable(
+  'audit_changes',
+  {
+    entrySeq: integer('entry_seq').notNull(),
+    position: integer('position').notNull(),
+    tableName: text('table_name').notNull(),
+    /** The row's primary key as canonical JSON. */
+    rowKey: text('row_key').notNull(),
+    op: text('op', { enum: ['insert', 'update', 'delete'] }).notNull(),
+    /** The row as canonical JSON after the write (blobs as their SHA-256); null once deleted. */
+    image: text('image'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entrySeq, t.position] }),
+    index('audit_changes_row_idx').on(t.tableName, t.rowKey),
+  ],
+);
+
+/** Rows changed since the last entry, recorded by triggers and emptied when an entry seals them. */
+export const auditPending = sqliteTable('audit_pending', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tableName: text('table_name').notNull(),
+  rowKey: text('row_key').notNull(),
+});

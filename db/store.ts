@@ -1,3 +1,5 @@
+import { sealPending } from './audit/recorder';
+import { auditTablesPresent } from './audit/tables';
 import type { Connection } from './connection';
 import { allocationQueries, boardQueries } from './queries/allocation';
 import { frameworkQueries, peopleQueries, scoringQueries } from './queries/assessment';
@@ -9,7 +11,8 @@ import { roundQueries } from './queries/rounds';
 
 /** What handlers get instead of the database handle: named queries and a transaction boundary. */
 export function createStore(connection: Connection) {
-  const { db } = connection;
+  const { db, sqlite } = connection;
+  const audited = !connection.health.readOnly && auditTablesPresent(sqlite);
   return {
     funds: fundQueries(db),
     rounds: roundQueries(db),
@@ -21,10 +24,21 @@ export function createStore(connection: Connection) {
     allocation: allocationQueries(db),
     board: boardQueries(db),
     notices: noticeQueries(db),
-    /** Runs `work` atomically: every write in it lands, or none does. */
+    /**
+     * Runs `work` atomically: every write in it lands, or none does. The outermost transaction
+     * also seals what it changed into the audit chain before it commits (db/audit/).
+     */
     transaction<T>(work: () => T): T {
-      return db.transaction(() => work());
+      const outermost = !sqlite.inTransaction;
+      return db.transaction(() => {
+        const result = work();
+        if (outermost && audited) sealPending(sqlite);
+        return result;
+      });
     },
+    /** The raw connection, for the audit chain, verify and backups. */
+    sqlite,
+    health: connection.health,
     file: connection.file,
     schemaVersion: connection.schemaVersion,
   };

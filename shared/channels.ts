@@ -77,6 +77,8 @@ export const CHANNELS = [
   'notices:export',
   'letters:export',
   'demo:load',
+  'audit:history',
+  'audit:status',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

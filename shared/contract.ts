@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appInfoSchema } from './app-info';
+import { databaseStatusSchema, historyEntrySchema, historyInputSchema } from './audit';
 import type { Channel } from './channels';
 import type { Result } from './result';
 import {
@@ -225,6 +226,8 @@ export const contract = {
       ),
     }),
   },
+  'audit:history': { input: historyInputSchema, output: z.array(historyEntrySchema) },
+  'audit:status': { input: none, output: databaseStatusSchema },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

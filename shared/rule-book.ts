@@ -88,6 +88,9 @@ export const RULE_BOOK = {
   'notices:export': read,
   'letters:export': read,
   'demo:load': write,
+  // The round's history is for lead officers and the commissioner (checked in its handler).
+  'audit:history': read,
+  'audit:status': read,
 } as const satisfies Record<Channel, Rule>;
 
 export const ruleFor = (channel: Channel): Rule => RULE_BOOK[channel];

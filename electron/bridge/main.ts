@@ -5,6 +5,7 @@ import { openDatabase } from '../../db/connection';
 import { defaultDatabaseFile } from '../../db/location';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 import { createStore } from '../../db/store';
+import { startRecordKeeping } from '../handlers/audit/start';
 import { createContext } from '../handlers/context';
 import { startWebServer } from './server';
 
@@ -21,8 +22,11 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
 };
 const file = values.db ?? defaultDatabaseFile();
 const connection = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
+const ctx = createContext(createStore(connection), version);
+// Verify the record and keep daily backups; problems are printed and shown as a banner.
+const recordKeeping = startRecordKeeping(ctx);
 const server = await startWebServer({
-  ctx: createContext(createStore(connection), version),
+  ctx,
   rendererRoot,
   port: values.port ? Number(values.port) : 0,
 });
@@ -32,6 +36,7 @@ console.log(`Database: ${file}`);
 console.log('Loopback only, for development and tests. Press Ctrl+C to stop.');
 
 const stop = () => {
+  recordKeeping.stop();
   void server.close().then(() => {
     connection.close();
     process.exit(0);

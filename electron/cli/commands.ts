@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
+import type { Connection } from '../../db/connection';
 import type { Channel, Input, Output } from '../../shared/contract';
 import { TEMPLATE_KEYS, type TemplateKey } from '../../shared/frameworks';
 import { formatMoney, parseMoney } from '../../shared/money';
@@ -22,6 +23,10 @@ export interface CommandContext {
   json: boolean;
   call: <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
   print: (text: string) => void;
+  /** The database file named by --db or the default, for commands that work on the file itself. */
+  databaseFile: string;
+  /** The open database (opened on first use), for commands that read or copy it whole. */
+  connection: () => Connection;
 }
 
 export interface Command {

@@ -1,11 +1,14 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { openDatabase, type Connection } from '../../db/connection';
+import { damagedMessage, openDatabase, type Connection } from '../../db/connection';
 import { defaultDatabaseFile } from '../../db/location';
 import { createStore } from '../../db/store';
 import { isRefusal } from '../../shared/result';
 import { createContext, type HandlerContext } from '../handlers/context';
 import { dispatch } from '../handlers/dispatch';
-import { CliRefusal, commands, type Command } from './commands';
+import { auditCommands } from './audit-commands';
+import { CliRefusal, commands as everydayCommands, type Command } from './commands';
+
+const commands: Command[] = [...everydayCommands, ...auditCommands];
 
 export const EXIT_DONE = 0;
 export const EXIT_UNEXPECTED = 1;
@@ -83,8 +86,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const file = typeof parsed.values.db === 'string' ? parsed.values.db : defaultDatabaseFile(io.env);
   let connection: Connection | undefined;
   let ctx: HandlerContext | undefined;
-  const context = (): HandlerContext => {
-    if (ctx) return ctx;
+  const open = (): Connection => {
+    if (connection) return connection;
     try {
       connection = openDatabase(file, { migrationsFolder: io.migrationsFolder });
     } catch (error) {
@@ -92,8 +95,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         `cannot open the database ${file}: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
+    if (connection.health.readOnly)
+      io.stderr(`tranche: ${damagedMessage(file, connection.health.goodBackup)}`);
+    return connection;
+  };
+  const context = (): HandlerContext => {
+    if (ctx) return ctx;
     ctx = createContext(
-      createStore(connection),
+      createStore(open()),
       io.version,
       undefined,
       typeof parsed.values.as === 'string' ? parsed.values.as : undefined,
@@ -106,6 +115,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       args: parsed.positionals.slice(command.words.length),
       json: parsed.values.json === true,
       print: io.stdout,
+      databaseFile: file,
+      connection: open,
       call: async (channel, input) => {
         const result = await dispatch(channel, input, context(), { logError: () => undefined });
         if (result.ok) return result.value;

@@ -16,6 +16,8 @@ import { bidHandlers } from './bids';
 import { loadDemo } from './demo/load';
 import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
+import { auditHandlers } from './audit/handlers';
+import { runRecorded } from './audit/record';
 
 type Handlers = {
   [C in Channel]: (
@@ -37,6 +39,7 @@ const handlers: Handlers = {
   ...reportHandlers,
   ...noticeHandlers,
   'demo:load': (_input, ctx) => loadDemo(ctx),
+  ...auditHandlers,
 };
 
 export interface DispatchOptions {
@@ -81,7 +84,9 @@ export async function dispatch(
     // A named actor who does not exist is refused whatever the operation.
     if (ctx.actAs !== undefined) currentActor(ctx);
     const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
-    return ok(operation.output.parse(await handler(parsed.data, ctx)));
+    // Every write is recorded in the audit chain (electron/handlers/audit/record.ts).
+    const value = await runRecorded(channel, parsed.data, ctx, () => handler(parsed.data, ctx));
+    return ok(operation.output.parse(value));
   } catch (error) {
     if (error instanceof Refusal) return fail(error.code, error.message, error.issues);
     (options.logError ?? defaultLog)(error, channel);

@@ -4,6 +4,7 @@ import { openDatabase, type Connection } from '../../db/connection';
 import { defaultDatabaseFile } from '../../db/location';
 import { createStore } from '../../db/store';
 import { createContext } from '../handlers/context';
+import { startRecordKeeping } from '../handlers/audit/start';
 import { dispatch } from '../handlers/dispatch';
 import { registerIpc } from './ipc';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
@@ -80,6 +81,9 @@ export function startApp(electron: ElectronModule, env: NodeJS.ProcessEnv = proc
       return;
     }
     const ctx = createContext(createStore(connection), app.getVersion());
+    // Verify the record and keep daily backups; problems show as a banner, never a crash.
+    const recordKeeping = startRecordKeeping(ctx);
+    app.on('will-quit', () => recordKeeping.stop());
     lockDownSession(session.defaultSession);
     protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.renderer));
     registerIpc(ipcMain, (channel, input) => dispatch(channel, input, ctx));

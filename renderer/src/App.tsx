@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { Page } from './components/Page';
+import { RecordStatus } from './components/RecordStatus';
+import { HistoryPage } from './pages/HistoryPage';
 import { AboutPage } from './pages/AboutPage';
 import { BidFormPage } from './pages/BidFormPage';
 import { BidPage } from './pages/BidPage';
@@ -143,6 +145,7 @@ function Frame() {
         </div>
       </header>
       <main id="main" className="main" tabIndex={-1}>
+        <RecordStatus />
         <ProfileReminder />
         <Switch>
           <Route path="/">
@@ -179,6 +182,7 @@ function Frame() {
           <Route path="/rounds/:id/moderation">
             {(params) => <ModerationPage roundId={Number(params.id)} />}
           </Route>
+          <Route path="/rounds/:id/history">{(params) => <HistoryPage roundId={Number(params.id)} />}</Route>
           <Route path="/rounds/:id/import">{(params) => <ImportPage roundId={Number(params.id)} />}</Route>
           <Route path="/search/:text">
             {(params) => <SearchPage text={decodeURIComponent(params.text)} />}

@@ -1,8 +1,13 @@
 import { Link, useLocation } from 'wouter';
+import { useProfile } from '../profile-context';
 
 /** Sub-navigation within a round (MoJ pattern). */
 export function RoundNav({ roundId }: { roundId: number }) {
   const [location] = useLocation();
+  const { me } = useProfile();
+  // The history is for lead officers and the commissioner (the handler refuses anyone else).
+  const seesHistory =
+    me.state === 'ready' && (me.value?.role === 'lead_officer' || me.value?.role === 'commissioner');
   const items = [
     { href: `/rounds/${roundId}`, label: 'Overview', current: location === `/rounds/${roundId}` },
     {
@@ -36,6 +41,15 @@ export function RoundNav({ roundId }: { roundId: number }) {
       current: location === `/rounds/${roundId}/allocation`,
     },
     { href: `/rounds/${roundId}/notice`, label: 'Notice', current: location === `/rounds/${roundId}/notice` },
+    ...(seesHistory
+      ? [
+          {
+            href: `/rounds/${roundId}/history`,
+            label: 'History',
+            current: location === `/rounds/${roundId}/history`,
+          },
+        ]
+      : []),
     {
       href: `/rounds/${roundId}/import`,
       label: 'Import a schedule',

@@ -1,0 +1,64 @@
+import type Database from 'better-sqlite3';
+import { appendEntry, clearPending, differencesFromChain, type AuditOperation } from './chain';
+import { sealPending } from './recorder';
+import { auditTablesPresent } from './tables';
+import { installCaptureTriggers, installGuardTriggers } from './triggers';
+
+// What the open sequence does for the chain, once the schema is current: start the chain on a
+// database that has none, re-record the rows a migration rewrote, seal any changes a stopped
+// process left noted but unrecorded, then install the triggers for this connection.
+
+const system = (operation: string, summary: string, at: string): AuditOperation => ({
+  operation,
+  at,
+  personId: null,
+  personName: null,
+  keyFingerprint: null,
+  input: null,
+  summary,
+  rounds: [],
+});
+
+export function prepareAudit(
+  sqlite: Database.Database,
+  options: { migrated: string[]; at: string; problemsBefore?: number },
+): string[] {
+  if (!auditTablesPresent(sqlite)) return [];
+  installGuardTriggers(sqlite);
+  const notes: string[] = [];
+  sqlite.transaction(() => {
+    const empty = sqlite.prepare('SELECT count(*) FROM audit_entries').pluck().get() === 0;
+    if (empty || options.migrated.length > 0) {
+      clearPending(sqlite);
+      const changes = differencesFromChain(sqlite).map(({ table, key, op, image }) => ({
+        table,
+        key,
+        op,
+        image,
+      }));
+      const op = empty
+        ? system('audit:begin', 'The audit chain begins: every row recorded as it stood', options.at)
+        : system(
+            'db:migrate',
+            `Schema migrated (${options.migrated.join(', ')}): rows re-recorded` +
+              (options.problemsBefore
+                ? `; verify found ${options.problemsBefore} problem(s) before migrating`
+                : ''),
+            options.at,
+          );
+      appendEntry(sqlite, op, changes);
+      notes.push(op.summary);
+    } else {
+      const seq = sealPending(sqlite, () =>
+        system(
+          'audit:recovered',
+          'Changes found unrecorded at start (the previous run stopped before recording them)',
+          options.at,
+        ),
+      );
+      if (seq !== null) notes.push(`Audit entry ${seq} records changes an interrupted run left unrecorded`);
+    }
+  })();
+  installCaptureTriggers(sqlite);
+  return notes;
+}

@@ -1,0 +1,106 @@
+import type Database from 'better-sqlite3';
+import { canonicalJson, sha256Hex } from './canonical';
+
+// Which tables the audit chain covers, and how one of their rows is named and imaged. Worked out
+// from the database itself at every open, so a table another migration adds is covered too.
+
+export interface AuditedTable {
+  name: string;
+  /** Primary-key columns in key order; `rowid` for a table without one. */
+  keyColumns: string[];
+  columns: string[];
+}
+
+const NOT_AUDITED = new Set(['__drizzle_migrations', 'audit_entries', 'audit_changes', 'audit_pending']);
+
+export const AUDIT_TABLES_PRESENT_SQL =
+  "SELECT count(*) FROM sqlite_master WHERE type = 'table' " +
+  "AND name IN ('audit_entries', 'audit_changes', 'audit_pending')";
+
+export function auditTablesPresent(sqlite: Database.Database): boolean {
+  return (sqlite.prepare(AUDIT_TABLES_PRESENT_SQL).pluck().get() as number) === 3;
+}
+
+export function auditedTables(sqlite: Database.Database): AuditedTable[] {
+  const all = sqlite
+    .prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'table' ORDER BY name")
+    .all() as { name: string; sql: string | null }[];
+  // Full-text indexes are derived from other tables; their shadow tables are named after them.
+  const virtual = all.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql ?? '')).map((t) => t.name);
+  return all
+    .filter(
+      (t) =>
+        !t.name.startsWith('sqlite_') &&
+        !NOT_AUDITED.has(t.name) &&
+        !virtual.some((v) => t.name === v || t.name.startsWith(`${v}_`)),
+    )
+    .map((t) => {
+      const info = sqlite.prepare(`PRAGMA main.table_info(${quoteId(t.name)})`).all() as {
+        name: string;
+        pk: number;
+      }[];
+      const keyColumns = info
+        .filter((c) => c.pk > 0)
+        .sort((a, b) => a.pk - b.pk)
+        .map((c) => c.name);
+      return {
+        name: t.name,
+        keyColumns: keyColumns.length > 0 ? keyColumns : ['rowid'],
+        columns: info.map((c) => c.name),
+      };
+    });
+}
+
+export function quoteId(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** SQL giving a row's key as JSON, from the trigger's NEW or OLD row. */
+export function keySql(table: AuditedTable, row: 'NEW' | 'OLD'): string {
+  const pairs = table.keyColumns.map((c) => `'${c.replaceAll("'", "''")}', ${row}.${quoteId(c)}`);
+  return `json_object(${pairs.join(', ')})`;
+}
+
+// Columns that may hold a secret (a sealed private key, a passphrase's hash or salt) are imaged
+// as their SHA-256: the chain still notices any change to them without keeping a copy.
+const SECRET_COLUMN = /passphrase|password|secret|private|sealed|salt/i;
+
+function imageOf(row: Record<string, unknown>): string {
+  const shown: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(row)) {
+    shown[column] =
+      SECRET_COLUMN.test(column) && value !== null
+        ? { sha256: sha256Hex(Buffer.isBuffer(value) ? value : String(value)) }
+        : value;
+  }
+  return canonicalJson(shown);
+}
+
+/** Reads rows of one table, by key or all of them, as canonical images. */
+export function rowReader(sqlite: Database.Database, table: AuditedTable) {
+  const where = table.keyColumns.map((c) => `${quoteId(c)} IS ?`).join(' AND ');
+  const select = table.keyColumns.includes('rowid') ? 'rowid, *' : '*';
+  const one = sqlite.prepare(`SELECT ${select} FROM main.${quoteId(table.name)} WHERE ${where}`);
+  const every = sqlite.prepare(`SELECT ${select} FROM main.${quoteId(table.name)}`);
+  const keyOf = (row: Record<string, unknown>) =>
+    canonicalJson(Object.fromEntries(table.keyColumns.map((c) => [c, row[c]])));
+  return {
+    /** The canonical image of the row with this key (canonical JSON), or null when absent. */
+    image(rowKey: string): string | null {
+      const key = JSON.parse(rowKey) as Record<string, unknown>;
+      const row = one.get(...table.keyColumns.map((c) => key[c] ?? null)) as
+        Record<string, unknown> | undefined;
+      return row ? imageOf(row) : null;
+    },
+    *all(): Generator<{ key: string; image: string }> {
+      for (const row of every.iterate() as Iterable<Record<string, unknown>>) {
+        yield { key: keyOf(row), image: imageOf(row) };
+      }
+    },
+  };
+}
+
+/** The key a trigger wrote (SQLite's json_object) in canonical form. */
+export function canonicalKey(rowKey: string): string {
+  return canonicalJson(JSON.parse(rowKey));
+}

@@ -1,0 +1,216 @@
+import type Database from 'better-sqlite3';
+import { GENESIS_HASH, sha256Hex } from './canonical';
+import {
+  changesHash,
+  differencesFromChain,
+  entryHash,
+  type EntryFields,
+  type RowChange,
+  type RowDifference,
+} from './chain';
+import { auditTablesPresent } from './tables';
+import { missingGuardTriggers } from './triggers';
+
+// Checking the record: the chain links and hashes, every audited row against the last image the
+// chain holds of it, and every signed notice's content against the fingerprint it was signed with.
+
+export interface VerifyReport {
+  ok: boolean;
+  problems: string[];
+  /** For a database these are null; a notice file (verify FILE.pdf) fills them. */
+  signedBy: string | null;
+  signedOn: string | null;
+  fingerprint: string | null;
+  /** How many chain entries and rows were checked. */
+  entries: number;
+  rows: number;
+}
+
+/** A connection (better-sqlite3) or anything holding one, such as a Connection or Store. */
+export type Verifiable = Database.Database | { sqlite: Database.Database };
+
+export function verifyDatabase(target: Verifiable): VerifyReport {
+  const sqlite = 'sqlite' in target ? target.sqlite : target;
+  const problems: string[] = [];
+  const report = (entries: number, rows: number): VerifyReport => ({
+    ok: problems.length === 0,
+    problems,
+    signedBy: null,
+    signedOn: null,
+    fingerprint: null,
+    entries,
+    rows,
+  });
+  if (!auditTablesPresent(sqlite)) {
+    problems.push('The database has no audit chain (its schema is older than this version of Tranche)');
+    return report(0, 0);
+  }
+  for (const name of missingGuardTriggers(sqlite))
+    problems.push(`The audit chain's append-only guard ${name} has been removed`);
+  const entries = checkChain(sqlite, problems);
+  const differences = differencesFromChain(sqlite);
+  for (const d of differences) problems.push(describeDifference(d));
+  const unsealed = sqlite.prepare('SELECT count(*) FROM audit_pending').pluck().get() as number;
+  if (unsealed > 0) problems.push(`${unsealed} change(s) were noted but not yet sealed into the audit chain`);
+  checkSignedNotices(sqlite, problems);
+  const rows = sqlite
+    .prepare('SELECT count(DISTINCT table_name || row_key) FROM audit_changes')
+    .pluck()
+    .get() as number;
+  return report(entries, rows);
+}
+
+function checkChain(sqlite: Database.Database, problems: string[]): number {
+  const changes = sqlite.prepare(
+    'SELECT table_name, row_key, op, image FROM audit_changes WHERE entry_seq = ? ORDER BY position',
+  );
+  let previous = GENESIS_HASH;
+  let expected = 1;
+  let count = 0;
+  for (const row of sqlite.prepare('SELECT * FROM audit_entries ORDER BY seq').iterate() as Iterable<
+    Record<string, unknown>
+  >) {
+    count++;
+    const fields = entryFields(row);
+    const name = `audit entry ${fields.seq} (${fields.operation}, ${fields.at})`;
+    if (fields.seq !== expected)
+      problems.push(`The audit chain skips from entry ${expected - 1} to ${fields.seq}`);
+    const recorded = (
+      changes.all(fields.seq) as { table_name: string; row_key: string; op: string; image: string | null }[]
+    ).map((c): RowChange => ({
+      table: c.table_name,
+      key: c.row_key,
+      op: c.op as RowChange['op'],
+      image: c.image,
+    }));
+    if (fields.prevHash !== previous)
+      problems.push(`${name} does not link to the entry before it: the chain was cut or reordered`);
+    if (changesHash(recorded) !== fields.changesHash)
+      problems.push(`${name}: the rows it records were changed after it was written`);
+    if (entryHash(fields) !== row.hash) problems.push(`${name} was changed after it was written`);
+    previous = String(row.hash);
+    expected = fields.seq + 1;
+  }
+  return count;
+}
+
+function entryFields(row: Record<string, unknown>): EntryFields {
+  return {
+    seq: Number(row.seq),
+    at: String(row.at),
+    personId: row.person_id === null ? null : Number(row.person_id),
+    personName: row.person_name === null ? null : String(row.person_name),
+    keyFingerprint: row.key_fingerprint === null ? null : String(row.key_fingerprint),
+    operation: String(row.operation),
+    rounds: String(row.rounds),
+    summary: String(row.summary),
+    input: String(row.input),
+    changesHash: String(row.changes_hash),
+    prevHash: String(row.prev_hash),
+  };
+}
+
+function describeKey(key: string): string {
+  const parsed = JSON.parse(key) as Record<string, unknown>;
+  return Object.entries(parsed)
+    .map(([k, v]) => `${k} ${String(v)}`)
+    .join(', ');
+}
+
+function describeDifference(d: RowDifference): string {
+  const where = `${d.table} row (${describeKey(d.key)})`;
+  if (d.recordedIn === null) return `${where} is not in the audit chain: it was added outside Tranche`;
+  if (d.op === 'delete')
+    return `${where} was deleted outside Tranche (last recorded by audit entry ${d.recordedIn})`;
+  const columns = changedColumns(d);
+  return `${where} does not match audit entry ${d.recordedIn}${columns}: it was changed outside Tranche`;
+}
+
+/** Names the columns that differ, when the chain still holds the row's image. */
+function changedColumns(d: RowDifference): string {
+  if (!d.image || !d.recordedImage) return '';
+  const now = JSON.parse(d.image) as Record<string, unknown>;
+  const then = JSON.parse(d.recordedImage) as Record<string, unknown>;
+  const columns = [...new Set([...Object.keys(now), ...Object.keys(then)])].filter(
+    (c) => JSON.stringify(now[c]) !== JSON.stringify(then[c]),
+  );
+  return columns.length > 0 ? ` (${columns.join(', ')})` : '';
+}
+
+/**
+ * A signed notice's fingerprint is the SHA-256 of its frozen content; recomputing it from the
+ * stored content shows whether the content was edited since signing.
+ */
+function checkSignedNotices(sqlite: Database.Database, problems: string[]) {
+  const signed = sqlite
+    .prepare(
+      'SELECT id, round_id, number, status, content, fingerprint FROM notices ' +
+        "WHERE status IN ('signed', 'superseded') AND content IS NOT NULL",
+    )
+    .all() as {
+    id: number;
+    round_id: number;
+    number: string;
+    status: string;
+    content: string;
+    fingerprint: string | null;
+  }[];
+  for (const notice of signed) {
+    const where = `notices row (id ${notice.id}): decision ${notice.number}`;
+    if (noticeContentFingerprint(notice.content) !== notice.fingerprint) {
+      problems.push(`${where}: its content no longer matches the fingerprint it was signed with`);
+      continue;
+    }
+    if (notice.status === 'signed') checkDecisionAgainstAllocation(sqlite, notice, where, problems);
+  }
+}
+
+/**
+ * A decision in force (signed, not superseded) must still describe the round's allocation: the
+ * same bids, the same amounts. Re-derived from the record, so a change that went round the lock
+ * shows even when the chain recorded it.
+ */
+function checkDecisionAgainstAllocation(
+  sqlite: Database.Database,
+  notice: { round_id: number; content: string },
+  where: string,
+  problems: string[],
+) {
+  let decisions: { ref: string; awardedPence: number }[];
+  try {
+    decisions =
+      (JSON.parse(notice.content) as { decisions?: { ref: string; awardedPence: number }[] }).decisions ?? [];
+  } catch {
+    return; // unreadable content already fails its fingerprint
+  }
+  const allocated = new Map(
+    (
+      sqlite
+        .prepare(
+          'SELECT b.ref AS ref, a.amount_pence AS amount FROM allocation_items a ' +
+            'JOIN bids b ON b.id = a.bid_id WHERE a.round_id = ? AND a.amount_pence > 0',
+        )
+        .all(notice.round_id) as { ref: string; amount: number }[]
+    ).map((r) => [r.ref, r.amount]),
+  );
+  const signedRefs = new Set<string>();
+  for (const d of decisions) {
+    signedRefs.add(d.ref);
+    const now = allocated.get(d.ref);
+    if (now !== d.awardedPence)
+      problems.push(
+        `${where} awards ${d.ref} ${d.awardedPence} pence, but the allocation now gives ${now ?? 0} pence`,
+      );
+  }
+  for (const [ref, amount] of allocated)
+    if (!signedRefs.has(ref))
+      problems.push(`${where} does not fund ${ref}, but the allocation now gives it ${amount} pence`);
+}
+
+export function noticeContentFingerprint(content: string): string {
+  try {
+    return sha256Hex(JSON.stringify({ ...(JSON.parse(content) as object), fingerprint: null }));
+  } catch {
+    return 'unreadable';
+  }
+}

@@ -1,0 +1,151 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { auditTablesPresent } from './audit/tables';
+import { verifyDatabase } from './audit/verify';
+
+// Backups beside the database, in `backups/`: one before every migration, one at every signing,
+// one a day while the app runs, and any asked for. The last 14 are kept, plus every signing's.
+// Each is a consistent copy made with VACUUM INTO, which runs synchronously on the open
+// connection (so it can be taken inside the open sequence and straight after a signing).
+
+export type BackupReason = 'migration' | 'signing' | 'daily' | 'manual';
+export const KEEP_BACKUPS = 14;
+
+export function backupFolder(databaseFile: string): string {
+  return path.join(path.dirname(databaseFile), 'backups');
+}
+
+const stamp = (date: Date) => date.toISOString().replace(/[-:.]/g, '');
+const stem = (databaseFile: string) => path.basename(databaseFile).replace(/\.[^.]*$/, '');
+
+/** Copies the open database to `target` (which must not exist) atomically: a temporary file, renamed. */
+export function copyDatabase(sqlite: Database.Database, target: string): void {
+  mkdirSync(path.dirname(target), { recursive: true });
+  const partial = `${target}.partial`;
+  rmSync(partial, { force: true });
+  sqlite.prepare('VACUUM INTO ?').run(partial);
+  renameSync(partial, target);
+}
+
+export function makeBackup(
+  sqlite: Database.Database,
+  databaseFile: string,
+  reason: BackupReason,
+  now = new Date(),
+): string {
+  const folder = backupFolder(databaseFile);
+  let target = path.join(folder, `${stem(databaseFile)}-${stamp(now)}-${reason}.db`);
+  for (let n = 2; existsSync(target); n++)
+    target = path.join(folder, `${stem(databaseFile)}-${stamp(now)}-${reason}-${n}.db`);
+  copyDatabase(sqlite, target);
+  pruneBackups(databaseFile);
+  return target;
+}
+
+interface BackupFile {
+  file: string;
+  reason: string;
+  modified: number;
+}
+
+/** This database's backups, newest first. */
+export function listBackups(databaseFile: string): BackupFile[] {
+  const folder = backupFolder(databaseFile);
+  if (!existsSync(folder)) return [];
+  const pattern = new RegExp(`^${escape(stem(databaseFile))}-(\\d{8}T\\d{9}Z)-([a-z]+)(?:-\\d+)?\\.db$`);
+  return readdirSync(folder)
+    .map((name) => ({ name, match: pattern.exec(name) }))
+    .filter((f): f is { name: string; match: RegExpExecArray } => f.match !== null)
+    .map(({ name, match }) => ({
+      file: path.join(folder, name),
+      reason: match[2] ?? '',
+      modified: statSync(path.join(folder, name)).mtimeMs,
+      order: `${match[1]}${name}`,
+    }))
+    .sort((a, b) => (a.order < b.order ? 1 : a.order > b.order ? -1 : 0))
+    .map(({ file, reason, modified }) => ({ file, reason, modified }));
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function pruneBackups(databaseFile: string): void {
+  const routine = listBackups(databaseFile).filter((b) => b.reason !== 'signing');
+  for (const old of routine.slice(KEEP_BACKUPS)) rmSync(old.file, { force: true });
+}
+
+/** The newest daily backup's age in hours, or null when there is none. */
+export function hoursSinceDailyBackup(databaseFile: string, now = Date.now()): number | null {
+  const daily = listBackups(databaseFile).find((b) => b.reason === 'daily');
+  return daily ? (now - daily.modified) / 3_600_000 : null;
+}
+
+export interface FileCheck {
+  ok: boolean;
+  problems: string[];
+  /** The file predates the audit chain, so only its integrity could be checked. */
+  withoutChain: boolean;
+}
+
+/** integrity_check and, where the file has one, the audit chain; the file is opened read-only. */
+export function checkDatabaseFile(file: string): FileCheck {
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    const integrity = integrityProblems(sqlite);
+    if (integrity.length > 0) return { ok: false, problems: integrity, withoutChain: false };
+    if (!auditTablesPresent(sqlite)) return { ok: true, problems: [], withoutChain: true };
+    const report = verifyDatabase(sqlite);
+    return { ok: report.ok, problems: report.problems, withoutChain: false };
+  } catch (error) {
+    return {
+      ok: false,
+      problems: [`It cannot be read as a database: ${message(error)}`],
+      withoutChain: false,
+    };
+  } finally {
+    sqlite?.close();
+  }
+}
+
+/** PRAGMA integrity_check's findings; empty when the file is sound. */
+export function integrityProblems(sqlite: Database.Database): string[] {
+  const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];
+  const found = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+  return found.map((r) => `integrity_check: ${r}`);
+}
+
+export function newestGoodBackup(databaseFile: string): string | null {
+  for (const backup of listBackups(databaseFile)) {
+    if (checkDatabaseFile(backup.file).ok) return backup.file;
+  }
+  return null;
+}
+
+export class RestoreRefused extends Error {}
+
+/**
+ * Replaces the database with `backup` once the backup passes integrity_check and its chain
+ * verifies. The replaced file (and its WAL) is kept beside it. No connection may be open.
+ */
+export function restoreBackup(databaseFile: string, backup: string, now = new Date()) {
+  if (!existsSync(backup)) throw new RestoreRefused(`There is no file ${backup}`);
+  if (path.resolve(backup) === path.resolve(databaseFile))
+    throw new RestoreRefused('That is the database itself, not a backup of it');
+  const check = checkDatabaseFile(backup);
+  if (!check.ok)
+    throw new RestoreRefused(`${backup} was not restored: ${check.problems.slice(0, 3).join('; ')}`);
+  const staged = `${databaseFile}.restoring`;
+  copyFileSync(backup, staged);
+  let replaced: string | null = null;
+  if (existsSync(databaseFile)) {
+    replaced = `${databaseFile}.replaced-${stamp(now)}`;
+    renameSync(databaseFile, replaced);
+    for (const suffix of ['-wal', '-shm'])
+      if (existsSync(databaseFile + suffix)) renameSync(databaseFile + suffix, replaced + suffix);
+  }
+  renameSync(staged, databaseFile);
+  return { restored: databaseFile, from: backup, replaced, withoutChain: check.withoutChain };
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { verifyDatabase, type VerifyReport } from '../../db/audit/verify';
+import { copyDatabase, restoreBackup, RestoreRefused } from '../../db/backup';
+import { CliRefusal, idOption, requiredOption, type Command } from './commands';
+import { textTable } from './output';
+
+// verify, audit, backup and restore: the commands that check or copy the record itself.
+
+function verifyJson(report: VerifyReport) {
+  const { ok, problems, signedBy, signedOn, fingerprint } = report;
+  return { ok, problems, signedBy, signedOn, fingerprint };
+}
+
+export const auditCommands: Command[] = [
+  {
+    words: ['verify'],
+    usage: 'verify [--json]',
+    summary:
+      'Check the audit chain, every recorded row and every signed notice; exit 2 when anything is wrong',
+    options: {},
+    async run(ctx) {
+      if (ctx.args.length > 0)
+        throw new CliRefusal(`verify ${ctx.args[0]}: checking a notice file is not available in this build`);
+      const connection = ctx.connection();
+      let report: VerifyReport;
+      if (connection.health.readOnly) {
+        report = {
+          ok: false,
+          problems: connection.health.damage,
+          signedBy: null,
+          signedOn: null,
+          fingerprint: null,
+          entries: 0,
+          rows: 0,
+        };
+      } else {
+        report = verifyDatabase(connection);
+      }
+      if (ctx.json) ctx.print(JSON.stringify(verifyJson(report), null, 2));
+      else if (report.ok)
+        ctx.print(`The record verifies: ${report.entries} audit entries, ${report.rows} rows recorded.`);
+      else for (const problem of report.problems) ctx.print(problem);
+      if (!report.ok)
+        throw new CliRefusal(
+          `${connection.file} does not verify: ${report.problems.length} problem(s), ` +
+            `the first: ${report.problems[0]}`,
+        );
+    },
+  },
+  {
+    words: ['audit'],
+    usage: 'audit --round ID [--json]',
+    summary:
+      "The round's history from the audit chain: at, person, operation, summary " +
+      '(lead officers, commissioner)',
+    options: { round: { type: 'string' } },
+    async run(ctx) {
+      const entries = await ctx.call('audit:history', { roundId: idOption(ctx, 'round') });
+      const listed = entries.map(({ at, person, operation, summary }) => ({
+        at,
+        person,
+        operation,
+        summary,
+      }));
+      if (ctx.json) return ctx.print(JSON.stringify(listed, null, 2));
+      ctx.print(
+        textTable(
+          ['at', 'person', 'operation', 'summary'],
+          listed.map((e) => [e.at, e.person ?? '(no profile)', e.operation, e.summary]),
+        ),
+      );
+    },
+  },
+  {
+    words: ['backup'],
+    usage: 'backup --out FILE [--json]',
+    summary: 'Copy the database, consistently, to a new file (the app also keeps its own in backups/)',
+    options: { out: { type: 'string' } },
+    async run(ctx) {
+      const out = path.resolve(requiredOption(ctx, 'out'));
+      if (existsSync(out)) throw new CliRefusal(`${out} already exists: name a new file`);
+      const connection = ctx.connection();
+      copyDatabase(connection.sqlite, out);
+      if (ctx.json) ctx.print(JSON.stringify({ file: out }, null, 2));
+      else ctx.print(`Backed up ${connection.file} to ${out}`);
+    },
+  },
+  {
+    words: ['restore'],
+    usage: 'restore FILE [--json]',
+    summary:
+      'Replace the database with a backup that passes integrity_check and verifies; ' +
+      'the replaced file is kept beside it',
+    options: {},
+    async run(ctx) {
+      const backup = ctx.args[0];
+      if (!backup) throw new CliRefusal('Name the backup file to restore');
+      let result;
+      try {
+        result = restoreBackup(ctx.databaseFile, path.resolve(backup));
+      } catch (error) {
+        if (error instanceof RestoreRefused) throw new CliRefusal(error.message);
+        throw error;
+      }
+      if (ctx.json) return ctx.print(JSON.stringify(result, null, 2));
+      ctx.print(`Restored ${result.restored} from ${result.from}`);
+      if (result.replaced) ctx.print(`The file it replaced is kept as ${result.replaced}`);
+    },
+  },
+];

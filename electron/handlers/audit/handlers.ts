@@ -1,0 +1,80 @@
+import { verifyDatabase, type VerifyReport } from '../../../db/audit/verify';
+import type { Store } from '../../../db/store';
+import type { DatabaseStatus, HistoryEntry } from '../../../shared/audit';
+import type { ParsedInput } from '../../../shared/contract';
+import { requireRole } from '../actor';
+import type { HandlerContext } from '../context';
+import { notFound } from '../refusal';
+
+// The round's history (lead officers and the commissioner) and how the database was found at start.
+
+const checks = new WeakMap<Store, { report: VerifyReport; at: string }>();
+
+/** Runs verify over the database and keeps the result for `audit:status`. Never throws. */
+export function checkAtStart(ctx: HandlerContext): VerifyReport {
+  let report: VerifyReport;
+  try {
+    report = ctx.store.health.readOnly
+      ? { ...emptyReport(), ok: false, problems: [...ctx.store.health.damage] }
+      : verifyDatabase(ctx.store);
+  } catch (error) {
+    report = {
+      ...emptyReport(),
+      ok: false,
+      problems: [`verify could not finish: ${error instanceof Error ? error.message : String(error)}`],
+    };
+  }
+  checks.set(ctx.store, { report, at: ctx.now() });
+  return report;
+}
+
+const emptyReport = (): VerifyReport => ({
+  ok: true,
+  problems: [],
+  signedBy: null,
+  signedOn: null,
+  fingerprint: null,
+  entries: 0,
+  rows: 0,
+});
+
+export function roundHistory(ctx: HandlerContext, roundId: number): HistoryEntry[] {
+  const rows = ctx.store.sqlite
+    .prepare(
+      `SELECT seq, at, person_name, operation, summary FROM audit_entries
+       WHERE rounds LIKE ? ORDER BY seq`,
+    )
+    .all(`%,${roundId},%`) as {
+    seq: number;
+    at: string;
+    person_name: string | null;
+    operation: string;
+    summary: string;
+  }[];
+  return rows.map((r) => ({
+    seq: r.seq,
+    at: r.at,
+    person: r.person_name,
+    operation: r.operation,
+    summary: r.summary,
+  }));
+}
+
+export const auditHandlers = {
+  'audit:history': (input: ParsedInput<'audit:history'>, ctx: HandlerContext): HistoryEntry[] => {
+    requireRole(ctx, ['lead_officer', 'commissioner'], "see a round's history");
+    if (!ctx.store.rounds.get(input.roundId)) throw notFound(`Round ${input.roundId}`);
+    return roundHistory(ctx, input.roundId);
+  },
+  'audit:status': (_input: object, ctx: HandlerContext): DatabaseStatus => {
+    const check = checks.get(ctx.store);
+    const { health } = ctx.store;
+    return {
+      readOnly: health.readOnly,
+      damage: health.damage,
+      goodBackup: health.goodBackup,
+      problems: check?.report.problems ?? [],
+      checkedAt: check?.at ?? null,
+    };
+  },
+};

@@ -1,0 +1,99 @@
+import type { AuditOperation } from '../../../db/audit/chain';
+import { appendEntry } from '../../../db/audit/chain';
+import { redactInput } from '../../../db/audit/redact';
+import { runAudited, sealPending } from '../../../db/audit/recorder';
+import { makeBackup } from '../../../db/backup';
+import { damagedMessage } from '../../../db/connection';
+import type { Channel } from '../../../shared/contract';
+import { ruleFor } from '../../../shared/rule-book';
+import { currentActor } from '../actor';
+import type { HandlerContext } from '../context';
+import { Refusal } from '../refusal';
+import { summarise } from './summary';
+
+// Dispatch's side of the audit chain. The handler runs inside an audited operation, so each of its
+// transactions seals what it changed into an entry before committing (db/store.ts). Afterwards
+// anything written outside a transaction is sealed too, and a write that changed nothing still
+// leaves an entry saying it was done. A refused write rolls back, entry and all.
+
+export async function runRecorded<T>(
+  channel: Channel,
+  input: unknown,
+  ctx: HandlerContext,
+  run: () => T | Promise<T>,
+): Promise<T> {
+  const { store } = ctx;
+  const write = ruleFor(channel).access === 'write';
+  if (store.health.readOnly) {
+    if (write) throw new Refusal('conflict', damagedMessage(store.file, store.health.goodBackup));
+    return run();
+  }
+  const describe = describer(channel, input, ctx);
+  const { result, entries } = runAudited(describe, () => Promise.resolve().then(run));
+  let value: T;
+  try {
+    value = await result;
+  } catch (error) {
+    // Whatever a failed operation wrote outside a transaction is on the record: say so.
+    store.sqlite.transaction(() =>
+      sealPending(store.sqlite, () => {
+        const op = describe();
+        return { ...op, summary: `${op.summary} (then it failed)` };
+      }),
+    )();
+    throw error;
+  }
+  store.sqlite.transaction(() => {
+    const seq = sealPending(store.sqlite, describe);
+    if (seq !== null) entries.push(seq);
+    if (write && entries.length === 0) appendEntry(store.sqlite, describe(), []);
+  })();
+  if (channel === 'notices:sign') backUpAfterSigning(ctx);
+  return value;
+}
+
+function describer(channel: Channel, input: unknown, ctx: HandlerContext): () => AuditOperation {
+  let actor: ReturnType<typeof currentActor> = null;
+  try {
+    actor = currentActor(ctx);
+  } catch {
+    actor = null; // dispatch refuses an unknown actor before this is reached
+  }
+  const recorded = redactInput(input);
+  const summary = summarise(channel, input);
+  const rounds = roundsNamed(ctx, input);
+  return () => ({
+    operation: channel,
+    at: ctx.now(),
+    personId: actor?.id ?? null,
+    personName: actor?.name ?? null,
+    // Filled once people hold keys (a person with a key carries its fingerprint).
+    keyFingerprint: (actor as { keyFingerprint?: string | null } | null)?.keyFingerprint ?? null,
+    input: recorded,
+    summary,
+    rounds,
+  });
+}
+
+/** The round an input names directly, or through its bid or notice. */
+function roundsNamed(ctx: HandlerContext, input: unknown): number[] {
+  if (!input || typeof input !== 'object') return [];
+  const fields = input as Record<string, unknown>;
+  const sqlite = ctx.store.sqlite;
+  const lookup = (sql: string, id: unknown) =>
+    typeof id === 'number' ? (sqlite.prepare(sql).pluck().get(id) as number | undefined) : undefined;
+  const round =
+    (typeof fields.roundId === 'number' ? fields.roundId : undefined) ??
+    lookup('SELECT round_id FROM bids WHERE id = ?', fields.bidId) ??
+    lookup('SELECT round_id FROM notices WHERE id = ?', fields.noticeId);
+  return round === undefined ? [] : [round];
+}
+
+function backUpAfterSigning(ctx: HandlerContext) {
+  if (ctx.store.file === ':memory:') return;
+  try {
+    makeBackup(ctx.store.sqlite, ctx.store.file, 'signing');
+  } catch (error) {
+    console.error('[tranche] the backup after signing failed:', error);
+  }
+}

@@ -1,0 +1,64 @@
+import { formatMoney } from '../../../shared/money';
+
+// One line per operation for the round's history: what was done, and to what, in the words a
+// person would use. Channels not named here fall back to their own name.
+
+const LABELS: Record<string, string> = {
+  'rounds:create': 'Created the round',
+  'rounds:update': 'Changed the round',
+  'rounds:archive': 'Archived the round',
+  'rounds:restore': 'Restored the round',
+  'bids:create': 'Added a bid',
+  'bids:update': 'Changed a bid',
+  'bids:import': 'Imported a schedule of bids',
+  'bids:importCase': 'Imported a business case',
+  'plans:create': 'Added a plan',
+  'people:add': 'Added a person',
+  'people:setProfile': 'Chose the profile',
+  'frameworks:use': 'Started the scoring framework from a template',
+  'frameworks:update': 'Changed the scoring framework',
+  'assessment:assign': 'Assigned an assessor',
+  'assessment:declare': 'Recorded a declaration of interest',
+  'assessment:score': 'Saved scores',
+  'assessment:importScores': 'Imported scores',
+  'assessment:moderate': 'Moderated a score',
+  'assessment:align': 'Recorded alignment with the plan',
+  'queries:raise': 'Raised a query',
+  'queries:resolve': 'Resolved a query',
+  'allocation:set': 'Set an allocation',
+  'allocation:suggest': 'Applied the suggested allocation',
+  'scenarios:save': 'Saved a scenario',
+  'scenarios:adopt': 'Adopted a scenario',
+  'shortlist:setRule': 'Set the shortlist rule',
+  'shortlist:override': 'Changed the shortlist by hand',
+  'board:recordView': "Recorded a board member's view",
+  'office:set': 'Changed the office settings',
+  'notices:setTemplate': 'Changed the standard wording',
+  'notices:create': 'Drafted the decision notice',
+  'notices:update': 'Edited the decision notice',
+  'notices:ready': 'Sent the notice for sign-off',
+  'notices:sign': 'Signed the decision notice',
+  'notices:supersede': 'Drafted a superseding notice',
+  'demo:load': 'Loaded the demonstration data',
+};
+
+/** Details worth a word in the summary, when the input carries them. */
+const DETAILS: [field: string, show: (value: unknown) => string | null][] = [
+  ['name', (v) => (typeof v === 'string' ? `"${v}"` : null)],
+  ['ref', (v) => (typeof v === 'string' ? v : null)],
+  ['bidRef', (v) => (typeof v === 'string' ? v : null)],
+  ['bidId', (v) => (typeof v === 'number' ? `bid ${v}` : null)],
+  ['option', (v) => (typeof v === 'string' ? v : null)],
+  ['amountPence', (v) => (typeof v === 'number' ? formatMoney(v) : null)],
+  ['score', (v) => (typeof v === 'number' ? `score ${v}` : null)],
+  ['fileName', (v) => (typeof v === 'string' ? v : null)],
+  ['reason', (v) => (typeof v === 'string' && v ? `reason: ${v}` : null)],
+];
+
+export function summarise(channel: string, input: unknown): string {
+  const label = LABELS[channel] ?? channel;
+  if (!input || typeof input !== 'object') return label;
+  const fields = input as Record<string, unknown>;
+  const details = DETAILS.map(([field, show]) => show(fields[field])).filter((d): d is string => d !== null);
+  return details.length > 0 ? `${label}: ${details.join(', ')}` : label;
+}

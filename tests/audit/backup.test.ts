@@ -1,0 +1,136 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { verifyDatabase } from '../../db/audit/verify';
+import { backupFolder, KEEP_BACKUPS, listBackups, makeBackup } from '../../db/backup';
+import { openDatabase } from '../../db/connection';
+import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
+import { createStore } from '../../db/store';
+import { runCli } from '../../electron/cli/run';
+import { createContext } from '../../electron/handlers/context';
+import { dispatch } from '../../electron/handlers/dispatch';
+import { migrationCount, migrationsUpTo, tempDbFile } from '../support/temp-db';
+import { signedRound, tamper } from './signed-round';
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    env: {},
+    migrationsFolder: MIGRATIONS_FOLDER,
+    version: '0.0.0-test',
+  });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** Damages one index page of the file so that integrity_check reports it (the table stays readable). */
+export function damageIndex(file: string, index: string, text: string) {
+  const raw = new Database(file);
+  raw.pragma('wal_checkpoint(TRUNCATE)');
+  const root = raw.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').pluck().get(index) as number;
+  const pageSize = raw.pragma('page_size', { simple: true }) as number;
+  raw.close();
+  const bytes = readFileSync(file);
+  const page = bytes.subarray((root - 1) * pageSize, root * pageSize);
+  const at = page.indexOf(text);
+  if (at < 0) throw new Error(`"${text}" is not on the root page of ${index}`);
+  page.write('#', at);
+  writeFileSync(file, bytes);
+}
+
+describe('backups and restore', () => {
+  it('backs up before migrating an existing file, then starts the chain on it', () => {
+    const file = tempDbFile();
+    const old = openDatabase(file, { migrationsFolder: migrationsUpTo(migrationCount() - 1) });
+    const store = createStore(old);
+    store.funds.findOrCreate('Invest to Save', '2026-01-01T00:00:00.000Z');
+    old.close();
+    const current = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
+    expect(listBackups(file).map((b) => b.reason)).toEqual(['migration']);
+    expect(current.health.notes[0]).toMatch(/^Backed up to .*-migration\.db before migrating/);
+    expect(verifyDatabase(current).problems).toEqual([]);
+    const first = current.sqlite.prepare('SELECT operation, summary FROM audit_entries WHERE seq = 1').get();
+    expect(first).toMatchObject({ operation: 'audit:begin' });
+    current.close();
+  });
+
+  it('backs up at every signing, and keeps the last 14 others plus every signing', async () => {
+    const { file, connection } = await signedRound();
+    expect(listBackups(file).map((b) => b.reason)).toEqual(['signing']);
+    for (let day = 1; day <= KEEP_BACKUPS + 3; day++)
+      makeBackup(connection.sqlite, file, 'daily', new Date(Date.UTC(2027, 0, day)));
+    const kept = listBackups(file);
+    expect(kept.filter((b) => b.reason === 'daily')).toHaveLength(KEEP_BACKUPS);
+    expect(kept.filter((b) => b.reason === 'signing')).toHaveLength(1);
+    expect(path.basename(kept[0]?.file ?? '')).toBe('tranche-20270117T000000000Z-daily.db');
+    connection.close();
+  });
+
+  it('restores a good backup from the command line, keeping the file it replaces', async () => {
+    const { file, connection, lead } = await signedRound();
+    const backup = path.join(path.dirname(file), 'good.db');
+    expect((await cli(['--db', file, 'backup', '--out', backup])).code).toBe(0);
+    await dispatch('notices:supersede', { roundId: 1 }, lead);
+    connection.close();
+    const result = await cli(['--db', file, 'restore', backup, '--json']);
+    expect(result.code).toBe(0);
+    const { replaced } = JSON.parse(result.stdout) as { replaced: string };
+    expect(existsSync(replaced)).toBe(true);
+    const reopened = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
+    expect(verifyDatabase(reopened).ok).toBe(true);
+    expect(reopened.sqlite.prepare('SELECT count(*) FROM notices').pluck().get()).toBe(1);
+    reopened.close();
+  });
+
+  it('refuses to restore a tampered or a damaged backup, and replaces nothing', async () => {
+    const { file, connection } = await signedRound();
+    const tampered = path.join(path.dirname(file), 'tampered.db');
+    const damaged = path.join(path.dirname(file), 'damaged.db');
+    expect((await cli(['--db', file, 'backup', '--out', tampered])).code).toBe(0);
+    expect((await cli(['--db', file, 'backup', '--out', damaged])).code).toBe(0);
+    connection.close();
+    tamper(tampered, 'UPDATE allocation_items SET amount_pence = 1');
+    damageIndex(damaged, 'people_name_unique', 'dan hughes');
+    const before = digest(file);
+
+    const refusedTampered = await cli(['--db', file, 'restore', tampered]);
+    expect(refusedTampered.code).toBe(2);
+    expect(refusedTampered.stderr).toMatch(
+      /was not restored: allocation_items row .* does not match audit entry/,
+    );
+    const refusedDamaged = await cli(['--db', file, 'restore', damaged]);
+    expect(refusedDamaged.code).toBe(2);
+    expect(refusedDamaged.stderr).toMatch(/was not restored: integrity_check: .*people_name_unique/);
+    expect(digest(file)).toBe(before);
+  });
+
+  it('opens a damaged file read-only, refuses writes and names the newest good backup', async () => {
+    const { file, connection, lead } = await signedRound();
+    const good = makeBackup(connection.sqlite, file, 'daily');
+    connection.close();
+    damageIndex(file, 'plans_title_unique', 'police and crime plan');
+
+    const damaged = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
+    expect(damaged.health).toMatchObject({ readOnly: true, goodBackup: good });
+    expect(damaged.health.damage[0]).toMatch(/^integrity_check: .*plans_title_unique/);
+    const ctx = createContext(createStore(damaged), 'test', lead.now, 'Dan Hughes');
+    const read = await dispatch('rounds:list', {}, ctx);
+    expect(read.ok).toBe(true);
+    const write = await dispatch('rounds:archive', { id: 1 }, ctx);
+    expect(write).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (!write.ok) expect(write.error.message).toContain(`The newest good backup is ${good}`);
+    damaged.close();
+
+    const verify = await cli(['--db', file, 'verify', '--json']);
+    expect(verify.code).toBe(2);
+    expect(verify.stderr).toContain(`restore it with: tranche restore "${good}"`);
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: false });
+    expect(backupFolder(file)).toBe(path.join(path.dirname(file), 'backups'));
+  });
+});
