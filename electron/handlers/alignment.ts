@@ -3,7 +3,7 @@ import type { PriorityNode } from '../../shared/organisations';
 import { OFFICERS, currentActor, requireRole } from './actor';
 import type { HandlerContext } from './context';
 import { notFound, Refusal } from './refusal';
-import { mustGetOpenRound, mustGetRound } from './rounds';
+import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
 // Priority alignment (which plan priorities a bid advances, and how strongly) and queries raised
 // on bids, both part of the assessment record.

@@ -3,11 +3,11 @@ import type { ParsedInput } from '../../shared/contract';
 import { formatMoney } from '../../shared/money';
 import { suggestAllocation } from '../../shared/suggest';
 import { requireRole } from './actor';
-import { rankingFor } from './assessment';
+import { rankingFor } from './ranking';
 import type { HandlerContext } from './context';
 import { notFound, Refusal } from './refusal';
-import { assertNotSigned } from './notices';
-import { mustGetOpenRound, mustGetRound } from './rounds';
+import { assertNotSigned } from './notice-record';
+import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
 // Allocation: what each bid gets, never more than the money available or the amount requested.
 
@@ -222,14 +222,12 @@ export const allocationHandlers = {
               amountPence: i.amountPence,
               conditions: '',
             }))
-          : ctx.store.allocation
-              .items(round.id)
-              .map(({ bidId, option, amountPence, conditions }) => ({
-                bidId,
-                option,
-                amountPence,
-                conditions,
-              }));
+          : ctx.store.allocation.items(round.id).map(({ bidId, option, amountPence, conditions }) => ({
+              bidId,
+              option,
+              amountPence,
+              conditions,
+            }));
       ctx.store.allocation.saveScenario(round.id, input.name, actor?.id ?? null, items, ctx.now());
       return allocationHandlers['scenarios:list']({ roundId: round.id }, ctx);
     }),

@@ -14,7 +14,7 @@ import { normaliseName } from '../../db/queries/organisations';
 import type { HandlerContext } from './context';
 import { LEAD, OFFICERS, requireRole } from './actor';
 import { fieldRefusal, notFound, Refusal } from './refusal';
-import { mustGetOpenRound, mustGetRound } from './rounds';
+import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
 type Fund = { name: string; capPence: number | null };
 

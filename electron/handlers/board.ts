@@ -1,9 +1,9 @@
 import type { ParsedInput } from '../../shared/contract';
 import { requireRole } from './actor';
-import { rankingFor } from './assessment';
+import { rankingFor } from './ranking';
 import type { HandlerContext } from './context';
 import { Refusal } from './refusal';
-import { mustGetOpenRound, mustGetRound } from './rounds';
+import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
 // The shortlist drawn from the ranking, and the board's review of it.
 

@@ -9,9 +9,19 @@ import { roundHandlers } from './rounds';
 import { alignmentHandlers } from './alignment';
 import { allocationHandlers } from './allocation';
 import { boardHandlers } from './board';
-import { noticeHandlers } from './notices';
 import { reportHandlers } from './reports';
-import { assessmentHandlers } from './assessment';
+import { peopleHandlers } from './people';
+import { frameworkHandlers } from './frameworks';
+import { assessorHandlers } from './assessors';
+import { scoringHandlers } from './scoring';
+import { scoreImportHandlers } from './score-import';
+import { moderationHandlers } from './moderation';
+import { rankingHandlers } from './ranking';
+import { officeHandlers } from './office';
+import { noticeWordingHandlers } from './notice-wording';
+import { noticeLifecycleHandlers } from './notice-lifecycle';
+import { noticeExportHandlers } from './notice-export';
+import { letterHandlers } from './letters';
 import { bidHandlers } from './bids';
 import { loadDemo } from './demo/load';
 import { exportHandlers } from './exports';
@@ -29,13 +39,23 @@ const handlers: Handlers = {
   ...roundHandlers,
   ...bidHandlers,
   ...importHandlers,
-  ...assessmentHandlers,
+  ...peopleHandlers,
+  ...frameworkHandlers,
+  ...assessorHandlers,
+  ...scoringHandlers,
+  ...scoreImportHandlers,
+  ...moderationHandlers,
+  ...rankingHandlers,
   ...alignmentHandlers,
   ...exportHandlers,
   ...allocationHandlers,
   ...boardHandlers,
   ...reportHandlers,
-  ...noticeHandlers,
+  ...officeHandlers,
+  ...noticeWordingHandlers,
+  ...noticeLifecycleHandlers,
+  ...noticeExportHandlers,
+  ...letterHandlers,
   'demo:load': (_input, ctx) => loadDemo(ctx),
 };
 

@@ -1,26 +1,9 @@
 import type { ParsedInput } from '../../shared/contract';
-import type { Round } from '../../shared/rounds';
 import type { HandlerContext } from './context';
 import { LEAD, requireRole } from './actor';
-import { assertNotSigned } from './notices';
-import { fieldRefusal, notFound, Refusal } from './refusal';
-
-export function mustGetRound(ctx: HandlerContext, id: number): Round {
-  const round = ctx.store.rounds.get(id);
-  if (!round) throw notFound(`Round ${id}`);
-  return round;
-}
-
-/** A round that may still be changed: archived rounds are read-only until restored. */
-export function mustGetOpenRound(ctx: HandlerContext, id: number): Round {
-  const round = mustGetRound(ctx, id);
-  if (round.archived)
-    throw new Refusal(
-      'conflict',
-      `Round "${round.name}" is archived: restore it before changing it or its bids`,
-    );
-  return round;
-}
+import { assertNotSigned } from './notice-record';
+import { fieldRefusal } from './refusal';
+import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
 function refuseDuplicateName(ctx: HandlerContext, fundId: number, name: string, exceptId?: number) {
   const clash = ctx.store.rounds.findByName(fundId, name, exceptId);

@@ -1,9 +1,10 @@
 import type { ParsedInput } from '../../../shared/contract';
 import { LEAD, OFFICERS, requireRole } from '../actor';
-import { getFramework, rankingFor } from '../assessment';
+import { getFramework } from '../frameworks';
+import { rankingFor } from '../ranking';
 import type { HandlerContext } from '../context';
 import { Refusal } from '../refusal';
-import { mustGetRound } from '../rounds';
+import { mustGetRound } from '../round-lookup';
 import { buildPanelPackPdf, buildPanelPackXlsx } from './panel-pack';
 import { buildScoringSheetXlsx } from './scoring-sheet';
 import type { ExportFramework } from './types';
@@ -127,15 +128,13 @@ export const exportHandlers = {
           score: s.score as number,
           justification: s.justification,
         })),
-      moderations: ctx.store.scoring
-        .moderationsForRound(round.id)
-        .map((m) => ({
-          ref: refOf.get(m.bidId) ?? '',
-          criterion: criterionCode.get(m.criterionId) ?? '',
-          score: m.score,
-          reason: m.reason,
-          by: m.by,
-        })),
+      moderations: ctx.store.scoring.moderationsForRound(round.id).map((m) => ({
+        ref: refOf.get(m.bidId) ?? '',
+        criterion: criterionCode.get(m.criterionId) ?? '',
+        score: m.score,
+        reason: m.reason,
+        by: m.by,
+      })),
       declarations: ctx.store.scoring
         .declarationsForRound(round.id)
         .map(({ ref, person, conflict, nature }) => ({ ref, person, conflict, nature })),

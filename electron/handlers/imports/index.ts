@@ -5,7 +5,7 @@ import { getBid, resolvePartnership, sha256 } from '../bids';
 import type { HandlerContext } from '../context';
 import { OFFICERS, requireRole } from '../actor';
 import { notFound, Refusal } from '../refusal';
-import { mustGetOpenRound } from '../rounds';
+import { mustGetOpenRound } from '../round-lookup';
 import { BusinessCaseError, parseBusinessCase } from './business-case';
 import { interpretSchedule } from './schedule-rows';
 import { readTable } from './table-file';
