@@ -1,8 +1,8 @@
 import type { ParsedInput } from '../../shared/contract';
-import { LEAD, OFFICERS, requireRole } from './actor';
+import { OFFICERS, currentActor } from './actor';
 import { personNamed, selectedBidIds } from './assessment-lookup';
 import type { HandlerContext } from './context';
-import { Refusal } from './refusal';
+import { fieldRefusal, Refusal } from './refusal';
 import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
 // Who assesses which bid, their declarations of interest, and how far assessment has got.
@@ -10,7 +10,6 @@ import { mustGetOpenRound, mustGetRound } from './round-lookup';
 export const assessorHandlers = {
   'assessment:assign': (input: ParsedInput<'assessment:assign'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      requireRole(ctx, LEAD, 'assign assessors');
       mustGetOpenRound(ctx, input.roundId);
       const assessor = personNamed(ctx, input.assessor);
       if (!OFFICERS.includes(assessor.role))
@@ -44,7 +43,7 @@ export const assessorHandlers = {
 
   'assessment:declare': (input: ParsedInput<'assessment:declare'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      const actor = requireRole(ctx, OFFICERS, 'declare interests for assessment');
+      const actor = currentActor(ctx);
       if (!actor) throw new Refusal('forbidden', 'Set up your profile before declaring');
       const assessor = input.assessor ? personNamed(ctx, input.assessor) : actor;
       if (assessor.id !== actor.id && actor.role !== 'lead_officer')
@@ -61,6 +60,25 @@ export const assessorHandlers = {
             `${assessor.name} is not assigned to ${ctx.store.bids.get(id)?.ref ?? id}`,
           );
       }
+      // A conflict once declared stands: withdrawing it is the lead officer's act, with a reason,
+      // and the declaration it replaces stays in the history.
+      const withdrawn = input.conflict
+        ? []
+        : ids.filter((id) => ctx.store.scoring.declaration(id, assessor.id)?.conflict === true);
+      if (withdrawn.length > 0) {
+        const refs = withdrawn.map((id) => ctx.store.bids.get(id)?.ref ?? String(id)).join(', ');
+        if (actor.role !== 'lead_officer')
+          throw new Refusal(
+            'forbidden',
+            `${assessor.name} declared a conflict of interest in ${refs}: only a lead officer can withdraw it`,
+          );
+        if (!input.reason)
+          throw fieldRefusal(
+            'invalid_input',
+            'reason',
+            `Give the reason for withdrawing ${assessor.name}'s conflict of interest in ${refs}`,
+          );
+      }
       const now = ctx.now();
       for (const id of ids)
         ctx.store.scoring.declare(
@@ -69,6 +87,7 @@ export const assessorHandlers = {
           input.conflict,
           input.conflict ? (input.nature ?? null) : null,
           now,
+          { by: actor.id, reason: withdrawn.includes(id) ? (input.reason ?? null) : null },
         );
       return { declared: ids.length };
     }),

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract';
 import { fail, ok, type FieldIssue, type Result } from '../../shared/result';
-import { currentActor } from './actor';
+import { enforceRuleBook } from './guard';
 import { appHandlers } from './app';
 import type { HandlerContext } from './context';
 import { Refusal } from './refusal';
@@ -98,8 +98,9 @@ export async function dispatch(
     return fail('invalid_input', issues.map(describeIssue).join('; '), issues);
   }
   try {
-    // A named actor who does not exist is refused whatever the operation.
-    if (ctx.actAs !== undefined) currentActor(ctx);
+    // The rule book first: the right person, at the right stage of the round, or nothing runs.
+    // (A named actor who does not exist is refused whatever the operation.)
+    enforceRuleBook(channel, parsed.data, ctx);
     const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
     return ok(operation.output.parse(await handler(parsed.data, ctx)));
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../shared/contract';
 import { templateFramework, type Framework } from '../../shared/frameworks';
 import type { Person } from '../../shared/people';
-import { requireRole, LEAD } from './actor';
+import { currentActor } from './actor';
 import type { HandlerContext } from './context';
 import { Refusal } from './refusal';
 import { mustGetOpenRound, mustGetRound } from './round-lookup';
@@ -59,7 +59,7 @@ export const frameworkHandlers = {
 
   'frameworks:use': (input: ParsedInput<'frameworks:use'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      const actor = requireRole(ctx, LEAD, 'choose a scoring framework');
+      const actor = currentActor(ctx);
       mustGetOpenRound(ctx, input.roundId);
       let values;
       if (input.copyFromRoundId !== undefined) {
@@ -98,7 +98,7 @@ export const frameworkHandlers = {
 
   'frameworks:update': (input: ParsedInput<'frameworks:update'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      const actor = requireRole(ctx, LEAD, 'edit a scoring framework');
+      const actor = currentActor(ctx);
       mustGetOpenRound(ctx, input.roundId);
       const current = getFramework(ctx, input.roundId);
       guardChangeAfterScoring(

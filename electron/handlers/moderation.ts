@@ -1,18 +1,18 @@
 import type { ParsedInput } from '../../shared/contract';
 import { spread } from '../../shared/ranking';
-import { LEAD, requireRole } from './actor';
+import { currentActor } from './actor';
 import { bidByRef } from './assessment-lookup';
+import { conflictedBids, visibleForScores } from './blind-scoring';
 import type { HandlerContext } from './context';
 import { mustGetFramework } from './frameworks';
 import { rankingFor } from './ranking';
-import { fieldRefusal } from './refusal';
+import { fieldRefusal, Refusal } from './refusal';
 import { mustGetOpenRound } from './round-lookup';
 
 // Moderation: criteria where assessors diverge, and the lead officer's moderated scores.
 
 export const moderationHandlers = {
   'assessment:moderation': (input: ParsedInput<'assessment:moderation'>, ctx: HandlerContext) => {
-    requireRole(ctx, ['lead_officer', 'commissioner'], 'see assessors\u2019 scores side by side');
     const framework = mustGetFramework(ctx, input.roundId);
     const conflicts = new Set(
       ctx.store.scoring
@@ -75,15 +75,25 @@ export const moderationHandlers = {
         mean: own.length ? Math.round((own.reduce((a, b) => a + b, 0) / own.length) * 100) / 100 : null,
       };
     });
-    return { divergence: framework.divergence, items, distributions, scaleMin: framework.scale.min };
+    return {
+      divergence: framework.divergence,
+      items: visibleForScores(ctx, input.roundId, items, 'scores side by side'),
+      distributions,
+      scaleMin: framework.scale.min,
+    };
   },
 
   'assessment:moderate': (input: ParsedInput<'assessment:moderate'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      const actor = requireRole(ctx, LEAD, 'moderate scores');
+      const actor = currentActor(ctx);
       mustGetOpenRound(ctx, input.roundId);
       const framework = mustGetFramework(ctx, input.roundId);
       const bidId = bidByRef(ctx, input.roundId, input.bidRef);
+      if (conflictedBids(ctx, input.roundId).has(bidId))
+        throw new Refusal(
+          'forbidden',
+          `${actor?.name ?? 'You'} declared a conflict of interest in ${input.bidRef} and cannot moderate it`,
+        );
       const criterion = framework.criteria.find(
         (c) => c.code.toLowerCase() === input.criterion.toLowerCase(),
       );

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { ParsedInput } from '../../shared/contract';
 import { wordingSchema } from '../../shared/notices';
-import { LEAD, requireRole } from './actor';
-import { allocationFor } from './allocation';
+import { currentActor } from './actor';
 import type { HandlerContext } from './context';
 import type { NoticeData } from './exports/notice-types';
+import { assertSoundDecision } from './decision-checks';
 import { noticeData } from './notice-content';
 import { latestNotice as latest, type NoticeRow } from './notice-record';
 import { wordingFor } from './notice-wording';
@@ -69,7 +69,6 @@ export const noticeLifecycleHandlers = {
 
   'notices:create': (input: ParsedInput<'notices:create'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      requireRole(ctx, LEAD, 'draft a decision notice');
       const current = latest(ctx, input.roundId);
       if (current?.status === 'signed')
         throw new Refusal(
@@ -82,7 +81,6 @@ export const noticeLifecycleHandlers = {
 
   'notices:update': (input: ParsedInput<'notices:update'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      requireRole(ctx, LEAD, 'edit a decision notice');
       const notice = ctx.store.notices.get(input.noticeId);
       if (!notice) throw notFound(`Notice ${input.noticeId}`);
       if (notice.status === 'signed' || notice.status === 'superseded')
@@ -104,29 +102,23 @@ export const noticeLifecycleHandlers = {
 
   'notices:ready': (input: ParsedInput<'notices:ready'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      requireRole(ctx, LEAD, 'send a notice for sign-off');
       const notice = latest(ctx, input.roundId);
       if (!notice) throw new Refusal('not_found', 'This round has no decision notice yet');
       if (notice.status !== 'draft')
         throw new Refusal('conflict', `Decision ${notice.number} is ${notice.status}`);
-      if (allocationFor(ctx, input.roundId).items.length === 0)
-        throw new Refusal(
-          'conflict',
-          'The allocation is empty: allocate money before sending the notice for sign-off',
-        );
+      assertSoundDecision(ctx, input.roundId, 'sent for sign-off');
       ctx.store.notices.update(notice.id, { status: 'ready', updatedAt: ctx.now() });
       return noticeView(ctx, ctx.store.notices.get(notice.id) as NoticeRow);
     }),
 
   'notices:sign': (input: ParsedInput<'notices:sign'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      const actor = requireRole(ctx, ['commissioner'], 'sign a decision notice');
+      const actor = currentActor(ctx);
       const round = mustGetRound(ctx, input.roundId);
       const current = latest(ctx, round.id);
       if (current?.status === 'signed')
         throw new Refusal('conflict', `This round's decision ${current.number} is already signed`);
-      if (allocationFor(ctx, round.id).items.length === 0)
-        throw new Refusal('conflict', 'The allocation is empty: there is no decision to sign');
+      assertSoundDecision(ctx, round.id, 'signed');
       const notice = current ?? createNotice(ctx, round.id, null);
       const date = input.date ?? ctx.now().slice(0, 10);
       const wording = wordingSchema.parse(JSON.parse(notice.wording));
@@ -143,15 +135,18 @@ export const noticeLifecycleHandlers = {
       const fingerprint = fingerprintOf(content);
       ctx.store.notices.update(notice.id, { content: JSON.stringify(content), fingerprint });
       if (notice.supersedesId) ctx.store.notices.update(notice.supersedesId, { status: 'superseded' });
+      ctx.store.rounds.setStage(round.id, 'signed', ctx.now());
       return noticeView(ctx, ctx.store.notices.get(notice.id) as NoticeRow);
     }),
 
   'notices:supersede': (input: ParsedInput<'notices:supersede'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      requireRole(ctx, LEAD, 'draft a superseding notice');
       const current = latest(ctx, input.roundId);
       if (current?.status !== 'signed')
         throw new Refusal('conflict', 'Only a signed decision can be superseded');
-      return noticeView(ctx, createNotice(ctx, input.roundId, current.id));
+      // A superseding draft reopens the decision: the round goes back to its decision stage.
+      const draft = createNotice(ctx, input.roundId, current.id);
+      ctx.store.rounds.setStage(input.roundId, 'decision', ctx.now());
+      return noticeView(ctx, draft);
     }),
 };

@@ -1,6 +1,5 @@
 import type { ParsedInput } from '../../shared/contract';
 import { DEFAULT_WORDING, wordingSchema, type Wording } from '../../shared/notices';
-import { LEAD, requireRole } from './actor';
 import type { HandlerContext } from './context';
 import { Refusal } from './refusal';
 
@@ -18,7 +17,6 @@ export const noticeWordingHandlers = {
 
   'notices:setTemplate': (input: ParsedInput<'notices:setTemplate'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      requireRole(ctx, LEAD, "edit the office's standard wording");
       const fund = ctx.store.funds.list().find((f) => f.name.toLowerCase() === input.fund.toLowerCase());
       if (!fund) throw new Refusal('not_found', `There is no fund called "${input.fund}"`);
       ctx.store.notices.setTemplate(fund.id, JSON.stringify(input.wording), ctx.now());

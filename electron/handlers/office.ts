@@ -1,6 +1,5 @@
 import type { ParsedInput } from '../../shared/contract';
 import { officeSettingsSchema, type OfficeSettings } from '../../shared/notices';
-import { LEAD, requireRole } from './actor';
 import type { HandlerContext } from './context';
 
 // The office's settings: contact officer, telephone, email and the notice number prefix.
@@ -18,7 +17,6 @@ export const officeHandlers = {
 
   'office:set': (input: ParsedInput<'office:set'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      requireRole(ctx, LEAD, 'change the office settings', { setup: true });
       for (const key of OFFICE_KEYS) ctx.store.people.setSetting(`office.${key}`, input[key]);
       return officeSettings(ctx);
     }),

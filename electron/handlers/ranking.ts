@@ -1,6 +1,7 @@
 import { bidFlags } from '../../shared/checks';
 import type { ParsedInput } from '../../shared/contract';
 import { rankBids, type RankBid } from '../../shared/ranking';
+import { visibleForScores } from './blind-scoring';
 import type { HandlerContext } from './context';
 import { mustGetFramework } from './frameworks';
 import { mustGetRound } from './round-lookup';
@@ -77,6 +78,6 @@ export function rankingFor(ctx: HandlerContext, roundId: number) {
 export const rankingHandlers = {
   'assessment:ranking': (input: ParsedInput<'assessment:ranking'>, ctx: HandlerContext) => {
     mustGetRound(ctx, input.roundId);
-    return rankingFor(ctx, input.roundId);
+    return visibleForScores(ctx, input.roundId, rankingFor(ctx, input.roundId), 'the ranking');
   },
 };

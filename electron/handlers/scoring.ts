@@ -1,7 +1,9 @@
 import { MIN_JUSTIFICATION, type ScoringSheet } from '../../shared/assessment';
 import type { ParsedInput } from '../../shared/contract';
+import { formatDate } from '../../shared/dates';
 import type { Person } from '../../shared/people';
-import { OFFICERS, requireRole } from './actor';
+import { actingPerson, currentActor } from './actor';
+import { personNamed } from './assessment-lookup';
 import type { HandlerContext } from './context';
 import { mustGetFramework } from './frameworks';
 import { notFound, Refusal } from './refusal';
@@ -93,6 +95,13 @@ export function recordScores(
       'forbidden',
       `${assessor.name} has declared a conflict of interest in ${bid.ref} and cannot score it`,
     );
+  const submitted = ctx.store.scoring.submission(bidId, assessor.id);
+  if (submitted)
+    throw new Refusal(
+      'conflict',
+      `${assessor.name} submitted their scores for ${bid.ref} on ${formatDate(submitted.submittedAt)}: ` +
+        'a submitted sheet is final unless a lead officer reopens it, with a reason',
+    );
 
   const issues: { path: string; message: string }[] = [];
   for (const line of lines) {
@@ -145,7 +154,7 @@ export function recordScores(
 
 export const scoringHandlers = {
   'assessment:myBids': (input: ParsedInput<'assessment:myBids'>, ctx: HandlerContext) => {
-    const actor = requireRole(ctx, OFFICERS, 'score bids');
+    const actor = currentActor(ctx);
     if (!actor) return [];
     const bids = ctx.store.bids.listForRound(input.roundId);
     return bids
@@ -168,16 +177,30 @@ export const scoringHandlers = {
   },
 
   'assessment:sheet': (input: ParsedInput<'assessment:sheet'>, ctx: HandlerContext) => {
-    const actor = requireRole(ctx, OFFICERS, 'open a scoring sheet');
-    if (!actor) throw new Refusal('forbidden', 'Set up your profile first');
+    const actor = actingPerson(ctx, 'open a scoring sheet');
     return scoringSheet(ctx, input.bidId, actor);
   },
 
   'assessment:score': (input: ParsedInput<'assessment:score'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      const actor = requireRole(ctx, OFFICERS, 'score bids');
-      if (!actor) throw new Refusal('forbidden', 'Set up your profile first');
+      const actor = actingPerson(ctx, 'score bids');
       recordScores(ctx, input.bidId, actor, input.scores, input.submit);
       return scoringSheet(ctx, input.bidId, actor);
+    }),
+
+  // Reopening a submitted sheet is the lead officer's act, with a reason, and stays on the record:
+  // the submission it undid is kept beside the reason, and every score saved before is kept too.
+  'assessment:reopen': (input: ParsedInput<'assessment:reopen'>, ctx: HandlerContext) =>
+    ctx.store.transaction(() => {
+      const lead = actingPerson(ctx, "reopen an assessor's submitted scores");
+      const bid = ctx.store.bids.get(input.bidId);
+      if (!bid) throw notFound(`Bid ${input.bidId}`);
+      mustGetOpenRound(ctx, bid.roundId);
+      const assessor = personNamed(ctx, input.assessor);
+      const submission = ctx.store.scoring.submission(bid.id, assessor.id);
+      if (!submission)
+        throw new Refusal('conflict', `${assessor.name} has not submitted scores for ${bid.ref}`);
+      ctx.store.scoring.reopen(bid.id, assessor.id, submission.submittedAt, input.reason, lead.id, ctx.now());
+      return scoringSheet(ctx, bid.id, assessor);
     }),
 };
