@@ -37,6 +37,9 @@ export interface Rule {
   stages?: readonly Stage[];
   /** A boolean input field without which the call changes nothing (a dry run), e.g. `apply`. */
   writesOnlyWith?: string;
+  /** Who may make the dry run, when others than `roles` may, and what it does. */
+  dryRunRoles?: readonly Role[] | 'anyone';
+  dryRunAction?: string;
 }
 
 const ANYONE = 'anyone' as const;
@@ -233,12 +236,14 @@ export const RULE_BOOK = {
     round: byRoundId,
     stages: ALLOCATING,
   },
-  // The suggestion itself is a read (it names scores, so only those who may see the ranking);
+  // The suggestion itself is a read (it names scores, so only for those who may see the ranking);
   // applying it writes the allocation.
   'allocation:suggest': {
     access: 'write',
     action: 'adopt a suggested allocation',
     roles: ALLOCATORS,
+    dryRunRoles: PANEL,
+    dryRunAction: 'see a suggested allocation',
     round: byRoundId,
     stages: ALLOCATING,
     writesOnlyWith: 'apply',

@@ -10,7 +10,6 @@ import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
 // Allocation: what each bid gets, never more than the money available or the amount requested.
 
-
 export function allocationFor(ctx: HandlerContext, roundId: number): Allocation {
   const round = mustGetRound(ctx, roundId);
   const bids = ctx.store.bids.listForRound(roundId);

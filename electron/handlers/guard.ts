@@ -17,20 +17,23 @@ const roleList = (roles: readonly Role[]) => roles.map((r) => ROLE_LABELS[r].toL
 const stageList = (stages: readonly Stage[]) => stages.map((s) => STAGE_LABELS[s].toLowerCase()).join(', ');
 
 /** Refuses the call unless the acting person may make it; returns who is acting (null: nobody). */
-export function checkRole(ctx: HandlerContext, rule: Rule): Person | null {
+export function checkRole(ctx: HandlerContext, rule: Rule, input: unknown): Person | null {
   const actor = currentActor(ctx);
-  if (rule.roles === 'anyone') return actor;
+  const writing = writes(rule, input);
+  const roles = writing ? rule.roles : (rule.dryRunRoles ?? rule.roles);
+  const action = writing ? rule.action : (rule.dryRunAction ?? rule.action);
+  if (roles === 'anyone') return actor;
   if (!actor) {
     if (rule.setup && ctx.store.people.count() === 0) return null;
     throw new Refusal(
       'forbidden',
-      `Tranche does not know who you are: set up your profile (or use --as NAME) before you ${rule.action}`,
+      `Tranche does not know who you are: set up your profile (or use --as NAME) before you ${action}`,
     );
   }
-  if (!rule.roles.includes(actor.role))
+  if (!roles.includes(actor.role))
     throw new Refusal(
       'forbidden',
-      `Only a ${roleList(rule.roles)} can ${rule.action}; ${actor.name} is a ${ROLE_LABELS[actor.role].toLowerCase()}`,
+      `Only a ${roleList(roles)} can ${action}; ${actor.name} is a ${ROLE_LABELS[actor.role].toLowerCase()}`,
     );
   return actor;
 }
@@ -63,6 +66,6 @@ export function checkStage(ctx: HandlerContext, rule: Rule, input: unknown): voi
 /** The whole rule for one call: the right person, at the right stage of the round. */
 export function enforceRuleBook(channel: Channel, input: unknown, ctx: HandlerContext): void {
   const rule = ruleFor(channel);
-  checkRole(ctx, rule);
+  checkRole(ctx, rule, input);
   checkStage(ctx, rule, input);
 }

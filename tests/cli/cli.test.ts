@@ -191,6 +191,13 @@ describe('assessment on the command line', () => {
       '--bid',
       'X3',
     );
+    // Bids in, framework chosen, assessors assigned: the lead officer opens assessment, a stage at a time.
+    await run(...lead, 'stage', '--round', '1', '--to', 'open');
+    expect(JSON.parse(await run(...lead, 'stage', '--round', '1', '--to', 'assessment', '--json'))).toEqual({
+      id: 1,
+      name: 'R',
+      stage: 'assessment',
+    });
     await run('--as', 'Amy', 'declare', '--round', '1', '--assessor', 'Amy', '--all', '--none');
     await run('--as', 'Bo', 'declare', '--round', '1', '--assessor', 'Bo', '--all', '--none');
 
@@ -242,7 +249,7 @@ describe('assessment on the command line', () => {
         belowThreshold: total < framework.threshold,
       };
     });
-    const ranked = JSON.parse(await run('rank', '--round', '1', '--json')) as {
+    const ranked = JSON.parse(await run(...lead, 'rank', '--round', '1', '--json')) as {
       rank: number;
       ref: string;
       weightedScore: number;
