@@ -13,7 +13,11 @@ import { roundOfInput } from './round-of-input';
 // handler runs. A call by the wrong role is `forbidden`; a write in the wrong stage of its round is
 // a `conflict`. Either way nothing has been written.
 
-const roleList = (roles: readonly Role[]) => roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' or ');
+/** "lead officer", "lead officer or commissioner", "lead officer, board member or commissioner". */
+function roleList(roles: readonly Role[]): string {
+  const names = roles.map((r) => ROLE_LABELS[r].toLowerCase());
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
+}
 const stageList = (stages: readonly Stage[]) => stages.map((s) => STAGE_LABELS[s].toLowerCase()).join(', ');
 
 /** Refuses the call unless the acting person may make it; returns who is acting (null: nobody). */
