@@ -21,6 +21,8 @@ const roundTab = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'This round' }).getByRole('link', { name, exact: true });
 
 test('an assessor declares, scores and submits, and the ranking changes', async ({ page, bridge }) => {
+  // A dozen command-line runs set the round up: allow for a slow machine.
+  test.slow();
   const dir = tempDir();
   const cli = (...args: string[]) =>
     execFileSync(
