@@ -35,7 +35,8 @@ export const assessorHandlers = {
         warnings:
           fewer.length > 0
             ? [
-                `${fewer.length} ${fewer.length === 1 ? 'bid has' : 'bids have'} fewer than two assessors: ${fewer.slice(0, 20).join(', ')}${fewer.length > 20 ? '…' : ''}`,
+                `${fewer.length} ${fewer.length === 1 ? 'bid has' : 'bids have'} fewer than two assessors: ` +
+                  `${fewer.slice(0, 20).join(', ')}${fewer.length > 20 ? '…' : ''}`,
               ]
             : [],
       };

@@ -24,7 +24,8 @@ export function decisionProblems(ctx: HandlerContext, roundId: number): string[]
     if (!bid) continue;
     if (item.amountPence > bid.requestedPence)
       problems.push(
-        `${bid.ref} is awarded ${formatMoney(item.amountPence)}, more than the ${formatMoney(bid.requestedPence)} it requested`,
+        `${bid.ref} is awarded ${formatMoney(item.amountPence)}, ` +
+          `more than the ${formatMoney(bid.requestedPence)} it requested`,
       );
     if (bid.status === 'withdrawn' || bid.status === 'ineligible')
       problems.push(`${bid.ref} is awarded ${formatMoney(item.amountPence)} but is ${bid.status}`);

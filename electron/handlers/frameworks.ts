@@ -90,7 +90,11 @@ export const frameworkHandlers = {
         input.roundId,
         input.confirmChangeAfterScoring,
         actor,
-        `Framework replaced (${input.copyFromRoundId !== undefined ? `copied from round ${input.copyFromRoundId}` : `template ${values.template}`})`,
+        `Framework replaced (${
+          input.copyFromRoundId !== undefined
+            ? `copied from round ${input.copyFromRoundId}`
+            : `template ${values.template}`
+        })`,
       );
       ctx.store.frameworks.save(input.roundId, values, ctx.now());
       return mustGetFramework(ctx, input.roundId);

@@ -23,7 +23,8 @@ export const noticeExportHandlers = {
     const file = input.public
       ? await (docx ? buildPublicSummaryDocx(data) : buildPublicSummaryPdf(data))
       : await (docx ? buildNoticeDocx(data) : buildNoticePdf(data));
-    const name = `${input.public ? 'Public summary' : 'Notice of Decision'} ${notice.number.replace(/\//g, '-')}.${input.format}`;
+    const kind = input.public ? 'Public summary' : 'Notice of Decision';
+    const name = `${kind} ${notice.number.replace(/\//g, '-')}.${input.format}`;
     return {
       fileName: name,
       mediaType: docx

@@ -41,7 +41,8 @@ function rowsFromCsv(data: Buffer): ScoreRow[] {
   if (missing.length > 0)
     throw new Refusal(
       'invalid_input',
-      `The header row must name the columns bid, assessor, criterion, score, justification (missing: ${missing.join(', ')})`,
+      'The header row must name the columns bid, assessor, criterion, score, justification ' +
+        `(missing: ${missing.join(', ')})`,
     );
   const at = (cells: string[], name: (typeof expected)[number]) => cells[header.indexOf(name)] ?? '';
   return rows.slice(1).map((cells, index) => ({
@@ -107,7 +108,8 @@ export const scoreImportHandlers = {
         );
         if (!criterion)
           return say(
-            `"${cell('criterion')}" is not a criterion of this round (${framework.criteria.map((c) => c.code).join(', ')})`,
+            `"${cell('criterion')}" is not a criterion of this round ` +
+              `(${framework.criteria.map((c) => c.code).join(', ')})`,
           );
         if (!/^-?\d+$/.test(cell('score'))) return say(`the score "${cell('score')}" is not a whole number`);
         const score = Number(cell('score'));
@@ -138,7 +140,8 @@ export const scoreImportHandlers = {
         const absent = framework.criteria.filter((c) => !group.rows.has(c.id)).map((c) => c.code);
         if (absent.length > 0)
           problems.push(
-            `${ctx.store.bids.get(group.bidId)?.ref} for ${group.assessor.name}: no score for ${absent.join(', ')} (every criterion is needed, as imported scores count as submitted)`,
+            `${ctx.store.bids.get(group.bidId)?.ref} for ${group.assessor.name}: no score for ${absent.join(', ')} ` +
+              '(every criterion is needed, as imported scores count as submitted)',
           );
       }
       if (rows.length === 0) problems.push('The file has no scores in it');

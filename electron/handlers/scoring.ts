@@ -117,7 +117,9 @@ export function recordScores(
     if (line.score !== null && (line.score < min || line.score > max)) {
       issues.push({
         path: criterion.code,
-        message: `${where(line.criterionId)}${criterion.code}: ${line.score} is off the scale (${min} to ${max}${criterion.gateway ? ': 1 pass, 0 fail' : ''})`,
+        message:
+          `${where(line.criterionId)}${criterion.code}: ${line.score} is off the scale ` +
+          `(${min} to ${max}${criterion.gateway ? ': 1 pass, 0 fail' : ''})`,
       });
     }
   }
@@ -132,7 +134,9 @@ export function recordScores(
       else if (line.justification.trim().length < MIN_JUSTIFICATION) {
         issues.push({
           path: criterion.code,
-          message: `${where(criterion.id)}${criterion.code}: write a justification of at least ${MIN_JUSTIFICATION} characters`,
+          message:
+            `${where(criterion.id)}${criterion.code}: ` +
+            `write a justification of at least ${MIN_JUSTIFICATION} characters`,
         });
       }
     }

@@ -126,7 +126,8 @@ describe('database', () => {
       );
       if (name !== 'Empty')
         run(
-          "INSERT INTO bids (round_id, ref, partnership_id, title, requested_pence, created_at, updated_at) VALUES (?, 'X1', 1, 'Bid', 500, ?, ?)",
+          'INSERT INTO bids (round_id, ref, partnership_id, title, requested_pence, created_at, updated_at) ' +
+            "VALUES (?, 'X1', 1, 'Bid', 500, ?, ?)",
           i + 1,
           NOW,
           NOW,
@@ -135,7 +136,8 @@ describe('database', () => {
     let sequence = 0;
     const notice = (roundId: number, status: string) =>
       run(
-        "INSERT INTO notices (round_id, number, year, sequence, title, wording, status, created_at, updated_at) VALUES (?, ?, 2026, ?, 'N', '{}', ?, ?, ?)",
+        'INSERT INTO notices (round_id, number, year, sequence, title, wording, status, created_at, updated_at) ' +
+          "VALUES (?, ?, 2026, ?, 'N', '{}', ?, ?, ?)",
         roundId,
         `${++sequence}/2026`,
         sequence,

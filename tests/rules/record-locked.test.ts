@@ -261,7 +261,7 @@ describe('blind scoring', () => {
       expect((await dispatch('assessment:ranking', { roundId: 1 }, o.as(name))).ok, name).toBe(true);
   });
 
-  it('shows a lead officer who assesses nothing of others\u2019 scores before they submit, nor for a conflict', async () => {
+  it('shows a lead officer who assesses no scores before they submit, nor for a conflict', async () => {
     const o = await demoOffice();
     o.ctx.store.rounds.setStage(1, 'assessment', o.ctx.now());
     await o.call('assessment:assign', { roundId: 1, assessor: 'Dan Hughes', bidRefs: ['S1', 'W1'] }, o.lead);
