@@ -1,3 +1,4 @@
+import { STAGES } from '../shared/stages';
 import { sql } from 'drizzle-orm';
 import {
   blob,
@@ -95,6 +96,8 @@ export const rounds = sqliteTable(
     planId: integer('plan_id').references(() => plans.id, { onDelete: 'restrict' }),
     /** Set on demonstration rounds: says where the data came from, shown wherever the round is. */
     demoNotice: text('demo_notice'),
+    /** Where the round stands (shared/stages.ts); the rule book allows each write in some stages. */
+    stage: text('stage', { enum: STAGES }).notNull().default('setup'),
     archivedAt: text('archived_at'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -342,6 +345,8 @@ export const criteria = sqliteTable(
     minScore: integer('min_score'),
     gateway: integer('gateway', { mode: 'boolean' }).notNull().default(false),
     position: integer('position').notNull(),
+    /** Set when a framework change drops a criterion that has scores: kept, never deleted. */
+    retiredAt: text('retired_at'),
   },
   (t) => [
     uniqueIndex('criteria_framework_code_unique').on(t.frameworkId, sql`lower(${t.code})`),
@@ -380,6 +385,23 @@ export const declarations = sqliteTable(
     declaredAt: text('declared_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.bidId, t.personId] })],
+);
+
+/** Every declaration ever recorded, never changed: the current one is in `declarations`. */
+export const declarationHistory = sqliteTable(
+  'declaration_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    bidId: bidColumn(),
+    personId: personColumn(),
+    conflict: integer('conflict', { mode: 'boolean' }).notNull(),
+    nature: text('nature'),
+    /** Why a declared conflict was withdrawn (required then), else null. */
+    reason: text('reason'),
+    recordedBy: integer('recorded_by').references(() => people.id, { onDelete: 'set null' }),
+    at: text('at').notNull(),
+  },
+  (t) => [index('declaration_history_bid_idx').on(t.bidId, t.personId)],
 );
 
 /** The current score of each assessor on each criterion of each bid. */
@@ -428,6 +450,21 @@ export const submissions = sqliteTable(
     submittedAt: text('submitted_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.bidId, t.personId] })],
+);
+
+/** A submitted sheet reopened by a lead officer, with the reason: the submission it undid is kept. */
+export const reopenings = sqliteTable(
+  'reopenings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    bidId: bidColumn(),
+    personId: personColumn(),
+    submittedAt: text('submitted_at').notNull(),
+    reason: text('reason').notNull(),
+    reopenedBy: integer('reopened_by').references(() => people.id, { onDelete: 'set null' }),
+    at: text('at').notNull(),
+  },
+  (t) => [index('reopenings_bid_idx').on(t.bidId, t.personId)],
 );
 
 /** Moderated scores; the latest for a bid and criterion stands in place of the assessors' mean. */

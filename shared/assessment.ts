@@ -24,6 +24,8 @@ export const declareSchema = z
     assessor: z.string().trim().min(1).optional(),
     conflict: z.boolean(),
     nature: z.string().trim().max(2_000).optional(),
+    /** Why a declared conflict is withdrawn: needed then, and only a lead officer may do it. */
+    reason: z.string().trim().max(2_000).optional(),
   })
   .refine((v) => v.all || (v.bidRefs?.length ?? 0) > 0, {
     error: 'Name the bids (--bid REF) or choose all of them (--all)',
@@ -45,6 +47,13 @@ export const scoreSaveSchema = z.object({
   scores: z.array(scoreEntrySchema).max(40),
   /** Submit: every criterion scored and justified; the scores then count, and others' become visible. */
   submit: z.boolean().default(false),
+});
+
+export const reopenSchema = z.object({
+  bidId: idSchema,
+  /** Whose submitted sheet to reopen. */
+  assessor: requiredText('assessor', 120),
+  reason: requiredText('reason for reopening the scores', 2_000),
 });
 
 export const moderateSchema = z.object({

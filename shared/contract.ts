@@ -37,6 +37,7 @@ import {
   assignSchema,
   declareSchema,
   moderateSchema,
+  reopenSchema,
   moderationViewSchema,
   myBidSchema,
   progressSchema,
@@ -70,6 +71,7 @@ import {
   roundRefSchema,
   roundSchema,
   roundUpdateSchema,
+  stageMoveSchema,
 } from './rounds';
 
 // Every operation the renderer, the command line and the test bridge may ask of the main process.
@@ -87,6 +89,7 @@ export const contract = {
   'rounds:update': { input: roundUpdateSchema, output: roundSchema },
   'rounds:archive': { input: roundRefSchema, output: roundSchema },
   'rounds:restore': { input: roundRefSchema, output: roundSchema },
+  'rounds:setStage': { input: stageMoveSchema, output: roundSchema },
   'rounds:dashboard': { input: roundRefSchema, output: roundDashboardSchema },
   'bids:list': { input: bidListSchema, output: z.array(bidSummarySchema) },
   'bids:get': { input: bidRefSchema, output: bidDetailSchema },
@@ -129,6 +132,7 @@ export const contract = {
   },
   'assessment:sheet': { input: z.object({ bidId: z.number().int().positive() }), output: scoringSheetSchema },
   'assessment:score': { input: scoreSaveSchema, output: scoringSheetSchema },
+  'assessment:reopen': { input: reopenSchema, output: scoringSheetSchema },
   'assessment:importScores': { input: scoresImportSchema, output: z.object({ imported: z.number().int() }) },
   'assessment:progress': {
     input: z.object({ roundId: z.number().int().positive() }),

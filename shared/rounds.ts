@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatMoney } from './money';
+import { MOVABLE_STAGES, STAGES } from './stages';
 import {
   financialYearSchema,
   idSchema,
@@ -72,6 +73,13 @@ export type RoundUpdate = z.input<typeof roundUpdateSchema>;
 
 export const roundRefSchema = z.object({ id: idSchema });
 
+export const stageMoveSchema = z.object({
+  roundId: idSchema,
+  to: z.enum(MOVABLE_STAGES, {
+    error: 'The stage must be one of setup, open, assessment, board, decision',
+  }),
+});
+
 export const roundListSchema = z
   .object({ includeArchived: z.boolean().default(false) })
   .default({ includeArchived: false });
@@ -102,6 +110,8 @@ export const roundSchema = z.object({
   planTitle: z.string().nullable(),
   /** Set on demonstration rounds: where the data came from. */
   demoNotice: z.string().nullable(),
+  /** Where the round stands; the rule book allows each change only in some stages. */
+  stage: z.enum(STAGES),
   archived: z.boolean(),
   archivedAt: timestampSchema.nullable(),
   createdAt: timestampSchema,

@@ -1,96 +1,348 @@
 import type { Channel } from './channels';
+import type { Role } from './people';
+import { STAGES, type Stage } from './stages';
 
 // The rule book: for every channel of the contract, whether it only reads or also writes the
-// record. Dispatch consults it before any handler runs (and the audit chain records every write);
-// who may call a channel, and in which stages of a round, is declared here too, so that no
-// handler has to remember a rule on its own. A channel missing from this map does not compile.
+// record, who may call it, and (for writes that touch a round) in which of the round's stages.
+// Dispatch enforces it before any handler runs (electron/handlers/guard.ts), so that no handler
+// has to remember a rule on its own. A channel missing from this map does not compile, and a test
+// checks every channel at run time as well.
 
 export type Access = 'read' | 'write';
 
+/**
+ * How to find the round a write touches, from its parsed input: the input field that holds the
+ * round's id, or a bid's, a notice's or a query's id (each of which belongs to one round). The
+ * main process resolves it (electron/handlers/round-of-input.ts).
+ */
+export type RoundLocator =
+  | { kind: 'round'; field: 'roundId' | 'id' }
+  | { kind: 'bid'; field: 'bidId' | 'id' }
+  | { kind: 'notice'; field: 'noticeId' }
+  | { kind: 'query'; field: 'id' };
+
 export interface Rule {
   access: Access;
+  /** What the channel does, as it reads in a refusal: "Only a lead officer can <action>". */
+  action: string;
+  /** Who may call it; `anyone` includes an installation with no profile yet. */
+  roles: readonly Role[] | 'anyone';
+  /**
+   * Allowed without a profile while nobody at all is set up (a new installation): setting up
+   * rounds, bids, imports, plans and the first person.
+   */
+  setup?: boolean;
+  /** For writes: the round the input touches, and the stages in which the write is allowed. */
+  round?: RoundLocator;
+  stages?: readonly Stage[];
+  /** A boolean input field without which the call changes nothing (a dry run), e.g. `apply`. */
+  writesOnlyWith?: string;
+  /** Who may make the dry run, when others than `roles` may, and what it does. */
+  dryRunRoles?: readonly Role[] | 'anyone';
+  dryRunAction?: string;
 }
 
-const read: Rule = { access: 'read' };
-const write: Rule = { access: 'write' };
+const ANYONE = 'anyone' as const;
+const LEAD: readonly Role[] = ['lead_officer'];
+const OFFICERS: readonly Role[] = ['policy_officer', 'lead_officer'];
+/** Those who may see scores side by side (ranking, moderation, shortlist, board and panel packs). */
+const PANEL: readonly Role[] = ['lead_officer', 'board_member', 'commissioner'];
+const ALLOCATORS: readonly Role[] = ['lead_officer', 'commissioner'];
+const EVERYONE: readonly Role[] = ['policy_officer', 'lead_officer', 'board_member', 'commissioner'];
+
+/** Every stage but `signed`: the decision is open to change. */
+const UNSIGNED: readonly Stage[] = STAGES.filter((s) => s !== 'signed');
+const BIDDING: readonly Stage[] = ['setup', 'open'];
+const BEFORE_SCORING: readonly Stage[] = ['setup', 'open', 'assessment'];
+const ASSESSMENT: readonly Stage[] = ['assessment'];
+const MODERATION: readonly Stage[] = ['assessment', 'board'];
+const BOARD: readonly Stage[] = ['board'];
+const ALLOCATING: readonly Stage[] = ['board', 'decision'];
+const DECISION: readonly Stage[] = ['decision'];
+const REVIEW: readonly Stage[] = ['open', 'assessment', 'board', 'decision'];
+
+const byRoundId = { kind: 'round', field: 'roundId' } as const;
+const byBidId = { kind: 'bid', field: 'bidId' } as const;
+
+const read = (action: string, roles: readonly Role[] | 'anyone' = ANYONE): Rule => ({
+  access: 'read',
+  action,
+  roles,
+});
 
 export const RULE_BOOK = {
-  'app:info': read,
-  'funds:list': read,
-  'rounds:list': read,
-  'rounds:get': read,
-  'rounds:create': write,
-  'rounds:update': write,
-  'rounds:archive': write,
-  'rounds:restore': write,
-  'rounds:dashboard': read,
-  'bids:list': read,
-  'bids:get': read,
-  'bids:create': write,
-  'bids:update': write,
-  'bids:previewImport': read,
-  'bids:import': write,
-  'bids:importCase': write,
-  'partnerships:list': read,
-  'plans:list': read,
-  'plans:create': write,
-  'search:query': read,
-  'people:list': read,
-  'people:add': write,
-  'people:me': read,
-  'people:setProfile': write,
-  'frameworks:get': read,
-  'frameworks:use': write,
-  'frameworks:update': write,
-  'assessment:assign': write,
-  'assessment:declare': write,
-  'assessment:myBids': read,
-  'assessment:sheet': read,
-  'assessment:score': write,
-  'assessment:importScores': write,
-  'assessment:progress': read,
-  'assessment:moderation': read,
-  'assessment:moderate': write,
-  'assessment:ranking': read,
-  'assessment:alignment': read,
-  'assessment:align': write,
-  'assessment:coverage': read,
-  'queries:raise': write,
-  'queries:resolve': write,
-  'queries:list': read,
+  'app:info': read('see which version this is'),
+  'funds:list': read('list funds'),
+  'rounds:list': read('list rounds'),
+  'rounds:get': read('see a round'),
+  'rounds:create': { access: 'write', action: 'set up funding rounds', roles: LEAD, setup: true },
+  'rounds:update': {
+    access: 'write',
+    action: 'change funding rounds',
+    roles: LEAD,
+    setup: true,
+    round: { kind: 'round', field: 'id' },
+    stages: UNSIGNED,
+  },
+  // Archiving hides a round and changes nothing it decided: allowed in every stage.
+  'rounds:archive': { access: 'write', action: 'archive funding rounds', roles: LEAD, setup: true },
+  'rounds:restore': { access: 'write', action: 'restore funding rounds', roles: LEAD, setup: true },
+  'rounds:setStage': {
+    access: 'write',
+    action: 'move a round to its next stage',
+    roles: LEAD,
+    round: byRoundId,
+    stages: UNSIGNED,
+  },
+  'rounds:dashboard': read("see a round's figures"),
+  'bids:list': read('list bids'),
+  'bids:get': read('see a bid'),
+  'bids:create': {
+    access: 'write',
+    action: 'record bids',
+    roles: OFFICERS,
+    setup: true,
+    round: byRoundId,
+    stages: BIDDING,
+  },
+  // A bid can be corrected or withdrawn up to the decision; never after it is signed.
+  'bids:update': {
+    access: 'write',
+    action: 'change bids',
+    roles: OFFICERS,
+    setup: true,
+    round: { kind: 'bid', field: 'id' },
+    stages: UNSIGNED,
+  },
+  'bids:previewImport': read('preview a schedule of bids'),
+  'bids:import': {
+    access: 'write',
+    action: 'import bids',
+    roles: OFFICERS,
+    setup: true,
+    round: byRoundId,
+    stages: BIDDING,
+  },
+  'bids:importCase': {
+    access: 'write',
+    action: 'import business cases',
+    roles: OFFICERS,
+    setup: true,
+    round: byBidId,
+    stages: BEFORE_SCORING,
+  },
+  'partnerships:list': read('list partnerships'),
+  'plans:list': read('list Police and Crime Plans'),
+  'plans:create': { access: 'write', action: 'add Police and Crime Plans', roles: LEAD, setup: true },
+  'search:query': read('search bids'),
+  'people:list': read('list people'),
+  'people:add': { access: 'write', action: 'add people', roles: LEAD, setup: true },
+  'people:me': read('see your profile'),
+  'people:setProfile': { access: 'write', action: 'choose your profile', roles: ANYONE },
+  'frameworks:get': read("see a round's scoring framework"),
+  'frameworks:use': {
+    access: 'write',
+    action: 'choose a scoring framework',
+    roles: LEAD,
+    round: byRoundId,
+    stages: BEFORE_SCORING,
+  },
+  'frameworks:update': {
+    access: 'write',
+    action: 'edit a scoring framework',
+    roles: LEAD,
+    round: byRoundId,
+    stages: BEFORE_SCORING,
+  },
+  'assessment:assign': {
+    access: 'write',
+    action: 'assign assessors',
+    roles: LEAD,
+    round: byRoundId,
+    stages: BEFORE_SCORING,
+  },
+  'assessment:declare': {
+    access: 'write',
+    action: 'declare interests for assessment',
+    roles: OFFICERS,
+    round: byRoundId,
+    stages: ASSESSMENT,
+  },
+  'assessment:myBids': read('score bids', OFFICERS),
+  'assessment:sheet': read('open a scoring sheet', OFFICERS),
+  'assessment:score': {
+    access: 'write',
+    action: 'score bids',
+    roles: OFFICERS,
+    round: byBidId,
+    stages: ASSESSMENT,
+  },
+  'assessment:reopen': {
+    access: 'write',
+    action: "reopen an assessor's submitted scores",
+    roles: LEAD,
+    round: byBidId,
+    stages: ASSESSMENT,
+  },
+  'assessment:importScores': {
+    access: 'write',
+    action: 'import scores',
+    roles: OFFICERS,
+    round: byRoundId,
+    stages: ASSESSMENT,
+  },
+  'assessment:progress': read('see how far assessment has got'),
+  'assessment:moderation': read('see assessors\u2019 scores side by side', PANEL),
+  'assessment:moderate': {
+    access: 'write',
+    action: 'moderate scores',
+    roles: LEAD,
+    round: byRoundId,
+    stages: MODERATION,
+  },
+  'assessment:ranking': read('see the ranking', PANEL),
+  'assessment:alignment': read('record priority alignment', OFFICERS),
+  'assessment:align': {
+    access: 'write',
+    action: 'record priority alignment',
+    roles: OFFICERS,
+    round: byBidId,
+    stages: ASSESSMENT,
+  },
+  'assessment:coverage': read('see which priorities the bids cover'),
+  'queries:raise': {
+    access: 'write',
+    action: 'raise a query',
+    roles: EVERYONE,
+    round: byBidId,
+    stages: REVIEW,
+  },
+  'queries:resolve': {
+    access: 'write',
+    action: 'resolve a query',
+    roles: OFFICERS,
+    round: { kind: 'query', field: 'id' },
+    stages: REVIEW,
+  },
+  'queries:list': read('list queries'),
   // Exports write files, not the record.
-  'assessment:exportSheet': read,
-  'assessment:panelPack': read,
-  'allocation:get': read,
-  'allocation:set': write,
-  'allocation:suggest': write,
-  'scenarios:list': read,
-  'scenarios:save': write,
-  'scenarios:adopt': write,
-  'shortlist:get': read,
-  'shortlist:setRule': write,
-  'shortlist:override': write,
-  'board:pack': read,
-  'board:recordView': write,
-  'reports:fund': read,
-  'reports:fundXlsx': read,
-  'reports:byPriority': read,
-  'office:get': read,
-  'office:set': write,
-  'notices:template': read,
-  'notices:setTemplate': write,
-  'notices:get': read,
-  'notices:create': write,
-  'notices:update': write,
-  'notices:ready': write,
-  'notices:sign': write,
-  'notices:supersede': write,
-  'notices:export': read,
-  'letters:export': read,
-  'demo:load': write,
-  // The round's history is for lead officers and the commissioner (checked in its handler).
-  'audit:history': read,
-  'audit:status': read,
+  'assessment:exportSheet': read('download a scoring sheet', OFFICERS),
+  'assessment:panelPack': read('export the panel pack', PANEL),
+  'allocation:get': read('see the allocation'),
+  'allocation:set': {
+    access: 'write',
+    action: 'allocate money',
+    roles: ALLOCATORS,
+    round: byRoundId,
+    stages: ALLOCATING,
+  },
+  // The suggestion itself is a read (it names scores, so only for those who may see the ranking);
+  // applying it writes the allocation.
+  'allocation:suggest': {
+    access: 'write',
+    action: 'adopt a suggested allocation',
+    roles: ALLOCATORS,
+    dryRunRoles: PANEL,
+    dryRunAction: 'see a suggested allocation',
+    round: byRoundId,
+    stages: ALLOCATING,
+    writesOnlyWith: 'apply',
+  },
+  'scenarios:list': read('list allocation scenarios'),
+  'scenarios:save': {
+    access: 'write',
+    action: 'save allocation scenarios',
+    roles: ALLOCATORS,
+    round: byRoundId,
+    stages: ALLOCATING,
+  },
+  'scenarios:adopt': {
+    access: 'write',
+    action: 'adopt an allocation',
+    roles: ALLOCATORS,
+    round: byRoundId,
+    stages: ALLOCATING,
+  },
+  'shortlist:get': read('see the shortlist', PANEL),
+  'shortlist:setRule': {
+    access: 'write',
+    action: 'set the shortlist',
+    roles: LEAD,
+    round: byRoundId,
+    stages: MODERATION,
+  },
+  'shortlist:override': {
+    access: 'write',
+    action: 'change the shortlist',
+    roles: LEAD,
+    round: byRoundId,
+    stages: MODERATION,
+  },
+  'board:pack': read('see the board pack', PANEL),
+  'board:recordView': {
+    access: 'write',
+    action: "record the board's view",
+    roles: ['board_member', 'lead_officer'],
+    round: byRoundId,
+    stages: BOARD,
+  },
+  'reports:fund': read('see a fund report'),
+  'reports:fundXlsx': read('export a fund report'),
+  'reports:byPriority': read('see a report by priority'),
+  'office:get': read('see the office settings'),
+  'office:set': { access: 'write', action: 'change the office settings', roles: LEAD, setup: true },
+  'notices:template': read("see the office's standard wording"),
+  'notices:setTemplate': { access: 'write', action: "edit the office's standard wording", roles: LEAD },
+  'notices:get': read('see a decision notice'),
+  'notices:create': {
+    access: 'write',
+    action: 'draft a decision notice',
+    roles: LEAD,
+    round: byRoundId,
+    stages: DECISION,
+  },
+  'notices:update': {
+    access: 'write',
+    action: 'edit a decision notice',
+    roles: LEAD,
+    round: { kind: 'notice', field: 'noticeId' },
+    stages: DECISION,
+  },
+  'notices:ready': {
+    access: 'write',
+    action: 'send a notice for sign-off',
+    roles: LEAD,
+    round: byRoundId,
+    stages: DECISION,
+  },
+  'notices:sign': {
+    access: 'write',
+    action: 'sign a decision notice',
+    roles: ['commissioner'],
+    round: byRoundId,
+    stages: DECISION,
+  },
+  'notices:supersede': {
+    access: 'write',
+    action: 'draft a superseding notice',
+    roles: LEAD,
+    round: byRoundId,
+    stages: ['signed'],
+  },
+  // Exporting before anyone drafted the notice drafts one from the record; signed ones are frozen.
+  'notices:export': read('export a decision notice'),
+  'letters:export': read('write letters to bidders', LEAD),
+  'demo:load': { access: 'write', action: 'load the demonstration data', roles: ANYONE },
+  'audit:history': read("see a round's history", ALLOCATORS),
+  // How the record was found at start: shown to everyone, before anyone is set up too.
+  'audit:status': read('see whether the record checked out at start'),
 } as const satisfies Record<Channel, Rule>;
 
 export const ruleFor = (channel: Channel): Rule => RULE_BOOK[channel];
+
+/** Whether this call writes: a write channel, unless it is a dry run (`writesOnlyWith` unset). */
+export function writes(rule: Rule, input: unknown): boolean {
+  if (rule.access !== 'write') return false;
+  if (!rule.writesOnlyWith) return true;
+  return Boolean((input as Record<string, unknown> | undefined)?.[rule.writesOnlyWith]);
+}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { TrancheDb } from '../connection';
 import {
   alignments,
@@ -6,12 +6,14 @@ import {
   bidQueriesTable,
   bids,
   criteria,
+  declarationHistory,
   declarations,
   frameworkChanges,
   frameworks,
   moderations,
   people,
   priorities,
+  reopenings,
   scaleDescriptors,
   scoreHistory,
   scores,
@@ -108,7 +110,7 @@ export function frameworkQueries(db: TrancheDb) {
           gateway: criteria.gateway,
         })
         .from(criteria)
-        .where(eq(criteria.frameworkId, framework.id))
+        .where(and(eq(criteria.frameworkId, framework.id), isNull(criteria.retiredAt)))
         .orderBy(asc(criteria.position))
         .all();
       const changes = db
@@ -122,7 +124,8 @@ export function frameworkQueries(db: TrancheDb) {
     },
     /**
      * Writes a round's framework. Criteria are matched by code so the scores of criteria that
-     * stay are kept; a criterion that goes takes its scores with it (the caller confirms that).
+     * stay are kept. A criterion that goes is deleted only if nobody ever scored or moderated it;
+     * otherwise it is retired, with its score history, and comes back if its code is used again.
      */
     save(roundId: number, values: FrameworkValues, now: string): number {
       const existing = forRound(roundId);
@@ -161,13 +164,37 @@ export function frameworkQueries(db: TrancheDb) {
           .run(),
       );
       const current = db
-        .select({ id: criteria.id, code: criteria.code })
+        .select({ id: criteria.id, code: criteria.code, retiredAt: criteria.retiredAt })
         .from(criteria)
         .where(eq(criteria.frameworkId, frameworkId))
         .all();
       const keep = new Set(values.criteria.map((c) => c.code.toLowerCase()));
-      const gone = current.filter((c) => !keep.has(c.code.toLowerCase())).map((c) => c.id);
-      if (gone.length > 0) db.delete(criteria).where(inArray(criteria.id, gone)).run();
+      const gone = current
+        .filter((c) => c.retiredAt === null && !keep.has(c.code.toLowerCase()))
+        .map((c) => c.id);
+      const scored = new Set(
+        gone.length === 0
+          ? []
+          : [
+              ...db
+                .selectDistinct({ id: scoreHistory.criterionId })
+                .from(scoreHistory)
+                .where(inArray(scoreHistory.criterionId, gone))
+                .all(),
+              ...db
+                .selectDistinct({ id: moderations.criterionId })
+                .from(moderations)
+                .where(inArray(moderations.criterionId, gone))
+                .all(),
+            ].map((r) => r.id),
+      );
+      const unscored = gone.filter((id) => !scored.has(id));
+      if (unscored.length > 0) db.delete(criteria).where(inArray(criteria.id, unscored)).run();
+      if (scored.size > 0)
+        db.update(criteria)
+          .set({ retiredAt: now })
+          .where(inArray(criteria.id, [...scored]))
+          .run();
       values.criteria.forEach((c, position) => {
         const match = current.find((x) => x.code.toLowerCase() === c.code.toLowerCase());
         const row = {
@@ -178,6 +205,7 @@ export function frameworkQueries(db: TrancheDb) {
           minScore: c.minScore,
           gateway: c.gateway,
           position,
+          retiredAt: null,
         };
         if (match) db.update(criteria).set(row).where(eq(criteria.id, match.id)).run();
         else
@@ -221,7 +249,15 @@ export function scoringQueries(db: TrancheDb) {
           .get() !== undefined
       );
     },
-    declare(bidId: number, personId: number, conflict: boolean, nature: string | null, now: string): void {
+    /** Records a declaration as the current one, and as a new version in its history. */
+    declare(
+      bidId: number,
+      personId: number,
+      conflict: boolean,
+      nature: string | null,
+      now: string,
+      recorded: { by: number | null; reason?: string | null } = { by: personId },
+    ): void {
       db.insert(declarations)
         .values({ bidId, personId, conflict, nature, declaredAt: now })
         .onConflictDoUpdate({
@@ -229,6 +265,25 @@ export function scoringQueries(db: TrancheDb) {
           set: { conflict, nature, declaredAt: now },
         })
         .run();
+      db.insert(declarationHistory)
+        .values({
+          bidId,
+          personId,
+          conflict,
+          nature,
+          reason: recorded.reason ?? null,
+          recordedBy: recorded.by,
+          at: now,
+        })
+        .run();
+    },
+    declarationHistory(bidId: number, personId: number) {
+      return db
+        .select()
+        .from(declarationHistory)
+        .where(and(eq(declarationHistory.bidId, bidId), eq(declarationHistory.personId, personId)))
+        .orderBy(asc(declarationHistory.id))
+        .all();
     },
     declaration(bidId: number, personId: number) {
       return db
@@ -275,11 +330,38 @@ export function scoringQueries(db: TrancheDb) {
         .values({ bidId, personId, criterionId, score, justification, submitted, at: now })
         .run();
     },
+    /** The first submission stands: a submitted sheet changes only after a lead officer reopens it. */
     submit(bidId: number, personId: number, now: string): void {
-      db.insert(submissions)
-        .values({ bidId, personId, submittedAt: now })
-        .onConflictDoUpdate({ target: [submissions.bidId, submissions.personId], set: { submittedAt: now } })
+      db.insert(submissions).values({ bidId, personId, submittedAt: now }).onConflictDoNothing().run();
+    },
+    /** Undoes a submission, keeping it (and the reason) on the record. */
+    reopen(
+      bidId: number,
+      personId: number,
+      submittedAt: string,
+      reason: string,
+      reopenedBy: number,
+      now: string,
+    ): void {
+      db.insert(reopenings).values({ bidId, personId, submittedAt, reason, reopenedBy, at: now }).run();
+      db.delete(submissions)
+        .where(and(eq(submissions.bidId, bidId), eq(submissions.personId, personId)))
         .run();
+    },
+    reopeningsForRound(roundId: number) {
+      return db
+        .select({
+          bidId: reopenings.bidId,
+          personId: reopenings.personId,
+          submittedAt: reopenings.submittedAt,
+          reason: reopenings.reason,
+          at: reopenings.at,
+        })
+        .from(reopenings)
+        .innerJoin(bids, eq(reopenings.bidId, bids.id))
+        .where(eq(bids.roundId, roundId))
+        .orderBy(asc(reopenings.id))
+        .all();
     },
     submission(bidId: number, personId: number) {
       return db

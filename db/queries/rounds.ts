@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Round } from '../../shared/rounds';
+import type { Stage } from '../../shared/stages';
 import { availablePence, committedPence } from '../../shared/rounds';
 import type { TrancheDb } from '../connection';
 import { bids, commitments, funds, plans, rounds } from '../schema';
@@ -31,6 +32,7 @@ const roundColumns = {
   planId: rounds.planId,
   planTitle: plans.title,
   demoNotice: rounds.demoNotice,
+  stage: rounds.stage,
   archivedAt: rounds.archivedAt,
   createdAt: rounds.createdAt,
   updatedAt: rounds.updatedAt,
@@ -134,6 +136,9 @@ export function roundQueries(db: TrancheDb) {
           .values({ roundId, description: c.description, amountPence: c.amountPence, position })
           .run(),
       );
+    },
+    setStage(id: number, stage: Stage, now: string): void {
+      db.update(rounds).set({ stage, updatedAt: now }).where(eq(rounds.id, id)).run();
     },
     setArchived(id: number, archivedAt: string | null, now: string): void {
       db.update(rounds).set({ archivedAt, updatedAt: now }).where(eq(rounds.id, id)).run();

@@ -5,6 +5,7 @@ import type { Connection } from '../../db/connection';
 import type { Channel, Input, Output } from '../../shared/contract';
 import { TEMPLATE_KEYS, type TemplateKey } from '../../shared/frameworks';
 import { formatMoney, parseMoney } from '../../shared/money';
+import { MOVABLE_STAGES, STAGE_LABELS, type MovableStage } from '../../shared/stages';
 import { describeRound, textTable } from './output';
 
 export class CliRefusal extends Error {
@@ -109,6 +110,26 @@ export const commands: Command[] = [
       });
       if (ctx.json) printJson(ctx, round);
       else ctx.print(describeRound(round));
+    },
+  },
+  {
+    words: ['stage'],
+    usage: 'stage --round ID --to setup|open|assessment|board|decision [--json]',
+    summary:
+      'Move a round to its next stage, one step at a time (as a lead officer); signing moves it to signed',
+    options: { round: { type: 'string' }, to: { type: 'string' } },
+    async run(ctx) {
+      const to = requiredOption(ctx, 'to').trim().toLowerCase();
+      if (!(MOVABLE_STAGES as readonly string[]).includes(to))
+        throw new CliRefusal(`--to must be one of ${MOVABLE_STAGES.join(', ')}, not "${to}"`);
+      const round = await ctx.call('rounds:setStage', {
+        roundId: idOption(ctx, 'round'),
+        to: to as MovableStage,
+      });
+      if (ctx.json) return printJson(ctx, { id: round.id, name: round.name, stage: round.stage });
+      ctx.print(
+        `Round ${round.id} "${round.name}" is now at the ${STAGE_LABELS[round.stage].toLowerCase()} stage.`,
+      );
     },
   },
   {
@@ -327,7 +348,8 @@ export const commands: Command[] = [
   },
   {
     words: ['declare'],
-    usage: 'declare --round ID --assessor NAME (--bid REF ... | --all) (--none | --conflict TEXT)',
+    usage:
+      'declare --round ID --assessor NAME (--bid REF ... | --all) (--none [--reason TEXT] | --conflict TEXT)',
     summary:
       "Record an assessor's declaration of interests before scoring (--all: every bid assigned to them)",
     options: {
@@ -337,6 +359,7 @@ export const commands: Command[] = [
       all: { type: 'boolean' },
       none: { type: 'boolean' },
       conflict: { type: 'string' },
+      reason: { type: 'string' },
     },
     async run(ctx) {
       const conflict = ctx.values.conflict;
@@ -349,6 +372,7 @@ export const commands: Command[] = [
         all: ctx.values.all === true,
         conflict: typeof conflict === 'string',
         ...(typeof conflict === 'string' ? { nature: conflict } : {}),
+        ...(typeof ctx.values.reason === 'string' ? { reason: ctx.values.reason } : {}),
       });
       if (ctx.json) return printJson(ctx, result);
       ctx.print(`Recorded ${result.declared} declaration${result.declared === 1 ? '' : 's'}.`);
@@ -365,6 +389,31 @@ export const commands: Command[] = [
       const result = await ctx.call('assessment:importScores', { roundId: idOption(ctx, 'round'), ...file });
       if (ctx.json) return printJson(ctx, result);
       ctx.print(`Imported ${result.imported} scores.`);
+    },
+  },
+  {
+    words: ['reopen'],
+    usage: 'reopen --round ID --bid REF --assessor NAME --reason TEXT [--json]',
+    summary: "Reopen an assessor's submitted scores for a bid so they can change them (as a lead officer)",
+    options: {
+      round: { type: 'string' },
+      bid: { type: 'string' },
+      assessor: { type: 'string' },
+      reason: { type: 'string' },
+    },
+    async run(ctx) {
+      const ref = requiredOption(ctx, 'bid');
+      const bids = await ctx.call('bids:list', { roundId: idOption(ctx, 'round') });
+      const bid = bids.find((b) => b.ref.toLowerCase() === ref.toLowerCase());
+      if (!bid) throw new CliRefusal(`There is no bid ${ref} in this round`);
+      const sheet = await ctx.call('assessment:reopen', {
+        bidId: bid.id,
+        assessor: requiredOption(ctx, 'assessor'),
+        reason: requiredOption(ctx, 'reason'),
+      });
+      if (ctx.json)
+        return printJson(ctx, { ref: sheet.ref, assessor: sheet.assessor.name, submittedAt: null });
+      ctx.print(`${sheet.assessor.name}'s scores for ${sheet.ref} are open again.`);
     },
   },
   {

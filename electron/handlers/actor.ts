@@ -1,6 +1,9 @@
-import { ROLE_LABELS, type Person, type Role } from '../../shared/people';
+import type { Person, Role } from '../../shared/people';
 import type { HandlerContext } from './context';
 import { Refusal } from './refusal';
+
+// Who is acting. Whether they may act at all is the rule book's to say (guard.ts), before any
+// handler runs; handlers ask who it is only for data-dependent rules ("only your own scores").
 
 export const PROFILE_KEY = 'profile_person_id';
 
@@ -19,34 +22,16 @@ export function currentActor(ctx: HandlerContext): Person | null {
   return (Number.isInteger(id) && id > 0 && ctx.store.people.get(id)) || null;
 }
 
-const list = (roles: Role[]) => roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' or ');
-
-/**
- * The acting person, who must hold one of `roles`. Until anyone is set up (a new installation,
- * before the first profile) `setup` operations may go ahead without one.
- */
-export function requireRole(
-  ctx: HandlerContext,
-  roles: Role[],
-  action: string,
-  options: { setup?: boolean } = {},
-): Person | null {
+/** The acting person, for an operation that must know who does it (the rule book let them in). */
+export function actingPerson(ctx: HandlerContext, action: string): Person {
   const actor = currentActor(ctx);
-  if (!actor) {
-    if (options.setup && ctx.store.people.count() === 0) return null;
+  if (!actor)
     throw new Refusal(
       'forbidden',
       `Tranche does not know who you are: set up your profile (or use --as NAME) before you ${action}`,
     );
-  }
-  if (!roles.includes(actor.role)) {
-    throw new Refusal(
-      'forbidden',
-      `Only a ${list(roles)} can ${action}; ${actor.name} is a ${ROLE_LABELS[actor.role].toLowerCase()}`,
-    );
-  }
   return actor;
 }
 
+/** The roles that assess bids. */
 export const OFFICERS: Role[] = ['policy_officer', 'lead_officer'];
-export const LEAD: Role[] = ['lead_officer'];

@@ -9,12 +9,12 @@ import {
 } from '../../shared/checks';
 import type { BidDetail, BidSummary } from '../../shared/bids';
 import type { ParsedInput } from '../../shared/contract';
+import { formatMoney } from '../../shared/money';
 import type { RoundDashboard } from '../../shared/dashboard';
 import { normaliseName } from '../../db/queries/organisations';
 import type { HandlerContext } from './context';
-import { LEAD, OFFICERS, requireRole } from './actor';
 import { fieldRefusal, notFound, Refusal } from './refusal';
-import { mustGetOpenRound, mustGetRound } from './rounds';
+import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
 type Fund = { name: string; capPence: number | null };
 
@@ -76,6 +76,24 @@ function refuseForeignPriorities(ctx: HandlerContext, planId: number | null, pri
       'invalid_input',
       'claimedPriorityIds',
       `Priorities ${foreign.join(', ')} are not in this round's plan`,
+    );
+}
+
+/** A bid's request may not fall below what the round's allocation already gives it. */
+function refuseRequestBelowAward(
+  ctx: HandlerContext,
+  roundId: number,
+  bidId: number,
+  ref: string,
+  requestedPence: number,
+) {
+  const award = ctx.store.allocation.items(roundId).find((i) => i.bidId === bidId);
+  if (award && award.amountPence > requestedPence)
+    throw fieldRefusal(
+      'conflict',
+      'requestedPence',
+      `${ref} is already allocated ${formatMoney(award.amountPence)}: its request cannot fall to ` +
+        `${formatMoney(requestedPence)}. Reduce its allocation first`,
     );
 }
 
@@ -170,7 +188,6 @@ export const bidHandlers = {
 
   'bids:create': (input: ParsedInput<'bids:create'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      requireRole(ctx, OFFICERS, 'record bids', { setup: true });
       const round = mustGetOpenRound(ctx, input.roundId);
       if (ctx.store.bids.findByRef(input.roundId, input.ref))
         throw fieldRefusal('conflict', 'ref', `${input.ref} is already a bid in this round`);
@@ -186,13 +203,13 @@ export const bidHandlers = {
 
   'bids:update': (input: ParsedInput<'bids:update'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      requireRole(ctx, OFFICERS, 'change bids', { setup: true });
       const current = ctx.store.bids.get(input.id);
       if (!current) throw notFound(`Bid ${input.id}`);
       const round = mustGetOpenRound(ctx, current.roundId);
       if (ctx.store.bids.findByRef(current.roundId, input.ref, input.id))
         throw fieldRefusal('conflict', 'ref', `${input.ref} is already a bid in this round`);
       refuseForeignPriorities(ctx, round.planId, input.claimedPriorityIds);
+      refuseRequestBelowAward(ctx, round.id, current.id, current.ref, input.requestedPence);
       const now = ctx.now();
       ctx.store.bids.update(input.id, bidValues(input, resolvePartnership(ctx, input.partnership, now)), now);
       writeParts(ctx, input.id, input);
@@ -217,7 +234,6 @@ export const bidHandlers = {
 
   'plans:create': (input: ParsedInput<'plans:create'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      requireRole(ctx, LEAD, 'add Police and Crime Plans', { setup: true });
       if (ctx.store.organisations.findPlanByTitle(input.title))
         throw fieldRefusal('conflict', 'title', `There is already a plan called "${input.title}"`);
       const codes = new Set<string>();

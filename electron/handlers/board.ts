@@ -1,9 +1,10 @@
 import type { ParsedInput } from '../../shared/contract';
-import { requireRole } from './actor';
-import { rankingFor } from './assessment';
+import { currentActor } from './actor';
+import { rankingFor } from './ranking';
+import { visibleForScores } from './blind-scoring';
 import type { HandlerContext } from './context';
 import { Refusal } from './refusal';
-import { mustGetOpenRound, mustGetRound } from './rounds';
+import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
 // The shortlist drawn from the ranking, and the board's review of it.
 
@@ -43,12 +44,13 @@ export function shortlistFor(ctx: HandlerContext, roundId: number) {
 }
 
 export const boardHandlers = {
-  'shortlist:get': (input: ParsedInput<'shortlist:get'>, ctx: HandlerContext) =>
-    shortlistFor(ctx, input.roundId),
+  'shortlist:get': (input: ParsedInput<'shortlist:get'>, ctx: HandlerContext) => {
+    const shortlist = shortlistFor(ctx, input.roundId);
+    return { ...shortlist, items: visibleForScores(ctx, input.roundId, shortlist.items, 'the shortlist') };
+  },
 
   'shortlist:setRule': (input: ParsedInput<'shortlist:setRule'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      requireRole(ctx, ['lead_officer'], 'set the shortlist');
       mustGetOpenRound(ctx, input.roundId);
       ctx.store.board.setRule(input.roundId, input.rule, input.topN ?? null, ctx.now());
       return shortlistFor(ctx, input.roundId);
@@ -56,7 +58,7 @@ export const boardHandlers = {
 
   'shortlist:override': (input: ParsedInput<'shortlist:override'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      const actor = requireRole(ctx, ['lead_officer'], 'change the shortlist');
+      const actor = currentActor(ctx);
       mustGetOpenRound(ctx, input.roundId);
       const current = shortlistFor(ctx, input.roundId).items.find(
         (i) => i.ref.toLowerCase() === input.bidRef.toLowerCase(),
@@ -85,7 +87,12 @@ export const boardHandlers = {
 
   'board:pack': (input: ParsedInput<'board:pack'>, ctx: HandlerContext) => {
     const round = mustGetRound(ctx, input.roundId);
-    const shortlist = shortlistFor(ctx, round.id).items.filter((i) => i.included);
+    const shortlist = visibleForScores(
+      ctx,
+      round.id,
+      shortlistFor(ctx, round.id).items.filter((i) => i.included),
+      'the board pack',
+    );
     const ranking = rankingFor(ctx, round.id);
     const allocation = ctx.store.allocation.items(round.id);
     const views = ctx.store.board.views(round.id);
@@ -114,7 +121,7 @@ export const boardHandlers = {
 
   'board:recordView': (input: ParsedInput<'board:recordView'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      const actor = requireRole(ctx, ['board_member', 'lead_officer'], "record the board's view");
+      const actor = currentActor(ctx);
       if (!actor) throw new Refusal('forbidden', 'Set up your profile first');
       const round = mustGetOpenRound(ctx, input.roundId);
       const bid = ctx.store.bids.findByRef(round.id, input.bidRef);

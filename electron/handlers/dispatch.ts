@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract';
 import { fail, ok, type FieldIssue, type Result } from '../../shared/result';
-import { currentActor } from './actor';
+import { enforceRuleBook } from './guard';
 import { appHandlers } from './app';
 import type { HandlerContext } from './context';
 import { Refusal } from './refusal';
@@ -9,9 +9,19 @@ import { roundHandlers } from './rounds';
 import { alignmentHandlers } from './alignment';
 import { allocationHandlers } from './allocation';
 import { boardHandlers } from './board';
-import { noticeHandlers } from './notices';
 import { reportHandlers } from './reports';
-import { assessmentHandlers } from './assessment';
+import { peopleHandlers } from './people';
+import { frameworkHandlers } from './frameworks';
+import { assessorHandlers } from './assessors';
+import { scoringHandlers } from './scoring';
+import { scoreImportHandlers } from './score-import';
+import { moderationHandlers } from './moderation';
+import { rankingHandlers } from './ranking';
+import { officeHandlers } from './office';
+import { noticeWordingHandlers } from './notice-wording';
+import { noticeLifecycleHandlers } from './notice-lifecycle';
+import { noticeExportHandlers } from './notice-export';
+import { letterHandlers } from './letters';
 import { bidHandlers } from './bids';
 import { loadDemo } from './demo/load';
 import { exportHandlers } from './exports';
@@ -31,13 +41,23 @@ const handlers: Handlers = {
   ...roundHandlers,
   ...bidHandlers,
   ...importHandlers,
-  ...assessmentHandlers,
+  ...peopleHandlers,
+  ...frameworkHandlers,
+  ...assessorHandlers,
+  ...scoringHandlers,
+  ...scoreImportHandlers,
+  ...moderationHandlers,
+  ...rankingHandlers,
   ...alignmentHandlers,
   ...exportHandlers,
   ...allocationHandlers,
   ...boardHandlers,
   ...reportHandlers,
-  ...noticeHandlers,
+  ...officeHandlers,
+  ...noticeWordingHandlers,
+  ...noticeLifecycleHandlers,
+  ...noticeExportHandlers,
+  ...letterHandlers,
   'demo:load': (_input, ctx) => loadDemo(ctx),
   ...auditHandlers,
 };
@@ -81,8 +101,9 @@ export async function dispatch(
     return fail('invalid_input', issues.map(describeIssue).join('; '), issues);
   }
   try {
-    // A named actor who does not exist is refused whatever the operation.
-    if (ctx.actAs !== undefined) currentActor(ctx);
+    // The rule book first: the right person, at the right stage of the round, or nothing runs.
+    // (A named actor who does not exist is refused whatever the operation.)
+    enforceRuleBook(channel, parsed.data, ctx);
     const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
     // Every write is recorded in the audit chain (electron/handlers/audit/record.ts).
     const value = await runRecorded(channel, parsed.data, ctx, () => handler(parsed.data, ctx));

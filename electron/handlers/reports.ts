@@ -4,7 +4,7 @@ import { formatMoney } from '../../shared/money';
 import { allocationFor } from './allocation';
 import type { HandlerContext } from './context';
 import { Refusal } from './refusal';
-import { mustGetRound } from './rounds';
+import { mustGetRound } from './round-lookup';
 
 // Reports across the record: where a fund's money went by round and area (the Police and Crime
 // Panel asked for exactly this for Safer Streets), and a round's allocation by plan priority.

@@ -1,26 +1,10 @@
 import type { ParsedInput } from '../../shared/contract';
-import type { Round } from '../../shared/rounds';
+import { formatMoney } from '../../shared/money';
+import { availablePence, type Round } from '../../shared/rounds';
+import { nextStage, STAGE_LABELS, type MovableStage } from '../../shared/stages';
 import type { HandlerContext } from './context';
-import { LEAD, requireRole } from './actor';
-import { assertNotSigned } from './notices';
-import { fieldRefusal, notFound, Refusal } from './refusal';
-
-export function mustGetRound(ctx: HandlerContext, id: number): Round {
-  const round = ctx.store.rounds.get(id);
-  if (!round) throw notFound(`Round ${id}`);
-  return round;
-}
-
-/** A round that may still be changed: archived rounds are read-only until restored. */
-export function mustGetOpenRound(ctx: HandlerContext, id: number): Round {
-  const round = mustGetRound(ctx, id);
-  if (round.archived)
-    throw new Refusal(
-      'conflict',
-      `Round "${round.name}" is archived: restore it before changing it or its bids`,
-    );
-  return round;
-}
+import { fieldRefusal } from './refusal';
+import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
 function refuseDuplicateName(ctx: HandlerContext, fundId: number, name: string, exceptId?: number) {
   const clash = ctx.store.rounds.findByName(fundId, name, exceptId);
@@ -38,6 +22,35 @@ function refuseUnknownPlan(ctx: HandlerContext, planId: number | null) {
   if (planId !== null && !ctx.store.organisations.listPlans().some((p) => p.id === planId)) {
     throw fieldRefusal('not_found', 'planId', `Police and Crime Plan ${planId} does not exist`);
   }
+}
+
+/** The money available may not fall below what the round has already allocated. */
+function refuseCutBelowAllocation(ctx: HandlerContext, round: Round, input: RoundInput) {
+  const allocated = ctx.store.allocation.items(round.id).reduce((sum, i) => sum + i.amountPence, 0);
+  const available = availablePence({ budgetPence: input.budgetPence, commitments: input.commitments });
+  if (available < allocated)
+    throw fieldRefusal(
+      'conflict',
+      'budgetPence',
+      `That leaves ${formatMoney(available)} available, less than the ${formatMoney(allocated)} ` +
+        `already allocated in "${round.name}": reduce the allocation first`,
+    );
+}
+
+/** Moves a round one stage forward (or leaves it where it is when it is already there). */
+function moveStage(ctx: HandlerContext, round: Round, to: MovableStage) {
+  if (round.stage === to) return;
+  const next = nextStage(round.stage);
+  if (next !== to)
+    throw fieldRefusal(
+      'conflict',
+      'to',
+      `Round "${round.name}" is at the ${STAGE_LABELS[round.stage].toLowerCase()} stage: ` +
+        (next
+          ? `it can move only to the next one, ${STAGE_LABELS[next].toLowerCase()} (${next})`
+          : 'it moves on only when the commissioner signs the decision'),
+    );
+  ctx.store.rounds.setStage(round.id, to, ctx.now());
 }
 
 type RoundInput = ParsedInput<'rounds:create'>;
@@ -64,7 +77,6 @@ export const roundHandlers = {
 
   'rounds:create': (input: ParsedInput<'rounds:create'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      requireRole(ctx, LEAD, 'set up funding rounds', { setup: true });
       const now = ctx.now();
       refuseUnknownPlan(ctx, input.planId);
       const fundId = ctx.store.funds.findOrCreate(input.fund, now);
@@ -76,15 +88,8 @@ export const roundHandlers = {
 
   'rounds:update': (input: ParsedInput<'rounds:update'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      requireRole(ctx, LEAD, 'change funding rounds', { setup: true });
       const before = mustGetOpenRound(ctx, input.id);
-      // The money a signed decision was made against stays as it was; names and dates may change.
-      const sameMoney =
-        before.budgetPence === input.budgetPence &&
-        JSON.stringify(
-          before.commitments.map(({ description, amountPence }) => ({ description, amountPence })),
-        ) === JSON.stringify(input.commitments);
-      if (!sameMoney) assertNotSigned(ctx, input.id, 'the budget and commitments');
+      refuseCutBelowAllocation(ctx, before, input);
       const now = ctx.now();
       refuseUnknownPlan(ctx, input.planId);
       const fundId = ctx.store.funds.findOrCreate(input.fund, now);
@@ -94,9 +99,14 @@ export const roundHandlers = {
       return mustGetRound(ctx, input.id);
     }),
 
+  'rounds:setStage': (input: ParsedInput<'rounds:setStage'>, ctx: HandlerContext) =>
+    ctx.store.transaction(() => {
+      moveStage(ctx, mustGetOpenRound(ctx, input.roundId), input.to);
+      return mustGetRound(ctx, input.roundId);
+    }),
+
   'rounds:archive': (input: ParsedInput<'rounds:archive'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      requireRole(ctx, LEAD, 'archive funding rounds', { setup: true });
       const current = mustGetRound(ctx, input.id);
       if (current.archived) return current;
       const now = ctx.now();
@@ -106,7 +116,6 @@ export const roundHandlers = {
 
   'rounds:restore': (input: ParsedInput<'rounds:restore'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      requireRole(ctx, LEAD, 'restore funding rounds', { setup: true });
       const current = mustGetRound(ctx, input.id);
       if (!current.archived) return current;
       ctx.store.rounds.setArchived(input.id, null, ctx.now());

@@ -191,6 +191,13 @@ describe('assessment on the command line', () => {
       '--bid',
       'X3',
     );
+    // Bids in, framework chosen, assessors assigned: the lead officer opens assessment, a stage at a time.
+    await run(...lead, 'stage', '--round', '1', '--to', 'open');
+    expect(JSON.parse(await run(...lead, 'stage', '--round', '1', '--to', 'assessment', '--json'))).toEqual({
+      id: 1,
+      name: 'R',
+      stage: 'assessment',
+    });
     await run('--as', 'Amy', 'declare', '--round', '1', '--assessor', 'Amy', '--all', '--none');
     await run('--as', 'Bo', 'declare', '--round', '1', '--assessor', 'Bo', '--all', '--none');
 
@@ -242,7 +249,7 @@ describe('assessment on the command line', () => {
         belowThreshold: total < framework.threshold,
       };
     });
-    const ranked = JSON.parse(await run('rank', '--round', '1', '--json')) as {
+    const ranked = JSON.parse(await run(...lead, 'rank', '--round', '1', '--json')) as {
       rank: number;
       ref: string;
       weightedScore: number;
@@ -291,5 +298,60 @@ describe('assessment on the command line', () => {
         '--all',
       ]),
     ).toMatchObject({ code: 2, stderr: 'tranche: Give exactly one of --none or --conflict TEXT' });
+  });
+});
+
+describe('stages and the rule book on the command line', () => {
+  it('moves a round a stage at a time, and refuses with exit 2 and one line what the book refuses', async () => {
+    const db = tempDbFile();
+    await cli(['--db', db, 'demo']);
+    const as = (name: string, ...args: string[]) => cli(['--db', db, '--as', name, ...args]);
+    expect(await as('Dan Hughes', 'stage', '--round', '1', '--to', 'open')).toMatchObject({
+      code: 2,
+      stderr:
+        'tranche: Round "2013-14 tranche 2" is at the board review stage: ' +
+        'it can move only to the next one, decision (decision)',
+    });
+    expect(await as('Asha Patel', 'stage', '--round', '1', '--to', 'decision')).toMatchObject({
+      code: 2,
+      stderr:
+        'tranche: Only a lead officer can move a round to its next stage; Asha Patel is a policy officer',
+    });
+    expect(await as('Asha Patel', 'rank', '--round', '1', '--json')).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining(
+        'Only a lead officer, board member or commissioner can see the ranking',
+      ),
+    });
+    expect((await as('Dan Hughes', 'allocate', '--round', '1', '--bid', 'B1', '--reduced')).code).toBe(0);
+    expect((await as('Dan Hughes', 'stage', '--round', '1', '--to', 'decision')).code).toBe(0);
+    expect((await as('Pat Morgan', 'sign', '--round', '1', '--date', '2013-11-12')).code).toBe(0);
+    const before = (await as('Dan Hughes', 'allocation', '--round', '1', '--json')).stdout;
+    const refused = await as('Dan Hughes', 'allocate', '--round', '1', '--bid', 'C1', '--full');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.split('\n')).toHaveLength(1);
+    expect(refused.stderr).toContain('signed on 12 November 2013: nobody can allocate money now');
+    expect((await as('Dan Hughes', 'allocation', '--round', '1', '--json')).stdout).toBe(before);
+    expect(
+      await as(
+        'Dan Hughes',
+        'moderate',
+        '--round',
+        '1',
+        '--bid',
+        'B1',
+        '--criterion',
+        'C3',
+        '--score',
+        '5',
+        '--reason',
+        'x',
+      ),
+    ).toMatchObject({ code: 2 });
+    expect(await as('Dan Hughes', 'stage', '--round', '1', '--to', 'nowhere')).toMatchObject({
+      code: 2,
+      stderr: 'tranche: --to must be one of setup, open, assessment, board, decision, not "nowhere"',
+    });
   });
 });

@@ -108,6 +108,83 @@ describe('database', () => {
     current.close();
   });
 
+  it("gives each existing round the stage its record shows, and starts the declarations' history", () => {
+    const file = tempDbFile();
+    openDatabase(file, { migrationsFolder: migrationsUpTo(9) }).close();
+    const old = new Database(file);
+    const run = (sql: string, ...args: unknown[]) => old.prepare(sql).run(...args);
+    run("INSERT INTO funds (name, created_at) VALUES ('Invest to Save', ?)", NOW);
+    run("INSERT INTO partnerships (name, created_at) VALUES ('Walsall', ?)", NOW);
+    run("INSERT INTO people (name, role, created_at) VALUES ('Amy', 'policy_officer', ?)", NOW);
+    const names = ['Signed', 'Superseding', 'Drafted', 'Allocated', 'Declared', 'Bids only', 'Empty'];
+    names.forEach((name, i) => {
+      run(
+        'INSERT INTO rounds (fund_id, name, budget_pence, created_at, updated_at) VALUES (1, ?, 100000, ?, ?)',
+        name,
+        NOW,
+        NOW,
+      );
+      if (name !== 'Empty')
+        run(
+          'INSERT INTO bids (round_id, ref, partnership_id, title, requested_pence, created_at, updated_at) ' +
+            "VALUES (?, 'X1', 1, 'Bid', 500, ?, ?)",
+          i + 1,
+          NOW,
+          NOW,
+        );
+    });
+    let sequence = 0;
+    const notice = (roundId: number, status: string) =>
+      run(
+        'INSERT INTO notices (round_id, number, year, sequence, title, wording, status, created_at, updated_at) ' +
+          "VALUES (?, ?, 2026, ?, 'N', '{}', ?, ?, ?)",
+        roundId,
+        `${++sequence}/2026`,
+        sequence,
+        status,
+        NOW,
+        NOW,
+      );
+    notice(1, 'superseded');
+    notice(1, 'signed');
+    notice(2, 'signed');
+    notice(2, 'draft');
+    notice(3, 'ready');
+    run(
+      "INSERT INTO allocation_items (round_id, bid_id, option, amount_pence, updated_at) VALUES (4, 4, 'full', 500, ?)",
+      NOW,
+    );
+    run(
+      'INSERT INTO declarations (bid_id, person_id, conflict, nature, declared_at) VALUES (5, 1, 1, ?, ?)',
+      'Trustee',
+      NOW,
+    );
+    old.close();
+
+    const current = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
+    const store = createStore(current);
+    const stages = store.rounds
+      .list(true)
+      .sort((a, b) => a.id - b.id)
+      .map((r) => [r.name, r.stage]);
+    expect(stages).toEqual([
+      ['Signed', 'signed'],
+      ['Superseding', 'decision'],
+      ['Drafted', 'decision'],
+      ['Allocated', 'board'],
+      ['Declared', 'assessment'],
+      ['Bids only', 'open'],
+      ['Empty', 'setup'],
+    ]);
+    expect(store.scoring.declarationHistory(5, 1)).toEqual([
+      expect.objectContaining({ conflict: true, nature: 'Trustee', reason: null, at: NOW }),
+    ]);
+    // Every round, bid and notice came through the migration.
+    expect(store.bids.listForRound(1)).toHaveLength(1);
+    expect(store.notices.forRound(1)).toHaveLength(2);
+    current.close();
+  });
+
   it('refuses money that breaks the rules even when a query bypasses the handlers', () => {
     const connection = openDatabase(tempDbFile(), { migrationsFolder: MIGRATIONS_FOLDER });
     const store = createStore(connection);

@@ -43,6 +43,11 @@ test('allocate, preview, sign as the commissioner, export', async ({ page, bridg
   await page.getByLabel('Allocation for C1').selectOption('full');
   await expect(page.getByText('£125,000').first()).toBeVisible();
 
+  // The lead officer moves the round from board review to its decision.
+  await page.goto(`${bridge.origin}/#/rounds/1`);
+  await expect(page.getByRole('region', { name: 'Stage of the round' })).toContainText('Board review');
+  await page.getByRole('button', { name: 'Move to decision' }).click();
+  await expect(page.locator('[aria-current="step"]')).toHaveText('Decision');
   await roundTab(page, 'Notice').click();
   await page.getByRole('button', { name: 'Draft the notice' }).click();
   const preview = page.getByRole('article', { name: 'Notice of Decision preview' });
@@ -78,6 +83,6 @@ test('allocate, preview, sign as the commissioner, export', async ({ page, bridg
   await beMe(page, bridge.origin, 'Dan Hughes');
   await page.goto(`${bridge.origin}/#/rounds/1/allocation`);
   await page.getByLabel('Allocation for W2').selectOption('full');
-  await expect(page.getByRole('alert')).toContainText('cannot change now');
+  await expect(page.getByRole('alert')).toContainText('nobody can allocate money now');
   writeFileSync(path.join(tempDir(), 'done'), '');
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
+import { moveRoundTo } from '../support/stages';
 import { testContext } from '../support/temp-db';
 
 async function demo() {
@@ -144,6 +145,7 @@ describe('reports', () => {
       },
       lead,
     );
+    await moveRoundTo(lead, 3, 'board');
     await dispatch(
       'allocation:set',
       { roundId: 3, bidRef: 'SSF5-01', option: 'custom', amountPence: 8_000_000 },

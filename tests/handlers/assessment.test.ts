@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
 import type { HandlerContext } from '../../electron/handlers/context';
 import { createContext } from '../../electron/handlers/context';
+import { moveRoundTo } from '../support/stages';
 import { testContext } from '../support/temp-db';
 
 /** A small office and a round of two bids with the Invest to Save framework. */
@@ -42,6 +43,7 @@ async function office() {
   );
   for (const assessor of ['Amy Assessor', 'Bo Assessor'])
     await ok(dispatch('assessment:assign', { roundId: round.id, assessor, all: true }, lead));
+  await moveRoundTo(lead, round.id, 'assessment');
   return {
     ctx,
     connection,
@@ -401,6 +403,7 @@ describe('priority alignment and queries', () => {
     const bidId = bid.ok ? bid.value.id : 0;
     await dispatch('frameworks:use', { roundId, template: 'invest-to-save' }, lead);
     await dispatch('assessment:assign', { roundId, assessor: 'Amy Assessor', all: true }, lead);
+    await moveRoundTo(lead, roundId, 'assessment');
     const [p1, p2, p3] = plan.ok ? plan.value.priorities : [];
     expect(
       await dispatch(

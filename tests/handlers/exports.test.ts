@@ -8,16 +8,22 @@ import { dispatch } from '../../electron/handlers/dispatch';
 import { popplerIfInstalled } from '../support/required-tool';
 import { tempDir, testContext } from '../support/temp-db';
 
-async function demo() {
+async function demoContext() {
   const { ctx } = testContext();
   await dispatch('demo:load', {}, ctx);
-  return (name: string) => createContext(ctx.store, 'test', ctx.now, name);
+  return { ctx, as: (name: string) => createContext(ctx.store, 'test', ctx.now, name) };
+}
+
+async function demo() {
+  return (await demoContext()).as;
 }
 
 describe('assessment exports', () => {
   it('round-trips an offline scoring sheet: download, fill in, upload, and the scores count', async () => {
-    const as = await demo();
+    const { as, ctx } = await demoContext();
     const lead = as('Dan Hughes');
+    // The demonstration round as it stood during assessment (it loads at board review).
+    ctx.store.rounds.setStage(1, 'assessment', ctx.now());
     // A fresh assessor on the demonstration round, scoring offline.
     await dispatch('people:add', { name: 'Olu Offline', role: 'policy_officer' }, lead);
     await dispatch('assessment:assign', { roundId: 1, assessor: 'Olu Offline', bidRefs: ['S1'] }, lead);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { popplerIfInstalled } from '../support/required-tool';
+import { moveRoundTo } from '../support/stages';
 import { testContext } from '../support/temp-db';
 
 async function allocated() {
@@ -29,6 +30,7 @@ async function allocated() {
       { roundId: 1, bidRef: ref, option, conditions: ref === 'B1' ? 'Quarterly reports to the board' : '' },
       lead,
     );
+  await moveRoundTo(lead, 1, 'decision');
   return { ctx, as, lead };
 }
 
@@ -64,11 +66,17 @@ describe('decision notices', () => {
   });
 
   it('may be signed only by the commissioner, only with an allocation, and only once', async () => {
-    const { as } = await allocated();
+    const { as, lead } = await allocated();
     expect(await dispatch('notices:sign', { roundId: 1 }, as('Dan Hughes'))).toMatchObject({
       ok: false,
       error: { code: 'forbidden', message: expect.stringContaining('Only a commissioner') },
     });
+    // Safer Streets is still open for bids: nothing there can be signed until the decision stage.
+    expect(await dispatch('notices:sign', { roundId: 2 }, as('Pat Morgan'))).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('only at the decision stage') },
+    });
+    await moveRoundTo(lead, 2, 'decision');
     expect(await dispatch('notices:sign', { roundId: 2 }, as('Pat Morgan'))).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('allocation is empty') },
@@ -89,7 +97,7 @@ describe('decision notices', () => {
     });
     expect(await dispatch('notices:sign', { roundId: 1 }, as('Pat Morgan'))).toMatchObject({
       ok: false,
-      error: { message: expect.stringContaining('already signed') },
+      error: { code: 'conflict', message: expect.stringContaining('Draft a superseding notice') },
     });
   });
 
@@ -117,7 +125,7 @@ describe('decision notices', () => {
       ),
     ).toMatchObject({
       ok: false,
-      error: { code: 'conflict', message: expect.stringContaining('cannot be edited') },
+      error: { code: 'conflict', message: expect.stringContaining('Draft a superseding notice') },
     });
     // Signed content stays as signed, even if the record underneath changes.
     await dispatch(
@@ -141,22 +149,22 @@ describe('decision notices', () => {
       budgetPence: r!.budgetPence,
       commitments: r!.commitments.map(({ description, amountPence }) => ({ description, amountPence })),
     };
+    // Once signed, the round itself (its money above all) is fixed until a superseding notice.
     expect(await dispatch('rounds:update', { ...edit, budgetPence: 40_000_000 }, lead)).toMatchObject({
       ok: false,
-      error: {
-        code: 'conflict',
-        message: expect.stringContaining('the budget and commitments cannot change now'),
-      },
+      error: { code: 'conflict', message: expect.stringContaining('nobody can change funding rounds now') },
     });
-    expect(
-      await dispatch('rounds:update', { ...edit, name: '2013-14 tranche 2 (decided)' }, lead),
-    ).toMatchObject({ ok: true });
+    expect(await dispatch('rounds:get', { id: 1 }, lead)).toMatchObject({
+      ok: true,
+      value: { budgetPence: r!.budgetPence, stage: 'signed' },
+    });
 
     const superseding = await dispatch('notices:supersede', { roundId: 1 }, lead);
     expect(superseding).toMatchObject({
       ok: true,
       value: { status: 'draft', supersedes: signed.ok ? signed.value.number : '' },
     });
+    expect(await dispatch('rounds:get', { id: 1 }, lead)).toMatchObject({ value: { stage: 'decision' } });
     expect((await dispatch('allocation:set', { roundId: 1, bidRef: 'W2', option: 'full' }, lead)).ok).toBe(
       true,
     );

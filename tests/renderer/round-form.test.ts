@@ -95,6 +95,7 @@ describe('round form', () => {
       planId: null,
       planTitle: null,
       demoNotice: null,
+      stage: 'open',
       archived: false,
       archivedAt: null,
       createdAt: '',

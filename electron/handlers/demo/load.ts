@@ -126,6 +126,9 @@ export function loadDemo(ctx: HandlerContext) {
         // A framework to start from, with no scores: Safer Streets round 4's awards were decided.
         ctx.store.frameworks.save(roundId, templateFramework('safer-streets'), now);
       }
+      // The assessed round waits at board review, where allocation can be tried straight away;
+      // Safer Streets is open for bids, with its framework ready for assessment.
+      ctx.store.rounds.setStage(roundId, round.fund === 'Invest to Save' ? 'board' : 'open', now);
       created += 1;
       return { id: roundId, fund: round.fund, name: round.name, created: true };
     });

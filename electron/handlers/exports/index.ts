@@ -1,9 +1,11 @@
 import type { ParsedInput } from '../../../shared/contract';
-import { LEAD, OFFICERS, requireRole } from '../actor';
-import { getFramework, rankingFor } from '../assessment';
+import { currentActor } from '../actor';
+import { getFramework } from '../frameworks';
+import { rankingFor } from '../ranking';
+import { assertOwnScoresSubmitted, conflictedBids } from '../blind-scoring';
 import type { HandlerContext } from '../context';
 import { Refusal } from '../refusal';
-import { mustGetRound } from '../rounds';
+import { mustGetRound } from '../round-lookup';
 import { buildPanelPackPdf, buildPanelPackXlsx } from './panel-pack';
 import { buildScoringSheetXlsx } from './scoring-sheet';
 import type { ExportFramework } from './types';
@@ -37,7 +39,7 @@ function exportFramework(ctx: HandlerContext, roundId: number): ExportFramework 
 export const exportHandlers = {
   /** An offline scoring workbook for one assessor: their bids without a conflict, their scores so far. */
   'assessment:exportSheet': async (input: ParsedInput<'assessment:exportSheet'>, ctx: HandlerContext) => {
-    const actor = requireRole(ctx, OFFICERS, 'download a scoring sheet');
+    const actor = currentActor(ctx);
     const round = mustGetRound(ctx, input.roundId);
     const assessor = input.assessor ? ctx.store.people.findByName(input.assessor) : actor;
     if (!assessor)
@@ -89,8 +91,9 @@ export const exportHandlers = {
 
   /** Every criterion score and justification per bid and assessor, and the ranking, for the panel. */
   'assessment:panelPack': async (input: ParsedInput<'assessment:panelPack'>, ctx: HandlerContext) => {
-    requireRole(ctx, [...LEAD, 'board_member', 'commissioner'], 'export the panel pack');
     const round = mustGetRound(ctx, input.roundId);
+    assertOwnScoresSubmitted(ctx, round.id, 'the panel pack');
+    const hidden = conflictedBids(ctx, round.id);
     const framework = exportFramework(ctx, round.id);
     const criterionCode = new Map((getFramework(ctx, round.id)?.criteria ?? []).map((c) => [c.id, c.code]));
     const conflicts = new Set(
@@ -111,12 +114,13 @@ export const exportHandlers = {
       demoNotice: round.demoNotice,
       availablePence: round.availablePence,
       framework,
-      ranking: rankingFor(ctx, round.id),
+      ranking: rankingFor(ctx, round.id).filter((r) => !hidden.has(r.bidId)),
       scores: ctx.store.scoring
         .scoresForRound(round.id)
         .filter(
           (s) =>
             s.score !== null &&
+            !hidden.has(s.bidId) &&
             submitted.has(`${s.bidId}:${s.personId}`) &&
             !conflicts.has(`${s.bidId}:${s.personId}`),
         )
@@ -127,13 +131,16 @@ export const exportHandlers = {
           score: s.score as number,
           justification: s.justification,
         })),
-      moderations: ctx.store.scoring.moderationsForRound(round.id).map((m) => ({
-        ref: refOf.get(m.bidId) ?? '',
-        criterion: criterionCode.get(m.criterionId) ?? '',
-        score: m.score,
-        reason: m.reason,
-        by: m.by,
-      })),
+      moderations: ctx.store.scoring
+        .moderationsForRound(round.id)
+        .filter((m) => !hidden.has(m.bidId))
+        .map((m) => ({
+          ref: refOf.get(m.bidId) ?? '',
+          criterion: criterionCode.get(m.criterionId) ?? '',
+          score: m.score,
+          reason: m.reason,
+          by: m.by,
+        })),
       declarations: ctx.store.scoring
         .declarationsForRound(round.id)
         .map(({ ref, person, conflict, nature }) => ({ ref, person, conflict, nature })),

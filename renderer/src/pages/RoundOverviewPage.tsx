@@ -6,6 +6,7 @@ import { api } from '../api';
 import { FlagList } from '../components/Flags';
 import { Banner, LoadFailure, Page } from '../components/Page';
 import { DemoBanner, RoundNav } from '../components/RoundNav';
+import { StageBar } from '../components/StageBar';
 import { useFlash } from '../flash';
 import { useResult } from '../hooks/useResult';
 import { openBidsFiltered } from './BidsPage';
@@ -122,6 +123,7 @@ export function RoundOverviewPage({ id }: { id: number }) {
     >
       <RoundNav roundId={r.id} />
       <DemoBanner notice={r.demoNotice} />
+      <StageBar round={r} onMoved={reload} />
       {flash && <Banner kind="success">{flash}</Banner>}
       {r.archived && (
         <Banner kind="important">

@@ -1,0 +1,38 @@
+import type { Person } from '../../shared/people';
+import type { HandlerContext } from './context';
+import { notFound, Refusal } from './refusal';
+
+// Finding the bids and people an assessment command names.
+
+export function bidByRef(ctx: HandlerContext, roundId: number, ref: string) {
+  const found = ctx.store.bids.findByRef(roundId, ref);
+  if (!found) throw new Refusal('not_found', `There is no bid ${ref} in this round`);
+  return found.id;
+}
+
+export function mustGetPerson(ctx: HandlerContext, id: number): Person {
+  const person = ctx.store.people.get(id);
+  if (!person) throw notFound(`Person ${id}`);
+  return person;
+}
+
+export function personNamed(ctx: HandlerContext, name: string): Person {
+  const person = ctx.store.people.findByName(name);
+  if (!person) throw new Refusal('not_found', `There is no person called "${name}"`);
+  return person;
+}
+
+export function selectedBidIds(
+  ctx: HandlerContext,
+  roundId: number,
+  input: { bidRefs?: string[] | undefined; all: boolean },
+  onlyAssignedTo?: number,
+): number[] {
+  if (input.all) {
+    const ids = ctx.store.bids.ids(roundId);
+    return onlyAssignedTo === undefined
+      ? ids
+      : ids.filter((id) => ctx.store.scoring.isAssigned(id, onlyAssignedTo));
+  }
+  return (input.bidRefs ?? []).map((ref) => bidByRef(ctx, roundId, ref));
+}

@@ -1,0 +1,135 @@
+import type { ParsedInput } from '../../shared/contract';
+import { OFFICERS, currentActor } from './actor';
+import { personNamed, selectedBidIds } from './assessment-lookup';
+import type { HandlerContext } from './context';
+import { fieldRefusal, Refusal } from './refusal';
+import { mustGetOpenRound, mustGetRound } from './round-lookup';
+
+// Who assesses which bid, their declarations of interest, and how far assessment has got.
+
+export const assessorHandlers = {
+  'assessment:assign': (input: ParsedInput<'assessment:assign'>, ctx: HandlerContext) =>
+    ctx.store.transaction(() => {
+      mustGetOpenRound(ctx, input.roundId);
+      const assessor = personNamed(ctx, input.assessor);
+      if (!OFFICERS.includes(assessor.role))
+        throw new Refusal(
+          'invalid_input',
+          `${assessor.name} is a ${assessor.role.replace('_', ' ')}: only policy and lead officers assess bids`,
+        );
+      const ids = selectedBidIds(ctx, input.roundId, input);
+      const now = ctx.now();
+      for (const id of ids) {
+        if (input.remove) ctx.store.scoring.unassign(id, assessor.id);
+        else ctx.store.scoring.assign(id, assessor.id, now);
+      }
+      const perBid = new Map<number, number>();
+      for (const a of ctx.store.scoring.assignmentsForRound(input.roundId))
+        perBid.set(a.bidId, (perBid.get(a.bidId) ?? 0) + 1);
+      const fewer = ctx.store.bids
+        .listForRound(input.roundId)
+        .filter((b) => (perBid.get(b.id) ?? 0) < 2)
+        .map((b) => b.ref);
+      return {
+        changed: ids.length,
+        warnings:
+          fewer.length > 0
+            ? [
+                `${fewer.length} ${fewer.length === 1 ? 'bid has' : 'bids have'} fewer than two assessors: ` +
+                  `${fewer.slice(0, 20).join(', ')}${fewer.length > 20 ? '…' : ''}`,
+              ]
+            : [],
+      };
+    }),
+
+  'assessment:declare': (input: ParsedInput<'assessment:declare'>, ctx: HandlerContext) =>
+    ctx.store.transaction(() => {
+      const actor = currentActor(ctx);
+      if (!actor) throw new Refusal('forbidden', 'Set up your profile before declaring');
+      const assessor = input.assessor ? personNamed(ctx, input.assessor) : actor;
+      if (assessor.id !== actor.id && actor.role !== 'lead_officer')
+        throw new Refusal(
+          'forbidden',
+          `Only ${assessor.name} or a lead officer can record ${assessor.name}'s declaration`,
+        );
+      mustGetOpenRound(ctx, input.roundId);
+      const ids = selectedBidIds(ctx, input.roundId, input, assessor.id);
+      for (const id of ids) {
+        if (!ctx.store.scoring.isAssigned(id, assessor.id))
+          throw new Refusal(
+            'forbidden',
+            `${assessor.name} is not assigned to ${ctx.store.bids.get(id)?.ref ?? id}`,
+          );
+      }
+      // A conflict once declared stands: withdrawing it is the lead officer's act, with a reason,
+      // and the declaration it replaces stays in the history.
+      const withdrawn = input.conflict
+        ? []
+        : ids.filter((id) => ctx.store.scoring.declaration(id, assessor.id)?.conflict === true);
+      if (withdrawn.length > 0) {
+        const refs = withdrawn.map((id) => ctx.store.bids.get(id)?.ref ?? String(id)).join(', ');
+        if (actor.role !== 'lead_officer')
+          throw new Refusal(
+            'forbidden',
+            `${assessor.name} declared a conflict of interest in ${refs}: only a lead officer can withdraw it`,
+          );
+        if (!input.reason)
+          throw fieldRefusal(
+            'invalid_input',
+            'reason',
+            `Give the reason for withdrawing ${assessor.name}'s conflict of interest in ${refs}`,
+          );
+      }
+      const now = ctx.now();
+      for (const id of ids)
+        ctx.store.scoring.declare(
+          id,
+          assessor.id,
+          input.conflict,
+          input.conflict ? (input.nature ?? null) : null,
+          now,
+          { by: actor.id, reason: withdrawn.includes(id) ? (input.reason ?? null) : null },
+        );
+      return { declared: ids.length };
+    }),
+  'assessment:progress': (input: ParsedInput<'assessment:progress'>, ctx: HandlerContext) => {
+    mustGetRound(ctx, input.roundId);
+    const assignments = ctx.store.scoring.assignmentsForRound(input.roundId);
+    const declarations = ctx.store.scoring.declarationsForRound(input.roundId);
+    const submissions = ctx.store.scoring.submissionsForRound(input.roundId);
+    const peopleIds = [...new Set(assignments.map((a) => a.personId))];
+    return {
+      assessors: peopleIds.map((personId) => ({
+        personId,
+        person: assignments.find((a) => a.personId === personId)?.person ?? '',
+        assigned: assignments.filter((a) => a.personId === personId).length,
+        declared: declarations.filter((d) => d.personId === personId).length,
+        conflicts: declarations.filter((d) => d.personId === personId && d.conflict).length,
+        submitted: submissions.filter((s) => s.personId === personId).length,
+      })),
+      bids: ctx.store.bids.listForRound(input.roundId).map((bid) => {
+        const assessors = assignments.filter((a) => a.bidId === bid.id);
+        const conflicts = declarations.filter((d) => d.bidId === bid.id && d.conflict).length;
+        const able = assessors.length - conflicts;
+        return {
+          bidId: bid.id,
+          ref: bid.ref,
+          assessors: assessors.map((a) => a.person),
+          submitted: submissions.filter((s) => s.bidId === bid.id).length,
+          conflicts,
+          warning:
+            able < 2
+              ? `${able} assessor${able === 1 ? '' : 's'} without a conflict: assign at least two`
+              : null,
+        };
+      }),
+      declarations: declarations.map(({ ref, person, conflict, nature, declaredAt }) => ({
+        ref,
+        person,
+        conflict,
+        nature,
+        declaredAt,
+      })),
+    };
+  },
+};

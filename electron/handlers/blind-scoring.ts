@@ -1,0 +1,54 @@
+import { currentActor } from './actor';
+import type { HandlerContext } from './context';
+import { Refusal } from './refusal';
+
+// Blind scoring, for those who may see scores side by side (the rule book names them): a lead
+// officer who is also an assessor sees others' scores only once their own are submitted, and never
+// for a bid they declared a conflict in. Board members and the commissioner do not assess.
+
+/** The bids the acting person must not see others' scores for: those they are conflicted in. */
+export function conflictedBids(ctx: HandlerContext, roundId: number): Set<number> {
+  const actor = currentActor(ctx);
+  if (!actor) return new Set();
+  return new Set(
+    ctx.store.scoring
+      .declarationsForRound(roundId)
+      .filter((d) => d.personId === actor.id && d.conflict)
+      .map((d) => d.bidId),
+  );
+}
+
+/** Refuses scores side by side to an assessor who has not yet submitted their own. */
+export function assertOwnScoresSubmitted(ctx: HandlerContext, roundId: number, what: string) {
+  const actor = currentActor(ctx);
+  if (!actor) return;
+  const conflicted = conflictedBids(ctx, roundId);
+  const submitted = new Set(
+    ctx.store.scoring
+      .submissionsForRound(roundId)
+      .filter((s) => s.personId === actor.id)
+      .map((s) => s.bidId),
+  );
+  const pending = ctx.store.scoring
+    .assignmentsForRound(roundId)
+    .filter((a) => a.personId === actor.id && !submitted.has(a.bidId) && !conflicted.has(a.bidId))
+    .map((a) => ctx.store.bids.get(a.bidId)?.ref ?? String(a.bidId));
+  if (pending.length > 0)
+    throw new Refusal(
+      'forbidden',
+      `${actor.name} is an assessor and has not submitted scores for ${pending.slice(0, 10).join(', ')}: ` +
+        `submit them before you see ${what}`,
+    );
+}
+
+/** Scores side by side for the acting person: their unsubmitted sheets refused, conflicts left out. */
+export function visibleForScores<T extends { bidId: number }>(
+  ctx: HandlerContext,
+  roundId: number,
+  rows: T[],
+  what: string,
+): T[] {
+  assertOwnScoresSubmitted(ctx, roundId, what);
+  const hidden = conflictedBids(ctx, roundId);
+  return hidden.size === 0 ? rows : rows.filter((r) => !hidden.has(r.bidId));
+}

@@ -1,0 +1,64 @@
+import { formatMoney } from '../../shared/money';
+import type { HandlerContext } from './context';
+import { Refusal } from './refusal';
+import { mustGetRound } from './round-lookup';
+
+// A decision sound enough to sign: the money adds up, no award exceeds its request or goes to a
+// bid that cannot be funded, and every assigned assessor has scored every bid, or has a recorded
+// reason not to (a declared conflict, or the bid withdrawn or found ineligible with a reason).
+
+export function decisionProblems(ctx: HandlerContext, roundId: number): string[] {
+  const round = mustGetRound(ctx, roundId);
+  const bids = ctx.store.bids.listForRound(roundId);
+  const items = ctx.store.allocation.items(roundId);
+  const problems: string[] = [];
+  if (items.length === 0) problems.push('the allocation is empty: there is no decision to sign');
+  const allocated = items.reduce((sum, i) => sum + i.amountPence, 0);
+  if (allocated > round.availablePence)
+    problems.push(
+      `${formatMoney(allocated)} is allocated against ${formatMoney(round.availablePence)} available ` +
+        `(${formatMoney(allocated - round.availablePence)} too much)`,
+    );
+  for (const item of items) {
+    const bid = bids.find((b) => b.id === item.bidId);
+    if (!bid) continue;
+    if (item.amountPence > bid.requestedPence)
+      problems.push(
+        `${bid.ref} is awarded ${formatMoney(item.amountPence)}, ` +
+          `more than the ${formatMoney(bid.requestedPence)} it requested`,
+      );
+    if (bid.status === 'withdrawn' || bid.status === 'ineligible')
+      problems.push(`${bid.ref} is awarded ${formatMoney(item.amountPence)} but is ${bid.status}`);
+  }
+  const submitted = new Set(
+    ctx.store.scoring.submissionsForRound(roundId).map((s) => `${s.bidId}:${s.personId}`),
+  );
+  const conflicted = new Set(
+    ctx.store.scoring
+      .declarationsForRound(roundId)
+      .filter((d) => d.conflict)
+      .map((d) => `${d.bidId}:${d.personId}`),
+  );
+  const excused = new Set(
+    bids.filter((b) => b.status === 'withdrawn' || b.status === 'ineligible').map((b) => b.id),
+  );
+  for (const a of ctx.store.scoring.assignmentsForRound(roundId)) {
+    const key = `${a.bidId}:${a.personId}`;
+    if (excused.has(a.bidId) || submitted.has(key) || conflicted.has(key)) continue;
+    const ref = bids.find((b) => b.id === a.bidId)?.ref ?? String(a.bidId);
+    problems.push(`${a.person} has not submitted scores for ${ref}`);
+  }
+  return problems;
+}
+
+/** Refuses to go on (sign, or send for sign-off) while the decision has any problem. */
+export function assertSoundDecision(ctx: HandlerContext, roundId: number, doing: string) {
+  const problems = decisionProblems(ctx, roundId);
+  if (problems.length > 0)
+    throw new Refusal(
+      'conflict',
+      `The decision cannot be ${doing} yet: ${problems.slice(0, 8).join('; ')}` +
+        (problems.length > 8 ? ` (and ${problems.length - 8} more)` : ''),
+      problems.map((message) => ({ path: '', message })),
+    );
+}

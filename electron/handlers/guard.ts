@@ -1,0 +1,75 @@
+import type { Channel } from '../../shared/channels';
+import { formatDate } from '../../shared/dates';
+import { ROLE_LABELS, type Person, type Role } from '../../shared/people';
+import { ruleFor, writes, type Rule } from '../../shared/rule-book';
+import { STAGE_LABELS, type Stage } from '../../shared/stages';
+import { currentActor } from './actor';
+import type { HandlerContext } from './context';
+import { latestNotice } from './notice-record';
+import { Refusal } from './refusal';
+import { roundOfInput } from './round-of-input';
+
+// The rule book enforced: dispatch calls `enforceRuleBook` after parsing the input and before any
+// handler runs. A call by the wrong role is `forbidden`; a write in the wrong stage of its round is
+// a `conflict`. Either way nothing has been written.
+
+/** "lead officer", "lead officer or commissioner", "lead officer, board member or commissioner". */
+function roleList(roles: readonly Role[]): string {
+  const names = roles.map((r) => ROLE_LABELS[r].toLowerCase());
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
+}
+const stageList = (stages: readonly Stage[]) => stages.map((s) => STAGE_LABELS[s].toLowerCase()).join(', ');
+
+/** Refuses the call unless the acting person may make it; returns who is acting (null: nobody). */
+export function checkRole(ctx: HandlerContext, rule: Rule, input: unknown): Person | null {
+  const actor = currentActor(ctx);
+  const writing = writes(rule, input);
+  const roles = writing ? rule.roles : (rule.dryRunRoles ?? rule.roles);
+  const action = writing ? rule.action : (rule.dryRunAction ?? rule.action);
+  if (roles === 'anyone') return actor;
+  if (!actor) {
+    if (rule.setup && ctx.store.people.count() === 0) return null;
+    throw new Refusal(
+      'forbidden',
+      `Tranche does not know who you are: set up your profile (or use --as NAME) before you ${action}`,
+    );
+  }
+  if (!roles.includes(actor.role))
+    throw new Refusal(
+      'forbidden',
+      `Only a ${roleList(roles)} can ${action}; ${actor.name} is a ${ROLE_LABELS[actor.role].toLowerCase()}`,
+    );
+  return actor;
+}
+
+/** Refuses a write in a stage of its round the rule book does not allow it in. */
+export function checkStage(ctx: HandlerContext, rule: Rule, input: unknown): void {
+  if (!rule.round || !rule.stages || !writes(rule, input)) return;
+  const roundId = roundOfInput(ctx, rule.round, input);
+  const round = roundId === null ? undefined : ctx.store.rounds.get(roundId);
+  if (!round || rule.stages.includes(round.stage)) return;
+  if (round.stage === 'signed') {
+    const notice = latestNotice(ctx, round.id);
+    const signed =
+      notice?.status === 'signed'
+        ? `Decision ${notice.number} was signed${notice.signedOn ? ` on ${formatDate(notice.signedOn)}` : ''}`
+        : '';
+    throw new Refusal(
+      'conflict',
+      `${signed || `Round "${round.name}" is signed`}: nobody can ${rule.action} now. ` +
+        'Draft a superseding notice to change the decision.',
+    );
+  }
+  throw new Refusal(
+    'conflict',
+    `Round "${round.name}" is at the ${STAGE_LABELS[round.stage].toLowerCase()} stage: ` +
+      `you can ${rule.action} only at the ${stageList(rule.stages)} stage${rule.stages.length > 1 ? 's' : ''}`,
+  );
+}
+
+/** The whole rule for one call: the right person, at the right stage of the round. */
+export function enforceRuleBook(channel: Channel, input: unknown, ctx: HandlerContext): void {
+  const rule = ruleFor(channel);
+  checkRole(ctx, rule, input);
+  checkStage(ctx, rule, input);
+}

@@ -1,0 +1,102 @@
+import type { ParsedInput } from '../../shared/contract';
+import { formatMoney } from '../../shared/money';
+import { allocationFor } from './allocation';
+import type { HandlerContext } from './context';
+import { buildLetterDocx, buildLetterPdf } from './exports/letters';
+import type { LetterData, NoticeBid } from './exports/notice-types';
+import { noticeData } from './notice-content';
+import { latestNotice as latest } from './notice-record';
+import { wordingFor } from './notice-wording';
+import { officeSettings } from './office';
+import { Refusal } from './refusal';
+import { mustGetRound } from './round-lookup';
+
+// Award and decline letters to every bidder, with the assessors' feedback.
+
+/** Each bid not withdrawn, with what the working allocation gives it. */
+function liveDecisions(ctx: HandlerContext, roundId: number): NoticeBid[] {
+  const allocation = allocationFor(ctx, roundId);
+  return ctx.store.bids
+    .listForRound(roundId)
+    .filter((b) => b.status !== 'withdrawn')
+    .map((b) => {
+      const item = allocation.items.find((i) => i.bidId === b.id);
+      return {
+        ref: b.ref,
+        partnership: b.partnership,
+        title: b.title,
+        requestedPence: b.requestedPence,
+        reducedPence: b.reducedPence,
+        awardedPence: item?.amountPence ?? null,
+        conditions: item?.conditions ?? '',
+      };
+    });
+}
+
+export const letterHandlers = {
+  'letters:export': async (input: ParsedInput<'letters:export'>, ctx: HandlerContext) => {
+    const round = mustGetRound(ctx, input.roundId);
+    const notice = latest(ctx, round.id);
+    const data = notice ? noticeData(ctx, notice) : null;
+    const framework = ctx.store.frameworks.forRound(round.id);
+    const scores = ctx.store.scoring.scoresForRound(round.id);
+    const office = officeSettings(ctx);
+    const wording = data?.wording ?? wordingFor(ctx, round.fund);
+    // Once signed, letters say what the signed notice says, from its frozen content, never the
+    // live record; until then they are drafted from the record.
+    const decided: NoticeBid[] =
+      notice?.status === 'signed' && data ? data.appendixA : liveDecisions(ctx, round.id);
+    const bids = decided.filter((b) => !input.ref || b.ref.toLowerCase() === input.ref.toLowerCase());
+    if (bids.length === 0)
+      throw new Refusal(
+        'not_found',
+        input.ref ? `There is no bid ${input.ref} in this round` : 'This round has no bids',
+      );
+    const files = [];
+    for (const bid of bids) {
+      const bidId = ctx.store.bids.findByRef(round.id, bid.ref)?.id;
+      const awarded = bid.awardedPence !== null;
+      const feedback = (framework?.criteria ?? [])
+        .filter((c) => !c.gateway)
+        .map((c) => ({
+          criterion: `${c.code} ${c.name}`,
+          text: scores
+            .filter((s) => s.bidId === bidId && s.criterionId === c.id && s.justification)
+            .map((s) => s.justification)
+            .join(' '),
+        }))
+        .filter((f) => f.text);
+      const letter: LetterData = {
+        kind: awarded ? 'award' : 'decline',
+        issuingBody: wording.issuingBody,
+        date: notice?.signedOn ?? ctx.now().slice(0, 10),
+        partnership: bid.partnership,
+        ref: bid.ref,
+        title: bid.title,
+        fund: data && notice?.status === 'signed' ? data.fund : round.fund,
+        roundName: data && notice?.status === 'signed' ? data.roundName : round.name,
+        requestedPence: bid.requestedPence,
+        awardedPence: bid.awardedPence,
+        conditions: bid.conditions,
+        feedback,
+        noticeNumber: notice?.number ?? 'not yet numbered',
+        contact: { officer: office.contactOfficer, telephone: office.telephone, email: office.email },
+        signatoryRole: wording.signatoryRole,
+        demoNotice: round.demoNotice,
+      };
+      const content = input.format === 'docx' ? await buildLetterDocx(letter) : await buildLetterPdf(letter);
+      files.push({
+        fileName: `${bid.ref} ${awarded ? 'award' : 'decline'} letter.${input.format}`,
+        mediaType:
+          input.format === 'docx'
+            ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+            : 'application/pdf',
+        dataBase64: content.toString('base64'),
+        summary: awarded
+          ? `${bid.ref}: ${formatMoney(bid.awardedPence ?? 0)} awarded`
+          : `${bid.ref}: not funded`,
+      });
+    }
+    return files;
+  },
+};

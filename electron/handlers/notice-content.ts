@@ -1,0 +1,108 @@
+import { BOARD_VIEW_LABELS } from '../../shared/assessment';
+import { wordingSchema } from '../../shared/notices';
+import { allocationFor } from './allocation';
+import { roundDashboard } from './bids';
+import type { HandlerContext } from './context';
+import type { NoticeBid, NoticeData } from './exports/notice-types';
+import type { NoticeRow } from './notice-record';
+import { officeSettings } from './office';
+import { rankingFor } from './ranking';
+import { mustGetRound } from './round-lookup';
+
+// What a notice says: drawn from the record while it is a draft, the frozen content once signed.
+
+export function noticeData(ctx: HandlerContext, notice: NoticeRow): NoticeData {
+  if (notice.content)
+    return { ...(JSON.parse(notice.content) as NoticeData), fingerprint: notice.fingerprint };
+  const round = mustGetRound(ctx, notice.roundId);
+  const dashboard = roundDashboard(ctx, round.id);
+  const allocation = allocationFor(ctx, round.id);
+  const order = new Map(rankingOrder(ctx, round.id).map((ref, i) => [ref, i]));
+  const bids = ctx.store.bids.listForRound(round.id).filter((b) => b.status !== 'withdrawn');
+  const asNoticeBid = (b: (typeof bids)[number]): NoticeBid => {
+    const item = allocation.items.find((i) => i.bidId === b.id);
+    return {
+      ref: b.ref,
+      partnership: b.partnership,
+      title: b.title,
+      requestedPence: b.requestedPence,
+      reducedPence: b.reducedPence,
+      awardedPence: item?.amountPence ?? null,
+      conditions: item?.conditions ?? '',
+    };
+  };
+  const byRank = (a: NoticeBid, b: NoticeBid) =>
+    (order.get(a.ref) ?? 999) - (order.get(b.ref) ?? 999) ||
+    a.ref.localeCompare(b.ref, 'en-GB', { numeric: true });
+  const views = ctx.store.board.views(round.id);
+  const supersedes = notice.supersedesId
+    ? (ctx.store.notices.get(notice.supersedesId)?.number ?? null)
+    : null;
+  const office = officeSettings(ctx);
+  const wording = wordingSchema.parse(JSON.parse(notice.wording));
+  return {
+    marking: notice.marking,
+    number: notice.number,
+    title: notice.title,
+    contact: { officer: office.contactOfficer, telephone: office.telephone, email: office.email },
+    wording,
+    fund: round.fund,
+    roundName: round.name,
+    financialYear: round.financialYear,
+    budgetPence: round.budgetPence,
+    commitments: round.commitments.map(({ description, amountPence }) => ({ description, amountPence })),
+    availablePence: round.availablePence,
+    requestedPence: round.requestedPence,
+    bidCount: round.bidCount,
+    partnershipCount: dashboard.partnerships.length,
+    noBidFrom: dashboard.partnershipsWithoutBids,
+    board:
+      views.length === 0
+        ? null
+        : {
+            meetingOn: views.find((v) => v.meetingOn)?.meetingOn ?? null,
+            summary: bids
+              .filter((b) => views.some((v) => v.bidId === b.id))
+              .map(
+                (b) =>
+                  `${b.ref}: ${views
+                    .filter((v) => v.bidId === b.id)
+                    .map(
+                      (v) =>
+                        `${BOARD_VIEW_LABELS[v.view].toLowerCase()}${v.comment ? ` (${v.comment})` : ''}`,
+                    )
+                    .join('; ')}`,
+              ),
+          },
+    decisions: bids
+      .map(asNoticeBid)
+      .filter((b) => b.awardedPence !== null)
+      .sort(byRank),
+    awardedPence: allocation.allocatedPence,
+    remainingPence: allocation.remainingPence,
+    appendixA: bids.map(asNoticeBid).sort((a, b) => a.ref.localeCompare(b.ref, 'en-GB', { numeric: true })),
+    appendixB: notice.includeAppendixB
+      ? bids.map((b) => ({
+          ref: b.ref,
+          title: b.title,
+          sections: ctx.store.bids.get(b.id)?.sections.map(({ heading, body }) => ({ heading, body })) ?? [],
+        }))
+      : null,
+    signature: notice.signedBy
+      ? {
+          name: notice.signedBy,
+          role: notice.signedRole ?? wording.signatoryRole,
+          date: notice.signedOn ?? '',
+          interests: notice.interests ?? '',
+        }
+      : null,
+    fingerprint: notice.fingerprint,
+    draft: notice.status !== 'signed' && notice.status !== 'superseded',
+    demoNotice: round.demoNotice,
+    supersedes,
+  };
+}
+
+function rankingOrder(ctx: HandlerContext, roundId: number): string[] {
+  return ctx.store.frameworks.forRound(roundId) ? rankingFor(ctx, roundId).map((r) => r.ref) : [];
+}

@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import type { ParsedInput } from '../../shared/contract';
+import { wordingSchema } from '../../shared/notices';
+import { currentActor } from './actor';
+import type { HandlerContext } from './context';
+import type { NoticeData } from './exports/notice-types';
+import { assertSoundDecision } from './decision-checks';
+import { noticeData } from './notice-content';
+import { latestNotice as latest, type NoticeRow } from './notice-record';
+import { wordingFor } from './notice-wording';
+import { officeSettings } from './office';
+import { notFound, Refusal } from './refusal';
+import { mustGetRound } from './round-lookup';
+
+// Decision notices: drafted from the record, sent for sign-off, signed by the commissioner, then
+// locked. A signed notice keeps the content it was signed with; a superseding notice changes it.
+
+export function noticeView(ctx: HandlerContext, notice: NoticeRow) {
+  return {
+    id: notice.id,
+    roundId: notice.roundId,
+    number: notice.number,
+    title: notice.title,
+    marking: notice.marking,
+    status: notice.status,
+    wording: wordingSchema.parse(JSON.parse(notice.wording)),
+    includeAppendixB: notice.includeAppendixB,
+    summary: notice.summary,
+    signedBy: notice.signedBy,
+    signedOn: notice.signedOn,
+    interests: notice.interests,
+    fingerprint: notice.fingerprint,
+    supersedes: notice.supersedesId ? (ctx.store.notices.get(notice.supersedesId)?.number ?? null) : null,
+    preview: noticeData(ctx, notice),
+  };
+}
+
+export function createNotice(ctx: HandlerContext, roundId: number, supersedesId: number | null) {
+  const round = mustGetRound(ctx, roundId);
+  const now = ctx.now();
+  const year = Number(now.slice(0, 4));
+  const sequence = ctx.store.notices.nextSequence(year);
+  const number = `${officeSettings(ctx).numberPrefix}${String(sequence).padStart(3, '0')}/${year}`;
+  const id = ctx.store.notices.create({
+    roundId,
+    number,
+    year,
+    sequence,
+    title: `${round.fund}: ${round.name}`,
+    wording: JSON.stringify(wordingFor(ctx, round.fund)),
+    supersedesId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return ctx.store.notices.get(id) as NoticeRow;
+}
+
+function fingerprintOf(data: NoticeData): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ ...data, fingerprint: null }))
+    .digest('hex');
+}
+export const noticeLifecycleHandlers = {
+  'notices:get': (input: ParsedInput<'notices:get'>, ctx: HandlerContext) => {
+    mustGetRound(ctx, input.roundId);
+    const notice = latest(ctx, input.roundId);
+    return notice ? noticeView(ctx, notice) : null;
+  },
+
+  'notices:create': (input: ParsedInput<'notices:create'>, ctx: HandlerContext) =>
+    ctx.store.transaction(() => {
+      const current = latest(ctx, input.roundId);
+      if (current?.status === 'signed')
+        throw new Refusal(
+          'conflict',
+          `Decision ${current.number} is signed: draft a superseding notice instead`,
+        );
+      if (current) return noticeView(ctx, current);
+      return noticeView(ctx, createNotice(ctx, input.roundId, null));
+    }),
+
+  'notices:update': (input: ParsedInput<'notices:update'>, ctx: HandlerContext) =>
+    ctx.store.transaction(() => {
+      const notice = ctx.store.notices.get(input.noticeId);
+      if (!notice) throw notFound(`Notice ${input.noticeId}`);
+      if (notice.status === 'signed' || notice.status === 'superseded')
+        throw new Refusal(
+          'conflict',
+          `Decision ${notice.number} is signed and cannot be edited. Draft a superseding notice to change it.`,
+        );
+      ctx.store.notices.update(notice.id, {
+        title: input.title,
+        marking: input.marking,
+        wording: JSON.stringify(input.wording),
+        includeAppendixB: input.includeAppendixB,
+        summary: input.summary,
+        status: 'draft',
+        updatedAt: ctx.now(),
+      });
+      return noticeView(ctx, ctx.store.notices.get(notice.id) as NoticeRow);
+    }),
+
+  'notices:ready': (input: ParsedInput<'notices:ready'>, ctx: HandlerContext) =>
+    ctx.store.transaction(() => {
+      const notice = latest(ctx, input.roundId);
+      if (!notice) throw new Refusal('not_found', 'This round has no decision notice yet');
+      if (notice.status !== 'draft')
+        throw new Refusal('conflict', `Decision ${notice.number} is ${notice.status}`);
+      assertSoundDecision(ctx, input.roundId, 'sent for sign-off');
+      ctx.store.notices.update(notice.id, { status: 'ready', updatedAt: ctx.now() });
+      return noticeView(ctx, ctx.store.notices.get(notice.id) as NoticeRow);
+    }),
+
+  'notices:sign': (input: ParsedInput<'notices:sign'>, ctx: HandlerContext) =>
+    ctx.store.transaction(() => {
+      const actor = currentActor(ctx);
+      const round = mustGetRound(ctx, input.roundId);
+      const current = latest(ctx, round.id);
+      if (current?.status === 'signed')
+        throw new Refusal('conflict', `This round's decision ${current.number} is already signed`);
+      assertSoundDecision(ctx, round.id, 'signed');
+      const notice = current ?? createNotice(ctx, round.id, null);
+      const date = input.date ?? ctx.now().slice(0, 10);
+      const wording = wordingSchema.parse(JSON.parse(notice.wording));
+      ctx.store.notices.update(notice.id, {
+        signedBy: actor?.name ?? '',
+        signedRole: wording.signatoryRole,
+        signedOn: date,
+        interests: input.interests || 'None',
+        status: 'signed',
+        updatedAt: ctx.now(),
+      });
+      const signed = ctx.store.notices.get(notice.id) as NoticeRow;
+      const content = { ...noticeData(ctx, signed), draft: false, fingerprint: null };
+      const fingerprint = fingerprintOf(content);
+      ctx.store.notices.update(notice.id, { content: JSON.stringify(content), fingerprint });
+      if (notice.supersedesId) ctx.store.notices.update(notice.supersedesId, { status: 'superseded' });
+      ctx.store.rounds.setStage(round.id, 'signed', ctx.now());
+      return noticeView(ctx, ctx.store.notices.get(notice.id) as NoticeRow);
+    }),
+
+  'notices:supersede': (input: ParsedInput<'notices:supersede'>, ctx: HandlerContext) =>
+    ctx.store.transaction(() => {
+      const current = latest(ctx, input.roundId);
+      if (current?.status !== 'signed')
+        throw new Refusal('conflict', 'Only a signed decision can be superseded');
+      // A superseding draft reopens the decision: the round goes back to its decision stage.
+      const draft = createNotice(ctx, input.roundId, current.id);
+      ctx.store.rounds.setStage(input.roundId, 'decision', ctx.now());
+      return noticeView(ctx, draft);
+    }),
+};

@@ -1,0 +1,83 @@
+import { bidFlags } from '../../shared/checks';
+import type { ParsedInput } from '../../shared/contract';
+import { rankBids, type RankBid } from '../../shared/ranking';
+import { visibleForScores } from './blind-scoring';
+import type { HandlerContext } from './context';
+import { mustGetFramework } from './frameworks';
+import { mustGetRound } from './round-lookup';
+
+// The ranking, computed from submitted, unconflicted scores and moderations (shared/ranking.ts).
+
+export function rankingFor(ctx: HandlerContext, roundId: number) {
+  const framework = mustGetFramework(ctx, roundId);
+  const bids = ctx.store.bids.listForRound(roundId).filter((b) => b.status !== 'withdrawn');
+  const conflicts = new Set(
+    ctx.store.scoring
+      .declarationsForRound(roundId)
+      .filter((d) => d.conflict)
+      .map((d) => `${d.bidId}:${d.personId}`),
+  );
+  const submitted = new Set(
+    ctx.store.scoring.submissionsForRound(roundId).map((s) => `${s.bidId}:${s.personId}`),
+  );
+  const counted = ctx.store.scoring
+    .scoresForRound(roundId)
+    .filter(
+      (s) =>
+        s.score !== null &&
+        submitted.has(`${s.bidId}:${s.personId}`) &&
+        !conflicts.has(`${s.bidId}:${s.personId}`),
+    );
+  const moderations = ctx.store.scoring.moderationsForRound(roundId);
+  const rankInput: RankBid[] = bids.map((bid) => {
+    const own = counted.filter((s) => s.bidId === bid.id);
+    const scores = new Map<number, number[]>();
+    for (const s of own) scores.set(s.criterionId, [...(scores.get(s.criterionId) ?? []), s.score as number]);
+    return {
+      bidId: bid.id,
+      ref: bid.ref,
+      scores,
+      moderated: new Map(moderations.filter((m) => m.bidId === bid.id).map((m) => [m.criterionId, m.score])),
+      assessorCount: new Set(own.map((s) => s.personId)).size,
+    };
+  });
+  const ranked = rankBids(
+    {
+      scaleMin: framework.scale.min,
+      scaleMax: framework.scale.max,
+      threshold: framework.threshold,
+      criteria: framework.criteria.map(({ id, code, weight, minScore, gateway }) => ({
+        id,
+        code,
+        weight,
+        minScore,
+        gateway,
+      })),
+    },
+    rankInput,
+  );
+  const round = mustGetRound(ctx, roundId);
+  const open = ctx.store.scoring.queriesForRound(roundId).filter((q) => !q.resolvedAt);
+  return ranked.map((r) => {
+    const bid = bids.find((b) => b.id === r.bidId);
+    return {
+      ...r,
+      partnership: bid?.partnership ?? '',
+      title: bid?.title ?? '',
+      requestedPence: bid?.requestedPence ?? 0,
+      checks: bid
+        ? bidFlags(bid, { name: round.fund, capPence: round.fundCapPence })
+            .filter((f) => f.severity === 'problem')
+            .map((f) => f.message)
+        : [],
+      openQueries: open.filter((q) => q.bidId === r.bidId).map((q) => q.text),
+    };
+  });
+}
+
+export const rankingHandlers = {
+  'assessment:ranking': (input: ParsedInput<'assessment:ranking'>, ctx: HandlerContext) => {
+    mustGetRound(ctx, input.roundId);
+    return visibleForScores(ctx, input.roundId, rankingFor(ctx, input.roundId), 'the ranking');
+  },
+};
