@@ -56,6 +56,8 @@ async function prepare(): Promise<Setup> {
     ['C1', 'full'],
   ] as const)
     must(await dispatch('allocation:set', { roundId: 1, bidRef: ref, option, conditions: '' }, lead));
+  // Signing needs the decision stage; allocating is allowed there too.
+  must(await dispatch('rounds:setStage', { roundId: 1, to: 'decision' }, lead));
   const round = must(
     await dispatch(
       'rounds:create',

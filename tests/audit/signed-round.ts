@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { createContext, type HandlerContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
+import { moveRoundTo } from '../support/stages';
 import { testContext } from '../support/temp-db';
 
 /** The demonstration round allocated and signed, on a temporary file; the connection stays open. */
@@ -14,6 +15,7 @@ export async function signedRound() {
     ['C1', 'full'],
   ] as const)
     must(await dispatch('allocation:set', { roundId: 1, bidRef: ref, option, conditions: '' }, lead));
+  await moveRoundTo(lead, 1, 'decision');
   must(await dispatch('notices:sign', { roundId: 1, interests: 'None' }, as('Pat Morgan')));
   return { ctx, connection, file, as, lead };
 }

@@ -263,7 +263,8 @@ describe('blind scoring', () => {
 
   it('shows a lead officer who assesses no scores before they submit, nor for a conflict', async () => {
     const o = await demoOffice();
-    o.ctx.store.rounds.setStage(1, 'assessment', o.ctx.now());
+    // Back to assessment by hand (stages only move forward), sealed in the chain like any write.
+    o.ctx.store.transaction(() => o.ctx.store.rounds.setStage(1, 'assessment', o.ctx.now()));
     await o.call('assessment:assign', { roundId: 1, assessor: 'Dan Hughes', bidRefs: ['S1', 'W1'] }, o.lead);
     expect(await dispatch('assessment:ranking', { roundId: 1 }, o.lead)).toMatchObject({
       ok: false,
@@ -283,7 +284,8 @@ describe('blind scoring', () => {
 
   it('makes a submitted sheet final until a lead officer reopens it, with a reason on the record', async () => {
     const o = await demoOffice();
-    o.ctx.store.rounds.setStage(1, 'assessment', o.ctx.now());
+    // Back to assessment by hand (stages only move forward), sealed in the chain like any write.
+    o.ctx.store.transaction(() => o.ctx.store.rounds.setStage(1, 'assessment', o.ctx.now()));
     const asha = o.as('Asha Patel');
     const s1 = o.ctx.store.bids.findByRef(1, 'S1')!.id;
     const sheet = await o.call('assessment:sheet', { bidId: s1 }, asha);
@@ -326,7 +328,8 @@ describe('blind scoring', () => {
 
   it('keeps every declaration, and lets only a lead officer withdraw a conflict, with a reason', async () => {
     const o = await demoOffice();
-    o.ctx.store.rounds.setStage(1, 'assessment', o.ctx.now());
+    // Back to assessment by hand (stages only move forward), sealed in the chain like any write.
+    o.ctx.store.transaction(() => o.ctx.store.rounds.setStage(1, 'assessment', o.ctx.now()));
     const ben = o.as('Ben Clarke');
     const w1 = o.ctx.store.bids.findByRef(1, 'W1')!.id;
     const benId = o.ctx.store.people.findByName('Ben Clarke')!.id;
@@ -368,7 +371,8 @@ describe('blind scoring', () => {
 
   it('retires a scored criterion dropped from the framework instead of deleting its score history', async () => {
     const o = await demoOffice();
-    o.ctx.store.rounds.setStage(1, 'assessment', o.ctx.now());
+    // Back to assessment by hand (stages only move forward), sealed in the chain like any write.
+    o.ctx.store.transaction(() => o.ctx.store.rounds.setStage(1, 'assessment', o.ctx.now()));
     const count = () =>
       (
         o.sqlite
