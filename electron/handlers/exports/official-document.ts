@@ -69,6 +69,8 @@ export interface OfficialDocument {
   runningHeader: string | null;
   /** Left-hand footer text beside the page number; null for no footer at all. */
   footer: { label: string; notes: string[]; smallPrint: string | null } | null;
+  /** Files embedded in the PDF (the signed content of a notice); Word files carry none. */
+  attachments?: { name: string; description: string; mediaType: string; data: Buffer }[];
 }
 
 export const text = (value: string, style: Omit<Run, 'text'> = {}): Run => ({ text: value, ...style });
@@ -293,9 +295,9 @@ function wordFooter(footer: NonNullable<OfficialDocument['footer']>): Footer {
   const notes = footer.notes.map(
     (note) => new Paragraph({ children: [new TextRun({ text: note, bold: true, size: halfPoints(8) })] }),
   );
-  const small = footer.smallPrint
-    ? [new Paragraph({ children: [new TextRun({ text: footer.smallPrint, size: halfPoints(6.5) })] })]
-    : [];
+  const small = (footer.smallPrint?.split('\n') ?? []).map(
+    (line) => new Paragraph({ children: [new TextRun({ text: line, size: halfPoints(6.5) })] }),
+  );
   return new Footer({ children: [pageLine, ...notes, ...small] });
 }
 
@@ -328,6 +330,17 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
       margin: [0, 24, 0, 0],
     });
   if (footer) definition.footer = (page, pages) => pdfFooter(footer, page, pages);
+  if (doc.attachments?.length)
+    definition.files = Object.fromEntries(
+      doc.attachments.map((a) => [
+        a.name,
+        {
+          name: a.name,
+          description: a.description,
+          src: `data:${a.mediaType};base64,${a.data.toString('base64')}`,
+        },
+      ]),
+    );
   return renderPdf(definition);
 }
 
