@@ -66,14 +66,49 @@ const refused = (problem: string): NoticeFileReport => ({
   number: null,
 });
 
+export type RenderNotice = (data: NoticeData, attachment: { name: string; data: Buffer }) => Promise<Buffer>;
+
+/**
+ * A signed notice prints the same file every time (it is dated its signing day), so the file must
+ * be exactly the one its signed content prints: a changed page, font or any other byte shows.
+ */
+async function compareWithSigned(
+  pdf: Buffer,
+  pages: Buffer[],
+  payload: SignedNoticePayload,
+  seal: NoticeSignature,
+  embedded: Buffer,
+  render: RenderNotice,
+): Promise<string[]> {
+  let expected: Buffer;
+  try {
+    expected = await render(printableNotice(payload.content, seal), {
+      name: SIGNED_NOTICE_FILE,
+      data: embedded,
+    });
+  } catch {
+    return ['The signed content cannot be printed again to compare it with the file'];
+  }
+  if (expected.equals(pdf)) return [];
+  const expectedPages = readPdf(expected).pages;
+  if (expectedPages.length !== pages.length)
+    return [`The file has ${pages.length} pages; the signed content prints ${expectedPages.length}`];
+  const changed = expectedPages.flatMap((page, i) => (page.equals(pages[i]!) ? [] : [i + 1]));
+  if (changed.length > 0)
+    return [
+      `Page${changed.length > 1 ? 's' : ''} ${changed.join(', ')} ${changed.length > 1 ? 'differ' : 'differs'} ` +
+        'from what the signed content prints: the printed notice was changed',
+    ];
+  let at = 0;
+  while (at < pdf.length && pdf[at] === expected[at]) at += 1;
+  return [`The file differs from the signed notice from byte ${at}: it was changed or re-saved`];
+}
+
 /**
  * Checks a notice PDF: the embedded content, its signature and key, and every printed page
  * against the pages that content renders to (`render` is the notice's PDF builder).
  */
-export async function verifyNoticePdf(
-  pdf: Buffer,
-  render: (data: NoticeData) => Promise<Buffer>,
-): Promise<NoticeFileReport> {
+export async function verifyNoticePdf(pdf: Buffer, render: RenderNotice): Promise<NoticeFileReport> {
   let file;
   try {
     file = readPdf(pdf);
@@ -104,27 +139,8 @@ export async function verifyNoticePdf(
   if (signature?.name !== payload.signedBy || signature?.date !== payload.signedOn)
     problems.push('The signer or date given beside the content is not the one inside what was signed');
 
-  if (problems.length === 0) {
-    let expected: Buffer[] = [];
-    try {
-      expected = readPdf(await render(printableNotice(payload.content, seal))).pages;
-    } catch {
-      problems.push('The signed content cannot be printed again to compare it with the pages');
-    }
-    if (expected.length > 0) {
-      if (expected.length !== file.pages.length)
-        problems.push(
-          `The file has ${file.pages.length} pages; the signed content prints ${expected.length}`,
-        );
-      else {
-        const changed = expected.flatMap((page, i) => (page.equals(file.pages[i]!) ? [] : [i + 1]));
-        if (changed.length > 0)
-          problems.push(
-            `Page${changed.length > 1 ? 's' : ''} ${changed.join(', ')} ${changed.length > 1 ? 'differ' : 'differs'} from what the signed content prints: the printed notice was changed`,
-          );
-      }
-    }
-  }
+  if (problems.length === 0)
+    problems.push(...(await compareWithSigned(pdf, file.pages, payload, seal, embedded, render)));
   return {
     ok: problems.length === 0,
     problems,

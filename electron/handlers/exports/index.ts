@@ -127,15 +127,13 @@ export const exportHandlers = {
           score: s.score as number,
           justification: s.justification,
         })),
-      moderations: ctx.store.scoring
-        .moderationsForRound(round.id)
-        .map((m) => ({
-          ref: refOf.get(m.bidId) ?? '',
-          criterion: criterionCode.get(m.criterionId) ?? '',
-          score: m.score,
-          reason: m.reason,
-          by: m.by,
-        })),
+      moderations: ctx.store.scoring.moderationsForRound(round.id).map((m) => ({
+        ref: refOf.get(m.bidId) ?? '',
+        criterion: criterionCode.get(m.criterionId) ?? '',
+        score: m.score,
+        reason: m.reason,
+        by: m.by,
+      })),
       declarations: ctx.store.scoring
         .declarationsForRound(round.id)
         .map(({ ref, person, conflict, nature }) => ({ ref, person, conflict, nature })),

@@ -22,6 +22,7 @@ export async function buildNoticeDocx(data: NoticeData): Promise<Buffer> {
 /** The notice as PDF; a signed notice carries its signed content as an embedded file. */
 export async function buildNoticePdf(data: NoticeData, attachment?: SignedAttachment): Promise<Buffer> {
   const doc = noticeDocument(data);
+  if (attachment) doc.createdOn = data.signature?.date;
   if (attachment)
     doc.attachments = [
       {

@@ -71,6 +71,11 @@ export interface OfficialDocument {
   footer: { label: string; notes: string[]; smallPrint: string | null } | null;
   /** Files embedded in the PDF (the signed content of a notice); Word files carry none. */
   attachments?: { name: string; description: string; mediaType: string; data: Buffer }[];
+  /**
+   * The PDF's creation date (YYYY-MM-DD) when it must not be the time of export: a signed notice
+   * is dated its signing day, so that exporting it again gives the same file, byte for byte.
+   */
+  createdOn?: string;
 }
 
 export const text = (value: string, style: Omit<Run, 'text'> = {}): Run => ({ text: value, ...style });
@@ -315,7 +320,13 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
     pageSize: 'A4',
     pageOrientation: 'portrait',
     pageMargins: PDF_MARGINS,
-    info: { title: doc.title, subject: doc.subject, creator: 'Tranche', producer: 'Tranche' },
+    info: {
+      title: doc.title,
+      subject: doc.subject,
+      creator: 'Tranche',
+      producer: 'Tranche',
+      ...(doc.createdOn ? { creationDate: new Date(`${doc.createdOn}T00:00:00Z`) } : {}),
+    },
     defaultStyle: { font: PDF_FONT, fontSize: 10.5, lineHeight: 1.2, color: '#000000' },
     pageBreakBefore: strandedHeading,
     content: doc.blocks.map(pdfBlock),
