@@ -5,6 +5,8 @@ import { createStore } from '../../db/store';
 import { isRefusal } from '../../shared/result';
 import { createContext, type HandlerContext } from '../handlers/context';
 import { dispatch } from '../handlers/dispatch';
+import type { KdfParams } from '../identity/keys';
+import { passphrases, unlockActor } from './identity';
 import { CliRefusal, commands, type Command } from './commands';
 
 export const EXIT_DONE = 0;
@@ -17,6 +19,10 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   migrationsFolder: string;
   version: string;
+  /** Asks for a passphrase without echoing it; absent when there is no terminal to ask on. */
+  prompt?: (question: string) => Promise<string>;
+  /** The key derivation for new passphrases (tests choose a cheap one). */
+  kdf?: KdfParams;
 }
 
 const globalOptions = {
@@ -36,7 +42,8 @@ function usage(): string {
     ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`),
     '',
     "The database is the desktop app's unless --db or TRANCHE_DB names another file.",
-    "Commands act as the person named by --as, or else as this computer's profile.",
+    "Commands act as the person named by --as, or else as this computer's profile; acting as",
+    'someone needs their passphrase: TRANCHE_PASSPHRASE, or asked for on a terminal.',
     'Exit status: 0 done, 2 refused (reason on stderr, nothing changed), 1 unexpected failure.',
     'Money in JSON is integer pence, in fields ending "Pence".',
   ].join('\n');
@@ -83,21 +90,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const file = typeof parsed.values.db === 'string' ? parsed.values.db : defaultDatabaseFile(io.env);
   let connection: Connection | undefined;
   let ctx: HandlerContext | undefined;
-  const context = (): HandlerContext => {
-    if (ctx) return ctx;
-    try {
-      connection = openDatabase(file, { migrationsFolder: io.migrationsFolder });
-    } catch (error) {
-      throw new UnexpectedFailure(
-        `cannot open the database ${file}: ${error instanceof Error ? error.message : String(error)}`,
-      );
+  let unlocked = false;
+  const secrets = passphrases(io);
+  const context = async (options: { actor: boolean } = { actor: true }): Promise<HandlerContext> => {
+    if (!ctx) {
+      try {
+        connection = openDatabase(file, { migrationsFolder: io.migrationsFolder });
+      } catch (error) {
+        throw new UnexpectedFailure(
+          `cannot open the database ${file}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      ctx = createContext(createStore(connection), io.version, undefined, io.kdf ? { kdf: io.kdf } : {});
     }
-    ctx = createContext(
-      createStore(connection),
-      io.version,
-      undefined,
-      typeof parsed.values.as === 'string' ? parsed.values.as : undefined,
-    );
+    // Whoever the command acts as proves their passphrase before anything is read or written.
+    if (options.actor && !unlocked) {
+      await unlockActor(ctx, typeof parsed.values.as === 'string' ? parsed.values.as : undefined, secrets);
+      unlocked = true;
+    }
     return ctx;
   };
   try {
@@ -106,8 +116,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       args: parsed.positionals.slice(command.words.length),
       json: parsed.values.json === true,
       print: io.stdout,
+      secrets,
+      database: context,
       call: async (channel, input) => {
-        const result = await dispatch(channel, input, context(), { logError: () => undefined });
+        const result = await dispatch(channel, input, await context(), { logError: () => undefined });
         if (result.ok) return result.value;
         if (isRefusal(result.error)) {
           const details = (result.error.issues ?? [])

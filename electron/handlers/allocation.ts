@@ -222,14 +222,12 @@ export const allocationHandlers = {
               amountPence: i.amountPence,
               conditions: '',
             }))
-          : ctx.store.allocation
-              .items(round.id)
-              .map(({ bidId, option, amountPence, conditions }) => ({
-                bidId,
-                option,
-                amountPence,
-                conditions,
-              }));
+          : ctx.store.allocation.items(round.id).map(({ bidId, option, amountPence, conditions }) => ({
+              bidId,
+              option,
+              amountPence,
+              conditions,
+            }));
       ctx.store.allocation.saveScenario(round.id, input.name, actor?.id ?? null, items, ctx.now());
       return allocationHandlers['scenarios:list']({ roundId: round.id }, ctx);
     }),

@@ -6,7 +6,7 @@ import { templateFramework, type Framework } from '../../shared/frameworks';
 import type { Person } from '../../shared/people';
 import { rankBids, spread, type RankBid } from '../../shared/ranking';
 import { readScoringSheetXlsx, ScoringSheetError } from './exports/scoring-sheet';
-import { LEAD, OFFICERS, currentActor, requireRole } from './actor';
+import { LEAD, OFFICERS, requireRole } from './actor';
 import type { HandlerContext } from './context';
 import { fieldRefusal, notFound, Refusal } from './refusal';
 import { mustGetOpenRound, mustGetRound } from './rounds';
@@ -60,12 +60,6 @@ function bidByRef(ctx: HandlerContext, roundId: number, ref: string) {
   const found = ctx.store.bids.findByRef(roundId, ref);
   if (!found) throw new Refusal('not_found', `There is no bid ${ref} in this round`);
   return found.id;
-}
-
-function mustGetPerson(ctx: HandlerContext, id: number): Person {
-  const person = ctx.store.people.get(id);
-  if (!person) throw notFound(`Person ${id}`);
-  return person;
 }
 
 function personNamed(ctx: HandlerContext, name: string): Person {
@@ -358,38 +352,6 @@ export function rankingFor(ctx: HandlerContext, roundId: number) {
 }
 
 export const assessmentHandlers = {
-  'people:list': (_input: object, ctx: HandlerContext) => ctx.store.people.list(),
-
-  'people:add': (input: ParsedInput<'people:add'>, ctx: HandlerContext) =>
-    ctx.store.transaction(() => {
-      requireRole(ctx, LEAD, 'add people', { setup: true });
-      if (ctx.store.people.findByName(input.name))
-        throw fieldRefusal('conflict', 'name', `There is already a person called "${input.name}"`);
-      const id = ctx.store.people.create(input.name, input.role, ctx.now());
-      return mustGetPerson(ctx, id);
-    }),
-
-  'people:me': (_input: object, ctx: HandlerContext) => currentActor(ctx),
-
-  'people:setProfile': (input: ParsedInput<'people:setProfile'>, ctx: HandlerContext) =>
-    ctx.store.transaction(() => {
-      let id: number;
-      if ('personId' in input) {
-        if (!ctx.store.people.get(input.personId)) throw notFound(`Person ${input.personId}`);
-        id = input.personId;
-      } else {
-        if (ctx.store.people.findByName(input.name))
-          throw fieldRefusal(
-            'conflict',
-            'name',
-            `There is already a person called "${input.name}": choose them instead`,
-          );
-        id = ctx.store.people.create(input.name, input.role, ctx.now());
-      }
-      ctx.store.people.setSetting('profile_person_id', String(id));
-      return mustGetPerson(ctx, id);
-    }),
-
   'frameworks:get': (input: ParsedInput<'frameworks:get'>, ctx: HandlerContext) => {
     mustGetRound(ctx, input.roundId);
     return getFramework(ctx, input.roundId);

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract';
 import { fail, ok, type FieldIssue, type Result } from '../../shared/result';
-import { currentActor } from './actor';
 import { appHandlers } from './app';
 import type { HandlerContext } from './context';
 import { Refusal } from './refusal';
@@ -13,6 +12,7 @@ import { noticeHandlers } from './notices';
 import { reportHandlers } from './reports';
 import { assessmentHandlers } from './assessment';
 import { bidHandlers } from './bids';
+import { peopleHandlers } from './people';
 import { loadDemo } from './demo/load';
 import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
@@ -30,6 +30,7 @@ const handlers: Handlers = {
   ...bidHandlers,
   ...importHandlers,
   ...assessmentHandlers,
+  ...peopleHandlers,
   ...alignmentHandlers,
   ...exportHandlers,
   ...allocationHandlers,
@@ -78,8 +79,8 @@ export async function dispatch(
     return fail('invalid_input', issues.map(describeIssue).join('; '), issues);
   }
   try {
-    // A named actor who does not exist is refused whatever the operation.
-    if (ctx.actAs !== undefined) currentActor(ctx);
+    // Any call but the app asking who is here counts as use, and keeps the session from locking.
+    if (channel !== 'people:session') ctx.session.touch();
     const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
     return ok(operation.output.parse(await handler(parsed.data, ctx)));
   } catch (error) {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ParsedInput } from '../../shared/contract';
 import { formatDate } from '../../shared/dates';
 import { formatMoney } from '../../shared/money';
@@ -25,6 +24,7 @@ import {
 import type { LetterData, NoticeBid, NoticeData } from './exports/notice-types';
 import { notFound, Refusal } from './refusal';
 import { mustGetRound } from './rounds';
+import { sealNotice, signedAttachment } from './notice-signing';
 
 // Decision notices: drafted from the record, signed by the commissioner, then locked. A signed
 // notice keeps the content it was signed with, so exporting it again gives the same document.
@@ -63,7 +63,11 @@ function wordingFor(ctx: HandlerContext, fundName: string): Wording {
 
 export function noticeData(ctx: HandlerContext, notice: NoticeRow): NoticeData {
   if (notice.content)
-    return { ...(JSON.parse(notice.content) as NoticeData), fingerprint: notice.fingerprint };
+    return {
+      ...(JSON.parse(notice.content) as NoticeData),
+      fingerprint: notice.fingerprint,
+      keyFingerprint: notice.signerKeyFingerprint,
+    };
   const round = mustGetRound(ctx, notice.roundId);
   const dashboard = roundDashboard(ctx, round.id);
   const allocation = allocationFor(ctx, round.id);
@@ -197,12 +201,6 @@ function createNotice(ctx: HandlerContext, roundId: number, supersedesId: number
   return ctx.store.notices.get(id) as NoticeRow;
 }
 
-function fingerprintOf(data: NoticeData): string {
-  return createHash('sha256')
-    .update(JSON.stringify({ ...data, fingerprint: null }))
-    .digest('hex');
-}
-
 export const noticeHandlers = {
   'office:get': (_input: object, ctx: HandlerContext) => officeSettings(ctx),
 
@@ -303,9 +301,9 @@ export const noticeHandlers = {
         updatedAt: ctx.now(),
       });
       const signed = ctx.store.notices.get(notice.id) as NoticeRow;
-      const content = { ...noticeData(ctx, signed), draft: false, fingerprint: null };
-      const fingerprint = fingerprintOf(content);
-      ctx.store.notices.update(notice.id, { content: JSON.stringify(content), fingerprint });
+      const { keyFingerprint: _unsigned, ...data } = noticeData(ctx, signed);
+      const content: NoticeData = { ...data, draft: false, fingerprint: null };
+      ctx.store.notices.update(notice.id, { content: JSON.stringify(content), ...sealNotice(ctx, content) });
       if (notice.supersedesId) ctx.store.notices.update(notice.supersedesId, { status: 'superseded' });
       return view(ctx, ctx.store.notices.get(notice.id) as NoticeRow);
     }),
@@ -327,7 +325,7 @@ export const noticeHandlers = {
     const docx = input.format === 'docx';
     const file = input.public
       ? await (docx ? buildPublicSummaryDocx(data) : buildPublicSummaryPdf(data))
-      : await (docx ? buildNoticeDocx(data) : buildNoticePdf(data));
+      : await (docx ? buildNoticeDocx(data) : buildNoticePdf(data, signedAttachment(notice)));
     const name = `${input.public ? 'Public summary' : 'Notice of Decision'} ${notice.number.replace(/\//g, '-')}.${input.format}`;
     return {
       fileName: name,

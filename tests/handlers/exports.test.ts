@@ -3,14 +3,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
-import { tempDir, testContext } from '../support/temp-db';
+import { TEST_PASSPHRASE, actingAs, tempDir, testContext } from '../support/temp-db';
 
 async function demo() {
   const { ctx } = testContext();
   await dispatch('demo:load', {}, ctx);
-  return (name: string) => createContext(ctx.store, 'test', ctx.now, name);
+  return (name: string) => actingAs(ctx, name);
 }
 
 describe('assessment exports', () => {
@@ -18,7 +17,11 @@ describe('assessment exports', () => {
     const as = await demo();
     const lead = as('Dan Hughes');
     // A fresh assessor on the demonstration round, scoring offline.
-    await dispatch('people:add', { name: 'Olu Offline', role: 'policy_officer' }, lead);
+    await dispatch(
+      'people:add',
+      { name: 'Olu Offline', role: 'policy_officer', passphrase: TEST_PASSPHRASE },
+      lead,
+    );
     await dispatch('assessment:assign', { roundId: 1, assessor: 'Olu Offline', bidRefs: ['S1'] }, lead);
     await dispatch('assessment:declare', { roundId: 1, bidRefs: ['S1'], conflict: false }, as('Olu Offline'));
     const sheet = await dispatch('assessment:exportSheet', { roundId: 1 }, as('Olu Offline'));
