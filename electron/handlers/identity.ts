@@ -46,9 +46,15 @@ export function enrolPerson(ctx: HandlerContext, person: Person, passphrase: str
 
 /**
  * Proves `passphrase` is the person's and makes them the one acting in this process. Refused as
- * `forbidden` when it is wrong, or when they have no passphrase yet.
+ * `forbidden` when it is wrong, or when they have no passphrase yet. `remember` makes them this
+ * computer's profile.
  */
-export function unlockPerson(ctx: HandlerContext, person: Person, passphrase: string): void {
+export function unlockPerson(
+  ctx: HandlerContext,
+  person: Person,
+  passphrase: string,
+  options: { remember: boolean } = { remember: true },
+): void {
   const sealed = sealedOf(ctx, person.id);
   if (!sealed)
     throw new Refusal(
@@ -65,7 +71,8 @@ export function unlockPerson(ctx: HandlerContext, person: Person, passphrase: st
       ]);
     throw error;
   }
-  ctx.store.people.setSetting(PROFILE_KEY, String(person.id));
+  // The app offers this person first next time (and the command line acts as them by default).
+  if (options.remember) ctx.store.people.setSetting(PROFILE_KEY, String(person.id));
 }
 
 /** Changes the person's passphrase; their key pair, and so their fingerprint, stays the same. */

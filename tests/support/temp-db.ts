@@ -42,7 +42,7 @@ export function testContext(file = tempDbFile()): {
 export function unlockAs(ctx: HandlerContext, name: string, passphrase = TEST_PASSPHRASE): HandlerContext {
   const person = ctx.store.people.findByName(name);
   if (!person) throw new Error(`No person called ${name}`);
-  unlockPerson(ctx, person, passphrase);
+  unlockPerson(ctx, person, passphrase, { remember: false });
   return ctx;
 }
 
