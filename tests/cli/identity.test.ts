@@ -227,7 +227,8 @@ describe('a signed notice anyone can check', () => {
 
     // One byte anywhere in the file.
     const flipped = Buffer.from(original);
-    flipped[Math.floor(flipped.length / 2)] ^= 0x01;
+    const middle = Math.floor(flipped.length / 2);
+    flipped[middle] = flipped[middle]! ^ 0x01;
     const byte = path.join(dir, 'byte.pdf');
     writeFileSync(byte, flipped);
     expect((await cli(['verify', byte, '--json'])).code).toBe(2);
