@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { tempDir } from '../support/temp-db';
-import { expect, test } from './fixtures';
+import { beMe, expect, test } from './fixtures';
 
 async function expectNoAccessibilityViolations(page: Page) {
   const results = await new AxeBuilder({ page })
@@ -67,8 +67,7 @@ test('an assessor declares, scores and submits, and the ranking changes', async 
 
   await page.goto(bridge.url);
   await page.getByRole('link', { name: 'Set up your profile' }).first().click();
-  await page.getByRole('button', { name: /This is me.*Asha Patel/ }).click();
-  await expect(page.getByRole('status')).toContainText('Asha Patel');
+  await beMe(page, bridge.origin, 'Asha Patel');
 
   await page
     .getByLabel('Round', { exact: true })
@@ -118,8 +117,7 @@ test('the lead sees divergent scores side by side and moderates one', async ({ p
     { encoding: 'utf8' },
   );
   await page.goto(`${bridge.origin}/?token=${bridge.token}`);
-  await page.goto(`${bridge.origin}/#/profile`);
-  await page.getByRole('button', { name: /This is me.*Dan Hughes/ }).click();
+  await beMe(page, bridge.origin, 'Dan Hughes');
   await page.goto(`${bridge.origin}/#/rounds/1/moderation`);
   await expect(page.getByRole('heading', { name: /Divergent scores \(3\)/ })).toBeVisible();
   await expect(page.getByRole('row', { name: /Chloe Evans/ }).first()).toBeVisible();

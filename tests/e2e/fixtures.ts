@@ -1,4 +1,5 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
+import { DEMO_PASSPHRASE } from '../../shared/people';
 import { findChromium, NO_CHROMIUM_HELP } from '../support/chromium';
 import { startBridge, type RunningBridge } from '../support/web-bridge';
 
@@ -15,3 +16,16 @@ test.beforeEach(() => {
 });
 
 export { expect };
+
+// Every person in these tests is the demonstration's, with its published passphrase; the command
+// line children (--as NAME, or the profile chosen in the app) read it from the environment.
+process.env.TRANCHE_PASSPHRASE ??= DEMO_PASSPHRASE;
+
+/** Chooses `name` on the profile page and gives their passphrase. */
+export async function beMe(page: Page, origin: string, name: string, passphrase = DEMO_PASSPHRASE) {
+  await page.goto(`${origin}/#/profile`);
+  await page.getByRole('button', { name: new RegExp(`This is me.*${name}`) }).click();
+  await page.getByLabel(`Passphrase for ${name}`).fill(passphrase);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('status')).toContainText(name);
+}
