@@ -23,7 +23,8 @@ process.env.TRANCHE_PASSPHRASE ??= DEMO_PASSPHRASE;
 
 /** Chooses `name` on the profile page and gives their passphrase. */
 export async function beMe(page: Page, origin: string, name: string, passphrase = DEMO_PASSPHRASE) {
-  await page.goto(`${origin}/#/profile`);
+  // Going to the very address the page is on would reload it, cutting off its requests.
+  if (!page.url().endsWith('#/profile')) await page.goto(`${origin}/#/profile`);
   await page.getByRole('button', { name: new RegExp(`This is me.*${name}`) }).click();
   await page.getByLabel(`Passphrase for ${name}`).fill(passphrase);
   await page.getByRole('button', { name: 'Continue' }).click();
