@@ -5,7 +5,17 @@ import { buildNoticePdf } from '../../electron/handlers/exports/notice';
 import { checkNoticeSignature } from '../../electron/identity/notice-seal';
 import { IDLE_LOCK_MS, Session } from '../../electron/identity/session';
 import { verifyNoticePdf } from '../../electron/identity/signed-pdf';
-import { TEST_KDF, TEST_PASSPHRASE, actingAs, testContext } from '../support/temp-db';
+import Database from 'better-sqlite3';
+import { openDatabase } from '../../db/connection';
+import {
+  migrationCount,
+  migrationsUpTo,
+  tempDbFile,
+  TEST_KDF,
+  TEST_PASSPHRASE,
+  actingAs,
+  testContext,
+} from '../support/temp-db';
 
 // Identities over IPC: every refusal is a typed error and writes nothing.
 
@@ -170,6 +180,39 @@ describe('identities', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
+  });
+
+  it('upgrades a database from before identities: people kept, none with a key, claimable by a lead', async () => {
+    const file = tempDbFile();
+    // 0008 is the migration that adds keys: build the database as the release before it left it.
+    openDatabase(file, { migrationsFolder: migrationsUpTo(migrationCount() - 1) }).close();
+    const old = new Database(file);
+    const add = old.prepare('INSERT INTO people (name, role, created_at) VALUES (?, ?, ?)');
+    add.run('Old Lead', 'lead_officer', '2026-01-01T00:00:00.000Z');
+    add.run('Old Commissioner', 'commissioner', '2026-01-01T00:00:00.000Z');
+    old.prepare("INSERT INTO settings (key, value) VALUES ('profile_person_id', '2')").run();
+    old.close();
+    const { ctx } = testContext(file);
+    expect(ctx.store.people.list().map((p) => p.name)).toEqual(['Old Commissioner', 'Old Lead']);
+    expect(ctx.store.identities.count()).toBe(0);
+    // The old profile no longer acts for anyone: nobody is known until they prove a passphrase.
+    expect(await dispatch('people:me', {}, ctx)).toEqual({ ok: true, value: null });
+    expect(await dispatch('people:session', {}, ctx)).toMatchObject({
+      value: { setup: 'claim', state: 'none' },
+    });
+    expect(
+      await dispatch('people:enrol', { personId: personId(ctx, 'Old Commissioner'), passphrase: P }, ctx),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(
+      await dispatch('people:enrol', { personId: personId(ctx, 'Old Lead'), passphrase: P }, ctx),
+    ).toMatchObject({
+      ok: true,
+    });
+    const lead = actingAs(ctx, 'Old Lead');
+    expect(
+      await dispatch('people:enrol', { personId: personId(ctx, 'Old Commissioner'), passphrase: P }, lead),
+    ).toMatchObject({ ok: true });
+    expect(actingAs(ctx, 'Old Commissioner')).toBeTruthy();
   });
 
   it('changes one’s own passphrase only with the current one', async () => {
