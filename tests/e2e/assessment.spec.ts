@@ -21,6 +21,8 @@ const roundTab = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'This round' }).getByRole('link', { name, exact: true });
 
 test('an assessor declares, scores and submits, and the ranking changes', async ({ page, bridge }) => {
+  // Ten command-line steps, each proving a passphrase (scrypt) before it acts.
+  test.setTimeout(120_000);
   const dir = tempDir();
   const cli = (...args: string[]) =>
     execFileSync(
@@ -67,6 +69,7 @@ test('an assessor declares, scores and submits, and the ranking changes', async 
 
   await page.goto(bridge.url);
   await page.getByRole('link', { name: 'Set up your profile' }).first().click();
+  await page.waitForURL(/#\/profile$/);
   await beMe(page, bridge.origin, 'Asha Patel');
 
   await page
