@@ -285,6 +285,26 @@ export const people = sqliteTable(
   ],
 );
 
+/**
+ * Each person's key pair: the Ed25519 public key (raw, base64) and its fingerprint, and the private
+ * key sealed with their passphrase (AES-256-GCM under a scrypt-derived key). People added before
+ * identities existed have no row here until they are enrolled.
+ */
+export const personKeys = sqliteTable('person_keys', {
+  personId: integer('person_id')
+    .primaryKey()
+    .references(() => people.id, { onDelete: 'restrict' }),
+  publicKey: text('public_key').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+  sealedPrivateKey: text('sealed_private_key').notNull(),
+  salt: text('salt').notNull(),
+  nonce: text('nonce').notNull(),
+  /** JSON of the key derivation's name and parameters, e.g. {"algorithm":"scrypt","N":32768,…}. */
+  kdf: text('kdf').notNull(),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
 /** Settings of this installation, such as whose profile the app acts as. */
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
@@ -641,6 +661,10 @@ export const notices = sqliteTable(
     /** The notice's content frozen at signing (JSON) and its SHA-256. */
     content: text('content'),
     fingerprint: text('fingerprint'),
+    /** The commissioner's Ed25519 signature (base64) over the canonical content, and their key. */
+    signature: text('signature'),
+    signerPublicKey: text('signer_public_key'),
+    signerKeyFingerprint: text('signer_key_fingerprint'),
     supersedesId: integer('supersedes_id'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),

@@ -6,6 +6,7 @@ import { frameworkQueries, peopleQueries, scoringQueries } from './queries/asses
 import { bidQueries } from './queries/bids';
 import { noticeQueries } from './queries/notices';
 import { fundQueries } from './queries/funds';
+import { identityQueries } from './queries/identities';
 import { organisationQueries } from './queries/organisations';
 import { roundQueries } from './queries/rounds';
 
@@ -19,6 +20,7 @@ export function createStore(connection: Connection) {
     bids: bidQueries(db),
     organisations: organisationQueries(db),
     people: peopleQueries(db),
+    identities: identityQueries(db),
     frameworks: frameworkQueries(db),
     scoring: scoringQueries(db),
     allocation: allocationQueries(db),

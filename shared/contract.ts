@@ -62,7 +62,15 @@ import {
   schedulePreviewSchema,
 } from './imports';
 import { frameworkSchema, frameworkUpdateSchema, frameworkUseSchema } from './frameworks';
-import { personCreateSchema, personSchema, profileSetSchema } from './people';
+import {
+  enrolSchema,
+  passphraseChangeSchema,
+  personCreateSchema,
+  personListItemSchema,
+  personSchema,
+  profileSetSchema,
+  sessionSchema,
+} from './people';
 import { partnershipSchema, planCreateSchema, planSchema } from './organisations';
 import {
   fundSchema,
@@ -111,10 +119,14 @@ export const contract = {
   'plans:list': { input: none, output: z.array(planSchema) },
   'plans:create': { input: planCreateSchema, output: planSchema },
   'search:query': { input: searchInputSchema, output: z.array(searchHitSchema) },
-  'people:list': { input: none, output: z.array(personSchema) },
-  'people:add': { input: personCreateSchema, output: personSchema },
+  'people:list': { input: none, output: z.array(personListItemSchema) },
+  'people:add': { input: personCreateSchema, output: personListItemSchema },
   'people:me': { input: none, output: personSchema.nullable() },
   'people:setProfile': { input: profileSetSchema, output: personSchema },
+  'people:session': { input: none, output: sessionSchema },
+  'people:lock': { input: none, output: sessionSchema },
+  'people:passphrase': { input: passphraseChangeSchema, output: personListItemSchema },
+  'people:enrol': { input: enrolSchema, output: personListItemSchema },
   'frameworks:get': {
     input: z.object({ roundId: z.number().int().positive() }),
     output: frameworkSchema.nullable(),

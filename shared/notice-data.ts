@@ -56,6 +56,11 @@ export interface NoticeData {
   signature: { name: string; role: string; date: string; interests: string } | null;
   /** SHA-256 of the signed content, printed in the footer; null while a draft. */
   fingerprint: string | null;
+  /**
+   * The readable fingerprint of the key that signed it; null while unsigned or signed before
+   * notices carried signatures. Like `fingerprint`, not part of the signed content.
+   */
+  keyFingerprint?: string | null;
   /** Shown as a watermark line on drafts and on demonstration rounds. */
   draft: boolean;
   demoNotice: string | null;

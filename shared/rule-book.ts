@@ -139,6 +139,12 @@ export const RULE_BOOK = {
   'people:add': { access: 'write', action: 'add people', roles: LEAD, setup: true },
   'people:me': read('see your profile'),
   'people:setProfile': { access: 'write', action: 'choose your profile', roles: ANYONE },
+  // Identity: the handlers decide (a passphrase proves who you are; only a lead officer enrols
+  // others, except the first lead officer of a database where nobody holds a key yet).
+  'people:session': read('see who is acting'),
+  'people:lock': read('lock Tranche'),
+  'people:passphrase': { access: 'write', action: 'change your passphrase', roles: ANYONE },
+  'people:enrol': { access: 'write', action: 'set the first passphrase of people', roles: ANYONE },
   'frameworks:get': read("see a round's scoring framework"),
   'frameworks:use': {
     access: 'write',

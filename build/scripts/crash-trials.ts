@@ -15,6 +15,8 @@ import { openDatabase } from '../../db/connection';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 import { createStore } from '../../db/store';
 import { createContext } from '../../electron/handlers/context';
+import { unlockPerson } from '../../electron/handlers/identity';
+import { DEMO_PASSPHRASE } from '../../shared/people';
 import { dispatch } from '../../electron/handlers/dispatch';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -45,12 +47,13 @@ async function prepare(): Promise<Setup> {
   const base = path.join(folder, 'base.db');
   const connection = openDatabase(base, { migrationsFolder: MIGRATIONS_FOLDER });
   const ctx = createContext(createStore(connection), 'crash-trials');
-  const lead = createContext(ctx.store, 'crash-trials', ctx.now, 'Dan Hughes');
+  const lead = createContext(ctx.store, 'crash-trials', ctx.now);
   const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }) => {
     if (!r.ok) throw new Error(r.error.message);
     return r.value;
   };
   must(await dispatch('demo:load', {}, ctx));
+  unlockPerson(lead, ctx.store.people.findByName('Dan Hughes')!, DEMO_PASSPHRASE, { remember: false });
   for (const [ref, option] of [
     ['B1', 'reduced'],
     ['C1', 'full'],
@@ -117,7 +120,8 @@ function runCli(args: string[], db: string, killAfterOpen: number | null): Promi
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', path.join(ROOT, 'electron/cli/main.ts'), ...args],
-      { cwd: ROOT, stdio: 'ignore' },
+      // Every demonstration person's passphrase (the commands act --as them).
+      { cwd: ROOT, stdio: 'ignore', env: { ...process.env, TRANCHE_PASSPHRASE: DEMO_PASSPHRASE } },
     );
     let killed = false;
     let openedAt: number | null = null;

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { verifyDatabase, type VerifyReport } from '../../db/audit/verify';
 import { copyDatabase, restoreBackup, RestoreRefused } from '../../db/backup';
-import { CliRefusal, idOption, requiredOption, type Command } from './commands';
+import { CliRefusal, idOption, requiredOption, type Command, type CommandContext } from './commands';
 import { textTable } from './output';
+import { verifyNoticeFile } from './verify-file';
 
 // verify, audit, backup and restore: the commands that check or copy the record itself.
 
@@ -15,13 +16,15 @@ function verifyJson(report: VerifyReport) {
 export const auditCommands: Command[] = [
   {
     words: ['verify'],
-    usage: 'verify [--json]',
+    usage: 'verify [FILE.pdf] [--json]',
     summary:
-      'Check the audit chain, every recorded row and every signed notice; exit 2 when anything is wrong',
+      'Check a signed notice PDF on its own (no database needed: who signed what, and that nothing ' +
+      'changed), or else the audit chain, every recorded row and every signed notice; exit 2 when not sound',
     options: {},
     async run(ctx) {
-      if (ctx.args.length > 0)
-        throw new CliRefusal(`verify ${ctx.args[0]}: checking a notice file is not available in this build`);
+      const [file, ...extra] = ctx.args;
+      if (extra.length > 0) throw new CliRefusal('Give one notice file to verify');
+      if (file) return verifyFile(ctx, file);
       const connection = ctx.connection();
       let report: VerifyReport;
       if (connection.health.readOnly) {
@@ -109,3 +112,15 @@ export const auditCommands: Command[] = [
     },
   },
 ];
+
+async function verifyFile(ctx: CommandContext, file: string) {
+  const report = await verifyNoticeFile(file);
+  if (ctx.json) ctx.print(JSON.stringify(report, null, 2));
+  else if (report.ok)
+    ctx.print(
+      `Sound: signed by ${report.signedBy} on ${report.signedOn} with key ${report.fingerprint}; ` +
+        'nothing has changed.',
+    );
+  else for (const problem of report.problems) ctx.print(`Problem: ${problem}`);
+  if (!report.ok) throw new CliRefusal(`${file} does not verify: ${report.problems[0] ?? 'unknown problem'}`);
+}

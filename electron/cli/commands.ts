@@ -6,17 +6,13 @@ import type { Channel, Input, Output } from '../../shared/contract';
 import { TEMPLATE_KEYS, type TemplateKey } from '../../shared/frameworks';
 import { formatMoney, parseMoney } from '../../shared/money';
 import { MOVABLE_STAGES, STAGE_LABELS, type MovableStage } from '../../shared/stages';
+import type { HandlerContext } from '../handlers/context';
+import type { Passphrases } from './identity';
+import { identityCommands } from './identity-commands';
 import { describeRound, textTable } from './output';
+import { CliRefusal } from './refusal';
 
-export class CliRefusal extends Error {
-  constructor(
-    message: string,
-    /** Further lines for stderr, such as every bad row of an import. */
-    readonly details: string[] = [],
-  ) {
-    super(message);
-  }
-}
+export { CliRefusal };
 
 export interface CommandContext {
   values: Record<string, string | boolean | string[] | undefined>;
@@ -28,6 +24,10 @@ export interface CommandContext {
   databaseFile: string;
   /** The open database (opened on first use), for commands that read or copy it whole. */
   connection: () => Connection;
+  /** Passphrases from the environment or the terminal. */
+  secrets: Passphrases;
+  /** The database itself, for checks that are not operations (`actor: false`: as nobody). */
+  database: (options?: { actor: boolean }) => Promise<HandlerContext>;
 }
 
 export interface Command {
@@ -71,7 +71,7 @@ function readInputFile(file: string | undefined): { fileName: string; dataBase64
   }
 }
 
-function printJson(ctx: CommandContext, value: unknown) {
+export function printJson(ctx: CommandContext, value: unknown) {
   ctx.print(JSON.stringify(value, null, 2));
 }
 
@@ -242,36 +242,7 @@ export const commands: Command[] = [
       );
     },
   },
-  {
-    words: ['people', 'add'],
-    usage: 'people add --name NAME --role ROLE [--json]',
-    summary: 'Add a person to the office: policy officer, lead officer, board member or commissioner',
-    options: { name: { type: 'string' }, role: { type: 'string' } },
-    async run(ctx) {
-      const person = await ctx.call('people:add', {
-        name: requiredOption(ctx, 'name'),
-        role: requiredOption(ctx, 'role') as 'lead_officer',
-      });
-      if (ctx.json) printJson(ctx, person);
-      else ctx.print(`Added ${person.name} (${person.role.replace('_', ' ')})`);
-    },
-  },
-  {
-    words: ['people', 'list'],
-    usage: 'people list [--json]',
-    summary: "List the office's people and their roles",
-    options: {},
-    async run(ctx) {
-      const list = await ctx.call('people:list', {});
-      if (ctx.json) return printJson(ctx, list);
-      ctx.print(
-        textTable(
-          ['Name', 'Role'],
-          list.map((p) => [p.name, p.role.replace('_', ' ')]),
-        ),
-      );
-    },
-  },
+  ...identityCommands,
   {
     words: ['framework', 'use'],
     usage: 'framework use --round ID --template invest-to-save|safer-streets [--confirm]',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
+import { terminalPrompt } from './prompt';
 import { runCli } from './run';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -12,4 +13,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   migrationsFolder: MIGRATIONS_FOLDER,
   version,
+  prompt: terminalPrompt(),
 });

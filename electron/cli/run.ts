@@ -5,8 +5,10 @@ import { createStore } from '../../db/store';
 import { isRefusal } from '../../shared/result';
 import { createContext, type HandlerContext } from '../handlers/context';
 import { dispatch } from '../handlers/dispatch';
+import type { KdfParams } from '../identity/keys';
 import { auditCommands } from './audit-commands';
 import { CliRefusal, commands as everydayCommands, type Command } from './commands';
+import { passphrases, unlockActor } from './identity';
 
 const commands: Command[] = [...everydayCommands, ...auditCommands];
 
@@ -20,6 +22,10 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   migrationsFolder: string;
   version: string;
+  /** Asks for a passphrase without echoing it; absent when there is no terminal to ask on. */
+  prompt?: (question: string) => Promise<string>;
+  /** The key derivation for new passphrases (tests choose a cheap one). */
+  kdf?: KdfParams;
 }
 
 const globalOptions = {
@@ -39,7 +45,8 @@ function usage(): string {
     ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`),
     '',
     "The database is the desktop app's unless --db or TRANCHE_DB names another file.",
-    "Commands act as the person named by --as, or else as this computer's profile.",
+    "Commands act as the person named by --as, or else as this computer's profile; acting as",
+    'someone needs their passphrase: TRANCHE_PASSPHRASE, or asked for on a terminal.',
     'Exit status: 0 done, 2 refused (reason on stderr, nothing changed), 1 unexpected failure.',
     'Money in JSON is integer pence, in fields ending "Pence".',
   ].join('\n');
@@ -99,14 +106,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`tranche: ${damagedMessage(file, connection.health.goodBackup)}`);
     return connection;
   };
-  const context = (): HandlerContext => {
-    if (ctx) return ctx;
-    ctx = createContext(
-      createStore(open()),
-      io.version,
-      undefined,
-      typeof parsed.values.as === 'string' ? parsed.values.as : undefined,
-    );
+  let unlocked = false;
+  const secrets = passphrases(io);
+  const context = async (options: { actor: boolean } = { actor: true }): Promise<HandlerContext> => {
+    if (!ctx) ctx = createContext(createStore(open()), io.version, undefined, io.kdf ? { kdf: io.kdf } : {});
+    // Whoever the command acts as proves their passphrase before anything is read or written.
+    if (options.actor && !unlocked) {
+      await unlockActor(ctx, typeof parsed.values.as === 'string' ? parsed.values.as : undefined, secrets);
+      unlocked = true;
+    }
     return ctx;
   };
   try {
@@ -117,8 +125,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       print: io.stdout,
       databaseFile: file,
       connection: open,
+      secrets,
+      database: context,
       call: async (channel, input) => {
-        const result = await dispatch(channel, input, context(), { logError: () => undefined });
+        const result = await dispatch(channel, input, await context(), { logError: () => undefined });
         if (result.ok) return result.value;
         if (isRefusal(result.error)) {
           const details = (result.error.issues ?? [])

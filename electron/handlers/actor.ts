@@ -7,19 +7,16 @@ import { Refusal } from './refusal';
 
 export const PROFILE_KEY = 'profile_person_id';
 
-/** Who is acting: the person named on the command line, else this installation's profile. */
+/**
+ * Who is acting: the person who unlocked this process's session with their passphrase, or nobody
+ * (never yet, or locked after the idle time). Their role is read afresh from the record.
+ */
 export function currentActor(ctx: HandlerContext): Person | null {
-  if (ctx.actAs !== undefined) {
-    const named = ctx.store.people.findByName(ctx.actAs);
-    if (!named)
-      throw new Refusal(
-        'forbidden',
-        `There is no person called "${ctx.actAs}": add them with people add --name NAME --role ROLE`,
-      );
-    return named;
-  }
-  const id = Number(ctx.store.people.setting(PROFILE_KEY));
-  return (Number.isInteger(id) && id > 0 && ctx.store.people.get(id)) || null;
+  const identity = ctx.session.current();
+  if (!identity) return null;
+  const person = ctx.store.people.get(identity.personId);
+  if (!person) ctx.session.clear();
+  return person ?? null;
 }
 
 /** The acting person, for an operation that must know who does it (the rule book let them in). */
@@ -28,7 +25,7 @@ export function actingPerson(ctx: HandlerContext, action: string): Person {
   if (!actor)
     throw new Refusal(
       'forbidden',
-      `Tranche does not know who you are: set up your profile (or use --as NAME) before you ${action}`,
+      `Tranche does not know who you are: choose your profile and give your passphrase (on the command line, --as NAME with TRANCHE_PASSPHRASE) before you ${action}`,
     );
   return actor;
 }

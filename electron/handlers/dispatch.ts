@@ -101,8 +101,9 @@ export async function dispatch(
     return fail('invalid_input', issues.map(describeIssue).join('; '), issues);
   }
   try {
+    // Any call but the app asking who is here counts as use, and keeps the session from locking.
+    if (channel !== 'people:session') ctx.session.touch();
     // The rule book first: the right person, at the right stage of the round, or nothing runs.
-    // (A named actor who does not exist is refused whatever the operation.)
     enforceRuleBook(channel, parsed.data, ctx);
     const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
     // Every write is recorded in the audit chain (electron/handlers/audit/record.ts).

@@ -13,7 +13,11 @@ import { mustGetRound } from './round-lookup';
 
 export function noticeData(ctx: HandlerContext, notice: NoticeRow): NoticeData {
   if (notice.content)
-    return { ...(JSON.parse(notice.content) as NoticeData), fingerprint: notice.fingerprint };
+    return {
+      ...(JSON.parse(notice.content) as NoticeData),
+      fingerprint: notice.fingerprint,
+      keyFingerprint: notice.signerKeyFingerprint,
+    };
   const round = mustGetRound(ctx, notice.roundId);
   const dashboard = roundDashboard(ctx, round.id);
   const allocation = allocationFor(ctx, round.id);

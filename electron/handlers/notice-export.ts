@@ -7,6 +7,7 @@ import {
   buildPublicSummaryPdf,
 } from './exports/notice';
 import { noticeData } from './notice-content';
+import { signedAttachment } from './notice-signing';
 import { createNotice } from './notice-lifecycle';
 import { latestNotice as latest } from './notice-record';
 import { mustGetRound } from './round-lookup';
@@ -22,7 +23,7 @@ export const noticeExportHandlers = {
     const docx = input.format === 'docx';
     const file = input.public
       ? await (docx ? buildPublicSummaryDocx(data) : buildPublicSummaryPdf(data))
-      : await (docx ? buildNoticeDocx(data) : buildNoticePdf(data));
+      : await (docx ? buildNoticeDocx(data) : buildNoticePdf(data, signedAttachment(notice)));
     const kind = input.public ? 'Public summary' : 'Notice of Decision';
     const name = `${kind} ${notice.number.replace(/\//g, '-')}.${input.format}`;
     return {

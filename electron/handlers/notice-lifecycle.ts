@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ParsedInput } from '../../shared/contract';
 import { wordingSchema } from '../../shared/notices';
 import { currentActor } from './actor';
@@ -6,6 +5,7 @@ import type { HandlerContext } from './context';
 import type { NoticeData } from './exports/notice-types';
 import { assertSoundDecision } from './decision-checks';
 import { noticeData } from './notice-content';
+import { sealNotice } from './notice-signing';
 import { latestNotice as latest, type NoticeRow } from './notice-record';
 import { wordingFor } from './notice-wording';
 import { officeSettings } from './office';
@@ -55,11 +55,6 @@ export function createNotice(ctx: HandlerContext, roundId: number, supersedesId:
   return ctx.store.notices.get(id) as NoticeRow;
 }
 
-function fingerprintOf(data: NoticeData): string {
-  return createHash('sha256')
-    .update(JSON.stringify({ ...data, fingerprint: null }))
-    .digest('hex');
-}
 export const noticeLifecycleHandlers = {
   'notices:get': (input: ParsedInput<'notices:get'>, ctx: HandlerContext) => {
     mustGetRound(ctx, input.roundId);
@@ -131,9 +126,10 @@ export const noticeLifecycleHandlers = {
         updatedAt: ctx.now(),
       });
       const signed = ctx.store.notices.get(notice.id) as NoticeRow;
-      const content = { ...noticeData(ctx, signed), draft: false, fingerprint: null };
-      const fingerprint = fingerprintOf(content);
-      ctx.store.notices.update(notice.id, { content: JSON.stringify(content), fingerprint });
+      // The commissioner's key signs the frozen content (notice-signing.ts); anyone can check it.
+      const { keyFingerprint: _unsigned, ...data } = noticeData(ctx, signed);
+      const content: NoticeData = { ...data, draft: false, fingerprint: null };
+      ctx.store.notices.update(notice.id, { content: JSON.stringify(content), ...sealNotice(ctx, content) });
       if (notice.supersedesId) ctx.store.notices.update(notice.supersedesId, { status: 'superseded' });
       ctx.store.rounds.setStage(round.id, 'signed', ctx.now());
       return noticeView(ctx, ctx.store.notices.get(notice.id) as NoticeRow);

@@ -1,40 +1,141 @@
 import type { ParsedInput } from '../../shared/contract';
-import { currentActor } from './actor';
-import { mustGetPerson } from './assessment-lookup';
+import { type Person, type SessionInfo } from '../../shared/people';
+import { IDLE_LOCK_MS } from '../identity/session';
+import { currentActor, PROFILE_KEY } from './actor';
 import type { HandlerContext } from './context';
-import { fieldRefusal, notFound } from './refusal';
+import { changePassphrase, enrolPerson, nobodyEnrolled, roleLabel, unlockPerson } from './identity';
+import { fieldRefusal, notFound, Refusal } from './refusal';
 
-// The office's people and this installation's profile.
+// The office's people and who is acting. Nobody grants themselves a role: the first person of a
+// new database is a lead officer, and after that only a lead officer adds people. Acting as
+// someone always needs their passphrase.
+
+function mustGetPerson(ctx: HandlerContext, id: number): Person {
+  const person = ctx.store.people.get(id);
+  if (!person) throw notFound(`Person ${id}`);
+  return person;
+}
+
+const withFingerprint = (ctx: HandlerContext, person: Person) => ({
+  ...person,
+  fingerprint: ctx.store.identities.get(person.id)?.fingerprint ?? null,
+});
+
+function refuseTakenName(ctx: HandlerContext, name: string, hint = '') {
+  if (ctx.store.people.findByName(name))
+    throw fieldRefusal('conflict', 'name', `There is already a person called "${name}"${hint}`);
+}
+
+/** Only a lead officer adds or enrols people, except the first lead officer of a new database. */
+function requireLeadOrBootstrap(ctx: HandlerContext, action: string): void {
+  const actor = currentActor(ctx);
+  if (actor?.role === 'lead_officer') return;
+  if (!actor)
+    throw new Refusal(
+      'forbidden',
+      `Only a lead officer can ${action}: choose your profile and give your passphrase first`,
+    );
+  throw new Refusal('forbidden', `Only a lead officer can ${action}; ${actor.name} is a ${roleLabel(actor)}`);
+}
+
+function sessionInfo(ctx: HandlerContext): SessionInfo {
+  const state = ctx.session.state();
+  const person = state.state === 'none' ? null : (ctx.store.people.get(state.personId) ?? null);
+  const last = Number(ctx.store.people.setting(PROFILE_KEY));
+  return {
+    state: person ? state.state : 'none',
+    person,
+    fingerprint: state.state === 'unlocked' ? state.fingerprint : null,
+    lockedBy: state.state === 'locked' && person ? state.reason : null,
+    setup: ctx.store.people.count() === 0 ? 'empty' : nobodyEnrolled(ctx) ? 'claim' : 'ready',
+    lastPersonId: Number.isInteger(last) && last > 0 ? last : null,
+    idleLockMinutes: Math.round(IDLE_LOCK_MS / 60_000),
+  };
+}
 
 export const peopleHandlers = {
-  'people:list': (_input: object, ctx: HandlerContext) => ctx.store.people.list(),
+  'people:list': (_input: object, ctx: HandlerContext) => {
+    const fingerprints = ctx.store.identities.fingerprints();
+    return ctx.store.people.list().map((p) => ({ ...p, fingerprint: fingerprints.get(p.id) ?? null }));
+  },
 
   'people:add': (input: ParsedInput<'people:add'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      if (ctx.store.people.findByName(input.name))
-        throw fieldRefusal('conflict', 'name', `There is already a person called "${input.name}"`);
+      if (ctx.store.people.count() === 0) {
+        if (input.role !== 'lead_officer')
+          throw fieldRefusal(
+            'forbidden',
+            'role',
+            "A new database's first person is a lead officer, who then adds everyone else",
+          );
+      } else requireLeadOrBootstrap(ctx, 'add people');
+      refuseTakenName(ctx, input.name);
       const id = ctx.store.people.create(input.name, input.role, ctx.now());
-      return mustGetPerson(ctx, id);
+      const person = mustGetPerson(ctx, id);
+      enrolPerson(ctx, person, input.passphrase);
+      return withFingerprint(ctx, person);
     }),
 
   'people:me': (_input: object, ctx: HandlerContext) => currentActor(ctx),
 
+  'people:session': (_input: object, ctx: HandlerContext) => sessionInfo(ctx),
+
+  'people:lock': (_input: object, ctx: HandlerContext) => {
+    ctx.session.lock('locked');
+    return sessionInfo(ctx);
+  },
+
+  /**
+   * Choosing who is acting: an existing person, with their passphrase. While nobody holds a key,
+   * the first lead officer may be created here, or an existing lead officer claimed by setting
+   * their first passphrase (see the README's trust model).
+   */
   'people:setProfile': (input: ParsedInput<'people:setProfile'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      let id: number;
       if ('personId' in input) {
-        if (!ctx.store.people.get(input.personId)) throw notFound(`Person ${input.personId}`);
-        id = input.personId;
-      } else {
-        if (ctx.store.people.findByName(input.name))
-          throw fieldRefusal(
-            'conflict',
-            'name',
-            `There is already a person called "${input.name}": choose them instead`,
-          );
-        id = ctx.store.people.create(input.name, input.role, ctx.now());
+        const person = mustGetPerson(ctx, input.personId);
+        if (!ctx.store.identities.get(person.id) && nobodyEnrolled(ctx)) {
+          if (person.role !== 'lead_officer')
+            throw new Refusal(
+              'forbidden',
+              `Nobody has a passphrase yet: the first to set one must be a lead officer, who then enrols ${person.name}`,
+            );
+          enrolPerson(ctx, person, input.passphrase);
+        }
+        unlockPerson(ctx, person, input.passphrase);
+        return person;
       }
-      ctx.store.people.setSetting('profile_person_id', String(id));
-      return mustGetPerson(ctx, id);
+      if (!nobodyEnrolled(ctx))
+        throw new Refusal(
+          'forbidden',
+          'Only a lead officer adds people: choose your own profile, or ask a lead officer to add you',
+        );
+      if (input.role && input.role !== 'lead_officer')
+        throw fieldRefusal('forbidden', 'role', 'The first person to set up Tranche is a lead officer');
+      refuseTakenName(ctx, input.name, ': choose them instead');
+      const person = mustGetPerson(ctx, ctx.store.people.create(input.name, 'lead_officer', ctx.now()));
+      enrolPerson(ctx, person, input.passphrase);
+      unlockPerson(ctx, person, input.passphrase);
+      return person;
+    }),
+
+  /** A lead officer sets the first passphrase of someone added before identities existed. */
+  'people:enrol': (input: ParsedInput<'people:enrol'>, ctx: HandlerContext) =>
+    ctx.store.transaction(() => {
+      const person = mustGetPerson(ctx, input.personId);
+      const bootstrap = nobodyEnrolled(ctx) && person.role === 'lead_officer';
+      if (!bootstrap) requireLeadOrBootstrap(ctx, 'set the first passphrase of people');
+      enrolPerson(ctx, person, input.passphrase);
+      return withFingerprint(ctx, person);
+    }),
+
+  /** Changes the acting person's own passphrase (the current one proved again). */
+  'people:passphrase': (input: ParsedInput<'people:passphrase'>, ctx: HandlerContext) =>
+    ctx.store.transaction(() => {
+      const actor = currentActor(ctx);
+      if (!actor)
+        throw new Refusal('forbidden', 'Choose your profile and give your passphrase before changing it');
+      changePassphrase(ctx, actor, input.currentPassphrase, input.newPassphrase);
+      return withFingerprint(ctx, actor);
     }),
 };

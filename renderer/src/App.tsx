@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
+import { LockScreen } from './components/LockScreen';
 import { Page } from './components/Page';
 import { RecordStatus } from './components/RecordStatus';
 import { HistoryPage } from './pages/HistoryPage';
@@ -80,18 +81,33 @@ function SearchBox() {
 }
 
 function WhoAmI() {
-  const { me } = useProfile();
+  const { me, session } = useProfile();
   if (me.state !== 'ready') return null;
+  const locked = session.state === 'ready' && session.value.state === 'locked' ? session.value.person : null;
   return (
     <Link href="/profile" className="header__me">
-      {me.value ? `${me.value.name} · ${ROLE_LABELS[me.value.role]}` : 'Set up your profile'}
+      {locked
+        ? `Locked · ${locked.name}`
+        : me.value
+          ? `${me.value.name} · ${ROLE_LABELS[me.value.role]}`
+          : 'Set up your profile'}
     </Link>
   );
 }
 
-function ProfileReminder() {
-  const { me } = useProfile();
+/** Once the session locks, every page but the profile page gives way to the lock screen. */
+function Locked({ children }: { children: ReactNode }) {
+  const { session, reload } = useProfile();
   const [location] = useLocation();
+  if (session.state === 'ready' && session.value.state === 'locked' && location !== '/profile')
+    return <LockScreen session={session.value} onUnlocked={reload} />;
+  return <>{children}</>;
+}
+
+function ProfileReminder() {
+  const { me, session } = useProfile();
+  const [location] = useLocation();
+  if (session.state === 'ready' && session.value.state === 'locked') return null;
   if (me.state !== 'ready' || me.value || location === '/profile') return null;
   return (
     <div className="banner banner--important" role="region" aria-label="Profile">
@@ -147,59 +163,67 @@ function Frame() {
       <main id="main" className="main" tabIndex={-1}>
         <RecordStatus />
         <ProfileReminder />
-        <Switch>
-          <Route path="/">
-            <Redirect to="/rounds" />
-          </Route>
-          <Route path="/rounds" component={RoundsPage} />
-          <Route path="/rounds/new">
-            <RoundFormPage />
-          </Route>
-          <Route path="/rounds/:id/edit">{(params) => <RoundFormPage id={Number(params.id)} />}</Route>
-          <Route path="/rounds/:id/bids">{(params) => <BidsPage roundId={Number(params.id)} />}</Route>
-          <Route path="/rounds/:id/bids/new">{(params) => <BidFormPage roundId={Number(params.id)} />}</Route>
-          <Route path="/rounds/:id/bids/:bid/edit">
-            {(params) => <BidFormPage roundId={Number(params.id)} id={Number(params.bid)} />}
-          </Route>
-          <Route path="/rounds/:id/bids/:bid">
-            {(params) => <BidPage roundId={Number(params.id)} id={Number(params.bid)} />}
-          </Route>
-          <Route path="/rounds/:id/assessment">
-            {(params) => <AssessmentPage roundId={Number(params.id)} />}
-          </Route>
-          <Route path="/rounds/:id/assessment/:bid">
-            {(params) => <ScoringPage roundId={Number(params.id)} bidId={Number(params.bid)} />}
-          </Route>
-          <Route path="/rounds/:id/notice">{(params) => <NoticePage roundId={Number(params.id)} />}</Route>
-          <Route path="/rounds/:id/board">{(params) => <BoardPage roundId={Number(params.id)} />}</Route>
-          <Route path="/rounds/:id/allocation">
-            {(params) => <AllocationPage roundId={Number(params.id)} />}
-          </Route>
-          <Route path="/rounds/:id/framework">
-            {(params) => <FrameworkPage roundId={Number(params.id)} />}
-          </Route>
-          <Route path="/rounds/:id/ranking">{(params) => <RankingPage roundId={Number(params.id)} />}</Route>
-          <Route path="/rounds/:id/moderation">
-            {(params) => <ModerationPage roundId={Number(params.id)} />}
-          </Route>
-          <Route path="/rounds/:id/history">{(params) => <HistoryPage roundId={Number(params.id)} />}</Route>
-          <Route path="/rounds/:id/import">{(params) => <ImportPage roundId={Number(params.id)} />}</Route>
-          <Route path="/search/:text">
-            {(params) => <SearchPage text={decodeURIComponent(params.text)} />}
-          </Route>
-          <Route path="/rounds/:id">{(params) => <RoundOverviewPage id={Number(params.id)} />}</Route>
-          <Route path="/about" component={AboutPage} />
-          <Route path="/plans" component={PlansPage} />
-          <Route path="/reports" component={ReportsPage} />
-          <Route path="/profile" component={ProfilePage} />
-          <Route>
-            <Page title="Page not found">
-              <p>
-                There is no page at this address. <Link href="/rounds">Go to funding rounds</Link>.
-              </p>
-            </Page>
-          </Route>
-        </Switch>
+        <Locked>
+          <Switch>
+            <Route path="/">
+              <Redirect to="/rounds" />
+            </Route>
+            <Route path="/rounds" component={RoundsPage} />
+            <Route path="/rounds/new">
+              <RoundFormPage />
+            </Route>
+            <Route path="/rounds/:id/edit">{(params) => <RoundFormPage id={Number(params.id)} />}</Route>
+            <Route path="/rounds/:id/bids">{(params) => <BidsPage roundId={Number(params.id)} />}</Route>
+            <Route path="/rounds/:id/bids/new">
+              {(params) => <BidFormPage roundId={Number(params.id)} />}
+            </Route>
+            <Route path="/rounds/:id/bids/:bid/edit">
+              {(params) => <BidFormPage roundId={Number(params.id)} id={Number(params.bid)} />}
+            </Route>
+            <Route path="/rounds/:id/bids/:bid">
+              {(params) => <BidPage roundId={Number(params.id)} id={Number(params.bid)} />}
+            </Route>
+            <Route path="/rounds/:id/assessment">
+              {(params) => <AssessmentPage roundId={Number(params.id)} />}
+            </Route>
+            <Route path="/rounds/:id/assessment/:bid">
+              {(params) => <ScoringPage roundId={Number(params.id)} bidId={Number(params.bid)} />}
+            </Route>
+            <Route path="/rounds/:id/notice">{(params) => <NoticePage roundId={Number(params.id)} />}</Route>
+            <Route path="/rounds/:id/board">{(params) => <BoardPage roundId={Number(params.id)} />}</Route>
+            <Route path="/rounds/:id/allocation">
+              {(params) => <AllocationPage roundId={Number(params.id)} />}
+            </Route>
+            <Route path="/rounds/:id/framework">
+              {(params) => <FrameworkPage roundId={Number(params.id)} />}
+            </Route>
+            <Route path="/rounds/:id/ranking">
+              {(params) => <RankingPage roundId={Number(params.id)} />}
+            </Route>
+            <Route path="/rounds/:id/moderation">
+              {(params) => <ModerationPage roundId={Number(params.id)} />}
+            </Route>
+            <Route path="/rounds/:id/history">
+              {(params) => <HistoryPage roundId={Number(params.id)} />}
+            </Route>
+            <Route path="/rounds/:id/import">{(params) => <ImportPage roundId={Number(params.id)} />}</Route>
+            <Route path="/search/:text">
+              {(params) => <SearchPage text={decodeURIComponent(params.text)} />}
+            </Route>
+            <Route path="/rounds/:id">{(params) => <RoundOverviewPage id={Number(params.id)} />}</Route>
+            <Route path="/about" component={AboutPage} />
+            <Route path="/plans" component={PlansPage} />
+            <Route path="/reports" component={ReportsPage} />
+            <Route path="/profile" component={ProfilePage} />
+            <Route>
+              <Page title="Page not found">
+                <p>
+                  There is no page at this address. <Link href="/rounds">Go to funding rounds</Link>.
+                </p>
+              </Page>
+            </Route>
+          </Switch>
+        </Locked>
       </main>
     </>
   );

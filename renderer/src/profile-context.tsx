@@ -1,19 +1,40 @@
-import { createContext, useContext, type ReactNode } from 'react';
-import type { Person } from '../../shared/people';
+import { createContext, useCallback, useContext, useEffect, type ReactNode } from 'react';
+import type { Person, SessionInfo } from '../../shared/people';
 import { api } from './api';
 import { useResult, type Loadable } from './hooks/useResult';
 
 interface ProfileState {
   me: Loadable<Person | null>;
+  /** Who is acting, whether the session locked, and what set-up the profile page offers. */
+  session: Loadable<SessionInfo>;
   reload: () => void;
 }
 
 const ProfileContext = createContext<ProfileState | null>(null);
 
-/** Who is using Tranche on this computer: every operation is checked against their role. */
+/** How often the app asks whether the session has locked (asking does not keep it alive). */
+const SESSION_POLL_MS = 20_000;
+
+/**
+ * Who is using Tranche: the person who gave their passphrase. The unlocked key stays in the main
+ * process; the page only learns the name, role, fingerprint and whether the session has locked.
+ */
 export function ProfileProvider({ children }: { children: ReactNode }) {
-  const [me, reload] = useResult(() => api.people.me(), 'me');
-  return <ProfileContext.Provider value={{ me, reload }}>{children}</ProfileContext.Provider>;
+  const [me, reloadMe] = useResult(() => api.people.me(), 'me');
+  const [session, reloadSession] = useResult(() => api.people.session(), 'session');
+  const reload = useCallback(() => {
+    reloadMe();
+    reloadSession();
+  }, [reloadMe, reloadSession]);
+  useEffect(() => {
+    const timer = window.setInterval(reloadSession, SESSION_POLL_MS);
+    window.addEventListener('focus', reloadSession);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener('focus', reloadSession);
+    };
+  }, [reloadSession]);
+  return <ProfileContext.Provider value={{ me, session, reload }}>{children}</ProfileContext.Provider>;
 }
 
 export function useProfile(): ProfileState {

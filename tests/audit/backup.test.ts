@@ -11,7 +11,7 @@ import { createStore } from '../../db/store';
 import { runCli } from '../../electron/cli/run';
 import { createContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
-import { migrationCount, migrationsUpTo, tempDbFile } from '../support/temp-db';
+import { TEST_KDF, migrationCount, migrationsUpTo, tempDbFile, unlockAs } from '../support/temp-db';
 import { signedRound, tamper } from './signed-round';
 
 async function cli(args: string[]) {
@@ -119,7 +119,10 @@ describe('backups and restore', () => {
     const damaged = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
     expect(damaged.health).toMatchObject({ readOnly: true, goodBackup: good });
     expect(damaged.health.damage[0]).toMatch(/^integrity_check: .*plans_title_unique/);
-    const ctx = createContext(createStore(damaged), 'test', lead.now, 'Dan Hughes');
+    const ctx = unlockAs(
+      createContext(createStore(damaged), 'test', lead.now, { kdf: TEST_KDF }),
+      'Dan Hughes',
+    );
     const read = await dispatch('rounds:list', {}, ctx);
     expect(read.ok).toBe(true);
     const write = await dispatch('rounds:archive', { id: 1 }, ctx);

@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
-import { createContext, type HandlerContext } from '../../electron/handlers/context';
+import type { HandlerContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { moveRoundTo } from '../support/stages';
-import { testContext } from '../support/temp-db';
+import { actingAs, testContext } from '../support/temp-db';
 
 /** The demonstration round allocated and signed, on a temporary file; the connection stays open. */
 export async function signedRound() {
   const { ctx, connection, file } = testContext();
-  const as = (name: string): HandlerContext => createContext(ctx.store, 'test', ctx.now, name);
+  const as = (name: string): HandlerContext => actingAs(ctx, name);
   must(await dispatch('demo:load', {}, ctx));
   const lead = as('Dan Hughes');
   for (const [ref, option] of [

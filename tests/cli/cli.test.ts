@@ -4,9 +4,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 import { runCli } from '../../electron/cli/run';
-import { tempDbFile, tempDir } from '../support/temp-db';
+import { TEST_KDF, TEST_PASSPHRASE, tempDbFile, tempDir } from '../support/temp-db';
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+/** Everyone the tests add, like the demonstration's people, has the passphrase "demonstration". */
+const PASSPHRASES = { TRANCHE_PASSPHRASE: TEST_PASSPHRASE, TRANCHE_NEW_PASSPHRASE: TEST_PASSPHRASE };
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = PASSPHRASES) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(args, {
@@ -15,6 +18,7 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
     env,
     migrationsFolder: MIGRATIONS_FOLDER,
     version: '0.0.0-test',
+    kdf: TEST_KDF,
   });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
@@ -119,8 +123,12 @@ describe('tranche command line', () => {
   it('uses TRANCHE_DB when no --db is given', async () => {
     const db = tempDbFile();
     expect(
-      (await cli(['rounds', 'create', '--fund', 'F', '--name', 'N', '--budget', '£1k'], { TRANCHE_DB: db }))
-        .code,
+      (
+        await cli(['rounds', 'create', '--fund', 'F', '--name', 'N', '--budget', '£1k'], {
+          ...PASSPHRASES,
+          TRANCHE_DB: db,
+        })
+      ).code,
     ).toBe(0);
     expect(JSON.parse((await cli(['--db', db, 'rounds', 'list', '--json'])).stdout)).toHaveLength(1);
   });

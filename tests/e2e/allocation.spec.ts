@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { beMe, expect, test } from './fixtures';
 
 async function expectNoAccessibilityViolations(page: Page) {
   const results = await new AxeBuilder({ page })
@@ -24,8 +24,7 @@ test('the lead builds a scenario, compares it with the suggestion, and adopts it
     { encoding: 'utf8' },
   );
   await page.goto(bridge.url);
-  await page.goto(`${bridge.origin}/#/profile`);
-  await page.getByRole('button', { name: /This is me.*Dan Hughes/ }).click();
+  await beMe(page, bridge.origin, 'Dan Hughes');
   await page.goto(`${bridge.origin}/#/rounds/1/allocation`);
   await expect(page.getByRole('heading', { level: 1, name: 'Allocation' })).toBeVisible();
 
@@ -96,8 +95,7 @@ test('a board member records views in meeting mode, and they stay on the round\u
     { encoding: 'utf8' },
   );
   await page.goto(bridge.url);
-  await page.goto(`${bridge.origin}/#/profile`);
-  await page.getByRole('button', { name: /This is me.*Frances Doyle/ }).click();
+  await beMe(page, bridge.origin, 'Frances Doyle');
   await page.goto(`${bridge.origin}/#/rounds/1/board`);
   await expect(page.getByRole('heading', { level: 1, name: 'Board review' })).toBeVisible();
   await expectNoAccessibilityViolations(page);

@@ -1,4 +1,5 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
+import { DEMO_PASSPHRASE } from '../../shared/people';
 import { findChromium, NO_CHROMIUM_HELP } from '../support/chromium';
 import { isCi } from '../support/required-tool';
 import { startBridge, type RunningBridge } from '../support/web-bridge';
@@ -27,3 +28,17 @@ export const test = base.extend<{ chromiumFound: void; bridge: RunningBridge }>(
 });
 
 export { expect };
+
+// Every person in these tests is the demonstration's, with its published passphrase; the command
+// line children (--as NAME, or the profile chosen in the app) read it from the environment.
+process.env.TRANCHE_PASSPHRASE ??= DEMO_PASSPHRASE;
+
+/** Chooses `name` on the profile page and gives their passphrase. */
+export async function beMe(page: Page, origin: string, name: string, passphrase = DEMO_PASSPHRASE) {
+  // Going to the very address the page is on would reload it, cutting off its requests.
+  if (!page.url().endsWith('#/profile')) await page.goto(`${origin}/#/profile`);
+  await page.getByRole('button', { name: new RegExp(`This is me.*${name}`) }).click();
+  await page.getByLabel(`Passphrase for ${name}`).fill(passphrase);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('status')).toContainText(name);
+}

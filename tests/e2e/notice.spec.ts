@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { tempDir } from '../support/temp-db';
-import { expect, test } from './fixtures';
+import { beMe, expect, test } from './fixtures';
 
 async function expectNoAccessibilityViolations(page: Page) {
   const results = await new AxeBuilder({ page })
@@ -19,11 +19,6 @@ async function expectNoAccessibilityViolations(page: Page) {
 
 const roundTab = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'This round' }).getByRole('link', { name, exact: true });
-const beMe = async (page: Page, origin: string, name: string) => {
-  await page.goto(`${origin}/#/profile`);
-  await page.getByRole('button', { name: new RegExp(`This is me.*${name}`) }).click();
-  await expect(page.getByRole('status')).toContainText(name);
-};
 
 test('allocate, preview, sign as the commissioner, export', async ({ page, bridge }) => {
   execFileSync(

@@ -75,6 +75,7 @@ const BIDS: NoticeBid[] = [
 const FUNDED = BIDS.filter((b) => b.awardedPence !== null);
 const AWARDED = FUNDED.reduce((sum, b) => sum + (b.awardedPence ?? 0), 0);
 const FINGERPRINT = 'a3f1c2e4b5d60718293a4b5c6d7e8f90112233445566778899aabbccddeeff00';
+const KEY = '3F2A 9C1B 0000 1111 2222 3333 4444 5555 6666 7777 8888 9999 AAAA BBBB CCCC DDDD';
 
 const SIGNED: NoticeData = {
   marking: 'NON-CONFIDENTIAL',
@@ -125,6 +126,7 @@ const SIGNED: NoticeData = {
     interests: 'None',
   },
   fingerprint: FINGERPRINT,
+  keyFingerprint: KEY,
   draft: false,
   demoNotice: null,
   supersedes: null,
@@ -217,7 +219,10 @@ describe('notice of decision PDF', () => {
     expectNoticeContent(text);
     expectAppendixRows(text);
     expect(text).toContain('Page 1 of');
-    expect(text).toContain(`Fingerprint (SHA-256): ${FINGERPRINT}`);
+    // Every page: the content SHA-256, the signer, the date and the key fingerprint.
+    expect(text).toContain(`Content SHA-256: ${FINGERPRINT}`);
+    expect(text).toContain(`Signed by Bob Jones, 12 November 2013; key ${KEY}`);
+    expect(text).toContain(`Ed25519 key whose fingerprint is ${KEY}`);
     expect(text).not.toContain('DRAFT');
     expect(inOrder(text, SECTIONS)).toEqual([]);
   });
@@ -244,7 +249,7 @@ describe('notice of decision PDF', () => {
     expect(text).toContain('This decision supersedes decision 002/2013.');
     expect(text).toContain('Signature: Not yet signed');
     expect(text).toContain('Date: Not yet signed');
-    expect(text).not.toContain('Fingerprint');
+    expect(text).not.toContain('SHA-256');
   });
 
   it('embeds its fonts', async (context) => {
@@ -275,7 +280,8 @@ describe('notice of decision Word file', () => {
     expect(wordXmlText(footers)).toContain('Page ');
     expect(footers).toMatch(/PAGE/);
     expect(footers).toMatch(/NUMPAGES/);
-    expect(wordXmlText(footers)).toContain(`Fingerprint (SHA-256): ${FINGERPRINT}`);
+    expect(wordXmlText(footers)).toContain(`Content SHA-256: ${FINGERPRINT}`);
+    expect(wordXmlText(footers)).toContain(`Signed by Bob Jones, 12 November 2013; key ${KEY}`);
     expect(wordXmlText(footers)).toContain('003/2013');
   });
 
@@ -296,7 +302,7 @@ describe('notice of decision Word file', () => {
     expect(text).toContain('Demonstration data: not a real funding round');
     expect(text).toContain('This decision supersedes decision 002/2013.');
     expect(wordXmlText(parts.headers.join('\n'))).toContain('DRAFT – not signed');
-    expect(wordXmlText(parts.footers.join('\n'))).not.toContain('Fingerprint');
+    expect(wordXmlText(parts.footers.join('\n'))).not.toContain('SHA-256');
   });
 });
 

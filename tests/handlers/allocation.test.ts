@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { moveRoundTo } from '../support/stages';
-import { testContext } from '../support/temp-db';
+import { actingAs, testContext } from '../support/temp-db';
 
 async function demo() {
   const { ctx } = testContext();
   await dispatch('demo:load', {}, ctx);
-  return (name: string) => createContext(ctx.store, 'test', ctx.now, name);
+  return (name: string) => actingAs(ctx, name);
 }
 
 describe('allocation', () => {

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
 import type { HandlerContext } from '../../electron/handlers/context';
-import { createContext } from '../../electron/handlers/context';
 import { moveRoundTo } from '../support/stages';
-import { testContext } from '../support/temp-db';
+import { TEST_PASSPHRASE, actingAs, testContext } from '../support/temp-db';
 
 /** A small office and a round of two bids with the Invest to Save framework. */
 async function office() {
   const { ctx, connection } = testContext();
-  const as = (name: string): HandlerContext => createContext(ctx.store, 'test', ctx.now, name);
+  const as = (name: string): HandlerContext => actingAs(ctx, name);
   const ok = async <T>(
     result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
   ) => {
@@ -16,11 +15,27 @@ async function office() {
     if (!r.ok) throw new Error(r.error.message);
     return r.value;
   };
-  await ok(dispatch('people:add', { name: 'Lee Lead', role: 'lead officer' }, ctx));
+  await ok(
+    dispatch('people:add', { name: 'Lee Lead', role: 'lead officer', passphrase: TEST_PASSPHRASE }, ctx),
+  );
   const lead = as('Lee Lead');
-  await ok(dispatch('people:add', { name: 'Amy Assessor', role: 'policy_officer' }, lead));
-  await ok(dispatch('people:add', { name: 'Bo Assessor', role: 'policy_officer' }, lead));
-  await ok(dispatch('people:add', { name: 'Bella Board', role: 'board_member' }, lead));
+  await ok(
+    dispatch(
+      'people:add',
+      { name: 'Amy Assessor', role: 'policy_officer', passphrase: TEST_PASSPHRASE },
+      lead,
+    ),
+  );
+  await ok(
+    dispatch(
+      'people:add',
+      { name: 'Bo Assessor', role: 'policy_officer', passphrase: TEST_PASSPHRASE },
+      lead,
+    ),
+  );
+  await ok(
+    dispatch('people:add', { name: 'Bella Board', role: 'board_member', passphrase: TEST_PASSPHRASE }, lead),
+  );
   const round = await ok(
     dispatch('rounds:create', { fund: 'Invest to Save', name: 'Test round', budgetPence: 100_000_00 }, lead),
   );
@@ -372,10 +387,18 @@ describe('assessment', () => {
 describe('priority alignment and queries', () => {
   it('records how strongly each assessor judges a bid advances each priority, and shows coverage', async () => {
     const { ctx } = testContext();
-    await dispatch('people:add', { name: 'Lee Lead', role: 'lead_officer' }, ctx);
-    const lead = createContext(ctx.store, 'test', ctx.now, 'Lee Lead');
-    await dispatch('people:add', { name: 'Amy Assessor', role: 'policy_officer' }, lead);
-    const amy = createContext(ctx.store, 'test', ctx.now, 'Amy Assessor');
+    await dispatch(
+      'people:add',
+      { name: 'Lee Lead', role: 'lead_officer', passphrase: TEST_PASSPHRASE },
+      ctx,
+    );
+    const lead = actingAs(ctx, 'Lee Lead');
+    await dispatch(
+      'people:add',
+      { name: 'Amy Assessor', role: 'policy_officer', passphrase: TEST_PASSPHRASE },
+      lead,
+    );
+    const amy = actingAs(ctx, 'Amy Assessor');
     const plan = await dispatch(
       'plans:create',
       {
@@ -444,7 +467,7 @@ describe('priority alignment and queries', () => {
   it('raises a query that the panel sees until it is resolved with a note', async () => {
     const { ctx } = testContext();
     await dispatch('demo:load', {}, ctx);
-    const as = (name: string) => createContext(ctx.store, 'test', ctx.now, name);
+    const as = (name: string) => actingAs(ctx, name);
     const bids = await dispatch('bids:list', { roundId: 1 }, as('Dan Hughes'));
     const c2 = bids.ok ? bids.value.find((b) => b.ref === 'C2')!.id : 0;
     const raised = await dispatch(

@@ -13,11 +13,12 @@ import {
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { createContext, type HandlerContext } from '../../electron/handlers/context';
-import { testContext } from '../support/temp-db';
+import { TEST_KDF, testContext, unlockAs } from '../support/temp-db';
 
 async function round(ctx: HandlerContext) {
   // The demonstration data brings the office's people, so later writes need someone to act as.
-  await dispatch('demo:load', {}, createContext(ctx.store, ctx.appVersion, ctx.now));
+  await dispatch('demo:load', {}, createContext(ctx.store, ctx.appVersion, ctx.now, { kdf: TEST_KDF }));
+  unlockAs(ctx, 'Dan Hughes');
   const created = await dispatch(
     'rounds:create',
     { fund: 'Community Safety Fund', name: '2024-25', budgetPence: 100_000_00 },
@@ -40,7 +41,7 @@ const c2 = {
 };
 
 /** The demonstration office's lead officer, who may do everything these tests need. */
-const asLead = () => testContext(undefined, 'Dan Hughes');
+const asLead = () => testContext();
 
 describe('bid handlers', () => {
   it('records a bid against a known partnership, whatever way its name is written, and flags its arithmetic', async () => {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
-import { testContext } from '../support/temp-db';
+import { actingAs, testContext } from '../support/temp-db';
 
 async function demo() {
   const { ctx } = testContext();
   await dispatch('demo:load', {}, ctx);
-  return (name: string) => createContext(ctx.store, 'test', ctx.now, name);
+  return (name: string) => actingAs(ctx, name);
 }
 
 describe('shortlist and board review', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
-import { testContext } from '../support/temp-db';
+import { actingAs, testContext } from '../support/temp-db';
 
 describe('demonstration data', () => {
   it('builds the 2013-14 Invest to Save round from the papers, labelled as a demonstration', async () => {
@@ -88,7 +87,7 @@ describe('demonstration assessment', () => {
   it('ships a framework and three assessors\u2019 submitted scores, so ranking, moderation and charts show something real', async () => {
     const { ctx } = testContext();
     await dispatch('demo:load', {}, ctx);
-    const lead = createContext(ctx.store, 'test', ctx.now, 'Dan Hughes');
+    const lead = actingAs(ctx, 'Dan Hughes');
     const framework = await dispatch('frameworks:get', { roundId: 1 }, lead);
     expect(framework.ok && framework.value).toMatchObject({
       template: 'invest-to-save',

@@ -3,15 +3,14 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { popplerIfInstalled } from '../support/required-tool';
-import { tempDir, testContext } from '../support/temp-db';
+import { TEST_PASSPHRASE, actingAs, tempDir, testContext } from '../support/temp-db';
 
 async function demoContext() {
   const { ctx } = testContext();
   await dispatch('demo:load', {}, ctx);
-  return { ctx, as: (name: string) => createContext(ctx.store, 'test', ctx.now, name) };
+  return { ctx, as: (name: string) => actingAs(ctx, name) };
 }
 
 async function demo() {
@@ -25,7 +24,11 @@ describe('assessment exports', () => {
     // The demonstration round as it stood during assessment (it loads at board review).
     ctx.store.rounds.setStage(1, 'assessment', ctx.now());
     // A fresh assessor on the demonstration round, scoring offline.
-    await dispatch('people:add', { name: 'Olu Offline', role: 'policy_officer' }, lead);
+    await dispatch(
+      'people:add',
+      { name: 'Olu Offline', role: 'policy_officer', passphrase: TEST_PASSPHRASE },
+      lead,
+    );
     await dispatch('assessment:assign', { roundId: 1, assessor: 'Olu Offline', bidRefs: ['S1'] }, lead);
     await dispatch('assessment:declare', { roundId: 1, bidRefs: ['S1'], conflict: false }, as('Olu Offline'));
     const sheet = await dispatch('assessment:exportSheet', { roundId: 1 }, as('Olu Offline'));

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { popplerIfInstalled } from '../support/required-tool';
 import { moveRoundTo } from '../support/stages';
-import { testContext } from '../support/temp-db';
+import { actingAs, testContext } from '../support/temp-db';
 
 async function allocated() {
   const { ctx } = testContext();
   await dispatch('demo:load', {}, ctx);
-  const as = (name: string) => createContext(ctx.store, 'test', ctx.now, name);
+  const as = (name: string) => actingAs(ctx, name);
   const lead = as('Dan Hughes');
   await dispatch(
     'office:set',

@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { createContext, type HandlerContext } from '../../electron/handlers/context';
+import type { HandlerContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
 import type { Channel, Input } from '../../shared/contract';
 import { templateFramework } from '../../shared/frameworks';
 import { moveRoundTo } from '../support/stages';
-import { testContext } from '../support/temp-db';
+import { actingAs, testContext } from '../support/temp-db';
 
 // Issue 9's reproductions that belong to the rule book, the stages, sound decisions and blind
 // scoring: each is now refused, with a typed error, and nothing is written.
@@ -16,7 +16,7 @@ const csv = (text: string) => Buffer.from(text).toString('base64');
 async function demoOffice() {
   const { ctx, connection } = testContext();
   await dispatch('demo:load', {}, ctx);
-  const as = (name: string): HandlerContext => createContext(ctx.store, 'test', ctx.now, name);
+  const as = (name: string): HandlerContext => actingAs(ctx, name);
   const sqlite = (connection.db as unknown as { $client: Database.Database }).$client;
   const lead = as('Dan Hughes');
   const call = async <C extends Channel>(channel: C, input: Input<C>, who: HandlerContext) => {

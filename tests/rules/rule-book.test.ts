@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { createContext, type HandlerContext } from '../../electron/handlers/context';
+import type { HandlerContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { CHANNELS, contract, type Channel } from '../../shared/contract';
 import { templateFramework } from '../../shared/frameworks';
@@ -8,7 +8,7 @@ import { DEFAULT_WORDING } from '../../shared/notices';
 import { ROLES, type Role } from '../../shared/people';
 import { RULE_BOOK, type Rule } from '../../shared/rule-book';
 import { STAGES, type Stage } from '../../shared/stages';
-import { testContext } from '../support/temp-db';
+import { TEST_PASSPHRASE, actingAs, testContext } from '../support/temp-db';
 
 // The rule book covers every channel, and dispatch keeps to it: every write channel is called as
 // every role (and as nobody) in every stage of a round, and is refused exactly when the book says,
@@ -85,7 +85,7 @@ function sampleInputs(ctx: HandlerContext, ids: { bid: number; notice: number; q
       period: '2030',
       priorities: [{ code: 'P1', title: 'Priority', children: [] }],
     },
-    'people:add': { name: 'Newcomer', role: 'policy_officer' },
+    'people:add': { name: 'Newcomer', role: 'policy_officer', passphrase: TEST_PASSPHRASE },
     'people:setProfile': { personId: 1 },
     'frameworks:use': { roundId: 1, template: 'invest-to-save', confirmChangeAfterScoring: true },
     'frameworks:update': {
@@ -184,7 +184,7 @@ describe('dispatch keeps to the rule book', () => {
       ctx.store.rounds.setStage(1, stage, ctx.now());
       if (stage === 'signed') ctx.store.notices.update(notice, { status: 'signed', signedOn: '2026-11-01' });
       for (const actor of actors) {
-        const as = actor === 'nobody' ? ctx : createContext(ctx.store, 'test', ctx.now, PEOPLE[actor]);
+        const as = actor === 'nobody' ? ctx : actingAs(ctx, PEOPLE[actor]);
         for (const channel of writeChannels) {
           const expected = verdict(RULE_BOOK[channel], actor, stage);
           sqlite.exec('BEGIN');
@@ -240,14 +240,22 @@ describe('dispatch keeps to the rule book', () => {
         )
       ).ok,
     ).toBe(true);
-    expect((await dispatch('people:add', { name: 'First', role: 'lead_officer' }, ctx)).ok).toBe(true);
+    expect(
+      (
+        await dispatch(
+          'people:add',
+          { name: 'First', role: 'lead_officer', passphrase: TEST_PASSPHRASE },
+          ctx,
+        )
+      ).ok,
+    ).toBe(true);
     // Once someone exists, a profile is needed.
     expect(await dispatch('rounds:create', { fund: 'F', name: 'R2', budgetPence: 1 }, ctx)).toMatchObject({
       ok: false,
       error: { code: 'forbidden', message: expect.stringContaining('does not know who you are') },
     });
     // Moving a stage is never part of that: it needs a lead officer.
-    const first = createContext(ctx.store, 'test', ctx.now, 'First');
+    const first = actingAs(ctx, 'First');
     expect(await dispatch('rounds:setStage', { roundId: 1, to: 'open' }, first)).toMatchObject({
       ok: true,
       value: { stage: 'open' },

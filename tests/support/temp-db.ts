@@ -5,6 +5,9 @@ import { openDatabase, type Connection } from '../../db/connection';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 import { createStore } from '../../db/store';
 import { createContext, type HandlerContext } from '../../electron/handlers/context';
+import { unlockPerson } from '../../electron/handlers/identity';
+import type { KdfParams } from '../../electron/identity/keys';
+import { DEMO_PASSPHRASE } from '../../shared/people';
 
 export function tempDir(prefix = 'tranche-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
@@ -14,15 +17,38 @@ export function tempDbFile(): string {
   return path.join(tempDir(), 'tranche.db');
 }
 
+/** Cheap key derivation for tests; each sealed key keeps the parameters it was made with. */
+export const TEST_KDF: KdfParams = { algorithm: 'scrypt', N: 1 << 10, r: 8, p: 1 };
+/** Every person the tests add has the demonstration's passphrase, so one helper unlocks anyone. */
+export const TEST_PASSPHRASE = DEMO_PASSPHRASE;
+
 /** A migrated database on a temporary file, and a handler context over it with a fixed clock. */
-export function testContext(
-  file = tempDbFile(),
-  actAs?: string,
-): { ctx: HandlerContext; connection: Connection; file: string } {
+export function testContext(file = tempDbFile()): {
+  ctx: HandlerContext;
+  connection: Connection;
+  file: string;
+} {
   const connection = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
   let tick = 0;
   const now = () => new Date(Date.UTC(2026, 10, 22, 9, 0, tick++)).toISOString();
-  return { ctx: createContext(createStore(connection), '0.0.0-test', now, actAs), connection, file };
+  return {
+    ctx: createContext(createStore(connection), '0.0.0-test', now, { kdf: TEST_KDF }),
+    connection,
+    file,
+  };
+}
+
+/** Unlocks `ctx`'s own session as the named person, with their passphrase. */
+export function unlockAs(ctx: HandlerContext, name: string, passphrase = TEST_PASSPHRASE): HandlerContext {
+  const person = ctx.store.people.findByName(name);
+  if (!person) throw new Error(`No person called ${name}`);
+  unlockPerson(ctx, person, passphrase, { remember: false });
+  return ctx;
+}
+
+/** A second context over the same database, acting as the named person (their own session). */
+export function actingAs(ctx: HandlerContext, name: string, passphrase = TEST_PASSPHRASE): HandlerContext {
+  return unlockAs(createContext(ctx.store, ctx.appVersion, ctx.now, { kdf: TEST_KDF }), name, passphrase);
 }
 
 interface Journal {

@@ -1,7 +1,8 @@
 import { bidFlags } from '../../../shared/checks';
 import { TEMPLATES, templateFramework } from '../../../shared/frameworks';
-import type { Role } from '../../../shared/people';
+import { DEMO_PASSPHRASE, type Role } from '../../../shared/people';
 import type { HandlerContext } from '../context';
+import { enrolPerson } from '../identity';
 
 // The demonstration round's assessment: an office of six people, the Invest to Save framework,
 // three assessors who scored every bid (one declared a conflict), and a first moderation, so that
@@ -90,7 +91,10 @@ export function loadDemoAssessment(ctx: HandlerContext, roundId: number, now: st
   const ids = new Map<string, number>();
   for (const person of DEMO_PEOPLE) {
     const found = ctx.store.people.findByName(person.name);
-    ids.set(person.name, found?.id ?? ctx.store.people.create(person.name, person.role, now));
+    const id = found?.id ?? ctx.store.people.create(person.name, person.role, now);
+    ids.set(person.name, id);
+    // Every demonstration person opens with the one published demonstration passphrase.
+    if (!ctx.store.identities.get(id)) enrolPerson(ctx, { id, ...person }, DEMO_PASSPHRASE);
   }
   ctx.store.frameworks.save(roundId, templateFramework('invest-to-save'), now);
   const framework = ctx.store.frameworks.forRound(roundId);

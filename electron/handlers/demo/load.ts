@@ -1,6 +1,7 @@
 import { normaliseName } from '../../../db/queries/organisations';
 import { templateFramework } from '../../../shared/frameworks';
 import type { HandlerContext } from '../context';
+import { Refusal } from '../refusal';
 import { loadDemoAssessment } from './assessment';
 import { DEMO } from './data';
 import type { DemoPriority } from './types';
@@ -8,8 +9,33 @@ import type { DemoPriority } from './types';
 // Loads the demonstration dataset. Everything is matched on its natural key (plan title,
 // partnership name, fund and round name), so loading twice changes nothing.
 
+/** Marks a database that holds the demonstration: it may be loaded again there, and only there. */
+export const DEMO_DATABASE_KEY = 'demonstration_database';
+
+/**
+ * The demonstration goes only into an empty database (no people, no rounds) or one that already
+ * holds it: its people, with their published passphrase, must never be able to act on live rounds.
+ */
+function refuseLiveDatabase(ctx: HandlerContext) {
+  if (ctx.store.people.setting(DEMO_DATABASE_KEY) === 'yes') return;
+  const people = ctx.store.people.count();
+  const rounds = ctx.store.rounds.list(true).length;
+  if (people === 0 && rounds === 0) return;
+  const holds = [
+    people ? `${people} ${people === 1 ? 'person' : 'people'}` : '',
+    rounds ? `${rounds} round${rounds === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  throw new Refusal(
+    'conflict',
+    `This database already holds ${holds.join(' and ')}: the demonstration goes only into an empty ` +
+      'database of its own, never among live rounds. Load it into a new file (--db demo.db, or TRANCHE_DB).',
+  );
+}
+
 export function loadDemo(ctx: HandlerContext) {
   return ctx.store.transaction(() => {
+    refuseLiveDatabase(ctx);
+    ctx.store.people.setSetting(DEMO_DATABASE_KEY, 'yes');
     const now = ctx.now();
     const org = ctx.store.organisations;
     let created = 0;

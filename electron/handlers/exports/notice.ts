@@ -19,8 +19,25 @@ export async function buildNoticeDocx(data: NoticeData): Promise<Buffer> {
   return renderDocx(noticeDocument(data));
 }
 
-export async function buildNoticePdf(data: NoticeData): Promise<Buffer> {
-  return renderOfficialPdf(noticeDocument(data));
+/** The notice as PDF; a signed notice carries its signed content as an embedded file. */
+export async function buildNoticePdf(data: NoticeData, attachment?: SignedAttachment): Promise<Buffer> {
+  const doc = noticeDocument(data);
+  if (attachment) doc.createdOn = data.signature?.date;
+  if (attachment)
+    doc.attachments = [
+      {
+        name: attachment.name,
+        description: 'The signed content of this notice, for `tranche verify` or any Ed25519 checker',
+        mediaType: 'application/json',
+        data: attachment.data,
+      },
+    ];
+  return renderOfficialPdf(doc);
+}
+
+export interface SignedAttachment {
+  name: string;
+  data: Buffer;
 }
 
 /** What is published in place of a confidential decision. */
@@ -158,6 +175,15 @@ function signatureBlock(data: NoticeData): Block[] {
     paragraph([text('Interests: ', { bold: true }), text(interests)]),
     paragraph([text('Signature: ', { bold: true }), text(signature ? signature.name : NOT_SIGNED)]),
     paragraph([text('Date: ', { bold: true }), text(signature ? formatDate(signature.date) : NOT_SIGNED)]),
+    ...(signature && data.keyFingerprint
+      ? [
+          paragraph([
+            text('Signed electronically ', { bold: true }),
+            text(`by ${signature.name} on ${formatDate(signature.date)} with the Ed25519 key whose `),
+            text(`fingerprint is ${data.keyFingerprint}. Content SHA-256: ${data.fingerprint ?? ''}.`),
+          ]),
+        ]
+      : []),
   ];
   return [{ kind: 'together', blocks }];
 }
@@ -281,6 +307,17 @@ function footerNotes(data: NoticeData): string[] {
   return [...(data.draft ? [DRAFT_LINE] : []), ...(data.demoNotice ? [data.demoNotice] : [])];
 }
 
+/** The signer, date, content SHA-256 and key fingerprint, on every page of a signed notice. */
+function smallPrint(data: NoticeData): string | null {
+  if (!data.fingerprint) return null;
+  const lines = [`Content SHA-256: ${data.fingerprint}`];
+  if (data.signature && data.keyFingerprint)
+    lines.push(
+      `Signed by ${data.signature.name}, ${formatDate(data.signature.date)}; key ${data.keyFingerprint}`,
+    );
+  return lines.join('\n');
+}
+
 function noticeDocument(data: NoticeData): OfficialDocument {
   return {
     title: `Notice of Decision ${data.number}: ${data.title}`,
@@ -289,7 +326,7 @@ function noticeDocument(data: NoticeData): OfficialDocument {
     footer: {
       label: `Notice of Decision ${data.number}`,
       notes: footerNotes(data),
-      smallPrint: data.fingerprint ? `Fingerprint (SHA-256): ${data.fingerprint}` : null,
+      smallPrint: smallPrint(data),
     },
     blocks: [
       ...opening(data),

@@ -69,6 +69,13 @@ export interface OfficialDocument {
   runningHeader: string | null;
   /** Left-hand footer text beside the page number; null for no footer at all. */
   footer: { label: string; notes: string[]; smallPrint: string | null } | null;
+  /** Files embedded in the PDF (the signed content of a notice); Word files carry none. */
+  attachments?: { name: string; description: string; mediaType: string; data: Buffer }[];
+  /**
+   * The PDF's creation date (YYYY-MM-DD) when it must not be the time of export: a signed notice
+   * is dated its signing day, so that exporting it again gives the same file, byte for byte.
+   */
+  createdOn?: string;
 }
 
 export const text = (value: string, style: Omit<Run, 'text'> = {}): Run => ({ text: value, ...style });
@@ -293,9 +300,9 @@ function wordFooter(footer: NonNullable<OfficialDocument['footer']>): Footer {
   const notes = footer.notes.map(
     (note) => new Paragraph({ children: [new TextRun({ text: note, bold: true, size: halfPoints(8) })] }),
   );
-  const small = footer.smallPrint
-    ? [new Paragraph({ children: [new TextRun({ text: footer.smallPrint, size: halfPoints(6.5) })] })]
-    : [];
+  const small = (footer.smallPrint?.split('\n') ?? []).map(
+    (line) => new Paragraph({ children: [new TextRun({ text: line, size: halfPoints(6.5) })] }),
+  );
   return new Footer({ children: [pageLine, ...notes, ...small] });
 }
 
@@ -313,7 +320,13 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
     pageSize: 'A4',
     pageOrientation: 'portrait',
     pageMargins: PDF_MARGINS,
-    info: { title: doc.title, subject: doc.subject, creator: 'Tranche', producer: 'Tranche' },
+    info: {
+      title: doc.title,
+      subject: doc.subject,
+      creator: 'Tranche',
+      producer: 'Tranche',
+      ...(doc.createdOn ? { creationDate: new Date(`${doc.createdOn}T00:00:00Z`) } : {}),
+    },
     defaultStyle: { font: PDF_FONT, fontSize: 10.5, lineHeight: 1.2, color: '#000000' },
     pageBreakBefore: strandedHeading,
     content: doc.blocks.map(pdfBlock),
@@ -328,6 +341,17 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
       margin: [0, 24, 0, 0],
     });
   if (footer) definition.footer = (page, pages) => pdfFooter(footer, page, pages);
+  if (doc.attachments?.length)
+    definition.files = Object.fromEntries(
+      doc.attachments.map((a) => [
+        a.name,
+        {
+          name: a.name,
+          description: a.description,
+          src: `data:${a.mediaType};base64,${a.data.toString('base64')}`,
+        },
+      ]),
+    );
   return renderPdf(definition);
 }
 

@@ -145,6 +145,11 @@ export function NoticePreview({ data }: { data: NoticeData }) {
           Fingerprint (SHA-256): <code>{data.fingerprint}</code>
         </p>
       )}
+      {data.signature && data.keyFingerprint && (
+        <p className="notice__fingerprint">
+          Signed by {data.signature.name} with the key whose fingerprint is <code>{data.keyFingerprint}</code>
+        </p>
+      )}
     </article>
   );
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ROLE_LABELS, ROLES, type Role } from '../../../shared/people';
+import { DEMO_PASSPHRASE, MIN_PASSPHRASE, ROLE_LABELS, ROLES, type Role } from '../../../shared/people';
 import { api } from '../api';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Banner, LoadFailure, Page } from '../components/Page';
@@ -7,57 +7,189 @@ import { TextField } from '../components/TextField';
 import { useResult } from '../hooks/useResult';
 import { useProfile } from '../profile-context';
 
+const role = (r: Role) => ROLE_LABELS[r].toLowerCase();
+const PASSPHRASE_HINT = `At least ${MIN_PASSPHRASE} characters. A few unrelated words are easy to remember and hard to guess.`;
+
+/** A passphrase being chosen, typed twice. */
+function NewPassphrase({
+  id,
+  label,
+  value,
+  confirm,
+  onChange,
+  onConfirm,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  confirm: string;
+  onChange: (v: string) => void;
+  onConfirm: (v: string) => void;
+}) {
+  return (
+    <>
+      <TextField
+        id={id}
+        label={label}
+        hint={PASSPHRASE_HINT}
+        type="password"
+        autoComplete="new-password"
+        value={value}
+        onChange={onChange}
+        width="medium"
+      />
+      <TextField
+        id={`${id}-again`}
+        label="Type it again"
+        type="password"
+        autoComplete="new-password"
+        value={confirm}
+        onChange={onConfirm}
+        width="medium"
+      />
+    </>
+  );
+}
+
+function checkNew(passphrase: string, again: string): string | null {
+  if (passphrase.length < MIN_PASSPHRASE) return `A passphrase needs at least ${MIN_PASSPHRASE} characters`;
+  if (passphrase !== again) return 'The two passphrases are not the same';
+  return null;
+}
+
 export function ProfilePage() {
-  const { me, reload } = useProfile();
+  const { me, session, reload } = useProfile();
   const [people, reloadPeople] = useResult(() => api.people.list(), 'people');
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [again, setAgain] = useState('');
   const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('policy_officer');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ fieldId: string; message: string } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
-  const choose = async (personId: number) => {
-    const result = await api.people.setProfile({ personId });
-    if (!result.ok) return setError(result.error.message);
-    setMessage(
-      `You are using Tranche as ${result.value.name}, ${ROLE_LABELS[result.value.role].toLowerCase()}.`,
-    );
-    reload();
-  };
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!name.trim()) return setError('Enter your name');
-    const result = await api.people.setProfile({ name, role });
-    if (!result.ok) return setError(result.error.message);
+  const done = (text: string) => {
     setError(null);
-    setName('');
-    setMessage(`Profile created: ${result.value.name}, ${ROLE_LABELS[result.value.role].toLowerCase()}.`);
+    setMessage(text);
+    setPassphrase('');
+    setAgain('');
+    setChosen(null);
     reload();
     reloadPeople();
   };
 
+  const setup = session.state === 'ready' ? session.value.setup : 'ready';
+  const claiming = setup === 'claim';
+  const chosenPerson = people.state === 'ready' ? people.value.find((p) => p.id === chosen) : undefined;
+
+  const unlock = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!chosenPerson) return;
+    if (claiming) {
+      const problem = checkNew(passphrase, again);
+      if (problem) return setError({ fieldId: 'unlock-passphrase', message: problem });
+    }
+    const result = await api.people.setProfile({ personId: chosenPerson.id, passphrase });
+    if (!result.ok) return setError({ fieldId: 'unlock-passphrase', message: result.error.message });
+    done(`You are using Tranche as ${result.value.name}, ${role(result.value.role)}.`);
+  };
+
+  const createFirst = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) return setError({ fieldId: 'first-name', message: 'Enter your name' });
+    const problem = checkNew(passphrase, again);
+    if (problem) return setError({ fieldId: 'first-passphrase', message: problem });
+    const result = await api.people.setProfile({ name, passphrase });
+    if (!result.ok) return setError({ fieldId: 'first-name', message: result.error.message });
+    setName('');
+    done(
+      `Profile created: ${result.value.name}, ${role(result.value.role)}. You can now add the office's people.`,
+    );
+  };
+
+  const lock = async () => {
+    await api.people.lock();
+    setMessage(null);
+    reload();
+  };
+
+  const current = me.state === 'ready' ? me.value : null;
   return (
     <Page title="Your profile">
       <p className="body">
         Tranche records who scores, moderates and signs, and lets each role do only its own part: officers
-        score, a lead officer sets frameworks and moderates, board members review, the commissioner signs.
+        score, a lead officer sets frameworks, moderates and adds people, board members review, the
+        commissioner signs. Acting as someone needs their passphrase, and Tranche locks after{' '}
+        {session.state === 'ready' ? session.value.idleLockMinutes : 15} minutes without use.
       </p>
       {message && <Banner kind="success">{message}</Banner>}
-      <ErrorSummary errors={error ? [{ fieldId: 'profile-name', message: error }] : []} />
-      {me.state === 'ready' && me.value && (
-        <p>
-          You are <strong>{me.value.name}</strong>, {ROLE_LABELS[me.value.role].toLowerCase()}.
-        </p>
+      <ErrorSummary errors={error ? [error] : []} />
+      {session.state === 'failed' && <LoadFailure message={session.error.message} />}
+      {current && (
+        <div className="body">
+          <p>
+            You are <strong>{current.name}</strong>, {role(current.role)}.
+            {session.state === 'ready' && session.value.fingerprint && (
+              <>
+                {' '}
+                Your key fingerprint is <code>{session.value.fingerprint}</code>.
+              </>
+            )}
+          </p>
+          <button type="button" className="button button--secondary" onClick={() => void lock()}>
+            Lock Tranche now
+          </button>
+        </div>
       )}
+
+      {setup === 'empty' && (
+        <>
+          <h2 className="heading-m">Create the first person: a lead officer</h2>
+          <p className="body">
+            Nobody is set up yet. The first person is the office's lead officer, who then adds everyone else
+            with their roles. (To look around first, load the demonstration data into a database of its own:
+            every demonstration person's passphrase is <code>{DEMO_PASSPHRASE}</code>.)
+          </p>
+          <form className="form" noValidate onSubmit={(e) => void createFirst(e)}>
+            <TextField
+              id="first-name"
+              label="Your name"
+              value={name}
+              onChange={setName}
+              autoComplete="name"
+              width="medium"
+            />
+            <NewPassphrase
+              id="first-passphrase"
+              label="Choose your passphrase"
+              value={passphrase}
+              confirm={again}
+              onChange={setPassphrase}
+              onConfirm={setAgain}
+            />
+            <button type="submit" className="button">
+              Create my profile
+            </button>
+          </form>
+        </>
+      )}
+
       {people.state === 'failed' && <LoadFailure message={people.error.message} />}
-      {people.state === 'ready' && people.value.length > 0 && (
+      {setup !== 'empty' && people.state === 'ready' && people.value.length > 0 && (
         <>
           <h2 className="heading-m">Choose who you are</h2>
+          {claiming && (
+            <p className="body">
+              Nobody has a passphrase yet (this database was made before Tranche had them). A lead officer
+              sets theirs first, here; they then set everyone else's first passphrase.
+            </p>
+          )}
           <table className="table">
             <caption className="visually-hidden">People in this office</caption>
             <thead>
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Role</th>
+                <th scope="col">Key fingerprint</th>
                 <th scope="col">
                   <span className="visually-hidden">Action</span>
                 </th>
@@ -68,8 +200,18 @@ export function ProfilePage() {
                 <tr key={p.id}>
                   <td>{p.name}</td>
                   <td>{ROLE_LABELS[p.role]}</td>
+                  <td>{p.fingerprint ? <code>{p.fingerprint.slice(0, 19)}…</code> : 'No passphrase yet'}</td>
                   <td>
-                    <button type="button" className="link-button" onClick={() => void choose(p.id)}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => {
+                        setChosen(p.id);
+                        setError(null);
+                        setPassphrase('');
+                        setAgain('');
+                      }}
+                    >
                       This is me<span className="visually-hidden">: {p.name}</span>
                     </button>
                   </td>
@@ -77,27 +219,121 @@ export function ProfilePage() {
               ))}
             </tbody>
           </table>
+          {chosenPerson && (
+            <form className="form" noValidate onSubmit={(e) => void unlock(e)}>
+              {claiming && !chosenPerson.fingerprint ? (
+                <NewPassphrase
+                  id="unlock-passphrase"
+                  label={`Choose a passphrase for ${chosenPerson.name}`}
+                  value={passphrase}
+                  confirm={again}
+                  onChange={setPassphrase}
+                  onConfirm={setAgain}
+                />
+              ) : (
+                <TextField
+                  id="unlock-passphrase"
+                  label={`Passphrase for ${chosenPerson.name}`}
+                  type="password"
+                  autoComplete="current-password"
+                  value={passphrase}
+                  onChange={setPassphrase}
+                  width="medium"
+                  autoFocus
+                />
+              )}
+              <button type="submit" className="button">
+                Continue
+              </button>
+            </form>
+          )}
         </>
       )}
-      <h2 className="heading-m">Or create your profile</h2>
-      <form className="form" noValidate onSubmit={(e) => void create(e)}>
-        <TextField
-          id="profile-name"
-          label="Your name"
-          value={name}
-          onChange={setName}
-          autoComplete="name"
-          width="medium"
-        />
+      {current?.role === 'lead_officer' && people.state === 'ready' && (
+        <LeadOfficerTools people={people.value} onDone={done} onError={setError} />
+      )}
+      {current && <ChangePassphrase onDone={done} onError={setError} />}
+    </Page>
+  );
+}
+
+type ListedPerson = { id: number; name: string; role: Role; fingerprint: string | null };
+
+/** A lead officer adds people with their role and first passphrase, and enrols older ones. */
+function LeadOfficerTools({
+  people,
+  onDone,
+  onError,
+}: {
+  people: ListedPerson[];
+  onDone: (message: string) => void;
+  onError: (error: { fieldId: string; message: string }) => void;
+}) {
+  const [name, setName] = useState('');
+  const [newRole, setNewRole] = useState<Role>('policy_officer');
+  const [passphrase, setPassphrase] = useState('');
+  const [again, setAgain] = useState('');
+  const [enrolId, setEnrolId] = useState('');
+  const unenrolled = people.filter((p) => !p.fingerprint);
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) return onError({ fieldId: 'person-name', message: 'Enter their name' });
+    const problem = checkNew(passphrase, again);
+    if (problem) return onError({ fieldId: 'person-passphrase', message: problem });
+    const result = enrolId
+      ? await api.people.enrol({ personId: Number(enrolId), passphrase })
+      : await api.people.add({ name, role: newRole, passphrase });
+    if (!result.ok) return onError({ fieldId: 'person-name', message: result.error.message });
+    setName('');
+    setPassphrase('');
+    setAgain('');
+    setEnrolId('');
+    onDone(
+      `${result.value.name} (${role(result.value.role)}) can now use Tranche with the passphrase you set; ` +
+        'they should change it on this page.',
+    );
+  };
+
+  return (
+    <>
+      <h2 className="heading-m">Add a person</h2>
+      <form className="form" noValidate onSubmit={(e) => void add(e)}>
+        {unenrolled.length > 0 && (
+          <div className="form-group">
+            <label className="label" htmlFor="person-enrol">
+              Someone already listed without a passphrase
+            </label>
+            <select
+              id="person-enrol"
+              className="select"
+              value={enrolId}
+              onChange={(e) => {
+                setEnrolId(e.target.value);
+                const person = unenrolled.find((p) => String(p.id) === e.target.value);
+                if (person) setName(person.name);
+              }}
+            >
+              <option value="">No: a new person</option>
+              {unenrolled.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <TextField id="person-name" label="Their name" value={name} onChange={setName} width="medium" />
         <div className="form-group">
-          <label className="label" htmlFor="profile-role">
-            Your role
+          <label className="label" htmlFor="person-role">
+            Their role
           </label>
           <select
-            id="profile-role"
+            id="person-role"
             className="select"
-            value={role}
-            onChange={(e) => setRole(e.target.value as Role)}
+            value={newRole}
+            disabled={enrolId !== ''}
+            onChange={(e) => setNewRole(e.target.value as Role)}
           >
             {ROLES.map((r) => (
               <option key={r} value={r}>
@@ -106,10 +342,68 @@ export function ProfilePage() {
             ))}
           </select>
         </div>
+        <NewPassphrase
+          id="person-passphrase"
+          label="Their first passphrase"
+          value={passphrase}
+          confirm={again}
+          onChange={setPassphrase}
+          onConfirm={setAgain}
+        />
         <button type="submit" className="button">
-          Save profile
+          {enrolId ? 'Set their first passphrase' : 'Add this person'}
         </button>
       </form>
-    </Page>
+    </>
+  );
+}
+
+function ChangePassphrase({
+  onDone,
+  onError,
+}: {
+  onDone: (message: string) => void;
+  onError: (error: { fieldId: string; message: string }) => void;
+}) {
+  const [currentPassphrase, setCurrent] = useState('');
+  const [newPassphrase, setNew] = useState('');
+  const [again, setAgain] = useState('');
+  const change = async (event: FormEvent) => {
+    event.preventDefault();
+    const problem = checkNew(newPassphrase, again);
+    if (problem) return onError({ fieldId: 'new-passphrase', message: problem });
+    const result = await api.people.passphrase({ currentPassphrase, newPassphrase });
+    if (!result.ok) return onError({ fieldId: 'current-passphrase', message: result.error.message });
+    setCurrent('');
+    setNew('');
+    setAgain('');
+    onDone('Your passphrase is changed. Your key, and its fingerprint, stay the same.');
+  };
+  return (
+    <>
+      <h2 className="heading-m">Change your passphrase</h2>
+      <form className="form" noValidate onSubmit={(e) => void change(e)}>
+        <TextField
+          id="current-passphrase"
+          label="Your current passphrase"
+          type="password"
+          autoComplete="current-password"
+          value={currentPassphrase}
+          onChange={setCurrent}
+          width="medium"
+        />
+        <NewPassphrase
+          id="new-passphrase"
+          label="Your new passphrase"
+          value={newPassphrase}
+          confirm={again}
+          onChange={setNew}
+          onConfirm={setAgain}
+        />
+        <button type="submit" className="button button--secondary">
+          Change my passphrase
+        </button>
+      </form>
+    </>
   );
 }

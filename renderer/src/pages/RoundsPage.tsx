@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { formatDate } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
+import { DEMO_PASSPHRASE } from '../../../shared/people';
 import type { Round } from '../../../shared/rounds';
 import { api } from '../api';
 import { Banner, LoadFailure, Page } from '../components/Page';
@@ -41,7 +42,7 @@ export function RoundsPage() {
     const result = await api.demo.load();
     if (!result.ok) return setActionError(result.error.message);
     setMessage(
-      `${result.value.notice} Loaded: ${result.value.rounds.map((r) => `${r.fund} — ${r.name}`).join('; ')}.`,
+      `${result.value.notice} Loaded: ${result.value.rounds.map((r) => `${r.fund} — ${r.name}`).join('; ')}. Every demonstration person's passphrase is "${DEMO_PASSPHRASE}".`,
     );
     reload();
     switcher.reload();
@@ -165,7 +166,10 @@ export function RoundsPage() {
           <p>
             Or look around first with demonstration data: the 2013-14 Invest to Save round and Safer Streets
             round 4, built from public West Midlands board papers and labelled as a demonstration wherever it
-            appears.
+            appears. It goes only into an empty database of its own, never beside live rounds. Its six people
+            (lead officer Dan Hughes, commissioner Pat Morgan and others) all have the demonstration
+            passphrase <code>{DEMO_PASSPHRASE}</code>: choose one on <Link href="/profile">Your profile</Link>
+            .
           </p>
           <button type="button" className="button button--secondary" onClick={() => void loadDemo()}>
             Load the demonstration data

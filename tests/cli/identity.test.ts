@@ -1,0 +1,240 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { inflateSync, deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
+import { runCli } from '../../electron/cli/run';
+import { TEST_KDF, TEST_PASSPHRASE, tempDbFile, tempDir } from '../support/temp-db';
+
+// Identities on the command line: --as needs the person's passphrase, people are added only by a
+// lead officer, and a signed notice's PDF verifies without any database.
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    env,
+    migrationsFolder: MIGRATIONS_FOLDER,
+    version: '0.0.0-test',
+    kdf: TEST_KDF,
+  });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+const as = (passphrase: string, fresh = TEST_PASSPHRASE) => ({
+  TRANCHE_PASSPHRASE: passphrase,
+  TRANCHE_NEW_PASSPHRASE: fresh,
+});
+const demo = as(TEST_PASSPHRASE);
+
+describe('identities on the command line', () => {
+  it('makes the first person a lead officer, and lets only a lead officer add people', async () => {
+    const db = tempDbFile();
+    const first = await cli(['--db', db, 'people', 'add', '--name', 'Pat', '--role', 'commissioner'], demo);
+    expect(first).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('first person is a lead officer'),
+    });
+    expect(
+      await cli(['--db', db, 'people', 'add', '--name', 'Lee', '--role', 'lead officer'], demo),
+    ).toMatchObject({
+      code: 0,
+    });
+    // Nobody named: refused. A policy officer: refused. The lead officer: done.
+    expect(
+      await cli(['--db', db, 'people', 'add', '--name', 'Amy', '--role', 'policy officer'], demo),
+    ).toMatchObject({ code: 2, stderr: expect.stringContaining('Only a lead officer can add people') });
+    expect(
+      await cli(
+        ['--db', db, '--as', 'Lee', 'people', 'add', '--name', 'Amy', '--role', 'policy officer'],
+        demo,
+      ),
+    ).toMatchObject({ code: 0 });
+    const byOfficer = await cli(
+      ['--db', db, '--as', 'Amy', 'people', 'add', '--name', 'Sam', '--role', 'commissioner'],
+      demo,
+    );
+    expect(byOfficer).toMatchObject({
+      code: 2,
+      stderr: 'tranche: Only a lead officer can add people; Amy is a policy officer',
+    });
+    const listed = JSON.parse((await cli(['--db', db, 'people', 'list', '--json'], demo)).stdout) as {
+      name: string;
+      fingerprint: string | null;
+    }[];
+    expect(listed.map((p) => p.name)).toEqual(['Amy', 'Lee']);
+    expect(listed[0]!.fingerprint).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
+    expect(JSON.stringify(listed)).not.toMatch(/sealed|salt|nonce/i);
+  });
+
+  it('refuses --as without the right passphrase (exit 2), and with none on a non-terminal', async () => {
+    const db = tempDbFile();
+    await cli(['--db', db, 'people', 'add', '--name', 'Lee', '--role', 'lead officer'], demo);
+    const create = [
+      '--db',
+      db,
+      '--as',
+      'Lee',
+      'rounds',
+      'create',
+      '--fund',
+      'F',
+      '--name',
+      'R',
+      '--budget',
+      '£1k',
+    ];
+    expect(await cli(create, as('not the passphrase'))).toMatchObject({
+      code: 2,
+      stderr: "tranche: That is not Lee's passphrase",
+    });
+    expect(await cli(create, {})).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('needs their passphrase: set TRANCHE_PASSPHRASE'),
+    });
+    expect(JSON.parse((await cli(['--db', db, 'rounds', 'list', '--json'], demo)).stdout)).toEqual([]);
+    expect(await cli(create, demo)).toMatchObject({ code: 0 });
+    // A terminal is asked, without echo.
+    const asked: string[] = [];
+    const prompted = await runCli([...create.slice(0, 4), 'rounds', 'list', '--json'], {
+      stdout: () => undefined,
+      stderr: () => undefined,
+      env: {},
+      migrationsFolder: MIGRATIONS_FOLDER,
+      version: '0',
+      prompt: async (q) => (asked.push(q), TEST_PASSPHRASE),
+    });
+    expect(prompted).toBe(0);
+    expect(asked).toEqual(['Passphrase for Lee: ']);
+  });
+
+  it('changes one’s own passphrase; the old one stops working and the key stays the same', async () => {
+    const db = tempDbFile();
+    await cli(['--db', db, 'people', 'add', '--name', 'Lee', '--role', 'lead officer'], demo);
+    const before = (await cli(['--db', db, 'people', 'list', '--json'], demo)).stdout;
+    expect(
+      await cli(
+        ['--db', db, '--as', 'Lee', 'people', 'passphrase'],
+        as('wrong passphrase', 'another passphrase'),
+      ),
+    ).toMatchObject({ code: 2 });
+    expect(
+      await cli(['--db', db, '--as', 'Lee', 'people', 'passphrase'], as(TEST_PASSPHRASE, 'short')),
+    ).toMatchObject({ code: 2, stderr: expect.stringContaining('at least 8 characters') });
+    expect(
+      await cli(
+        ['--db', db, '--as', 'Lee', 'people', 'passphrase'],
+        as(TEST_PASSPHRASE, 'another passphrase'),
+      ),
+    ).toMatchObject({ code: 0 });
+    const list = ['--db', db, '--as', 'Lee', 'people', 'list', '--json'];
+    expect(await cli(list, as(TEST_PASSPHRASE))).toMatchObject({ code: 2 });
+    expect(await cli(list, as('another passphrase'))).toMatchObject({ code: 0, stdout: before });
+  });
+
+  it('loads the demonstration only into an empty database or its own', async () => {
+    const live = tempDbFile();
+    await cli(['--db', live, 'rounds', 'create', '--fund', 'F', '--name', 'Live', '--budget', '£1k'], demo);
+    const refused = await cli(['--db', live, 'demo'], demo);
+    expect(refused).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('the demonstration goes only into an empty database of its own'),
+    });
+    expect(JSON.parse((await cli(['--db', live, 'people', 'list', '--json'], demo)).stdout)).toEqual([]);
+    const own = tempDbFile();
+    expect((await cli(['--db', own, 'demo'], demo)).code).toBe(0);
+    expect((await cli(['--db', own, 'demo'], demo)).code).toBe(0);
+  });
+});
+
+/** The PDF with one object's compressed stream changed, its Length kept true. */
+function changeStream(pdf: Buffer, find: string, replace: string): Buffer {
+  const text = pdf.toString('latin1');
+  for (const m of text.matchAll(/\/Length (\d+)([^]*?)stream\n/g)) {
+    const start = m.index + m[0].length;
+    const length = Number(m[1]);
+    let plain: string;
+    try {
+      plain = inflateSync(pdf.subarray(start, start + length)).toString('latin1');
+    } catch {
+      continue;
+    }
+    if (!plain.includes(find)) continue;
+    const packed = deflateSync(Buffer.from(plain.replace(find, replace), 'latin1'));
+    const head = m[0].replace(`/Length ${length}`, `/Length ${packed.length}`);
+    return Buffer.concat([
+      Buffer.from(text.slice(0, m.index) + head, 'latin1'),
+      packed,
+      pdf.subarray(start + length),
+    ]);
+  }
+  throw new Error(`No stream holds ${find}`);
+}
+
+describe('a signed notice anyone can check', () => {
+  it('signs with the commissioner’s key; verify FILE.pdf passes untouched and fails with one character changed', async () => {
+    const db = tempDbFile();
+    const dir = tempDir();
+    const run = async (env: NodeJS.ProcessEnv, ...args: string[]) => {
+      const result = await cli(['--db', db, ...args], env);
+      if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
+      return result.stdout;
+    };
+    await run(demo, 'demo');
+    await run(demo, '--as', 'Dan Hughes', 'allocate', '--round', '1', '--bid', 'B1', '--full');
+    // Not with a wrong passphrase, whoever the name.
+    expect(
+      await cli(['--db', db, '--as', 'Pat Morgan', 'sign', '--round', '1'], as('guessing at it')),
+    ).toMatchObject({ code: 2 });
+    const signed = JSON.parse(
+      await run(demo, '--as', 'Pat Morgan', 'sign', '--round', '1', '--date', '2026-11-30', '--json'),
+    ) as { fingerprint: string };
+    const pdfFile = path.join(dir, 'notice.pdf');
+    await run(demo, 'notice', '--round', '1', '--format', 'pdf', '--out', pdfFile);
+    const people = JSON.parse(await run(demo, 'people', 'list', '--json')) as {
+      name: string;
+      fingerprint: string;
+    }[];
+    const pat = people.find((p) => p.name === 'Pat Morgan')!;
+
+    // No database: the file alone.
+    const passed = await cli(['verify', pdfFile, '--json']);
+    expect(passed.code).toBe(0);
+    expect(JSON.parse(passed.stdout)).toMatchObject({
+      ok: true,
+      problems: [],
+      signedBy: 'Pat Morgan',
+      signedOn: '2026-11-30',
+      fingerprint: pat.fingerprint,
+      contentSha256: signed.fingerprint,
+    });
+    expect((await cli(['verify', pdfFile])).stdout).toContain('signed by Pat Morgan on 2026-11-30');
+
+    // Exporting again gives the same file.
+    const again = path.join(dir, 'again.pdf');
+    await run(demo, 'notice', '--round', '1', '--format', 'pdf', '--out', again);
+    expect(readFileSync(again).equals(readFileSync(pdfFile))).toBe(true);
+
+    // One character of the signed content: B1's award.
+    const original = readFileSync(pdfFile);
+    const content = path.join(dir, 'content.pdf');
+    writeFileSync(content, changeStream(original, '"awardedPence": 10000000', '"awardedPence": 19000000'));
+    const failed = await cli(['verify', content, '--json']);
+    expect(failed.code).toBe(2);
+    expect(JSON.parse(failed.stdout)).toMatchObject({ ok: false, signedBy: 'Pat Morgan' });
+
+    // One byte anywhere in the file.
+    const flipped = Buffer.from(original);
+    const middle = Math.floor(flipped.length / 2);
+    flipped[middle] = flipped[middle]! ^ 0x01;
+    const byte = path.join(dir, 'byte.pdf');
+    writeFileSync(byte, flipped);
+    expect((await cli(['verify', byte, '--json'])).code).toBe(2);
+    expect(await cli(['verify', path.join(dir, 'missing.pdf')])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('no such file'),
+    });
+  });
+});
