@@ -1,6 +1,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { BidStatus } from '../../shared/bids';
 import type { TrancheDb } from '../connection';
+import { groupBy } from '../group-by';
 import {
   attachments,
   bidCostLines,
@@ -76,9 +77,18 @@ export function bidQueries(db: TrancheDb) {
         .where(eq(bids.roundId, roundId))
         .orderBy(asc(bidCostLines.bidId), asc(bidCostLines.position))
         .all();
-      const byBid = new Map<number, CostLineValues[]>();
-      for (const { bidId, ...line } of lines) byBid.set(bidId, [...(byBid.get(bidId) ?? []), line]);
-      return rows.map((row) => ({ ...row, costLines: byBid.get(row.id) ?? [] }));
+      const byBid = groupBy(lines, (line) => line.bidId);
+      return rows.map((row) => ({
+        ...row,
+        costLines: (byBid.get(row.id) ?? []).map(
+          ({ description, quantity, unitCostPence, amountPence }): CostLineValues => ({
+            description,
+            quantity,
+            unitCostPence,
+            amountPence,
+          }),
+        ),
+      }));
     },
     get(id: number) {
       const row = db
@@ -295,10 +305,11 @@ export function bidQueries(db: TrancheDb) {
           .from(bidSections)
           .where(inArray(bidSections.bidId, chunk))
           .all();
+        const sectionsOf = groupBy(sectionRows, (s) => s.bidId);
         for (const row of rows) {
           const body = [
             row.summary,
-            ...sectionRows.filter((s) => s.bidId === row.id).map((s) => `${s.heading}\n${s.body}`),
+            ...(sectionsOf.get(row.id) ?? []).map((s) => `${s.heading}\n${s.body}`),
           ].join('\n\n');
           db.run(
             sql`INSERT INTO bid_search (bid_id, round_id, ref, partnership, title, body) VALUES (${row.id}, ${row.roundId}, ${row.ref}, ${row.partnership}, ${row.title}, ${body})`,

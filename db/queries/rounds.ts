@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Round } from '../../shared/rounds';
 import { availablePence, committedPence } from '../../shared/rounds';
 import type { TrancheDb } from '../connection';
+import { groupBy } from '../group-by';
 import { bids, commitments, funds, plans, rounds } from '../schema';
 
 export interface RoundValues {
@@ -70,11 +71,15 @@ export function roundQueries(db: TrancheDb) {
       .where(and(inArray(bids.roundId, ids), ne(bids.status, 'withdrawn')))
       .groupBy(bids.roundId)
       .all();
+    const commitmentsOf = groupBy(commitmentRows, (c) => c.roundId);
+    const totalOf = new Map(totals.map((t) => [t.roundId, t]));
     return rows.map((row) => {
-      const own = commitmentRows
-        .filter((c) => c.roundId === row.id)
-        .map(({ id, description, amountPence }) => ({ id, description, amountPence }));
-      const total = totals.find((t) => t.roundId === row.id);
+      const own = (commitmentsOf.get(row.id) ?? []).map(({ id, description, amountPence }) => ({
+        id,
+        description,
+        amountPence,
+      }));
+      const total = totalOf.get(row.id);
       return {
         ...row,
         commitments: own,

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { groupBy } from '../../db/group-by';
 import { MIN_JUSTIFICATION, type ScoringSheet } from '../../shared/assessment';
 import { bidFlags } from '../../shared/checks';
 import type { ParsedInput } from '../../shared/contract';
@@ -6,6 +6,7 @@ import { templateFramework, type Framework } from '../../shared/frameworks';
 import type { Person } from '../../shared/people';
 import { rankBids, spread, type RankBid } from '../../shared/ranking';
 import { readScoringSheetXlsx, ScoringSheetError } from './exports/scoring-sheet';
+import { scoreRowsFromCsv, type ScoreRow } from './imports/score-file';
 import { LEAD, OFFICERS, currentActor, requireRole } from './actor';
 import type { HandlerContext } from './context';
 import { fieldRefusal, notFound, Refusal } from './refusal';
@@ -148,48 +149,6 @@ interface ScoreLine {
   justification: string;
 }
 
-/** A row of a scores file, CSV or scoring sheet, as written. */
-interface ScoreRow {
-  row: number;
-  bid: string;
-  assessor: string;
-  criterion: string;
-  score: string;
-  justification: string;
-}
-
-function rowsFromCsv(data: Buffer): ScoreRow[] {
-  let rows: string[][];
-  try {
-    rows = parse(data.toString('utf8').replace(/^\uFEFF/, ''), {
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as string[][];
-  } catch (error) {
-    throw new Refusal(
-      'invalid_input',
-      `The scores file cannot be read as CSV: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
-  const expected = ['bid', 'assessor', 'criterion', 'score', 'justification'] as const;
-  const missing = expected.filter((name) => !header.includes(name));
-  if (missing.length > 0)
-    throw new Refusal(
-      'invalid_input',
-      `The header row must name the columns bid, assessor, criterion, score, justification (missing: ${missing.join(', ')})`,
-    );
-  const at = (cells: string[], name: (typeof expected)[number]) => cells[header.indexOf(name)] ?? '';
-  return rows.slice(1).map((cells, index) => ({
-    row: index + 2,
-    bid: at(cells, 'bid'),
-    assessor: at(cells, 'assessor'),
-    criterion: at(cells, 'criterion'),
-    score: at(cells, 'score'),
-    justification: at(cells, 'justification'),
-  }));
-}
-
 async function rowsFromSheet(data: Buffer, roundId: number): Promise<ScoreRow[]> {
   let sheet;
   try {
@@ -311,15 +270,22 @@ export function rankingFor(ctx: HandlerContext, roundId: number) {
         !conflicts.has(`${s.bidId}:${s.personId}`),
     );
   const moderations = ctx.store.scoring.moderationsForRound(roundId);
+  // Grouped by bid in one pass each, not searched per bid: rounds run to thousands of bids.
+  const countedOf = groupBy(counted, (s) => s.bidId);
+  const moderationsOf = groupBy(moderations, (m) => m.bidId);
   const rankInput: RankBid[] = bids.map((bid) => {
-    const own = counted.filter((s) => s.bidId === bid.id);
+    const own = countedOf.get(bid.id) ?? [];
     const scores = new Map<number, number[]>();
-    for (const s of own) scores.set(s.criterionId, [...(scores.get(s.criterionId) ?? []), s.score as number]);
+    for (const s of own) {
+      const list = scores.get(s.criterionId);
+      if (list) list.push(s.score as number);
+      else scores.set(s.criterionId, [s.score as number]);
+    }
     return {
       bidId: bid.id,
       ref: bid.ref,
       scores,
-      moderated: new Map(moderations.filter((m) => m.bidId === bid.id).map((m) => [m.criterionId, m.score])),
+      moderated: new Map((moderationsOf.get(bid.id) ?? []).map((m) => [m.criterionId, m.score])),
       assessorCount: new Set(own.map((s) => s.personId)).size,
     };
   });
@@ -339,9 +305,13 @@ export function rankingFor(ctx: HandlerContext, roundId: number) {
     rankInput,
   );
   const round = mustGetRound(ctx, roundId);
-  const open = ctx.store.scoring.queriesForRound(roundId).filter((q) => !q.resolvedAt);
+  const openOf = groupBy(
+    ctx.store.scoring.queriesForRound(roundId).filter((q) => !q.resolvedAt),
+    (q) => q.bidId,
+  );
+  const bidOf = new Map(bids.map((b) => [b.id, b]));
   return ranked.map((r) => {
-    const bid = bids.find((b) => b.id === r.bidId);
+    const bid = bidOf.get(r.bidId);
     return {
       ...r,
       partnership: bid?.partnership ?? '',
@@ -352,7 +322,7 @@ export function rankingFor(ctx: HandlerContext, roundId: number) {
             .filter((f) => f.severity === 'problem')
             .map((f) => f.message)
         : [],
-      openQueries: open.filter((q) => q.bidId === r.bidId).map((q) => q.text),
+      openQueries: (openOf.get(r.bidId) ?? []).map((q) => q.text),
     };
   });
 }
@@ -569,7 +539,7 @@ export const assessmentHandlers = {
     const data = Buffer.from(input.dataBase64, 'base64');
     const rows = /\.xlsx$/i.test(input.fileName)
       ? await rowsFromSheet(data, input.roundId)
-      : rowsFromCsv(data);
+      : scoreRowsFromCsv(data);
     return ctx.store.transaction(() => {
       mustGetOpenRound(ctx, input.roundId);
       const framework = mustGetFramework(ctx, input.roundId);

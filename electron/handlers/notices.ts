@@ -1,3 +1,4 @@
+import { safeFileName } from '../../shared/file-names';
 import { createHash } from 'node:crypto';
 import type { ParsedInput } from '../../shared/contract';
 import { formatDate } from '../../shared/dates';
@@ -358,17 +359,24 @@ export const noticeHandlers = {
         'not_found',
         input.ref ? `There is no bid ${input.ref} in this round` : 'This round has no bids',
       );
+    // Looked up by key rather than searched for each bid: a round may have thousands.
+    const itemOf = new Map(allocation.items.map((i) => [i.bidId, i]));
+    const justifications = new Map<string, string[]>();
+    for (const s of scores) {
+      if (!s.justification) continue;
+      const key = `${s.bidId}:${s.criterionId}`;
+      const list = justifications.get(key);
+      if (list) list.push(s.justification);
+      else justifications.set(key, [s.justification]);
+    }
     const files = [];
     for (const bid of bids) {
-      const item = allocation.items.find((i) => i.bidId === bid.id);
+      const item = itemOf.get(bid.id);
       const feedback = (framework?.criteria ?? [])
         .filter((c) => !c.gateway)
         .map((c) => ({
           criterion: `${c.code} ${c.name}`,
-          text: scores
-            .filter((s) => s.bidId === bid.id && s.criterionId === c.id && s.justification)
-            .map((s) => s.justification)
-            .join(' '),
+          text: (justifications.get(`${bid.id}:${c.id}`) ?? []).join(' '),
         }))
         .filter((f) => f.text);
       const letter: LetterData = {
@@ -391,7 +399,7 @@ export const noticeHandlers = {
       };
       const content = input.format === 'docx' ? await buildLetterDocx(letter) : await buildLetterPdf(letter);
       files.push({
-        fileName: `${bid.ref} ${item ? 'award' : 'decline'} letter.${input.format}`,
+        fileName: safeFileName(`${bid.ref} ${item ? 'award' : 'decline'} letter.${input.format}`),
         mediaType:
           input.format === 'docx'
             ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'

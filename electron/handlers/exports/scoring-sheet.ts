@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { checkWorkbook } from '../imports/office-file-guard';
+import { Refusal } from '../refusal';
 import { formatDate } from '../../../shared/dates';
 import type {
   ExportCriterion,
@@ -239,13 +241,22 @@ export async function readScoringSheetXlsx(data: Buffer): Promise<ReadScoringShe
 }
 
 async function loadWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {
+  // Sizes first (rows, columns, cells, unpacked bytes), before exceljs builds the whole workbook.
+  const unreadable = () =>
+    new ScoringSheetError(
+      'The file is not a readable Excel workbook (.xlsx): save the scoring sheet as .xlsx and import it again',
+    );
+  try {
+    checkWorkbook(data);
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    throw /not a readable/.test(error.message) ? unreadable() : new ScoringSheetError(error.message);
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    throw new ScoringSheetError(
-      'The file is not a readable Excel workbook (.xlsx): save the scoring sheet as .xlsx and import it again',
-    );
+    throw unreadable();
   }
   return workbook;
 }

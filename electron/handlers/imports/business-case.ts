@@ -8,6 +8,8 @@ import { ElementType, parseDocument } from 'htmlparser2';
 import mammoth from 'mammoth';
 import { formatMoney, parseMoney } from '../../../shared/money';
 import { parseMoneyCell } from '../../../shared/money-cell';
+import { Refusal } from '../refusal';
+import { checkWordDocument } from './office-file-guard';
 
 export interface BusinessCaseCostLine {
   description: string;
@@ -64,6 +66,7 @@ export async function parseBusinessCase(data: Uint8Array): Promise<ParsedBusines
 // Word → HTML
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+const MAX_SPAN = 100;
 const OLD_DOC_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0]; // the pre-2007 binary .doc format
 
 // mammoth has no default mapping for the Title style; a class keeps it apart from Heading 1.
@@ -81,6 +84,13 @@ async function docxToHtml(data: Uint8Array): Promise<string> {
       { cause },
     );
   if (!startsWith(data, ZIP_SIGNATURE)) throw notDocx();
+  // Sizes first, from the archive's own table of contents, before mammoth unpacks it whole.
+  try {
+    checkWordDocument(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  } catch (error) {
+    if (error instanceof Refusal) throw new BusinessCaseError(error.message, { cause: error });
+    throw error;
+  }
   try {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength) },
@@ -282,9 +292,10 @@ function tableRowElements(table: Element): { tr: Element; inHead: boolean }[] {
   return found;
 }
 
+/** A merged cell's span, capped: a document claiming a cell a billion columns wide must not hang us. */
 function spanOf(attribute: string | undefined): number {
   const n = Number(attribute);
-  return Number.isInteger(n) && n > 1 ? n : 1;
+  return Number.isInteger(n) && n > 1 ? Math.min(n, MAX_SPAN) : 1;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -317,9 +328,15 @@ function renderBlock(block: Exclude<Block, { kind: 'title' | 'heading' }>): stri
     case 'table':
       return block.rows
         .filter((row) => row.cells.some((cell) => cell !== ''))
-        .map((row) => row.cells.join('\t').replace(/\t+$/, ''))
+        .map((row) => row.cells.slice(0, lastFilled(row.cells) + 1).join('\t'))
         .join('\n');
   }
+}
+
+function lastFilled(cells: string[]): number {
+  let last = cells.length - 1;
+  while (last >= 0 && cells[last] === '') last--;
+  return last;
 }
 
 // ---------------------------------------------------------------------------------------------

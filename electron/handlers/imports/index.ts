@@ -4,9 +4,11 @@ import { formatMoney } from '../../../shared/money';
 import { getBid, resolvePartnership, sha256 } from '../bids';
 import type { HandlerContext } from '../context';
 import { OFFICERS, requireRole } from '../actor';
+import { refuseRoundTotalPastLimit } from '../money-limits';
 import { notFound, Refusal } from '../refusal';
 import { mustGetOpenRound } from '../rounds';
 import { BusinessCaseError, parseBusinessCase } from './business-case';
+import { caseWithinLimits } from './case-limits';
 import { interpretSchedule } from './schedule-rows';
 import { readTable } from './table-file';
 
@@ -57,6 +59,8 @@ export const importHandlers = {
         'invalid_input',
         `Nothing was imported: ${input.fileName} has no bids under its header row`,
       );
+    // Before anything is written: the round's totals with these bids must stay within the limit.
+    refuseRoundTotalPastLimit(ctx, input.roundId, preview);
     return ctx.store.transaction(() => {
       const now = ctx.now();
       const partnershipIds = new Map<string, number>();
@@ -126,6 +130,7 @@ export const importHandlers = {
         throw new Refusal('invalid_input', `${input.fileName}: ${error.message}`);
       throw error;
     }
+    parsed = caseWithinLimits(parsed, input.fileName, input.replace ? 0 : bid.sections.length);
     return ctx.store.transaction(() => {
       const now = ctx.now();
       const current = getBid(ctx, input.bidId);
