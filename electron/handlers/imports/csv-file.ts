@@ -7,6 +7,9 @@ import { columnLetters } from './office-file-guard';
 // it uses, and refuses (quickly, before building anything large) a file with more rows, columns or
 // characters in a cell than Tranche reads.
 
+/** One row, all its cells together: stops a runaway quote or a huge cell early. */
+const MAX_ROW_CHARS = 4 * MAX_CELL_CHARS;
+
 /**
  * The file's text. A byte-order mark says UTF-8 or UTF-16 (Excel's "Unicode text" is UTF-16 LE);
  * without one, text that is valid UTF-8 is read as UTF-8 and anything else as Windows-1252,
@@ -74,11 +77,20 @@ export function readCsvRows(data: Uint8Array): string[][] {
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
+      // Any line ending, whatever the first line used: otherwise a file whose header ends in CRLF
+      // reads a run of bare LF blank lines as one enormous record.
+      record_delimiter: ['\r\n', '\n', '\r'],
       // Stop reading one record past the limit: that is enough to refuse.
       to: MAX_IMPORT_ROWS + 1,
-      max_record_size: MAX_CELL_CHARS * 2,
+      max_record_size: MAX_ROW_CHARS,
     }) as string[][];
   } catch (error) {
+    if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE')
+      throw new Refusal(
+        'invalid_input',
+        `Row ${(error as { lines?: number }).lines ?? '?'} is longer than Tranche reads ` +
+          `(more than ${MAX_ROW_CHARS.toLocaleString('en-GB')} characters)`,
+      );
     throw new Refusal(
       'invalid_input',
       `The CSV file cannot be read: ${error instanceof Error ? error.message : String(error)}`,

@@ -14,7 +14,12 @@ export interface Table {
 
 export async function readTable(fileName: string, data: Buffer): Promise<Table> {
   const extension = fileName.toLowerCase().split('.').pop() ?? '';
-  if (extension === 'csv' || extension === 'txt') return { sheet: null, rows: readCsvRows(data) };
+  if (extension === 'csv' || extension === 'txt') {
+    const rows = readCsvRows(data);
+    if (rows.length === 0)
+      throw new Refusal('invalid_input', `${fileName} has nothing in it: no header row and no bids`);
+    return { sheet: null, rows };
+  }
   if (extension === 'xlsx') return readXlsx(data);
   if (extension === 'xls')
     throw new Refusal(
