@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy-libraries';
 import { checkWorkbook } from '../imports/office-file-guard';
 import { Refusal } from '../refusal';
 import { formatDate } from '../../../shared/dates';
@@ -52,7 +53,7 @@ const BOLD = { bold: true } as const;
 const RULE: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF595959' } };
 
 export async function buildScoringSheetXlsx(data: ScoringSheetData): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Tranche';
   workbook.created = new Date(data.generatedAt);
   await addScoresSheet(workbook, data);
@@ -252,7 +253,7 @@ async function loadWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {
     if (!(error instanceof Refusal)) throw error;
     throw /not a readable/.test(error.message) ? unreadable() : new ScoringSheetError(error.message);
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {

@@ -4,8 +4,6 @@
 // is the caller's job, because real cases get it wrong and officers need to see that.
 
 import type { ChildNode, Element, Text } from 'domhandler';
-import { ElementType, parseDocument } from 'htmlparser2';
-import mammoth from 'mammoth';
 import { formatMoney, parseMoney } from '../../../shared/money';
 import { parseMoneyCell } from '../../../shared/money-cell';
 import { Refusal } from '../refusal';
@@ -39,7 +37,10 @@ export class BusinessCaseError extends Error {
 }
 
 export async function parseBusinessCase(data: Uint8Array): Promise<ParsedBusinessCase> {
-  const blocks = readBlocks(await docxToHtml(data));
+  const html = await docxToHtml(data);
+  // Loaded on first use, like mammoth: the command line starts without them.
+  const { parseDocument } = await import('htmlparser2');
+  const blocks = readBlocks(parseDocument(html).children);
   if (blocks.length === 0) throw new BusinessCaseError('This Word document has no text in it to import.');
 
   const warnings: string[] = [];
@@ -92,6 +93,7 @@ async function docxToHtml(data: Uint8Array): Promise<string> {
     throw error;
   }
   try {
+    const { default: mammoth } = await import('mammoth');
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength) },
       // Images carry no text we use; dropping them keeps large documents from bloating the HTML.
@@ -125,10 +127,10 @@ interface TableRow {
   isHeader: boolean;
 }
 
-function readBlocks(html: string): Block[] {
+function readBlocks(nodes: ChildNode[]): Block[] {
   const blocks: Block[] = [];
   let tableCount = 0;
-  for (const node of parseDocument(html).children) {
+  for (const node of nodes) {
     if (!isTag(node)) continue;
     if (node.name === 'table') {
       // Empty tables still count, so "Table 3" in a warning is the third table the officer sees.
@@ -155,8 +157,9 @@ function readBlocks(html: string): Block[] {
   return blocks;
 }
 
-const isTag = (node: ChildNode): node is Element => node.type === ElementType.Tag;
-const isText = (node: ChildNode): node is Text => node.type === ElementType.Text;
+// domhandler's node types, as the strings its ElementType enum holds.
+const isTag = (node: ChildNode): node is Element => (node.type as string) === 'tag';
+const isText = (node: ChildNode): node is Text => (node.type as string) === 'text';
 
 const BLOCK_TAGS = new Set([
   'p',

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy-libraries';
 import { Refusal } from '../refusal';
 import { readCsvRows } from './csv-file';
 import { checkWorkbook } from './office-file-guard';
@@ -35,7 +36,7 @@ export async function readTable(fileName: string, data: Buffer): Promise<Table> 
 async function readXlsx(data: Buffer): Promise<Table> {
   // Sizes first, from the archive itself: exceljs would otherwise build every row it is given.
   const extents = checkWorkbook(data);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
