@@ -70,27 +70,25 @@ export const importHandlers = {
         partnershipIds.set(key, id);
         return id;
       };
-      const ids = bids.map((bid) =>
-        ctx.store.bids.insert(
-          {
-            roundId: input.roundId,
-            ref: bid.ref,
-            partnershipId: partnershipOf(bid.partnership),
-            title: bid.title,
-            summary: bid.summary,
-            requestedPence: bid.requestedPence ?? 0,
-            reducedPence: bid.reducedPence,
-            reductionNote: bid.note,
-            statedTotalPence: null,
-            durationText: null,
-            startsOn: null,
-            endsOn: null,
-            matchFundingPence: null,
-            status: bid.status,
-            statusReason: null,
-          },
-          now,
-        ),
+      const ids = ctx.store.bids.insertMany(
+        bids.map((bid) => ({
+          roundId: input.roundId,
+          ref: bid.ref,
+          partnershipId: partnershipOf(bid.partnership),
+          title: bid.title,
+          summary: bid.summary,
+          requestedPence: bid.requestedPence ?? 0,
+          reducedPence: bid.reducedPence,
+          reductionNote: bid.note,
+          statedTotalPence: null,
+          durationText: null,
+          startsOn: null,
+          endsOn: null,
+          matchFundingPence: null,
+          status: bid.status,
+          statusReason: null,
+        })),
+        now,
       );
       for (const total of preview.totals) {
         ctx.store.bids.setScheduleTotal(
@@ -101,7 +99,7 @@ export const importHandlers = {
           total.statedReducedPence,
         );
       }
-      ctx.store.bids.reindex(ids);
+      ctx.store.bids.reindex(ids, true);
       return {
         imported: ids.length,
         partnerships: partnershipIds.size,
