@@ -139,7 +139,8 @@ async function listAndRank() {
       'INSERT INTO submissions (bid_id, person_id, submitted_at) VALUES (?, ?, ?)',
     );
     const score = sqlite.prepare(
-      'INSERT INTO scores (bid_id, person_id, criterion_id, score, justification, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO scores (bid_id, person_id, criterion_id, score, justification, updated_at) ' +
+        'VALUES (?, ?, ?, ?, ?, ?)',
     );
     for (const bidId of bidIds)
       for (const personId of people) {

@@ -22,7 +22,9 @@ await build({
   external: ['better-sqlite3'],
   // Bundled CommonJS libraries call require(); an ES module has none unless it is made.
   banner: {
-    js: "import { createRequire as __trancheRequire } from 'node:module'; const require = __trancheRequire(import.meta.url);",
+    js:
+      "import { createRequire as __trancheRequire } from 'node:module';\n" +
+      'const require = __trancheRequire(import.meta.url);',
   },
 });
 // db/migrations-folder.ts finds the migrations beside the module that asks: here, dist/cli.

@@ -84,8 +84,10 @@ export function rawXlsx(sheet: string, extra: ZipPart[] = []): Buffer {
         `<Types xmlns="${main}/package/2006/content-types">` +
           '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
           '<Default Extension="xml" ContentType="application/xml"/>' +
-          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+          '<Override PartName="/xl/workbook.xml" ContentType="application/' +
+          'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/' +
+          'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
           '</Types>',
       ),
     },
@@ -93,7 +95,8 @@ export function rawXlsx(sheet: string, extra: ZipPart[] = []): Buffer {
       name: '_rels/.rels',
       data: xml(
         `<Relationships xmlns="${main}/package/2006/relationships">` +
-          `<Relationship Id="rId1" Type="${main}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>` +
+          `<Relationship Id="rId1" Type="${main}/officeDocument/2006/relationships/officeDocument" ` +
+          'Target="xl/workbook.xml"/>' +
           '</Relationships>',
       ),
     },
@@ -108,7 +111,8 @@ export function rawXlsx(sheet: string, extra: ZipPart[] = []): Buffer {
       name: 'xl/_rels/workbook.xml.rels',
       data: xml(
         `<Relationships xmlns="${main}/package/2006/relationships">` +
-          `<Relationship Id="rId1" Type="${main}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
+          `<Relationship Id="rId1" Type="${main}/officeDocument/2006/relationships/worksheet" ` +
+          'Target="worksheets/sheet1.xml"/>' +
           '</Relationships>',
       ),
     },

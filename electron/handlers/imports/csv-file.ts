@@ -113,7 +113,8 @@ export function readCsvRows(data: Uint8Array): string[][] {
     if (long !== -1)
       throw new Refusal(
         'invalid_input',
-        `Row ${index + 1}, column ${columnLetters(long + 1)} holds more than ${MAX_CELL_CHARS.toLocaleString('en-GB')} characters`,
+        `Row ${index + 1}, column ${columnLetters(long + 1)} holds more than ` +
+          `${MAX_CELL_CHARS.toLocaleString('en-GB')} characters`,
       );
     return width === cells.length ? cells : cells.slice(0, width);
   });

@@ -69,12 +69,14 @@ export function sheetExtent(part: string, xml: string, cellBudget: number): Shee
       throw new Refusal(
         'invalid_input',
         `Row ${row}, column ${columnLetters(column)} holds a value: Tranche reads at most ` +
-          `${MAX_IMPORT_COLUMNS} columns (A to ${columnLetters(MAX_IMPORT_COLUMNS)}). Delete the columns beyond the table`,
+          `${MAX_IMPORT_COLUMNS} columns (A to ${columnLetters(MAX_IMPORT_COLUMNS)}). ` +
+          'Delete the columns beyond the table',
       );
     if (cells > cellBudget)
       throw new Refusal(
         'invalid_input',
-        `The workbook holds more than ${MAX_WORKBOOK_CELLS.toLocaleString('en-GB')} filled cells, more than Tranche reads`,
+        `The workbook holds more than ${MAX_WORKBOOK_CELLS.toLocaleString('en-GB')} filled cells, ` +
+          'more than Tranche reads',
       );
   }
   return { part, rows, columns, cells };

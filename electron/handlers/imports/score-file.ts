@@ -23,7 +23,8 @@ export function scoreRowsFromCsv(data: Buffer): ScoreRow[] {
   if (missing.length > 0)
     throw new Refusal(
       'invalid_input',
-      `The header row must name the columns bid, assessor, criterion, score, justification (missing: ${missing.join(', ')})`,
+      'The header row must name the columns bid, assessor, criterion, score, justification ' +
+        `(missing: ${missing.join(', ')})`,
     );
   const index = new Map(COLUMNS.map((name) => [name, header.indexOf(name)]));
   const at = (cells: string[], name: (typeof COLUMNS)[number]) => cells[index.get(name) ?? -1] ?? '';

@@ -77,7 +77,8 @@ export function unpackEntry(data: Buffer, entry: ZipEntry, maxBytes: number, wha
   const tooLarge = () =>
     new Refusal(
       'invalid_input',
-      `Part of the ${what} (${entry.name}) unpacks to more than ${Math.round(maxBytes / 1024 / 1024)} MB, more than Tranche reads`,
+      `Part of the ${what} (${entry.name}) unpacks to more than ` +
+        `${Math.round(maxBytes / 1024 / 1024)} MB, more than Tranche reads`,
     );
   if (entry.size > maxBytes) throw tooLarge();
   if (entry.method === 0) return packed;
