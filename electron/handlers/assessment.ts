@@ -262,7 +262,7 @@ export function rankingFor(ctx: HandlerContext, roundId: number) {
     ctx.store.scoring.submissionsForRound(roundId).map((s) => `${s.bidId}:${s.personId}`),
   );
   const counted = ctx.store.scoring
-    .scoresForRound(roundId)
+    .givenScoresForRound(roundId)
     .filter(
       (s) =>
         s.score !== null &&
