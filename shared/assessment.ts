@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importFileFields } from './imports';
 import { idSchema, requiredText } from './schemas';
 
 export const MIN_JUSTIFICATION = 20;
@@ -66,8 +67,8 @@ export const moderateSchema = z.object({
 
 export const scoresImportSchema = z.object({
   roundId: idSchema,
-  fileName: z.string().trim().min(1).max(260),
-  dataBase64: z.string().min(1),
+  fileName: importFileFields.fileName,
+  dataBase64: importFileFields.dataBase64,
 });
 
 const scoreView = z.object({

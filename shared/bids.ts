@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { flagSchema } from './checks';
+import { BID_FIELD_LIMITS as LIMIT, BID_REF_PATTERN, BID_REF_RULE, MAX_QUANTITY } from './limits';
 import { idSchema, isoDateSchema, optionalText, penceSchema, requiredText, timestampSchema } from './schemas';
 
 export const BID_STATUSES = ['received', 'eligible', 'ineligible', 'withdrawn'] as const;
@@ -11,7 +12,7 @@ export const BID_STATUS_LABELS: Record<BidStatus, string> = {
   withdrawn: 'Withdrawn',
 };
 
-export const BID_REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9./-]*$/;
+export { BID_REF_PATTERN };
 
 const nullablePence = (label: string) =>
   penceSchema(label)
@@ -19,10 +20,11 @@ const nullablePence = (label: string) =>
     .transform((v) => v ?? null);
 
 export const costLineInputSchema = z.object({
-  description: requiredText('cost line description', 500),
+  description: requiredText('cost line description', LIMIT.costLineDescription),
   quantity: z
     .number({ error: 'The quantity must be a number' })
     .positive({ error: 'The quantity must be more than 0' })
+    .max(MAX_QUANTITY, { error: `The quantity cannot be more than ${MAX_QUANTITY.toLocaleString('en-GB')}` })
     .nullish()
     .transform((v) => v ?? null),
   unitCostPence: nullablePence('The unit cost'),
@@ -31,20 +33,24 @@ export const costLineInputSchema = z.object({
 export type CostLineInput = z.input<typeof costLineInputSchema>;
 
 export const sectionInputSchema = z.object({
-  heading: requiredText('section heading', 300),
-  body: z.string().max(200_000, { error: 'A section may hold at most 200,000 characters' }),
+  heading: requiredText('section heading', LIMIT.sectionHeading),
+  body: z.string().max(LIMIT.sectionBody, { error: 'A section may hold at most 200,000 characters' }),
 });
 
 const bidFields = {
-  ref: requiredText('reference', 24).regex(BID_REF_PATTERN, {
-    error: 'Write the reference with letters, digits, "-", "/" or ".", like S1 or SSF4-02',
+  ref: requiredText('reference', LIMIT.ref).regex(BID_REF_PATTERN, {
+    error: `Write the reference with letters, digits and "-" only: ${BID_REF_RULE}`,
   }),
-  partnership: requiredText('partnership', 160),
-  title: requiredText('title', 300),
-  summary: z.string().trim().max(10_000).default(''),
+  partnership: requiredText('partnership', LIMIT.partnership),
+  title: requiredText('title', LIMIT.title),
+  summary: z
+    .string()
+    .trim()
+    .max(LIMIT.summary, { error: `The summary must be ${LIMIT.summary} characters or fewer` })
+    .default(''),
   requestedPence: penceSchema('The amount requested'),
   reducedPence: nullablePence('The reduced amount'),
-  reductionNote: optionalText('note on the reduction', 2_000),
+  reductionNote: optionalText('note on the reduction', LIMIT.reductionNote),
   statedTotalPence: nullablePence('The stated total'),
   durationText: optionalText('duration', 200),
   startsOn: isoDateSchema('The start date'),
@@ -52,8 +58,8 @@ const bidFields = {
   matchFundingPence: nullablePence('Match funding'),
   status: z.enum(BID_STATUSES).default('received'),
   statusReason: optionalText('reason', 2_000),
-  costLines: z.array(costLineInputSchema).max(500).default([]),
-  sections: z.array(sectionInputSchema).max(200).default([]),
+  costLines: z.array(costLineInputSchema).max(LIMIT.costLines).default([]),
+  sections: z.array(sectionInputSchema).max(LIMIT.sections).default([]),
   claimedPriorityIds: z.array(idSchema).max(200).default([]),
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_IMPORT_BYTES } from './limits';
 import { idSchema } from './schemas';
 
 // Importing a bid schedule: one row per bid under a header row, as officers keep them in Excel or
@@ -25,9 +26,9 @@ export const SCHEDULE_FIELD_LABELS: Record<ScheduleField, string> = {
   status: 'Status',
 };
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
-const fileFields = {
+export const importFileFields = {
   roundId: idSchema,
   fileName: z.string().trim().min(1, { error: 'The file has no name' }).max(260),
   /** The file's bytes, base64-encoded, so the same call works over IPC and HTTP. */
@@ -41,7 +42,10 @@ const fileFields = {
 export const columnMappingSchema = z.record(z.string().regex(/^\d+$/), z.enum(SCHEDULE_FIELDS).nullable());
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
-export const scheduleImportSchema = z.object({ ...fileFields, mapping: columnMappingSchema.optional() });
+export const scheduleImportSchema = z.object({
+  ...importFileFields,
+  mapping: columnMappingSchema.optional(),
+});
 export type ScheduleImportInput = z.input<typeof scheduleImportSchema>;
 
 export const rowProblemSchema = z.object({
@@ -96,8 +100,8 @@ export const scheduleImportResultSchema = z.object({
 
 export const caseImportSchema = z.object({
   bidId: idSchema,
-  fileName: fileFields.fileName,
-  dataBase64: fileFields.dataBase64,
+  fileName: importFileFields.fileName,
+  dataBase64: importFileFields.dataBase64,
   /** Replace the bid's sections and cost lines with the document's (otherwise add to them). */
   replace: z.boolean().default(true),
 });

@@ -1,4 +1,4 @@
-import { parseMoney } from './money';
+import { formatMoney, MAX_PENCE, parseMoney } from './money';
 
 // Money as schedules and business cases write it in a cell: one amount, or a requested amount and
 // the reduced amount the bidder offers ("£100,000 could be reduced to £90,000"), sometimes with a
@@ -68,6 +68,8 @@ export function parseMoneyCell(raw: string | number | null | undefined): MoneyCe
  */
 export function poundsFromNumber(value: number): MoneyCell {
   if (!Number.isFinite(value)) return { ok: false, reason: `${value} is not an amount of money` };
+  if (Math.abs(value) > MAX_PENCE / 100)
+    return { ok: false, reason: `${value} is larger than Tranche can hold (${formatMoney(MAX_PENCE)})` };
   const pence = Math.round(value * 100);
   if (Math.abs(value * 100 - pence) > 1e-6)
     return { ok: false, reason: `${value} is not a whole number of pence` };

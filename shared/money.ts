@@ -1,7 +1,23 @@
 // Money is held as integer pence everywhere. Parsing works on the digits as text and never goes
 // through floating point, so "£1,098.50" is exactly 109850.
 
-export const MAX_PENCE = 100_000_000_000_00; // £100bn: far above any fund, far below 2^53
+/**
+ * The largest amount Tranche holds, in any one field and in any total it keeps (a round's requests,
+ * its reductions, its allocation): £10bn, far above any fund. It is 9,000 times below
+ * Number.MAX_SAFE_INTEGER, so adding up thousands of such totals (a fund's rounds, a report) stays
+ * exact, and no sum is ever rounded or turned into something the schemas refuse.
+ */
+export const MAX_PENCE = 1_000_000_000_000;
+
+/** The sum of some amounts, or null when it would pass MAX_PENCE either way (never rounded). */
+export function sumWithinLimit(amounts: Iterable<number>): number | null {
+  let total = 0;
+  for (const amount of amounts) {
+    total += amount;
+    if (Math.abs(total) > MAX_PENCE || !Number.isSafeInteger(total)) return null;
+  }
+  return total;
+}
 
 export type ParsedMoney = { ok: true; pence: number } | { ok: false; reason: string };
 
@@ -32,7 +48,9 @@ export function parseMoney(text: string): ParsedMoney {
   if ((units * multiplier * 100n) % scale !== 0n) {
     return { ok: false, reason: `"${trimmed}" is not a whole number of pence` };
   }
-  if (pence > BigInt(MAX_PENCE)) return { ok: false, reason: `"${trimmed}" is larger than Tranche can hold` };
+  if (pence > BigInt(MAX_PENCE)) {
+    return { ok: false, reason: `"${trimmed}" is larger than Tranche can hold (${formatMoney(MAX_PENCE)})` };
+  }
   const value = Number(pence);
   return { ok: true, pence: sign && value !== 0 ? -value : value };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { TrancheDb } from '../connection';
 import {
   alignments,
@@ -395,6 +395,20 @@ export function scoringQueries(db: TrancheDb) {
         .from(scores)
         .innerJoin(people, eq(scores.personId, people.id))
         .where(eq(scores.bidId, bidId))
+        .all();
+    },
+    /** Only what the ranking reads, and only given scores: a large round has hundreds of thousands. */
+    givenScoresForRound(roundId: number) {
+      return db
+        .select({
+          bidId: scores.bidId,
+          personId: scores.personId,
+          criterionId: scores.criterionId,
+          score: scores.score,
+        })
+        .from(scores)
+        .innerJoin(bids, eq(scores.bidId, bids.id))
+        .where(and(eq(bids.roundId, roundId), isNotNull(scores.score)))
         .all();
     },
     scoresForRound(roundId: number) {

@@ -1,6 +1,8 @@
+import type Database from 'better-sqlite3';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { BidStatus } from '../../shared/bids';
 import type { TrancheDb } from '../connection';
+import { groupBy } from '../group-by';
 import {
   attachments,
   bidCostLines,
@@ -52,8 +54,51 @@ const bidColumns = {
   status: bids.status,
 };
 
+/** The better-sqlite3 handle under drizzle, for statements prepared once and run many times. */
+function rawClient(db: TrancheDb): Database.Database {
+  return (db as unknown as { $client: Database.Database }).$client;
+}
+
 export function bidQueries(db: TrancheDb) {
+  // Imports write thousands of rows: drizzle builds and prepares a statement on every call, which
+  // costs more than the write itself, so the bulk paths use statements prepared once.
+  const raw = rawClient(db);
+  let insertBid: Database.Statement | undefined;
+  let addToIndex: Database.Statement | undefined;
   return {
+    /** Many bids at once (an imported schedule), in order; returns their ids. */
+    insertMany(rows: BidValues[], now: string): number[] {
+      insertBid ??= raw.prepare(
+        `INSERT INTO bids (round_id, ref, partnership_id, title, summary, requested_pence, reduced_pence,
+           reduction_note, stated_total_pence, duration_text, starts_on, ends_on, match_funding_pence,
+           status, status_reason, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const statement = insertBid;
+      return rows.map((v) =>
+        Number(
+          statement.run(
+            v.roundId,
+            v.ref,
+            v.partnershipId,
+            v.title,
+            v.summary,
+            v.requestedPence,
+            v.reducedPence,
+            v.reductionNote,
+            v.statedTotalPence,
+            v.durationText,
+            v.startsOn,
+            v.endsOn,
+            v.matchFundingPence,
+            v.status,
+            v.statusReason,
+            now,
+            now,
+          ).lastInsertRowid,
+        ),
+      );
+    },
     /** Every bid of a round with its cost lines, in two queries however many bids there are. */
     listForRound(roundId: number) {
       const rows = db
@@ -76,9 +121,18 @@ export function bidQueries(db: TrancheDb) {
         .where(eq(bids.roundId, roundId))
         .orderBy(asc(bidCostLines.bidId), asc(bidCostLines.position))
         .all();
-      const byBid = new Map<number, CostLineValues[]>();
-      for (const { bidId, ...line } of lines) byBid.set(bidId, [...(byBid.get(bidId) ?? []), line]);
-      return rows.map((row) => ({ ...row, costLines: byBid.get(row.id) ?? [] }));
+      const byBid = groupBy(lines, (line) => line.bidId);
+      return rows.map((row) => ({
+        ...row,
+        costLines: (byBid.get(row.id) ?? []).map(
+          ({ description, quantity, unitCostPence, amountPence }): CostLineValues => ({
+            description,
+            quantity,
+            unitCostPence,
+            amountPence,
+          }),
+        ),
+      }));
     },
     get(id: number) {
       const row = db
@@ -266,17 +320,22 @@ export function bidQueries(db: TrancheDb) {
         .all()
         .map((r) => r.id);
     },
-    /** Rewrites the search index rows of the given bids from what is stored now. */
-    reindex(bidIds: number[]): void {
+    /**
+     * Rewrites the search index rows of the given bids from what is stored now. `added` says the
+     * bids were just inserted, so they have no rows to remove (a removal scans the whole index).
+     */
+    reindex(bidIds: number[], added = false): void {
       // In chunks: SQLite limits how many values one statement may bind.
       for (let start = 0; start < bidIds.length; start += 500) {
         const chunk = bidIds.slice(start, start + 500);
-        db.run(
-          sql`DELETE FROM bid_search WHERE bid_id IN (${sql.join(
-            chunk.map((id) => sql`${id}`),
-            sql`, `,
-          )})`,
-        );
+        // One statement per chunk: bid_id is not the search table's key, so each DELETE scans it.
+        if (!added)
+          db.run(
+            sql`DELETE FROM bid_search WHERE bid_id IN (${sql.join(
+              chunk.map((id) => sql`${id}`),
+              sql`, `,
+            )})`,
+          );
         const rows = db
           .select({
             id: bids.id,
@@ -295,14 +354,16 @@ export function bidQueries(db: TrancheDb) {
           .from(bidSections)
           .where(inArray(bidSections.bidId, chunk))
           .all();
+        const sectionsOf = groupBy(sectionRows, (s) => s.bidId);
+        addToIndex ??= raw.prepare(
+          'INSERT INTO bid_search (bid_id, round_id, ref, partnership, title, body) VALUES (?, ?, ?, ?, ?, ?)',
+        );
         for (const row of rows) {
           const body = [
             row.summary,
-            ...sectionRows.filter((s) => s.bidId === row.id).map((s) => `${s.heading}\n${s.body}`),
+            ...(sectionsOf.get(row.id) ?? []).map((s) => `${s.heading}\n${s.body}`),
           ].join('\n\n');
-          db.run(
-            sql`INSERT INTO bid_search (bid_id, round_id, ref, partnership, title, body) VALUES (${row.id}, ${row.roundId}, ${row.ref}, ${row.partnership}, ${row.title}, ${body})`,
-          );
+          addToIndex.run(row.id, row.roundId, row.ref, row.partnership, row.title, body);
         }
       }
     },

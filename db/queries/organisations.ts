@@ -1,6 +1,7 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
 import type { Partnership, PriorityNode } from '../../shared/organisations';
 import type { TrancheDb } from '../connection';
+import { groupBy } from '../group-by';
 import { bids, partnershipAliases, partnerships, plans, priorities, rounds } from '../schema';
 
 /** How names are compared: case, "&", punctuation and spacing do not matter. */
@@ -36,9 +37,10 @@ export function organisationQueries(db: TrancheDb) {
         .orderBy(asc(partnerships.name))
         .all();
       const aliases = db.select().from(partnershipAliases).orderBy(asc(partnershipAliases.alias)).all();
+      const aliasesOf = groupBy(aliases, (a) => a.partnershipId);
       return rows.map((row) => ({
         ...row,
-        aliases: aliases.filter((a) => a.partnershipId === row.id).map((a) => a.alias),
+        aliases: (aliasesOf.get(row.id) ?? []).map((a) => a.alias),
       }));
     },
     /** Every name and alias, normalised, to the partnership it identifies. */
@@ -46,8 +48,9 @@ export function organisationQueries(db: TrancheDb) {
       const index = new Map<string, { id: number; name: string }>();
       const all = db.select({ id: partnerships.id, name: partnerships.name }).from(partnerships).all();
       for (const p of all) index.set(normaliseName(p.name), p);
+      const byId = new Map(all.map((p) => [p.id, p]));
       for (const a of db.select().from(partnershipAliases).all()) {
-        const owner = all.find((p) => p.id === a.partnershipId);
+        const owner = byId.get(a.partnershipId);
         if (owner && !index.has(normaliseName(a.alias))) index.set(normaliseName(a.alias), owner);
       }
       return index;

@@ -3,6 +3,7 @@ import type { Round } from '../../shared/rounds';
 import type { Stage } from '../../shared/stages';
 import { availablePence, committedPence } from '../../shared/rounds';
 import type { TrancheDb } from '../connection';
+import { groupBy } from '../group-by';
 import { bids, commitments, funds, plans, rounds } from '../schema';
 
 export interface RoundValues {
@@ -72,11 +73,15 @@ export function roundQueries(db: TrancheDb) {
       .where(and(inArray(bids.roundId, ids), ne(bids.status, 'withdrawn')))
       .groupBy(bids.roundId)
       .all();
+    const commitmentsOf = groupBy(commitmentRows, (c) => c.roundId);
+    const totalOf = new Map(totals.map((t) => [t.roundId, t]));
     return rows.map((row) => {
-      const own = commitmentRows
-        .filter((c) => c.roundId === row.id)
-        .map(({ id, description, amountPence }) => ({ id, description, amountPence }));
-      const total = totals.find((t) => t.roundId === row.id);
+      const own = (commitmentsOf.get(row.id) ?? []).map(({ id, description, amountPence }) => ({
+        id,
+        description,
+        amountPence,
+      }));
+      const total = totalOf.get(row.id);
       return {
         ...row,
         commitments: own,

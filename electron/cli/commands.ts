@@ -1,3 +1,4 @@
+import { safeFileName } from '../../shared/file-names';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
@@ -621,16 +622,17 @@ export const commands: Command[] = [
       const files = await ctx.call('letters:export', { roundId: idOption(ctx, 'round'), format });
       try {
         mkdirSync(dir, { recursive: true });
-        for (const f of files) writeFileSync(path.join(dir, f.fileName), Buffer.from(f.dataBase64, 'base64'));
+        for (const f of files)
+          writeFileSync(fileInside(dir, f.fileName), Buffer.from(f.dataBase64, 'base64'));
       } catch (error) {
         throw new CliRefusal(`Cannot write to ${dir}: ${(error as Error).message}`);
       }
       if (ctx.json)
         return printJson(
           ctx,
-          files.map((f) => ({ file: path.join(dir, f.fileName), summary: f.summary })),
+          files.map((f) => ({ file: fileInside(dir, f.fileName), summary: f.summary })),
         );
-      for (const f of files) ctx.print(`${path.join(dir, f.fileName)}: ${f.summary}`);
+      for (const f of files) ctx.print(`${fileInside(dir, f.fileName)}: ${f.summary}`);
     },
   },
   {
@@ -663,6 +665,11 @@ export const commands: Command[] = [
     },
   },
 ];
+
+/** A file the app names, always directly inside the folder asked for, whatever the name holds. */
+function fileInside(dir: string, name: string): string {
+  return path.join(dir, safeFileName(path.basename(name)));
+}
 
 function writeOutput(ctx: CommandContext, file: { fileName: string; dataBase64: string }) {
   const out = requiredOption(ctx, 'out');

@@ -13,10 +13,11 @@ import { mustGetOpenRound, mustGetRound } from './round-lookup';
 export function allocationFor(ctx: HandlerContext, roundId: number): Allocation {
   const round = mustGetRound(ctx, roundId);
   const bids = ctx.store.bids.listForRound(roundId);
+  const bidOf = new Map(bids.map((b) => [b.id, b]));
   const items = ctx.store.allocation
     .items(roundId)
     .map((item) => {
-      const bid = bids.find((b) => b.id === item.bidId);
+      const bid = bidOf.get(item.bidId);
       return bid
         ? {
             bidId: bid.id,

@@ -14,6 +14,7 @@ import type { RoundDashboard } from '../../shared/dashboard';
 import { normaliseName } from '../../db/queries/organisations';
 import type { HandlerContext } from './context';
 import { fieldRefusal, notFound, Refusal } from './refusal';
+import { refuseRoundTotalPastLimit } from './money-limits';
 import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
 type Fund = { name: string; capPence: number | null };
@@ -134,6 +135,7 @@ export function roundDashboard(ctx: HandlerContext, roundId: number): RoundDashb
   const everyBid = listBids(ctx, roundId);
   const bids = everyBid.filter((b) => b.status !== 'withdrawn');
   const stated = ctx.store.bids.scheduleTotals(roundId);
+  const statedOf = new Map(stated.map((s) => [s.partnershipId, s.statedPence]));
   const byPartnership = new Map<number, RoundDashboard['partnerships'][number]>();
   for (const bid of bids) {
     const entry = byPartnership.get(bid.partnershipId) ?? {
@@ -142,7 +144,7 @@ export function roundDashboard(ctx: HandlerContext, roundId: number): RoundDashb
       bidCount: 0,
       requestedPence: 0,
       reducedRequestedPence: 0,
-      statedPence: stated.find((s) => s.partnershipId === bid.partnershipId)?.statedPence ?? null,
+      statedPence: statedOf.get(bid.partnershipId) ?? null,
       flaggedBidCount: 0,
     };
     entry.bidCount += 1;
@@ -198,6 +200,8 @@ export const bidHandlers = {
         now,
       );
       writeParts(ctx, id, input);
+      // Checked once written, inside the transaction: a refusal here undoes the write.
+      refuseRoundTotalPastLimit(ctx, input.roundId, { requestedPence: 0, reducedRequestedPence: 0 });
       return getBid(ctx, id);
     }),
 
@@ -213,6 +217,7 @@ export const bidHandlers = {
       const now = ctx.now();
       ctx.store.bids.update(input.id, bidValues(input, resolvePartnership(ctx, input.partnership, now)), now);
       writeParts(ctx, input.id, input);
+      refuseRoundTotalPastLimit(ctx, current.roundId, { requestedPence: 0, reducedRequestedPence: 0 });
       return getBid(ctx, input.id);
     }),
 

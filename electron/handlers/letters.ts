@@ -1,4 +1,5 @@
 import type { ParsedInput } from '../../shared/contract';
+import { safeFileName } from '../../shared/file-names';
 import { formatMoney } from '../../shared/money';
 import { allocationFor } from './allocation';
 import type { HandlerContext } from './context';
@@ -16,11 +17,12 @@ import { mustGetRound } from './round-lookup';
 /** Each bid not withdrawn, with what the working allocation gives it. */
 function liveDecisions(ctx: HandlerContext, roundId: number): NoticeBid[] {
   const allocation = allocationFor(ctx, roundId);
+  const itemOf = new Map(allocation.items.map((i) => [i.bidId, i]));
   return ctx.store.bids
     .listForRound(roundId)
     .filter((b) => b.status !== 'withdrawn')
     .map((b) => {
-      const item = allocation.items.find((i) => i.bidId === b.id);
+      const item = itemOf.get(b.id);
       return {
         ref: b.ref,
         partnership: b.partnership,
@@ -52,6 +54,15 @@ export const letterHandlers = {
         'not_found',
         input.ref ? `There is no bid ${input.ref} in this round` : 'This round has no bids',
       );
+    // Looked up by key rather than searched for each bid: a round may have thousands.
+    const justifications = new Map<string, string[]>();
+    for (const s of scores) {
+      if (!s.justification) continue;
+      const key = `${s.bidId}:${s.criterionId}`;
+      const list = justifications.get(key);
+      if (list) list.push(s.justification);
+      else justifications.set(key, [s.justification]);
+    }
     const files = [];
     for (const bid of bids) {
       const bidId = ctx.store.bids.findByRef(round.id, bid.ref)?.id;
@@ -60,10 +71,7 @@ export const letterHandlers = {
         .filter((c) => !c.gateway)
         .map((c) => ({
           criterion: `${c.code} ${c.name}`,
-          text: scores
-            .filter((s) => s.bidId === bidId && s.criterionId === c.id && s.justification)
-            .map((s) => s.justification)
-            .join(' '),
+          text: (justifications.get(`${bidId}:${c.id}`) ?? []).join(' '),
         }))
         .filter((f) => f.text);
       const letter: LetterData = {
@@ -86,7 +94,7 @@ export const letterHandlers = {
       };
       const content = input.format === 'docx' ? await buildLetterDocx(letter) : await buildLetterPdf(letter);
       files.push({
-        fileName: `${bid.ref} ${awarded ? 'award' : 'decline'} letter.${input.format}`,
+        fileName: safeFileName(`${bid.ref} ${awarded ? 'award' : 'decline'} letter.${input.format}`),
         mediaType:
           input.format === 'docx'
             ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'

@@ -1,3 +1,4 @@
+import { groupBy } from '../../db/group-by';
 import { bidFlags } from '../../shared/checks';
 import type { ParsedInput } from '../../shared/contract';
 import { rankBids, type RankBid } from '../../shared/ranking';
@@ -21,7 +22,7 @@ export function rankingFor(ctx: HandlerContext, roundId: number) {
     ctx.store.scoring.submissionsForRound(roundId).map((s) => `${s.bidId}:${s.personId}`),
   );
   const counted = ctx.store.scoring
-    .scoresForRound(roundId)
+    .givenScoresForRound(roundId)
     .filter(
       (s) =>
         s.score !== null &&
@@ -29,15 +30,22 @@ export function rankingFor(ctx: HandlerContext, roundId: number) {
         !conflicts.has(`${s.bidId}:${s.personId}`),
     );
   const moderations = ctx.store.scoring.moderationsForRound(roundId);
+  // Grouped by bid in one pass each, not searched per bid: rounds run to thousands of bids.
+  const countedOf = groupBy(counted, (s) => s.bidId);
+  const moderationsOf = groupBy(moderations, (m) => m.bidId);
   const rankInput: RankBid[] = bids.map((bid) => {
-    const own = counted.filter((s) => s.bidId === bid.id);
+    const own = countedOf.get(bid.id) ?? [];
     const scores = new Map<number, number[]>();
-    for (const s of own) scores.set(s.criterionId, [...(scores.get(s.criterionId) ?? []), s.score as number]);
+    for (const s of own) {
+      const list = scores.get(s.criterionId);
+      if (list) list.push(s.score as number);
+      else scores.set(s.criterionId, [s.score as number]);
+    }
     return {
       bidId: bid.id,
       ref: bid.ref,
       scores,
-      moderated: new Map(moderations.filter((m) => m.bidId === bid.id).map((m) => [m.criterionId, m.score])),
+      moderated: new Map((moderationsOf.get(bid.id) ?? []).map((m) => [m.criterionId, m.score])),
       assessorCount: new Set(own.map((s) => s.personId)).size,
     };
   });
@@ -57,9 +65,13 @@ export function rankingFor(ctx: HandlerContext, roundId: number) {
     rankInput,
   );
   const round = mustGetRound(ctx, roundId);
-  const open = ctx.store.scoring.queriesForRound(roundId).filter((q) => !q.resolvedAt);
+  const openOf = groupBy(
+    ctx.store.scoring.queriesForRound(roundId).filter((q) => !q.resolvedAt),
+    (q) => q.bidId,
+  );
+  const bidOf = new Map(bids.map((b) => [b.id, b]));
   return ranked.map((r) => {
-    const bid = bids.find((b) => b.id === r.bidId);
+    const bid = bidOf.get(r.bidId);
     return {
       ...r,
       partnership: bid?.partnership ?? '',
@@ -70,7 +82,7 @@ export function rankingFor(ctx: HandlerContext, roundId: number) {
             .filter((f) => f.severity === 'problem')
             .map((f) => f.message)
         : [],
-      openQueries: open.filter((q) => q.bidId === r.bidId).map((q) => q.text),
+      openQueries: (openOf.get(r.bidId) ?? []).map((q) => q.text),
     };
   });
 }

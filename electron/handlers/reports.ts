@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from './lazy-libraries';
 import type { ParsedInput } from '../../shared/contract';
 import { formatMoney } from '../../shared/money';
 import { allocationFor } from './allocation';
@@ -48,7 +48,7 @@ export function fundReport(ctx: HandlerContext, fundName: string) {
 }
 
 async function fundReportXlsx(report: ReturnType<typeof fundReport>): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const sheet = workbook.addWorksheet('By round and area');
   sheet.addRow([`${report.fund}: requested and allocated by round and area`]).font = { bold: true, size: 13 };
   sheet.addRow([]);

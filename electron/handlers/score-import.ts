@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { MIN_JUSTIFICATION } from '../../shared/assessment';
 import type { ParsedInput } from '../../shared/contract';
 import type { Person } from '../../shared/people';
@@ -9,51 +8,9 @@ import { mustGetFramework } from './frameworks';
 import { Refusal } from './refusal';
 import { mustGetOpenRound } from './round-lookup';
 import { recordScores, type ScoreLine } from './scoring';
+import { scoreRowsFromCsv, type ScoreRow } from './imports/score-file';
 
 // Scores imported from a CSV file or a completed scoring sheet: all or nothing, every bad row named.
-
-/** A row of a scores file, CSV or scoring sheet, as written. */
-interface ScoreRow {
-  row: number;
-  bid: string;
-  assessor: string;
-  criterion: string;
-  score: string;
-  justification: string;
-}
-
-function rowsFromCsv(data: Buffer): ScoreRow[] {
-  let rows: string[][];
-  try {
-    rows = parse(data.toString('utf8').replace(/^\uFEFF/, ''), {
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as string[][];
-  } catch (error) {
-    throw new Refusal(
-      'invalid_input',
-      `The scores file cannot be read as CSV: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
-  const expected = ['bid', 'assessor', 'criterion', 'score', 'justification'] as const;
-  const missing = expected.filter((name) => !header.includes(name));
-  if (missing.length > 0)
-    throw new Refusal(
-      'invalid_input',
-      'The header row must name the columns bid, assessor, criterion, score, justification ' +
-        `(missing: ${missing.join(', ')})`,
-    );
-  const at = (cells: string[], name: (typeof expected)[number]) => cells[header.indexOf(name)] ?? '';
-  return rows.slice(1).map((cells, index) => ({
-    row: index + 2,
-    bid: at(cells, 'bid'),
-    assessor: at(cells, 'assessor'),
-    criterion: at(cells, 'criterion'),
-    score: at(cells, 'score'),
-    justification: at(cells, 'justification'),
-  }));
-}
 
 async function rowsFromSheet(data: Buffer, roundId: number): Promise<ScoreRow[]> {
   let sheet;
@@ -85,7 +42,7 @@ export const scoreImportHandlers = {
     const data = Buffer.from(input.dataBase64, 'base64');
     const rows = /\.xlsx$/i.test(input.fileName)
       ? await rowsFromSheet(data, input.roundId)
-      : rowsFromCsv(data);
+      : scoreRowsFromCsv(data);
     return ctx.store.transaction(() => {
       mustGetOpenRound(ctx, input.roundId);
       const framework = mustGetFramework(ctx, input.roundId);

@@ -57,7 +57,7 @@ describe('parseMoney', () => {
 
   it('treats plain digits as pounds, and k as thousands of pounds, without rounding', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 99_999_999 }), (pounds) => {
+      fc.property(fc.integer({ min: 0, max: 9_999_999 }), (pounds) => {
         expect(pence(String(pounds))).toBe(pounds * 100);
         expect(pence(`${pounds}k`)).toBe(pounds * 100_000);
       }),

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy-libraries';
 import type {
   Content,
   ContentTable,
@@ -64,7 +65,7 @@ interface Column {
 }
 
 export async function buildPanelPackXlsx(data: PanelPackData): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Tranche';
   workbook.created = new Date(data.generatedAt);
   addRankingSheet(workbook, data);

@@ -1,5 +1,3 @@
-import pdfMake from 'pdfmake';
-import vfsFonts from 'pdfmake/build/vfs_fonts.js';
 import type { TCreatedPdf, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 
 // The PDF set-up every export shares.
@@ -30,8 +28,14 @@ let printer: PdfMakeInstance | null = null;
  * A private pdfmake instance: pdfmake's module export is one shared object, and its fonts and
  * access policies are global to it, so settings made elsewhere cannot leak into our documents.
  */
-function pdfPrinter(): PdfMakeInstance {
+async function pdfPrinter(): Promise<PdfMakeInstance> {
   if (printer) return printer;
+  // Loaded on first use: pdfmake and its fonts take most of a second to load, and most commands
+  // never write a PDF.
+  const [{ default: pdfMake }, { default: vfsFonts }] = await Promise.all([
+    import('pdfmake'),
+    import('pdfmake/build/vfs_fonts.js'),
+  ]);
   const shared = pdfMake as unknown as PdfMakeInstance;
   const Maker = Object.getPrototypeOf(shared).constructor as new () => PdfMakeInstance;
   const instance = new Maker();
@@ -52,5 +56,5 @@ function pdfPrinter(): PdfMakeInstance {
 
 /** Renders a definition whose text uses {@link PDF_FONT}, with the fonts embedded. */
 export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
-  return pdfPrinter().createPdf(definition).getBuffer();
+  return (await pdfPrinter()).createPdf(definition).getBuffer();
 }

@@ -1,4 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy-libraries';
+import { checkWorkbook } from '../imports/office-file-guard';
+import { Refusal } from '../refusal';
 import { formatDate } from '../../../shared/dates';
 import type {
   ExportCriterion,
@@ -50,7 +53,7 @@ const BOLD = { bold: true } as const;
 const RULE: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF595959' } };
 
 export async function buildScoringSheetXlsx(data: ScoringSheetData): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Tranche';
   workbook.created = new Date(data.generatedAt);
   await addScoresSheet(workbook, data);
@@ -239,13 +242,22 @@ export async function readScoringSheetXlsx(data: Buffer): Promise<ReadScoringShe
 }
 
 async function loadWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  // Sizes first (rows, columns, cells, unpacked bytes), before exceljs builds the whole workbook.
+  const unreadable = () =>
+    new ScoringSheetError(
+      'The file is not a readable Excel workbook (.xlsx): save the scoring sheet as .xlsx and import it again',
+    );
+  try {
+    checkWorkbook(data);
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    throw /not a readable/.test(error.message) ? unreadable() : new ScoringSheetError(error.message);
+  }
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    throw new ScoringSheetError(
-      'The file is not a readable Excel workbook (.xlsx): save the scoring sheet as .xlsx and import it again',
-    );
+    throw unreadable();
   }
   return workbook;
 }

@@ -4,10 +4,10 @@
 // is the caller's job, because real cases get it wrong and officers need to see that.
 
 import type { ChildNode, Element, Text } from 'domhandler';
-import { ElementType, parseDocument } from 'htmlparser2';
-import mammoth from 'mammoth';
 import { formatMoney, parseMoney } from '../../../shared/money';
 import { parseMoneyCell } from '../../../shared/money-cell';
+import { Refusal } from '../refusal';
+import { checkWordDocument } from './office-file-guard';
 
 export interface BusinessCaseCostLine {
   description: string;
@@ -37,7 +37,10 @@ export class BusinessCaseError extends Error {
 }
 
 export async function parseBusinessCase(data: Uint8Array): Promise<ParsedBusinessCase> {
-  const blocks = readBlocks(await docxToHtml(data));
+  const html = await docxToHtml(data);
+  // Loaded on first use, like mammoth: the command line starts without them.
+  const { parseDocument } = await import('htmlparser2');
+  const blocks = readBlocks(parseDocument(html).children);
   if (blocks.length === 0) throw new BusinessCaseError('This Word document has no text in it to import.');
 
   const warnings: string[] = [];
@@ -64,6 +67,7 @@ export async function parseBusinessCase(data: Uint8Array): Promise<ParsedBusines
 // Word → HTML
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+const MAX_SPAN = 100;
 const OLD_DOC_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0]; // the pre-2007 binary .doc format
 
 // mammoth has no default mapping for the Title style; a class keeps it apart from Heading 1.
@@ -81,7 +85,15 @@ async function docxToHtml(data: Uint8Array): Promise<string> {
       { cause },
     );
   if (!startsWith(data, ZIP_SIGNATURE)) throw notDocx();
+  // Sizes first, from the archive's own table of contents, before mammoth unpacks it whole.
   try {
+    checkWordDocument(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  } catch (error) {
+    if (error instanceof Refusal) throw new BusinessCaseError(error.message, { cause: error });
+    throw error;
+  }
+  try {
+    const { default: mammoth } = await import('mammoth');
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength) },
       // Images carry no text we use; dropping them keeps large documents from bloating the HTML.
@@ -115,10 +127,10 @@ interface TableRow {
   isHeader: boolean;
 }
 
-function readBlocks(html: string): Block[] {
+function readBlocks(nodes: ChildNode[]): Block[] {
   const blocks: Block[] = [];
   let tableCount = 0;
-  for (const node of parseDocument(html).children) {
+  for (const node of nodes) {
     if (!isTag(node)) continue;
     if (node.name === 'table') {
       // Empty tables still count, so "Table 3" in a warning is the third table the officer sees.
@@ -145,8 +157,9 @@ function readBlocks(html: string): Block[] {
   return blocks;
 }
 
-const isTag = (node: ChildNode): node is Element => node.type === ElementType.Tag;
-const isText = (node: ChildNode): node is Text => node.type === ElementType.Text;
+// domhandler's node types, as the strings its ElementType enum holds.
+const isTag = (node: ChildNode): node is Element => (node.type as string) === 'tag';
+const isText = (node: ChildNode): node is Text => (node.type as string) === 'text';
 
 const BLOCK_TAGS = new Set([
   'p',
@@ -282,9 +295,10 @@ function tableRowElements(table: Element): { tr: Element; inHead: boolean }[] {
   return found;
 }
 
+/** A merged cell's span, capped: a document claiming a cell a billion columns wide must not hang us. */
 function spanOf(attribute: string | undefined): number {
   const n = Number(attribute);
-  return Number.isInteger(n) && n > 1 ? n : 1;
+  return Number.isInteger(n) && n > 1 ? Math.min(n, MAX_SPAN) : 1;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -317,9 +331,15 @@ function renderBlock(block: Exclude<Block, { kind: 'title' | 'heading' }>): stri
     case 'table':
       return block.rows
         .filter((row) => row.cells.some((cell) => cell !== ''))
-        .map((row) => row.cells.join('\t').replace(/\t+$/, ''))
+        .map((row) => row.cells.slice(0, lastFilled(row.cells) + 1).join('\t'))
         .join('\n');
   }
+}
+
+function lastFilled(cells: string[]): number {
+  let last = cells.length - 1;
+  while (last >= 0 && cells[last] === '') last--;
+  return last;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,9 +3,11 @@ import type { ParsedInput } from '../../../shared/contract';
 import { formatMoney } from '../../../shared/money';
 import { getBid, resolvePartnership, sha256 } from '../bids';
 import type { HandlerContext } from '../context';
+import { refuseRoundTotalPastLimit } from '../money-limits';
 import { notFound, Refusal } from '../refusal';
 import { mustGetOpenRound } from '../round-lookup';
 import { BusinessCaseError, parseBusinessCase } from './business-case';
+import { caseWithinLimits } from './case-limits';
 import { interpretSchedule } from './schedule-rows';
 import { readTable } from './table-file';
 
@@ -55,6 +57,8 @@ export const importHandlers = {
         'invalid_input',
         `Nothing was imported: ${input.fileName} has no bids under its header row`,
       );
+    // Before anything is written: the round's totals with these bids must stay within the limit.
+    refuseRoundTotalPastLimit(ctx, input.roundId, preview);
     return ctx.store.transaction(() => {
       const now = ctx.now();
       const partnershipIds = new Map<string, number>();
@@ -64,27 +68,25 @@ export const importHandlers = {
         partnershipIds.set(key, id);
         return id;
       };
-      const ids = bids.map((bid) =>
-        ctx.store.bids.insert(
-          {
-            roundId: input.roundId,
-            ref: bid.ref,
-            partnershipId: partnershipOf(bid.partnership),
-            title: bid.title,
-            summary: bid.summary,
-            requestedPence: bid.requestedPence ?? 0,
-            reducedPence: bid.reducedPence,
-            reductionNote: bid.note,
-            statedTotalPence: null,
-            durationText: null,
-            startsOn: null,
-            endsOn: null,
-            matchFundingPence: null,
-            status: bid.status,
-            statusReason: null,
-          },
-          now,
-        ),
+      const ids = ctx.store.bids.insertMany(
+        bids.map((bid) => ({
+          roundId: input.roundId,
+          ref: bid.ref,
+          partnershipId: partnershipOf(bid.partnership),
+          title: bid.title,
+          summary: bid.summary,
+          requestedPence: bid.requestedPence ?? 0,
+          reducedPence: bid.reducedPence,
+          reductionNote: bid.note,
+          statedTotalPence: null,
+          durationText: null,
+          startsOn: null,
+          endsOn: null,
+          matchFundingPence: null,
+          status: bid.status,
+          statusReason: null,
+        })),
+        now,
       );
       for (const total of preview.totals) {
         ctx.store.bids.setScheduleTotal(
@@ -95,7 +97,7 @@ export const importHandlers = {
           total.statedReducedPence,
         );
       }
-      ctx.store.bids.reindex(ids);
+      ctx.store.bids.reindex(ids, true);
       return {
         imported: ids.length,
         partnerships: partnershipIds.size,
@@ -123,6 +125,7 @@ export const importHandlers = {
         throw new Refusal('invalid_input', `${input.fileName}: ${error.message}`);
       throw error;
     }
+    parsed = caseWithinLimits(parsed, input.fileName, input.replace ? 0 : bid.sections.length);
     return ctx.store.transaction(() => {
       const now = ctx.now();
       const current = getBid(ctx, input.bidId);

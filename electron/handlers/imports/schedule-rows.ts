@@ -1,4 +1,3 @@
-import { BID_REF_PATTERN } from '../../../shared/bids';
 import {
   SCHEDULE_FIELD_LABELS,
   SCHEDULE_FIELDS,
@@ -7,6 +6,8 @@ import {
   type SchedulePreview,
   type ScheduleField,
 } from '../../../shared/imports';
+import { BID_FIELD_LIMITS, BID_REF_PATTERN, BID_REF_RULE } from '../../../shared/limits';
+import { formatMoney, MAX_PENCE, sumWithinLimit } from '../../../shared/money';
 import { parseMoneyCell } from '../../../shared/money-cell';
 import type { Cell, Table } from './table-file';
 
@@ -133,14 +134,16 @@ export function interpretSchedule(
 ): InterpretedSchedule {
   const headerIndex = headerRowIndex(table.rows);
   const headerRow = table.rows[headerIndex] ?? [];
-  const width = Math.max(headerRow.length, ...table.rows.map((r) => r.length));
+  // A loop, not Math.max(...rows): spreading tens of thousands of rows overflows the stack.
+  let width = headerRow.length;
+  for (const row of table.rows) width = Math.max(width, row.length);
   const headers = Array.from({ length: width }, (_, c) => text(headerRow[c]));
   const body = table.rows.slice(headerIndex + 1);
   const mapping = requestedMapping ?? suggestMapping(headers, body.slice(0, 50));
-  const columnOf = (field: ScheduleField): number | undefined => {
-    const entry = Object.entries(mapping).find(([, f]) => f === field);
-    return entry ? Number(entry[0]) : undefined;
-  };
+  const columns = new Map<ScheduleField, number>();
+  for (const [column, field] of Object.entries(mapping))
+    if (field && !columns.has(field)) columns.set(field, Number(column));
+  const columnOf = (field: ScheduleField): number | undefined => columns.get(field);
   const columnName = (field: ScheduleField) => {
     const column = columnOf(field);
     return column === undefined ? SCHEDULE_FIELD_LABELS[field] : headers[column] || `column ${column + 1}`;
@@ -176,8 +179,9 @@ export function interpretSchedule(
     const problem = (field: ScheduleField | null, message: string) =>
       problems.push({ row, column: field ? columnName(field) : null, message });
 
-    if (!ref) {
-      const label = [title, partnershipCell, text(get('requested'))].find((v) => TOTAL_ROW.test(v));
+    // A subtotal row: no reference, or "Total" written in the reference column itself.
+    if (!ref || TOTAL_ROW.test(ref)) {
+      const label = [ref, title, partnershipCell, text(get('requested'))].find((v) => TOTAL_ROW.test(v));
       if (label) {
         const amount = parseMoneyCell(get('requested'));
         if (!amount.ok) return problem('requested', amount.reason);
@@ -186,7 +190,11 @@ export function interpretSchedule(
         totals.push({
           row,
           partnership: currentPartnership,
-          label: TOTAL_ROW.exec(label) ? label.replace(/\s*£.*$/, '').trim() : 'Total',
+          label:
+            label
+              .replace(/\s*£.*$/, '')
+              .trim()
+              .slice(0, 80) || 'Total',
           statedPence: amount.pence,
           statedReducedPence: amount.reducedPence,
         });
@@ -198,8 +206,20 @@ export function interpretSchedule(
       );
     }
 
-    if (!BID_REF_PATTERN.test(ref) || ref.length > 24)
-      problem('ref', `"${ref}" is not a usable reference: use letters, digits, "-", "/" or "."`);
+    const tooLong = (field: ScheduleField, value: string, max: number) => {
+      if (value.length > max)
+        problem(
+          field,
+          `${value.length.toLocaleString('en-GB')} characters: at most ${max.toLocaleString('en-GB')} fit here`,
+        );
+    };
+    if (ref.length > BID_FIELD_LIMITS.ref)
+      problem('ref', `The reference is longer than ${BID_FIELD_LIMITS.ref} characters`);
+    else if (!BID_REF_PATTERN.test(ref))
+      problem('ref', `"${ref}" is not a usable reference: ${BID_REF_RULE}`);
+    tooLong('partnership', partnershipCell, BID_FIELD_LIMITS.partnership);
+    tooLong('title', title, BID_FIELD_LIMITS.title);
+    tooLong('summary', text(get('summary')), BID_FIELD_LIMITS.summary);
     const key = ref.toLowerCase();
     if (seenRefs.has(key))
       problem('ref', `${ref} appears twice in this file (also row ${seenRefs.get(key)})`);
@@ -218,6 +238,11 @@ export function interpretSchedule(
       requestedPence = requested.pence;
       reducedPence = requested.reducedPence;
       note = requested.note;
+      if (note && note.length > BID_FIELD_LIMITS.reductionNote)
+        problem(
+          'requested',
+          `The note after the amount is longer than ${BID_FIELD_LIMITS.reductionNote} characters`,
+        );
       if (requested.pence < 0) problem('requested', 'The amount requested cannot be negative');
     }
     const reducedCell = parseMoneyCell(get('reduced'));
@@ -252,35 +277,56 @@ export function interpretSchedule(
   });
 
   // A bid left without an amount takes it from its partnership's total row, when it is the only
-  // bid there without one (the schedule's S1 and D1 are written that way).
-  for (const bid of bids.filter((b) => b.requestedPence === null)) {
-    const partnershipKey = bid.partnership.toLowerCase();
-    const total = totals.find(
-      (t) => (ctx.findPartnership(t.partnership)?.name ?? t.partnership).toLowerCase() === partnershipKey,
-    );
-    const siblings = bids.filter((b) => b.partnership.toLowerCase() === partnershipKey);
+  // bid there without one (the schedule's S1 and D1 are written that way). Grouped once, by
+  // partnership, rather than searched for each bid: schedules run to thousands of rows.
+  const partnershipKey = (name: string) => (ctx.findPartnership(name)?.name ?? name).toLowerCase();
+  const firstTotal = new Map<string, (typeof totals)[number]>();
+  for (const t of totals) {
+    const key = partnershipKey(t.partnership);
+    if (!firstTotal.has(key)) firstTotal.set(key, t);
+  }
+  const siblingsOf = new Map<string, InterpretedBid[]>();
+  for (const bid of bids) {
+    const key = bid.partnership.toLowerCase();
+    const siblings = siblingsOf.get(key);
+    if (siblings) siblings.push(bid);
+    else siblingsOf.set(key, [bid]);
+  }
+  for (const [key, siblings] of siblingsOf) {
     const missing = siblings.filter((b) => b.requestedPence === null);
-    if (total && missing.length === 1) {
+    const total = firstTotal.get(key);
+    const [only] = missing;
+    if (total && only && missing.length === 1) {
       const rest = siblings.reduce((sum, b) => sum + (b.requestedPence ?? 0), 0);
-      bid.requestedPence = total.statedPence - rest;
-      bid.note = `Amount taken from the "${total.label}" row (row ${total.row})`;
-      if (bid.requestedPence < 0)
+      only.requestedPence = total.statedPence - rest;
+      only.note = `Amount taken from the "${total.label}" row (row ${total.row})`;
+      if (only.requestedPence < 0)
         problems.push({
-          row: bid.row,
+          row: only.row,
           column: columnName('requested'),
           message: 'The total row is less than the other bids of this partnership',
         });
-    } else {
-      problems.push({ row: bid.row, column: columnName('requested'), message: 'No amount requested' });
+      continue;
     }
+    for (const bid of missing)
+      problems.push({ row: bid.row, column: columnName('requested'), message: 'No amount requested' });
   }
   totals.forEach((t) => (t.partnership = ctx.findPartnership(t.partnership)?.name ?? t.partnership));
 
-  const requestedPence = bids.reduce((sum, b) => sum + (b.requestedPence ?? 0), 0);
-  const reducedRequestedPence = bids.reduce(
-    (sum, b) => sum + Math.min(b.reducedPence ?? b.requestedPence ?? 0, b.requestedPence ?? 0),
-    0,
+  // Totals are checked against the largest amount Tranche holds before anything is written: past
+  // it, sums stop being exact and every later report of the round would fail.
+  const requested = sumWithinLimit(bids.map((b) => b.requestedPence ?? 0));
+  const reduced = sumWithinLimit(
+    bids.map((b) => Math.min(b.reducedPence ?? b.requestedPence ?? 0, b.requestedPence ?? 0)),
   );
+  if (requested === null || reduced === null)
+    problems.push({
+      row: headerIndex + 1,
+      column: columnName('requested'),
+      message: `The amounts requested add up to more than ${formatMoney(MAX_PENCE)}, the most Tranche can hold`,
+    });
+  const requestedPence = requested ?? 0;
+  const reducedRequestedPence = reduced ?? 0;
   problems.sort((a, b) => a.row - b.row);
   return {
     bids,

@@ -1,6 +1,8 @@
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy-libraries';
 import { Refusal } from '../refusal';
+import { readCsvRows } from './csv-file';
+import { checkWorkbook } from './office-file-guard';
 
 // Reads a schedule file into rows of cells, whatever it was saved as. Spreadsheet numbers stay
 // numbers (so money keeps its pence); everything else becomes text.
@@ -13,7 +15,12 @@ export interface Table {
 
 export async function readTable(fileName: string, data: Buffer): Promise<Table> {
   const extension = fileName.toLowerCase().split('.').pop() ?? '';
-  if (extension === 'csv' || extension === 'txt') return { sheet: null, rows: readCsv(data) };
+  if (extension === 'csv' || extension === 'txt') {
+    const rows = readCsvRows(data);
+    if (rows.length === 0)
+      throw new Refusal('invalid_input', `${fileName} has nothing in it: no header row and no bids`);
+    return { sheet: null, rows };
+  }
   if (extension === 'xlsx') return readXlsx(data);
   if (extension === 'xls')
     throw new Refusal(
@@ -26,35 +33,10 @@ export async function readTable(fileName: string, data: Buffer): Promise<Table> 
   );
 }
 
-function readCsv(data: Buffer): Cell[][] {
-  let text = data.toString('utf8');
-  if (text.includes('\uFFFD')) text = data.toString('latin1'); // Excel on Windows saves CSV as Windows-1252
-  text = text.replace(/^\uFEFF/, '');
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter =
-    (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0)
-      ? '\t'
-      : firstLine.includes(';') && !firstLine.includes(',')
-        ? ';'
-        : ',';
-  try {
-    return parse(text, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      bom: true,
-    }) as string[][];
-  } catch (error) {
-    throw new Refusal(
-      'invalid_input',
-      `The CSV file cannot be read: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-}
-
 async function readXlsx(data: Buffer): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  // Sizes first, from the archive itself: exceljs would otherwise build every row it is given.
+  const extents = checkWorkbook(data);
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
@@ -62,11 +44,14 @@ async function readXlsx(data: Buffer): Promise<Table> {
   }
   const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
   if (!sheet) throw new Refusal('invalid_input', 'The workbook has no rows in any sheet');
+  // The real extent: row.cellCount is the last column with a cell, so a blank column in the middle
+  // keeps the columns after it (sheet.actualColumnCount counts non-empty columns and would not).
+  const width = Math.max(0, ...extents.map((e) => e.columns));
   const rows: Cell[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: Cell[] = [];
-    for (let column = 1; column <= sheet.actualColumnCount; column++)
-      cells.push(cellValue(row.getCell(column).value));
+    const last = Math.min(row.cellCount, width);
+    for (let column = 1; column <= last; column++) cells.push(cellValue(row.getCell(column).value));
     rows[rowNumber - 1] = cells;
   });
   return { sheet: sheet.name, rows: Array.from(rows, (r) => r ?? []) };
