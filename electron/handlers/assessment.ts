@@ -311,6 +311,9 @@ export function rankingFor(ctx: HandlerContext, roundId: number) {
         !conflicts.has(`${s.bidId}:${s.personId}`),
     );
   const moderations = ctx.store.scoring.moderationsForRound(roundId);
+  const assigned = ctx.store.scoring
+    .assignmentsForRound(roundId)
+    .filter((a) => !conflicts.has(`${a.bidId}:${a.personId}`));
   const rankInput: RankBid[] = bids.map((bid) => {
     const own = counted.filter((s) => s.bidId === bid.id);
     const scores = new Map<number, number[]>();
@@ -321,8 +324,15 @@ export function rankingFor(ctx: HandlerContext, roundId: number) {
       scores,
       moderated: new Map(moderations.filter((m) => m.bidId === bid.id).map((m) => [m.criterionId, m.score])),
       assessorCount: new Set(own.map((s) => s.personId)).size,
+      assessorsExpected: assigned.filter((a) => a.bidId === bid.id).length,
     };
   });
+  // Moderation is open on a bid while a criterion's submitted scores differ by the round's
+  // divergence or more and the lead officer has not yet moderated it.
+  const moderationOpen = (input: RankBid) =>
+    framework.criteria.some(
+      (c) => !input.moderated.has(c.id) && spread(input.scores.get(c.id) ?? []) >= framework.divergence,
+    );
   const ranked = rankBids(
     {
       scaleMin: framework.scale.min,
@@ -342,8 +352,10 @@ export function rankingFor(ctx: HandlerContext, roundId: number) {
   const open = ctx.store.scoring.queriesForRound(roundId).filter((q) => !q.resolvedAt);
   return ranked.map((r) => {
     const bid = bids.find((b) => b.id === r.bidId);
+    const input = rankInput.find((b) => b.bidId === r.bidId);
     return {
       ...r,
+      moderationOpen: input ? moderationOpen(input) : false,
       partnership: bid?.partnership ?? '',
       title: bid?.title ?? '',
       requestedPence: bid?.requestedPence ?? 0,
