@@ -5,8 +5,8 @@ import { ordinal, smallestOption } from './rank-order';
 // recorded beside it (shown on the board page and printed in the notice). A funded bid departs
 // when it is not eligible on its scores (not fully scored, failed a gateway, below a criterion's
 // minimum or the quality threshold), or when it is funded out of rank order: a better-ranked
-// eligible bid gets nothing although its smallest option would fit in what is left once this
-// bid's award is taken back. The rank-order suggestion never departs (see rank-order.ts).
+// eligible bid gets nothing although its smallest option would fit if the awards to the bids
+// ranked below it were taken back. The rank-order suggestion never departs (see rank-order.ts).
 
 export interface DepartureBid {
   bidId: number;
@@ -41,30 +41,26 @@ export function departuresFor(
   const amount = new Map(items.map((i) => [i.bidId, i.amountPence]));
   const allocated = items.reduce((sum, i) => sum + i.amountPence, 0);
   const left = availablePence - allocated;
+  // A better-ranked eligible bid is passed over when it gets nothing although its smallest option
+  // would fit in what is left plus everything given to the bids ranked below it.
+  const passedOver = ranking.filter((bid, index) => {
+    if (ineligibility(bid) !== null || (amount.get(bid.bidId) ?? 0) > 0) return false;
+    const below = ranking.slice(index + 1).reduce((sum, b) => sum + (amount.get(b.bidId) ?? 0), 0);
+    return smallestOption(bid) <= left + below;
+  });
   const result = new Map<number, string[]>();
-  ranking.forEach((bid, index) => {
+  ranking.forEach((bid) => {
     const given = amount.get(bid.bidId) ?? 0;
     if (given <= 0) return;
-    const reasons: string[] = [];
     const why = ineligibility(bid);
-    if (why) reasons.push(`${bid.ref} ${why}`);
-    else {
-      const passedOver = ranking
-        .slice(0, index)
-        .find(
-          (better) =>
-            ineligibility(better) === null &&
-            (amount.get(better.bidId) ?? 0) <= 0 &&
-            smallestOption(better) <= left + given,
-        );
-      if (passedOver)
-        reasons.push(
-          `${bid.ref} (ranked ${ordinal(bid.rank)}) is funded while ${passedOver.ref} ` +
-            `(ranked ${ordinal(passedOver.rank)}) gets nothing, though its ` +
-            `${formatMoney(smallestOption(passedOver))} would fit`,
-        );
-    }
-    if (reasons.length > 0) result.set(bid.bidId, reasons);
+    const over = passedOver.find((better) => better.rank < bid.rank);
+    if (why) result.set(bid.bidId, [`${bid.ref} ${why}`]);
+    else if (over)
+      result.set(bid.bidId, [
+        `${bid.ref} (ranked ${ordinal(bid.rank)}) is funded while ${over.ref} ` +
+          `(ranked ${ordinal(over.rank)}) gets nothing, though its ` +
+          `${formatMoney(smallestOption(over))} would fit`,
+      ]);
   });
   return result;
 }

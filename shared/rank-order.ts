@@ -89,6 +89,9 @@ export function suggestInRankOrder(bids: RankOrderBid[], availablePence: number)
       });
     }
   }
+  // The rule's second step. After the walk above it finds no room (a bid took its reduction only
+  // because its full amount did not fit in what was then left, and what is left only shrinks), but
+  // it is the rule as boards state it, and it keeps the suggestion right if the walk changes.
   for (const bid of bids) {
     const item = given.get(bid.bidId);
     if (!item || item.option !== 'reduced') continue;

@@ -25,7 +25,14 @@ async function allocated() {
   ] as const)
     await dispatch(
       'allocation:set',
-      { roundId: 1, bidRef: ref, option, conditions: ref === 'B1' ? 'Quarterly reports to the board' : '' },
+      {
+        roundId: 1,
+        bidRef: ref,
+        option,
+        conditions: ref === 'B1' ? 'Quarterly reports to the board' : '',
+        // B2, ranked first, is passed over: each award then needs a reason.
+        reason: 'B2 is deferred to the next tranche at the board\u2019s request',
+      },
       lead,
     );
   return { ctx, as, lead };
@@ -156,9 +163,15 @@ describe('decision notices', () => {
       ok: true,
       value: { status: 'draft', supersedes: signed.ok ? signed.value.number : '' },
     });
-    expect((await dispatch('allocation:set', { roundId: 1, bidRef: 'W2', option: 'full' }, lead)).ok).toBe(
-      true,
-    );
+    expect(
+      (
+        await dispatch(
+          'allocation:set',
+          { roundId: 1, bidRef: 'W2', option: 'full', reason: 'Walsall\u2019s case is urgent' },
+          lead,
+        )
+      ).ok,
+    ).toBe(true);
     const resigned = await dispatch('notices:sign', { roundId: 1 }, as('Pat Morgan'));
     expect(resigned.ok && resigned.value.number).not.toBe(signed.ok ? signed.value.number : '');
   });
