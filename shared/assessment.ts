@@ -434,6 +434,8 @@ export const boardPackSchema = z.array(
     openQueries: z.array(z.string()),
     /** What the officers propose: the round's current allocation for the bid, if any. */
     recommendedPence: z.number().int().nullable(),
+    /** The recorded reason the proposed award departs from the ranking; '' when none. */
+    departureReason: z.string(),
     views: z.array(
       z.object({
         person: z.string(),

@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../shared/contract';
 import { departuresFor, type DepartureBid } from '../../shared/departures';
 import { formatMoney } from '../../shared/money';
 import { ordinal, RANK_ORDER_EXPLANATION, suggestInRankOrder } from '../../shared/rank-order';
-import { suggestAllocation } from '../../shared/suggest';
+import { suggestAllocation, VALUE_EXPLANATION } from '../../shared/suggest';
 import { requireRole } from './actor';
 import { getFramework, rankingFor } from './assessment';
 import type { HandlerContext } from './context';
@@ -15,11 +15,6 @@ import { mustGetOpenRound, mustGetRound } from './rounds';
 // and never away from the ranking without a recorded reason.
 
 const ALLOCATORS = ['lead_officer', 'commissioner'] as const;
-
-const VALUE_EXPLANATION =
-  'The most weighted score per pound within the money available: every pound given to a bid earns ' +
-  'its score divided by what it asked, so this can pass over better-ranked bids, and adopting it ' +
-  'needs a reason for each departure.';
 
 type Ranked = ReturnType<typeof rankingFor>[number];
 

@@ -220,6 +220,8 @@ describe('notice documents', () => {
     );
     expect(footers.join('').replace(/<[^>]+>/g, '')).toContain(fingerprint);
     expect(wordText).not.toContain('Office of the Police and Crime Commissioner and');
+    // Each award away from the ranking carries its recorded reason beside it.
+    expect(wordText).toContain('Reason for departing from the ranking: B2 is deferred to the next tranche');
     for (const ref of refs) expect(wordText).toMatch(new RegExp(`\\b${ref}\\b`));
 
     if (existsSync('/usr/bin/pdftotext')) {
@@ -229,6 +231,7 @@ describe('notice documents', () => {
       for (const s of expected.slice(0, -1)) expect(text, `PDF: ${s}`).toContain(s);
       // The 64-character fingerprint may wrap in the footer; its characters are all there in order.
       expect(text.replace(/\s+/g, '')).toContain(fingerprint);
+      expect(text.replace(/\s+/g, ' ')).toMatch(/Reason for departing from the ranking: B2 is deferred/);
       const appendix = text.slice(text.indexOf('Appendix A'));
       for (const ref of refs) expect(appendix).toMatch(new RegExp(`\\b${ref}\\b`));
     }

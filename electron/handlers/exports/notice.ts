@@ -107,6 +107,13 @@ function opening(data: NoticeData): Block[] {
   return blocks;
 }
 
+/** The conditions, then any reason the award departs from the ranking, which the record keeps. */
+export function conditionsAndReason(bid: NoticeBid): string {
+  const conditions = bid.conditions.trim() || 'None';
+  const reason = bid.reason?.trim();
+  return reason ? `${conditions}\nReason for departing from the ranking: ${reason}` : conditions;
+}
+
 function decision(data: NoticeData): Block[] {
   const blocks: Block[] = [
     { kind: 'heading', text: 'DECISION' },
@@ -131,7 +138,7 @@ function decision(data: NoticeData): Block[] {
         { text: bid.partnership },
         { text: bid.title },
         { text: formatMoney(bid.awardedPence ?? 0), align: 'right' },
-        { text: bid.conditions.trim() || 'None' },
+        { text: conditionsAndReason(bid) },
       ]),
       totals: [
         { text: 'Total awarded', bold: true, span: 3 },
