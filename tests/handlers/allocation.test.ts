@@ -240,7 +240,13 @@ describe('reports', () => {
     );
     await dispatch(
       'allocation:set',
-      { roundId: 3, bidRef: 'SSF5-01', option: 'custom', amountPence: 8_000_000 },
+      {
+        roundId: 3,
+        bidRef: 'SSF5-01',
+        option: 'custom',
+        amountPence: 8_000_000,
+        reason: 'Urgent: awarded before scoring at the commissioner\u2019s direction',
+      },
       lead,
     );
     const report = await dispatch('reports:fund', { fund: 'safer streets' }, lead);
