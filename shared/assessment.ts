@@ -458,6 +458,8 @@ export const fundReportSchema = z.object({
       bids: z.number().int(),
       requestedPence: z.number().int(),
       allocatedPence: z.number().int(),
+      /** The round's notice is signed: the money is awarded, not a draft allocation. */
+      decided: z.boolean(),
     }),
   ),
 });
@@ -474,4 +476,6 @@ export const priorityReportSchema = z.object({
   unclaimedPence: z.number().int(),
   unclaimedBids: z.array(z.string()),
   note: z.string(),
+  /** The round's notice is signed: the money is awarded, not a draft allocation. */
+  decided: z.boolean(),
 });

@@ -597,7 +597,9 @@ export function AllocationPage({ roundId }: { roundId: number }) {
 
       {byPriority.state === 'ready' && byPriority.value.priorities.length > 0 && (
         <>
-          <h2 className="heading-m">Allocated by plan priority</h2>
+          <h2 className="heading-m">
+            {byPriority.value.decided ? 'Awarded' : 'Allocated (draft)'} by plan priority
+          </h2>
           <p className="hint">{byPriority.value.note}</p>
           <table className="table">
             <caption className="visually-hidden">Allocated by plan priority</caption>
