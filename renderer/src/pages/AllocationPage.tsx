@@ -484,6 +484,25 @@ export function AllocationPage({ roundId }: { roundId: number }) {
       )}
       {scenarios.state === 'ready' && scenarios.value.length > 0 && (
         <>
+          {canAllocate && (
+            <div className="form-group">
+              <label className="label" htmlFor="scenario-reason">
+                Reason for departing from the ranking
+              </label>
+              <div className="hint" id="scenario-reason-hint">
+                Needed to adopt a scenario that funds a bid out of rank order, below the threshold or below a
+                minimum; recorded beside those awards and printed in the notice.
+              </div>
+              <textarea
+                id="scenario-reason"
+                aria-describedby="scenario-reason-hint"
+                className="input"
+                rows={2}
+                value={adoptReason}
+                onChange={(e) => setAdoptReason(e.target.value)}
+              />
+            </div>
+          )}
           <table className="table">
             <caption className="visually-hidden">Saved scenarios</caption>
             <thead>
