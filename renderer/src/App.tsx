@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { Page } from './components/Page';
+import { Page, PAGE_START_ID } from './components/Page';
 import { AboutPage } from './pages/AboutPage';
 import { BidFormPage } from './pages/BidFormPage';
 import { BidPage } from './pages/BidPage';
@@ -114,6 +114,7 @@ function NavLink({ href, children }: { href: string; children: string }) {
 function Frame() {
   return (
     <>
+      <p id={PAGE_START_ID} className="visually-hidden" tabIndex={-1} />
       <a
         href="#main"
         className="skip-link"

@@ -88,3 +88,42 @@ test('no page scrolls sideways at 1024×700', async ({ page, bridge }) => {
   }
   expect(overflowing).toEqual([]);
 });
+
+test('after a page change Tab reaches the skip link and the header; dates are entered day, month, year', async ({
+  page,
+  bridge,
+}) => {
+  await page.goto(bridge.url);
+  await page.goto(`${bridge.origin}/#/rounds/new`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Tranche', exact: true })).toBeFocused();
+
+  await page.getByLabel('Fund').fill('Invest to Save');
+  await page.getByLabel('Round name').fill('2014-15 tranche 1');
+  await page.getByLabel('Budget').fill('£100,000');
+  const opens = page.getByRole('group', { name: 'Opens for bids (optional)' });
+  await opens.getByLabel('Day').fill('5');
+  await opens.getByLabel('Month').fill('11');
+  await opens.getByLabel('Year').fill('2013');
+  await page.getByRole('button', { name: /Create round|Save/ }).click();
+  await expect(page.getByText('Round "2014-15 tranche 1" created.')).toBeVisible();
+  const rounds = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [
+        'node_modules/tsx/dist/cli.mjs',
+        'electron/cli/main.ts',
+        '--db',
+        bridge.db,
+        'rounds',
+        'list',
+        '--json',
+      ],
+      { encoding: 'utf8' },
+    ),
+  ) as { name: string; opensOn: string | null }[];
+  expect(rounds.find((r) => r.name === '2014-15 tranche 1')?.opensOn).toBe('2013-11-05');
+});
