@@ -74,8 +74,13 @@ test('an assessor declares, scores and submits, and the ranking changes', async 
     .getByLabel('Round', { exact: true })
     .selectOption({ label: 'Community Safety Fund — Assessment test' });
   await roundTab(page, 'Ranking').click();
-  await expect(page.getByRole('row', { name: /X1/ }).first()).toContainText('60.00');
-  await expect(page.getByRole('row', { name: /X2/ }).first()).toContainText('40.00');
+  // Only Ben has submitted; Asha is assigned too, so neither bid is fully scored or ranked yet.
+  await expect(page.getByRole('row', { name: /X1/ }).first()).toContainText(
+    'Not yet scored (1 of 2 assessors)',
+  );
+  await expect(page.getByRole('row', { name: /X2/ }).first()).toContainText(
+    'Not yet scored (1 of 2 assessors)',
+  );
 
   await roundTab(page, 'Assessment').click();
   await page.getByRole('link', { name: 'X2', exact: true }).click();
@@ -100,11 +105,15 @@ test('an assessor declares, scores and submits, and the ranking changes', async 
     await page.getByLabel(`${c} justification`).fill(`Strong evidence for ${c} in the business case.`);
   }
   await page.getByRole('button', { name: 'Submit scores' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Your scores for X2 are submitted' }),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: /Score the next bid assigned to you: X1/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: /Other assessors.? scores/ })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Ben Clarke' })).toBeVisible();
 
   await roundTab(page, 'Ranking').click();
-  // X2: Ben's 2s and Asha's 5s average 3.5 on every criterion, 70 in all: it overtakes X1.
+  // X2: Ben's 2s and Asha's 5s average 3.5 on every criterion, 70 in all: fully scored, it ranks first.
   await expect(page.getByRole('row', { name: /X2/ }).first()).toContainText('70.00');
   const first = page.locator('tbody > tr').first();
   await expect(first).toContainText('X2');
