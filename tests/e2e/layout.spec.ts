@@ -80,9 +80,10 @@ test('no page scrolls sideways at 1024×700', async ({ page, bridge }) => {
         overflowing.push(`${path} at ${width}: ${scrollWidth} > ${clientWidth}: ${culprits.join(', ')}`);
       }
       if (SHOTS && (SHOT_PAGES as readonly string[]).includes(path)) {
+        await page.waitForTimeout(500);
         mkdirSync(SHOTS, { recursive: true });
         const name = path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
-        await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: false });
+        await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
       }
     }
   }
