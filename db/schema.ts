@@ -548,6 +548,8 @@ export const allocationItems = sqliteTable(
     option: text('option', { enum: ALLOCATION_OPTIONS }).notNull(),
     amountPence: integer('amount_pence').notNull(),
     conditions: text('conditions').notNull().default(''),
+    /** Why the award departs from the ranking (out of rank order, below the threshold or a minimum). */
+    reason: text('reason').notNull().default(''),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [

@@ -162,10 +162,15 @@ export const rankedBidSchema = z.object({
   requestedPence: z.number().int(),
   weightedScore: z.number().nullable(),
   assessorCount: z.number().int(),
+  /** Assessors expected to score it: assigned and without a conflict (at least those who did). */
+  assessorsExpected: z.number().int(),
   failedGateway: z.boolean(),
   belowMinimum: z.boolean(),
   belowThreshold: z.boolean(),
+  /** Every criterion has a value and every expected assessor has submitted: only then a rank. */
   complete: z.boolean(),
+  /** A criterion's scores differ by the round's divergence or more and are not yet moderated. */
+  moderationOpen: z.boolean(),
   criteria: z.array(criterionResult),
   /** The automatic checks that found problems, and queries still open: visible to the panel. */
   checks: z.array(z.string()),
@@ -287,6 +292,11 @@ export const allocateSchema = z
     /** For a custom amount. */
     amountPence: z.number().int().positive({ error: 'A custom amount must be more than £0' }).optional(),
     conditions: z.string().trim().max(5_000).optional(),
+    /**
+     * Why an award departs from the ranking: funded out of rank order, below the threshold or below
+     * a criterion's minimum. Required then (the handler says so); kept with the award otherwise.
+     */
+    reason: z.string().trim().max(2_000).optional(),
   })
   .refine((v) => v.option !== 'custom' || v.amountPence !== undefined, {
     error: 'Give the custom amount',
@@ -303,6 +313,10 @@ export const allocationItemSchema = z.object({
   amountPence: z.number().int(),
   option: z.enum(ALLOCATION_OPTIONS),
   conditions: z.string(),
+  /** The recorded reason for a departure from the ranking ('' when none was needed or given). */
+  reason: z.string(),
+  /** How this award departs from the ranking, in words; empty when it follows it. */
+  departures: z.array(z.string()),
 });
 
 export const allocationSchema = z.object({
@@ -317,7 +331,26 @@ export const allocationSchema = z.object({
 });
 export type Allocation = z.infer<typeof allocationSchema>;
 
+export const SUGGEST_METHODS = ['rank', 'value'] as const;
+export type SuggestMethod = (typeof SUGGEST_METHODS)[number];
+export const SUGGEST_METHOD_LABELS: Record<SuggestMethod, string> = {
+  rank: 'In rank order',
+  value: 'Most score per pound (departs from rank order)',
+};
+
+export const suggestInputSchema = z.object({
+  roundId: idSchema,
+  apply: z.boolean().default(false),
+  /** `rank` (the default): fund in rank order. `value`: the most weighted score per pound. */
+  method: z.enum(SUGGEST_METHODS).default('rank'),
+  /** Needed to adopt a suggestion that departs from the ranking (the value method can). */
+  reason: z.string().trim().max(2_000).optional(),
+});
+
 export const suggestionSchema = z.object({
+  method: z.enum(SUGGEST_METHODS),
+  /** The rule the suggestion followed, in one sentence. */
+  explanation: z.string(),
   allocatedPence: z.number().int(),
   items: z.array(
     z.object({ ref: z.string(), amountPence: z.number().int(), option: z.enum(['full', 'reduced']) }),
@@ -411,6 +444,8 @@ export const boardPackSchema = z.array(
     openQueries: z.array(z.string()),
     /** What the officers propose: the round's current allocation for the bid, if any. */
     recommendedPence: z.number().int().nullable(),
+    /** The recorded reason the proposed award departs from the ranking; '' when none. */
+    departureReason: z.string(),
     views: z.array(
       z.object({
         person: z.string(),
@@ -433,6 +468,8 @@ export const fundReportSchema = z.object({
       bids: z.number().int(),
       requestedPence: z.number().int(),
       allocatedPence: z.number().int(),
+      /** The round's notice is signed: the money is awarded, not a draft allocation. */
+      decided: z.boolean(),
     }),
   ),
 });
@@ -449,4 +486,6 @@ export const priorityReportSchema = z.object({
   unclaimedPence: z.number().int(),
   unclaimedBids: z.array(z.string()),
   note: z.string(),
+  /** The round's notice is signed: the money is awarded, not a draft allocation. */
+  decided: z.boolean(),
 });

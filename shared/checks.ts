@@ -22,6 +22,36 @@ export const FLAG_CODES = {
   subtotalMismatch: 'SUBTOTAL_MISMATCH',
 } as const;
 
+/** Each check in words, for filters and lists: officers should never have to read a code. */
+export const FLAG_LABELS: Record<string, string> = {
+  [FLAG_CODES.costLinesMismatch]: 'Cost lines do not reach the total',
+  [FLAG_CODES.lineArithmetic]: 'Quantity × unit cost does not match a line',
+  [FLAG_CODES.noCostLines]: 'No itemised costs',
+  [FLAG_CODES.lineWithoutAmount]: 'A cost line has no amount',
+  [FLAG_CODES.requestedNotTotal]: 'Request differs from the stated total',
+  [FLAG_CODES.reducedNotBelow]: 'Reduction not below the request',
+  [FLAG_CODES.overCap]: 'Over the fund’s cap',
+  [FLAG_CODES.subtotalMismatch]: 'Partnership subtotal disagrees',
+};
+
+export const flagLabel = (code: string): string => FLAG_LABELS[code] ?? code;
+
+/**
+ * When no bid in a round has itemised costs (a schedule of totals, before any business case is
+ * added), that is one fact about the round, said once, rather than the same note on every bid.
+ */
+export function roundWithoutCostLines(bids: { flags: Flag[] }[]): Flag | null {
+  if (bids.length < 2 || !bids.every((b) => b.flags.some((f) => f.code === FLAG_CODES.noCostLines)))
+    return null;
+  return {
+    code: FLAG_CODES.noCostLines,
+    severity: 'warning',
+    message:
+      `None of the ${bids.length} bids has itemised costs yet: the schedule gives totals only. ` +
+      'Add each business case (its cost lines) to check how the totals are made up.',
+  };
+}
+
 export interface CostLineFigures {
   description: string;
   quantity: number | null;

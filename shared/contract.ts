@@ -25,6 +25,7 @@ import {
   scenarioSaveSchema,
   scenarioSchema,
   suggestionSchema,
+  suggestInputSchema,
   exportedFileSchema,
   panelPackSchema,
   sheetExportSchema,
@@ -178,17 +179,19 @@ export const contract = {
   'assessment:panelPack': { input: panelPackSchema, output: exportedFileSchema },
   'allocation:get': { input: z.object({ roundId: z.number().int().positive() }), output: allocationSchema },
   'allocation:set': { input: allocateSchema, output: allocationSchema },
-  'allocation:suggest': {
-    input: z.object({ roundId: z.number().int().positive(), apply: z.boolean().default(false) }),
-    output: suggestionSchema,
-  },
+  'allocation:suggest': { input: suggestInputSchema, output: suggestionSchema },
   'scenarios:list': {
     input: z.object({ roundId: z.number().int().positive() }),
     output: z.array(scenarioSchema),
   },
   'scenarios:save': { input: scenarioSaveSchema, output: z.array(scenarioSchema) },
   'scenarios:adopt': {
-    input: z.object({ roundId: z.number().int().positive(), scenarioId: z.number().int().positive() }),
+    input: z.object({
+      roundId: z.number().int().positive(),
+      scenarioId: z.number().int().positive(),
+      /** Needed when the scenario departs from the ranking. */
+      reason: z.string().trim().max(2_000).optional(),
+    }),
     output: allocationSchema,
   },
   'shortlist:get': { input: z.object({ roundId: z.number().int().positive() }), output: shortlistSchema },

@@ -277,6 +277,14 @@ export const TEMPLATES: Record<
   },
 };
 
+/** The template a fund's new rounds start with, matched on its name; null for other funds. */
+export function templateForFund(fund: string): TemplateKey | null {
+  const name = fund.toLowerCase().replace(/[^a-z]+/g, ' ');
+  if (/\binvest to save\b/.test(name)) return 'invest-to-save';
+  if (/\bsafer streets\b/.test(name)) return 'safer-streets';
+  return null;
+}
+
 /** A template as the values a round's framework is saved with. */
 export function templateFramework(key: TemplateKey) {
   const template = TEMPLATES[key];

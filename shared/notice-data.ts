@@ -22,6 +22,11 @@ export interface NoticeBid {
   /** What was decided: the amount awarded, or null when not funded. */
   awardedPence: number | null;
   conditions: string;
+  /**
+   * Why the award departs from the ranking (out of rank order, below the threshold or a minimum),
+   * printed beside it; absent or '' when it follows the ranking, and on notices signed before.
+   */
+  reason?: string;
 }
 
 export interface NoticeData {

@@ -5,7 +5,8 @@
 // A gateway passes only if its value is the top of the pass/fail scale (1: every assessor passed
 // it, or moderation passed it). A bid that fails a gateway, misses a criterion's minimum or falls
 // below the overall threshold is marked and ranked after all others; bids not yet fully scored
-// come last. Ties are ordered by reference.
+// come last. Ties are ordered by reference. A bid is fully scored when every criterion has a value
+// and every assessor expected (assigned, without a conflict) has submitted.
 
 export interface RankCriterion {
   id: number;
@@ -29,6 +30,8 @@ export interface RankBid {
   scores: Map<number, number[]>;
   moderated: Map<number, number>;
   assessorCount: number;
+  /** Assessors expected to score it (assigned, without a conflict); defaults to those who did. */
+  assessorsExpected?: number;
 }
 
 export interface CriterionResult {
@@ -47,6 +50,7 @@ export interface RankedBid {
   ref: string;
   weightedScore: number | null;
   assessorCount: number;
+  assessorsExpected: number;
   failedGateway: boolean;
   belowMinimum: boolean;
   belowThreshold: boolean;
@@ -103,12 +107,15 @@ export function scoreBid(framework: RankFramework, bid: RankBid): Omit<RankedBid
       contribution,
     };
   });
+  const assessorsExpected = Math.max(bid.assessorsExpected ?? 0, bid.assessorCount);
+  if (bid.assessorCount < assessorsExpected) complete = false;
   const weightedScore = complete ? twoDecimals(total) : null;
   return {
     bidId: bid.bidId,
     ref: bid.ref,
     weightedScore,
     assessorCount: bid.assessorCount,
+    assessorsExpected,
     failedGateway,
     belowMinimum,
     belowThreshold:

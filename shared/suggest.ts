@@ -33,6 +33,12 @@ export interface Suggestion {
 
 const EPSILON = 1e-9;
 
+/** The value method in one sentence, for the screen and the command line. */
+export const VALUE_EXPLANATION =
+  'The most weighted score per pound within the money available: every pound given to a bid earns ' +
+  'its score divided by what it asked, so this can pass over better-ranked bids, and adopting it ' +
+  'needs a reason for each departure.';
+
 export function suggestAllocation(
   bids: SuggestBid[],
   availablePence: number,

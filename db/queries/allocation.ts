@@ -25,12 +25,13 @@ export function allocationQueries(db: TrancheDb) {
       amountPence: number,
       conditions: string,
       now: string,
+      reason = '',
     ): void {
       db.insert(allocationItems)
-        .values({ roundId, bidId, option, amountPence, conditions, updatedAt: now })
+        .values({ roundId, bidId, option, amountPence, conditions, reason, updatedAt: now })
         .onConflictDoUpdate({
           target: [allocationItems.roundId, allocationItems.bidId],
-          set: { option, amountPence, conditions, updatedAt: now },
+          set: { option, amountPence, conditions, reason, updatedAt: now },
         })
         .run();
     },
@@ -41,7 +42,7 @@ export function allocationQueries(db: TrancheDb) {
     },
     replaceAll(
       roundId: number,
-      items: { bidId: number; option: Option; amountPence: number; conditions: string }[],
+      items: { bidId: number; option: Option; amountPence: number; conditions: string; reason?: string }[],
       now: string,
     ): void {
       db.delete(allocationItems).where(eq(allocationItems.roundId, roundId)).run();

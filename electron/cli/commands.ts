@@ -450,8 +450,11 @@ export const commands: Command[] = [
   {
     words: ['allocate'],
     usage:
-      'allocate --round ID --bid REF (--amount MONEY | --full | --reduced | --none) [--conditions TEXT] [--json]',
-    summary: 'Set what a bid gets; refused above the money available or above the request',
+      'allocate --round ID --bid REF (--amount MONEY | --full | --reduced | --none) [--conditions TEXT] ' +
+      '[--reason TEXT] [--json]',
+    summary:
+      'Set what a bid gets; refused above the money available or above the request, and without ' +
+      '--reason when it departs from the ranking (out of rank order, below the threshold or a minimum)',
     options: {
       round: { type: 'string' },
       bid: { type: 'string' },
@@ -460,6 +463,7 @@ export const commands: Command[] = [
       reduced: { type: 'boolean' },
       none: { type: 'boolean' },
       conditions: { type: 'string' },
+      reason: { type: 'string' },
     },
     async run(ctx) {
       const chosen = ['amount', 'full', 'reduced', 'none'].filter(
@@ -468,13 +472,14 @@ export const commands: Command[] = [
       if (chosen.length !== 1)
         throw new CliRefusal('Give exactly one of --amount MONEY, --full, --reduced or --none');
       const option = chosen[0] === 'amount' ? 'custom' : (chosen[0] as 'full' | 'reduced' | 'none');
-      const conditions = ctx.values.conditions;
+      const { conditions, reason } = ctx.values;
       const allocation = await ctx.call('allocation:set', {
         roundId: idOption(ctx, 'round'),
         bidRef: requiredOption(ctx, 'bid'),
         option,
         ...(option === 'custom' ? { amountPence: moneyOption(ctx, 'amount') } : {}),
         ...(typeof conditions === 'string' ? { conditions } : {}),
+        ...(typeof reason === 'string' ? { reason } : {}),
       });
       if (ctx.json) return printJson(ctx, allocationJson(allocation));
       ctx.print(
@@ -504,21 +509,35 @@ export const commands: Command[] = [
   },
   {
     words: ['suggest'],
-    usage: 'suggest --round ID [--apply] [--json]',
+    usage: 'suggest --round ID [--method rank|value] [--apply [--reason TEXT]] [--json]',
     summary:
-      'Suggest an allocation within the money available (full, reduced or nothing per eligible bid); --apply adopts it',
-    options: { round: { type: 'string' }, apply: { type: 'boolean' } },
+      'Suggest an allocation: by default in rank order (full, else reduced, else nothing, then raise ' +
+      'reduced awards where money remains); --method value for the most score per pound; --apply adopts it',
+    options: {
+      round: { type: 'string' },
+      apply: { type: 'boolean' },
+      method: { type: 'string' },
+      reason: { type: 'string' },
+    },
     async run(ctx) {
+      const method = ctx.values.method ?? 'rank';
+      if (method !== 'rank' && method !== 'value')
+        throw new CliRefusal(`--method must be rank or value, not "${String(method)}"`);
+      const reason = ctx.values.reason;
       const result = await ctx.call('allocation:suggest', {
         roundId: idOption(ctx, 'round'),
         apply: ctx.values.apply === true,
+        method,
+        ...(typeof reason === 'string' ? { reason } : {}),
       });
       if (ctx.json)
         return printJson(ctx, {
+          method: result.method,
           allocatedPence: result.allocatedPence,
           items: result.items,
           excluded: result.excluded,
         });
+      ctx.print(result.explanation);
       ctx.print(
         textTable(
           ['Ref', 'Option', 'Amount'],
@@ -647,11 +666,14 @@ export const commands: Command[] = [
         textTable(
           ['Rank', 'Ref', 'Score', 'Assessors', 'Marked'],
           ranked.map((r) => [
-            String(r.rank),
+            r.complete ? String(r.rank) : '',
             r.ref,
-            r.weightedScore === null ? 'incomplete' : r.weightedScore.toFixed(2),
+            r.weightedScore === null
+              ? `not yet scored (${r.assessorCount} of ${r.assessorsExpected} assessors)`
+              : r.weightedScore.toFixed(2),
             String(r.assessorCount),
             [
+              r.moderationOpen && 'moderation open',
               r.failedGateway && 'failed gateway',
               r.belowMinimum && 'below a minimum',
               r.belowThreshold && 'below threshold',
@@ -719,5 +741,7 @@ function rankJson(r: Output<'assessment:ranking'>[number]) {
     failedGateway: r.failedGateway,
     belowThreshold: r.belowThreshold,
     belowMinimum: r.belowMinimum,
+    complete: r.complete,
+    moderationOpen: r.moderationOpen,
   };
 }

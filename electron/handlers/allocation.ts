@@ -1,21 +1,38 @@
-import type { Allocation } from '../../shared/assessment';
+import type { Allocation, SuggestMethod } from '../../shared/assessment';
 import type { ParsedInput } from '../../shared/contract';
+import { departuresFor, type DepartureBid } from '../../shared/departures';
 import { formatMoney } from '../../shared/money';
-import { suggestAllocation } from '../../shared/suggest';
+import { ordinal, RANK_ORDER_EXPLANATION, suggestInRankOrder } from '../../shared/rank-order';
+import { suggestAllocation, VALUE_EXPLANATION } from '../../shared/suggest';
 import { currentActor } from './actor';
+import { getFramework } from './frameworks';
 import { rankingFor } from './ranking';
 import type { HandlerContext } from './context';
-import { notFound, Refusal } from './refusal';
+import { fieldRefusal, notFound, Refusal } from './refusal';
 import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
-// Allocation: what each bid gets, never more than the money available or the amount requested.
+// Allocation: what each bid gets, never more than the money available or the amount requested,
+// and never away from the ranking without a recorded reason.
+
+type Ranked = ReturnType<typeof rankingFor>[number];
+
+/** The ranking with each bid's offered reduction, or [] while the round has no framework. */
+function rankingForDepartures(ctx: HandlerContext, roundId: number): (Ranked & DepartureBid)[] {
+  if (!getFramework(ctx, roundId)) return [];
+  const bidOf = new Map(ctx.store.bids.listForRound(roundId).map((b) => [b.id, b]));
+  return rankingFor(ctx, roundId).map((r) => ({
+    ...r,
+    reducedPence: bidOf.get(r.bidId)?.reducedPence ?? null,
+  }));
+}
 
 export function allocationFor(ctx: HandlerContext, roundId: number): Allocation {
   const round = mustGetRound(ctx, roundId);
   const bids = ctx.store.bids.listForRound(roundId);
   const bidOf = new Map(bids.map((b) => [b.id, b]));
-  const items = ctx.store.allocation
-    .items(roundId)
+  const stored = ctx.store.allocation.items(roundId);
+  const departures = departuresFor(rankingForDepartures(ctx, roundId), stored, round.availablePence);
+  const items = stored
     .map((item) => {
       const bid = bidOf.get(item.bidId);
       return bid
@@ -29,6 +46,8 @@ export function allocationFor(ctx: HandlerContext, roundId: number): Allocation 
             amountPence: item.amountPence,
             option: item.option,
             conditions: item.conditions,
+            reason: item.reason,
+            departures: departures.get(bid.id) ?? [],
           }
         : null;
     })
@@ -56,46 +75,102 @@ export function allocationFor(ctx: HandlerContext, roundId: number): Allocation 
   };
 }
 
-function suggestion(ctx: HandlerContext, roundId: number) {
+/** Why an eligible-looking bid cannot be suggested at all, in plain words; null when it can. */
+function notSuggested(r: Ranked, status: string | undefined): string | null {
+  const place = `ranked ${ordinal(r.rank)}`;
+  if (status === 'ineligible') return `${place}; marked ineligible`;
+  if (!r.complete) return `not yet fully scored (${r.assessorCount} of ${r.assessorsExpected} assessors)`;
+  if (r.failedGateway) return `${place}; failed a gateway`;
+  if (r.belowThreshold)
+    return `${place}; below the quality threshold (scored ${r.weightedScore?.toFixed(2)})`;
+  if (r.belowMinimum) return `${place}; below a criterion\u2019s minimum score`;
+  return null;
+}
+
+function suggestion(ctx: HandlerContext, roundId: number, method: SuggestMethod) {
   const round = mustGetRound(ctx, roundId);
   const ranking = rankingFor(ctx, roundId);
-  const bids = ctx.store.bids.listForRound(roundId);
+  const bidOf = new Map(ctx.store.bids.listForRound(roundId).map((b) => [b.id, b]));
+  const reducedOf = (bidId: number) => bidOf.get(bidId)?.reducedPence ?? null;
   const excluded: { ref: string; reason: string }[] = [];
   const eligible = ranking.filter((r) => {
-    const bid = bids.find((b) => b.id === r.bidId);
-    const reason =
-      bid?.status === 'ineligible'
-        ? 'ineligible'
-        : !r.complete
-          ? 'not fully scored'
-          : r.failedGateway
-            ? 'failed a gateway'
-            : r.belowThreshold
-              ? `below the quality threshold (scored ${r.weightedScore?.toFixed(2)})`
-              : r.belowMinimum
-                ? 'below a criterion minimum'
-                : null;
+    const reason = notSuggested(r, bidOf.get(r.bidId)?.status);
     if (reason) excluded.push({ ref: r.ref, reason });
     return reason === null;
   });
+  if (method === 'rank') {
+    const result = suggestInRankOrder(
+      eligible.map((r) => ({
+        bidId: r.bidId,
+        ref: r.ref,
+        rank: r.rank,
+        requestedPence: r.requestedPence,
+        reducedPence: reducedOf(r.bidId),
+      })),
+      round.availablePence,
+    );
+    return {
+      round,
+      items: result.items,
+      allocatedPence: result.allocatedPence,
+      excluded: [...result.excluded.map(({ ref, reason }) => ({ ref, reason })), ...excluded],
+      explanation: RANK_ORDER_EXPLANATION,
+    };
+  }
   const result = suggestAllocation(
     eligible.map((r) => ({
       bidId: r.bidId,
       ref: r.ref,
       weightedScore: r.weightedScore ?? 0,
       requestedPence: r.requestedPence,
-      reducedPence: bids.find((b) => b.id === r.bidId)?.reducedPence ?? null,
+      reducedPence: reducedOf(r.bidId),
     })),
     round.availablePence,
   );
   const remaining = round.availablePence - result.allocatedPence;
-  for (const r of eligible.filter((e) => !result.items.some((i) => i.bidId === e.bidId))) {
-    excluded.push({
+  const left = eligible
+    .filter((e) => !result.items.some((i) => i.bidId === e.bidId))
+    .map((r) => ({
       ref: r.ref,
-      reason: `scores less per pound than the bids funded, and its ${formatMoney(r.requestedPence)} does not fit in the ${formatMoney(remaining)} left`,
-    });
-  }
-  return { round, result, excluded };
+      reason:
+        `ranked ${ordinal(r.rank)}; scores less per pound than the bids funded, ` +
+        `and its ${formatMoney(r.requestedPence)} does not fit in the ${formatMoney(remaining)} left`,
+    }));
+  return {
+    round,
+    items: result.items,
+    allocatedPence: result.allocatedPence,
+    excluded: [...left, ...excluded],
+    explanation: VALUE_EXPLANATION,
+  };
+}
+
+/**
+ * Refuses an allocation that departs from the ranking without a reason, naming each departure.
+ * Returns the departures of the allocation as it would stand, by bid.
+ */
+function requireReasons(
+  ctx: HandlerContext,
+  roundId: number,
+  items: { bidId: number; amountPence: number; reason?: string }[],
+  checkBids: number[],
+  reason: string | undefined,
+): Map<number, string[]> {
+  const round = mustGetRound(ctx, roundId);
+  const departures = departuresFor(rankingForDepartures(ctx, roundId), items, round.availablePence);
+  const unexplained = checkBids.flatMap((bidId) => {
+    const found = departures.get(bidId);
+    const recorded = items.find((i) => i.bidId === bidId)?.reason ?? '';
+    return found && !reason && !recorded ? found : [];
+  });
+  if (unexplained.length > 0)
+    throw fieldRefusal(
+      'invalid_input',
+      'reason',
+      `Give a reason: ${unexplained.join('; ')}. An award away from the ranking needs one, ` +
+        'recorded beside it and printed in the notice.',
+    );
+  return departures;
 }
 
 export const allocationHandlers = {
@@ -140,7 +215,13 @@ export const allocationHandlers = {
           `Allocating ${formatMoney(amount)} to ${bid.ref} would take the total to ${formatMoney(others + amount)}, ${formatMoney(amount - remaining)} more than the ${formatMoney(round.availablePence)} available: only ${formatMoney(remaining)} remains`,
         );
       }
-      const current = ctx.store.allocation.items(round.id).find((i) => i.bidId === bid.id);
+      const stored = ctx.store.allocation.items(round.id);
+      const current = stored.find((i) => i.bidId === bid.id);
+      const after = [
+        ...stored.filter((i) => i.bidId !== bid.id),
+        { bidId: bid.id, amountPence: amount, reason: current?.reason ?? '' },
+      ];
+      requireReasons(ctx, round.id, after, [bid.id], input.reason);
       ctx.store.allocation.set(
         round.id,
         bid.id,
@@ -148,15 +229,23 @@ export const allocationHandlers = {
         amount,
         input.conditions ?? current?.conditions ?? '',
         ctx.now(),
+        input.reason ?? current?.reason ?? '',
       );
       return allocationFor(ctx, round.id);
     }),
 
   'allocation:suggest': (input: ParsedInput<'allocation:suggest'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      const { round, result, excluded } = suggestion(ctx, input.roundId);
+      const result = suggestion(ctx, input.roundId, input.method);
       if (input.apply) {
-        mustGetOpenRound(ctx, round.id);
+        const round = mustGetOpenRound(ctx, result.round.id);
+        const departures = requireReasons(
+          ctx,
+          round.id,
+          result.items,
+          result.items.map((i) => i.bidId),
+          input.reason,
+        );
         ctx.store.allocation.replaceAll(
           round.id,
           result.items.map((i) => ({
@@ -164,24 +253,27 @@ export const allocationHandlers = {
             option: i.option,
             amountPence: i.amountPence,
             conditions: '',
+            reason: departures.has(i.bidId) ? (input.reason ?? '') : '',
           })),
           ctx.now(),
         );
       }
       return {
+        method: input.method,
+        explanation: result.explanation,
         allocatedPence: result.allocatedPence,
         items: result.items.map((i) => ({ ref: i.ref, amountPence: i.amountPence, option: i.option })),
-        excluded,
+        excluded: result.excluded,
         applied: input.apply,
       };
     }),
 
   'scenarios:list': (input: ParsedInput<'scenarios:list'>, ctx: HandlerContext) => {
     mustGetRound(ctx, input.roundId);
-    const bids = ctx.store.bids.listForRound(input.roundId);
+    const bidOf = new Map(ctx.store.bids.listForRound(input.roundId).map((b) => [b.id, b]));
     return ctx.store.allocation.scenarios(input.roundId).map((s) => {
       const items = s.items.map((i) => {
-        const bid = bids.find((b) => b.id === i.bidId);
+        const bid = bidOf.get(i.bidId);
         return {
           bidId: i.bidId,
           ref: bid?.ref ?? '',
@@ -210,7 +302,7 @@ export const allocationHandlers = {
         throw new Refusal('conflict', `There is already a scenario called "${input.name}"`);
       const items =
         input.from === 'suggestion'
-          ? suggestion(ctx, round.id).result.items.map((i) => ({
+          ? suggestion(ctx, round.id, 'rank').items.map((i) => ({
               bidId: i.bidId,
               option: i.option as 'full' | 'reduced' | 'custom',
               amountPence: i.amountPence,
@@ -237,6 +329,13 @@ export const allocationHandlers = {
           'conflict',
           `"${scenario.name}" allocates ${formatMoney(total)}, ${formatMoney(total - round.availablePence)} more than the ${formatMoney(round.availablePence)} available`,
         );
+      const departures = requireReasons(
+        ctx,
+        round.id,
+        scenario.items,
+        scenario.items.map((i) => i.bidId),
+        input.reason,
+      );
       ctx.store.allocation.replaceAll(
         round.id,
         scenario.items.map(({ bidId, option, amountPence, conditions }) => ({
@@ -244,6 +343,7 @@ export const allocationHandlers = {
           option,
           amountPence,
           conditions,
+          reason: departures.has(bidId) ? (input.reason ?? '') : '',
         })),
         ctx.now(),
       );

@@ -6,6 +6,7 @@ import {
   subtotalFlags,
   oversubscription,
   type Flag,
+  roundWithoutCostLines,
 } from '../../shared/checks';
 import type { BidDetail, BidSummary } from '../../shared/bids';
 import type { ParsedInput } from '../../shared/contract';
@@ -164,6 +165,8 @@ export function roundDashboard(ctx: HandlerContext, roundId: number): RoundDashb
       bidsReducedPence: figures?.reducedRequestedPence ?? 0,
     });
   });
+  const withoutCostLines = roundWithoutCostLines(bids);
+  if (withoutCostLines) flags.push(withoutCostLines);
   const bidsByStatus: Record<string, number> = {};
   for (const bid of everyBid) bidsByStatus[bid.status] = (bidsByStatus[bid.status] ?? 0) + 1;
   const bidding = new Set(byPartnership.keys());

@@ -112,6 +112,7 @@ export const boardHandlers = {
         checks: ranked?.checks ?? [],
         openQueries: ranked?.openQueries ?? [],
         recommendedPence: allocation.find((a) => a.bidId === item.bidId)?.amountPence ?? null,
+        departureReason: allocation.find((a) => a.bidId === item.bidId)?.reason ?? '',
         views: views
           .filter((v) => v.bidId === item.bidId)
           .map(({ person, view, comment, meetingOn }) => ({ person, view, comment, meetingOn })),

@@ -33,6 +33,7 @@ export function noticeData(ctx: HandlerContext, notice: NoticeRow): NoticeData {
       reducedPence: b.reducedPence,
       awardedPence: item?.amountPence ?? null,
       conditions: item?.conditions ?? '',
+      reason: item?.reason ?? '',
     };
   };
   const byRank = (a: NoticeBid, b: NoticeBid) =>

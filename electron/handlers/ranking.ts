@@ -1,7 +1,7 @@
 import { groupBy } from '../../db/group-by';
 import { bidFlags } from '../../shared/checks';
 import type { ParsedInput } from '../../shared/contract';
-import { rankBids, type RankBid } from '../../shared/ranking';
+import { rankBids, spread, type RankBid } from '../../shared/ranking';
 import { visibleForScores } from './blind-scoring';
 import type { HandlerContext } from './context';
 import { mustGetFramework } from './frameworks';
@@ -30,6 +30,10 @@ export function rankingFor(ctx: HandlerContext, roundId: number) {
         !conflicts.has(`${s.bidId}:${s.personId}`),
     );
   const moderations = ctx.store.scoring.moderationsForRound(roundId);
+  const expectedOf = groupBy(
+    ctx.store.scoring.assignmentsForRound(roundId).filter((a) => !conflicts.has(`${a.bidId}:${a.personId}`)),
+    (a) => a.bidId,
+  );
   // Grouped by bid in one pass each, not searched per bid: rounds run to thousands of bids.
   const countedOf = groupBy(counted, (s) => s.bidId);
   const moderationsOf = groupBy(moderations, (m) => m.bidId);
@@ -47,8 +51,16 @@ export function rankingFor(ctx: HandlerContext, roundId: number) {
       scores,
       moderated: new Map((moderationsOf.get(bid.id) ?? []).map((m) => [m.criterionId, m.score])),
       assessorCount: new Set(own.map((s) => s.personId)).size,
+      assessorsExpected: expectedOf.get(bid.id)?.length ?? 0,
     };
   });
+  // Moderation is open on a bid while a criterion's submitted scores differ by the round's
+  // divergence or more and the lead officer has not yet moderated it.
+  const moderationOpen = (input: RankBid) =>
+    framework.criteria.some(
+      (c) => !input.moderated.has(c.id) && spread(input.scores.get(c.id) ?? []) >= framework.divergence,
+    );
+  const inputOf = new Map(rankInput.map((b) => [b.bidId, b]));
   const ranked = rankBids(
     {
       scaleMin: framework.scale.min,
@@ -72,8 +84,10 @@ export function rankingFor(ctx: HandlerContext, roundId: number) {
   const bidOf = new Map(bids.map((b) => [b.id, b]));
   return ranked.map((r) => {
     const bid = bidOf.get(r.bidId);
+    const input = inputOf.get(r.bidId);
     return {
       ...r,
+      moderationOpen: input ? moderationOpen(input) : false,
       partnership: bid?.partnership ?? '',
       title: bid?.title ?? '',
       requestedPence: bid?.requestedPence ?? 0,

@@ -25,9 +25,12 @@ export function fundReport(ctx: HandlerContext, fundName: string) {
     bids: number;
     requestedPence: number;
     allocatedPence: number;
+    decided: boolean;
   }[] = [];
   for (const round of [...rounds].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
     const allocation = allocationFor(ctx, round.id);
+    // Money is awarded only once the round's notice is signed; until then it is a draft allocation.
+    const decided = ctx.store.notices.forRound(round.id)[0]?.status === 'signed';
     const bids = ctx.store.bids.listForRound(round.id).filter((b) => b.status !== 'withdrawn');
     for (const partnership of [...new Set(bids.map((b) => b.partnership))].sort()) {
       const own = bids.filter((b) => b.partnership === partnership);
@@ -41,11 +44,15 @@ export function fundReport(ctx: HandlerContext, fundName: string) {
         allocatedPence: allocation.items
           .filter((i) => i.partnership === partnership)
           .reduce((s, i) => s + i.amountPence, 0),
+        decided,
       });
     }
   }
   return { fund: rounds[0]?.fund ?? fundName, rows };
 }
+
+/** What a round's allocated money is called: awarded once its notice is signed. */
+export const allocationLabel = (decided: boolean) => (decided ? 'Awarded' : 'Allocated (draft)');
 
 async function fundReportXlsx(report: ReturnType<typeof fundReport>): Promise<Buffer> {
   const workbook = new (await loadExcel()).Workbook();
@@ -60,6 +67,7 @@ async function fundReportXlsx(report: ReturnType<typeof fundReport>): Promise<Bu
     'Bids',
     'Requested (£)',
     'Allocated (£)',
+    'Status',
   ]);
   header.font = { bold: true };
   for (const r of report.rows)
@@ -71,6 +79,7 @@ async function fundReportXlsx(report: ReturnType<typeof fundReport>): Promise<Bu
       r.bids,
       r.requestedPence / 100,
       r.allocatedPence / 100,
+      allocationLabel(r.decided),
     ]);
   const total = sheet.addRow([
     'Total',
@@ -83,7 +92,7 @@ async function fundReportXlsx(report: ReturnType<typeof fundReport>): Promise<Bu
   ]);
   total.font = { bold: true };
   for (const column of [6, 7]) sheet.getColumn(column).numFmt = '"£"#,##0.00';
-  [22, 14, 18, 40, 8, 16, 16].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+  [22, 14, 18, 40, 8, 16, 16, 18].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   sheet.views = [{ state: 'frozen', ySplit: 3 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -105,6 +114,8 @@ export const reportHandlers = {
   'reports:byPriority': (input: ParsedInput<'reports:byPriority'>, ctx: HandlerContext) => {
     const round = mustGetRound(ctx, input.roundId);
     const allocation = allocationFor(ctx, round.id);
+    // Money is awarded only once the round's notice is signed; until then it is a draft allocation.
+    const decided = ctx.store.notices.forRound(round.id)[0]?.status === 'signed';
     const totals = new Map<number, { code: string; title: string; allocatedPence: number; bids: string[] }>();
     for (const item of allocation.items) {
       for (const p of ctx.store.bids.get(item.bidId)?.claimedPriorities ?? []) {
@@ -123,7 +134,8 @@ export const reportHandlers = {
       ),
       unclaimedPence: unclaimed.reduce((s, i) => s + i.amountPence, 0),
       unclaimedBids: unclaimed.map((i) => i.ref),
-      note: `A bid counts under every priority it claims, so the rows add up to more than the ${formatMoney(allocation.allocatedPence)} allocated.`,
+      note: `A bid counts under every priority it claims, so the rows add up to more than the ${formatMoney(allocation.allocatedPence)} ${decided ? 'awarded' : 'allocated (draft)'}.`,
+      decided,
     };
   },
 };

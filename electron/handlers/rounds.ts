@@ -1,3 +1,4 @@
+import { templateForFund, templateFramework } from '../../shared/frameworks';
 import type { ParsedInput } from '../../shared/contract';
 import { formatMoney } from '../../shared/money';
 import { availablePence, type Round } from '../../shared/rounds';
@@ -83,6 +84,9 @@ export const roundHandlers = {
       refuseDuplicateName(ctx, fundId, input.name);
       const id = ctx.store.rounds.insert(values(input, fundId), now);
       ctx.store.rounds.replaceCommitments(id, input.commitments);
+      // A new round of a known fund starts with that fund's scoring template (the office adjusts it).
+      const template = templateForFund(input.fund);
+      if (template) ctx.store.frameworks.save(id, templateFramework(template), now);
       return mustGetRound(ctx, id);
     }),
 

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { LockScreen } from './components/LockScreen';
-import { Page } from './components/Page';
+import { Page, PAGE_START_ID } from './components/Page';
 import { RecordStatus } from './components/RecordStatus';
 import { HistoryPage } from './pages/HistoryPage';
 import { AboutPage } from './pages/AboutPage';
@@ -132,6 +132,7 @@ function NavLink({ href, children }: { href: string; children: string }) {
 function Frame() {
   return (
     <>
+      <p id={PAGE_START_ID} className="visually-hidden" tabIndex={-1} />
       <a
         href="#main"
         className="skip-link"

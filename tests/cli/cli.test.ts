@@ -105,6 +105,47 @@ describe('tranche command line', () => {
     expect(JSON.parse((await cli(['--db', db, 'rounds', 'list', '--json'])).stdout)).toHaveLength(1);
   });
 
+  it('suggests in rank order by default, says how, and needs --reason for an award away from the ranking', async () => {
+    const db = tempDbFile();
+    await cli(['--db', db, 'demo']);
+    const byRank = await cli(['--db', db, 'suggest', '--round', '1', '--json']);
+    const json = JSON.parse(byRank.stdout) as { method: string; items: { ref: string }[] };
+    expect(Object.keys(json)).toEqual(['method', 'allocatedPence', 'items', 'excluded']);
+    expect(json.method).toBe('rank');
+    expect(json.items.slice(0, 3).map((i) => i.ref)).toEqual(['B2', 'SS4', 'B1']);
+    const text = await cli(['--db', db, 'suggest', '--round', '1']);
+    expect(text.stdout).toMatch(/^Bids are funded in rank order/);
+    expect(text.stdout).toContain('Left out C2: ranked 6th; its £38,000 does not fit in the £18,240 left');
+    const byValue = await cli(['--db', db, 'suggest', '--round', '1', '--method', 'value', '--json']);
+    expect(JSON.parse(byValue.stdout)).toMatchObject({ method: 'value' });
+    expect((await cli(['--db', db, 'suggest', '--round', '1', '--method', 'best'])).code).toBe(2);
+
+    const lead = ['--db', db, '--as', 'Dan Hughes'];
+    const refused = await cli([...lead, 'allocate', '--round', '1', '--bid', 'SS2', '--full']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('SS2 is below the quality threshold');
+    const given = await cli([
+      ...lead,
+      'allocate',
+      '--round',
+      '1',
+      '--bid',
+      'SS2',
+      '--full',
+      '--reason',
+      'The only bid on knife crime',
+      '--json',
+    ]);
+    expect(given.code).toBe(0);
+    const ranked = JSON.parse((await cli(['--db', db, 'rank', '--round', '1', '--json'])).stdout) as {
+      ref: string;
+      complete: boolean;
+      moderationOpen: boolean;
+    }[];
+    expect(ranked.find((r) => r.ref === 'B1')).toMatchObject({ complete: true, moderationOpen: true });
+    expect(ranked.find((r) => r.ref === 'B2')).toMatchObject({ complete: true, moderationOpen: false });
+  });
+
   it('refuses unknown commands, unknown options and missing options with exit 2', async () => {
     const db = tempDbFile();
     expect((await cli(['--db', db, 'rounds', 'frobnicate'])).code).toBe(2);

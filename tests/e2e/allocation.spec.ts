@@ -28,18 +28,26 @@ test('the lead builds a scenario, compares it with the suggestion, and adopts it
   await page.goto(`${bridge.origin}/#/rounds/1/allocation`);
   await expect(page.getByRole('heading', { level: 1, name: 'Allocation' })).toBeVisible();
 
+  await page.getByLabel('Allocation for B2').selectOption('reduced');
+  await expect(page.getByRole('row').filter({ has: page.getByLabel('Allocation for B2') })).toContainText(
+    '£75,000',
+    { timeout: 5000 },
+  );
+  await page.getByLabel('Allocation for SS4').selectOption('full');
   await page.getByLabel('Allocation for B1').selectOption('full');
   await expect(page.getByRole('row').filter({ has: page.getByLabel('Allocation for B1') })).toContainText(
     '£100,000',
-    { timeout: 5000 },
   );
-  await page.getByLabel('Allocation for B2').selectOption('reduced');
   await page.getByLabel('Allocation for S1').selectOption('custom');
   await page.getByLabel('Custom amount for S1').fill('£60k');
   await page.getByRole('button', { name: 'Set custom amount for S1' }).click();
   await expect(page.getByRole('alert')).toContainText('£60,000 is more than the £50,000 S1 requested');
-  await page.getByLabel('Allocation for SS4').selectOption('full');
+  // C2, ranked 6th, passes over C1 and SS1: refused until a reason is given.
   await page.getByLabel('Allocation for C2').selectOption('full');
+  await expect(page.getByRole('alert').filter({ hasText: 'C2 (ranked 6th)' })).toContainText('Give a reason');
+  await page.getByLabel("Reason for C2's award").fill('Coventry has had nothing from this fund since 2011');
+  await page.getByRole('button', { name: 'Allocate with this reason' }).click();
+  await expect(page.getByText('Reason recorded: Coventry has had nothing')).toBeVisible();
   await expect(page.getByText('£251,000').first()).toBeVisible();
   await expectNoAccessibilityViolations(page);
 
@@ -55,11 +63,12 @@ test('the lead builds a scenario, compares it with the suggestion, and adopts it
 
   await page.getByLabel('Compare this').selectOption({ label: 'Birmingham first' });
   await page.getByLabel('Compare with').selectOption({ label: 'Suggested' });
-  await expect(page.getByRole('table', { name: 'Bids that change' })).toContainText('B1');
+  await expect(page.getByRole('table', { name: 'Bids that change' })).toContainText('B2');
   await expect(page.getByRole('table', { name: 'By partnership', exact: true })).toContainText(
     'Birmingham Community Safety Partnership',
   );
 
+  await page.getByLabel('Reason for departing from the ranking').fill('As agreed at the board');
   await page.getByRole('button', { name: 'Adopt Birmingham first' }).click();
   await expect(page.getByRole('status')).toContainText('"Birmingham first" adopted');
   await expect(

@@ -29,6 +29,13 @@ test('allocate, preview, sign as the commissioner, export', async ({ page, bridg
   await page.goto(bridge.url);
   await beMe(page, bridge.origin, 'Dan Hughes');
   await page.goto(`${bridge.origin}/#/rounds/1/allocation`);
+  // In rank order: B2 and SS4 first, so that B1 and C1 follow the ranking and need no reason.
+  await page.getByLabel('Allocation for B2').selectOption('full');
+  await expect(page.getByRole('row').filter({ has: page.getByLabel('Allocation for B2') })).toContainText(
+    '£95,000',
+  );
+  await page.getByLabel('Allocation for SS4').selectOption('full');
+  await expect(page.getByText('£133,000').first()).toBeVisible();
   await page.getByLabel('Allocation for B1').selectOption('reduced');
   await expect(page.getByRole('row').filter({ has: page.getByLabel('Allocation for B1') })).toContainText(
     '£90,000',
@@ -36,7 +43,7 @@ test('allocate, preview, sign as the commissioner, export', async ({ page, bridg
   await page.getByLabel('Conditions of grant for B1').fill('Quarterly progress reports to the board');
   await page.getByRole('button', { name: 'Save conditions for B1' }).click();
   await page.getByLabel('Allocation for C1').selectOption('full');
-  await expect(page.getByText('£125,000').first()).toBeVisible();
+  await expect(page.getByText('£258,000').first()).toBeVisible();
 
   // The lead officer moves the round from board review to its decision.
   await page.goto(`${bridge.origin}/#/rounds/1`);
@@ -49,7 +56,9 @@ test('allocate, preview, sign as the commissioner, export', async ({ page, bridg
   await expect(preview).toContainText('DRAFT – not signed');
   await expect(preview).toContainText('£90,000');
   await expect(preview).toContainText('Total awarded');
-  await expect(preview).toContainText('£125,000');
+  await expect(preview).toContainText('£258,000');
+  await expect(preview).toContainText('FINANCIAL IMPLICATIONS');
+  await expect(preview).toContainText('FACTS AND ADVICE');
   await expect(preview).toContainText('Quarterly progress reports to the board');
   await page.getByRole('button', { name: 'Send for sign-off' }).click();
   await expect(page.getByText('Ready for sign-off')).toBeVisible();

@@ -15,12 +15,20 @@ describe('allocation', () => {
     const lead = as('Dan Hughes');
     // £280,000 allocated: B2 £95,000, S1 £50,000, D1 £50,000, C2 £38,000, SS4 £38,000, custom £9,000 to SS1.
     for (const ref of ['B2', 'S1', 'D1', 'C2', 'SS4'])
-      expect((await dispatch('allocation:set', { roundId: 1, bidRef: ref, option: 'full' }, lead)).ok).toBe(
-        true,
-      );
+      expect(
+        (await dispatch('allocation:set', { roundId: 1, bidRef: ref, option: 'full', reason: 'Test' }, lead))
+          .ok,
+      ).toBe(true);
     const custom = await dispatch(
       'allocation:set',
-      { roundId: 1, bidRef: 'SS1', option: 'custom', amountPence: 900_000, conditions: 'Two cameras only' },
+      {
+        roundId: 1,
+        bidRef: 'SS1',
+        option: 'custom',
+        amountPence: 900_000,
+        conditions: 'Two cameras only',
+        reason: 'Test',
+      },
       lead,
     );
     expect(custom).toMatchObject({
@@ -97,11 +105,96 @@ describe('allocation', () => {
     });
   });
 
+  it('suggests in rank order by default, funding B2 and B1, and keeps the value optimum as a labelled option', async () => {
+    const as = await demo();
+    const lead = as('Dan Hughes');
+    const byRank = await dispatch('allocation:suggest', { roundId: 1 }, lead);
+    if (!byRank.ok) throw new Error(byRank.error.message);
+    expect(byRank.value.method).toBe('rank');
+    expect(byRank.value.explanation).toMatch(/^Bids are funded in rank order/);
+    expect(byRank.value.items.map((i) => i.ref)).toEqual(['B2', 'SS4', 'B1', 'C1', 'SS1', 'W2']);
+    expect(byRank.value.excluded.find((e) => e.ref === 'C2')?.reason).toBe(
+      'ranked 6th; its £38,000 does not fit in the £18,240 left',
+    );
+    const byValue = await dispatch('allocation:suggest', { roundId: 1, method: 'value' }, lead);
+    if (!byValue.ok) throw new Error(byValue.error.message);
+    expect(byValue.value.method).toBe('value');
+    expect(byValue.value.items.some((i) => i.ref === 'B2')).toBe(false);
+    // Adopting the value optimum passes over B2 and B1: refused without a reason.
+    expect(
+      await dispatch('allocation:suggest', { roundId: 1, method: 'value', apply: true }, lead),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'reason' }] } });
+    const adopted = await dispatch(
+      'allocation:suggest',
+      { roundId: 1, method: 'value', apply: true, reason: 'More partnerships funded' },
+      lead,
+    );
+    expect(adopted.ok).toBe(true);
+    const allocation = await dispatch('allocation:get', { roundId: 1 }, lead);
+    const ss4 = allocation.ok ? allocation.value.items.find((i) => i.ref === 'SS4') : undefined;
+    const c1 = allocation.ok ? allocation.value.items.find((i) => i.ref === 'C1') : undefined;
+    expect(ss4?.reason).toBe('More partnerships funded');
+    expect(c1?.departures).toEqual([
+      'C1 (ranked 4th) is funded while B2 (ranked 1st) gets nothing, though its £75,000 would fit',
+    ]);
+  });
+
+  it('needs a reason to fund a bid below the threshold by hand, and keeps it', async () => {
+    const as = await demo();
+    const lead = as('Dan Hughes');
+    for (const bidRef of ['B2', 'SS4', 'B1'])
+      await dispatch('allocation:set', { roundId: 1, bidRef, option: 'full' }, lead);
+    const refused = await dispatch('allocation:set', { roundId: 1, bidRef: 'SS2', option: 'full' }, lead);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: expect.stringContaining('SS2 is below the quality threshold'),
+      },
+    });
+    const funded = await dispatch(
+      'allocation:set',
+      { roundId: 1, bidRef: 'SS2', option: 'full', reason: 'Only bid from Sandwell on knife crime' },
+      lead,
+    );
+    expect(funded.ok && funded.value.items.find((i) => i.ref === 'SS2')?.reason).toBe(
+      'Only bid from Sandwell on knife crime',
+    );
+    // Changing its conditions later keeps the reason.
+    const changed = await dispatch(
+      'allocation:set',
+      { roundId: 1, bidRef: 'SS2', option: 'full', conditions: 'Quarterly reports' },
+      lead,
+    );
+    expect(changed.ok && changed.value.items.find((i) => i.ref === 'SS2')?.reason).toBe(
+      'Only bid from Sandwell on knife crime',
+    );
+  });
+
   it('saves named scenarios, and adopts one as the round\u2019s allocation', async () => {
     const as = await demo();
     const lead = as('Dan Hughes');
-    await dispatch('allocation:set', { roundId: 1, bidRef: 'B1', option: 'full' }, lead);
     await dispatch('allocation:set', { roundId: 1, bidRef: 'B2', option: 'full' }, lead);
+    // B1 is ranked 3rd: funding it while SS4 (2nd) gets nothing needs a reason.
+    expect(
+      await dispatch('allocation:set', { roundId: 1, bidRef: 'B1', option: 'full' }, lead),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        issues: [{ path: 'reason' }],
+        message: expect.stringContaining('B1 (ranked 3rd) is funded while SS4 (ranked 2nd) gets nothing'),
+      },
+    });
+    const withReason = await dispatch(
+      'allocation:set',
+      { roundId: 1, bidRef: 'B1', option: 'full', reason: 'Birmingham first, at the board\u2019s request' },
+      lead,
+    );
+    expect(withReason.ok && withReason.value.items.find((i) => i.ref === 'B1')).toMatchObject({
+      reason: 'Birmingham first, at the board\u2019s request',
+      departures: [expect.stringContaining('SS4 (ranked 2nd) gets nothing')],
+    });
     await dispatch('scenarios:save', { roundId: 1, name: 'Birmingham first' }, lead);
     const saved = await dispatch(
       'scenarios:save',
@@ -118,7 +211,8 @@ describe('allocation', () => {
     });
     const suggestedId = saved.ok ? saved.value[1]!.id : 0;
     const adopted = await dispatch('scenarios:adopt', { roundId: 1, scenarioId: suggestedId }, lead);
-    expect(adopted.ok && adopted.value.items.some((i) => i.ref === 'B1')).toBe(false);
+    // The suggestion follows the ranking: B2 and B1, ranked 1st and 3rd, are both funded.
+    expect(adopted.ok && adopted.value.items.filter((i) => /^B\d$/.test(i.ref)).length).toBe(2);
     const listed = await dispatch('scenarios:list', { roundId: 1 }, lead);
     expect(listed.ok && listed.value.find((s) => s.adoptedAt !== null)?.name).toBe('Suggested');
   });
@@ -147,7 +241,13 @@ describe('reports', () => {
     await moveRoundTo(lead, 3, 'board');
     await dispatch(
       'allocation:set',
-      { roundId: 3, bidRef: 'SSF5-01', option: 'custom', amountPence: 8_000_000 },
+      {
+        roundId: 3,
+        bidRef: 'SSF5-01',
+        option: 'custom',
+        amountPence: 8_000_000,
+        reason: 'Urgent: awarded before scoring at the commissioner\u2019s direction',
+      },
       lead,
     );
     const report = await dispatch('reports:fund', { fund: 'safer streets' }, lead);
@@ -172,8 +272,11 @@ describe('reports', () => {
   it('shows the allocation by the plan priorities funded bids claim', async () => {
     const as = await demo();
     const lead = as('Dan Hughes');
-    await dispatch('allocation:set', { roundId: 1, bidRef: 'B1', option: 'reduced' }, lead);
-    await dispatch('allocation:set', { roundId: 1, bidRef: 'C1', option: 'full' }, lead);
+    for (const [bidRef, option] of [
+      ['B1', 'reduced'],
+      ['C1', 'full'],
+    ] as const)
+      await dispatch('allocation:set', { roundId: 1, bidRef, option, reason: 'B2 deferred' }, lead);
     const report = await dispatch('reports:byPriority', { roundId: 1 }, lead);
     expect(report.ok && report.value.priorities.length).toBeGreaterThan(0);
     expect(

@@ -88,7 +88,14 @@ describe('importing a bid schedule', () => {
     expect(dashboard.ok && dashboard.value).toMatchObject({
       overPence: 18_926_000,
       overWithReductionsPence: 15_926_000,
-      flags: [],
+      // The schedule gives totals only: said once for the round, not on each of the 13 bids.
+      flags: [
+        {
+          code: 'NO_COST_LINES',
+          severity: 'warning',
+          message: expect.stringMatching(/^None of the 13 bids/),
+        },
+      ],
     });
     expect(
       dashboard.ok &&

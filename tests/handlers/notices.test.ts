@@ -26,7 +26,14 @@ async function allocated() {
   ] as const)
     await dispatch(
       'allocation:set',
-      { roundId: 1, bidRef: ref, option, conditions: ref === 'B1' ? 'Quarterly reports to the board' : '' },
+      {
+        roundId: 1,
+        bidRef: ref,
+        option,
+        conditions: ref === 'B1' ? 'Quarterly reports to the board' : '',
+        // B2, ranked first, is passed over: each award then needs a reason.
+        reason: 'B2 is deferred to the next tranche at the board\u2019s request',
+      },
       lead,
     );
   await moveRoundTo(lead, 1, 'decision');
@@ -164,9 +171,15 @@ describe('decision notices', () => {
       value: { status: 'draft', supersedes: signed.ok ? signed.value.number : '' },
     });
     expect(await dispatch('rounds:get', { id: 1 }, lead)).toMatchObject({ value: { stage: 'decision' } });
-    expect((await dispatch('allocation:set', { roundId: 1, bidRef: 'W2', option: 'full' }, lead)).ok).toBe(
-      true,
-    );
+    expect(
+      (
+        await dispatch(
+          'allocation:set',
+          { roundId: 1, bidRef: 'W2', option: 'full', reason: 'Walsall\u2019s case is urgent' },
+          lead,
+        )
+      ).ok,
+    ).toBe(true);
     const resigned = await dispatch('notices:sign', { roundId: 1 }, as('Pat Morgan'));
     expect(resigned.ok && resigned.value.number).not.toBe(signed.ok ? signed.value.number : '');
   });
@@ -215,6 +228,8 @@ describe('notice documents', () => {
     );
     expect(footers.join('').replace(/<[^>]+>/g, '')).toContain(fingerprint);
     expect(wordText).not.toContain('Office of the Police and Crime Commissioner and');
+    // Each award away from the ranking carries its recorded reason beside it.
+    expect(wordText).toContain('Reason for departing from the ranking: B2 is deferred to the next tranche');
     for (const ref of refs) expect(wordText).toMatch(new RegExp(`\\b${ref}\\b`));
 
     const pdftotext = popplerIfInstalled('pdftotext');
@@ -225,6 +240,7 @@ describe('notice documents', () => {
       for (const s of expected.slice(0, -1)) expect(text, `PDF: ${s}`).toContain(s);
       // The 64-character fingerprint may wrap in the footer; its characters are all there in order.
       expect(text.replace(/\s+/g, '')).toContain(fingerprint);
+      expect(text.replace(/\s+/g, ' ')).toMatch(/Reason for departing from the ranking: B2 is deferred/);
       const appendix = text.slice(text.indexOf('Appendix A'));
       for (const ref of refs) expect(appendix).toMatch(new RegExp(`\\b${ref}\\b`));
     }

@@ -184,8 +184,8 @@ describe('identities', () => {
 
   it('upgrades a database from before identities: people kept, none with a key, claimable by a lead', async () => {
     const file = tempDbFile();
-    // 0008 is the migration that adds keys: build the database as the release before it left it.
-    openDatabase(file, { migrationsFolder: migrationsUpTo(migrationCount() - 1) }).close();
+    // 0010 is the migration that adds keys: build the database as the release before it left it.
+    openDatabase(file, { migrationsFolder: migrationsUpTo(10) }).close();
     const old = new Database(file);
     const add = old.prepare('INSERT INTO people (name, role, created_at) VALUES (?, ?, ?)');
     add.run('Old Lead', 'lead_officer', '2026-01-01T00:00:00.000Z');

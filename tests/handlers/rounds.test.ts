@@ -21,6 +21,22 @@ describe('round handlers', () => {
     expect(listed.ok && listed.value.map((r) => r.name)).toEqual(['2013-14 tranche 2']);
   });
 
+  it("starts a new round of a fund with that fund's scoring template", async () => {
+    const { ctx } = testContext();
+    await dispatch('rounds:create', tranche2, ctx);
+    await dispatch('rounds:create', { ...tranche2, fund: 'Safer Streets', name: 'Round 5' }, ctx);
+    await dispatch('rounds:create', { ...tranche2, fund: 'Community Fund', name: 'Round 1' }, ctx);
+    const template = async (roundId: number) => {
+      const framework = await dispatch('frameworks:get', { roundId }, ctx);
+      return framework.ok ? (framework.value?.template ?? null) : 'failed';
+    };
+    expect([await template(1), await template(2), await template(3)]).toEqual([
+      'invest-to-save',
+      'safer-streets',
+      null,
+    ]);
+  });
+
   it('trims names and treats funds that differ only in case as one fund', async () => {
     const { ctx } = testContext();
     await dispatch('rounds:create', { ...tranche2, fund: '  Invest to Save ' }, ctx);

@@ -1,5 +1,12 @@
 import { formatDate } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
+import {
+  appendicesSentence,
+  budgetSentence,
+  bidsSentence,
+  fundName,
+  plural,
+} from '../../../shared/notice-text';
 import type { NoticeBid, NoticeData } from './notice-types';
 import {
   paragraph,
@@ -54,43 +61,6 @@ export async function buildPublicSummaryDocx(data: NoticeData): Promise<Buffer> 
 const DRAFT_LINE = 'DRAFT – not signed';
 const NOT_SIGNED = 'Not yet signed';
 
-const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
-
-function fundName(data: NoticeData): string {
-  return `${data.fund} ${data.roundName}`;
-}
-
-/** "A, B and C". */
-function listOf(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
-function committedPence(data: NoticeData): number {
-  return data.commitments.reduce((sum, c) => sum + c.amountPence, 0);
-}
-
-function budgetSentence(data: NoticeData): string {
-  const year = data.financialYear ? ` for ${data.financialYear}` : '';
-  const committed = committedPence(data);
-  const commitments =
-    committed === 0
-      ? ' Nothing has yet been committed from it,'
-      : ` ${formatMoney(committed)} of it is already committed,`;
-  return `The Commissioner set a budget of ${formatMoney(data.budgetPence)}${year} for the ${fundName(data)}.${commitments} leaving ${formatMoney(data.availablePence)} available to allocate.`;
-}
-
-function bidsSentence(data: NoticeData): string {
-  const bids = `${plural(data.bidCount, 'bid was', 'bids were')} received from ${plural(data.partnershipCount, 'partnership', 'partnerships')}, requesting ${formatMoney(data.requestedPence)} in all.`;
-  const missing = data.noBidFrom.length === 0 ? '' : ` No bids were received from ${listOf(data.noBidFrom)}.`;
-  return bids + missing;
-}
-
-function appendicesSentence(data: NoticeData): string {
-  const cases = data.appendixB ? ', and the business cases at Appendix B' : '';
-  return `A summary of the bids is at Appendix A${cases}.`;
-}
-
 function executiveSummary(data: NoticeData): Block[] {
   const outcome =
     data.decisions.length === 0
@@ -124,6 +94,13 @@ function opening(data: NoticeData): Block[] {
   return blocks;
 }
 
+/** The conditions, then any reason the award departs from the ranking, which the record keeps. */
+export function conditionsAndReason(bid: NoticeBid): string {
+  const conditions = bid.conditions.trim() || 'None';
+  const reason = bid.reason?.trim();
+  return reason ? `${conditions}\nReason for departing from the ranking: ${reason}` : conditions;
+}
+
 function decision(data: NoticeData): Block[] {
   const blocks: Block[] = [
     { kind: 'heading', text: 'DECISION' },
@@ -148,7 +125,7 @@ function decision(data: NoticeData): Block[] {
         { text: bid.partnership },
         { text: bid.title },
         { text: formatMoney(bid.awardedPence ?? 0), align: 'right' },
-        { text: bid.conditions.trim() || 'None' },
+        { text: conditionsAndReason(bid) },
       ]),
       totals: [
         { text: 'Total awarded', bold: true, span: 3 },

@@ -1,10 +1,43 @@
 import { formatDate } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
 import type { NoticeData } from '../../../shared/notice-data';
+import {
+  appendicesSentence,
+  bidsSentence,
+  budgetSentence,
+  fundName,
+  plural,
+} from '../../../shared/notice-text';
 
-/** The notice as it will print, from the same data the Word and PDF builders use. */
+function MoneyRow({ label, pence, bold = false }: { label: string; pence: number; bold?: boolean }) {
+  return (
+    <tr>
+      <td>{bold ? <strong>{label}</strong> : label}</td>
+      <td className="numeric">{bold ? <strong>{formatMoney(pence)}</strong> : formatMoney(pence)}</td>
+    </tr>
+  );
+}
+
+/** Standing wording as the documents print it: blank lines separate paragraphs. */
+function Paragraphs({ text }: { text: string }) {
+  return (
+    <>
+      {text
+        .split(/\n\s*\n/)
+        .map((part) => part.replace(/\s*\n\s*/g, ' ').trim())
+        .filter(Boolean)
+        .map((part, i) => (
+          <p key={i}>{part}</p>
+        ))}
+    </>
+  );
+}
+
+/**
+ * The notice as it will print, section by section in the order of the Word and PDF documents, from
+ * the same data and the same sentences (shared/notice-text.ts).
+ */
 export function NoticePreview({ data }: { data: NoticeData }) {
-  const committed = data.commitments.reduce((s, c) => s + c.amountPence, 0);
   return (
     <article className="notice" aria-label="Notice of Decision preview">
       {data.demoNotice && <p className="notice__demo">{data.demoNotice}</p>}
@@ -23,13 +56,13 @@ export function NoticePreview({ data }: { data: NoticeData }) {
       {data.supersedes && <p>This decision supersedes decision {data.supersedes}.</p>}
       <h3>EXECUTIVE SUMMARY</h3>
       <p>
-        The {data.fund} budget for {data.roundName}
-        {data.financialYear ? ` (${data.financialYear})` : ''} is {formatMoney(data.budgetPence)}.{' '}
-        {committed > 0 &&
-          `${formatMoney(committed)} is already committed, leaving ${formatMoney(data.availablePence)} to allocate. `}
-        {data.bidCount} bids were received from {data.partnershipCount} partnerships, asking for{' '}
-        {formatMoney(data.requestedPence)} in all.
-        {data.noBidFrom.length > 0 && ` No bids were received from ${data.noBidFrom.join(', ')}.`}
+        {budgetSentence(data)} {bidsSentence(data)}
+      </p>
+      <p>
+        {appendicesSentence(data)}{' '}
+        {data.decisions.length === 0
+          ? 'This decision approves no bids.'
+          : `This decision approves ${plural(data.decisions.length, 'bid', 'bids')}, awarding ${formatMoney(data.awardedPence)} in all.`}
       </p>
       <h3>DECISION</h3>
       <p>
@@ -56,7 +89,12 @@ export function NoticePreview({ data }: { data: NoticeData }) {
               <td>{d.partnership}</td>
               <td>{d.title}</td>
               <td className="numeric">{formatMoney(d.awardedPence ?? 0)}</td>
-              <td>{d.conditions}</td>
+              <td>
+                {d.conditions.trim() || 'None'}
+                {d.reason?.trim() && (
+                  <div className="notice__reason">Reason for departing from the ranking: {d.reason}</div>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -79,19 +117,21 @@ export function NoticePreview({ data }: { data: NoticeData }) {
       <p>
         <strong>{data.wording.signatoryRole}</strong>
       </p>
-      <p>{data.wording.declarationOfInterests}</p>
+      <Paragraphs text={data.wording.declarationOfInterests} />
       <p>Interests: {data.signature?.interests ?? '—'}</p>
       <p>
         Signature: {data.signature ? data.signature.name : 'Not yet signed'} · Date:{' '}
         {data.signature ? formatDate(data.signature.date) : 'Not yet signed'}
       </p>
+      <h3>NON-CONFIDENTIAL FACTS AND ADVICE TO THE POLICE AND CRIME COMMISSIONER</h3>
+      <p>{budgetSentence(data)}</p>
+      <p>{bidsSentence(data)}</p>
       {data.board && (
         <>
-          <h3>VIEWS OF THE BOARD</h3>
           <p>
-            {data.board.meetingOn
-              ? `The board considered the bids on ${formatDate(data.board.meetingOn)}.`
-              : 'The board considered the bids.'}
+            The Commissioner sought the views of the board
+            {data.board.meetingOn ? ` at its meeting on ${formatDate(data.board.meetingOn)}` : ''}.
+            {data.board.summary.length > 0 ? ' Its views are summarised below.' : ''}
           </p>
           <ul>
             {data.board.summary.map((line) => (
@@ -100,13 +140,37 @@ export function NoticePreview({ data }: { data: NoticeData }) {
           </ul>
         </>
       )}
+      <p>{appendicesSentence(data)}</p>
+      <h3>FINANCIAL IMPLICATIONS</h3>
+      <table className="table table--compact">
+        <caption className="visually-hidden">Financial implications</caption>
+        <thead>
+          <tr>
+            <th scope="col">{fundName(data)}</th>
+            <th scope="col" className="numeric">
+              Amount
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <MoneyRow label="Total budget" pence={data.budgetPence} />
+          {data.commitments.map((c) => (
+            <MoneyRow key={c.description} label={`Committed: ${c.description}`} pence={c.amountPence} />
+          ))}
+          <MoneyRow label="Available to allocate" pence={data.availablePence} bold />
+          <MoneyRow label="Awarded by this decision" pence={data.awardedPence} />
+          <MoneyRow label="Remaining unallocated" pence={data.remainingPence} bold />
+        </tbody>
+      </table>
       <h3>LEGAL IMPLICATIONS</h3>
-      <p>{data.wording.legalImplications}</p>
+      <Paragraphs text={data.wording.legalImplications} />
       <h3>EQUALITY IMPLICATIONS</h3>
-      <p>{data.wording.equalityImplications}</p>
-      <h3>Public Access to Information</h3>
-      <p>{data.wording.publicAccess}</p>
-      <h3>Appendix A</h3>
+      <Paragraphs text={data.wording.equalityImplications} />
+      <h4>Schedule of Background Papers</h4>
+      <Paragraphs text={data.wording.backgroundPapers || 'None'} />
+      <h4>Public Access to Information</h4>
+      <Paragraphs text={data.wording.publicAccess} />
+      <h3>Appendix A – Summary of bids</h3>
       <table className="table table--compact">
         <caption className="visually-hidden">Appendix A: every bid</caption>
         <thead>
@@ -140,6 +204,28 @@ export function NoticePreview({ data }: { data: NoticeData }) {
           ))}
         </tbody>
       </table>
+      {data.appendixB && (
+        <>
+          <h3>Appendix B – Business cases</h3>
+          {data.appendixB.map((bid) => (
+            <section key={bid.ref}>
+              <h4>
+                {bid.ref}: {bid.title}
+              </h4>
+              {bid.sections.map((section) => (
+                <div key={section.heading}>
+                  <p>
+                    <strong>
+                      <em>{section.heading}</em>
+                    </strong>
+                  </p>
+                  <Paragraphs text={section.body} />
+                </div>
+              ))}
+            </section>
+          ))}
+        </>
+      )}
       {data.fingerprint && (
         <p className="notice__fingerprint">
           Fingerprint (SHA-256): <code>{data.fingerprint}</code>

@@ -1,8 +1,13 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
+/** The focusable, visually hidden line before the skip link that names the page just opened. */
+export const PAGE_START_ID = 'page-start';
+
 /**
- * Every screen: sets the window title and, on arrival, puts focus on the main heading so a
- * screen reader announces where the user now is.
+ * Every screen: sets the window title and, on arrival, names the page in the focusable line at the
+ * very top (before the skip link) and puts focus there, so a screen reader announces where the
+ * user now is and the next Tab reaches the skip link and the header, as on a fresh page load.
+ * Without that line (tests that render a page alone) focus goes to the main heading.
  */
 export function Page({
   title,
@@ -18,7 +23,11 @@ export function Page({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} – Tranche`;
-    heading.current?.focus({ preventScroll: true });
+    const start = document.getElementById(PAGE_START_ID);
+    if (start) {
+      start.textContent = `${title} – Tranche`;
+      start.focus({ preventScroll: true });
+    } else heading.current?.focus({ preventScroll: true });
   }, [title]);
   return (
     <>

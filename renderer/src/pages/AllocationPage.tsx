@@ -1,5 +1,13 @@
 import { useMemo, useState } from 'react';
-import type { Allocation } from '../../../shared/assessment';
+import {
+  SUGGEST_METHOD_LABELS,
+  SUGGEST_METHODS,
+  type Allocation,
+  type SuggestMethod,
+} from '../../../shared/assessment';
+import type { Output } from '../../../shared/contract';
+import { RANK_ORDER_EXPLANATION } from '../../../shared/rank-order';
+import { VALUE_EXPLANATION } from '../../../shared/suggest';
 import { formatMoney, parseMoney } from '../../../shared/money';
 import { api } from '../api';
 import { RequestedAllocatedBar } from '../components/Bars';
@@ -56,11 +64,14 @@ export function AllocationPage({ roundId }: { roundId: number }) {
     () => api.scenarios.list({ roundId }),
     `scenarios:${roundId}`,
   );
-  const [suggestion, setSuggestion] = useState<{
-    allocatedPence: number;
-    items: { ref: string; amountPence: number; option: string }[];
-    excluded: { ref: string; reason: string }[];
-  } | null>(null);
+  const [suggestion, setSuggestion] = useState<Output<'allocation:suggest'> | null>(null);
+  const [method, setMethod] = useState<SuggestMethod>('rank');
+  const [adoptReason, setAdoptReason] = useState('');
+  /** Rows whose award departs from the ranking: what was asked, waiting for a reason. */
+  const [pendingReason, setPendingReason] = useState<
+    Record<string, { option: Option; amountPence?: number; message: string }>
+  >({});
+  const [reasons, setReasons] = useState<Record<string, string>>({});
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   const [custom, setCustom] = useState<Record<string, string>>({});
   const [conditions, setConditions] = useState<Record<string, string>>({});
@@ -70,9 +81,9 @@ export function AllocationPage({ roundId }: { roundId: number }) {
   const [scenarioName, setScenarioName] = useState('');
   const [compare, setCompare] = useState<{ a: string; b: string }>({ a: '', b: '' });
 
-  const allocate = async (ref: string, option: Option) => {
-    let amountPence: number | undefined;
-    if (option === 'custom') {
+  const allocate = async (ref: string, option: Option, given?: { amountPence?: number; reason?: string }) => {
+    let amountPence = given?.amountPence;
+    if (option === 'custom' && amountPence === undefined) {
       const typed = custom[ref] ?? (amountOf(ref) !== undefined ? String((amountOf(ref) ?? 0) / 100) : '');
       const parsed = parseMoney(typed);
       if (!parsed.ok) return setRowErrors((e) => ({ ...e, [ref]: `Custom amount: ${parsed.reason}` }));
@@ -85,14 +96,46 @@ export function AllocationPage({ roundId }: { roundId: number }) {
       option,
       ...(amountPence !== undefined ? { amountPence } : {}),
       ...(note !== undefined ? { conditions: note } : {}),
+      ...(given?.reason ? { reason: given.reason } : {}),
     });
-    if (!result.ok) return setRowErrors((e) => ({ ...e, [ref]: result.error.message }));
+    // Any change to the allocation makes an earlier "adopted" message out of date.
+    setMessage(null);
+    if (!result.ok) {
+      if (result.error.issues?.some((i) => i.path === 'reason'))
+        setPendingReason((p) => ({
+          ...p,
+          [ref]: {
+            option,
+            ...(amountPence !== undefined ? { amountPence } : {}),
+            message: result.error.message,
+          },
+        }));
+      return setRowErrors((e) => ({ ...e, [ref]: result.error.message }));
+    }
+    setPendingReason((p) => Object.fromEntries(Object.entries(p).filter(([key]) => key !== ref)));
     setRowErrors((e) => ({ ...e, [ref]: '' }));
     reloadAllocation();
     reloadByPriority();
   };
+  const allocateWithReason = async (ref: string) => {
+    const pending = pendingReason[ref];
+    const reason = (reasons[ref] ?? '').trim();
+    if (!pending) return;
+    if (!reason)
+      return setRowErrors((e) => ({ ...e, [ref]: `Give the reason for ${ref}'s award before allocating` }));
+    await allocate(ref, pending.option, {
+      ...(pending.amountPence !== undefined ? { amountPence: pending.amountPence } : {}),
+      reason,
+    });
+  };
   const suggest = async (apply: boolean) => {
-    const result = await api.allocation.suggest({ roundId, apply });
+    const result = await api.allocation.suggest({
+      roundId,
+      apply,
+      method,
+      ...(apply && adoptReason.trim() ? { reason: adoptReason.trim() } : {}),
+    });
+    setMessage(null);
     if (!result.ok) return setError(result.error.message);
     setError(null);
     setSuggestion(result.value);
@@ -101,6 +144,7 @@ export function AllocationPage({ roundId }: { roundId: number }) {
         `The suggestion (${formatMoney(result.value.allocatedPence)}) is now the round's allocation.`,
       );
       reloadAllocation();
+      reloadByPriority();
     }
   };
   const save = async (from: 'current' | 'suggestion') => {
@@ -113,7 +157,12 @@ export function AllocationPage({ roundId }: { roundId: number }) {
     reloadScenarios();
   };
   const adopt = async (scenarioId: number, name: string) => {
-    const result = await api.scenarios.adopt({ roundId, scenarioId });
+    const result = await api.scenarios.adopt({
+      roundId,
+      scenarioId,
+      ...(adoptReason.trim() ? { reason: adoptReason.trim() } : {}),
+    });
+    setMessage(null);
     if (!result.ok) return setError(result.error.message);
     setError(null);
     setMessage(`"${name}" adopted as the round's allocation.`);
@@ -152,8 +201,9 @@ export function AllocationPage({ roundId }: { roundId: number }) {
     allocation.state === 'ready'
       ? (allocation.value.items.find((i) => i.ref === ref)?.option ?? 'none')
       : 'none';
-  const amountOf = (ref: string) =>
-    allocation.state === 'ready' ? allocation.value.items.find((i) => i.ref === ref)?.amountPence : undefined;
+  const item = (ref: string) =>
+    allocation.state === 'ready' ? allocation.value.items.find((i) => i.ref === ref) : undefined;
+  const amountOf = (ref: string) => item(ref)?.amountPence;
 
   return (
     <Page
@@ -203,7 +253,9 @@ export function AllocationPage({ roundId }: { roundId: number }) {
                 bids.state === 'ready' ? bids.value.find((b) => b.id === r.bidId)?.reducedPence : undefined;
               return (
                 <tr key={r.bidId}>
-                  <td className="numeric">{r.rank}</td>
+                  <td className="numeric">
+                    {r.complete ? r.rank : <span className="hint">Not yet scored</span>}
+                  </td>
                   <td>
                     <strong>{r.ref}</strong> {r.title}
                     <div className="hint">{r.partnership}</div>
@@ -212,6 +264,38 @@ export function AllocationPage({ roundId }: { roundId: number }) {
                         {rowErrors[r.ref]}
                       </p>
                     )}
+                    {pendingReason[r.ref] && canAllocate && (
+                      <div className="reason-form">
+                        <label className="label" htmlFor={`reason-${r.ref}`}>
+                          Reason for {r.ref}&apos;s award (recorded and printed in the notice)
+                        </label>
+                        <textarea
+                          id={`reason-${r.ref}`}
+                          className="input"
+                          rows={2}
+                          value={reasons[r.ref] ?? ''}
+                          onChange={(e) => setReasons((x) => ({ ...x, [r.ref]: e.target.value }))}
+                        />
+                        <button
+                          type="button"
+                          className="button button--secondary"
+                          onClick={() => void allocateWithReason(r.ref)}
+                        >
+                          Allocate with this reason
+                        </button>
+                      </div>
+                    )}
+                    {item(r.ref)?.reason && (
+                      <p className="reason-note">
+                        <strong>Reason recorded:</strong> {item(r.ref)?.reason}
+                      </p>
+                    )}
+                    {!item(r.ref)?.reason &&
+                      item(r.ref)?.departures.map((d) => (
+                        <p key={d} className="reason-note reason-note--missing">
+                          {d}: no reason recorded yet.
+                        </p>
+                      ))}
                   </td>
                   <td className="numeric">{r.weightedScore?.toFixed(2) ?? '—'}</td>
                   <td className="numeric">{formatMoney(r.requestedPence)}</td>
@@ -297,13 +381,28 @@ export function AllocationPage({ roundId }: { roundId: number }) {
       )}
 
       <h2 className="heading-m">Suggested allocation</h2>
-      <p className="body">
-        Tranche can suggest an allocation within the money available: for each eligible bid (not failed on a
-        gateway, a minimum or the threshold) it chooses the full amount, the reduced amount or nothing, to
-        make the sum of weighted score × share of the request met as large as possible. Every pound given to a
-        bid earns its score divided by what it asked, so smaller, well-scored bids go further. The search is
-        exact.
-      </p>
+      <fieldset className="fieldset">
+        <legend className="label">How to suggest</legend>
+        <div className="scale">
+          {SUGGEST_METHODS.map((m) => (
+            <div className="scale__point" key={m}>
+              <input
+                type="radio"
+                id={`method-${m}`}
+                name="suggest-method"
+                value={m}
+                checked={method === m}
+                onChange={() => {
+                  setMethod(m);
+                  setSuggestion(null);
+                }}
+              />
+              <label htmlFor={`method-${m}`}>{SUGGEST_METHOD_LABELS[m]}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <p className="body">{method === 'rank' ? RANK_ORDER_EXPLANATION : VALUE_EXPLANATION}</p>
       <div className="button-group">
         <button type="button" className="button button--secondary" onClick={() => void suggest(false)}>
           Suggest an allocation
@@ -314,10 +413,27 @@ export function AllocationPage({ roundId }: { roundId: number }) {
           </button>
         )}
       </div>
+      {canAllocate && suggestion && method === 'value' && (
+        <div className="form-group">
+          <label className="label" htmlFor="adopt-reason">
+            Reason for departing from the ranking (needed to adopt this suggestion)
+          </label>
+          <textarea
+            id="adopt-reason"
+            className="input"
+            rows={2}
+            value={adoptReason}
+            onChange={(e) => setAdoptReason(e.target.value)}
+          />
+        </div>
+      )}
       {suggestion && (
         <div className="two-columns">
           <table className="table">
-            <caption className="table__caption">Suggested: {formatMoney(suggestion.allocatedPence)}</caption>
+            <caption className="table__caption">
+              Suggested {suggestion.method === 'rank' ? 'in rank order' : 'by score per pound'}:{' '}
+              {formatMoney(suggestion.allocatedPence)}
+            </caption>
             <tbody>
               {suggestion.items.map((i) => (
                 <tr key={i.ref}>
@@ -368,6 +484,25 @@ export function AllocationPage({ roundId }: { roundId: number }) {
       )}
       {scenarios.state === 'ready' && scenarios.value.length > 0 && (
         <>
+          {canAllocate && (
+            <div className="form-group">
+              <label className="label" htmlFor="scenario-reason">
+                Reason for departing from the ranking
+              </label>
+              <div className="hint" id="scenario-reason-hint">
+                Needed to adopt a scenario that funds a bid out of rank order, below the threshold or below a
+                minimum; recorded beside those awards and printed in the notice.
+              </div>
+              <textarea
+                id="scenario-reason"
+                aria-describedby="scenario-reason-hint"
+                className="input"
+                rows={2}
+                value={adoptReason}
+                onChange={(e) => setAdoptReason(e.target.value)}
+              />
+            </div>
+          )}
           <table className="table">
             <caption className="visually-hidden">Saved scenarios</caption>
             <thead>
@@ -481,7 +616,9 @@ export function AllocationPage({ roundId }: { roundId: number }) {
 
       {byPriority.state === 'ready' && byPriority.value.priorities.length > 0 && (
         <>
-          <h2 className="heading-m">Allocated by plan priority</h2>
+          <h2 className="heading-m">
+            {byPriority.value.decided ? 'Awarded' : 'Allocated (draft)'} by plan priority
+          </h2>
           <p className="hint">{byPriority.value.note}</p>
           <table className="table">
             <caption className="visually-hidden">Allocated by plan priority</caption>

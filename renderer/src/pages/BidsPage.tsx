@@ -3,7 +3,8 @@ import { Link } from 'wouter';
 import { BID_STATUS_LABELS, BID_STATUSES, type BidSummary } from '../../../shared/bids';
 import { formatMoney } from '../../../shared/money';
 import { api } from '../api';
-import { FlagCount } from '../components/Flags';
+import { FLAG_CODES, flagLabel, roundWithoutCostLines } from '../../../shared/checks';
+import { FlagCount, FlagList } from '../components/Flags';
 import { Banner, LoadFailure, Page } from '../components/Page';
 import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { VirtualTable, type VirtualColumn } from '../components/VirtualTable';
@@ -35,7 +36,16 @@ export function BidsPage({ roundId }: { roundId: number }) {
   });
   const [sort, setSort] = useState<BidSort>({ key: 'ref', direction: 'ascending' });
 
-  const all = useMemo(() => (bids.state === 'ready' ? bids.value : []), [bids]);
+  const listed = useMemo(() => (bids.state === 'ready' ? bids.value : []), [bids]);
+  // A round whose schedule has no cost lines at all is told so once, above the list, not per bid.
+  const roundNote = useMemo(() => roundWithoutCostLines(listed), [listed]);
+  const all = useMemo(
+    () =>
+      roundNote
+        ? listed.map((b) => ({ ...b, flags: b.flags.filter((f) => f.code !== FLAG_CODES.noCostLines) }))
+        : listed,
+    [listed, roundNote],
+  );
   const partnerships = useMemo(
     () =>
       [...new Map(all.map((b) => [b.partnershipId, b.partnership])).entries()].sort((a, b) =>
@@ -183,12 +193,13 @@ export function BidsPage({ roundId }: { roundId: number }) {
             <option value="clean">No checks or notes</option>
             {flagCodes.map((code) => (
               <option key={code} value={code}>
-                {code}
+                {flagLabel(code)}
               </option>
             ))}
           </select>
         </div>
       </div>
+      {roundNote && <FlagList flags={[roundNote]} />}
       {bids.state === 'loading' && <p aria-live="polite">Loading bids…</p>}
       {bids.state === 'ready' && all.length === 0 && (
         <p className="body">

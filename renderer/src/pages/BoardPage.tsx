@@ -240,6 +240,9 @@ export function BoardPage({ roundId }: { roundId: number }) {
           {current.recommendedPence !== null &&
             ` · officers propose ${formatMoney(current.recommendedPence)}`}
         </p>
+        {current.departureReason && (
+          <p className="meeting__check">Away from the ranking, because: {current.departureReason}</p>
+        )}
         {current.summary && <p className="meeting__summary">{current.summary}</p>}
         {[...current.checks, ...current.openQueries].map((c) => (
           <p key={c} className="meeting__check">
@@ -313,6 +316,11 @@ export function BoardPage({ roundId }: { roundId: number }) {
             {b.reducedPence !== null && ` (could be reduced to ${formatMoney(b.reducedPence)})`} · officers
             propose {b.recommendedPence === null ? 'nothing yet' : formatMoney(b.recommendedPence)}
           </p>
+          {b.departureReason && (
+            <p className="reason-note">
+              <strong>Away from the ranking, because:</strong> {b.departureReason}
+            </p>
+          )}
           {[...b.checks, ...b.openQueries].map((c) => (
             <p key={c} className="hint">
               {c}

@@ -192,11 +192,19 @@ function Preview({
           </ul>
         </div>
       )}
-      <p>
-        <strong>{preview.bidCount} bids</strong> from {preview.partnershipCount} partnerships:{' '}
-        {formatMoney(preview.requestedPence)} requested, {formatMoney(preview.reducedRequestedPence)} with
-        every offered reduction.
-      </p>
+      {preview.problems.length === 0 ? (
+        <p>
+          <strong>{preview.bidCount} bids</strong> from {preview.partnershipCount} partnerships:{' '}
+          {formatMoney(preview.requestedPence)} requested, {formatMoney(preview.reducedRequestedPence)} with
+          every offered reduction.
+        </p>
+      ) : (
+        // A sum of only the rows that could be read would be a figure nobody asked for.
+        <p>
+          <strong>{preview.bidCount} rows of bids</strong> from {preview.partnershipCount} partnerships. The
+          amounts are not added up while any row is refused: correct the file and choose it again.
+        </p>
+      )}
       <table className="table">
         <caption className="visually-hidden">Bids in the file</caption>
         <thead>

@@ -4,6 +4,7 @@ import type { Output } from '../../../shared/contract';
 import type { NoticeData } from '../../../shared/notice-data';
 import type { Wording } from '../../../shared/notices';
 import { api } from '../api';
+import { NoticeContact } from '../components/NoticeContact';
 import { NoticePreview } from '../components/NoticePreview';
 import { Banner, LoadFailure, Page } from '../components/Page';
 import { DemoBanner, RoundNav } from '../components/RoundNav';
@@ -246,6 +247,16 @@ export function NoticePage({ roundId }: { roundId: number }) {
               </span>
             )}
           </div>
+          {n.status !== 'signed' && n.status !== 'superseded' && (
+            <NoticeContact
+              contact={(n.preview as NoticeData).contact}
+              canEdit={lead}
+              onSaved={() => {
+                setMessage('Contact details saved: the notice now prints them.');
+                reload();
+              }}
+            />
+          )}
           {lead && n.status !== 'signed' && n.status !== 'superseded' && (
             <NoticeEditor
               key={n.id}

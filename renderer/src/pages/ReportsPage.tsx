@@ -24,6 +24,8 @@ export function ReportsPage() {
   };
   const rows = report.state === 'ready' && report.value ? report.value.rows : [];
   const max = Math.max(1, ...rows.map((r) => r.requestedPence));
+  const allDecided = rows.length > 0 && rows.every((r) => r.decided);
+  const noneDecided = rows.every((r) => !r.decided);
   return (
     <Page title="Where a fund's money went">
       <p className="body">
@@ -67,10 +69,11 @@ export function ReportsPage() {
                 Requested
               </th>
               <th scope="col" className="numeric">
-                Allocated
+                {allDecided ? 'Awarded' : noneDecided ? 'Allocated (draft)' : 'Allocated or awarded'}
               </th>
               <th scope="col" className="bar-cell">
-                Allocated <span className="secondary">(dark) of requested (light)</span>
+                {allDecided ? 'Awarded' : 'Allocated'}{' '}
+                <span className="secondary">(dark) of requested (light)</span>
               </th>
             </tr>
           </thead>
@@ -87,7 +90,12 @@ export function ReportsPage() {
                 </td>
                 <td className="numeric">{r.bids}</td>
                 <td className="numeric">{formatMoney(r.requestedPence)}</td>
-                <td className="numeric">{formatMoney(r.allocatedPence)}</td>
+                <td className="numeric">
+                  {formatMoney(r.allocatedPence)}
+                  {!allDecided && !noneDecided && (
+                    <div className="hint">{r.decided ? 'Awarded' : 'Allocated (draft)'}</div>
+                  )}
+                </td>
                 <RequestedAllocatedBar
                   requestedPence={r.requestedPence}
                   allocatedPence={r.allocatedPence}

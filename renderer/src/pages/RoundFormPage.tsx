@@ -4,6 +4,7 @@ import { formatMoney, parseMoney } from '../../../shared/money';
 import { api } from '../api';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary';
 import { LoadFailure, Page } from '../components/Page';
+import { DateField } from '../components/DateField';
 import { TextField } from '../components/TextField';
 import { setFlash } from '../flash';
 import {
@@ -191,23 +192,19 @@ function RoundForm({ id, initial }: { id?: number; initial: RoundFormValues }) {
               ))}
           </select>
         </div>
-        <TextField
+        <DateField
           id={fieldId('opensOn')}
-          type="date"
           label="Opens for bids (optional)"
           value={values.opensOn}
           onChange={set('opensOn')}
           error={errors.opensOn}
-          width="short"
         />
-        <TextField
+        <DateField
           id={fieldId('closesOn')}
-          type="date"
           label="Closes for bids (optional)"
           value={values.closesOn}
           onChange={set('closesOn')}
           error={errors.closesOn}
-          width="short"
         />
         <div className="form-group">
           <label className="label" htmlFor={fieldId('status')}>

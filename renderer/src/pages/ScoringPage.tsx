@@ -2,17 +2,22 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { MIN_JUSTIFICATION, type ScoringSheet } from '../../../shared/assessment';
 import { formatDate } from '../../../shared/dates';
+import type { BidDetail } from '../../../shared/bids';
 import type { Framework } from '../../../shared/frameworks';
 import { api } from '../api';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary';
 import { Banner, LoadFailure, Page } from '../components/Page';
 import { AlignmentEditor } from '../components/AlignmentEditor';
+import { BusinessCasePanel } from '../components/BusinessCasePanel';
 import { RoundNav } from '../components/RoundNav';
 import { useResult } from '../hooks/useResult';
 
 export function ScoringPage({ roundId, bidId }: { roundId: number; bidId: number }) {
   const [sheet, reload] = useResult(() => api.assessment.sheet({ bidId }), `sheet:${bidId}`);
   const [framework] = useResult(() => api.frameworks.get({ roundId }), `framework:${roundId}`);
+  const [bid] = useResult(() => api.bids.get({ id: bidId }), `bid:${bidId}`);
+  // Kept here, not in the sheet view: submitting reloads the sheet, which starts the view afresh.
+  const [submitted, setSubmitted] = useState<{ bidId: number; ref: string } | null>(null);
   if (sheet.state === 'failed' || framework.state === 'failed') {
     return (
       <Page title="Scoring sheet not available">
@@ -43,7 +48,10 @@ export function ScoringPage({ roundId, bidId }: { roundId: number; bidId: number
       sheet={sheet.value}
       framework={framework.value}
       roundId={roundId}
+      bid={bid.state === 'ready' ? bid.value : null}
+      submitted={submitted?.bidId === bidId ? submitted.ref : null}
       onChange={reload}
+      onSubmitted={() => setSubmitted({ bidId, ref: sheet.value.ref })}
     />
   );
 }
@@ -130,16 +138,50 @@ function Declaration({
   );
 }
 
+/** After submitting: says so, and offers the next bid this assessor still has to score. */
+function SubmittedPanel({ roundId, bidId, ref }: { roundId: number; bidId: number; ref: string }) {
+  const [mine] = useResult(() => api.assessment.myBids({ roundId }), `my-bids:${roundId}:${bidId}`);
+  const next =
+    mine.state === 'ready'
+      ? mine.value.find((b) => b.bidId !== bidId && ['declare', 'to_score', 'draft'].includes(b.state))
+      : undefined;
+  return (
+    <div className="banner banner--success" role="status">
+      <p className="banner__title">Your scores for {ref} are submitted</p>
+      <p>They now count in the ranking, and you can see other assessors&apos; scores below.</p>
+      {mine.state === 'ready' &&
+        (next ? (
+          <p>
+            <Link href={`/rounds/${roundId}/assessment/${next.bidId}`}>
+              Score the next bid assigned to you: {next.ref} {next.title}
+            </Link>
+          </p>
+        ) : (
+          <p>
+            You have no other bids to score in this round.{' '}
+            <Link href={`/rounds/${roundId}/assessment`}>Back to your bids</Link>
+          </p>
+        ))}
+    </div>
+  );
+}
+
 function ScoringSheetView({
   sheet,
   framework,
   roundId,
+  bid,
+  submitted,
   onChange,
+  onSubmitted,
 }: {
   sheet: ScoringSheet;
   framework: Framework;
   roundId: number;
+  bid: BidDetail | null;
+  submitted: string | null;
   onChange: () => void;
+  onSubmitted: () => void;
 }) {
   const initial = useMemo(
     () =>
@@ -195,17 +237,16 @@ function ScoringSheetView({
       );
     }
     setErrors([]);
-    setMessage(
-      submit
-        ? 'Your scores are submitted and now count in the ranking.'
-        : 'Draft saved. Your scores count once you submit them.',
-    );
-    if (submit) onChange();
+    if (submit) {
+      onSubmitted();
+      onChange();
+    } else setMessage('Draft saved. Your scores count once you submit them.');
   };
 
   return (
     <Page title={`Score ${sheet.ref}: ${sheet.title}`} caption={sheet.partnership}>
       <RoundNav roundId={roundId} />
+      {submitted && <SubmittedPanel roundId={roundId} bidId={sheet.bidId} ref={submitted} />}
       {message && <Banner kind="success">{message}</Banner>}
       <p>
         <Link href={`/rounds/${roundId}/bids/${sheet.bidId}`}>Read the bid and its business case</Link>
@@ -221,92 +262,118 @@ function ScoringSheetView({
         </Banner>
       )}
       {sheet.declaration && !sheet.declaration.conflict && (
-        <form
-          className="form form--wide"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save(true);
-          }}
-        >
-          <ErrorSummary errors={errors} />
-          <AlignmentEditor bidId={sheet.bidId} />
-          {sheet.submittedAt && (
-            <p className="hint">
-              You submitted on {formatDate(sheet.submittedAt)}. Changing a score re-submits it; every version
-              is kept.
-            </p>
-          )}
-          {framework.criteria.map((c) => {
-            const points = c.gateway
-              ? [
-                  { score: 1, descriptor: 'Pass' },
-                  { score: 0, descriptor: 'Fail' },
-                ]
-              : framework.scale.descriptors;
-            const error = fieldError(c.code);
-            return (
-              <fieldset key={c.id} className={`fieldset criterion${error ? ' form-group--error' : ''}`}>
-                <legend className="label">
-                  {c.code} {c.name}{' '}
-                  <span className="secondary">
-                    (
-                    {c.gateway
-                      ? 'pass or fail'
-                      : `${c.weight}%${c.minScore !== null ? `, at least ${c.minScore}` : ''}`}
-                    )
-                  </span>
-                </legend>
-                <div className="hint">{c.guidance}</div>
-                {error && <p className="error-message">{error}</p>}
-                <div className="scale">
-                  {points.map((p) => (
-                    <div className="scale__point" key={p.score}>
-                      <input
-                        type="radio"
-                        id={`score-${c.code}-${p.score}`}
-                        name={`score-${c.code}`}
-                        checked={values[c.id]?.score === p.score}
-                        onChange={() =>
-                          setValues((v) => ({
-                            ...v,
-                            [c.id]: { score: p.score, justification: v[c.id]?.justification ?? '' },
-                          }))
-                        }
-                      />
-                      <label htmlFor={`score-${c.code}-${p.score}`}>
-                        <strong>{p.score}</strong> {p.descriptor}
-                      </label>
-                    </div>
-                  ))}
-                </div>
-                <label className="label label--small" htmlFor={`score-${c.code}-justification`}>
-                  {c.code} justification
-                </label>
-                <textarea
-                  id={`score-${c.code}-justification`}
-                  className="input"
-                  rows={3}
-                  value={values[c.id]?.justification ?? ''}
-                  onChange={(e) =>
-                    setValues((v) => ({
-                      ...v,
-                      [c.id]: { score: v[c.id]?.score ?? null, justification: e.target.value },
-                    }))
-                  }
-                />
-              </fieldset>
-            );
-          })}
-          <div className="button-group">
-            <button type="submit" className="button">
-              Submit scores
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => void save(false)}>
-              Save draft
-            </button>
-          </div>
-        </form>
+        <div className={bid ? 'scoring-layout' : undefined}>
+          {bid && <BusinessCasePanel bid={bid} />}
+          <form
+            className="form form--wide"
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              void save(true);
+            }}
+          >
+            <ErrorSummary errors={errors} />
+            <div className="inset scoring-rules">
+              <p>
+                <strong>To submit:</strong> choose a score for every criterion and write a justification of at
+                least {MIN_JUSTIFICATION} characters for each.
+              </p>
+              {framework.criteria.some((c) => c.gateway) && (
+                <p>
+                  {framework.criteria
+                    .filter((c) => c.gateway)
+                    .map((c) => c.code)
+                    .join(', ')}{' '}
+                  {framework.criteria.filter((c) => c.gateway).length === 1 ? 'is a gateway' : 'are gateways'}
+                  : pass or fail. A bid that fails a gateway is ranked after all the others, whatever it
+                  scores.
+                </p>
+              )}
+              {framework.criteria.some((c) => c.minScore !== null) && (
+                <p>
+                  A criterion scored below its minimum (shown beside it) also ranks the bid after the others.
+                </p>
+              )}
+              <p>Save a draft at any time; only submitted scores count.</p>
+            </div>
+            <AlignmentEditor bidId={sheet.bidId} />
+            {sheet.submittedAt && (
+              <p className="hint">
+                You submitted on {formatDate(sheet.submittedAt)}. Changing a score re-submits it; every
+                version is kept.
+              </p>
+            )}
+            {framework.criteria.map((c) => {
+              const points = c.gateway
+                ? [
+                    { score: 1, descriptor: 'Pass' },
+                    { score: 0, descriptor: 'Fail' },
+                  ]
+                : framework.scale.descriptors;
+              const error = fieldError(c.code);
+              return (
+                <fieldset key={c.id} className={`fieldset criterion${error ? ' form-group--error' : ''}`}>
+                  <legend className="label">
+                    {c.code} {c.name}{' '}
+                    <span className="secondary">
+                      (
+                      {c.gateway
+                        ? 'pass or fail'
+                        : `${c.weight}%${c.minScore !== null ? `, at least ${c.minScore}` : ''}`}
+                      )
+                    </span>
+                  </legend>
+                  <div className="hint">{c.guidance}</div>
+                  {error && <p className="error-message">{error}</p>}
+                  <div className="scale">
+                    {points.map((p) => (
+                      <div className="scale__point" key={p.score}>
+                        <input
+                          type="radio"
+                          id={`score-${c.code}-${p.score}`}
+                          name={`score-${c.code}`}
+                          checked={values[c.id]?.score === p.score}
+                          onChange={() =>
+                            setValues((v) => ({
+                              ...v,
+                              [c.id]: { score: p.score, justification: v[c.id]?.justification ?? '' },
+                            }))
+                          }
+                        />
+                        <label htmlFor={`score-${c.code}-${p.score}`}>
+                          <strong>{p.score}</strong> {p.descriptor}
+                        </label>
+                      </div>
+                    ))}
+                  </div>
+                  <label className="label label--small" htmlFor={`score-${c.code}-justification`}>
+                    {c.code} justification
+                  </label>
+                  <textarea
+                    id={`score-${c.code}-justification`}
+                    className="input"
+                    rows={3}
+                    value={values[c.id]?.justification ?? ''}
+                    onChange={(e) =>
+                      setValues((v) => ({
+                        ...v,
+                        [c.id]: { score: v[c.id]?.score ?? null, justification: e.target.value },
+                      }))
+                    }
+                  />
+                </fieldset>
+              );
+            })}
+            <div className="button-group">
+              <button type="submit" className="button">
+                Submit scores
+              </button>
+              <button type="button" className="button button--secondary" onClick={() => void save(false)}>
+                Save draft
+              </button>
+            </div>
+          </form>
+        </div>
       )}
       {sheet.others && (
         <>

@@ -1,0 +1,1 @@
+ALTER TABLE `allocation_items` ADD `reason` text DEFAULT '' NOT NULL;
