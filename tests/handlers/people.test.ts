@@ -8,7 +8,6 @@ import { verifyNoticePdf } from '../../electron/identity/signed-pdf';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../db/connection';
 import {
-  migrationCount,
   migrationsUpTo,
   tempDbFile,
   TEST_KDF,
