@@ -58,7 +58,13 @@ async function prepare(): Promise<Setup> {
     ['B1', 'reduced'],
     ['C1', 'full'],
   ] as const)
-    must(await dispatch('allocation:set', { roundId: 1, bidRef: ref, option, conditions: '' }, lead));
+    must(
+      await dispatch(
+        'allocation:set',
+        { roundId: 1, bidRef: ref, option, conditions: '', reason: 'Chosen by the panel' },
+        lead,
+      ),
+    );
   // Signing needs the decision stage; allocating is allowed there too.
   must(await dispatch('rounds:setStage', { roundId: 1, to: 'decision' }, lead));
   const round = must(
@@ -98,7 +104,19 @@ function commandFor(kind: Kind, setup: Setup, db: string): string[] {
       String(setup.importRound),
     ];
   if (kind === 'allocate')
-    return [...common, '--as', 'Dan Hughes', 'allocate', '--round', '1', '--bid', 'S1', '--full'];
+    return [
+      ...common,
+      '--as',
+      'Dan Hughes',
+      'allocate',
+      '--round',
+      '1',
+      '--bid',
+      'S1',
+      '--full',
+      '--reason',
+      'Chosen by the panel',
+    ];
   return [...common, '--as', 'Pat Morgan', 'sign', '--round', '1', '--date', '2026-11-30'];
 }
 

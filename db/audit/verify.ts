@@ -10,6 +10,7 @@ import {
 } from './chain';
 import { auditTablesPresent } from './tables';
 import { missingGuardTriggers } from './triggers';
+import { canonicalJson as canonicalNoticeJson } from '../../shared/canonical-json';
 
 // Checking the record: the chain links and hashes, every audited row against the last image the
 // chain holds of it, and every signed notice's content against the fingerprint it was signed with.
@@ -209,7 +210,8 @@ function checkDecisionAgainstAllocation(
 
 export function noticeContentFingerprint(content: string): string {
   try {
-    return sha256Hex(JSON.stringify({ ...(JSON.parse(content) as object), fingerprint: null }));
+    // As signing computes it (electron/identity/notice-seal.ts): SHA-256 of the canonical content.
+    return sha256Hex(canonicalNoticeJson(JSON.parse(content)));
   } catch {
     return 'unreadable';
   }

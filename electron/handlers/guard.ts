@@ -31,7 +31,8 @@ export function checkRole(ctx: HandlerContext, rule: Rule, input: unknown): Pers
     if (rule.setup && ctx.store.people.count() === 0) return null;
     throw new Refusal(
       'forbidden',
-      `Tranche does not know who you are: set up your profile (or use --as NAME) before you ${action}`,
+      'Tranche does not know who you are: choose your profile and give your passphrase ' +
+        `(on the command line, --as NAME with TRANCHE_PASSPHRASE) before you ${action}`,
     );
   }
   if (!roles.includes(actor.role))

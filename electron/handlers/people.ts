@@ -33,9 +33,12 @@ function requireLeadOrBootstrap(ctx: HandlerContext, action: string): void {
   if (!actor)
     throw new Refusal(
       'forbidden',
-      `Only a lead officer can ${action}: choose your profile and give your passphrase first`,
+      `To ${action} you must be a lead officer: choose your profile and give your passphrase first`,
     );
-  throw new Refusal('forbidden', `Only a lead officer can ${action}; ${actor.name} is a ${roleLabel(actor)}`);
+  throw new Refusal(
+    'forbidden',
+    `To ${action} you must be a lead officer; ${actor.name} is a ${roleLabel(actor)}`,
+  );
 }
 
 function sessionInfo(ctx: HandlerContext): SessionInfo {

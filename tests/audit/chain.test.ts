@@ -32,7 +32,7 @@ describe('the audit chain', () => {
     expect(signing).toMatchObject({ person: 'Pat Morgan' });
     expect(signing?.summary).toMatch(/^Signed the decision notice.*notices 1/);
     const allocation = history.filter((e) => e.operation === 'allocation:set');
-    expect(allocation[0]?.summary).toMatch(/Set an allocation: B1, reduced .*allocation_items 1/);
+    expect(allocation[0]?.summary).toMatch(/Set an allocation: B1, reduced.*allocation_items 1/);
     // The input is kept, with its secrets withheld.
     const input = ctx.store.sqlite
       .prepare("SELECT input FROM audit_entries WHERE operation = 'allocation:set' LIMIT 1")

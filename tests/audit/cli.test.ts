@@ -3,6 +3,7 @@ import { openDatabase } from '../../db/connection';
 import { verifyDatabase } from '../../db/audit/verify';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 import { createStore } from '../../db/store';
+import { DEMO_PASSPHRASE } from '../../shared/people';
 import { runCli } from '../../electron/cli/run';
 import { tempDbFile } from '../support/temp-db';
 import { signedRound, tamper } from './signed-round';
@@ -13,7 +14,7 @@ async function cli(args: string[]) {
   const code = await runCli(args, {
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
-    env: {},
+    env: { TRANCHE_PASSPHRASE: DEMO_PASSPHRASE },
     migrationsFolder: MIGRATIONS_FOLDER,
     version: '0.0.0-test',
   });

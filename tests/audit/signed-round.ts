@@ -14,7 +14,13 @@ export async function signedRound() {
     ['B1', 'reduced'],
     ['C1', 'full'],
   ] as const)
-    must(await dispatch('allocation:set', { roundId: 1, bidRef: ref, option, conditions: '' }, lead));
+    must(
+      await dispatch(
+        'allocation:set',
+        { roundId: 1, bidRef: ref, option, conditions: '', reason: 'Chosen by the panel' },
+        lead,
+      ),
+    );
   await moveRoundTo(lead, 1, 'decision');
   must(await dispatch('notices:sign', { roundId: 1, interests: 'None' }, as('Pat Morgan')));
   return { ctx, connection, file, as, lead };

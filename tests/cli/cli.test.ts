@@ -108,17 +108,19 @@ describe('tranche command line', () => {
   it('suggests in rank order by default, says how, and needs --reason for an award away from the ranking', async () => {
     const db = tempDbFile();
     await cli(['--db', db, 'demo']);
-    const byRank = await cli(['--db', db, 'suggest', '--round', '1', '--json']);
+    // The suggestion reads the ranking: for the panel (lead officers, board members, commissioner).
+    const panel = ['--db', db, '--as', 'Frances Doyle'];
+    const byRank = await cli([...panel, 'suggest', '--round', '1', '--json']);
     const json = JSON.parse(byRank.stdout) as { method: string; items: { ref: string }[] };
     expect(Object.keys(json)).toEqual(['method', 'allocatedPence', 'items', 'excluded']);
     expect(json.method).toBe('rank');
     expect(json.items.slice(0, 3).map((i) => i.ref)).toEqual(['B2', 'SS4', 'B1']);
-    const text = await cli(['--db', db, 'suggest', '--round', '1']);
+    const text = await cli([...panel, 'suggest', '--round', '1']);
     expect(text.stdout).toMatch(/^Bids are funded in rank order/);
     expect(text.stdout).toContain('Left out C2: ranked 6th; its £38,000 does not fit in the £18,240 left');
-    const byValue = await cli(['--db', db, 'suggest', '--round', '1', '--method', 'value', '--json']);
+    const byValue = await cli([...panel, 'suggest', '--round', '1', '--method', 'value', '--json']);
     expect(JSON.parse(byValue.stdout)).toMatchObject({ method: 'value' });
-    expect((await cli(['--db', db, 'suggest', '--round', '1', '--method', 'best'])).code).toBe(2);
+    expect((await cli([...panel, 'suggest', '--round', '1', '--method', 'best'])).code).toBe(2);
 
     const lead = ['--db', db, '--as', 'Dan Hughes'];
     const refused = await cli([...lead, 'allocate', '--round', '1', '--bid', 'SS2', '--full']);
@@ -137,7 +139,7 @@ describe('tranche command line', () => {
       '--json',
     ]);
     expect(given.code).toBe(0);
-    const ranked = JSON.parse((await cli(['--db', db, 'rank', '--round', '1', '--json'])).stdout) as {
+    const ranked = JSON.parse((await cli([...panel, 'rank', '--round', '1', '--json'])).stdout) as {
       ref: string;
       complete: boolean;
       moderationOpen: boolean;
@@ -373,7 +375,21 @@ describe('stages and the rule book on the command line', () => {
         'Only a lead officer, board member or commissioner can see the ranking',
       ),
     });
-    expect((await as('Dan Hughes', 'allocate', '--round', '1', '--bid', 'B1', '--reduced')).code).toBe(0);
+    expect(
+      (
+        await as(
+          'Dan Hughes',
+          'allocate',
+          '--round',
+          '1',
+          '--bid',
+          'B1',
+          '--reduced',
+          '--reason',
+          'Chosen by the panel',
+        )
+      ).code,
+    ).toBe(0);
     expect((await as('Dan Hughes', 'stage', '--round', '1', '--to', 'decision')).code).toBe(0);
     expect((await as('Pat Morgan', 'sign', '--round', '1', '--date', '2013-11-12')).code).toBe(0);
     const before = (await as('Dan Hughes', 'allocation', '--round', '1', '--json')).stdout;

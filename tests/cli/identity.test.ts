@@ -45,7 +45,7 @@ describe('identities on the command line', () => {
     // Nobody named: refused. A policy officer: refused. The lead officer: done.
     expect(
       await cli(['--db', db, 'people', 'add', '--name', 'Amy', '--role', 'policy officer'], demo),
-    ).toMatchObject({ code: 2, stderr: expect.stringContaining('Only a lead officer can add people') });
+    ).toMatchObject({ code: 2, stderr: expect.stringContaining('does not know who you are') });
     expect(
       await cli(
         ['--db', db, '--as', 'Lee', 'people', 'add', '--name', 'Amy', '--role', 'policy officer'],
@@ -183,7 +183,20 @@ describe('a signed notice anyone can check', () => {
       return result.stdout;
     };
     await run(demo, 'demo');
-    await run(demo, '--as', 'Dan Hughes', 'allocate', '--round', '1', '--bid', 'B1', '--full');
+    await run(
+      demo,
+      '--as',
+      'Dan Hughes',
+      'allocate',
+      '--round',
+      '1',
+      '--bid',
+      'B1',
+      '--full',
+      '--reason',
+      'Chosen by the panel',
+    );
+    await run(demo, '--as', 'Dan Hughes', 'stage', '--round', '1', '--to', 'decision');
     // Not with a wrong passphrase, whoever the name.
     expect(
       await cli(['--db', db, '--as', 'Pat Morgan', 'sign', '--round', '1'], as('guessing at it')),

@@ -15,7 +15,19 @@ const tranche = (db: string, ...args: string[]) =>
 
 test("a lead officer reads the round's history, sorted by keyboard", async ({ page, bridge }) => {
   tranche(bridge.db, 'demo');
-  tranche(bridge.db, '--as', 'Dan Hughes', 'allocate', '--round', '1', '--bid', 'B1', '--reduced');
+  tranche(
+    bridge.db,
+    '--as',
+    'Dan Hughes',
+    'allocate',
+    '--round',
+    '1',
+    '--bid',
+    'B1',
+    '--reduced',
+    '--reason',
+    'Chosen by the panel',
+  );
   await page.goto(bridge.url);
   await page.goto(`${bridge.origin}/#/profile`);
   await page.getByRole('button', { name: /This is me.*Dan Hughes/ }).click();
@@ -43,7 +55,19 @@ test("a lead officer reads the round's history, sorted by keyboard", async ({ pa
 
 test('a record changed outside Tranche is reported on every page at start', async ({ page, bridge }) => {
   tranche(bridge.db, 'demo');
-  tranche(bridge.db, '--as', 'Dan Hughes', 'allocate', '--round', '1', '--bid', 'B1', '--reduced');
+  tranche(
+    bridge.db,
+    '--as',
+    'Dan Hughes',
+    'allocate',
+    '--round',
+    '1',
+    '--bid',
+    'B1',
+    '--reduced',
+    '--reason',
+    'Chosen by the panel',
+  );
   await bridge.stop();
   const raw = new Database(bridge.db);
   raw.exec('UPDATE allocation_items SET amount_pence = amount_pence + 100000');

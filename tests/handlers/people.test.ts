@@ -6,6 +6,7 @@ import { checkNoticeSignature } from '../../electron/identity/notice-seal';
 import { IDLE_LOCK_MS, Session } from '../../electron/identity/session';
 import { verifyNoticePdf } from '../../electron/identity/signed-pdf';
 import Database from 'better-sqlite3';
+import { moveRoundTo } from '../support/stages';
 import { openDatabase } from '../../db/connection';
 import {
   migrationsUpTo,
@@ -298,7 +299,12 @@ describe('signed notices', () => {
     const { ctx } = testContext();
     await dispatch('demo:load', {}, ctx);
     const lead = actingAs(ctx, 'Dan Hughes');
-    await dispatch('allocation:set', { roundId: 1, bidRef: 'C1', option: 'full' }, lead);
+    await dispatch(
+      'allocation:set',
+      { roundId: 1, bidRef: 'C1', option: 'full', reason: 'Chosen by the panel' },
+      lead,
+    );
+    await moveRoundTo(lead, 1, 'decision');
     return ctx;
   }
 

@@ -5,6 +5,7 @@ import { dispatch } from '../../electron/handlers/dispatch';
 import { safeFileName } from '../../shared/file-names';
 import { rawXlsx, sheetXml } from '../support/raw-xlsx';
 import { databaseHash } from '../support/database-hash';
+import { moveRoundTo } from '../support/stages';
 import { TEST_PASSPHRASE, actingAs, testContext } from '../support/temp-db';
 
 // The hostile files of issue 12, each refused with a clear message or imported correctly, within
@@ -245,6 +246,8 @@ describe('hostile business cases and score files', () => {
     const ctx = await asLead(setup);
     const { roundId } = await roundWithOneBid(ctx);
     await dispatch('frameworks:use', { roundId, template: 'invest-to-save' }, ctx);
+    // Scores are imported while the round is being assessed.
+    await moveRoundTo(ctx, roundId, 'assessment');
     const before = databaseHash(connection);
     const started = performance.now();
     const result = await dispatch(

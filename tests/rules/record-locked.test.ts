@@ -35,8 +35,16 @@ async function demoOffice() {
 
 async function signedDemo() {
   const o = await demoOffice();
-  await o.call('allocation:set', { roundId: 1, bidRef: 'B1', option: 'reduced' }, o.lead);
-  await o.call('allocation:set', { roundId: 1, bidRef: 'C1', option: 'full' }, o.lead);
+  await o.call(
+    'allocation:set',
+    { roundId: 1, bidRef: 'B1', option: 'reduced', reason: 'Chosen by the panel' },
+    o.lead,
+  );
+  await o.call(
+    'allocation:set',
+    { roundId: 1, bidRef: 'C1', option: 'full', reason: 'Chosen by the panel' },
+    o.lead,
+  );
   await moveRoundTo(o.lead, 1, 'decision');
   await o.call('notices:sign', { roundId: 1, date: '2013-11-12' }, o.as('Pat Morgan'));
   return o;
@@ -149,9 +157,15 @@ describe('a signed decision', () => {
     );
     await o.call('notices:supersede', { roundId: 1 }, o.lead);
     expect(await o.call('rounds:get', { id: 1 }, o.lead)).toMatchObject({ stage: 'decision' });
-    expect((await dispatch('allocation:set', { roundId: 1, bidRef: 'W2', option: 'full' }, o.lead)).ok).toBe(
-      true,
-    );
+    expect(
+      (
+        await dispatch(
+          'allocation:set',
+          { roundId: 1, bidRef: 'W2', option: 'full', reason: 'Urgent' },
+          o.lead,
+        )
+      ).ok,
+    ).toBe(true);
   });
 });
 
@@ -194,7 +208,11 @@ describe('signing needs a sound decision', () => {
 
   it('refuses to sign more than the money available, an award above its request, or a withdrawn award', async () => {
     const o = await demoOffice();
-    await o.call('allocation:set', { roundId: 1, bidRef: 'B1', option: 'full' }, o.lead);
+    await o.call(
+      'allocation:set',
+      { roundId: 1, bidRef: 'B1', option: 'full', reason: 'Chosen by the panel' },
+      o.lead,
+    );
     await moveRoundTo(o.lead, 1, 'decision');
     const pat = o.as('Pat Morgan');
     // Changes no handler would make, written straight into the file.
@@ -218,7 +236,7 @@ describe('signing needs a sound decision', () => {
 
   it('refuses to sign while an assigned assessor has not scored a bid, without a recorded reason', async () => {
     const o = await demoOffice();
-    await o.call('allocation:set', { roundId: 1, bidRef: 'C1', option: 'full' }, o.lead);
+    await o.call('allocation:set', { roundId: 1, bidRef: 'C1', option: 'full', reason: 'Chosen' }, o.lead);
     const dan = o.ctx.store.people.findByName('Dan Hughes')!;
     o.ctx.store.scoring.assign(o.ctx.store.bids.findByRef(1, 'S1')!.id, dan.id, o.ctx.now());
     await moveRoundTo(o.lead, 1, 'decision');

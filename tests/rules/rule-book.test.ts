@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { HandlerContext } from '../../electron/handlers/context';
+import { createContext, type HandlerContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { CHANNELS, contract, type Channel } from '../../shared/contract';
 import { templateFramework } from '../../shared/frameworks';
@@ -86,7 +86,9 @@ function sampleInputs(ctx: HandlerContext, ids: { bid: number; notice: number; q
       priorities: [{ code: 'P1', title: 'Priority', children: [] }],
     },
     'people:add': { name: 'Newcomer', role: 'policy_officer', passphrase: TEST_PASSPHRASE },
-    'people:setProfile': { personId: 1 },
+    'people:setProfile': { personId: 1, passphrase: TEST_PASSPHRASE },
+    'people:passphrase': { currentPassphrase: TEST_PASSPHRASE, newPassphrase: 'a new passphrase for tests' },
+    'people:enrol': { personId: 1, passphrase: TEST_PASSPHRASE },
     'frameworks:use': { roundId: 1, template: 'invest-to-save', confirmChangeAfterScoring: true },
     'frameworks:update': {
       roundId: 1,
@@ -184,8 +186,11 @@ describe('dispatch keeps to the rule book', () => {
       ctx.store.rounds.setStage(1, stage, ctx.now());
       if (stage === 'signed') ctx.store.notices.update(notice, { status: 'signed', signedOn: '2026-11-01' });
       for (const actor of actors) {
-        const as = actor === 'nobody' ? ctx : actingAs(ctx, PEOPLE[actor]);
         for (const channel of writeChannels) {
+          // A fresh session for every call: choosing a profile (people:setProfile) changes who the
+          // session acts as, and sessions live outside the transaction rolled back below.
+          const as =
+            actor === 'nobody' ? createContext(ctx.store, 'test', ctx.now) : actingAs(ctx, PEOPLE[actor]);
           const expected = verdict(RULE_BOOK[channel], actor, stage);
           sqlite.exec('BEGIN');
           const before = changes();

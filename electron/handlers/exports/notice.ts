@@ -11,13 +11,13 @@ import type { NoticeBid, NoticeData } from './notice-types';
 import {
   paragraph,
   paragraphsOf,
-  renderDocx,
   renderOfficialPdf,
   text,
   type Block,
   type Cell,
   type OfficialDocument,
 } from './official-document';
+import { renderDocx } from './official-word';
 
 // The Notice of Decision the commissioner signs, laid out section by section as the office's
 // notices have always been. Every figure comes from the data; standing wording from the template.

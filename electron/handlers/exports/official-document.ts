@@ -79,12 +79,6 @@ export function paragraphsOf(wording: string): Block[] {
 
 export const TITLE_SIZES = { large: 16, medium: 13, normal: 11 } as const;
 
-/** The Word file. Its writer (docx) is loaded only when a Word file is asked for. */
-export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
-  const { renderWordDocument } = await import('./official-docx');
-  return renderWordDocument(doc);
-}
-
 // ---- PDF ------------------------------------------------------------------------------------
 
 // A4 portrait in points, with 2 cm side margins; the bottom margin leaves room for a three-line footer.
