@@ -188,7 +188,8 @@ export const RULE_BOOK = {
     action: "reopen an assessor's submitted scores",
     roles: LEAD,
     round: byBidId,
-    stages: ASSESSMENT,
+    // Like moderation, a correction the board's review may still call for.
+    stages: MODERATION,
   },
   'assessment:importScores': {
     access: 'write',

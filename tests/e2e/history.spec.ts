@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { startBridge } from '../support/web-bridge';
-import { expect, test } from './fixtures';
+import { beMe, expect, test } from './fixtures';
 
 const tranche = (db: string, ...args: string[]) =>
   execFileSync(
@@ -29,8 +29,7 @@ test("a lead officer reads the round's history, sorted by keyboard", async ({ pa
     'Chosen by the panel',
   );
   await page.goto(bridge.url);
-  await page.goto(`${bridge.origin}/#/profile`);
-  await page.getByRole('button', { name: /This is me.*Dan Hughes/ }).click();
+  await beMe(page, bridge.origin, 'Dan Hughes');
   await page.goto(`${bridge.origin}/#/rounds/1`);
   await page.getByRole('navigation', { name: 'This round' }).getByRole('link', { name: 'History' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();

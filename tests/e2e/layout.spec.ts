@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { beMe, expect, test } from './fixtures';
 
 // At 1024×700, a small laptop or a half-width window, no page scrolls sideways: tables reflow
 // instead. Measured on every page with the demonstration data, as the lead officer (who sees the
@@ -43,9 +43,9 @@ test('no page scrolls sideways at 1024×700', async ({ page, bridge }) => {
   cli('demo');
   // A drafted notice and a suggestion on screen, so those pages show what they hold at their fullest.
   cli('--as', 'Dan Hughes', 'suggest', '--round', '1', '--apply');
+  cli('--as', 'Dan Hughes', 'stage', '--round', '1', '--to', 'decision');
   await page.goto(bridge.url);
-  await page.goto(`${bridge.origin}/#/profile`);
-  await page.getByRole('button', { name: /This is me.*Dan Hughes/ }).click();
+  await beMe(page, bridge.origin, 'Dan Hughes');
   await page.goto(`${bridge.origin}/#/rounds/1/notice`);
   await page.getByRole('button', { name: 'Draft the notice' }).click();
   await expect(page.getByText('Notice drafted.')).toBeVisible();

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { beMe, expect, test } from './fixtures';
 
 // Issue 11's acceptance: the suggestion follows the ranking, a hand award away from it needs a
 // reason that the notice prints, and the ranking gives no rank to a bid not yet fully scored.
@@ -14,11 +13,6 @@ function cliFor(db: string) {
         encoding: 'utf8',
       },
     );
-}
-
-async function beMe(page: Page, origin: string, name: string) {
-  await page.goto(`${origin}/#/profile`);
-  await page.getByRole('button', { name: new RegExp(`This is me.*${name}`) }).click();
 }
 
 test('the rank-order suggestion on the demonstration round funds B2 and B1, and says why others are left out', async ({
@@ -68,6 +62,8 @@ test('a hand award below the threshold is refused without a reason, and with one
   await page.getByRole('button', { name: 'Allocate with this reason' }).click();
   await expect(page.getByText('Reason recorded: The only bid on knife crime in Sandwell')).toBeVisible();
 
+  // The board has reviewed the allocation: the round moves to its decision, where notices are drafted.
+  cli('--as', 'Dan Hughes', 'stage', '--round', '1', '--to', 'decision');
   await page.getByRole('link', { name: 'Notice', exact: true }).click();
   await page.getByRole('button', { name: 'Draft the notice' }).click();
   const preview = page.getByRole('article', { name: 'Notice of Decision preview' });
@@ -87,14 +83,26 @@ test('the ranking lists a bid not yet fully scored after the others, without a r
 }) => {
   const cli = cliFor(bridge.db);
   cli('demo');
-  cli('--as', 'Dan Hughes', 'people', 'add', '--name', 'Dee Newman', '--role', 'policy_officer');
-  cli('--as', 'Dan Hughes', 'assign', '--round', '1', '--assessor', 'Dee Newman', '--bid', 'B2');
+  // Ben Clarke's scores for B2 reopened for correction: B2 is no longer fully scored.
+  cli(
+    '--as',
+    'Dan Hughes',
+    'reopen',
+    '--round',
+    '1',
+    '--bid',
+    'B2',
+    '--assessor',
+    'Ben Clarke',
+    '--reason',
+    'Costs misread',
+  );
   await page.goto(bridge.url);
   await beMe(page, bridge.origin, 'Dan Hughes');
   await page.goto(`${bridge.origin}/#/rounds/1/ranking`);
   const unscored = page.getByRole('table', { name: 'Bids not yet fully scored' });
   await expect(unscored).toContainText('B2');
-  await expect(unscored).toContainText('Not yet scored (3 of 4 assessors)');
+  await expect(unscored).toContainText('Not yet scored (2 of 3 assessors)');
   const ranked = page.getByRole('table', { name: 'Bids in rank order' });
   await expect(ranked).not.toContainText('Domestic Abuse');
   await expect(ranked.getByRole('row').nth(1)).toContainText('SS4');
