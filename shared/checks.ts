@@ -96,7 +96,10 @@ export function bidFlags(
       flags.push({
         code: FLAG_CODES.lineArithmetic,
         severity: 'problem',
-        message: `Cost line ${index + 1} (${line.description}): ${line.quantity} × ${formatMoney(line.unitCostPence ?? 0)} is ${formatMoney(product)}, but the line says ${formatMoney(line.amountPence)}`,
+        message:
+          `Cost line ${index + 1} (${line.description}): ${line.quantity} × ` +
+          `${formatMoney(line.unitCostPence ?? 0)} is ${formatMoney(product)}, but the line says ` +
+          `${formatMoney(line.amountPence)}`,
       });
     }
   });
@@ -111,7 +114,8 @@ export function bidFlags(
       message:
         lines.length === 0
           ? `No itemised costs: ${formatMoney(stated)} is stated with nothing to show how it is made up`
-          : `None of the ${lines.length} cost lines gives an amount: ${formatMoney(stated)} is stated with nothing to show how it is made up`,
+          : `None of the ${lines.length} cost lines gives an amount: ${formatMoney(stated)} is stated ` +
+            `with nothing to show how it is made up`,
     });
   } else {
     if (unpriced > 0) {
@@ -126,7 +130,9 @@ export function bidFlags(
       flags.push({
         code: FLAG_CODES.costLinesMismatch,
         severity: 'problem',
-        message: `Cost lines add up to ${formatMoney(total)}, but ${statedLabel} is ${formatMoney(stated)} (${difference(total, stated)})`,
+        message:
+          `Cost lines add up to ${formatMoney(total)}, but ${statedLabel} is ${formatMoney(stated)} (` +
+          `${difference(total, stated)})`,
       });
     }
   }
@@ -134,21 +140,27 @@ export function bidFlags(
     flags.push({
       code: FLAG_CODES.requestedNotTotal,
       severity: 'warning',
-      message: `The business case totals ${formatMoney(bid.statedTotalPence)}, but ${formatMoney(bid.requestedPence)} is requested`,
+      message:
+        `The business case totals ${formatMoney(bid.statedTotalPence)}, but ` +
+        `${formatMoney(bid.requestedPence)} is requested`,
     });
   }
   if (bid.reducedPence !== null && bid.reducedPence >= bid.requestedPence) {
     flags.push({
       code: FLAG_CODES.reducedNotBelow,
       severity: 'problem',
-      message: `The reduced amount ${formatMoney(bid.reducedPence)} is not below the ${formatMoney(bid.requestedPence)} requested`,
+      message:
+        `The reduced amount ${formatMoney(bid.reducedPence)} is not below the ` +
+        `${formatMoney(bid.requestedPence)} requested`,
     });
   }
   if (fund?.capPence != null && bid.requestedPence > fund.capPence) {
     flags.push({
       code: FLAG_CODES.overCap,
       severity: 'problem',
-      message: `${formatMoney(bid.requestedPence)} is more than ${fund.name}'s cap of ${formatMoney(fund.capPence)} a bid (${formatMoney(bid.requestedPence - fund.capPence)} over)`,
+      message:
+        `${formatMoney(bid.requestedPence)} is more than ${fund.name}'s cap of ` +
+        `${formatMoney(fund.capPence)} a bid (${formatMoney(bid.requestedPence - fund.capPence)} over)`,
     });
   }
   return flags;
@@ -169,14 +181,19 @@ export function subtotalFlags(subtotal: SubtotalFigures): Flag[] {
     flags.push({
       code: FLAG_CODES.subtotalMismatch,
       severity: 'problem',
-      message: `${subtotal.partnership}'s "${subtotal.label}" row says ${formatMoney(subtotal.statedPence)}, but its bids add up to ${formatMoney(subtotal.bidsRequestedPence)} (${difference(subtotal.statedPence, subtotal.bidsRequestedPence)})`,
+      message:
+        `${subtotal.partnership}'s "${subtotal.label}" row says ${formatMoney(subtotal.statedPence)}, ` +
+        `but its bids add up to ${formatMoney(subtotal.bidsRequestedPence)} (` +
+        `${difference(subtotal.statedPence, subtotal.bidsRequestedPence)})`,
     });
   }
   if (subtotal.statedReducedPence !== null && subtotal.statedReducedPence !== subtotal.bidsReducedPence) {
     flags.push({
       code: FLAG_CODES.subtotalMismatch,
       severity: 'problem',
-      message: `${subtotal.partnership}'s reduced total says ${formatMoney(subtotal.statedReducedPence)}, but its bids' reduced amounts add up to ${formatMoney(subtotal.bidsReducedPence)}`,
+      message:
+        `${subtotal.partnership}'s reduced total says ${formatMoney(subtotal.statedReducedPence)}, but ` +
+        `its bids' reduced amounts add up to ${formatMoney(subtotal.bidsReducedPence)}`,
     });
   }
   return flags;

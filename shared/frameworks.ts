@@ -56,7 +56,9 @@ export function checkFramework(f: z.output<typeof frameworkFieldsSchema>, ctx: z
     ctx.addIssue({
       code: 'custom',
       path: ['descriptors'],
-      message: `Give a descriptor for every point from ${f.scaleMin} to ${f.scaleMax} (${f.scaleMax - f.scaleMin + 1} in all)`,
+      message:
+        `Give a descriptor for every point from ${f.scaleMin} to ${f.scaleMax} (` +
+        `${f.scaleMax - f.scaleMin + 1} in all)`,
     });
   }
   const weighted = f.criteria.filter((c) => !c.gateway);
@@ -172,7 +174,8 @@ export const TEMPLATES: Record<
         code: 'G1',
         name: 'Eligible and within the fund’s rules',
         guidance:
-          'Pass if the bid is from an eligible partnership, is non-recurring, and can be spent within the financial year.',
+          'Pass if the bid is from an eligible partnership, is non-recurring, and can be spent within ' +
+          'the financial year.',
         weight: 0,
         gateway: true,
       },

@@ -28,11 +28,17 @@ export function budgetSentence(data: NoticeData): string {
     committed === 0
       ? ' Nothing has yet been committed from it,'
       : ` ${formatMoney(committed)} of it is already committed,`;
-  return `The Commissioner set a budget of ${formatMoney(data.budgetPence)}${year} for the ${fundName(data)}.${commitments} leaving ${formatMoney(data.availablePence)} available to allocate.`;
+  return (
+    `The Commissioner set a budget of ${formatMoney(data.budgetPence)}${year} for the ${fundName(data)}.` +
+    `${commitments} leaving ${formatMoney(data.availablePence)} available to allocate.`
+  );
 }
 
 export function bidsSentence(data: NoticeData): string {
-  const bids = `${plural(data.bidCount, 'bid was', 'bids were')} received from ${plural(data.partnershipCount, 'partnership', 'partnerships')}, requesting ${formatMoney(data.requestedPence)} in all.`;
+  const bids =
+    `${plural(data.bidCount, 'bid was', 'bids were')} received from ` +
+    `${plural(data.partnershipCount, 'partnership', 'partnerships')}, requesting ` +
+    `${formatMoney(data.requestedPence)} in all.`;
   const missing = data.noBidFrom.length === 0 ? '' : ` No bids were received from ${listOf(data.noBidFrom)}.`;
   return bids + missing;
 }

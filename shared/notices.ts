@@ -17,13 +17,18 @@ export const DEFAULT_WORDING: Wording = {
   issuingBody: 'Office of the Police and Crime Commissioner',
   signatoryRole: 'Police and Crime Commissioner',
   legalImplications:
-    'Schedule 9 of the Police Reform and Social Responsibility Act 2011 gives the Commissioner the power to award crime and disorder reduction grants to any person or body whose work will help meet the Commissioner’s crime prevention and wider priorities. A grant may be made on conditions.',
+    'Schedule 9 of the Police Reform and Social Responsibility Act 2011 gives the Commissioner the ' +
+    'power to award crime and disorder reduction grants to any person or body whose work will help ' +
+    'meet the Commissioner’s crime prevention and wider priorities. A grant may be made on conditions.',
   equalityImplications:
-    'The Commissioner has considered the equality implications of this decision and will keep them under review as the funded projects are delivered.',
+    'The Commissioner has considered the equality implications of this decision and will keep them ' +
+    'under review as the funded projects are delivered.',
   declarationOfInterests:
-    'I confirm that I do not have any disclosable pecuniary interests in this decision and that I take it in line with the Code of Conduct of my office. Any interests are stated below.',
+    'I confirm that I do not have any disclosable pecuniary interests in this decision and that I take ' +
+    'it in line with the Code of Conduct of my office. Any interests are stated below.',
   publicAccess:
-    'Information in this decision is subject to the Freedom of Information Act 2000 and other legislation. The decision will be published on the Commissioner’s website.',
+    'Information in this decision is subject to the Freedom of Information Act 2000 and other ' +
+    'legislation. The decision will be published on the Commissioner’s website.',
   backgroundPapers: 'None',
 };
 

@@ -53,7 +53,9 @@ function checkRound(round: RoundFields, ctx: z.RefinementCtx) {
     ctx.addIssue({
       code: 'custom',
       path: ['commitments'],
-      message: `Commitments (${formatMoney(committed)}) cannot be more than the budget (${formatMoney(round.budgetPence)})`,
+      message:
+        `Commitments (${formatMoney(committed)}) cannot be more than the budget (` +
+        `${formatMoney(round.budgetPence)})`,
     });
   }
   if (round.opensOn && round.closesOn && round.closesOn < round.opensOn) {

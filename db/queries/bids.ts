@@ -199,12 +199,11 @@ export function bidQueries(db: TrancheDb) {
       return { ...row, costLines, sections, claimedPriorities, attachments: files };
     },
     findByRef(roundId: number, ref: string, exceptId?: number) {
+      const notThisBid = exceptId === undefined ? sql`` : sql`AND ${bids.id} <> ${exceptId}`;
       return db
         .select({ id: bids.id, ref: bids.ref })
         .from(bids)
-        .where(
-          sql`${bids.roundId} = ${roundId} AND lower(${bids.ref}) = lower(${ref}) ${exceptId === undefined ? sql`` : sql`AND ${bids.id} <> ${exceptId}`}`,
-        )
+        .where(sql`${bids.roundId} = ${roundId} AND lower(${bids.ref}) = lower(${ref}) ${notThisBid}`)
         .get();
     },
     refsInRound(roundId: number): Set<string> {

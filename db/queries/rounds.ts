@@ -39,6 +39,9 @@ const roundColumns = {
   updatedAt: rounds.updatedAt,
 };
 
+/** A bid's reduced amount where it offers one below its request, otherwise what it requests. */
+const REDUCED_OR_REQUESTED = sql`coalesce(min(${bids.reducedPence}, ${bids.requestedPence}), ${bids.requestedPence})`;
+
 export function roundQueries(db: TrancheDb) {
   const selectRounds = () =>
     db
@@ -67,7 +70,7 @@ export function roundQueries(db: TrancheDb) {
         roundId: bids.roundId,
         bidCount: sql<number>`count(*)`,
         requestedPence: sql<number>`coalesce(sum(${bids.requestedPence}), 0)`,
-        reducedRequestedPence: sql<number>`coalesce(sum(coalesce(min(${bids.reducedPence}, ${bids.requestedPence}), ${bids.requestedPence})), 0)`,
+        reducedRequestedPence: sql<number>`coalesce(sum(${REDUCED_OR_REQUESTED}), 0)`,
       })
       .from(bids)
       .where(and(inArray(bids.roundId, ids), ne(bids.status, 'withdrawn')))

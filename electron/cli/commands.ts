@@ -67,7 +67,8 @@ function readInputFile(file: string | undefined): { fileName: string; dataBase64
     return { fileName: path.basename(file), dataBase64: readFileSync(file).toString('base64') };
   } catch (error) {
     throw new CliRefusal(
-      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      `Cannot read ${file}: ` +
+        `${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
     );
   }
 }
@@ -80,7 +81,8 @@ export const commands: Command[] = [
   {
     words: ['rounds', 'create'],
     usage:
-      'rounds create --fund NAME --name NAME --budget MONEY [--committed MONEY [--committed-for TEXT]] [--year 2013-14] [--json]',
+      'rounds create --fund NAME --name NAME --budget MONEY [--committed MONEY [--committed-for TEXT]] ' +
+      '[--year 2013-14] [--json]',
     summary: 'Create a funding round; money may be written 350000, £350,000 or £350k',
     options: {
       fund: { type: 'string' },
@@ -204,7 +206,9 @@ export const commands: Command[] = [
           reducedRequestedPence: result.reducedRequestedPence,
         });
       ctx.print(
-        `Imported ${result.imported} bids from ${result.partnerships} partnerships: ${formatMoney(result.requestedPence)} requested, ${formatMoney(result.reducedRequestedPence)} with every offered reduction.`,
+        `Imported ${result.imported} bids from ${result.partnerships} partnerships: ` +
+          `${formatMoney(result.requestedPence)} requested, ${formatMoney(result.reducedRequestedPence)} ` +
+          `with every offered reduction.`,
       );
     },
   },
@@ -261,7 +265,8 @@ export const commands: Command[] = [
       });
       if (ctx.json) return printJson(ctx, frameworkJson(framework));
       ctx.print(
-        `Round ${framework.roundId} now scores with the ${template} template: ${framework.criteria.map((c) => `${c.code} ${c.weight}%`).join(', ')}`,
+        `Round ${framework.roundId} now scores with the ${template} template: ` +
+          `${framework.criteria.map((c) => `${c.code} ${c.weight}%`).join(', ')}`,
       );
     },
   },
@@ -354,7 +359,8 @@ export const commands: Command[] = [
     words: ['import', 'scores'],
     usage: 'import scores FILE --round ID [--json]',
     summary:
-      'Import submitted scores from CSV (bid,assessor,criterion,score,justification) or a completed scoring sheet (.xlsx); all or nothing',
+      'Import submitted scores from CSV (bid,assessor,criterion,score,justification) or a completed ' +
+      'scoring sheet (.xlsx); all or nothing',
     options: { round: { type: 'string' } },
     async run(ctx) {
       const file = readInputFile(ctx.args[0]);
@@ -483,7 +489,8 @@ export const commands: Command[] = [
       });
       if (ctx.json) return printJson(ctx, allocationJson(allocation));
       ctx.print(
-        `Allocated ${formatMoney(allocation.allocatedPence)} of ${formatMoney(allocation.availablePence)}; ${formatMoney(allocation.remainingPence)} remains.`,
+        `Allocated ${formatMoney(allocation.allocatedPence)} of ` +
+          `${formatMoney(allocation.availablePence)}; ${formatMoney(allocation.remainingPence)} remains.`,
       );
     },
   },
@@ -503,7 +510,9 @@ export const commands: Command[] = [
         ),
       );
       ctx.print(
-        `Available ${formatMoney(allocation.availablePence)} · allocated ${formatMoney(allocation.allocatedPence)} · remaining ${formatMoney(allocation.remainingPence)}`,
+        `Available ${formatMoney(allocation.availablePence)} · allocated ` +
+          `${formatMoney(allocation.allocatedPence)} · remaining ` +
+          `${formatMoney(allocation.remainingPence)}`,
       );
     },
   },
@@ -546,7 +555,8 @@ export const commands: Command[] = [
         ),
       );
       ctx.print(
-        `Suggested ${formatMoney(result.allocatedPence)}${result.applied ? " (adopted as the round's allocation)" : ''}.`,
+        `Suggested ${formatMoney(result.allocatedPence)}` +
+          `${result.applied ? " (adopted as the round's allocation)" : ''}.`,
       );
       for (const e of result.excluded) ctx.print(`Left out ${e.ref}: ${e.reason}`);
     },
@@ -624,7 +634,8 @@ export const commands: Command[] = [
           fingerprint: notice.fingerprint,
         });
       ctx.print(
-        `Decision ${notice.number} signed by ${notice.signedBy} on ${notice.signedOn}. Fingerprint ${notice.fingerprint}`,
+        `Decision ${notice.number} signed by ${notice.signedBy} on ${notice.signedOn}. Fingerprint ` +
+          `${notice.fingerprint}`,
       );
     },
   },

@@ -6,7 +6,8 @@ export function describeRound(round: Round): string {
   const state = round.archived ? ' (archived)' : '';
   return [
     `Round ${round.id}: ${round.fund} — ${round.name}${state}`,
-    `  Budget ${formatMoney(round.budgetPence)} · Committed ${formatMoney(round.committedPence)} · Available ${formatMoney(round.availablePence)}`,
+    `  Budget ${formatMoney(round.budgetPence)} · Committed ${formatMoney(round.committedPence)} · ` +
+      `Available ${formatMoney(round.availablePence)}`,
     `  Created ${formatDate(round.createdAt)}`,
   ].join('\n');
 }

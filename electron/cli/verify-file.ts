@@ -10,7 +10,8 @@ export async function verifyNoticeFile(file: string) {
     pdf = readFileSync(file);
   } catch (error) {
     throw new CliRefusal(
-      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      `Cannot read ${file}: ` +
+        `${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
     );
   }
   const { ok, problems, signedBy, signedOn, fingerprint, contentSha256, number } = await verifyNoticePdf(

@@ -25,7 +25,8 @@ export function actingPerson(ctx: HandlerContext, action: string): Person {
   if (!actor)
     throw new Refusal(
       'forbidden',
-      `Tranche does not know who you are: choose your profile and give your passphrase (on the command line, --as NAME with TRANCHE_PASSPHRASE) before you ${action}`,
+      `Tranche does not know who you are: choose your profile and give your passphrase (on the command ` +
+        `line, --as NAME with TRANCHE_PASSPHRASE) before you ${action}`,
     );
   return actor;
 }

@@ -212,7 +212,9 @@ export const allocationHandlers = {
       if (amount > remaining) {
         throw new Refusal(
           'conflict',
-          `Allocating ${formatMoney(amount)} to ${bid.ref} would take the total to ${formatMoney(others + amount)}, ${formatMoney(amount - remaining)} more than the ${formatMoney(round.availablePence)} available: only ${formatMoney(remaining)} remains`,
+          `Allocating ${formatMoney(amount)} to ${bid.ref} would take the total to ` +
+            `${formatMoney(others + amount)}, ${formatMoney(amount - remaining)} more than the ` +
+            `${formatMoney(round.availablePence)} available: only ${formatMoney(remaining)} remains`,
         );
       }
       const stored = ctx.store.allocation.items(round.id);
@@ -327,7 +329,9 @@ export const allocationHandlers = {
       if (total > round.availablePence)
         throw new Refusal(
           'conflict',
-          `"${scenario.name}" allocates ${formatMoney(total)}, ${formatMoney(total - round.availablePence)} more than the ${formatMoney(round.availablePence)} available`,
+          `"${scenario.name}" allocates ${formatMoney(total)}, ` +
+            `${formatMoney(total - round.availablePence)} more than the ` +
+            `${formatMoney(round.availablePence)} available`,
         );
       const departures = requireReasons(
         ctx,

@@ -59,7 +59,8 @@ export function unlockPerson(
   if (!sealed)
     throw new Refusal(
       'forbidden',
-      `${person.name} has no passphrase yet: a lead officer sets their first one (people enrol --name "${person.name}")`,
+      `${person.name} has no passphrase yet: a lead officer sets their first one (people enrol --name "` +
+        `${person.name}")`,
     );
   try {
     const privateKey = unlockIdentity(sealed, passphrase);

@@ -101,7 +101,8 @@ export const peopleHandlers = {
           if (person.role !== 'lead_officer')
             throw new Refusal(
               'forbidden',
-              `Nobody has a passphrase yet: the first to set one must be a lead officer, who then enrols ${person.name}`,
+              `Nobody has a passphrase yet: the first to set one must be a lead officer, who then ` +
+                `enrols ${person.name}`,
             );
           enrolPerson(ctx, person, input.passphrase);
         }

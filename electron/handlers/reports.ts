@@ -134,7 +134,9 @@ export const reportHandlers = {
       ),
       unclaimedPence: unclaimed.reduce((s, i) => s + i.amountPence, 0),
       unclaimedBids: unclaimed.map((i) => i.ref),
-      note: `A bid counts under every priority it claims, so the rows add up to more than the ${formatMoney(allocation.allocatedPence)} ${decided ? 'awarded' : 'allocated (draft)'}.`,
+      note:
+        `A bid counts under every priority it claims, so the rows add up to more than the ` +
+        `${formatMoney(allocation.allocatedPence)} ${decided ? 'awarded' : 'allocated (draft)'}.`,
       decided,
     };
   },

@@ -23,7 +23,8 @@ async function overHttp(channel: Channel, input: unknown): Promise<Result<unknow
   } catch (error) {
     return fail(
       'internal',
-      `Tranche's web bridge cannot be reached (${error instanceof Error ? error.message : String(error)}). Is \`npm run web\` still running?`,
+      `Tranche's web bridge cannot be reached (` +
+        `${error instanceof Error ? error.message : String(error)}). Is \`npm run web\` still running?`,
     );
   }
 }

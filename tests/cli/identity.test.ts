@@ -174,80 +174,84 @@ function changeStream(pdf: Buffer, find: string, replace: string): Buffer {
 }
 
 describe('a signed notice anyone can check', () => {
-  it('signs with the commissioner’s key; verify FILE.pdf passes untouched and fails with one character changed', async () => {
-    const db = tempDbFile();
-    const dir = tempDir();
-    const run = async (env: NodeJS.ProcessEnv, ...args: string[]) => {
-      const result = await cli(['--db', db, ...args], env);
-      if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
-      return result.stdout;
-    };
-    await run(demo, 'demo');
-    await run(
-      demo,
-      '--as',
-      'Dan Hughes',
-      'allocate',
-      '--round',
-      '1',
-      '--bid',
-      'B1',
-      '--full',
-      '--reason',
-      'Chosen by the panel',
-    );
-    await run(demo, '--as', 'Dan Hughes', 'stage', '--round', '1', '--to', 'decision');
-    // Not with a wrong passphrase, whoever the name.
-    expect(
-      await cli(['--db', db, '--as', 'Pat Morgan', 'sign', '--round', '1'], as('guessing at it')),
-    ).toMatchObject({ code: 2 });
-    const signed = JSON.parse(
-      await run(demo, '--as', 'Pat Morgan', 'sign', '--round', '1', '--date', '2026-11-30', '--json'),
-    ) as { fingerprint: string };
-    const pdfFile = path.join(dir, 'notice.pdf');
-    await run(demo, 'notice', '--round', '1', '--format', 'pdf', '--out', pdfFile);
-    const people = JSON.parse(await run(demo, 'people', 'list', '--json')) as {
-      name: string;
-      fingerprint: string;
-    }[];
-    const pat = people.find((p) => p.name === 'Pat Morgan')!;
+  it(
+    'signs with the commissioner’s key; verify FILE.pdf passes untouched and fails with one character ' +
+      'changed',
+    async () => {
+      const db = tempDbFile();
+      const dir = tempDir();
+      const run = async (env: NodeJS.ProcessEnv, ...args: string[]) => {
+        const result = await cli(['--db', db, ...args], env);
+        if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
+        return result.stdout;
+      };
+      await run(demo, 'demo');
+      await run(
+        demo,
+        '--as',
+        'Dan Hughes',
+        'allocate',
+        '--round',
+        '1',
+        '--bid',
+        'B1',
+        '--full',
+        '--reason',
+        'Chosen by the panel',
+      );
+      await run(demo, '--as', 'Dan Hughes', 'stage', '--round', '1', '--to', 'decision');
+      // Not with a wrong passphrase, whoever the name.
+      expect(
+        await cli(['--db', db, '--as', 'Pat Morgan', 'sign', '--round', '1'], as('guessing at it')),
+      ).toMatchObject({ code: 2 });
+      const signed = JSON.parse(
+        await run(demo, '--as', 'Pat Morgan', 'sign', '--round', '1', '--date', '2026-11-30', '--json'),
+      ) as { fingerprint: string };
+      const pdfFile = path.join(dir, 'notice.pdf');
+      await run(demo, 'notice', '--round', '1', '--format', 'pdf', '--out', pdfFile);
+      const people = JSON.parse(await run(demo, 'people', 'list', '--json')) as {
+        name: string;
+        fingerprint: string;
+      }[];
+      const pat = people.find((p) => p.name === 'Pat Morgan')!;
 
-    // No database: the file alone.
-    const passed = await cli(['verify', pdfFile, '--json']);
-    expect(passed.code).toBe(0);
-    expect(JSON.parse(passed.stdout)).toMatchObject({
-      ok: true,
-      problems: [],
-      signedBy: 'Pat Morgan',
-      signedOn: '2026-11-30',
-      fingerprint: pat.fingerprint,
-      contentSha256: signed.fingerprint,
-    });
-    expect((await cli(['verify', pdfFile])).stdout).toContain('signed by Pat Morgan on 2026-11-30');
+      // No database: the file alone.
+      const passed = await cli(['verify', pdfFile, '--json']);
+      expect(passed.code).toBe(0);
+      expect(JSON.parse(passed.stdout)).toMatchObject({
+        ok: true,
+        problems: [],
+        signedBy: 'Pat Morgan',
+        signedOn: '2026-11-30',
+        fingerprint: pat.fingerprint,
+        contentSha256: signed.fingerprint,
+      });
+      expect((await cli(['verify', pdfFile])).stdout).toContain('signed by Pat Morgan on 2026-11-30');
 
-    // Exporting again gives the same file.
-    const again = path.join(dir, 'again.pdf');
-    await run(demo, 'notice', '--round', '1', '--format', 'pdf', '--out', again);
-    expect(readFileSync(again).equals(readFileSync(pdfFile))).toBe(true);
+      // Exporting again gives the same file.
+      const again = path.join(dir, 'again.pdf');
+      await run(demo, 'notice', '--round', '1', '--format', 'pdf', '--out', again);
+      expect(readFileSync(again).equals(readFileSync(pdfFile))).toBe(true);
 
-    // One character of the signed content: B1's award.
-    const original = readFileSync(pdfFile);
-    const content = path.join(dir, 'content.pdf');
-    writeFileSync(content, changeStream(original, '"awardedPence": 10000000', '"awardedPence": 19000000'));
-    const failed = await cli(['verify', content, '--json']);
-    expect(failed.code).toBe(2);
-    expect(JSON.parse(failed.stdout)).toMatchObject({ ok: false, signedBy: 'Pat Morgan' });
+      // One character of the signed content: B1's award.
+      const original = readFileSync(pdfFile);
+      const content = path.join(dir, 'content.pdf');
+      writeFileSync(content, changeStream(original, '"awardedPence": 10000000', '"awardedPence": 19000000'));
+      const failed = await cli(['verify', content, '--json']);
+      expect(failed.code).toBe(2);
+      expect(JSON.parse(failed.stdout)).toMatchObject({ ok: false, signedBy: 'Pat Morgan' });
 
-    // One byte anywhere in the file.
-    const flipped = Buffer.from(original);
-    const middle = Math.floor(flipped.length / 2);
-    flipped[middle] = flipped[middle]! ^ 0x01;
-    const byte = path.join(dir, 'byte.pdf');
-    writeFileSync(byte, flipped);
-    expect((await cli(['verify', byte, '--json'])).code).toBe(2);
-    expect(await cli(['verify', path.join(dir, 'missing.pdf')])).toMatchObject({
-      code: 2,
-      stderr: expect.stringContaining('no such file'),
-    });
-  });
+      // One byte anywhere in the file.
+      const flipped = Buffer.from(original);
+      const middle = Math.floor(flipped.length / 2);
+      flipped[middle] = flipped[middle]! ^ 0x01;
+      const byte = path.join(dir, 'byte.pdf');
+      writeFileSync(byte, flipped);
+      expect((await cli(['verify', byte, '--json'])).code).toBe(2);
+      expect(await cli(['verify', path.join(dir, 'missing.pdf')])).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('no such file'),
+      });
+    },
+  );
 });

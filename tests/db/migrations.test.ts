@@ -77,12 +77,14 @@ describe('database', () => {
     old.prepare("INSERT INTO funds (name, created_at) VALUES ('Invest to Save', ?)").run(NOW);
     old
       .prepare(
-        "INSERT INTO rounds (fund_id, name, budget_pence, committed_pence, created_at, updated_at) VALUES (1, '2013-14 tranche 2', 35000000, 3000000, ?, ?)",
+        'INSERT INTO rounds (fund_id, name, budget_pence, committed_pence, created_at, updated_at) ' +
+          "VALUES (1, '2013-14 tranche 2', 35000000, 3000000, ?, ?)",
       )
       .run(NOW, NOW);
     old
       .prepare(
-        "INSERT INTO rounds (fund_id, name, budget_pence, committed_pence, archived_at, created_at, updated_at) VALUES (1, 'Nothing committed', 100, 0, ?, ?, ?)",
+        'INSERT INTO rounds (fund_id, name, budget_pence, committed_pence, archived_at, created_at, ' +
+          "updated_at) VALUES (1, 'Nothing committed', 100, 0, ?, ?, ?)",
       )
       .run(NOW, NOW, NOW);
     old.close();

@@ -49,7 +49,8 @@ test('an assessor declares, scores and submits, and the ranking changes', async 
   const id = String(round.id);
   writeFileSync(
     path.join(dir, 'bids.csv'),
-    'Ref,Partnership,Project,Amount\nX1,Safer Walsall Partnership,Street lighting,£10k\nX2,Safe and Sound Dudley,Youth outreach,£20k\n',
+    'Ref,Partnership,Project,Amount\nX1,Safer Walsall Partnership,Street lighting,£10k\nX2,Safe and ' +
+      'Sound Dudley,Youth outreach,£20k\n',
   );
   cli(...lead, 'import', 'bids', path.join(dir, 'bids.csv'), '--round', id);
   cli(...lead, 'framework', 'use', '--round', id, '--template', 'invest-to-save');

@@ -83,7 +83,8 @@ test('a schedule with a bad amount is refused with the row named, and nothing is
     name: 'bad.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(
-      'Ref,Partnership,Project,Amount Requested\nS1,Safer Solihull Partnership,Violent crime,£50,000\nC1,Coventry,Safeguarding Hub,"£12,5OO"\n',
+      'Ref,Partnership,Project,Amount Requested\nS1,Safer Solihull Partnership,Violent ' +
+        'crime,£50,000\nC1,Coventry,Safeguarding Hub,"£12,5OO"\n',
     ),
   });
   await expect(page.getByRole('alert')).toContainText(

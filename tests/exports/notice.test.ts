@@ -86,7 +86,8 @@ const SIGNED: NoticeData = {
     issuingBody: 'West Midlands Police and Crime Commissioner',
     signatoryRole: 'West Midlands Police and Crime Commissioner',
     legalImplications:
-      'Grants for crime and disorder may be made under Schedule 9 of the Police Reform and Social Responsibility Act 2011, with conditions.',
+      'Grants for crime and disorder may be made under Schedule 9 of the Police Reform and Social ' +
+      'Responsibility Act 2011, with conditions.',
     equalityImplications: 'Equality implications are considered in every decision on this budget.',
     declarationOfInterests:
       'I confirm that I have no disclosable pecuniary interest in this decision.\n\nAny interests are stated below.',
@@ -308,7 +309,9 @@ describe('notice of decision Word file', () => {
 
 describe('public summary of a confidential decision', () => {
   const CONFIDENTIAL: NoticeData = { ...SIGNED, marking: 'CONFIDENTIAL' };
-  const SUMMARY = `The Commissioner approved ${FUNDED.length} bids to Invest to Save Budget tranche 2, awarding ${formatMoney(AWARDED)} in all.`;
+  const SUMMARY =
+    `The Commissioner approved ${FUNDED.length} bids to Invest to Save Budget tranche 2, awarding ` +
+    `${formatMoney(AWARDED)} in all.`;
 
   it('gives only the body, title, number, date and one-line outcome (PDF)', async (context) => {
     requirePoppler(context, 'pdftotext');

@@ -41,7 +41,8 @@ describe('allocation', () => {
       error: {
         code: 'conflict',
         message:
-          'Allocating £100,000 to B1 would take the total to £380,000, £60,000 more than the £320,000 available: only £40,000 remains',
+          'Allocating £100,000 to B1 would take the total to £380,000, £60,000 more than the £320,000 ' +
+          'available: only £40,000 remains',
       },
     });
     expect(await dispatch('allocation:get', { roundId: 1 }, lead)).toMatchObject({
@@ -69,75 +70,83 @@ describe('allocation', () => {
     );
   });
 
-  it('suggests within the money available, leaving no eligible bid out that would still fit, and explains what it left out', async () => {
-    const as = await demo();
-    const result = await dispatch('allocation:suggest', { roundId: 1 }, as('Frances Doyle'));
-    if (!result.ok) throw new Error(result.error.message);
-    const round = await dispatch('rounds:get', { id: 1 }, as('Frances Doyle'));
-    const available = round.ok ? round.value.availablePence : 0;
-    expect(result.value.allocatedPence).toBeLessThanOrEqual(available);
-    const remaining = available - result.value.allocatedPence;
-    const bids = await dispatch('bids:list', { roundId: 1 }, as('Frances Doyle'));
-    const excluded = new Set(result.value.excluded.map((e) => e.ref));
-    for (const bid of bids.ok ? bids.value : []) {
-      const funded = result.value.items.some((i) => i.ref === bid.ref);
-      expect(funded || excluded.has(bid.ref)).toBe(true);
-      const ineligible = /threshold|gateway|minimum|scored|ineligible/.test(
-        result.value.excluded.find((e) => e.ref === bid.ref)?.reason ?? '',
-      );
-      if (!funded && !ineligible) {
-        expect(bid.requestedPence).toBeGreaterThan(remaining);
-        if (bid.reducedPence !== null) expect(bid.reducedPence).toBeGreaterThan(remaining);
+  it(
+    'suggests within the money available, leaving no eligible bid out that would still fit, and explains ' +
+      'what it left out',
+    async () => {
+      const as = await demo();
+      const result = await dispatch('allocation:suggest', { roundId: 1 }, as('Frances Doyle'));
+      if (!result.ok) throw new Error(result.error.message);
+      const round = await dispatch('rounds:get', { id: 1 }, as('Frances Doyle'));
+      const available = round.ok ? round.value.availablePence : 0;
+      expect(result.value.allocatedPence).toBeLessThanOrEqual(available);
+      const remaining = available - result.value.allocatedPence;
+      const bids = await dispatch('bids:list', { roundId: 1 }, as('Frances Doyle'));
+      const excluded = new Set(result.value.excluded.map((e) => e.ref));
+      for (const bid of bids.ok ? bids.value : []) {
+        const funded = result.value.items.some((i) => i.ref === bid.ref);
+        expect(funded || excluded.has(bid.ref)).toBe(true);
+        const ineligible = /threshold|gateway|minimum|scored|ineligible/.test(
+          result.value.excluded.find((e) => e.ref === bid.ref)?.reason ?? '',
+        );
+        if (!funded && !ineligible) {
+          expect(bid.requestedPence).toBeGreaterThan(remaining);
+          if (bid.reducedPence !== null) expect(bid.reducedPence).toBeGreaterThan(remaining);
+        }
       }
-    }
-    expect(result.value.excluded.find((e) => e.ref === 'SS5')?.reason).toContain(
-      'below the quality threshold',
-    );
-    // Suggesting changes nothing; applying adopts it.
-    expect(await dispatch('allocation:get', { roundId: 1 }, as('Dan Hughes'))).toMatchObject({
-      ok: true,
-      value: { allocatedPence: 0 },
-    });
-    await dispatch('allocation:suggest', { roundId: 1, apply: true }, as('Dan Hughes'));
-    expect(await dispatch('allocation:get', { roundId: 1 }, as('Dan Hughes'))).toMatchObject({
-      ok: true,
-      value: { allocatedPence: result.value.allocatedPence },
-    });
-  });
+      expect(result.value.excluded.find((e) => e.ref === 'SS5')?.reason).toContain(
+        'below the quality threshold',
+      );
+      // Suggesting changes nothing; applying adopts it.
+      expect(await dispatch('allocation:get', { roundId: 1 }, as('Dan Hughes'))).toMatchObject({
+        ok: true,
+        value: { allocatedPence: 0 },
+      });
+      await dispatch('allocation:suggest', { roundId: 1, apply: true }, as('Dan Hughes'));
+      expect(await dispatch('allocation:get', { roundId: 1 }, as('Dan Hughes'))).toMatchObject({
+        ok: true,
+        value: { allocatedPence: result.value.allocatedPence },
+      });
+    },
+  );
 
-  it('suggests in rank order by default, funding B2 and B1, and keeps the value optimum as a labelled option', async () => {
-    const as = await demo();
-    const lead = as('Dan Hughes');
-    const byRank = await dispatch('allocation:suggest', { roundId: 1 }, lead);
-    if (!byRank.ok) throw new Error(byRank.error.message);
-    expect(byRank.value.method).toBe('rank');
-    expect(byRank.value.explanation).toMatch(/^Bids are funded in rank order/);
-    expect(byRank.value.items.map((i) => i.ref)).toEqual(['B2', 'SS4', 'B1', 'C1', 'SS1', 'W2']);
-    expect(byRank.value.excluded.find((e) => e.ref === 'C2')?.reason).toBe(
-      'ranked 6th; its £38,000 does not fit in the £18,240 left',
-    );
-    const byValue = await dispatch('allocation:suggest', { roundId: 1, method: 'value' }, lead);
-    if (!byValue.ok) throw new Error(byValue.error.message);
-    expect(byValue.value.method).toBe('value');
-    expect(byValue.value.items.some((i) => i.ref === 'B2')).toBe(false);
-    // Adopting the value optimum passes over B2 and B1: refused without a reason.
-    expect(
-      await dispatch('allocation:suggest', { roundId: 1, method: 'value', apply: true }, lead),
-    ).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'reason' }] } });
-    const adopted = await dispatch(
-      'allocation:suggest',
-      { roundId: 1, method: 'value', apply: true, reason: 'More partnerships funded' },
-      lead,
-    );
-    expect(adopted.ok).toBe(true);
-    const allocation = await dispatch('allocation:get', { roundId: 1 }, lead);
-    const ss4 = allocation.ok ? allocation.value.items.find((i) => i.ref === 'SS4') : undefined;
-    const c1 = allocation.ok ? allocation.value.items.find((i) => i.ref === 'C1') : undefined;
-    expect(ss4?.reason).toBe('More partnerships funded');
-    expect(c1?.departures).toEqual([
-      'C1 (ranked 4th) is funded while B2 (ranked 1st) gets nothing, though its £75,000 would fit',
-    ]);
-  });
+  it(
+    'suggests in rank order by default, funding B2 and B1, and keeps the value optimum as a labelled ' +
+      'option',
+    async () => {
+      const as = await demo();
+      const lead = as('Dan Hughes');
+      const byRank = await dispatch('allocation:suggest', { roundId: 1 }, lead);
+      if (!byRank.ok) throw new Error(byRank.error.message);
+      expect(byRank.value.method).toBe('rank');
+      expect(byRank.value.explanation).toMatch(/^Bids are funded in rank order/);
+      expect(byRank.value.items.map((i) => i.ref)).toEqual(['B2', 'SS4', 'B1', 'C1', 'SS1', 'W2']);
+      expect(byRank.value.excluded.find((e) => e.ref === 'C2')?.reason).toBe(
+        'ranked 6th; its £38,000 does not fit in the £18,240 left',
+      );
+      const byValue = await dispatch('allocation:suggest', { roundId: 1, method: 'value' }, lead);
+      if (!byValue.ok) throw new Error(byValue.error.message);
+      expect(byValue.value.method).toBe('value');
+      expect(byValue.value.items.some((i) => i.ref === 'B2')).toBe(false);
+      // Adopting the value optimum passes over B2 and B1: refused without a reason.
+      expect(
+        await dispatch('allocation:suggest', { roundId: 1, method: 'value', apply: true }, lead),
+      ).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'reason' }] } });
+      const adopted = await dispatch(
+        'allocation:suggest',
+        { roundId: 1, method: 'value', apply: true, reason: 'More partnerships funded' },
+        lead,
+      );
+      expect(adopted.ok).toBe(true);
+      const allocation = await dispatch('allocation:get', { roundId: 1 }, lead);
+      const ss4 = allocation.ok ? allocation.value.items.find((i) => i.ref === 'SS4') : undefined;
+      const c1 = allocation.ok ? allocation.value.items.find((i) => i.ref === 'C1') : undefined;
+      expect(ss4?.reason).toBe('More partnerships funded');
+      expect(c1?.departures).toEqual([
+        'C1 (ranked 4th) is funded while B2 (ranked 1st) gets nothing, though its £75,000 would fit',
+      ]);
+    },
+  );
 
   it('needs a reason to fund a bid below the threshold by hand, and keeps it', async () => {
     const as = await demo();

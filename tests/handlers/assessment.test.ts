@@ -173,47 +173,54 @@ describe('assessment', () => {
     expect(progress.bids.find((b) => b.ref === 'A1')?.warning).toContain('1 assessor without a conflict');
   });
 
-  it('refuses scoring before a declaration, off the scale, or submitted without justifications, and keeps every version', async () => {
-    const o = await office();
-    const amy = o.as('Amy Assessor');
-    const a2 = await o.bidId('A2');
-    expect(
-      await dispatch(
-        'assessment:score',
-        { bidId: a2, scores: allScores(o.framework, 3), submit: false },
-        amy,
-      ),
-    ).toMatchObject({ ok: false, error: { message: expect.stringContaining('must declare') } });
-    await o.ok(dispatch('assessment:declare', { roundId: o.roundId, all: true, conflict: false }, amy));
-    expect(
-      await dispatch(
-        'assessment:score',
-        { bidId: a2, scores: allScores(o.framework, 6), submit: false },
-        amy,
-      ),
-    ).toMatchObject({ ok: false, error: { message: expect.stringContaining('off the scale (0 to 5)') } });
-    const short = o.framework.criteria.map((c) => ({
-      criterionId: c.id,
-      score: c.gateway ? 1 : 3,
-      justification: 'ok',
-    }));
-    expect(await dispatch('assessment:score', { bidId: a2, scores: short, submit: true }, amy)).toMatchObject(
-      { ok: false, error: { message: expect.stringContaining('justification of at least 20 characters') } },
-    );
-    await o.ok(dispatch('assessment:score', { bidId: a2, scores: short, submit: false }, amy));
-    await o.ok(
-      dispatch('assessment:score', { bidId: a2, scores: allScores(o.framework, 4), submit: true }, amy),
-    );
-    const sheet = await o.ok(dispatch('assessment:sheet', { bidId: a2 }, amy));
-    expect(
-      sheet.history
-        .filter((h) => h.criterionId === o.framework.criteria[1]!.id)
-        .map((h) => [h.score, h.submitted]),
-    ).toEqual([
-      [3, false],
-      [4, true],
-    ]);
-  });
+  it(
+    'refuses scoring before a declaration, off the scale, or submitted without justifications, and keeps ' +
+      'every version',
+    async () => {
+      const o = await office();
+      const amy = o.as('Amy Assessor');
+      const a2 = await o.bidId('A2');
+      expect(
+        await dispatch(
+          'assessment:score',
+          { bidId: a2, scores: allScores(o.framework, 3), submit: false },
+          amy,
+        ),
+      ).toMatchObject({ ok: false, error: { message: expect.stringContaining('must declare') } });
+      await o.ok(dispatch('assessment:declare', { roundId: o.roundId, all: true, conflict: false }, amy));
+      expect(
+        await dispatch(
+          'assessment:score',
+          { bidId: a2, scores: allScores(o.framework, 6), submit: false },
+          amy,
+        ),
+      ).toMatchObject({ ok: false, error: { message: expect.stringContaining('off the scale (0 to 5)') } });
+      const short = o.framework.criteria.map((c) => ({
+        criterionId: c.id,
+        score: c.gateway ? 1 : 3,
+        justification: 'ok',
+      }));
+      expect(
+        await dispatch('assessment:score', { bidId: a2, scores: short, submit: true }, amy),
+      ).toMatchObject({
+        ok: false,
+        error: { message: expect.stringContaining('justification of at least 20 characters') },
+      });
+      await o.ok(dispatch('assessment:score', { bidId: a2, scores: short, submit: false }, amy));
+      await o.ok(
+        dispatch('assessment:score', { bidId: a2, scores: allScores(o.framework, 4), submit: true }, amy),
+      );
+      const sheet = await o.ok(dispatch('assessment:sheet', { bidId: a2 }, amy));
+      expect(
+        sheet.history
+          .filter((h) => h.criterionId === o.framework.criteria[1]!.id)
+          .map((h) => [h.score, h.submitted]),
+      ).toEqual([
+        [3, false],
+        [4, true],
+      ]);
+    },
+  );
 
   it('keeps framework editing to lead officers, and asks for confirmation once scoring has started', async () => {
     const o = await office();

@@ -52,69 +52,83 @@ async function appendixAWorkbook(): Promise<Buffer> {
 }
 
 describe('importing a bid schedule', () => {
-  it('reads the 2013 Appendix A, saved as CSV, as 13 bids from 6 partnerships with the round £189,260 over', async () => {
-    const { ctx } = testContext();
-    const roundId = await investToSave(ctx);
-    const preview = await dispatch(
-      'bids:previewImport',
-      { roundId, ...file('Appendix A.csv', APPENDIX_A) },
-      ctx,
-    );
-    expect(preview.ok && preview.value).toMatchObject({
-      bidCount: 13,
-      partnershipCount: 6,
-      requestedPence: 50_926_000,
-      reducedRequestedPence: 47_926_000,
-      problems: [],
-    });
-    expect(preview.ok && preview.value.mapping.map((m) => m.field)).toEqual([
-      'ref',
-      'partnership',
-      'title',
-      'requested',
-    ]);
-    expect(preview.ok && preview.value.bids.find((b) => b.ref === 'S1')).toMatchObject({
-      requestedPence: 5_000_000,
-      note: expect.stringContaining('Total requested'),
-    });
+  it(
+    'reads the 2013 Appendix A, saved as CSV, as 13 bids from 6 partnerships ' +
+      'with the round £189,260 over',
+    async () => {
+      const { ctx } = testContext();
+      const roundId = await investToSave(ctx);
+      const preview = await dispatch(
+        'bids:previewImport',
+        { roundId, ...file('Appendix A.csv', APPENDIX_A) },
+        ctx,
+      );
+      expect(preview.ok && preview.value).toMatchObject({
+        bidCount: 13,
+        partnershipCount: 6,
+        requestedPence: 50_926_000,
+        reducedRequestedPence: 47_926_000,
+        problems: [],
+      });
+      expect(preview.ok && preview.value.mapping.map((m) => m.field)).toEqual([
+        'ref',
+        'partnership',
+        'title',
+        'requested',
+      ]);
+      expect(preview.ok && preview.value.bids.find((b) => b.ref === 'S1')).toMatchObject({
+        requestedPence: 5_000_000,
+        note: expect.stringContaining('Total requested'),
+      });
 
-    const result = await dispatch('bids:import', { roundId, ...file('Appendix A.csv', APPENDIX_A) }, ctx);
-    expect(result).toEqual({
-      ok: true,
-      value: { imported: 13, partnerships: 6, requestedPence: 50_926_000, reducedRequestedPence: 47_926_000 },
-    });
-
-    const dashboard = await dispatch('rounds:dashboard', { id: roundId }, ctx);
-    expect(dashboard.ok && dashboard.value).toMatchObject({
-      overPence: 18_926_000,
-      overWithReductionsPence: 15_926_000,
-      // The schedule gives totals only: said once for the round, not on each of the 13 bids.
-      flags: [
-        {
-          code: 'NO_COST_LINES',
-          severity: 'warning',
-          message: expect.stringMatching(/^None of the 13 bids/),
+      const result = await dispatch('bids:import', { roundId, ...file('Appendix A.csv', APPENDIX_A) }, ctx);
+      expect(result).toEqual({
+        ok: true,
+        value: {
+          imported: 13,
+          partnerships: 6,
+          requestedPence: 50_926_000,
+          reducedRequestedPence: 47_926_000,
         },
-      ],
-    });
-    expect(
-      dashboard.ok &&
-        dashboard.value.partnerships.map((p) => [p.partnership, p.bidCount, p.requestedPence, p.statedPence]),
-    ).toEqual([
-      ['Birmingham Community Safety Partnership', 2, 19_500_000, 19_500_000],
-      ['Coventry Local Police and Crime Board', 2, 7_300_000, 7_300_000],
-      ['Safe and Sound Dudley', 1, 5_000_000, 5_000_000],
-      ['Safer Sandwell Partnership', 5, 10_126_000, 10_126_000],
-      ['Safer Solihull Partnership', 1, 5_000_000, 5_000_000],
-      ['Safer Walsall Partnership', 2, 4_000_000, 4_000_000],
-    ]);
-    const bids = await dispatch('bids:list', { roundId }, ctx);
-    expect(bids.ok && bids.value.find((b) => b.ref === 'B2')).toMatchObject({
-      requestedPence: 9_500_000,
-      reducedPence: 7_500_000,
-      partnership: 'Birmingham Community Safety Partnership',
-    });
-  });
+      });
+
+      const dashboard = await dispatch('rounds:dashboard', { id: roundId }, ctx);
+      expect(dashboard.ok && dashboard.value).toMatchObject({
+        overPence: 18_926_000,
+        overWithReductionsPence: 15_926_000,
+        // The schedule gives totals only: said once for the round, not on each of the 13 bids.
+        flags: [
+          {
+            code: 'NO_COST_LINES',
+            severity: 'warning',
+            message: expect.stringMatching(/^None of the 13 bids/),
+          },
+        ],
+      });
+      expect(
+        dashboard.ok &&
+          dashboard.value.partnerships.map((p) => [
+            p.partnership,
+            p.bidCount,
+            p.requestedPence,
+            p.statedPence,
+          ]),
+      ).toEqual([
+        ['Birmingham Community Safety Partnership', 2, 19_500_000, 19_500_000],
+        ['Coventry Local Police and Crime Board', 2, 7_300_000, 7_300_000],
+        ['Safe and Sound Dudley', 1, 5_000_000, 5_000_000],
+        ['Safer Sandwell Partnership', 5, 10_126_000, 10_126_000],
+        ['Safer Solihull Partnership', 1, 5_000_000, 5_000_000],
+        ['Safer Walsall Partnership', 2, 4_000_000, 4_000_000],
+      ]);
+      const bids = await dispatch('bids:list', { roundId }, ctx);
+      expect(bids.ok && bids.value.find((b) => b.ref === 'B2')).toMatchObject({
+        requestedPence: 9_500_000,
+        reducedPence: 7_500_000,
+        partnership: 'Birmingham Community Safety Partnership',
+      });
+    },
+  );
 
   it('reads the same schedule from XLSX with other headers, and agrees after mapping', async () => {
     const { ctx } = testContext();
@@ -176,36 +190,41 @@ describe('importing a bid schedule', () => {
     expect(await dispatch('partnerships:list', {}, ctx)).toEqual({ ok: true, value: [] });
   });
 
-  it('names every bad row: duplicates, missing references, missing amounts, references already in the round', async () => {
-    const { ctx } = testContext();
-    const roundId = await investToSave(ctx);
-    await dispatch(
-      'bids:import',
-      {
-        roundId,
-        ...file(
-          'first.csv',
-          Buffer.from('Ref,Partnership,Project,Amount\nX1,Safer Walsall Partnership,Existing,£1,000\n'),
-        ),
-      },
-      ctx,
-    );
-    const csv = [
-      'Ref,Partnership,Project,Amount',
-      'A1,Safer Walsall Partnership,One,£100',
-      'A1,,Two,£200',
-      ',,Stray text,£5',
-      'A3,,Three,',
-      'x1,,Four,£1',
-    ].join('\n');
-    const result = await dispatch('bids:import', { roundId, ...file('bad.csv', Buffer.from(csv)) }, ctx);
-    expect(!result.ok && result.error.issues?.map((i) => i.message)).toEqual([
-      'Row 3, Ref: A1 appears twice in this file (also row 2)',
-      'Row 4, Ref: This row has no reference: every bid needs one (S1, SS4, SSF4-02…), and a subtotal row should say "Total"',
-      'Row 5, Amount: No amount requested',
-      'Row 6, Ref: x1 is already in this round',
-    ]);
-  });
+  it(
+    'names every bad row: duplicates, missing references, missing amounts, references already in the ' +
+      'round',
+    async () => {
+      const { ctx } = testContext();
+      const roundId = await investToSave(ctx);
+      await dispatch(
+        'bids:import',
+        {
+          roundId,
+          ...file(
+            'first.csv',
+            Buffer.from('Ref,Partnership,Project,Amount\nX1,Safer Walsall Partnership,Existing,£1,000\n'),
+          ),
+        },
+        ctx,
+      );
+      const csv = [
+        'Ref,Partnership,Project,Amount',
+        'A1,Safer Walsall Partnership,One,£100',
+        'A1,,Two,£200',
+        ',,Stray text,£5',
+        'A3,,Three,',
+        'x1,,Four,£1',
+      ].join('\n');
+      const result = await dispatch('bids:import', { roundId, ...file('bad.csv', Buffer.from(csv)) }, ctx);
+      expect(!result.ok && result.error.issues?.map((i) => i.message)).toEqual([
+        'Row 3, Ref: A1 appears twice in this file (also row 2)',
+        'Row 4, Ref: This row has no reference: every bid needs one (S1, SS4, SSF4-02…), and a subtotal ' +
+          'row should say "Total"',
+        'Row 5, Amount: No amount requested',
+        'Row 6, Ref: x1 is already in this round',
+      ]);
+    },
+  );
 
   it('refuses files it cannot read with a clear reason', async () => {
     const { ctx } = testContext();

@@ -44,52 +44,60 @@ const c2 = {
 const asLead = () => testContext();
 
 describe('bid handlers', () => {
-  it('records a bid against a known partnership, whatever way its name is written, and flags its arithmetic', async () => {
-    const { ctx } = asLead();
-    const roundId = await round(ctx);
-    const created = await dispatch('bids:create', { roundId, ...c2 }, ctx);
-    expect(created).toMatchObject({
-      ok: true,
-      value: {
-        partnership: 'Coventry Local Police and Crime Board',
-        costLinesTotalPence: 3_796_000,
-        costLines: [{ computedPence: 2_196_000 }, { computedPence: 1_600_000 }],
-        flags: [
-          {
-            code: 'COST_LINES_TOTAL',
-            message: 'Cost lines add up to £37,960, but the stated total is £38,000 (£40 short)',
-          },
-        ],
-      },
-    });
-    const partnerships = await dispatch('partnerships:list', {}, ctx);
-    expect(partnerships.ok && partnerships.value.filter((p) => p.name.startsWith('Coventry'))).toHaveLength(
-      1,
-    );
-  });
+  it(
+    'records a bid against a known partnership, whatever way its name is written, and flags its ' +
+      'arithmetic',
+    async () => {
+      const { ctx } = asLead();
+      const roundId = await round(ctx);
+      const created = await dispatch('bids:create', { roundId, ...c2 }, ctx);
+      expect(created).toMatchObject({
+        ok: true,
+        value: {
+          partnership: 'Coventry Local Police and Crime Board',
+          costLinesTotalPence: 3_796_000,
+          costLines: [{ computedPence: 2_196_000 }, { computedPence: 1_600_000 }],
+          flags: [
+            {
+              code: 'COST_LINES_TOTAL',
+              message: 'Cost lines add up to £37,960, but the stated total is £38,000 (£40 short)',
+            },
+          ],
+        },
+      });
+      const partnerships = await dispatch('partnerships:list', {}, ctx);
+      expect(partnerships.ok && partnerships.value.filter((p) => p.name.startsWith('Coventry'))).toHaveLength(
+        1,
+      );
+    },
+  );
 
-  it('refuses a reference already in the round, an ineligible bid without a reason, and priorities from another plan', async () => {
-    const { ctx } = asLead();
-    const roundId = await round(ctx);
-    await dispatch('bids:create', { roundId, ...c2 }, ctx);
-    expect(await dispatch('bids:create', { roundId, ...c2, ref: 'c2' }, ctx)).toMatchObject({
-      ok: false,
-      error: { code: 'conflict', issues: [{ path: 'ref' }] },
-    });
-    expect(
-      await dispatch('bids:create', { roundId, ...c2, ref: 'C3', status: 'ineligible' }, ctx),
-    ).toMatchObject({
-      ok: false,
-      error: { issues: [{ path: 'statusReason', message: 'Say why the bid is ineligible' }] },
-    });
-    expect(
-      await dispatch('bids:create', { roundId, ...c2, ref: 'C4', claimedPriorityIds: [1] }, ctx),
-    ).toMatchObject({ ok: false, error: { issues: [{ path: 'claimedPriorityIds' }] } });
-    expect(await dispatch('bids:create', { roundId, ...c2, ref: 'bad ref!' }, ctx)).toMatchObject({
-      ok: false,
-      error: { issues: [{ path: 'ref' }] },
-    });
-  });
+  it(
+    'refuses a reference already in the round, an ineligible bid without a reason, and priorities from ' +
+      'another plan',
+    async () => {
+      const { ctx } = asLead();
+      const roundId = await round(ctx);
+      await dispatch('bids:create', { roundId, ...c2 }, ctx);
+      expect(await dispatch('bids:create', { roundId, ...c2, ref: 'c2' }, ctx)).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', issues: [{ path: 'ref' }] },
+      });
+      expect(
+        await dispatch('bids:create', { roundId, ...c2, ref: 'C3', status: 'ineligible' }, ctx),
+      ).toMatchObject({
+        ok: false,
+        error: { issues: [{ path: 'statusReason', message: 'Say why the bid is ineligible' }] },
+      });
+      expect(
+        await dispatch('bids:create', { roundId, ...c2, ref: 'C4', claimedPriorityIds: [1] }, ctx),
+      ).toMatchObject({ ok: false, error: { issues: [{ path: 'claimedPriorityIds' }] } });
+      expect(await dispatch('bids:create', { roundId, ...c2, ref: 'bad ref!' }, ctx)).toMatchObject({
+        ok: false,
+        error: { issues: [{ path: 'ref' }] },
+      });
+    },
+  );
 
   it("keeps a bid's claimed priorities from its round's plan, and refuses writes to an archived round", async () => {
     const { ctx } = asLead();

@@ -41,38 +41,42 @@ describe('shortlist and board review', () => {
     ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('keeps each board member\u2019s view and comment on the record, and never lets the board edit scores', async () => {
-    const as = await demo();
-    const board = as('Frances Doyle');
-    const pack = await dispatch(
-      'board:recordView',
-      {
-        roundId: 1,
-        bidRef: 'B1',
-        view: 'support_with_conditions',
-        comment: 'Only if the A&E study reports by March',
-        meetingOn: '2013-11-05',
-      },
-      board,
-    );
-    expect(pack.ok && pack.value.find((b) => b.ref === 'B1')?.views).toEqual([
-      {
-        person: 'Frances Doyle',
-        view: 'support_with_conditions',
-        comment: 'Only if the A&E study reports by March',
-        meetingOn: '2013-11-05',
-      },
-    ]);
-    expect(
-      await dispatch('board:recordView', { roundId: 1, bidRef: 'B1', view: 'support' }, as('Asha Patel')),
-    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const bids = await dispatch('bids:list', { roundId: 1 }, board);
-    const b1 = bids.ok ? bids.value.find((b) => b.ref === 'B1')!.id : 0;
-    expect(await dispatch('assessment:score', { bidId: b1, scores: [], submit: false }, board)).toMatchObject(
-      { ok: false, error: { code: 'forbidden' } },
-    );
-    expect(
-      await dispatch('allocation:set', { roundId: 1, bidRef: 'B1', option: 'full' }, board),
-    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-  });
+  it(
+    'keeps each board member\u2019s view and comment on the record, ' +
+      'and never lets the board edit scores',
+    async () => {
+      const as = await demo();
+      const board = as('Frances Doyle');
+      const pack = await dispatch(
+        'board:recordView',
+        {
+          roundId: 1,
+          bidRef: 'B1',
+          view: 'support_with_conditions',
+          comment: 'Only if the A&E study reports by March',
+          meetingOn: '2013-11-05',
+        },
+        board,
+      );
+      expect(pack.ok && pack.value.find((b) => b.ref === 'B1')?.views).toEqual([
+        {
+          person: 'Frances Doyle',
+          view: 'support_with_conditions',
+          comment: 'Only if the A&E study reports by March',
+          meetingOn: '2013-11-05',
+        },
+      ]);
+      expect(
+        await dispatch('board:recordView', { roundId: 1, bidRef: 'B1', view: 'support' }, as('Asha Patel')),
+      ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      const bids = await dispatch('bids:list', { roundId: 1 }, board);
+      const b1 = bids.ok ? bids.value.find((b) => b.ref === 'B1')!.id : 0;
+      expect(
+        await dispatch('assessment:score', { bidId: b1, scores: [], submit: false }, board),
+      ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(
+        await dispatch('allocation:set', { roundId: 1, bidRef: 'B1', option: 'full' }, board),
+      ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    },
+  );
 });

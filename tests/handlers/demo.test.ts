@@ -84,34 +84,38 @@ describe('demonstration data', () => {
 });
 
 describe('demonstration assessment', () => {
-  it('ships a framework and three assessors\u2019 submitted scores, so ranking, moderation and charts show something real', async () => {
-    const { ctx } = testContext();
-    await dispatch('demo:load', {}, ctx);
-    const lead = actingAs(ctx, 'Dan Hughes');
-    const framework = await dispatch('frameworks:get', { roundId: 1 }, lead);
-    expect(framework.ok && framework.value).toMatchObject({
-      template: 'invest-to-save',
-      scoringStarted: true,
-      threshold: 50,
-    });
-    const ranking = await dispatch('assessment:ranking', { roundId: 1 }, lead);
-    expect(ranking.ok && ranking.value.length).toBe(13);
-    expect(ranking.ok && ranking.value.every((r) => r.complete && r.assessorCount >= 2)).toBe(true);
-    expect(ranking.ok && ranking.value.find((r) => r.ref === 'W1')?.assessorCount).toBe(2);
-    const moderation = await dispatch('assessment:moderation', { roundId: 1 }, lead);
-    expect(moderation.ok && moderation.value.items.length).toBeGreaterThanOrEqual(3);
-    expect(moderation.ok && moderation.value.items.find((i) => i.ref === 'C2')?.moderated).toMatchObject({
-      score: 2,
-      by: 'Dan Hughes',
-    });
-    expect(moderation.ok && moderation.value.distributions.map((d) => d.person)).toEqual([
-      'Asha Patel',
-      'Ben Clarke',
-      'Chloe Evans',
-    ]);
-    const progress = await dispatch('assessment:progress', { roundId: 1 }, lead);
-    expect(progress.ok && progress.value.declarations.filter((d) => d.conflict)).toEqual([
-      expect.objectContaining({ ref: 'W1', person: 'Ben Clarke' }),
-    ]);
-  });
+  it(
+    'ships a framework and three assessors\u2019 submitted scores, so ranking, moderation and charts ' +
+      'show something real',
+    async () => {
+      const { ctx } = testContext();
+      await dispatch('demo:load', {}, ctx);
+      const lead = actingAs(ctx, 'Dan Hughes');
+      const framework = await dispatch('frameworks:get', { roundId: 1 }, lead);
+      expect(framework.ok && framework.value).toMatchObject({
+        template: 'invest-to-save',
+        scoringStarted: true,
+        threshold: 50,
+      });
+      const ranking = await dispatch('assessment:ranking', { roundId: 1 }, lead);
+      expect(ranking.ok && ranking.value.length).toBe(13);
+      expect(ranking.ok && ranking.value.every((r) => r.complete && r.assessorCount >= 2)).toBe(true);
+      expect(ranking.ok && ranking.value.find((r) => r.ref === 'W1')?.assessorCount).toBe(2);
+      const moderation = await dispatch('assessment:moderation', { roundId: 1 }, lead);
+      expect(moderation.ok && moderation.value.items.length).toBeGreaterThanOrEqual(3);
+      expect(moderation.ok && moderation.value.items.find((i) => i.ref === 'C2')?.moderated).toMatchObject({
+        score: 2,
+        by: 'Dan Hughes',
+      });
+      expect(moderation.ok && moderation.value.distributions.map((d) => d.person)).toEqual([
+        'Asha Patel',
+        'Ben Clarke',
+        'Chloe Evans',
+      ]);
+      const progress = await dispatch('assessment:progress', { roundId: 1 }, lead);
+      expect(progress.ok && progress.value.declarations.filter((d) => d.conflict)).toEqual([
+        expect.objectContaining({ ref: 'W1', person: 'Ben Clarke' }),
+      ]);
+    },
+  );
 });

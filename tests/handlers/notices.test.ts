@@ -186,72 +186,76 @@ describe('decision notices', () => {
 });
 
 describe('notice documents', () => {
-  it('export as PDF and Word with every funded bid, the totals, the budget and an Appendix A row for all 13 bids', async () => {
-    const { execFileSync } = await import('node:child_process');
-    const { writeFileSync } = await import('node:fs');
-    const mammoth = (await import('mammoth')).default;
-    const path = (await import('node:path')).default;
-    const { tempDir } = await import('../support/temp-db');
-    const { as } = await allocated();
-    await dispatch('notices:sign', { roundId: 1, date: '2013-11-12', interests: 'None' }, as('Pat Morgan'));
-    const pdf = await dispatch('notices:export', { roundId: 1, format: 'pdf' }, as('Frances Doyle'));
-    const docx = await dispatch('notices:export', { roundId: 1, format: 'docx' }, as('Frances Doyle'));
-    const notice = await dispatch('notices:get', { roundId: 1 }, as('Frances Doyle'));
-    const fingerprint = notice.ok ? (notice.value?.fingerprint ?? '') : '';
-    const expected = [
-      'SS4',
-      '£38,000',
-      'B1',
-      '£90,000',
-      'C1',
-      '£35,000',
-      '£163,000',
-      '£350,000',
-      '£30,000',
-      '£320,000',
-      'Pat Morgan',
-      '12 November 2013',
-      fingerprint,
-    ];
-    const refs = ['S1', 'D1', 'C1', 'C2', 'W1', 'W2', 'B1', 'B2', 'SS1', 'SS2', 'SS3', 'SS4', 'SS5'];
+  it(
+    'export as PDF and Word with every funded bid, the totals, the budget and an Appendix A row for all ' +
+      '13 bids',
+    async () => {
+      const { execFileSync } = await import('node:child_process');
+      const { writeFileSync } = await import('node:fs');
+      const mammoth = (await import('mammoth')).default;
+      const path = (await import('node:path')).default;
+      const { tempDir } = await import('../support/temp-db');
+      const { as } = await allocated();
+      await dispatch('notices:sign', { roundId: 1, date: '2013-11-12', interests: 'None' }, as('Pat Morgan'));
+      const pdf = await dispatch('notices:export', { roundId: 1, format: 'pdf' }, as('Frances Doyle'));
+      const docx = await dispatch('notices:export', { roundId: 1, format: 'docx' }, as('Frances Doyle'));
+      const notice = await dispatch('notices:get', { roundId: 1 }, as('Frances Doyle'));
+      const fingerprint = notice.ok ? (notice.value?.fingerprint ?? '') : '';
+      const expected = [
+        'SS4',
+        '£38,000',
+        'B1',
+        '£90,000',
+        'C1',
+        '£35,000',
+        '£163,000',
+        '£350,000',
+        '£30,000',
+        '£320,000',
+        'Pat Morgan',
+        '12 November 2013',
+        fingerprint,
+      ];
+      const refs = ['S1', 'D1', 'C1', 'C2', 'W1', 'W2', 'B1', 'B2', 'SS1', 'SS2', 'SS3', 'SS4', 'SS5'];
 
-    const wordBytes = Buffer.from(docx.ok ? docx.value.dataBase64 : '', 'base64');
-    const wordText = (await mammoth.extractRawText({ buffer: wordBytes })).value;
-    for (const s of expected.slice(0, -1)) expect(wordText, `Word: ${s}`).toContain(s);
-    // The fingerprint is in the page footer, which is its own part of the Word file.
-    const JSZip = (await import('jszip')).default;
-    const zip = await JSZip.loadAsync(wordBytes);
-    const footers = await Promise.all(
-      Object.keys(zip.files)
-        .filter((f) => /^word\/footer\d*\.xml$/.test(f))
-        .map((f) => zip.file(f)!.async('string')),
-    );
-    expect(footers.join('').replace(/<[^>]+>/g, '')).toContain(fingerprint);
-    expect(wordText).not.toContain('Office of the Police and Crime Commissioner and');
-    // Each award away from the ranking carries its recorded reason beside it.
-    expect(wordText).toContain('Reason for departing from the ranking: B2 is deferred to the next tranche');
-    for (const ref of refs) expect(wordText).toMatch(new RegExp(`\\b${ref}\\b`));
+      const wordBytes = Buffer.from(docx.ok ? docx.value.dataBase64 : '', 'base64');
+      const wordText = (await mammoth.extractRawText({ buffer: wordBytes })).value;
+      for (const s of expected.slice(0, -1)) expect(wordText, `Word: ${s}`).toContain(s);
+      // The fingerprint is in the page footer, which is its own part of the Word file.
+      const JSZip = (await import('jszip')).default;
+      const zip = await JSZip.loadAsync(wordBytes);
+      const footers = await Promise.all(
+        Object.keys(zip.files)
+          .filter((f) => /^word\/footer\d*\.xml$/.test(f))
+          .map((f) => zip.file(f)!.async('string')),
+      );
+      expect(footers.join('').replace(/<[^>]+>/g, '')).toContain(fingerprint);
+      expect(wordText).not.toContain('Office of the Police and Crime Commissioner and');
+      // Each award away from the ranking carries its recorded reason beside it.
+      expect(wordText).toContain('Reason for departing from the ranking: B2 is deferred to the next tranche');
+      for (const ref of refs) expect(wordText).toMatch(new RegExp(`\\b${ref}\\b`));
 
-    const pdftotext = popplerIfInstalled('pdftotext');
-    if (pdftotext) {
-      const file = path.join(tempDir(), 'notice.pdf');
-      writeFileSync(file, Buffer.from(pdf.ok ? pdf.value.dataBase64 : '', 'base64'));
-      const text = execFileSync(pdftotext, ['-layout', file, '-'], { encoding: 'utf8' });
-      for (const s of expected.slice(0, -1)) expect(text, `PDF: ${s}`).toContain(s);
-      // The 64-character fingerprint may wrap in the footer; its characters are all there in order.
-      expect(text.replace(/\s+/g, '')).toContain(fingerprint);
-      expect(text.replace(/\s+/g, ' ')).toMatch(/Reason for departing from the ranking: B2 is deferred/);
-      const appendix = text.slice(text.indexOf('Appendix A'));
-      for (const ref of refs) expect(appendix).toMatch(new RegExp(`\\b${ref}\\b`));
-    }
-    // Exporting a signed notice again gives the same content.
-    const again = await dispatch('notices:export', { roundId: 1, format: 'docx' }, as('Frances Doyle'));
-    expect(
-      (
-        await mammoth.extractRawText({
-          buffer: Buffer.from(again.ok ? again.value.dataBase64 : '', 'base64'),
-        })
-      ).value,
-    ).toBe(wordText);
-  });
+      const pdftotext = popplerIfInstalled('pdftotext');
+      if (pdftotext) {
+        const file = path.join(tempDir(), 'notice.pdf');
+        writeFileSync(file, Buffer.from(pdf.ok ? pdf.value.dataBase64 : '', 'base64'));
+        const text = execFileSync(pdftotext, ['-layout', file, '-'], { encoding: 'utf8' });
+        for (const s of expected.slice(0, -1)) expect(text, `PDF: ${s}`).toContain(s);
+        // The 64-character fingerprint may wrap in the footer; its characters are all there in order.
+        expect(text.replace(/\s+/g, '')).toContain(fingerprint);
+        expect(text.replace(/\s+/g, ' ')).toMatch(/Reason for departing from the ranking: B2 is deferred/);
+        const appendix = text.slice(text.indexOf('Appendix A'));
+        for (const ref of refs) expect(appendix).toMatch(new RegExp(`\\b${ref}\\b`));
+      }
+      // Exporting a signed notice again gives the same content.
+      const again = await dispatch('notices:export', { roundId: 1, format: 'docx' }, as('Frances Doyle'));
+      expect(
+        (
+          await mammoth.extractRawText({
+            buffer: Buffer.from(again.ok ? again.value.dataBase64 : '', 'base64'),
+          })
+        ).value,
+      ).toBe(wordText);
+    },
+  );
 });

@@ -38,7 +38,8 @@ describe('parseBusinessCase', () => {
         title('C2 Coventry Safer Homes Initiative'),
         heading('Cost'),
         para(
-          'The purpose of this submission is to seek funds from the PCC’s Innovation Fund to support set-up costs totalling £38,000 to include:',
+          'The purpose of this submission is to seek funds from the PCC’s Innovation Fund to support ' +
+            'set-up costs totalling £38,000 to include:',
         ),
         table(
           ['Description', 'Quantity', 'Unit cost', 'Amount'],
@@ -120,11 +121,15 @@ describe('parseBusinessCase', () => {
       { heading: 'Introduction', body: 'Safer Solihull Partnership' },
       {
         heading: 'Background',
-        body: 'Violent Crime accounts for 20.7 percent of Total Recorded Crime.\n\nChelmsley Wood and Smith\'s Wood have been identified as two "key" wards.',
+        body:
+          'Violent Crime accounts for 20.7 percent of Total Recorded Crime.\n\nChelmsley Wood and ' +
+          'Smith\'s Wood have been identified as two "key" wards.',
       },
       {
         heading: 'Key Outcomes',
-        body: '- Show a reduction in the number of repeat victims\n- An evidence base to deliver substance misuse strategies in a different way',
+        body:
+          '- Show a reduction in the number of repeat victims\n- An evidence base to deliver substance ' +
+          'misuse strategies in a different way',
       },
       {
         heading: 'Costs',
@@ -263,18 +268,22 @@ describe('parseBusinessCase', () => {
     expect(parsed.costLines).toHaveLength(2);
   });
 
-  it('takes the stated sum over the last of several sub-totals when no table gives a grand total (B1 and B2)', async () => {
-    const parsed = await parseBusinessCase(
-      await docx(
-        heading('B1: Youth Violence'),
-        table(['Development of a Youth Violence Strategy', '£10k'], ['Sub-total', '£100K']),
-        heading('B2: Domestic Abuse'),
-        table(['Development of care and support pathways', '£15k'], ['Sub-total', '£95k']),
-        para('The total sum requested is £195,000'),
-      ),
-    );
-    expect(parsed.statedTotalPence).toBe(19_500_000);
-  });
+  it(
+    'takes the stated sum over the last of several sub-totals when no table gives a grand total (B1 and ' +
+      'B2)',
+    async () => {
+      const parsed = await parseBusinessCase(
+        await docx(
+          heading('B1: Youth Violence'),
+          table(['Development of a Youth Violence Strategy', '£10k'], ['Sub-total', '£100K']),
+          heading('B2: Domestic Abuse'),
+          table(['Development of care and support pathways', '£15k'], ['Sub-total', '£95k']),
+          para('The total sum requested is £195,000'),
+        ),
+      );
+      expect(parsed.statedTotalPence).toBe(19_500_000);
+    },
+  );
 
   it('refuses a file that is not a .docx', async () => {
     const notWord = parseBusinessCase(new TextEncoder().encode('Total Bid = £1500'));

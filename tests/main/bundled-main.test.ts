@@ -17,18 +17,22 @@ const emitter = () => ({ on() { return this; }, once() { return this; } });
 const fake = {
   app: Object.assign(emitter(), {
     enableSandbox: noop, requestSingleInstanceLock: () => true, quit: noop, exit: (c) => process.exit(c),
-    whenReady: () => Promise.resolve(), getAppPath: () => process.env.APP_ROOT, getVersion: () => 'bundle-test', isPackaged: true,
+    whenReady: () => Promise.resolve(), getAppPath: () => process.env.APP_ROOT, \
+getVersion: () => 'bundle-test', isPackaged: true,
   }),
   BrowserWindow: class { constructor() {} once() {} on() {} loadURL() { return Promise.resolve(); } },
   protocol: { registerSchemesAsPrivileged: noop, handle: noop },
   ipcMain: { handle: (channel, fn) => handlers.set(channel, fn) },
-  session: { defaultSession: { setPermissionRequestHandler: noop, setPermissionCheckHandler: noop, setDevicePermissionHandler: noop, webRequest: { onBeforeRequest: noop } } },
+  session: { defaultSession: { setPermissionRequestHandler: noop, setPermissionCheckHandler: noop, \
+setDevicePermissionHandler: noop, webRequest: { onBeforeRequest: noop } } },
   shell: { openExternal: noop },
   dialog: { showErrorBox: (t, m) => { console.error(t, m); process.exit(3); } },
 };
 const resolve = Module._resolveFilename;
-Module._resolveFilename = function (request, ...rest) { return request === 'electron' ? 'electron-stand-in' : resolve.call(this, request, ...rest); };
-require.cache['electron-stand-in'] = { id: 'electron-stand-in', filename: 'electron-stand-in', loaded: true, exports: fake };
+Module._resolveFilename = function (request, ...rest) { return request === 'electron' \
+? 'electron-stand-in' : resolve.call(this, request, ...rest); };
+require.cache['electron-stand-in'] = { id: 'electron-stand-in', filename: 'electron-stand-in', \
+loaded: true, exports: fake };
 require(process.env.BUNDLE);
 setTimeout(async () => {
   const event = { senderFrame: { url: 'app://tranche/index.html', parent: null } };

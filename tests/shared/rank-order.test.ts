@@ -26,46 +26,50 @@ function toBids(raw: { requestedPence: number; reducedShare: number | null }[]):
 }
 
 describe('the rank-order suggestion', () => {
-  it('never exceeds the money or a request, and never leaves out a bid that fits while funding a lower-ranked one', () => {
-    fc.assert(
-      fc.property(roundArbitrary, ({ bids: raw, availablePence }) => {
-        const bids = toBids(raw);
-        const result = suggestInRankOrder(bids, availablePence);
-        const amount = new Map(result.items.map((i) => [i.bidId, i.amountPence]));
-        const total = result.items.reduce((s, i) => s + i.amountPence, 0);
-        expect(total).toBe(result.allocatedPence);
-        expect(total).toBeLessThanOrEqual(availablePence);
-        const left = availablePence - total;
-        for (const bid of bids) {
-          const given = amount.get(bid.bidId) ?? 0;
-          expect(given).toBeLessThanOrEqual(bid.requestedPence);
-          if (given > 0) expect([bid.requestedPence, bid.reducedPence]).toContain(given);
-          // A reduced award is raised whenever the remainder allows.
-          if (given > 0 && given < bid.requestedPence)
-            expect(bid.requestedPence - given).toBeGreaterThan(left);
-          if (given > 0) continue;
-          // Left out: it does not fit in what is left, and would not fit even if every
-          // lower-ranked bid's award were taken back to make room.
-          expect(smallestOption(bid)).toBeGreaterThan(left);
-          const givenBelow = bids
-            .filter((b) => b.rank > bid.rank)
-            .reduce((sum, b) => sum + (amount.get(b.bidId) ?? 0), 0);
-          expect(smallestOption(bid)).toBeGreaterThan(left + givenBelow);
-          expect(result.excluded.map((e) => e.ref)).toContain(bid.ref);
-        }
-        // What it suggests is never a departure from the ranking.
-        const ranking = bids.map((b) => ({
-          ...b,
-          complete: true,
-          failedGateway: false,
-          belowMinimum: false,
-          belowThreshold: false,
-        }));
-        expect(departuresFor(ranking, result.items, availablePence).size).toBe(0);
-      }),
-      { numRuns: 500 },
-    );
-  });
+  it(
+    'never exceeds the money or a request, and never leaves out a bid that fits while funding a ' +
+      'lower-ranked one',
+    () => {
+      fc.assert(
+        fc.property(roundArbitrary, ({ bids: raw, availablePence }) => {
+          const bids = toBids(raw);
+          const result = suggestInRankOrder(bids, availablePence);
+          const amount = new Map(result.items.map((i) => [i.bidId, i.amountPence]));
+          const total = result.items.reduce((s, i) => s + i.amountPence, 0);
+          expect(total).toBe(result.allocatedPence);
+          expect(total).toBeLessThanOrEqual(availablePence);
+          const left = availablePence - total;
+          for (const bid of bids) {
+            const given = amount.get(bid.bidId) ?? 0;
+            expect(given).toBeLessThanOrEqual(bid.requestedPence);
+            if (given > 0) expect([bid.requestedPence, bid.reducedPence]).toContain(given);
+            // A reduced award is raised whenever the remainder allows.
+            if (given > 0 && given < bid.requestedPence)
+              expect(bid.requestedPence - given).toBeGreaterThan(left);
+            if (given > 0) continue;
+            // Left out: it does not fit in what is left, and would not fit even if every
+            // lower-ranked bid's award were taken back to make room.
+            expect(smallestOption(bid)).toBeGreaterThan(left);
+            const givenBelow = bids
+              .filter((b) => b.rank > bid.rank)
+              .reduce((sum, b) => sum + (amount.get(b.bidId) ?? 0), 0);
+            expect(smallestOption(bid)).toBeGreaterThan(left + givenBelow);
+            expect(result.excluded.map((e) => e.ref)).toContain(bid.ref);
+          }
+          // What it suggests is never a departure from the ranking.
+          const ranking = bids.map((b) => ({
+            ...b,
+            complete: true,
+            failedGateway: false,
+            belowMinimum: false,
+            belowThreshold: false,
+          }));
+          expect(departuresFor(ranking, result.items, availablePence).size).toBe(0);
+        }),
+        { numRuns: 500 },
+      );
+    },
+  );
 
   it('says in plain words why a bid is left out', () => {
     const result = suggestInRankOrder(

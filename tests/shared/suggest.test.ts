@@ -27,35 +27,39 @@ const bidArbitrary = fc.record({
 });
 
 describe('suggested allocation', () => {
-  it('matches brute force on random small rounds, never exceeds the money, and leaves nothing that would still fit', () => {
-    fc.assert(
-      fc.property(
-        fc.array(bidArbitrary, { minLength: 0, maxLength: 9 }),
-        fc.integer({ min: 0, max: 400 }).map((n) => n * 50_000),
-        (raw, available) => {
-          const bids: SuggestBid[] = raw.map((b, i) => ({
-            bidId: i + 1,
-            ref: `B${i + 1}`,
-            weightedScore: b.weightedScore,
-            requestedPence: b.requestedPence,
-            reducedPence:
-              b.reducedShare === null ? null : Math.floor((b.requestedPence * b.reducedShare) / 100),
-          }));
-          const result = suggestAllocation(bids, available);
-          expect(result.allocatedPence).toBeLessThanOrEqual(available);
-          expect(result.value).toBeCloseTo(bruteForce(bids, available), 6);
-          const remaining = available - result.allocatedPence;
-          for (const bid of bids.filter((b) => !result.items.some((i) => i.bidId === b.bidId))) {
-            expect(
-              bid.requestedPence > remaining &&
-                (bid.reducedPence === null || bid.reducedPence > remaining || bid.reducedPence <= 0),
-            ).toBe(true);
-          }
-        },
-      ),
-      { numRuns: 300 },
-    );
-  });
+  it(
+    'matches brute force on random small rounds, never exceeds the money, and leaves nothing that would ' +
+      'still fit',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(bidArbitrary, { minLength: 0, maxLength: 9 }),
+          fc.integer({ min: 0, max: 400 }).map((n) => n * 50_000),
+          (raw, available) => {
+            const bids: SuggestBid[] = raw.map((b, i) => ({
+              bidId: i + 1,
+              ref: `B${i + 1}`,
+              weightedScore: b.weightedScore,
+              requestedPence: b.requestedPence,
+              reducedPence:
+                b.reducedShare === null ? null : Math.floor((b.requestedPence * b.reducedShare) / 100),
+            }));
+            const result = suggestAllocation(bids, available);
+            expect(result.allocatedPence).toBeLessThanOrEqual(available);
+            expect(result.value).toBeCloseTo(bruteForce(bids, available), 6);
+            const remaining = available - result.allocatedPence;
+            for (const bid of bids.filter((b) => !result.items.some((i) => i.bidId === b.bidId))) {
+              expect(
+                bid.requestedPence > remaining &&
+                  (bid.reducedPence === null || bid.reducedPence > remaining || bid.reducedPence <= 0),
+              ).toBe(true);
+            }
+          },
+        ),
+        { numRuns: 300 },
+      );
+    },
+  );
 
   it('funds the 2013 round within £320,000, taking Birmingham\u2019s reduction where that earns more', () => {
     const bids: SuggestBid[] = [

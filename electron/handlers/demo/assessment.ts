@@ -20,7 +20,10 @@ export const DEMO_PEOPLE: { name: string; role: Role }[] = [
 
 const ASSESSORS = ['Asha Patel', 'Ben Clarke', 'Chloe Evans'];
 
-/** Asha Patel's scores for C1–C6 (strategic fit, need, invest to save, deliverability, value for money, sustainability). */
+/**
+ * Asha Patel's scores for C1–C6 (strategic fit, need, invest to save, deliverability, value for money,
+ * sustainability).
+ */
 const BASE: Record<string, number[]> = {
   S1: [4, 4, 2, 3, 2, 2],
   D1: [3, 3, 3, 4, 1, 2],
@@ -54,7 +57,8 @@ const MODERATION = {
   criterion: 'C5',
   score: 2,
   reason:
-    'Cost lines total £37,960 against £38,000 stated; the unit costs are reasonable but the bid must correct its total.',
+    'Cost lines total £37,960 against £38,000 stated; the unit costs are reasonable but the bid must ' +
+    'correct its total.',
 };
 
 const clip = (n: number) => Math.max(0, Math.min(5, n));
@@ -73,17 +77,47 @@ function justification(
     case 'C1':
       if (claims > 0)
         return `${level}: claims ${claims} of the plan's objectives and shows how it advances them.`;
-      return `${level}: ${score >= 3 ? 'the aims match the plan’s priorities on crime and harm, though the case does not cite them' : 'the case does not tie the work to the plan’s objectives'}.`;
-    case 'C2':
-      return `${level}: ${score >= 4 ? 'local data and reviews show the need in the areas named' : score >= 2 ? 'some local evidence, but the need is asserted more than shown' : 'little evidence of need is given'}.`;
-    case 'C3':
-      return `${level}: ${score >= 4 ? 'one-off money buys capacity that lasts and saves partners’ time' : score >= 2 ? 'some efficiency, but ongoing costs fall elsewhere' : 'no saving or efficiency is shown'}.`;
-    case 'C4':
-      return `${level}: ${score >= 4 ? 'clear plan, owner and milestones to deliver within the year' : 'the timetable is tight and depends on recruitment or procurement'}.`;
+      {
+        const judgement =
+          score >= 3
+            ? 'the aims match the plan’s priorities on crime and harm, though the case does not cite them'
+            : 'the case does not tie the work to the plan’s objectives';
+        return `${level}: ${judgement}.`;
+      }
+    case 'C2': {
+      const judgement =
+        score >= 4
+          ? 'local data and reviews show the need in the areas named'
+          : score >= 2
+            ? 'some local evidence, but the need is asserted more than shown'
+            : 'little evidence of need is given';
+      return `${level}: ${judgement}.`;
+    }
+    case 'C3': {
+      const judgement =
+        score >= 4
+          ? 'one-off money buys capacity that lasts and saves partners’ time'
+          : score >= 2
+            ? 'some efficiency, but ongoing costs fall elsewhere'
+            : 'no saving or efficiency is shown';
+      return `${level}: ${judgement}.`;
+    }
+    case 'C4': {
+      const judgement =
+        score >= 4
+          ? 'clear plan, owner and milestones to deliver within the year'
+          : 'the timetable is tight and depends on recruitment or procurement';
+      return `${level}: ${judgement}.`;
+    }
     case 'C5':
       return `${level}: ${costNote ?? 'costs are itemised, reasonable and add up to the amount requested'}.`;
-    default:
-      return `${level}: ${score >= 3 ? 'the case says what continues after the funding and who pays' : 'little is said about what happens when the one-off money ends'}.`;
+    default: {
+      const judgement =
+        score >= 3
+          ? 'the case says what continues after the funding and who pays'
+          : 'little is said about what happens when the one-off money ends';
+      return `${level}: ${judgement}.`;
+    }
   }
 }
 

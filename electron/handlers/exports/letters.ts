@@ -50,7 +50,8 @@ function awardBlocks(data: LetterData): Block[] {
 function declineBlocks(data: LetterData): Block[] {
   return [
     paragraph(
-      `I am sorry to tell you that this bid, which requested ${formatMoney(data.requestedPence)}, was not funded in this round of the ${roundName(data)}.`,
+      `I am sorry to tell you that this bid, which requested ${formatMoney(data.requestedPence)}, was ` +
+        `not funded in this round of the ${roundName(data)}.`,
     ),
     paragraph(`The decision is recorded in Notice of Decision ${data.noticeNumber}.`),
   ];

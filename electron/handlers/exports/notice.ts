@@ -65,7 +65,8 @@ function executiveSummary(data: NoticeData): Block[] {
   const outcome =
     data.decisions.length === 0
       ? 'This decision approves no bids.'
-      : `This decision approves ${plural(data.decisions.length, 'bid', 'bids')}, awarding ${formatMoney(data.awardedPence)} in all.`;
+      : `This decision approves ${plural(data.decisions.length, 'bid', 'bids')}, awarding ` +
+        `${formatMoney(data.awardedPence)} in all.`;
   return [
     { kind: 'heading', text: 'EXECUTIVE SUMMARY' },
     paragraph(`${budgetSentence(data)} ${bidsSentence(data)}`),
@@ -105,7 +106,8 @@ function decision(data: NoticeData): Block[] {
   const blocks: Block[] = [
     { kind: 'heading', text: 'DECISION' },
     paragraph(
-      `I have considered the attached business cases and approve the following bids, with amounts, funding from the ${data.fund}.`,
+      `I have considered the attached business cases and approve the following bids, with amounts, ` +
+        `funding from the ${data.fund}.`,
     ),
   ];
   if (data.decisions.length === 0) {
@@ -323,7 +325,9 @@ function noticeDocument(data: NoticeData): OfficialDocument {
 
 function publicSummaryDocument(data: NoticeData): OfficialDocument {
   const count = data.decisions.length;
-  const summary = `The Commissioner approved ${plural(count, 'bid', 'bids')} to ${fundName(data)}, awarding ${formatMoney(data.awardedPence)} in all.`;
+  const summary =
+    `The Commissioner approved ${plural(count, 'bid', 'bids')} to ${fundName(data)}, awarding ` +
+    `${formatMoney(data.awardedPence)} in all.`;
   // The draft and demonstration marks stay: without them a summary could pass for a real, signed one.
   const marks: Block[] = footerNotes(data).map((note) => ({ kind: 'banner', text: note }));
   return {

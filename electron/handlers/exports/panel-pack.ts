@@ -47,10 +47,13 @@ function criterionName(framework: ExportFramework, code: string): string {
 function rankingExplanation(framework: ExportFramework): string {
   const threshold = framework.threshold === null ? '' : ` The threshold is ${framework.threshold}.`;
   return (
-    'For each criterion the value used is the moderated score if there is one, otherwise the mean of the submitted scores ' +
+    'For each criterion the value used is the moderated score if there is one, otherwise the mean of ' +
+    'the submitted scores ' +
     `of assessors without a conflict of interest. Each value is normalised as (score − ${framework.scaleMin}) / ` +
-    `(${framework.scaleMax} − ${framework.scaleMin}), multiplied by the criterion's weight and summed, giving a weighted score ` +
-    'from 0 to 100. Bids that fail a gateway, fall below a criterion minimum or fall below the threshold are marked and ranked ' +
+    (`(${framework.scaleMax} − ${framework.scaleMin}), multiplied by the criterion's weight and summed, ` +
+      `giving a weighted score `) +
+    ('from 0 to 100. Bids that fail a gateway, fall below a criterion minimum or fall below the ' +
+      'threshold are marked and ranked ') +
     `after all the others.${threshold}`
   );
 }
@@ -76,7 +79,10 @@ export async function buildPanelPackXlsx(data: PanelPackData): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** Writes the title block every sheet starts with, so a printed sheet says what it belongs to; returns the next free row. */
+/**
+ * Writes the title block every sheet starts with, so a printed sheet says what it belongs to; returns the
+ * next free row.
+ */
 function writeTitle(sheet: ExcelJS.Worksheet, data: PanelPackData, heading: string): number {
   sheet.getCell('A1').value = `${titleOf(data)} – ${heading}`;
   sheet.getCell('A1').font = { bold: true, size: 14 };
@@ -371,7 +377,10 @@ function opening(data: PanelPackData): Content[] {
   ];
   if (data.demoNotice) content.push(noticeBox(data.demoNotice));
   content.push({
-    text: `${data.ranking.length} ${data.ranking.length === 1 ? 'bid requests' : 'bids request'} ${formatMoney(totalRequested)} in all; ${formatMoney(data.availablePence)} is available to allocate.`,
+    text:
+      `${data.ranking.length} ${data.ranking.length === 1 ? 'bid requests' : 'bids request'} ` +
+      `${formatMoney(totalRequested)} in all; ${formatMoney(data.availablePence)} is available to ` +
+      `allocate.`,
     margin: [0, 0, 0, 4],
   });
   content.push(

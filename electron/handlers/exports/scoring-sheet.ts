@@ -116,7 +116,8 @@ function writeTitleBlock(sheet: ExcelJS.Worksheet, data: ScoringSheetData): void
   });
   const { scaleMin, scaleMax } = data.framework;
   sheet.getCell(4, 1).value =
-    `Enter a whole-number score from ${scaleMin} to ${scaleMax} (gateways: 1 pass, 0 fail) and a justification on each row, ` +
+    `Enter a whole-number score from ${scaleMin} to ${scaleMax} (gateways: 1 pass, 0 fail) and a ` +
+    `justification on each row, ` +
     'then import this file into Tranche. The Guidance sheet describes each criterion and score.';
   sheet.getCell(4, 1).font = { italic: true };
 }
@@ -163,7 +164,8 @@ function scoreValidation(framework: ExportFramework, criterion: ExportCriterion)
   const [min, max] = criterion.gateway ? [0, 1] : [framework.scaleMin, framework.scaleMax];
   const prompt = criterion.gateway
     ? `${criterion.code} is a gateway: enter 1 (pass) or 0 (fail).`
-    : `Enter a whole number from ${min} to ${max}.${criterion.minScore === null ? '' : ` Minimum to pass: ${criterion.minScore}.`}`;
+    : `Enter a whole number from ${min} to ${max}.` +
+      `${criterion.minScore === null ? '' : ` Minimum to pass: ${criterion.minScore}.`}`;
   return {
     type: 'whole',
     operator: 'between',
@@ -229,7 +231,8 @@ export async function readScoringSheetXlsx(data: Buffer): Promise<ReadScoringShe
   const scores = workbook.getWorksheet(SCORES_SHEET);
   if (!about || cellText(about.getCell(ABOUT_ROWS.marker, 1).value) !== MARKER || !scores) {
     throw new ScoringSheetError(
-      'This workbook is not a Tranche scoring sheet: export a scoring sheet from Tranche, fill it in and import that file',
+      'This workbook is not a Tranche scoring sheet: export a scoring sheet from Tranche, fill it in ' +
+        'and import that file',
     );
   }
   const roundId = Number(cellText(about.getCell(ABOUT_ROWS.roundId, 2).value));
@@ -302,7 +305,8 @@ function findColumns(sheet: ExcelJS.Worksheet): ScoreColumns {
       return { headerRow: rowNumber, bid, criterion, score, justification };
   }
   throw new ScoringSheetError(
-    `The "${SCORES_SHEET}" sheet has lost its header row (Bid, Criterion, Score, Justification): export a fresh scoring sheet from Tranche`,
+    `The "${SCORES_SHEET}" sheet has lost its header row (Bid, Criterion, Score, Justification): ` +
+      `export a fresh scoring sheet from Tranche`,
   );
 }
 

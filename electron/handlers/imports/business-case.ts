@@ -76,12 +76,14 @@ const STYLE_MAP = ["p[style-name='Title'] => h1.document-title:fresh"];
 async function docxToHtml(data: Uint8Array): Promise<string> {
   if (startsWith(data, OLD_DOC_SIGNATURE)) {
     throw new BusinessCaseError(
-      'This file is not a Word document (.docx): it is in the older .doc format. Open it in Word, save it as .docx and import that.',
+      'This file is not a Word document (.docx): it is in the older .doc format. Open it in Word, save ' +
+        'it as .docx and import that.',
     );
   }
   const notDocx = (cause?: unknown) =>
     new BusinessCaseError(
-      'This file is not a Word document (.docx), or it is damaged. Save the business case from Word as .docx and try again.',
+      'This file is not a Word document (.docx), or it is damaged. Save the business case from Word as ' +
+        '.docx and try again.',
       { cause },
     );
   if (!startsWith(data, ZIP_SIGNATURE)) throw notDocx();
@@ -409,15 +411,19 @@ interface Columns {
 
 type Role = keyof Columns;
 
+// One pattern, built from pieces only to keep the lines short.
+const DESCRIPTION_HEADING = new RegExp(
+  '\\b(?:description|items?|activity|activities|intervention|expenditure|details?|' +
+    'element|purpose|project|proposal|aims?)\\b',
+  'i',
+);
+
 // Checked in this order, so "Unit cost" is a unit column before "cost" can make it an amount.
 const COLUMN_ROLES: [Role, RegExp][] = [
   ['unit', /\b(?:unit|each|rate|per)\b/i],
   ['quantity', /\b(?:quantity|qty|no|nos|number|count)\b/i],
   ['amount', /\b(?:amount|costs?|total|price|sum|budget|value|funding|requested)\b|£/i],
-  [
-    'description',
-    /\b(?:description|items?|activity|activities|intervention|expenditure|details?|element|purpose|project|proposal|aims?)\b/i,
-  ],
+  ['description', DESCRIPTION_HEADING],
 ];
 
 const TOTAL_LABEL = /^(?:grand\s+|overall\s+)?(?:sub[-\s]?)?totals?\b/i;
@@ -531,7 +537,8 @@ function moneyIn(
     case 'money':
       if (reading.reducedTo !== undefined) {
         warn(
-          `"${text}" was read as ${formatMoney(reading.pence)}; the case says it could be reduced to ${reading.reducedTo}`,
+          `"${text}" was read as ${formatMoney(reading.pence)}; the case says it could be reduced to ` +
+            `${reading.reducedTo}`,
         );
       }
       return reading.pence;
@@ -582,7 +589,8 @@ function chooseStatedTotal(
     // giving the whole request says more than the last sub-total does.
     if (sentenceTotal !== null) return sentenceTotal;
     warnings.push(
-      `The tables give ${tableTotals.length} sub-totals but no overall total; the last one (${formatMoney(lastSubtotal.pence)}) is taken as the total.`,
+      `The tables give ${tableTotals.length} sub-totals but no overall total; the last one (` +
+        `${formatMoney(lastSubtotal.pence)}) is taken as the total.`,
     );
   }
   return lastSubtotal?.pence ?? sentenceTotal;

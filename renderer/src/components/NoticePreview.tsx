@@ -62,7 +62,8 @@ export function NoticePreview({ data }: { data: NoticeData }) {
         {appendicesSentence(data)}{' '}
         {data.decisions.length === 0
           ? 'This decision approves no bids.'
-          : `This decision approves ${plural(data.decisions.length, 'bid', 'bids')}, awarding ${formatMoney(data.awardedPence)} in all.`}
+          : `This decision approves ${plural(data.decisions.length, 'bid', 'bids')}, awarding ` +
+            `${formatMoney(data.awardedPence)} in all.`}
       </p>
       <h3>DECISION</h3>
       <p>

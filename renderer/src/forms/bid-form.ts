@@ -84,10 +84,16 @@ const FIELD_OF_PATH: Record<string, string> = {
   claimedPriorityIds: 'claimedPriorityIds',
 };
 
+const COST_LINE_FIELD = {
+  description: 'description',
+  quantity: 'quantity',
+  unitCostPence: 'unitCost',
+  amountPence: 'amount',
+} as const;
+
 export function bidFieldForPath(path: string): string | undefined {
   const line = /^costLines\.(\d+)\.(description|quantity|unitCostPence|amountPence)$/.exec(path);
-  if (line)
-    return `costLines.${line[1]}.${({ description: 'description', quantity: 'quantity', unitCostPence: 'unitCost', amountPence: 'amount' } as const)[line[2] as 'description']}`;
+  if (line) return `costLines.${line[1]}.${COST_LINE_FIELD[line[2] as keyof typeof COST_LINE_FIELD]}`;
   return FIELD_OF_PATH[path];
 }
 

@@ -25,7 +25,10 @@ export interface RoundFormValues {
   commitments: CommitmentRow[];
 }
 
-/** Field keys: `fund`, `name`, `financialYear`, `budget`, `commitments` (the total), `commitments.N.description|amount`. */
+/**
+ * Field keys: `fund`, `name`, `financialYear`, `budget`, `commitments` (the total),
+ * `commitments.N.description|amount`.
+ */
 export type FormErrors = Record<string, string>;
 
 export const emptyRoundForm: RoundFormValues = {

@@ -17,6 +17,15 @@ const STATE_LABEL = {
   submitted: 'Submitted',
 } as const;
 
+/** The tag colour for each state: green once submitted, grey for a conflict, yellow while work remains. */
+const STATE_TAG: Record<keyof typeof STATE_LABEL, string> = {
+  declare: 'tag--yellow',
+  conflict: 'tag--grey',
+  to_score: 'tag--yellow',
+  draft: 'tag--yellow',
+  submitted: 'tag--green',
+};
+
 export function AssessmentPage({ roundId }: { roundId: number }) {
   const me = useMe();
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
@@ -128,11 +137,7 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
                     <td>{b.partnership}</td>
                     <td>{b.title}</td>
                     <td>
-                      <strong
-                        className={`tag ${b.state === 'submitted' ? 'tag--green' : b.state === 'conflict' ? 'tag--grey' : 'tag--yellow'}`}
-                      >
-                        {STATE_LABEL[b.state]}
-                      </strong>
+                      <strong className={`tag ${STATE_TAG[b.state]}`}>{STATE_LABEL[b.state]}</strong>
                     </td>
                   </tr>
                 ))}

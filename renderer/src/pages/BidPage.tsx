@@ -30,7 +30,9 @@ function CaseImport({ bidId, onDone }: { bidId: number; onDone: (message: string
     if (!result.ok) return setError(result.error.message);
     setWarnings(result.value.warnings);
     onDone(
-      `Read ${file.name}: ${result.value.sections} sections, ${result.value.costLines} cost lines${result.value.statedTotal ? `, stated total ${result.value.statedTotal}` : ''}. The original file is kept with the bid.`,
+      `Read ${file.name}: ${result.value.sections} sections, ${result.value.costLines} cost lines` +
+        `${result.value.statedTotal ? `, stated total ${result.value.statedTotal}` : ''}. The original ` +
+        `file is kept with the bid.`,
     );
   };
   return (

@@ -73,7 +73,8 @@ export function ImportPage({ roundId }: { roundId: number }) {
     }
     switcher.reload();
     setFlash(
-      `Imported ${result.value.imported} bids from ${result.value.partnerships} partnerships: ${formatMoney(result.value.requestedPence)} requested.`,
+      `Imported ${result.value.imported} bids from ${result.value.partnerships} partnerships: ` +
+        `${formatMoney(result.value.requestedPence)} requested.`,
     );
     navigate(`/rounds/${roundId}/bids`);
   };

@@ -8,7 +8,8 @@ import { useResult } from '../hooks/useResult';
 import { useProfile } from '../profile-context';
 
 const role = (r: Role) => ROLE_LABELS[r].toLowerCase();
-const PASSPHRASE_HINT = `At least ${MIN_PASSPHRASE} characters. A few unrelated words are easy to remember and hard to guess.`;
+const PASSPHRASE_HINT =
+  `At least ${MIN_PASSPHRASE} characters. ` + 'A few unrelated words are easy to remember and hard to guess.';
 
 /** A passphrase being chosen, typed twice. */
 function NewPassphrase({

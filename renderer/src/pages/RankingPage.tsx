@@ -9,7 +9,13 @@ import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { useResult } from '../hooks/useResult';
 
 export const RANKING_METHOD =
-  'For each criterion Tranche takes the moderated score if there is one, otherwise the mean of the submitted scores of assessors without a conflict of interest. It normalises that to 0–1 as (score − bottom of the scale) ÷ (top − bottom), multiplies by the criterion’s weight and adds the criteria up: a weighted score from 0 to 100. A bid that fails a pass/fail gateway, misses a criterion’s minimum score or falls below the quality threshold is marked and ranked after all the others; bids not yet fully scored (until every assessor assigned without a conflict has submitted) get no rank and are listed after. Equal scores are ordered by reference.';
+  'For each criterion Tranche takes the moderated score if there is one, otherwise the mean of the ' +
+  'submitted scores of assessors without a conflict of interest. It normalises that to 0–1 as (score − ' +
+  'bottom of the scale) ÷ (top − bottom), multiplies by the criterion’s weight and adds the criteria ' +
+  'up: a weighted score from 0 to 100. A bid that fails a pass/fail gateway, misses a criterion’s ' +
+  'minimum score or falls below the quality threshold is marked and ranked after all the others; bids ' +
+  'not yet fully scored (until every assessor assigned without a conflict has submitted) get no rank ' +
+  'and are listed after. Equal scores are ordered by reference.';
 
 function marks(r: {
   failedGateway: boolean;

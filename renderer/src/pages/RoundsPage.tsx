@@ -42,7 +42,9 @@ export function RoundsPage() {
     const result = await api.demo.load();
     if (!result.ok) return setActionError(result.error.message);
     setMessage(
-      `${result.value.notice} Loaded: ${result.value.rounds.map((r) => `${r.fund} — ${r.name}`).join('; ')}. Every demonstration person's passphrase is "${DEMO_PASSPHRASE}".`,
+      `${result.value.notice} Loaded: ` +
+        `${result.value.rounds.map((r) => `${r.fund} — ${r.name}`).join('; ')}. Every demonstration ` +
+        `person's passphrase is "${DEMO_PASSPHRASE}".`,
     );
     reload();
     switcher.reload();
@@ -178,7 +180,11 @@ export function RoundsPage() {
       )}
       {rounds.state === 'ready' && rounds.value.length > 0 && (
         <SortableTable
-          caption={`${visible.length} of ${rounds.value.length} ${rounds.value.length === 1 ? 'round' : 'rounds'}${includeArchived ? ', archived included' : ''}`}
+          caption={
+            `${visible.length} of ${rounds.value.length} ` +
+            `${rounds.value.length === 1 ? 'round' : 'rounds'}` +
+            `${includeArchived ? ', archived included' : ''}`
+          }
           columns={columns}
           rows={visible}
           rowKey={(r) => r.id}
