@@ -19,7 +19,9 @@ await build({
   // Smaller to read and parse at every start; the source map keeps stack traces readable.
   minify: true,
   logLevel: 'warning',
-  external: ['better-sqlite3'],
+  // pdfmake (through pdfkit) reads its font metrics from files beside its own modules, by
+  // __dirname, which an ES module bundle does not have: it loads from node_modules instead.
+  external: ['better-sqlite3', 'pdfmake', 'pdfmake/*'],
   // Bundled CommonJS libraries call require(); an ES module has none unless it is made.
   banner: {
     js:

@@ -1,0 +1,78 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSPHRASE } from '../../shared/people';
+import { tempDir, tempDbFile } from '../support/temp-db';
+
+// `npm run tranche` runs the esbuild bundle in dist/cli when it is built. The other command-line
+// tests run the sources, so this one runs the bundle itself on the commands that load the Excel,
+// Word and PDF libraries lazily: a library that works from node_modules can fail once bundled.
+
+const BUNDLE = 'dist/cli/main.mjs';
+
+function tranche(db: string, ...args: string[]) {
+  return spawnSync(process.execPath, [BUNDLE, '--db', db, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, TRANCHE_PASSPHRASE: DEMO_PASSPHRASE },
+  });
+}
+
+describe('the bundled command line', () => {
+  it('has been built before the tests that run it', () => {
+    expect(existsSync(BUNDLE), 'run `npm run build` first (npm test does)').toBe(true);
+  });
+
+  it('writes the notice as PDF and Word, the panel pack and letters, as the sources do', () => {
+    const db = tempDbFile();
+    const out = tempDir();
+    expect(tranche(db, 'demo').status).toBe(0);
+    const lead = ['--as', 'Dan Hughes'];
+    for (const [format, file] of [
+      ['pdf', 'notice.pdf'],
+      ['docx', 'notice.docx'],
+    ] as const) {
+      const run = tranche(
+        db,
+        ...lead,
+        'notice',
+        '--round',
+        '1',
+        '--format',
+        format,
+        '--out',
+        path.join(out, file),
+      );
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+    }
+    expect(readFileSync(path.join(out, 'notice.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    const pack = tranche(
+      db,
+      ...lead,
+      'panel-pack',
+      '--round',
+      '1',
+      '--format',
+      'xlsx',
+      '--out',
+      path.join(out, 'p.xlsx'),
+    );
+    expect(pack.status, pack.stderr).toBe(0);
+    const letters = tranche(
+      db,
+      ...lead,
+      'letters',
+      '--round',
+      '1',
+      '--format',
+      'pdf',
+      '--out',
+      path.join(out, 'l'),
+    );
+    expect(letters.status, letters.stderr).toBe(0);
+    // And it answers --help like the sources.
+    const version = execFileSync(process.execPath, [BUNDLE, '--help'], { encoding: 'utf8' });
+    expect(version).toContain('Usage: tranche');
+  });
+});
