@@ -1,31 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { beMe, expect, test } from './fixtures';
+import { EVERY_PAGE as PAGES } from './pages';
 
 // At 1024×700, a small laptop or a half-width window, no page scrolls sideways: tables reflow
 // instead. Measured on every page with the demonstration data, as the lead officer (who sees the
 // most controls). Screenshots of the busiest pages at both sizes go to SHOTS (outside the repo)
 // when it is set, for checking by eye.
-const PAGES = [
-  ['/#/rounds', 'Funding rounds'],
-  ['/#/rounds/1', '2013-14 tranche 2'],
-  ['/#/rounds/1/bids', 'Bids'],
-  ['/#/rounds/1/bids/4', 'C2: Coventry Safer Homes Initiative'],
-  ['/#/rounds/1/assessment', 'Assessment'],
-  ['/#/rounds/1/framework', 'Edit the scoring framework'],
-  ['/#/rounds/1/ranking', 'Ranking'],
-  ['/#/rounds/1/moderation', 'Moderation'],
-  ['/#/rounds/1/board', 'Board review'],
-  ['/#/rounds/1/allocation', 'Allocation'],
-  ['/#/rounds/1/notice', 'Notice of Decision'],
-  ['/#/rounds/1/import', 'Import a schedule of bids'],
-  ['/#/rounds/1/edit', 'Edit round'],
-  ['/#/plans', 'Police and Crime Plans'],
-  ['/#/reports', "Where a fund's money went"],
-  ['/#/about', 'About and data'],
-  ['/#/profile', 'Your profile'],
-  ['/#/search/polish', 'Search: polish'],
-] as const;
 
 const SHOTS = process.env.SHOTS;
 const SHOT_PAGES = ['/#/rounds/1', '/#/rounds/1/ranking', '/#/rounds/1/allocation', '/#/rounds/1/notice'];
