@@ -5,6 +5,7 @@ import { formatMoney } from '../../shared/money';
 import { ordinal, RANK_ORDER_EXPLANATION, suggestInRankOrder } from '../../shared/rank-order';
 import { suggestAllocation, VALUE_EXPLANATION } from '../../shared/suggest';
 import { currentActor } from './actor';
+import { maySeeRanking } from './blind-scoring';
 import { getFramework } from './frameworks';
 import { rankingFor } from './ranking';
 import type { HandlerContext } from './context';
@@ -174,8 +175,13 @@ function requireReasons(
 }
 
 export const allocationHandlers = {
-  'allocation:get': (input: ParsedInput<'allocation:get'>, ctx: HandlerContext) =>
-    allocationFor(ctx, input.roundId),
+  'allocation:get': (input: ParsedInput<'allocation:get'>, ctx: HandlerContext) => {
+    const allocation = allocationFor(ctx, input.roundId);
+    // Departures name ranks ("B1 (ranked 3rd) is funded while…"): blind scoring keeps them from
+    // anyone who may not see the ranking itself.
+    if (maySeeRanking(ctx, input.roundId)) return allocation;
+    return { ...allocation, items: allocation.items.map((item) => ({ ...item, departures: [] })) };
+  },
 
   'allocation:set': (input: ParsedInput<'allocation:set'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {

@@ -52,3 +52,21 @@ export function visibleForScores<T extends { bidId: number }>(
   const hidden = conflictedBids(ctx, roundId);
   return hidden.size === 0 ? rows : rows.filter((r) => !hidden.has(r.bidId));
 }
+
+const SEES_SCORES_SIDE_BY_SIDE = new Set(['lead_officer', 'board_member', 'commissioner']);
+
+/**
+ * Whether the acting person may see anything derived from the ranking (a bid's rank, say) for the
+ * round: a lead officer, board member or commissioner whose own sheets, if any, are submitted.
+ */
+export function maySeeRanking(ctx: HandlerContext, roundId: number): boolean {
+  const actor = currentActor(ctx);
+  if (!actor || !SEES_SCORES_SIDE_BY_SIDE.has(actor.role)) return false;
+  try {
+    assertOwnScoresSubmitted(ctx, roundId, 'the ranking');
+    return true;
+  } catch (error) {
+    if (error instanceof Refusal) return false;
+    throw error;
+  }
+}

@@ -204,6 +204,13 @@ describe('allocation', () => {
       reason: 'Birmingham first, at the board\u2019s request',
       departures: [expect.stringContaining('SS4 (ranked 2nd) gets nothing')],
     });
+    // Departures name ranks: a policy officer sees the recorded reason, never the ranks behind it.
+    const seenByOfficer = await dispatch('allocation:get', { roundId: 1 }, as('Asha Patel'));
+    expect(seenByOfficer.ok && seenByOfficer.value.items.find((i) => i.ref === 'B1')).toMatchObject({
+      reason: 'Birmingham first, at the board\u2019s request',
+      departures: [],
+    });
+    expect(JSON.stringify(seenByOfficer)).not.toMatch(/ranked/);
     await dispatch('scenarios:save', { roundId: 1, name: 'Birmingham first' }, lead);
     const saved = await dispatch(
       'scenarios:save',
