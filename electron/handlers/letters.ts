@@ -41,7 +41,18 @@ export const letterHandlers = {
     const notice = latest(ctx, round.id);
     const data = notice ? noticeData(ctx, notice) : null;
     const framework = ctx.store.frameworks.forRound(round.id);
-    const scores = ctx.store.scoring.scoresForRound(round.id);
+    // Feedback quotes only what counted: submitted scores of assessors without a conflict.
+    const key = (x: { bidId: number; personId: number }) => `${x.bidId}:${x.personId}`;
+    const submitted = new Set(ctx.store.scoring.submissionsForRound(round.id).map(key));
+    const conflicted = new Set(
+      ctx.store.scoring
+        .declarationsForRound(round.id)
+        .filter((d) => d.conflict)
+        .map(key),
+    );
+    const scores = ctx.store.scoring
+      .scoresForRound(round.id)
+      .filter((s) => submitted.has(key(s)) && !conflicted.has(key(s)));
     const office = officeSettings(ctx);
     const wording = data?.wording ?? wordingFor(ctx, round.fund);
     // Once signed, letters say what the signed notice says, from its frozen content, never the
