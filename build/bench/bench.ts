@@ -251,10 +251,12 @@ async function notice() {
   connection.close();
 }
 
-await importRows();
-await listAndRank();
-commandLine();
-await notice();
+// BENCH_ONLY=rank,cli (names: import, rank, cli, notice) runs some of the paths, e.g. while profiling one.
+const only = new Set((process.env.BENCH_ONLY ?? 'import,rank,cli,notice').split(',').map((n) => n.trim()));
+if (only.has('import')) await importRows();
+if (only.has('rank')) await listAndRank();
+if (only.has('cli')) commandLine();
+if (only.has('notice')) await notice();
 
 const header = ['path', 'Tranche', 'baseline', 'ratio'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, notExists, sql } from 'drizzle-orm';
 import type { TrancheDb } from '../connection';
 import {
   alignments,
@@ -231,13 +231,19 @@ export function scoringQueries(db: TrancheDb) {
         .where(and(eq(assignments.bidId, bidId), eq(assignments.personId, personId)))
         .run();
     },
-    assignmentsForRound(roundId: number) {
+    /** The round's assignments (optionally: one person's only). */
+    assignmentsForRound(roundId: number, personId?: number) {
       return db
         .select({ bidId: assignments.bidId, personId: assignments.personId, person: people.name })
         .from(assignments)
         .innerJoin(bids, eq(assignments.bidId, bids.id))
         .innerJoin(people, eq(assignments.personId, people.id))
-        .where(eq(bids.roundId, roundId))
+        .where(
+          and(
+            eq(bids.roundId, roundId),
+            personId === undefined ? undefined : eq(assignments.personId, personId),
+          ),
+        )
         .all();
     },
     isAssigned(bidId: number, personId: number): boolean {
@@ -370,7 +376,8 @@ export function scoringQueries(db: TrancheDb) {
         .where(and(eq(submissions.bidId, bidId), eq(submissions.personId, personId)))
         .get();
     },
-    submissionsForRound(roundId: number) {
+    /** The round's submitted sheets (optionally: one person's only). */
+    submissionsForRound(roundId: number, personId?: number) {
       return db
         .select({
           bidId: submissions.bidId,
@@ -379,7 +386,12 @@ export function scoringQueries(db: TrancheDb) {
         })
         .from(submissions)
         .innerJoin(bids, eq(submissions.bidId, bids.id))
-        .where(eq(bids.roundId, roundId))
+        .where(
+          and(
+            eq(bids.roundId, roundId),
+            personId === undefined ? undefined : eq(submissions.personId, personId),
+          ),
+        )
         .all();
     },
     scoresForBid(bidId: number) {
@@ -398,7 +410,12 @@ export function scoringQueries(db: TrancheDb) {
         .all();
     },
     /** Only what the ranking reads, and only given scores: a large round has hundreds of thousands. */
-    givenScoresForRound(roundId: number) {
+    /**
+     * The scores the ranking counts: given, on a submitted sheet, by an assessor without a declared
+     * conflict in the bid. Filtered here rather than in JavaScript: a large round has hundreds of
+     * thousands of scores, and most of the ranking's time was spent reading rows it then dropped.
+     */
+    countedScoresForRound(roundId: number) {
       return db
         .select({
           bidId: scores.bidId,
@@ -408,7 +425,43 @@ export function scoringQueries(db: TrancheDb) {
         })
         .from(scores)
         .innerJoin(bids, eq(scores.bidId, bids.id))
-        .where(and(eq(bids.roundId, roundId), isNotNull(scores.score)))
+        .innerJoin(
+          submissions,
+          and(eq(submissions.bidId, scores.bidId), eq(submissions.personId, scores.personId)),
+        )
+        .where(
+          and(
+            eq(bids.roundId, roundId),
+            isNotNull(scores.score),
+            notExists(
+              db
+                .select({ one: sql`1` })
+                .from(declarations)
+                .where(
+                  and(
+                    eq(declarations.bidId, scores.bidId),
+                    eq(declarations.personId, scores.personId),
+                    eq(declarations.conflict, true),
+                  ),
+                ),
+            ),
+          ),
+        )
+        .all();
+    },
+    /** Who declared a conflict in which bid of the round (optionally: one person's only). */
+    conflictsForRound(roundId: number, personId?: number) {
+      return db
+        .select({ bidId: declarations.bidId, personId: declarations.personId })
+        .from(declarations)
+        .innerJoin(bids, eq(declarations.bidId, bids.id))
+        .where(
+          and(
+            eq(bids.roundId, roundId),
+            eq(declarations.conflict, true),
+            personId === undefined ? undefined : eq(declarations.personId, personId),
+          ),
+        )
         .all();
     },
     scoresForRound(roundId: number) {

@@ -10,12 +10,7 @@ import { Refusal } from './refusal';
 export function conflictedBids(ctx: HandlerContext, roundId: number): Set<number> {
   const actor = currentActor(ctx);
   if (!actor) return new Set();
-  return new Set(
-    ctx.store.scoring
-      .declarationsForRound(roundId)
-      .filter((d) => d.personId === actor.id && d.conflict)
-      .map((d) => d.bidId),
-  );
+  return new Set(ctx.store.scoring.conflictsForRound(roundId, actor.id).map((d) => d.bidId));
 }
 
 /** Refuses scores side by side to an assessor who has not yet submitted their own. */
@@ -23,15 +18,10 @@ export function assertOwnScoresSubmitted(ctx: HandlerContext, roundId: number, w
   const actor = currentActor(ctx);
   if (!actor) return;
   const conflicted = conflictedBids(ctx, roundId);
-  const submitted = new Set(
-    ctx.store.scoring
-      .submissionsForRound(roundId)
-      .filter((s) => s.personId === actor.id)
-      .map((s) => s.bidId),
-  );
+  const submitted = new Set(ctx.store.scoring.submissionsForRound(roundId, actor.id).map((s) => s.bidId));
   const pending = ctx.store.scoring
-    .assignmentsForRound(roundId)
-    .filter((a) => a.personId === actor.id && !submitted.has(a.bidId) && !conflicted.has(a.bidId))
+    .assignmentsForRound(roundId, actor.id)
+    .filter((a) => !submitted.has(a.bidId) && !conflicted.has(a.bidId))
     .map((a) => ctx.store.bids.get(a.bidId)?.ref ?? String(a.bidId));
   if (pending.length > 0)
     throw new Refusal(

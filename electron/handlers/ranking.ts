@@ -13,22 +13,9 @@ export function rankingFor(ctx: HandlerContext, roundId: number) {
   const framework = mustGetFramework(ctx, roundId);
   const bids = ctx.store.bids.listForRound(roundId).filter((b) => b.status !== 'withdrawn');
   const conflicts = new Set(
-    ctx.store.scoring
-      .declarationsForRound(roundId)
-      .filter((d) => d.conflict)
-      .map((d) => `${d.bidId}:${d.personId}`),
+    ctx.store.scoring.conflictsForRound(roundId).map((d) => `${d.bidId}:${d.personId}`),
   );
-  const submitted = new Set(
-    ctx.store.scoring.submissionsForRound(roundId).map((s) => `${s.bidId}:${s.personId}`),
-  );
-  const counted = ctx.store.scoring
-    .givenScoresForRound(roundId)
-    .filter(
-      (s) =>
-        s.score !== null &&
-        submitted.has(`${s.bidId}:${s.personId}`) &&
-        !conflicts.has(`${s.bidId}:${s.personId}`),
-    );
+  const counted = ctx.store.scoring.countedScoresForRound(roundId);
   const moderations = ctx.store.scoring.moderationsForRound(roundId);
   const expectedOf = groupBy(
     ctx.store.scoring.assignmentsForRound(roundId).filter((a) => !conflicts.has(`${a.bidId}:${a.personId}`)),
