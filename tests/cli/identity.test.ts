@@ -205,7 +205,19 @@ describe('a signed notice anyone can check', () => {
         await cli(['--db', db, '--as', 'Pat Morgan', 'sign', '--round', '1'], as('guessing at it')),
       ).toMatchObject({ code: 2 });
       const signed = JSON.parse(
-        await run(demo, '--as', 'Pat Morgan', 'sign', '--round', '1', '--date', '2026-11-30', '--json'),
+        await run(
+          demo,
+          '--as',
+          'Pat Morgan',
+          'sign',
+          '--round',
+          '1',
+          '--date',
+          '2026-11-30',
+          '--reason',
+          'The board agreed',
+          '--json',
+        ),
       ) as { fingerprint: string };
       const pdfFile = path.join(dir, 'notice.pdf');
       await run(demo, 'notice', '--round', '1', '--format', 'pdf', '--out', pdfFile);
