@@ -98,7 +98,7 @@ export function roundProgress(ctx: HandlerContext, roundId: number) {
     label,
     status: framework ? 'hidden' : 'cannot_start',
     count: framework
-      ? 'Shown to the lead officer, board and commissioner once their own scores are in'
+      ? 'Seen only by lead officers, board members and the commissioner, once any scores of their own are in'
       : 'No framework yet',
     page: 'overview',
     next: '',
