@@ -21,6 +21,8 @@ const roundTab = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'This round' }).getByRole('link', { name, exact: true });
 
 test('allocate, preview, sign as the commissioner, export', async ({ page, bridge }) => {
+  // The whole decision, with the readiness list and two accessibility checks: longer than most.
+  test.slow();
   execFileSync(
     process.execPath,
     ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, 'demo'],

@@ -55,6 +55,7 @@ test('a lead officer adds a person, changes their role and retires them; the las
 
   // A retired person is no longer offered on the profile page.
   await page.goto(`${bridge.origin}/#/profile`);
+  await page.getByText('Someone else using this computer?').click();
   await expect(page.getByRole('button', { name: /This is me.*Asha Patel/ })).toBeVisible();
   await expect(page.getByRole('button', { name: /This is me.*Robin Newcomer/ })).toHaveCount(0);
 });

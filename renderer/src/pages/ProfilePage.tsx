@@ -100,6 +100,11 @@ export function ProfilePage() {
               </dd>
             </div>
           </dl>
+          {current.role === 'lead_officer' && (
+            <p className="body">
+              To add people, change their roles or retire them, go to <Link href="/people">People</Link>.
+            </p>
+          )}
           <button type="button" className="button button--secondary" onClick={() => void lock()}>
             Lock Tranche now
           </button>
@@ -139,14 +144,9 @@ export function ProfilePage() {
       )}
 
       {people.state === 'failed' && <LoadFailure message={people.error.message} />}
-      {setup !== 'empty' && people.state === 'ready' && people.value.length > 0 && (
+      {setup !== 'empty' && people.state === 'ready' && people.value.length > 0 && !current && (
         <>
-          <h2 className="heading-m">{current ? 'Change who is using Tranche' : 'Choose who you are'}</h2>
-          {current && (
-            <p className="body">
-              Someone else using this computer chooses themselves here, with their own passphrase.
-            </p>
-          )}
+          <h2 className="heading-m">Choose who you are</h2>
           {claiming && (
             <p className="body">
               Nobody has a passphrase yet (this database was made before Tranche had them). A lead officer
@@ -223,10 +223,85 @@ export function ProfilePage() {
           )}
         </>
       )}
-      {current?.role === 'lead_officer' && (
-        <p className="body">
-          To add people, change their roles or retire them, go to <Link href="/people">People</Link>.
-        </p>
+      {setup !== 'empty' && people.state === 'ready' && current && (
+        <details className="details">
+          <summary>Someone else using this computer?</summary>
+          <p className="body">They choose themselves here and give their own passphrase.</p>
+          {claiming && (
+            <p className="body">
+              Nobody has a passphrase yet (this database was made before Tranche had them). A lead officer
+              sets theirs first, here; they then set everyone else's first passphrase.
+            </p>
+          )}
+          <table className="table">
+            <caption className="visually-hidden">People in this office</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Role</th>
+                <th scope="col">Key fingerprint</th>
+                <th scope="col">
+                  <span className="visually-hidden">Action</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.value
+                .filter((p) => !p.retiredAt)
+                .map((p) => (
+                  <tr key={p.id}>
+                    <td>{p.name}</td>
+                    <td>{ROLE_LABELS[p.role]}</td>
+                    <td>
+                      {p.fingerprint ? <code>{p.fingerprint.slice(0, 19)}…</code> : 'No passphrase yet'}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => {
+                          setChosen(p.id);
+                          setError(null);
+                          setPassphrase('');
+                          setAgain('');
+                        }}
+                      >
+                        This is me<span className="visually-hidden">: {p.name}</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+          {chosenPerson && (
+            <form className="form" noValidate onSubmit={(e) => void unlock(e)}>
+              {claiming && !chosenPerson.fingerprint ? (
+                <NewPassphrase
+                  id="unlock-passphrase"
+                  label={`Choose a passphrase for ${chosenPerson.name}`}
+                  value={passphrase}
+                  confirm={again}
+                  onChange={setPassphrase}
+                  onConfirm={setAgain}
+                />
+              ) : (
+                <TextField
+                  id="unlock-passphrase"
+                  label={`Passphrase for ${chosenPerson.name}`}
+                  type="password"
+                  autoComplete="current-password"
+                  value={passphrase}
+                  onChange={setPassphrase}
+                  width="medium"
+                  autoFocus
+                />
+              )}
+              <button type="submit" className="button">
+                Continue
+              </button>
+            </form>
+          )}
+        </details>
       )}
       {current && <ChangePassphrase onDone={done} onError={setError} />}
     </Page>
