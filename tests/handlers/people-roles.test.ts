@@ -54,7 +54,8 @@ describe("people's roles and retirement", () => {
       error: {
         code: 'conflict',
         message:
-          'Lee Lead is the last active lead officer and cannot be made a policy officer: add or promote another lead officer first',
+          'Lee Lead is the last active lead officer and cannot be made a policy officer: ' +
+          'add or promote another lead officer first',
       },
     });
     expect(await dispatch('people:retire', { personId: id('Lee Lead') }, lee)).toMatchObject({

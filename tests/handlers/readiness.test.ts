@@ -34,7 +34,7 @@ const levels = (r: { ok: boolean; value?: { items: { level: string; message: str
   (r.ok ? r.value!.items : []).map((i) => `${i.level}: ${i.message}`);
 
 describe('the readiness list', () => {
-  it('warns of open moderation, no board views and missing contact details, and notes departures with their reasons', async () => {
+  it('warns of open moderation, no board views and missing contact details; notes departures and reasons', async () => {
     const { lead } = await allocated();
     const readiness = await dispatch('notices:readiness', { roundId: 1 }, lead);
     expect(readiness).toMatchObject({ ok: true, value: { blocking: 0, warnings: 3 } });
