@@ -63,12 +63,14 @@ export function decisionReadiness(ctx: HandlerContext, roundId: number): Readine
         fix: 'Assign assessors',
       });
     const open = ranking.filter((r) => r.moderationOpen);
+    // Which bids' scores diverge is for those who may see scores side by side (blind-scoring.ts).
     if (open.length > 0)
       items.push({
         level: 'warning',
-        message:
-          `Moderation is still open on ${list(open.map((r) => r.ref))}: assessors' scores differ ` +
-          'and nobody has moderated them',
+        message: maySeeRanking(ctx, roundId)
+          ? `Moderation is still open on ${list(open.map((r) => r.ref))}: assessors' scores differ ` +
+            'and nobody has moderated them'
+          : 'Moderation is still open on some bids (which ones shows once your own scores are in)',
         page: 'moderation',
         fix: 'Moderate the scores',
       });
