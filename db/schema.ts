@@ -275,6 +275,8 @@ export const people = sqliteTable(
     name: text('name').notNull(),
     role: text('role', { enum: ROLES }).notNull(),
     createdAt: text('created_at').notNull(),
+    /** When a lead officer retired them: they can no longer act, but stay in the record. */
+    retiredAt: text('retired_at'),
   },
   (t) => [
     uniqueIndex('people_name_unique').on(sql`lower(${t.name})`),
@@ -667,6 +669,9 @@ export const notices = sqliteTable(
     signature: text('signature'),
     signerPublicKey: text('signer_public_key'),
     signerKeyFingerprint: text('signer_key_fingerprint'),
+    /** Why it went ahead despite the readiness list's warnings, when sent for sign-off and signed. */
+    sentReason: text('sent_reason'),
+    signedReason: text('signed_reason'),
     supersedesId: integer('supersedes_id'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),

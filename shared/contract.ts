@@ -68,10 +68,14 @@ import {
   passphraseChangeSchema,
   personCreateSchema,
   personListItemSchema,
+  personRetireSchema,
+  personRoleSchema,
   personSchema,
   profileSetSchema,
   sessionSchema,
 } from './people';
+import { roundProgressSchema } from './progress';
+import { readinessReasonSchema, readinessSchema } from './readiness';
 import { partnershipSchema, planCreateSchema, planSchema } from './organisations';
 import {
   fundSchema,
@@ -100,6 +104,10 @@ export const contract = {
   'rounds:restore': { input: roundRefSchema, output: roundSchema },
   'rounds:setStage': { input: stageMoveSchema, output: roundSchema },
   'rounds:dashboard': { input: roundRefSchema, output: roundDashboardSchema },
+  'rounds:progress': {
+    input: z.object({ roundId: z.number().int().positive() }),
+    output: roundProgressSchema,
+  },
   'bids:list': { input: bidListSchema, output: z.array(bidSummarySchema) },
   'bids:get': { input: bidRefSchema, output: bidDetailSchema },
   'bids:create': { input: bidCreateSchema, output: bidDetailSchema },
@@ -128,6 +136,8 @@ export const contract = {
   'people:lock': { input: none, output: sessionSchema },
   'people:passphrase': { input: passphraseChangeSchema, output: personListItemSchema },
   'people:enrol': { input: enrolSchema, output: personListItemSchema },
+  'people:setRole': { input: personRoleSchema, output: personListItemSchema },
+  'people:retire': { input: personRetireSchema, output: personListItemSchema },
   'frameworks:get': {
     input: z.object({ roundId: z.number().int().positive() }),
     output: frameworkSchema.nullable(),
@@ -224,7 +234,14 @@ export const contract = {
   },
   'notices:create': { input: z.object({ roundId: z.number().int().positive() }), output: noticeViewSchema },
   'notices:update': { input: noticeUpdateSchema, output: noticeViewSchema },
-  'notices:ready': { input: z.object({ roundId: z.number().int().positive() }), output: noticeViewSchema },
+  'notices:readiness': {
+    input: z.object({ roundId: z.number().int().positive() }),
+    output: readinessSchema,
+  },
+  'notices:ready': {
+    input: z.object({ roundId: z.number().int().positive(), readinessReason: readinessReasonSchema }),
+    output: noticeViewSchema,
+  },
   'notices:sign': { input: signSchema, output: noticeViewSchema },
   'notices:supersede': {
     input: z.object({ roundId: z.number().int().positive() }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readinessReasonSchema } from './readiness';
 import { idSchema, requiredText } from './schemas';
 
 export const wordingSchema = z.object({
@@ -58,6 +59,9 @@ export const noticeViewSchema = z.object({
   interests: z.string().nullable(),
   fingerprint: z.string().nullable(),
   supersedes: z.string().nullable(),
+  /** Why it went ahead despite the readiness list's warnings: when sent for sign-off, when signed. */
+  sentReason: z.string().nullable(),
+  signedReason: z.string().nullable(),
   /** The document as it will print (frozen once signed). */
   preview: z.any(),
 });
@@ -83,6 +87,8 @@ export const signSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Give the date as YYYY-MM-DD' })
     .optional(),
+  /** Why the decision is signed despite the readiness list's warnings (required when there are any). */
+  readinessReason: readinessReasonSchema,
 });
 
 export const noticeExportSchema = z.object({

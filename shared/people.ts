@@ -54,8 +54,20 @@ export const personCreateSchema = z.object({
   passphrase: newPassphraseSchema,
 });
 
-/** A person as the office list shows them, with their key's fingerprint (null: not enrolled yet). */
-export const personListItemSchema = personSchema.extend({ fingerprint: z.string().nullable() });
+/**
+ * A person as the office list shows them, with their key's fingerprint (null: not enrolled yet) and
+ * when they retired (null: active). A retired person cannot act but stays in the record.
+ */
+export const personListItemSchema = personSchema.extend({
+  fingerprint: z.string().nullable(),
+  retiredAt: z.string().nullable().default(null),
+});
+
+/** A lead officer changes someone's role. */
+export const personRoleSchema = z.object({ personId: idSchema, role: roleSchema });
+
+/** A lead officer retires someone: they can no longer act, and stay in the record. */
+export const personRetireSchema = z.object({ personId: idSchema });
 
 /**
  * Acting as someone: choose an existing person and prove their passphrase. Only while nobody in

@@ -95,6 +95,8 @@ export const RULE_BOOK = {
     stages: UNSIGNED,
   },
   'rounds:dashboard': read("see a round's figures"),
+  // Counts only; what would reveal scores is left out for those who may not see the ranking.
+  'rounds:progress': read('see where a round stands'),
   'bids:list': read('list bids'),
   'bids:get': read('see a bid'),
   'bids:create': {
@@ -145,6 +147,8 @@ export const RULE_BOOK = {
   'people:lock': read('lock Tranche'),
   'people:passphrase': { access: 'write', action: 'change your passphrase', roles: ANYONE },
   'people:enrol': { access: 'write', action: 'set the first passphrase of people', roles: ANYONE },
+  'people:setRole': { access: 'write', action: "change people's roles", roles: LEAD },
+  'people:retire': { access: 'write', action: 'retire people', roles: LEAD },
   'frameworks:get': read("see a round's scoring framework"),
   'frameworks:use': {
     access: 'write',
@@ -315,6 +319,7 @@ export const RULE_BOOK = {
     round: { kind: 'notice', field: 'noticeId' },
     stages: DECISION,
   },
+  'notices:readiness': read('see whether the decision is ready to sign', ALLOCATORS),
   'notices:ready': {
     access: 'write',
     action: 'send a notice for sign-off',

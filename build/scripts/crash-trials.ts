@@ -117,7 +117,18 @@ function commandFor(kind: Kind, setup: Setup, db: string): string[] {
       '--reason',
       'Chosen by the panel',
     ];
-  return [...common, '--as', 'Pat Morgan', 'sign', '--round', '1', '--date', '2026-11-30'];
+  return [
+    ...common,
+    '--as',
+    'Pat Morgan',
+    'sign',
+    '--round',
+    '1',
+    '--date',
+    '2026-11-30',
+    '--reason',
+    'The board agreed',
+  ];
 }
 
 interface Run {

@@ -40,14 +40,13 @@ export interface FrameworkValues {
   }[];
 }
 
+/** A person as handlers see them: retired people stay in the record (and in its history). */
+const PERSON_COLUMNS = { id: people.id, name: people.name, role: people.role, retiredAt: people.retiredAt };
+
 export function peopleQueries(db: TrancheDb) {
   return {
     list() {
-      return db
-        .select({ id: people.id, name: people.name, role: people.role })
-        .from(people)
-        .orderBy(asc(people.name))
-        .all();
+      return db.select(PERSON_COLUMNS).from(people).orderBy(asc(people.name)).all();
     },
     count(): number {
       return (
@@ -58,21 +57,33 @@ export function peopleQueries(db: TrancheDb) {
       );
     },
     get(id: number) {
-      return db
-        .select({ id: people.id, name: people.name, role: people.role })
-        .from(people)
-        .where(eq(people.id, id))
-        .get();
+      return db.select(PERSON_COLUMNS).from(people).where(eq(people.id, id)).get();
     },
     findByName(name: string) {
       return db
-        .select({ id: people.id, name: people.name, role: people.role })
+        .select(PERSON_COLUMNS)
         .from(people)
         .where(sql`lower(${people.name}) = lower(${name.trim()})`)
         .get();
     },
     create(name: string, role: Role, now: string): number {
       return db.insert(people).values({ name, role, createdAt: now }).returning({ id: people.id }).get().id;
+    },
+    setRole(id: number, role: Role): void {
+      db.update(people).set({ role }).where(eq(people.id, id)).run();
+    },
+    retire(id: number, now: string): void {
+      db.update(people).set({ retiredAt: now }).where(eq(people.id, id)).run();
+    },
+    /** Lead officers who have not retired: the office always keeps one. */
+    activeLeadCount(): number {
+      return (
+        db
+          .select({ n: sql<number>`count(*)` })
+          .from(people)
+          .where(and(eq(people.role, 'lead_officer'), isNull(people.retiredAt)))
+          .get()?.n ?? 0
+      );
     },
     setting(key: string): string | undefined {
       return db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value;

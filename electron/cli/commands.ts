@@ -6,6 +6,7 @@ import type { Connection } from '../../db/connection';
 import type { Channel, Input, Output } from '../../shared/contract';
 import { TEMPLATE_KEYS, type TemplateKey } from '../../shared/frameworks';
 import { formatMoney, parseMoney } from '../../shared/money';
+import { TASK_STATUS_LABELS } from '../../shared/progress';
 import { MOVABLE_STAGES, STAGE_LABELS, type MovableStage } from '../../shared/stages';
 import type { HandlerContext } from '../handlers/context';
 import type { Passphrases } from './identity';
@@ -613,18 +614,74 @@ export const commands: Command[] = [
     },
   },
   {
-    words: ['sign'],
-    usage: '--as NAME sign --round ID [--interests TEXT] [--date YYYY-MM-DD]',
+    words: ['progress'],
+    usage: 'progress --round ID [--json]',
     summary:
-      "Sign the round's Notice of Decision (commissioner only); it then locks the allocation and the notice",
-    options: { round: { type: 'string' }, interests: { type: 'string' }, date: { type: 'string' } },
+      'Where the round stands: bids, framework, assessors, declarations, scoring, moderation, ' +
+      'shortlist, board views, allocation and notice, each with its count',
+    options: { round: { type: 'string' } },
+    async run(ctx) {
+      const progress = await ctx.call('rounds:progress', { roundId: idOption(ctx, 'round') });
+      if (ctx.json) return printJson(ctx, progress);
+      ctx.print(
+        textTable(
+          ['Task', 'Status', 'Count'],
+          progress.tasks.map((t) => [t.label, TASK_STATUS_LABELS[t.status], t.count]),
+        ),
+      );
+      if (progress.assessors.length > 0) {
+        ctx.print('');
+        ctx.print(
+          textTable(
+            ['Assessor', 'Submitted', 'To score', 'Conflicts'],
+            progress.assessors.map((a) => [
+              a.person,
+              String(a.submitted),
+              String(a.expected),
+              String(a.conflicts),
+            ]),
+            [1, 2, 3],
+          ),
+        );
+      }
+    },
+  },
+  {
+    words: ['readiness'],
+    usage: 'readiness --round ID [--json]',
+    summary:
+      'What stands before sending the notice for sign-off or signing it: what blocks, and the ' +
+      'warnings that need a reason (--reason on `sign`)',
+    options: { round: { type: 'string' } },
+    async run(ctx) {
+      const readiness = await ctx.call('notices:readiness', { roundId: idOption(ctx, 'round') });
+      if (ctx.json) return printJson(ctx, readiness);
+      if (readiness.items.length === 0) return ctx.print('Nothing stands in the way.');
+      const words = { blocking: 'Blocks', warning: 'Needs a reason', noted: 'Noted' } as const;
+      for (const item of readiness.items) ctx.print(`${words[item.level]}: ${item.message}`);
+    },
+  },
+  {
+    words: ['sign'],
+    usage: '--as NAME sign --round ID [--interests TEXT] [--date YYYY-MM-DD] [--reason TEXT]',
+    summary:
+      "Sign the round's Notice of Decision (commissioner only); it then locks the allocation and the " +
+      'notice. --reason says why it goes ahead despite the readiness warnings (see `readiness`)',
+    options: {
+      round: { type: 'string' },
+      interests: { type: 'string' },
+      date: { type: 'string' },
+      reason: { type: 'string' },
+    },
     async run(ctx) {
       const interests = ctx.values.interests;
       const date = ctx.values.date;
+      const reason = ctx.values.reason;
       const notice = await ctx.call('notices:sign', {
         roundId: idOption(ctx, 'round'),
         ...(typeof interests === 'string' ? { interests } : {}),
         ...(typeof date === 'string' ? { date } : {}),
+        ...(typeof reason === 'string' ? { readinessReason: reason } : {}),
       });
       if (ctx.json)
         return printJson(ctx, {

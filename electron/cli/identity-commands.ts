@@ -1,4 +1,5 @@
-import { ROLE_LABELS } from '../../shared/people';
+import { formatDate } from '../../shared/dates';
+import { ROLE_LABELS, type Role } from '../../shared/people';
 import type { Command, CommandContext } from './commands';
 import { textTable } from './output';
 import { CliRefusal } from './refusal';
@@ -51,8 +52,13 @@ export const identityCommands: Command[] = [
       if (ctx.json) return json(ctx, list);
       ctx.print(
         textTable(
-          ['Name', 'Role', 'Key fingerprint'],
-          list.map((p) => [p.name, role(p.role), p.fingerprint ?? '(no passphrase yet)']),
+          ['Name', 'Role', 'Key fingerprint', 'Status'],
+          list.map((p) => [
+            p.name,
+            role(p.role),
+            p.fingerprint ?? '(no passphrase yet)',
+            p.retiredAt ? `retired ${formatDate(p.retiredAt)}` : 'active',
+          ]),
         ),
       );
     },
@@ -89,6 +95,39 @@ export const identityCommands: Command[] = [
       else
         ctx.print(
           `${enrolled.name} can now act with their passphrase; key fingerprint ${enrolled.fingerprint}`,
+        );
+    },
+  },
+  {
+    words: ['people', 'role'],
+    usage: 'people role --name NAME --to ROLE [--json]',
+    summary: "Change a person's role (lead officers only; the last active lead officer keeps theirs)",
+    options: { name: { type: 'string' }, to: { type: 'string' } },
+    async run(ctx) {
+      const person = await personNamed(ctx, required(ctx, 'name'));
+      const changed = await ctx.call('people:setRole', {
+        personId: person.id,
+        role: required(ctx, 'to') as Role,
+      });
+      if (ctx.json) json(ctx, changed);
+      else ctx.print(`${changed.name} is now a ${role(changed.role)}`);
+    },
+  },
+  {
+    words: ['people', 'retire'],
+    usage: 'people retire --name NAME [--json]',
+    summary:
+      'Retire a person (lead officers only): they can no longer act or be assigned, and stay in the ' +
+      'record. The last active lead officer cannot be retired',
+    options: { name: { type: 'string' } },
+    async run(ctx) {
+      const person = await personNamed(ctx, required(ctx, 'name'));
+      const retired = await ctx.call('people:retire', { personId: person.id });
+      if (ctx.json) json(ctx, retired);
+      else
+        ctx.print(
+          `${retired.name} is retired from ${formatDate(retired.retiredAt ?? '')}: they can no longer act in ` +
+            'Tranche; their past work stays in the record',
         );
     },
   },

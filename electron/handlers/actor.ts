@@ -15,8 +15,12 @@ export function currentActor(ctx: HandlerContext): Person | null {
   const identity = ctx.session.current();
   if (!identity) return null;
   const person = ctx.store.people.get(identity.personId);
-  if (!person) ctx.session.clear();
-  return person ?? null;
+  // A person retired while their session was open stops acting there and then.
+  if (!person || person.retiredAt) {
+    ctx.session.clear();
+    return null;
+  }
+  return person;
 }
 
 /** The acting person, for an operation that must know who does it (the rule book let them in). */

@@ -1,3 +1,4 @@
+import { formatDate } from '../../shared/dates';
 import type { ParsedInput } from '../../shared/contract';
 import { OFFICERS, currentActor } from './actor';
 import { personNamed, selectedBidIds } from './assessment-lookup';
@@ -16,6 +17,12 @@ export const assessorHandlers = {
         throw new Refusal(
           'invalid_input',
           `${assessor.name} is a ${assessor.role.replace('_', ' ')}: only policy and lead officers assess bids`,
+        );
+      const retiredAt = ctx.store.people.get(assessor.id)?.retiredAt;
+      if (retiredAt && !input.remove)
+        throw new Refusal(
+          'conflict',
+          `${assessor.name} retired on ${formatDate(retiredAt)}: a retired person cannot be assigned to assess bids`,
         );
       const ids = selectedBidIds(ctx, input.roundId, input);
       const now = ctx.now();

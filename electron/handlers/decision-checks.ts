@@ -1,4 +1,5 @@
 import { formatMoney } from '../../shared/money';
+import type { RoundPage } from '../../shared/readiness';
 import type { HandlerContext } from './context';
 import { Refusal } from './refusal';
 import { mustGetRound } from './round-lookup';
@@ -7,15 +8,25 @@ import { mustGetRound } from './round-lookup';
 // bid that cannot be funded, and every assigned assessor has scored every bid, or has a recorded
 // reason not to (a declared conflict, or the bid withdrawn or found ineligible with a reason).
 
-export function decisionProblems(ctx: HandlerContext, roundId: number): string[] {
+export interface DecisionProblem {
+  message: string;
+  /** Where to put it right. */
+  page: RoundPage;
+  fix: string;
+}
+
+/** The problems, each with the page where it is put right (for the readiness list). */
+export function decisionProblemList(ctx: HandlerContext, roundId: number): DecisionProblem[] {
   const round = mustGetRound(ctx, roundId);
   const bids = ctx.store.bids.listForRound(roundId);
   const items = ctx.store.allocation.items(roundId);
-  const problems: string[] = [];
-  if (items.length === 0) problems.push('the allocation is empty: there is no decision to sign');
+  const problems: DecisionProblem[] = [];
+  const money = (message: string) =>
+    problems.push({ message, page: 'allocation', fix: 'Change the allocation' });
+  if (items.length === 0) money('the allocation is empty: there is no decision to sign');
   const allocated = items.reduce((sum, i) => sum + i.amountPence, 0);
   if (allocated > round.availablePence)
-    problems.push(
+    money(
       `${formatMoney(allocated)} is allocated against ${formatMoney(round.availablePence)} available ` +
         `(${formatMoney(allocated - round.availablePence)} too much)`,
     );
@@ -23,12 +34,12 @@ export function decisionProblems(ctx: HandlerContext, roundId: number): string[]
     const bid = bids.find((b) => b.id === item.bidId);
     if (!bid) continue;
     if (item.amountPence > bid.requestedPence)
-      problems.push(
+      money(
         `${bid.ref} is awarded ${formatMoney(item.amountPence)}, ` +
           `more than the ${formatMoney(bid.requestedPence)} it requested`,
       );
     if (bid.status === 'withdrawn' || bid.status === 'ineligible')
-      problems.push(`${bid.ref} is awarded ${formatMoney(item.amountPence)} but is ${bid.status}`);
+      money(`${bid.ref} is awarded ${formatMoney(item.amountPence)} but is ${bid.status}`);
   }
   const submitted = new Set(
     ctx.store.scoring.submissionsForRound(roundId).map((s) => `${s.bidId}:${s.personId}`),
@@ -46,10 +57,17 @@ export function decisionProblems(ctx: HandlerContext, roundId: number): string[]
     const key = `${a.bidId}:${a.personId}`;
     if (excused.has(a.bidId) || submitted.has(key) || conflicted.has(key)) continue;
     const ref = bids.find((b) => b.id === a.bidId)?.ref ?? String(a.bidId);
-    problems.push(`${a.person} has not submitted scores for ${ref}`);
+    problems.push({
+      message: `${a.person} has not submitted scores for ${ref}`,
+      page: 'assessment',
+      fix: 'See the scoring',
+    });
   }
   return problems;
 }
+
+export const decisionProblems = (ctx: HandlerContext, roundId: number): string[] =>
+  decisionProblemList(ctx, roundId).map((p) => p.message);
 
 /** Refuses to go on (sign, or send for sign-off) while the decision has any problem. */
 export function assertSoundDecision(ctx: HandlerContext, roundId: number, doing: string) {

@@ -20,6 +20,8 @@ import { rankingHandlers } from './ranking';
 import { officeHandlers } from './office';
 import { noticeWordingHandlers } from './notice-wording';
 import { noticeLifecycleHandlers } from './notice-lifecycle';
+import { readinessHandlers } from './readiness';
+import { roundProgressHandlers } from './round-progress';
 import { noticeExportHandlers } from './notice-export';
 import { letterHandlers } from './letters';
 import { bidHandlers } from './bids';
@@ -56,6 +58,8 @@ const handlers: Handlers = {
   ...officeHandlers,
   ...noticeWordingHandlers,
   ...noticeLifecycleHandlers,
+  ...readinessHandlers,
+  ...roundProgressHandlers,
   ...noticeExportHandlers,
   ...letterHandlers,
   'demo:load': (_input, ctx) => loadDemo(ctx),

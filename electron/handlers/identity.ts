@@ -1,3 +1,4 @@
+import { formatDate } from '../../shared/dates';
 import { ROLE_LABELS, type Person } from '../../shared/people';
 import {
   createIdentity,
@@ -55,6 +56,13 @@ export function unlockPerson(
   passphrase: string,
   options: { remember: boolean } = { remember: true },
 ): void {
+  const retiredAt = ctx.store.people.get(person.id)?.retiredAt;
+  if (retiredAt)
+    throw new Refusal(
+      'forbidden',
+      `${person.name} retired on ${formatDate(retiredAt)} and can no longer act in Tranche; ` +
+        'their past work stays in the record',
+    );
   const sealed = sealedOf(ctx, person.id);
   if (!sealed)
     throw new Refusal(

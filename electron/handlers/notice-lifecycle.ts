@@ -3,12 +3,12 @@ import { wordingSchema } from '../../shared/notices';
 import { currentActor } from './actor';
 import type { HandlerContext } from './context';
 import type { NoticeData } from './exports/notice-types';
-import { assertSoundDecision } from './decision-checks';
 import { noticeData } from './notice-content';
 import { sealNotice } from './notice-signing';
 import { latestNotice as latest, type NoticeRow } from './notice-record';
 import { wordingFor } from './notice-wording';
 import { officeSettings } from './office';
+import { assertReady } from './readiness';
 import { notFound, Refusal } from './refusal';
 import { mustGetRound } from './round-lookup';
 
@@ -31,6 +31,8 @@ export function noticeView(ctx: HandlerContext, notice: NoticeRow) {
     interests: notice.interests,
     fingerprint: notice.fingerprint,
     supersedes: notice.supersedesId ? (ctx.store.notices.get(notice.supersedesId)?.number ?? null) : null,
+    sentReason: notice.sentReason,
+    signedReason: notice.signedReason,
     preview: noticeData(ctx, notice),
   };
 }
@@ -101,8 +103,8 @@ export const noticeLifecycleHandlers = {
       if (!notice) throw new Refusal('not_found', 'This round has no decision notice yet');
       if (notice.status !== 'draft')
         throw new Refusal('conflict', `Decision ${notice.number} is ${notice.status}`);
-      assertSoundDecision(ctx, input.roundId, 'sent for sign-off');
-      ctx.store.notices.update(notice.id, { status: 'ready', updatedAt: ctx.now() });
+      const sentReason = assertReady(ctx, input.roundId, 'sent for sign-off', input.readinessReason);
+      ctx.store.notices.update(notice.id, { status: 'ready', sentReason, updatedAt: ctx.now() });
       return noticeView(ctx, ctx.store.notices.get(notice.id) as NoticeRow);
     }),
 
@@ -113,7 +115,7 @@ export const noticeLifecycleHandlers = {
       const current = latest(ctx, round.id);
       if (current?.status === 'signed')
         throw new Refusal('conflict', `This round's decision ${current.number} is already signed`);
-      assertSoundDecision(ctx, round.id, 'signed');
+      const signedReason = assertReady(ctx, round.id, 'signed', input.readinessReason);
       const notice = current ?? createNotice(ctx, round.id, null);
       const date = input.date ?? ctx.now().slice(0, 10);
       const wording = wordingSchema.parse(JSON.parse(notice.wording));
@@ -123,6 +125,7 @@ export const noticeLifecycleHandlers = {
         signedOn: date,
         interests: input.interests || 'None',
         status: 'signed',
+        signedReason,
         updatedAt: ctx.now(),
       });
       const signed = ctx.store.notices.get(notice.id) as NoticeRow;

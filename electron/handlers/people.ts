@@ -1,5 +1,6 @@
 import type { ParsedInput } from '../../shared/contract';
-import { type Person, type SessionInfo } from '../../shared/people';
+import { formatDate } from '../../shared/dates';
+import { ROLE_LABELS, type Person, type SessionInfo } from '../../shared/people';
 import { IDLE_LOCK_MS } from '../identity/session';
 import { currentActor, PROFILE_KEY } from './actor';
 import type { HandlerContext } from './context';
@@ -10,7 +11,9 @@ import { fieldRefusal, notFound, Refusal } from './refusal';
 // new database is a lead officer, and after that only a lead officer adds people. Acting as
 // someone always needs their passphrase.
 
-function mustGetPerson(ctx: HandlerContext, id: number): Person {
+type StoredPerson = Person & { retiredAt: string | null };
+
+function mustGetPerson(ctx: HandlerContext, id: number): StoredPerson {
   const person = ctx.store.people.get(id);
   if (!person) throw notFound(`Person ${id}`);
   return person;
@@ -19,7 +22,28 @@ function mustGetPerson(ctx: HandlerContext, id: number): Person {
 const withFingerprint = (ctx: HandlerContext, person: Person) => ({
   ...person,
   fingerprint: ctx.store.identities.get(person.id)?.fingerprint ?? null,
+  retiredAt: ctx.store.people.get(person.id)?.retiredAt ?? null,
 });
+
+/** Refuses to change a retired person: they stay in the record as they were. */
+function refuseRetired(person: StoredPerson, doing: string) {
+  if (person.retiredAt)
+    throw new Refusal(
+      'conflict',
+      `${person.name} retired on ${formatDate(person.retiredAt)}: nobody can ${doing} a retired person`,
+    );
+}
+
+/** The office always keeps an active lead officer, who alone adds people and moves rounds on. */
+function refuseLastLead(ctx: HandlerContext, person: StoredPerson, doing: string) {
+  if (person.role === 'lead_officer' && ctx.store.people.activeLeadCount() <= 1)
+    throw fieldRefusal(
+      'conflict',
+      'personId',
+      `${person.name} is the last active lead officer and cannot be ${doing}: ` +
+        'add or promote another lead officer first',
+    );
+}
 
 function refuseTakenName(ctx: HandlerContext, name: string, hint = '') {
   if (ctx.store.people.findByName(name))
@@ -61,6 +85,27 @@ export const peopleHandlers = {
     const fingerprints = ctx.store.identities.fingerprints();
     return ctx.store.people.list().map((p) => ({ ...p, fingerprint: fingerprints.get(p.id) ?? null }));
   },
+
+  'people:setRole': (input: ParsedInput<'people:setRole'>, ctx: HandlerContext) =>
+    ctx.store.transaction(() => {
+      const person = mustGetPerson(ctx, input.personId);
+      refuseRetired(person, 'change the role of');
+      if (person.role !== input.role) {
+        if (input.role !== 'lead_officer')
+          refuseLastLead(ctx, person, `made a ${ROLE_LABELS[input.role].toLowerCase()}`);
+        ctx.store.people.setRole(person.id, input.role);
+      }
+      return withFingerprint(ctx, mustGetPerson(ctx, person.id));
+    }),
+
+  'people:retire': (input: ParsedInput<'people:retire'>, ctx: HandlerContext) =>
+    ctx.store.transaction(() => {
+      const person = mustGetPerson(ctx, input.personId);
+      refuseRetired(person, 'retire');
+      refuseLastLead(ctx, person, 'retired');
+      ctx.store.people.retire(person.id, ctx.now());
+      return withFingerprint(ctx, mustGetPerson(ctx, person.id));
+    }),
 
   'people:add': (input: ParsedInput<'people:add'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {

@@ -10,6 +10,7 @@ import { BidFormPage } from './pages/BidFormPage';
 import { BidPage } from './pages/BidPage';
 import { BidsPage } from './pages/BidsPage';
 import { ImportPage } from './pages/ImportPage';
+import { PeoplePage } from './pages/PeoplePage';
 import { PlansPage } from './pages/PlansPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { AssessmentPage } from './pages/AssessmentPage';
@@ -129,6 +130,13 @@ function NavLink({ href, children }: { href: string; children: string }) {
   );
 }
 
+/** A link only lead officers need: the page itself still shows the list to anyone. */
+function LeadNavLink({ href, children }: { href: string; children: string }) {
+  const { me } = useProfile();
+  if (me.state !== 'ready' || me.value?.role !== 'lead_officer') return null;
+  return <NavLink href={href}>{children}</NavLink>;
+}
+
 function Frame() {
   return (
     <>
@@ -153,6 +161,7 @@ function Frame() {
               <NavLink href="/rounds">Funding rounds</NavLink>
               <NavLink href="/plans">Plans</NavLink>
               <NavLink href="/reports">Reports</NavLink>
+              <LeadNavLink href="/people">People</LeadNavLink>
               <NavLink href="/about">About and data</NavLink>
             </ul>
           </nav>
@@ -216,6 +225,7 @@ function Frame() {
             <Route path="/plans" component={PlansPage} />
             <Route path="/reports" component={ReportsPage} />
             <Route path="/profile" component={ProfilePage} />
+            <Route path="/people" component={PeoplePage} />
             <Route>
               <Page title="Page not found">
                 <p>

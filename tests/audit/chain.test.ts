@@ -52,7 +52,11 @@ describe('the audit chain', () => {
       as('Dan Hughes'),
     );
     expect(refused.ok).toBe(false);
-    const byAssessor = await dispatch('notices:sign', { roundId: 1 }, as('Asha Patel'));
+    const byAssessor = await dispatch(
+      'notices:sign',
+      { roundId: 1, readinessReason: 'The board agreed to go ahead' },
+      as('Asha Patel'),
+    );
     expect(byAssessor.ok).toBe(false);
     expect(count()).toBe(before);
     expect(ctx.store.sqlite.prepare('SELECT count(*) FROM audit_pending').pluck().get()).toBe(0);

@@ -22,7 +22,13 @@ export async function signedRound() {
       ),
     );
   await moveRoundTo(lead, 1, 'decision');
-  must(await dispatch('notices:sign', { roundId: 1, interests: 'None' }, as('Pat Morgan')));
+  must(
+    await dispatch(
+      'notices:sign',
+      { roundId: 1, readinessReason: 'The board agreed to go ahead', interests: 'None' },
+      as('Pat Morgan'),
+    ),
+  );
   return { ctx, connection, file, as, lead };
 }
 

@@ -391,7 +391,10 @@ describe('stages and the rule book on the command line', () => {
       ).code,
     ).toBe(0);
     expect((await as('Dan Hughes', 'stage', '--round', '1', '--to', 'decision')).code).toBe(0);
-    expect((await as('Pat Morgan', 'sign', '--round', '1', '--date', '2013-11-12')).code).toBe(0);
+    expect(
+      (await as('Pat Morgan', 'sign', '--round', '1', '--date', '2013-11-12', '--reason', 'The board agreed'))
+        .code,
+    ).toBe(0);
     const before = (await as('Dan Hughes', 'allocation', '--round', '1', '--json')).stdout;
     const refused = await as('Dan Hughes', 'allocate', '--round', '1', '--bid', 'C1', '--full');
     expect(refused.code).toBe(2);

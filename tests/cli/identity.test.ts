@@ -205,7 +205,19 @@ describe('a signed notice anyone can check', () => {
         await cli(['--db', db, '--as', 'Pat Morgan', 'sign', '--round', '1'], as('guessing at it')),
       ).toMatchObject({ code: 2 });
       const signed = JSON.parse(
-        await run(demo, '--as', 'Pat Morgan', 'sign', '--round', '1', '--date', '2026-11-30', '--json'),
+        await run(
+          demo,
+          '--as',
+          'Pat Morgan',
+          'sign',
+          '--round',
+          '1',
+          '--date',
+          '2026-11-30',
+          '--reason',
+          'The board agreed',
+          '--json',
+        ),
       ) as { fingerprint: string };
       const pdfFile = path.join(dir, 'notice.pdf');
       await run(demo, 'notice', '--round', '1', '--format', 'pdf', '--out', pdfFile);
@@ -254,4 +266,56 @@ describe('a signed notice anyone can check', () => {
       });
     },
   );
+});
+
+describe('roles, retirement, progress and readiness on the command line', () => {
+  it('changes a role and retires a person; the retired cannot act; the last lead officer stays', async () => {
+    const db = tempDbFile();
+    await cli(['--db', db, 'people', 'add', '--name', 'Lee', '--role', 'lead officer'], demo);
+    await cli(
+      ['--db', db, '--as', 'Lee', 'people', 'add', '--name', 'Amy', '--role', 'policy officer'],
+      demo,
+    );
+    expect(
+      await cli(['--db', db, '--as', 'Lee', 'people', 'role', '--name', 'Amy', '--to', 'board member'], demo),
+    ).toMatchObject({ code: 0, stdout: 'Amy is now a board member' });
+    expect(
+      await cli(
+        ['--db', db, '--as', 'Lee', 'people', 'role', '--name', 'Lee', '--to', 'policy officer'],
+        demo,
+      ),
+    ).toMatchObject({ code: 2, stderr: expect.stringContaining('Lee is the last active lead officer') });
+    expect(await cli(['--db', db, '--as', 'Lee', 'people', 'retire', '--name', 'Amy'], demo)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Amy is retired from'),
+    });
+    expect(await cli(['--db', db, '--as', 'Amy', 'people', 'list'], demo)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Amy retired on'),
+    });
+    const listed = await cli(['--db', db, 'people', 'list'], demo);
+    expect(listed.stdout).toMatch(/Amy\s+board member\s+.*retired \d+ \w+ \d{4}/);
+  });
+
+  it('shows where a round stands and what stands before signing, and signs with --reason', async () => {
+    const db = tempDbFile();
+    await cli(['--db', db, 'demo'], demo);
+    const progress = JSON.parse(
+      (await cli(['--db', db, '--as', 'Dan Hughes', 'progress', '--round', '1', '--json'], demo)).stdout,
+    ) as { tasks: { key: string; status: string; count: string }[] };
+    expect(progress.tasks.find((t) => t.key === 'scoring')).toMatchObject({
+      status: 'done',
+      count: '38 of 38 scoring sheets submitted',
+    });
+    await cli(['--db', db, '--as', 'Dan Hughes', 'allocate', '--round', '1', '--bid', 'B2', '--full'], demo);
+    await cli(['--db', db, '--as', 'Dan Hughes', 'stage', '--round', '1', '--to', 'decision'], demo);
+    const readiness = await cli(['--db', db, '--as', 'Pat Morgan', 'readiness', '--round', '1'], demo);
+    expect(readiness.stdout).toContain('Needs a reason: No board views are recorded');
+    const sign = ['--db', db, '--as', 'Pat Morgan', 'sign', '--round', '1'];
+    expect(await cli(sign, demo)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Give the reason the decision can be signed as it stands'),
+    });
+    expect(await cli([...sign, '--reason', 'The board met in private'], demo)).toMatchObject({ code: 0 });
+  });
 });

@@ -37,7 +37,12 @@ process.env.TRANCHE_PASSPHRASE ??= DEMO_PASSPHRASE;
 export async function beMe(page: Page, origin: string, name: string, passphrase = DEMO_PASSPHRASE) {
   // Going to the very address the page is on would reload it, cutting off its requests.
   if (!page.url().endsWith('#/profile')) await page.goto(`${origin}/#/profile`);
-  await page.getByRole('button', { name: new RegExp(`This is me.*${name}`) }).click();
+  const me = page.getByRole('button', { name: new RegExp(`This is me.*${name}`) });
+  // While someone is acting, the others are offered under "Someone else using this computer?".
+  const someoneElse = page.getByText('Someone else using this computer?');
+  await expect(me.or(someoneElse).first()).toBeVisible();
+  if (await someoneElse.isVisible()) await someoneElse.click();
+  await me.click();
   await page.getByLabel(`Passphrase for ${name}`).fill(passphrase);
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('status')).toContainText(name);

@@ -21,6 +21,8 @@ const roundTab = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'This round' }).getByRole('link', { name, exact: true });
 
 test('allocate, preview, sign as the commissioner, export', async ({ page, bridge }) => {
+  // The whole decision, with the readiness list and two accessibility checks: longer than most.
+  test.slow();
   execFileSync(
     process.execPath,
     ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, 'demo'],
@@ -60,18 +62,45 @@ test('allocate, preview, sign as the commissioner, export', async ({ page, bridg
   await expect(preview).toContainText('FINANCIAL IMPLICATIONS');
   await expect(preview).toContainText('FACTS AND ADVICE');
   await expect(preview).toContainText('Quarterly progress reports to the board');
+  // The readiness list comes first: nothing blocks, but three things need a reason to go ahead.
+  const readiness = page.getByRole('region', { name: 'Before you send the notice for sign-off' });
+  await expect(readiness).toContainText('No board views are recorded');
+  await expect(readiness).toContainText('Moderation is still open on B1, SS1');
+  await expect(readiness.getByText('Needs a reason')).toHaveCount(3);
+  await expect(readiness.getByRole('link', { name: "Record the board's views" })).toHaveAttribute(
+    'href',
+    '#/rounds/1/board',
+  );
+  await expectNoAccessibilityViolations(page);
+  await page.getByRole('button', { name: 'Send for sign-off' }).click();
+  const problem = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(problem).toContainText('Give the reason to send the notice for sign-off despite the warnings');
+  await problem.getByRole('link').click();
+  await expect(page.getByLabel('Why the decision can go ahead as it stands')).toBeFocused();
+  await page
+    .getByLabel('Why the decision can go ahead as it stands')
+    .fill('The board reviewed the bids in private; its minutes record its views');
   await page.getByRole('button', { name: 'Send for sign-off' }).click();
   await expect(page.getByText('Ready for sign-off')).toBeVisible();
+  await expect(page.getByText('Sent for sign-off despite the readiness warnings because')).toBeVisible();
+  await expect(
+    page.getByText('The board reviewed the bids in private; its minutes record its views'),
+  ).toBeVisible();
   await expectNoAccessibilityViolations(page);
 
   await beMe(page, bridge.origin, 'Pat Morgan');
   await page.goto(`${bridge.origin}/#/rounds/1/notice`);
   await page.getByLabel('Your interests in this decision').fill('None');
+  await page
+    .getByLabel('Why the decision can go ahead as it stands')
+    .fill('Moderating B1 and SS1 would not change who is funded');
   await page.getByRole('button', { name: /Sign decision/ }).click();
   await expect(page.getByRole('status')).toContainText('Decision signed.');
   await expect(page.getByText(/Fingerprint \(SHA-256\): [0-9a-f]{64}/).first()).toBeVisible();
   await expect(preview).toContainText('Signature: Pat Morgan');
   await expect(preview).not.toContainText('DRAFT');
+  await expect(page.getByText('Signed despite the readiness warnings because')).toBeVisible();
+  await expect(page.getByText('Moderating B1 and SS1 would not change who is funded')).toBeVisible();
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export as PDF' }).click();
@@ -82,6 +111,14 @@ test('allocate, preview, sign as the commissioner, export', async ({ page, bridg
   const text = execFileSync('/usr/bin/pdftotext', ['-layout', saved, '-'], { encoding: 'utf8' });
   expect(text).toContain('£90,000');
   expect(text).toContain('Pat Morgan');
+  // The round's history records both reasons with who gave them.
+  await page.goto(`${bridge.origin}/#/rounds/1/history`);
+  await expect(page.getByRole('main')).toContainText(
+    'Signed the decision notice: going ahead because: Moderating B1 and SS1 would not change who is funded',
+  );
+  await expect(page.getByRole('main')).toContainText(
+    'Sent the notice for sign-off: going ahead because: The board reviewed the bids in private',
+  );
 
   // The allocation is now locked, in the handler as well as the page.
   await beMe(page, bridge.origin, 'Dan Hughes');

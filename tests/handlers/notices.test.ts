@@ -73,23 +73,41 @@ describe('decision notices', () => {
 
   it('may be signed only by the commissioner, only with an allocation, and only once', async () => {
     const { as, lead } = await allocated();
-    expect(await dispatch('notices:sign', { roundId: 1 }, as('Dan Hughes'))).toMatchObject({
+    expect(
+      await dispatch(
+        'notices:sign',
+        { roundId: 1, readinessReason: 'The board agreed to go ahead' },
+        as('Dan Hughes'),
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden', message: expect.stringContaining('Only a commissioner') },
     });
     // Safer Streets is still open for bids: nothing there can be signed until the decision stage.
-    expect(await dispatch('notices:sign', { roundId: 2 }, as('Pat Morgan'))).toMatchObject({
+    expect(
+      await dispatch(
+        'notices:sign',
+        { roundId: 2, readinessReason: 'The board agreed to go ahead' },
+        as('Pat Morgan'),
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: expect.stringContaining('only at the decision stage') },
     });
     await moveRoundTo(lead, 2, 'decision');
-    expect(await dispatch('notices:sign', { roundId: 2 }, as('Pat Morgan'))).toMatchObject({
+    expect(
+      await dispatch(
+        'notices:sign',
+        { roundId: 2, readinessReason: 'The board agreed to go ahead' },
+        as('Pat Morgan'),
+      ),
+    ).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('allocation is empty') },
     });
     const signed = await dispatch(
       'notices:sign',
-      { roundId: 1, interests: '', date: '2013-11-12' },
+      { roundId: 1, readinessReason: 'The board agreed to go ahead', interests: '', date: '2013-11-12' },
       as('Pat Morgan'),
     );
     expect(signed).toMatchObject({
@@ -101,7 +119,13 @@ describe('decision notices', () => {
         fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
       },
     });
-    expect(await dispatch('notices:sign', { roundId: 1 }, as('Pat Morgan'))).toMatchObject({
+    expect(
+      await dispatch(
+        'notices:sign',
+        { roundId: 1, readinessReason: 'The board agreed to go ahead' },
+        as('Pat Morgan'),
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: expect.stringContaining('Draft a superseding notice') },
     });
@@ -109,7 +133,11 @@ describe('decision notices', () => {
 
   it('locks the allocation and the notice once signed, until a superseding notice is drafted', async () => {
     const { as, lead } = await allocated();
-    const signed = await dispatch('notices:sign', { roundId: 1, date: '2013-11-12' }, as('Pat Morgan'));
+    const signed = await dispatch(
+      'notices:sign',
+      { roundId: 1, readinessReason: 'The board agreed to go ahead', date: '2013-11-12' },
+      as('Pat Morgan'),
+    );
     const id = signed.ok ? signed.value.id : 0;
     const fingerprint = signed.ok ? signed.value.fingerprint : null;
     expect(
@@ -180,7 +208,11 @@ describe('decision notices', () => {
         )
       ).ok,
     ).toBe(true);
-    const resigned = await dispatch('notices:sign', { roundId: 1 }, as('Pat Morgan'));
+    const resigned = await dispatch(
+      'notices:sign',
+      { roundId: 1, readinessReason: 'The board agreed to go ahead' },
+      as('Pat Morgan'),
+    );
     expect(resigned.ok && resigned.value.number).not.toBe(signed.ok ? signed.value.number : '');
   });
 });
@@ -196,7 +228,16 @@ describe('notice documents', () => {
       const path = (await import('node:path')).default;
       const { tempDir } = await import('../support/temp-db');
       const { as } = await allocated();
-      await dispatch('notices:sign', { roundId: 1, date: '2013-11-12', interests: 'None' }, as('Pat Morgan'));
+      await dispatch(
+        'notices:sign',
+        {
+          roundId: 1,
+          readinessReason: 'The board agreed to go ahead',
+          date: '2013-11-12',
+          interests: 'None',
+        },
+        as('Pat Morgan'),
+      );
       const pdf = await dispatch('notices:export', { roundId: 1, format: 'pdf' }, as('Frances Doyle'));
       const docx = await dispatch('notices:export', { roundId: 1, format: 'docx' }, as('Frances Doyle'));
       const notice = await dispatch('notices:get', { roundId: 1 }, as('Frances Doyle'));

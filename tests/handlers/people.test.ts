@@ -312,7 +312,7 @@ describe('signed notices', () => {
     const ctx = await allocatedDemo();
     const signed = await dispatch(
       'notices:sign',
-      { roundId: 1, date: '2026-11-30' },
+      { roundId: 1, readinessReason: 'The board agreed to go ahead', date: '2026-11-30' },
       actingAs(ctx, 'Pat Morgan'),
     );
     if (!signed.ok) throw new Error(signed.error.message);
@@ -348,7 +348,9 @@ describe('signed notices', () => {
         pat,
       ),
     ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await dispatch('notices:sign', { roundId: 1 }, pat)).toMatchObject({
+    expect(
+      await dispatch('notices:sign', { roundId: 1, readinessReason: 'The board agreed to go ahead' }, pat),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });

@@ -46,7 +46,11 @@ async function signedDemo() {
     o.lead,
   );
   await moveRoundTo(o.lead, 1, 'decision');
-  await o.call('notices:sign', { roundId: 1, date: '2013-11-12' }, o.as('Pat Morgan'));
+  await o.call(
+    'notices:sign',
+    { roundId: 1, readinessReason: 'The board agreed to go ahead', date: '2013-11-12' },
+    o.as('Pat Morgan'),
+  );
   return o;
 }
 
@@ -219,14 +223,24 @@ describe('signing needs a sound decision', () => {
     o.sqlite.prepare('UPDATE rounds SET budget_pence = 7000000 WHERE id = 1').run();
     o.sqlite.prepare("UPDATE bids SET requested_pence = 500000, status = 'withdrawn' WHERE ref = 'B1'").run();
     const before = o.snapshot();
-    const sign = await dispatch('notices:sign', { roundId: 1 }, pat);
+    const sign = await dispatch(
+      'notices:sign',
+      { roundId: 1, readinessReason: 'The board agreed to go ahead' },
+      pat,
+    );
     expect(sign).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const message = sign.ok ? '' : sign.error.message;
     expect(message).toContain('£100,000 is allocated against £40,000 available');
     expect(message).toContain('B1 is awarded £100,000, more than the £5,000 it requested');
     expect(message).toContain('B1 is awarded £100,000 but is withdrawn');
     expect(await dispatch('notices:create', { roundId: 1 }, o.lead)).toMatchObject({ ok: true });
-    expect(await dispatch('notices:ready', { roundId: 1 }, o.lead)).toMatchObject({
+    expect(
+      await dispatch(
+        'notices:ready',
+        { roundId: 1, readinessReason: 'The board agreed to go ahead' },
+        o.lead,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: expect.stringContaining('cannot be sent for sign-off') },
     });
@@ -241,7 +255,13 @@ describe('signing needs a sound decision', () => {
     o.ctx.store.scoring.assign(o.ctx.store.bids.findByRef(1, 'S1')!.id, dan.id, o.ctx.now());
     await moveRoundTo(o.lead, 1, 'decision');
     const before = o.snapshot();
-    expect(await dispatch('notices:sign', { roundId: 1 }, o.as('Pat Morgan'))).toMatchObject({
+    expect(
+      await dispatch(
+        'notices:sign',
+        { roundId: 1, readinessReason: 'The board agreed to go ahead' },
+        o.as('Pat Morgan'),
+      ),
+    ).toMatchObject({
       ok: false,
       error: {
         code: 'conflict',
@@ -251,7 +271,13 @@ describe('signing needs a sound decision', () => {
     expect(o.snapshot()).toBe(before);
     // Ben Clarke's conflict in W1 is a recorded reason: without Dan's gap the decision can be signed.
     o.ctx.store.scoring.unassign(o.ctx.store.bids.findByRef(1, 'S1')!.id, dan.id);
-    expect(await dispatch('notices:sign', { roundId: 1 }, o.as('Pat Morgan'))).toMatchObject({ ok: true });
+    expect(
+      await dispatch(
+        'notices:sign',
+        { roundId: 1, readinessReason: 'The board agreed to go ahead' },
+        o.as('Pat Morgan'),
+      ),
+    ).toMatchObject({ ok: true });
   });
 });
 

@@ -89,6 +89,8 @@ function sampleInputs(ctx: HandlerContext, ids: { bid: number; notice: number; q
     'people:setProfile': { personId: 1, passphrase: TEST_PASSPHRASE },
     'people:passphrase': { currentPassphrase: TEST_PASSPHRASE, newPassphrase: 'a new passphrase for tests' },
     'people:enrol': { personId: 1, passphrase: TEST_PASSPHRASE },
+    'people:setRole': { personId: ctx.store.people.findByName('Chloe Evans')!.id, role: 'board_member' },
+    'people:retire': { personId: ctx.store.people.findByName('Chloe Evans')!.id },
     'frameworks:use': { roundId: 1, template: 'invest-to-save', confirmChangeAfterScoring: true },
     'frameworks:update': {
       roundId: 1,

@@ -15,6 +15,8 @@ const LABELS: Record<string, string> = {
   'plans:create': 'Added a plan',
   'people:add': 'Added a person',
   'people:setProfile': 'Chose the profile',
+  'people:setRole': "Changed a person's role",
+  'people:retire': 'Retired a person',
   'frameworks:use': 'Started the scoring framework from a template',
   'frameworks:update': 'Changed the scoring framework',
   'assessment:assign': 'Assigned an assessor',
@@ -53,6 +55,7 @@ const DETAILS: [field: string, show: (value: unknown) => string | null][] = [
   ['score', (v) => (typeof v === 'number' ? `score ${v}` : null)],
   ['fileName', (v) => (typeof v === 'string' ? v : null)],
   ['reason', (v) => (typeof v === 'string' && v ? `reason: ${v}` : null)],
+  ['readinessReason', (v) => (typeof v === 'string' && v ? `going ahead because: ${v}` : null)],
 ];
 
 export function summarise(channel: string, input: unknown): string {

@@ -274,7 +274,7 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
                 <option value="">Choose an officer</option>
                 {people.state === 'ready' &&
                   people.value
-                    .filter((p) => p.role === 'policy_officer' || p.role === 'lead_officer')
+                    .filter((p) => !p.retiredAt && (p.role === 'policy_officer' || p.role === 'lead_officer'))
                     .map((p) => (
                       <option key={p.id} value={p.name}>
                         {p.name}

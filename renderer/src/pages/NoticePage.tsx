@@ -4,9 +4,11 @@ import type { Output } from '../../../shared/contract';
 import type { NoticeData } from '../../../shared/notice-data';
 import type { Wording } from '../../../shared/notices';
 import { api } from '../api';
+import type { AppError } from '../../../shared/result';
 import { NoticeContact } from '../components/NoticeContact';
 import { NoticePreview } from '../components/NoticePreview';
 import { Banner, LoadFailure, Page } from '../components/Page';
+import { ReadinessGate } from '../components/ReadinessGate';
 import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { TextField } from '../components/TextField';
 import { saveFile } from '../files';
@@ -134,15 +136,22 @@ export function NoticePage({ roundId }: { roundId: number }) {
   const lead = me?.role === 'lead_officer';
   const commissioner = me?.role === 'commissioner';
 
-  const act = async (
+  const [generation, setGeneration] = useState(0);
+  const reloadAll = () => {
+    reload();
+    setGeneration((g) => g + 1);
+  };
+  /** Runs an action; a refusal goes back to the caller (the readiness list shows it by its field). */
+  const act = async <R extends { ok: true } | { ok: false; error: AppError }>(
     label: string,
-    call: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>,
-  ) => {
+    call: () => Promise<R>,
+  ): Promise<R> => {
     const result = await call();
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return result;
     setError(null);
     setMessage(label);
-    reload();
+    reloadAll();
+    return result;
   };
   const exportFile = async (format: 'docx' | 'pdf', isPublic = false) => {
     setBusy(`Making the ${format === 'pdf' ? 'PDF' : 'Word document'}…`);
@@ -182,7 +191,11 @@ export function NoticePage({ roundId }: { roundId: number }) {
             <button
               type="button"
               className="button"
-              onClick={() => void act('Notice drafted.', () => api.notices.create({ roundId }))}
+              onClick={() =>
+                void act('Notice drafted.', () => api.notices.create({ roundId })).then(
+                  (r) => !r.ok && setError(r.error.message),
+                )
+              }
             >
               Draft the notice
             </button>
@@ -198,6 +211,22 @@ export function NoticePage({ roundId }: { roundId: number }) {
             Decision {n.number}
             {n.signedBy && ` · signed by ${n.signedBy} on ${formatDate(n.signedOn ?? '')}`}
           </p>
+          {(n.sentReason || n.signedReason) && (
+            <dl className="summary-list">
+              {n.sentReason && (
+                <div className="summary-list__row">
+                  <dt>Sent for sign-off despite the readiness warnings because</dt>
+                  <dd>{n.sentReason}</dd>
+                </div>
+              )}
+              {n.signedReason && (
+                <div className="summary-list__row">
+                  <dt>Signed despite the readiness warnings because</dt>
+                  <dd>{n.signedReason}</dd>
+                </div>
+              )}
+            </dl>
+          )}
           {n.fingerprint && (
             <p className="hint">
               Fingerprint (SHA-256): <code>{n.fingerprint}</code>
@@ -253,7 +282,7 @@ export function NoticePage({ roundId }: { roundId: number }) {
               canEdit={lead}
               onSaved={() => {
                 setMessage('Contact details saved: the notice now prints them.');
-                reload();
+                reloadAll();
               }}
             />
           )}
@@ -264,20 +293,22 @@ export function NoticePage({ roundId }: { roundId: number }) {
               fund={round.state === 'ready' ? round.value.fund : ''}
               onSaved={(m) => {
                 setMessage(m);
-                reload();
+                reloadAll();
               }}
             />
           )}
           {lead && n.status === 'draft' && (
-            <button
-              type="button"
-              className="button"
-              onClick={() =>
-                void act('Sent to the commissioner for sign-off.', () => api.notices.ready({ roundId }))
+            <ReadinessGate
+              roundId={roundId}
+              refreshKey={`${n.status}:${generation}`}
+              doing="send the notice for sign-off"
+              button="Send for sign-off"
+              go={(readinessReason) =>
+                act('Sent to the commissioner for sign-off.', () =>
+                  api.notices.ready({ roundId, readinessReason }),
+                )
               }
-            >
-              Send for sign-off
-            </button>
+            />
           )}
           {lead && n.status === 'signed' && (
             <button
@@ -287,7 +318,7 @@ export function NoticePage({ roundId }: { roundId: number }) {
                 void act(
                   'A superseding notice is drafted: the allocation can change again until it is signed.',
                   () => api.notices.supersede({ roundId }),
-                )
+                ).then((r) => !r.ok && setError(r.error.message))
               }
             >
               Draft a superseding notice
@@ -302,20 +333,23 @@ export function NoticePage({ roundId }: { roundId: number }) {
                 Signing locks the allocation and this notice. A change after that needs a new, numbered notice
                 that supersedes this one.
               </p>
-              <TextField
-                id="sign-interests"
-                label="Your interests in this decision"
-                hint="Leave blank if you have none"
-                value={interests}
-                onChange={setInterests}
-              />
-              <button
-                type="button"
-                className="button"
-                onClick={() => void act('Decision signed.', () => api.notices.sign({ roundId, interests }))}
+              <ReadinessGate
+                roundId={roundId}
+                refreshKey={`${n.status}:${generation}`}
+                doing="sign the decision"
+                button={`Sign decision ${n.number}`}
+                go={(readinessReason) =>
+                  act('Decision signed.', () => api.notices.sign({ roundId, interests, readinessReason }))
+                }
               >
-                Sign decision {n.number}
-              </button>
+                <TextField
+                  id="sign-interests"
+                  label="Your interests in this decision"
+                  hint="Leave blank if you have none"
+                  value={interests}
+                  onChange={setInterests}
+                />
+              </ReadinessGate>
             </section>
           )}
           <h2 className="heading-m">Preview</h2>

@@ -1,63 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { DEMO_PASSPHRASE, MIN_PASSPHRASE, ROLE_LABELS, ROLES, type Role } from '../../../shared/people';
+import { DEMO_PASSPHRASE, ROLE_LABELS, type Role } from '../../../shared/people';
 import { api } from '../api';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Banner, LoadFailure, Page } from '../components/Page';
+import { Link } from 'wouter';
+import { checkNew, NewPassphrase } from '../components/NewPassphrase';
 import { TextField } from '../components/TextField';
 import { useResult } from '../hooks/useResult';
 import { useProfile } from '../profile-context';
 
 const role = (r: Role) => ROLE_LABELS[r].toLowerCase();
-const PASSPHRASE_HINT =
-  `At least ${MIN_PASSPHRASE} characters. ` + 'A few unrelated words are easy to remember and hard to guess.';
-
-/** A passphrase being chosen, typed twice. */
-function NewPassphrase({
-  id,
-  label,
-  value,
-  confirm,
-  onChange,
-  onConfirm,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  confirm: string;
-  onChange: (v: string) => void;
-  onConfirm: (v: string) => void;
-}) {
-  return (
-    <>
-      <TextField
-        id={id}
-        label={label}
-        hint={PASSPHRASE_HINT}
-        type="password"
-        autoComplete="new-password"
-        value={value}
-        onChange={onChange}
-        width="medium"
-      />
-      <TextField
-        id={`${id}-again`}
-        label="Type it again"
-        type="password"
-        autoComplete="new-password"
-        value={confirm}
-        onChange={onConfirm}
-        width="medium"
-      />
-    </>
-  );
-}
-
-function checkNew(passphrase: string, again: string): string | null {
-  if (passphrase.length < MIN_PASSPHRASE) return `A passphrase needs at least ${MIN_PASSPHRASE} characters`;
-  if (passphrase !== again) return 'The two passphrases are not the same';
-  return null;
-}
-
 export function ProfilePage() {
   const { me, session, reload } = useProfile();
   const [people, reloadPeople] = useResult(() => api.people.list(), 'people');
@@ -126,20 +78,37 @@ export function ProfilePage() {
       <ErrorSummary errors={error ? [error] : []} />
       {session.state === 'failed' && <LoadFailure message={session.error.message} />}
       {current && (
-        <div className="body">
-          <p>
-            You are <strong>{current.name}</strong>, {role(current.role)}.
-            {session.state === 'ready' && session.value.fingerprint && (
-              <>
-                {' '}
-                Your key fingerprint is <code>{session.value.fingerprint}</code>.
-              </>
-            )}
-          </p>
+        <>
+          <h2 className="heading-m">Who you are</h2>
+          <dl className="summary-list">
+            <div className="summary-list__row">
+              <dt>Name</dt>
+              <dd>{current.name}</dd>
+            </div>
+            <div className="summary-list__row">
+              <dt>Role</dt>
+              <dd>{ROLE_LABELS[current.role]}</dd>
+            </div>
+            <div className="summary-list__row">
+              <dt>Key fingerprint</dt>
+              <dd>
+                {session.state === 'ready' && session.value.fingerprint ? (
+                  <code className="fingerprint">{session.value.fingerprint}</code>
+                ) : (
+                  'No key yet'
+                )}
+              </dd>
+            </div>
+          </dl>
+          {current.role === 'lead_officer' && (
+            <p className="body">
+              To add people, change their roles or retire them, go to <Link href="/people">People</Link>.
+            </p>
+          )}
           <button type="button" className="button button--secondary" onClick={() => void lock()}>
             Lock Tranche now
           </button>
-        </div>
+        </>
       )}
 
       {setup === 'empty' && (
@@ -175,7 +144,7 @@ export function ProfilePage() {
       )}
 
       {people.state === 'failed' && <LoadFailure message={people.error.message} />}
-      {setup !== 'empty' && people.state === 'ready' && people.value.length > 0 && (
+      {setup !== 'empty' && people.state === 'ready' && people.value.length > 0 && !current && (
         <>
           <h2 className="heading-m">Choose who you are</h2>
           {claiming && (
@@ -197,27 +166,31 @@ export function ProfilePage() {
               </tr>
             </thead>
             <tbody>
-              {people.value.map((p) => (
-                <tr key={p.id}>
-                  <td>{p.name}</td>
-                  <td>{ROLE_LABELS[p.role]}</td>
-                  <td>{p.fingerprint ? <code>{p.fingerprint.slice(0, 19)}…</code> : 'No passphrase yet'}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => {
-                        setChosen(p.id);
-                        setError(null);
-                        setPassphrase('');
-                        setAgain('');
-                      }}
-                    >
-                      This is me<span className="visually-hidden">: {p.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
+              {people.value
+                .filter((p) => !p.retiredAt)
+                .map((p) => (
+                  <tr key={p.id}>
+                    <td>{p.name}</td>
+                    <td>{ROLE_LABELS[p.role]}</td>
+                    <td>
+                      {p.fingerprint ? <code>{p.fingerprint.slice(0, 19)}…</code> : 'No passphrase yet'}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => {
+                          setChosen(p.id);
+                          setError(null);
+                          setPassphrase('');
+                          setAgain('');
+                        }}
+                      >
+                        This is me<span className="visually-hidden">: {p.name}</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
             </tbody>
           </table>
           {chosenPerson && (
@@ -250,112 +223,88 @@ export function ProfilePage() {
           )}
         </>
       )}
-      {current?.role === 'lead_officer' && people.state === 'ready' && (
-        <LeadOfficerTools people={people.value} onDone={done} onError={setError} />
+      {setup !== 'empty' && people.state === 'ready' && current && (
+        <details className="details">
+          <summary>Someone else using this computer?</summary>
+          <p className="body">They choose themselves here and give their own passphrase.</p>
+          {claiming && (
+            <p className="body">
+              Nobody has a passphrase yet (this database was made before Tranche had them). A lead officer
+              sets theirs first, here; they then set everyone else's first passphrase.
+            </p>
+          )}
+          <table className="table">
+            <caption className="visually-hidden">People in this office</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Role</th>
+                <th scope="col">Key fingerprint</th>
+                <th scope="col">
+                  <span className="visually-hidden">Action</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.value
+                .filter((p) => !p.retiredAt)
+                .map((p) => (
+                  <tr key={p.id}>
+                    <td>{p.name}</td>
+                    <td>{ROLE_LABELS[p.role]}</td>
+                    <td>
+                      {p.fingerprint ? <code>{p.fingerprint.slice(0, 19)}…</code> : 'No passphrase yet'}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => {
+                          setChosen(p.id);
+                          setError(null);
+                          setPassphrase('');
+                          setAgain('');
+                        }}
+                      >
+                        This is me<span className="visually-hidden">: {p.name}</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+          {chosenPerson && (
+            <form className="form" noValidate onSubmit={(e) => void unlock(e)}>
+              {claiming && !chosenPerson.fingerprint ? (
+                <NewPassphrase
+                  id="unlock-passphrase"
+                  label={`Choose a passphrase for ${chosenPerson.name}`}
+                  value={passphrase}
+                  confirm={again}
+                  onChange={setPassphrase}
+                  onConfirm={setAgain}
+                />
+              ) : (
+                <TextField
+                  id="unlock-passphrase"
+                  label={`Passphrase for ${chosenPerson.name}`}
+                  type="password"
+                  autoComplete="current-password"
+                  value={passphrase}
+                  onChange={setPassphrase}
+                  width="medium"
+                  autoFocus
+                />
+              )}
+              <button type="submit" className="button">
+                Continue
+              </button>
+            </form>
+          )}
+        </details>
       )}
       {current && <ChangePassphrase onDone={done} onError={setError} />}
     </Page>
-  );
-}
-
-type ListedPerson = { id: number; name: string; role: Role; fingerprint: string | null };
-
-/** A lead officer adds people with their role and first passphrase, and enrols older ones. */
-function LeadOfficerTools({
-  people,
-  onDone,
-  onError,
-}: {
-  people: ListedPerson[];
-  onDone: (message: string) => void;
-  onError: (error: { fieldId: string; message: string }) => void;
-}) {
-  const [name, setName] = useState('');
-  const [newRole, setNewRole] = useState<Role>('policy_officer');
-  const [passphrase, setPassphrase] = useState('');
-  const [again, setAgain] = useState('');
-  const [enrolId, setEnrolId] = useState('');
-  const unenrolled = people.filter((p) => !p.fingerprint);
-
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!name.trim()) return onError({ fieldId: 'person-name', message: 'Enter their name' });
-    const problem = checkNew(passphrase, again);
-    if (problem) return onError({ fieldId: 'person-passphrase', message: problem });
-    const result = enrolId
-      ? await api.people.enrol({ personId: Number(enrolId), passphrase })
-      : await api.people.add({ name, role: newRole, passphrase });
-    if (!result.ok) return onError({ fieldId: 'person-name', message: result.error.message });
-    setName('');
-    setPassphrase('');
-    setAgain('');
-    setEnrolId('');
-    onDone(
-      `${result.value.name} (${role(result.value.role)}) can now use Tranche with the passphrase you set; ` +
-        'they should change it on this page.',
-    );
-  };
-
-  return (
-    <>
-      <h2 className="heading-m">Add a person</h2>
-      <form className="form" noValidate onSubmit={(e) => void add(e)}>
-        {unenrolled.length > 0 && (
-          <div className="form-group">
-            <label className="label" htmlFor="person-enrol">
-              Someone already listed without a passphrase
-            </label>
-            <select
-              id="person-enrol"
-              className="select"
-              value={enrolId}
-              onChange={(e) => {
-                setEnrolId(e.target.value);
-                const person = unenrolled.find((p) => String(p.id) === e.target.value);
-                if (person) setName(person.name);
-              }}
-            >
-              <option value="">No: a new person</option>
-              {unenrolled.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <TextField id="person-name" label="Their name" value={name} onChange={setName} width="medium" />
-        <div className="form-group">
-          <label className="label" htmlFor="person-role">
-            Their role
-          </label>
-          <select
-            id="person-role"
-            className="select"
-            value={newRole}
-            disabled={enrolId !== ''}
-            onChange={(e) => setNewRole(e.target.value as Role)}
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <NewPassphrase
-          id="person-passphrase"
-          label="Their first passphrase"
-          value={passphrase}
-          confirm={again}
-          onChange={setPassphrase}
-          onConfirm={setAgain}
-        />
-        <button type="submit" className="button">
-          {enrolId ? 'Set their first passphrase' : 'Add this person'}
-        </button>
-      </form>
-    </>
   );
 }
 

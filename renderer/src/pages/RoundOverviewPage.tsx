@@ -6,6 +6,7 @@ import { api } from '../api';
 import { FlagList } from '../components/Flags';
 import { Banner, LoadFailure, Page } from '../components/Page';
 import { DemoBanner, RoundNav } from '../components/RoundNav';
+import { RoundTasks } from '../components/RoundTasks';
 import { StageBar } from '../components/StageBar';
 import { useFlash } from '../flash';
 import { useResult } from '../hooks/useResult';
@@ -130,6 +131,7 @@ export function RoundOverviewPage({ id }: { id: number }) {
           This round is archived. Restore it from the list of funding rounds to change it.
         </Banner>
       )}
+      <RoundTasks roundId={r.id} refreshKey={`${r.stage}:${r.updatedAt}`} />
       <h2 className="heading-m">Money</h2>
       <dl className="figures">
         <Figure label="Budget" value={formatMoney(r.budgetPence)} />

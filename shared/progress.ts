@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { ROUND_PAGES } from './readiness';
+import { idSchema } from './schemas';
+
+// Where a round stands, as a task list on its overview: each task with its status, its count and
+// a link to the next thing to do (electron/handlers/round-progress.ts computes it).
+
+export const TASK_STATUSES = [
+  'done',
+  'in_progress',
+  'not_started',
+  'attention',
+  'cannot_start',
+  'hidden',
+] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
+  done: 'Completed',
+  in_progress: 'In progress',
+  not_started: 'Not yet started',
+  attention: 'Needs attention',
+  cannot_start: 'Cannot start yet',
+  hidden: 'Panel only',
+};
+
+export const TASK_KEYS = [
+  'bids',
+  'framework',
+  'assessors',
+  'declarations',
+  'scoring',
+  'moderation',
+  'shortlist',
+  'board',
+  'allocation',
+  'notice',
+] as const;
+
+export const roundTaskSchema = z.object({
+  key: z.enum(TASK_KEYS),
+  label: z.string(),
+  status: z.enum(TASK_STATUSES),
+  /** The figure, in words: "12 of 13 bids". */
+  count: z.string(),
+  page: z.enum(ROUND_PAGES),
+  /** The link's words: the next thing to do there. */
+  next: z.string(),
+});
+export type RoundTask = z.infer<typeof roundTaskSchema>;
+
+export const roundProgressSchema = z.object({
+  roundId: idSchema,
+  tasks: z.array(roundTaskSchema),
+  /** Scoring per assessor: sheets submitted of those they are expected to score. */
+  assessors: z.array(
+    z.object({
+      person: z.string(),
+      submitted: z.number().int(),
+      expected: z.number().int(),
+      conflicts: z.number().int(),
+    }),
+  ),
+});
+export type RoundProgress = z.infer<typeof roundProgressSchema>;

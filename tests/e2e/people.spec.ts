@@ -1,0 +1,61 @@
+import { execFileSync } from 'node:child_process';
+import { beMe, expect, test } from './fixtures';
+
+// The People page, for lead officers: add someone, change a role, retire someone. "Your profile"
+// is only who you are.
+
+test('a lead officer adds a person, changes their role and retires them; the last lead stays', async ({
+  page,
+  bridge,
+}) => {
+  execFileSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, 'demo'],
+    { encoding: 'utf8' },
+  );
+  await page.goto(bridge.url);
+  await beMe(page, bridge.origin, 'Dan Hughes');
+  // The profile is who you are; people are managed on their own page.
+  await expect(page.getByRole('heading', { name: 'Who you are' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Add a person' })).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('People');
+
+  await page.getByLabel('Their name').fill('Robin Newcomer');
+  await page.getByLabel('Their role').selectOption('policy_officer');
+  await page.getByLabel('Their first passphrase').fill('a first passphrase');
+  await page.getByLabel('Type it again').fill('a first passphrase');
+  await page.getByRole('button', { name: 'Add this person' }).click();
+  await expect(page.getByRole('status')).toContainText('Robin Newcomer (policy officer) can now use Tranche');
+  const robin = page.getByRole('row').filter({ hasText: 'Robin Newcomer' });
+  await expect(robin).toContainText('Policy officer');
+  await expect(robin).toContainText('Active');
+
+  await robin.getByRole('button', { name: 'Change role: Robin Newcomer' }).click();
+  await page.getByLabel('New role').selectOption('board_member');
+  await page.getByRole('button', { name: 'Change role', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Robin Newcomer is now a board member.');
+  await expect(robin).toContainText('Board member');
+
+  await robin.getByRole('button', { name: 'Retire: Robin Newcomer' }).click();
+  await page.getByRole('button', { name: 'Retire Robin Newcomer' }).click();
+  await expect(page.getByRole('status')).toContainText('Robin Newcomer is retired');
+  await expect(robin).toContainText('Retired');
+  await expect(robin.getByRole('button')).toHaveCount(0);
+
+  // The only lead officer cannot step down: the page says why.
+  const dan = page.getByRole('row').filter({ hasText: 'Dan Hughes' });
+  await dan.getByRole('button', { name: 'Change role: Dan Hughes' }).click();
+  await page.getByLabel('New role').selectOption('policy_officer');
+  await page.getByRole('button', { name: 'Change role', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
+    'Dan Hughes is the last active lead officer',
+  );
+  await expect(dan).toContainText('Lead officer');
+
+  // A retired person is no longer offered on the profile page.
+  await page.goto(`${bridge.origin}/#/profile`);
+  await page.getByText('Someone else using this computer?').click();
+  await expect(page.getByRole('button', { name: /This is me.*Asha Patel/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /This is me.*Robin Newcomer/ })).toHaveCount(0);
+});
