@@ -1,5 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import { assertSupportedNode } from './build/scripts/check-node.mjs';
 import { CHROMIUM_ARGS, findChromium } from './tests/support/chromium';
+
+// On an older Node better-sqlite3 would crash the web bridge; stop first with the fix instead.
+assertSupportedNode();
 
 const executablePath = findChromium() ?? undefined;
 

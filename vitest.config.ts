@@ -1,4 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { assertSupportedNode } from './build/scripts/check-node.mjs';
+
+// On an older Node better-sqlite3 would crash the workers; stop first with the fix instead.
+assertSupportedNode();
 
 export default defineConfig({
   test: {

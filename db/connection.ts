@@ -15,8 +15,6 @@ export type TrancheDb = BetterSQLite3Database<typeof schema>;
 
 export interface OpenOptions {
   migrationsFolder: string;
-  /** Path of a better-sqlite3 binary built for another runtime (Electron in development). */
-  nativeBinding?: string;
 }
 
 /** How the file was found at open. */
@@ -44,8 +42,7 @@ export interface Connection {
 export function openDatabase(file: string, options: OpenOptions): Connection {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const existed = file !== ':memory:' && existsSync(file) && statSync(file).size > 0;
-  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
-  const sqlite = new Database(file, binding);
+  const sqlite = new Database(file);
   let damage: string[];
   try {
     damage = existed ? integrityProblems(sqlite) : [];
@@ -55,7 +52,7 @@ export function openDatabase(file: string, options: OpenOptions): Connection {
   }
   if (damage.length > 0) {
     sqlite.close();
-    return openReadOnly(file, binding, damage);
+    return openReadOnly(file, damage);
   }
   try {
     sqlite.pragma('journal_mode = WAL');
@@ -95,11 +92,11 @@ function schemaVersion(sqlite: Database.Database): string {
 }
 
 /** A damaged file is opened read-only, unmigrated, so it can still be read and copied. */
-function openReadOnly(file: string, binding: object, damage: string[]): Connection {
+function openReadOnly(file: string, damage: string[]): Connection {
   const goodBackup = newestGoodBackup(file);
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(file, { ...binding, readonly: true, fileMustExist: true });
+    sqlite = new Database(file, { readonly: true, fileMustExist: true });
   } catch (error) {
     throw damagedBeyondReading(file, error, goodBackup);
   }

@@ -14,7 +14,7 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   sourcemap: 'linked',
   // Smaller to read and parse at every start; the source map keeps stack traces readable.
   minify: true,

@@ -5,7 +5,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureElectronNativeBinding } from './electron-native.mjs';
 import { electronBinary } from './electron-path.mjs';
 import { openInBrowser, startTranche, webModeAddress } from './start-tranche.mjs';
 
@@ -36,18 +35,8 @@ function exitCodeOf(child) {
 async function runDesktop(binary) {
   const built = npmRun('build');
   if (built !== 0) return built;
-  let nativeBinding;
-  try {
-    nativeBinding = ensureElectronNativeBinding();
-  } catch (error) {
-    say(`tranche: ${error.message}, so the desktop app cannot open; starting web mode instead.`);
-    return runWeb();
-  }
-  const app = spawn(binary, [ROOT, ...userArgs], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, TRANCHE_NATIVE_BINDING: nativeBinding },
-  });
+  // better-sqlite3 13 is a Node-API addon: the build in node_modules loads in Electron as it is.
+  const app = spawn(binary, [ROOT, ...userArgs], { cwd: ROOT, stdio: 'inherit' });
   return exitCodeOf(app);
 }
 

@@ -66,12 +66,7 @@ export function startApp(electron: ElectronModule, env: NodeJS.ProcessEnv = proc
   return app.whenReady().then(() => {
     const file = defaultDatabaseFile(env);
     try {
-      connection = openDatabase(file, {
-        migrationsFolder: paths.migrations,
-        // In development the Node build of better-sqlite3 stays in node_modules for the tests;
-        // `npm start` points Electron at a copy built for Electron instead.
-        nativeBinding: app.isPackaged ? undefined : env.TRANCHE_NATIVE_BINDING,
-      });
+      connection = openDatabase(file, { migrationsFolder: paths.migrations });
     } catch (error) {
       dialog.showErrorBox(
         'Tranche cannot open its database',

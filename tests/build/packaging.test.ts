@@ -24,11 +24,13 @@ describe('electron-builder.yml', () => {
     expect(targets('linux')).toEqual(expect.arrayContaining(['AppImage', 'deb']));
   });
 
-  it('packs into an asar, unpacks native modules and rebuilds them for Electron', () => {
+  it('packs into an asar and unpacks native modules, shipping better-sqlite3 13 as it is', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('**/*.node');
-    expect(config.npmRebuild).toBe(true);
-    expect(pkg.dependencies).toHaveProperty('better-sqlite3');
+    // From 13, better-sqlite3 is a Node-API addon: one binary loads in Node and in Electron, so
+    // nothing needs rebuilding for Electron (and a rebuild would need Electron's headers online).
+    expect(pkg.dependencies['better-sqlite3']).toMatch(/^\^1[3-9]\./);
+    expect(config.npmRebuild).toBe(false);
   });
 
   it('flips the fuses that close Node-level doors into the packaged app', () => {

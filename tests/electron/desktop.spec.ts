@@ -1,5 +1,4 @@
 import { _electron as electron, expect, test } from '@playwright/test';
-import { ensureElectronNativeBinding } from '../../build/scripts/electron-native.mjs';
 import { electronBinary, MISSING_BINARY_HELP } from '../../build/scripts/electron-path.mjs';
 import { tempDatabase } from '../support/web-bridge';
 
@@ -14,7 +13,7 @@ test.describe('desktop app (Electron)', () => {
       electron.launch({
         executablePath: binary ?? undefined,
         args: ['.', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-        env: { ...process.env, TRANCHE_DB: db, TRANCHE_NATIVE_BINDING: ensureElectronNativeBinding() },
+        env: { ...process.env, TRANCHE_DB: db },
       });
     const app = await launch();
     const page = await app.firstWindow();

@@ -14,6 +14,11 @@ import { TEST_PASSPHRASE, actingAs, testContext } from '../support/temp-db';
 
 const BOUND_MS = 10_000;
 const BOUND_BYTES = 500 * 1024 * 1024;
+// What one import may add to the process. Not the process's whole size: here that counts the test
+// worker and this file's own fixtures (a 62 MB sheet is built in memory), and starts some 65 MB
+// higher on Node 24 than on 22. Tranche itself runs at about 90 MB (the command line) to 250 MB
+// (web mode under tsx), so an import within this keeps it within the 500 MB bound.
+const IMPORT_BYTES = BOUND_BYTES - 250 * 1024 * 1024;
 const fixture = (name: string) => readFileSync(`tests/fixtures/hostile/${name}`);
 const HEADER = 'Ref,Partnership,Project title,Amount requested\r\n';
 
@@ -57,6 +62,7 @@ async function importSchedule(fileName: string, data: Buffer, requestedPence?: n
   const { ctx, connection } = testContext();
   const { roundId } = await roundWithOneBid(ctx, requestedPence);
   const before = databaseHash(connection);
+  const rssBefore = process.memoryUsage().rss;
   const started = performance.now();
   const result: Outcome = await dispatch(
     'bids:import',
@@ -64,7 +70,7 @@ async function importSchedule(fileName: string, data: Buffer, requestedPence?: n
     ctx,
   );
   expect(performance.now() - started).toBeLessThan(BOUND_MS);
-  expect(process.memoryUsage().rss).toBeLessThan(BOUND_BYTES);
+  expect(process.memoryUsage().rss - rssBefore).toBeLessThan(IMPORT_BYTES);
   if (!result.ok) {
     expect(result.error.code).toBe('invalid_input');
     expect(databaseHash(connection)).toBe(before);

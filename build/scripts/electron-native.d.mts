@@ -1,2 +1,0 @@
-export function electronNativeBindingPath(): string;
-export function ensureElectronNativeBinding(): string;
