@@ -83,6 +83,11 @@ export const CHANNELS = [
   'notices:export',
   'letters:export',
   'demo:load',
+  'packs:make',
+  'packs:open',
+  'packs:return',
+  'packs:receive',
+  'packs:list',
   'audit:history',
   'audit:status',
 ] as const;

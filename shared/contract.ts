@@ -72,6 +72,18 @@ import {
   profileSetSchema,
   sessionSchema,
 } from './people';
+import {
+  packFileSchema,
+  packListSchema,
+  packLogSchema,
+  packMadeSchema,
+  packMakeSchema,
+  packOpenedSchema,
+  packOpenSchema,
+  packReceivedSchema,
+  packReceiveSchema,
+  packReturnSchema,
+} from './packs';
 import { partnershipSchema, planCreateSchema, planSchema } from './organisations';
 import {
   fundSchema,
@@ -245,6 +257,11 @@ export const contract = {
       ),
     }),
   },
+  'packs:make': { input: packMakeSchema, output: packMadeSchema },
+  'packs:open': { input: packOpenSchema, output: packOpenedSchema },
+  'packs:return': { input: packReturnSchema, output: packFileSchema },
+  'packs:receive': { input: packReceiveSchema, output: packReceivedSchema },
+  'packs:list': { input: packListSchema, output: packLogSchema },
   'audit:history': { input: historyInputSchema, output: z.array(historyEntrySchema) },
   'audit:status': { input: none, output: databaseStatusSchema },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;

@@ -1,0 +1,168 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { TrancheDb } from '../connection';
+import { enrolments, packsReceived, packsSent, people, personKeys, pinnedKeys, rounds } from '../schema';
+
+// What packs need of the database: rounds by their global uid, the keys pinned for people whose
+// private key is on another laptop, enrolment codes (as hashes), and the packs made and accepted.
+
+export interface PackRecord {
+  packId: string;
+  kind: string;
+  roundId: number;
+  personId: number;
+  sequence: number;
+  sha256: string;
+  createdAt: string;
+  summary: string;
+}
+
+export function packQueries(db: TrancheDb) {
+  return {
+    roundIdentity(roundId: number) {
+      return db
+        .select({ id: rounds.id, uid: rounds.uid, copyOf: rounds.copyOf })
+        .from(rounds)
+        .where(eq(rounds.id, roundId))
+        .get();
+    },
+    roundByUid(uid: string) {
+      return db
+        .select({ id: rounds.id, uid: rounds.uid, copyOf: rounds.copyOf })
+        .from(rounds)
+        .where(eq(rounds.uid, uid))
+        .get();
+    },
+    /** Whether the round is a copy received in a pack (false for a round that does not exist). */
+    isCopy(roundId: number): boolean {
+      return Boolean(
+        db.select({ copyOf: rounds.copyOf }).from(rounds).where(eq(rounds.id, roundId)).get()?.copyOf,
+      );
+    },
+    setRoundIdentity(roundId: number, uid: string, copyOf: string | null): void {
+      db.update(rounds).set({ uid, copyOf }).where(eq(rounds.id, roundId)).run();
+    },
+
+    pinnedKey(personId: number) {
+      return db.select().from(pinnedKeys).where(eq(pinnedKeys.personId, personId)).get();
+    },
+    localKey(personId: number) {
+      return db
+        .select({ publicKey: personKeys.publicKey, fingerprint: personKeys.fingerprint })
+        .from(personKeys)
+        .where(eq(personKeys.personId, personId))
+        .get();
+    },
+    pin(personId: number, publicKey: string, fingerprint: string, via: string, now: string): void {
+      db.insert(pinnedKeys)
+        .values({ personId, publicKey, fingerprint, via, pinnedAt: now })
+        .onConflictDoUpdate({
+          target: pinnedKeys.personId,
+          set: { publicKey, fingerprint, via, pinnedAt: now },
+        })
+        .run();
+    },
+    /** Lead officers with a key this database holds for them (their own, or pinned). */
+    leadOfficerKeys() {
+      return db
+        .select({
+          name: people.name,
+          role: people.role,
+          local: personKeys.publicKey,
+          pinned: pinnedKeys.publicKey,
+        })
+        .from(people)
+        .leftJoin(personKeys, eq(personKeys.personId, people.id))
+        .leftJoin(pinnedKeys, eq(pinnedKeys.personId, people.id))
+        .where(eq(people.role, 'lead_officer'))
+        .all();
+    },
+
+    addEnrolment(id: string, personId: number, roundId: number, codeHash: string, now: string): void {
+      db.insert(enrolments).values({ id, personId, roundId, codeHash, createdAt: now }).run();
+    },
+    enrolment(id: string) {
+      return db.select().from(enrolments).where(eq(enrolments.id, id)).get();
+    },
+    useEnrolment(id: string, now: string): void {
+      db.update(enrolments).set({ usedAt: now }).where(eq(enrolments.id, id)).run();
+    },
+
+    received(packId: string) {
+      return db.select().from(packsReceived).where(eq(packsReceived.packId, packId)).get();
+    },
+    /** The newest pack accepted from this sender for this round (of the given kinds). */
+    lastReceived(roundId: number, senderPersonId: number) {
+      return db
+        .select()
+        .from(packsReceived)
+        .where(and(eq(packsReceived.roundId, roundId), eq(packsReceived.senderPersonId, senderPersonId)))
+        .orderBy(desc(packsReceived.sequence))
+        .limit(1)
+        .get();
+    },
+    /** The newest pack this database opened for a round, from anyone. */
+    lastReceivedForRound(roundId: number) {
+      return db
+        .select()
+        .from(packsReceived)
+        .where(eq(packsReceived.roundId, roundId))
+        .orderBy(desc(packsReceived.receivedAt), desc(packsReceived.sequence))
+        .limit(1)
+        .get();
+    },
+    recordReceived(record: PackRecord, receivedAt: string): void {
+      db.insert(packsReceived)
+        .values({ ...record, senderPersonId: record.personId, receivedAt })
+        .run();
+    },
+    /** The next number for a pack to this person about this round. */
+    nextSequence(roundId: number, toPersonId: number): number {
+      const row = db
+        .select({ n: sql<number | null>`max(${packsSent.sequence})` })
+        .from(packsSent)
+        .where(and(eq(packsSent.roundId, roundId), eq(packsSent.toPersonId, toPersonId)))
+        .get();
+      return (row?.n ?? 0) + 1;
+    },
+    recordSent(record: PackRecord): void {
+      db.insert(packsSent)
+        .values({ ...record, toPersonId: record.personId })
+        .run();
+    },
+    sentForRound(roundId: number) {
+      return db
+        .select({
+          packId: packsSent.packId,
+          kind: packsSent.kind,
+          personId: packsSent.toPersonId,
+          person: people.name,
+          sequence: packsSent.sequence,
+          createdAt: packsSent.createdAt,
+          summary: packsSent.summary,
+        })
+        .from(packsSent)
+        .innerJoin(people, eq(people.id, packsSent.toPersonId))
+        .where(eq(packsSent.roundId, roundId))
+        .orderBy(desc(packsSent.createdAt))
+        .all();
+    },
+    receivedForRound(roundId: number) {
+      return db
+        .select({
+          packId: packsReceived.packId,
+          kind: packsReceived.kind,
+          personId: packsReceived.senderPersonId,
+          person: people.name,
+          sequence: packsReceived.sequence,
+          createdAt: packsReceived.createdAt,
+          receivedAt: packsReceived.receivedAt,
+          summary: packsReceived.summary,
+        })
+        .from(packsReceived)
+        .innerJoin(people, eq(people.id, packsReceived.senderPersonId))
+        .where(eq(packsReceived.roundId, roundId))
+        .orderBy(desc(packsReceived.receivedAt))
+        .all();
+    },
+  };
+}
