@@ -113,27 +113,21 @@ export function packQueries(db: TrancheDb) {
         .limit(1)
         .get();
     },
-    /** The newest pack this database opened for a round, from anyone. */
-    lastReceivedForRound(roundId: number) {
-      return db
-        .select()
-        .from(packsReceived)
-        .where(eq(packsReceived.roundId, roundId))
-        .orderBy(desc(packsReceived.receivedAt), desc(packsReceived.sequence))
-        .limit(1)
-        .get();
-    },
     recordReceived(record: PackRecord, receivedAt: string): void {
       db.insert(packsReceived)
         .values({ ...record, senderPersonId: record.personId, receivedAt })
         .run();
     },
-    /** The next number for a pack to this person about this round. */
-    nextSequence(roundId: number, toPersonId: number): number {
+    /**
+     * The next number for a pack this database makes about this round: one count for the round,
+     * whoever it goes to, so the packs of any one sender always rise (a return to a second lead
+     * officer is still newer than the one sent to the first).
+     */
+    nextSequence(roundId: number): number {
       const row = db
         .select({ n: sql<number | null>`max(${packsSent.sequence})` })
         .from(packsSent)
-        .where(and(eq(packsSent.roundId, roundId), eq(packsSent.toPersonId, toPersonId)))
+        .where(eq(packsSent.roundId, roundId))
         .get();
       return (row?.n ?? 0) + 1;
     },

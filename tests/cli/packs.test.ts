@@ -271,5 +271,11 @@ describe('packs between two laptops on the command line', () => {
     await refused(elsewhere, /for round "Another round", which is not one of this office's rounds/);
     // An assessor pack is opened on the assessor's laptop, not received at the office.
     await refused(packFile, /opens on Eve Ward's laptop/);
+
+    // Both records still verify: every pack's work is in each database's audit chain.
+    for (const db of [office, laptop]) {
+      const verified = await cli(['--db', db, 'verify']);
+      expect(verified.code, verified.stdout).toBe(0);
+    }
   }, 120_000);
 });
