@@ -5,7 +5,7 @@ import type { HandlerContext } from '../../handlers/context';
 import { mustGetFramework } from '../../handlers/frameworks';
 import { Refusal } from '../../handlers/refusal';
 import type { BoardPayload } from './board-payload';
-import { roundContent, writeRoundCopy } from './round-copy';
+import { bidContent, roundContent, writeBidCopy, writeRoundCopy } from './round-copy';
 
 // The board pack's content: at the office, the shortlist and everything its ranking is computed
 // from; on the board member's laptop, a round copy at board review that ranks exactly as the
@@ -21,6 +21,7 @@ export function boardContent(ctx: HandlerContext, round: Round): BoardPayload {
         'the round is at board review',
     );
   const framework = mustGetFramework(ctx, round.id);
+  const base = roundContent(ctx, round);
   const codeOf = new Map(framework.criteria.map((c) => [c.id, c.code]));
   const bids = ctx.store.bids.listForRound(round.id);
   const refOf = new Map(bids.map((b) => [b.id, b.ref]));
@@ -34,11 +35,10 @@ export function boardContent(ctx: HandlerContext, round: Round): BoardPayload {
   const submitted = new Set(submissions.map((s) => `${s.bidId}:${s.personId}`));
   const board = ctx.store.board;
   const content: Omit<BoardPayload, 'people'> = {
-    ...roundContent(
-      ctx,
-      round,
-      bids.map((b) => b.id),
-    ),
+    ...base,
+    // The round has one (mustGetFramework above refuses otherwise).
+    framework: base.framework!,
+    bids: bids.map((b) => bidContent(ctx, b.id)),
     assignments: scoring
       .assignmentsForRound(round.id)
       .map((a) => ({ ref: ref(a.bidId), person: person(a.person) })),
@@ -131,7 +131,10 @@ export function writeBoardCopy(
   copyId: number | null,
   member: Person,
 ): { roundId: number; bids: number } {
-  const { roundId, bidIds } = writeRoundCopy(ctx, payload, copyId, 'board');
+  const copy = writeRoundCopy(ctx, payload, copyId, 'board');
+  const roundId = copy.roundId;
+  const bidIds = payload.bids.map((bid) => writeBidCopy(ctx, copy, bid).bidId);
+  ctx.store.bids.reindex(ctx.store.bids.ids(roundId));
   const now = ctx.now();
   const bidOf = new Map(payload.bids.map((b, i) => [b.ref.toLowerCase(), bidIds[i]!]));
   const bid = (ref: string) => bidOf.get(ref.toLowerCase());
