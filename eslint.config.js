@@ -99,6 +99,7 @@ export default tseslint.config(
       'electron/cli/**/*.ts',
       'electron/bridge/**/*.ts',
       'electron/common/**/*.ts',
+      'electron/packs/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { STAGES } from '../shared/stages';
 import { sql } from 'drizzle-orm';
 import {
@@ -99,10 +100,26 @@ export const rounds = sqliteTable(
     /** Where the round stands (shared/stages.ts); the rule book allows each write in some stages. */
     stage: text('stage', { enum: STAGES }).notNull().default('setup'),
     archivedAt: text('archived_at'),
+    /**
+     * The round's identity across laptops (packs name rounds by it, never by the local id): a
+     * random UUID given when the round is made here, or the office's uid on a copy.
+     */
+    // Every insert draws a fresh UUID here. The migration that added the column (0012) gives it
+    // an SQL default of '' by hand, only so it could be added to a table with rows, and then gives
+    // each existing round its own uid; the unique index refuses a second ''.
+    uid: text('uid')
+      .notNull()
+      .$defaultFn(() => randomUUID()),
+    /**
+     * Set on a copy of another office's round received in a pack (JSON of where it came from);
+     * null on a round this database owns. On a copy only the recipient's own work may be written.
+     */
+    copyOf: text('copy_of'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
+    uniqueIndex('rounds_uid_unique').on(t.uid),
     uniqueIndex('rounds_fund_name_unique').on(t.fundId, sql`lower(${t.name})`),
     index('rounds_archived_idx').on(t.archivedAt),
     check('rounds_budget_not_negative', sql`${t.budgetPence} >= 0`),
@@ -306,6 +323,79 @@ export const personKeys = sqliteTable('person_keys', {
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
 });
+
+// ---- Packs: laptops that work apart (electron/packs/) ----
+
+/**
+ * Public keys of people whose private key lives on another laptop, pinned when a pack first
+ * proved them (`via` says how: an enrolment, or the office's assessor pack). For such a person
+ * this key, not any local one, is the one packs from them must be signed with.
+ */
+export const pinnedKeys = sqliteTable('pinned_keys', {
+  personId: integer('person_id')
+    .primaryKey()
+    .references(() => people.id, { onDelete: 'restrict' }),
+  publicKey: text('public_key').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+  pinnedAt: text('pinned_at').notNull(),
+  via: text('via').notNull(),
+});
+
+/**
+ * One-time enrolment codes given with a first pack to someone whose key this office has not
+ * pinned: only the code's SHA-256 is kept. Used when their first return proves the code.
+ */
+export const enrolments = sqliteTable(
+  'enrolments',
+  {
+    id: text('id').primaryKey(),
+    personId: personColumn(),
+    roundId: roundColumn(),
+    codeHash: text('code_hash').notNull(),
+    createdAt: text('created_at').notNull(),
+    usedAt: text('used_at'),
+  },
+  (t) => [index('enrolments_person_idx').on(t.personId)],
+);
+
+/** Every pack this database accepted: the same pack twice changes nothing; older returns are refused. */
+export const packsReceived = sqliteTable(
+  'packs_received',
+  {
+    packId: text('pack_id').primaryKey(),
+    kind: text('kind').notNull(),
+    roundId: roundColumn(),
+    senderPersonId: integer('sender_person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+    sequence: integer('sequence').notNull(),
+    sha256: text('sha256').notNull(),
+    /** When the sender made it (the pack's header), and when it arrived here. */
+    createdAt: text('created_at').notNull(),
+    receivedAt: text('received_at').notNull(),
+    /** JSON of what it changed, for the assessment page. */
+    summary: text('summary').notNull(),
+  },
+  (t) => [index('packs_received_round_idx').on(t.roundId, t.senderPersonId)],
+);
+
+/** Every pack this database made, with its numbering per recipient (or sender's return) and round. */
+export const packsSent = sqliteTable(
+  'packs_sent',
+  {
+    packId: text('pack_id').primaryKey(),
+    kind: text('kind').notNull(),
+    roundId: roundColumn(),
+    toPersonId: integer('to_person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+    sequence: integer('sequence').notNull(),
+    sha256: text('sha256').notNull(),
+    createdAt: text('created_at').notNull(),
+    summary: text('summary').notNull(),
+  },
+  (t) => [index('packs_sent_round_idx').on(t.roundId, t.toPersonId)],
+);
 
 /** Settings of this installation, such as whose profile the app acts as. */
 export const settings = sqliteTable('settings', {

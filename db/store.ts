@@ -5,6 +5,7 @@ import { allocationQueries, boardQueries } from './queries/allocation';
 import { frameworkQueries, peopleQueries, scoringQueries } from './queries/assessment';
 import { bidQueries } from './queries/bids';
 import { noticeQueries } from './queries/notices';
+import { packQueries } from './queries/packs';
 import { fundQueries } from './queries/funds';
 import { identityQueries } from './queries/identities';
 import { organisationQueries } from './queries/organisations';
@@ -26,6 +27,7 @@ export function createStore(connection: Connection) {
     allocation: allocationQueries(db),
     board: boardQueries(db),
     notices: noticeQueries(db),
+    packs: packQueries(db),
     /**
      * Runs `work` atomically: every write in it lands, or none does. The outermost transaction
      * also seals what it changed into the audit chain before it commits (db/audit/).

@@ -87,6 +87,11 @@ export const CHANNELS = [
   'notices:export',
   'letters:export',
   'demo:load',
+  'packs:make',
+  'packs:open',
+  'packs:return',
+  'packs:receive',
+  'packs:list',
   'audit:history',
   'audit:status',
 ] as const;

@@ -76,6 +76,18 @@ import {
 } from './people';
 import { roundProgressSchema } from './progress';
 import { readinessReasonSchema, readinessSchema } from './readiness';
+import {
+  packFileSchema,
+  packListSchema,
+  packLogSchema,
+  packMadeSchema,
+  packMakeSchema,
+  packOpenedSchema,
+  packOpenSchema,
+  packReceivedSchema,
+  packReceiveSchema,
+  packReturnSchema,
+} from './packs';
 import { partnershipSchema, planCreateSchema, planSchema } from './organisations';
 import {
   fundSchema,
@@ -262,6 +274,11 @@ export const contract = {
       ),
     }),
   },
+  'packs:make': { input: packMakeSchema, output: packMadeSchema },
+  'packs:open': { input: packOpenSchema, output: packOpenedSchema },
+  'packs:return': { input: packReturnSchema, output: packFileSchema },
+  'packs:receive': { input: packReceiveSchema, output: packReceivedSchema },
+  'packs:list': { input: packListSchema, output: packLogSchema },
   'audit:history': { input: historyInputSchema, output: z.array(historyEntrySchema) },
   'audit:status': { input: none, output: databaseStatusSchema },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;

@@ -40,6 +40,11 @@ export interface Rule {
   /** Who may make the dry run, when others than `roles` may, and what it does. */
   dryRunRoles?: readonly Role[] | 'anyone';
   dryRunAction?: string;
+  /**
+   * Allowed on a round copy received in a pack (electron/packs/): the recipient's own work, such
+   * as their declarations and scores. Every other write that touches a copy is refused.
+   */
+  onCopy?: true;
 }
 
 const ANYONE = 'anyone' as const;
@@ -177,6 +182,7 @@ export const RULE_BOOK = {
     roles: OFFICERS,
     round: byRoundId,
     stages: ASSESSMENT,
+    onCopy: true,
   },
   'assessment:myBids': read('score bids', OFFICERS),
   'assessment:sheet': read('open a scoring sheet', OFFICERS),
@@ -186,6 +192,7 @@ export const RULE_BOOK = {
     roles: OFFICERS,
     round: byBidId,
     stages: ASSESSMENT,
+    onCopy: true,
   },
   'assessment:reopen': {
     access: 'write',
@@ -201,6 +208,7 @@ export const RULE_BOOK = {
     roles: OFFICERS,
     round: byRoundId,
     stages: ASSESSMENT,
+    onCopy: true,
   },
   'assessment:progress': read('see how far assessment has got'),
   'assessment:moderation': read('see assessors\u2019 scores side by side', PANEL),
@@ -296,6 +304,7 @@ export const RULE_BOOK = {
     roles: ['board_member', 'lead_officer'],
     round: byRoundId,
     stages: BOARD,
+    onCopy: true,
   },
   'reports:fund': read('see a fund report'),
   'reports:fundXlsx': read('export a fund report'),
@@ -333,6 +342,7 @@ export const RULE_BOOK = {
     roles: ['commissioner'],
     round: byRoundId,
     stages: DECISION,
+    onCopy: true,
   },
   'notices:supersede': {
     access: 'write',
@@ -344,6 +354,27 @@ export const RULE_BOOK = {
   // Exporting before anyone drafted the notice drafts one from the record; signed ones are frozen.
   'notices:export': read('export a decision notice'),
   'letters:export': read('write letters to bidders', LEAD),
+  // Packs between laptops (electron/packs/). Opening checks in its handler who may open it (the
+  // recipient, or anyone on a new installation, who becomes the recipient with the code).
+  'packs:make': {
+    access: 'write',
+    action: 'send packs to assessors, the board or the commissioner',
+    roles: LEAD,
+    round: byRoundId,
+    stages: UNSIGNED,
+  },
+  'packs:open': { access: 'write', action: 'open a pack from your office', roles: ANYONE },
+  // A return is the recipient's own work from their copy, in whatever stage it stands.
+  'packs:return': {
+    access: 'write',
+    action: 'return a pack to your office',
+    roles: EVERYONE,
+    round: byRoundId,
+    stages: STAGES,
+    onCopy: true,
+  },
+  'packs:receive': { access: 'write', action: 'receive packs returned to the office', roles: LEAD },
+  'packs:list': read('see the packs sent and received for a round'),
   'demo:load': { access: 'write', action: 'load the demonstration data', roles: ANYONE },
   'audit:history': read("see a round's history", ALLOCATORS),
   // How the record was found at start: shown to everyone, before anyone is set up too.

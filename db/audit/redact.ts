@@ -4,7 +4,8 @@ import { sha256Hex } from './canonical';
 // their SHA-256 and size (the file itself is evidence kept elsewhere, or not at all), and anything
 // that could be a secret is withheld.
 
-const SECRET = /passphrase|password|secret|private/i;
+// An enrolment code is a one-time secret too: whoever holds it can enrol as its recipient.
+const SECRET = /passphrase|password|secret|private|enrolmentCode/i;
 const FILE_BYTES = /base64$/i;
 
 export function redactInput(value: unknown, key = ''): unknown {

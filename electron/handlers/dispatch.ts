@@ -29,6 +29,7 @@ import { loadDemo } from './demo/load';
 import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
 import { auditHandlers } from './audit/handlers';
+import { packHandlers } from './packs';
 import { runRecorded } from './audit/record';
 
 type Handlers = {
@@ -64,6 +65,7 @@ const handlers: Handlers = {
   ...letterHandlers,
   'demo:load': (_input, ctx) => loadDemo(ctx),
   ...auditHandlers,
+  ...packHandlers,
 };
 
 export interface DispatchOptions {

@@ -68,9 +68,32 @@ export function checkStage(ctx: HandlerContext, rule: Rule, input: unknown): voi
   );
 }
 
+/**
+ * On a round copy received in a pack, only the recipient's own work may be written (rules marked
+ * `onCopy`), and only for themselves: a write naming another assessor is refused too.
+ */
+export function checkCopy(ctx: HandlerContext, rule: Rule, input: unknown, actor: Person | null): void {
+  if (!rule.round || !writes(rule, input)) return;
+  const roundId = roundOfInput(ctx, rule.round, input);
+  if (roundId === null || !ctx.store.packs.isCopy(roundId)) return;
+  if (!rule.onCopy)
+    throw new Refusal(
+      'forbidden',
+      'This round is a copy from your office: only your own declarations and scores can be changed here',
+    );
+  const named = (input as { assessor?: unknown } | undefined)?.assessor;
+  if (typeof named === 'string' && actor && named.trim().toLowerCase() !== actor.name.toLowerCase())
+    throw new Refusal(
+      'forbidden',
+      'This round is a copy from your office: only your own declarations and scores can be changed here, ' +
+        `not ${named.trim()}'s`,
+    );
+}
+
 /** The whole rule for one call: the right person, at the right stage of the round. */
 export function enforceRuleBook(channel: Channel, input: unknown, ctx: HandlerContext): void {
   const rule = ruleFor(channel);
-  checkRole(ctx, rule, input);
+  const actor = checkRole(ctx, rule, input);
+  checkCopy(ctx, rule, input, actor);
   checkStage(ctx, rule, input);
 }

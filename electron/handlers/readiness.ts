@@ -5,6 +5,7 @@ import { maySeeRanking } from './blind-scoring';
 import type { HandlerContext } from './context';
 import { assertSoundDecision, decisionProblemList } from './decision-checks';
 import { getFramework } from './frameworks';
+import { latestNotice } from './notice-record';
 import { officeSettings } from './office';
 import { rankingFor } from './ranking';
 import { fieldRefusal } from './refusal';
@@ -125,7 +126,34 @@ export function decisionReadiness(ctx: HandlerContext, roundId: number): Readine
     });
 
   const order = { blocking: 0, warning: 1, noted: 2 } as const;
-  return items.sort((a, b) => order[a.level] - order[b.level]);
+  return (onCopy(ctx, roundId) ? copyReadiness(ctx, roundId, items) : items).sort(
+    (a, b) => order[a.level] - order[b.level],
+  );
+}
+
+const onCopy = (ctx: HandlerContext, roundId: number) =>
+  Boolean(ctx.store.packs.roundIdentity(roundId)?.copyOf);
+
+/**
+ * A round copy received in a sign-off pack holds the decision, not the assessment behind it (no
+ * scores, views or office settings), so its warnings would be about what is missing from the copy.
+ * The office weighed the readiness list when it sent the notice for sign-off, and its reason travels
+ * with the notice: on the copy only what makes the decision unsound blocks, and the office's reason
+ * is noted.
+ */
+function copyReadiness(ctx: HandlerContext, roundId: number, items: ReadinessItem[]): ReadinessItem[] {
+  const kept = items.filter((i) => i.level === 'blocking');
+  const sentReason = latestNotice(ctx, roundId)?.sentReason;
+  kept.push({
+    level: 'noted',
+    message: sentReason
+      ? 'The office checked the readiness list when it sent this notice for sign-off, and went ahead ' +
+        `because: ${sentReason}`
+      : 'The office checked the readiness list when it sent this notice for sign-off',
+    page: 'notice',
+    fix: 'Read the notice',
+  });
+  return kept;
 }
 
 /**

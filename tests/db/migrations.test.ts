@@ -212,4 +212,39 @@ describe('database', () => {
     expect(store.funds.list()).toEqual([]);
     connection.close();
   });
+  it('gives every existing round its own global uid for packs, none of them a copy', () => {
+    const file = tempDbFile();
+    openDatabase(file, { migrationsFolder: migrationsUpTo(12) }).close();
+    const old = new Database(file);
+    old.prepare("INSERT INTO funds (name, created_at) VALUES ('Invest to Save', ?)").run(NOW);
+    for (const name of ['First', 'Second', 'Third'])
+      old
+        .prepare(
+          'INSERT INTO rounds (fund_id, name, budget_pence, created_at, updated_at) VALUES (1, ?, 100000, ?, ?)',
+        )
+        .run(name, NOW, NOW);
+    old.close();
+    const current = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
+    const rows = current.sqlite.prepare('SELECT name, uid, copy_of FROM rounds ORDER BY id').all() as {
+      name: string;
+      uid: string;
+      copy_of: string | null;
+    }[];
+    expect(rows.map((r) => r.name)).toEqual(['First', 'Second', 'Third']);
+    for (const row of rows) {
+      expect(row.uid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(row.copy_of).toBeNull();
+    }
+    expect(new Set(rows.map((r) => r.uid)).size).toBe(3);
+    // A round made after the upgrade draws its own uid; two rounds can never share one.
+    const store = createStore(current);
+    const id = store.rounds.insert(roundValues(1, 'Fourth', 1), NOW);
+    const fourth = current.sqlite.prepare('SELECT uid FROM rounds WHERE id = ?').pluck().get(id) as string;
+    expect(fourth).toMatch(/^[0-9a-f-]{36}$/);
+    expect(rows.map((r) => r.uid)).not.toContain(fourth);
+    expect(() =>
+      current.sqlite.prepare('UPDATE rounds SET uid = ? WHERE id = ?').run(rows[0]!.uid, id),
+    ).toThrow(/UNIQUE/);
+    current.close();
+  });
 });

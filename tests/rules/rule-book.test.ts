@@ -33,12 +33,14 @@ describe('the rule book', () => {
     }
   });
 
-  it('lets nothing that touches a round be written once its decision is signed, but a superseding notice', () => {
+  // A return pack changes nothing in the round: it records that a pack was made from the copy, and is
+  // how a commissioner's signature, made on their copy (now signed), reaches the office.
+  it('lets nothing touching a round be written once signed, but a superseding notice or a return pack', () => {
     const signedWrites = CHANNELS.filter((c) => {
       const rule: Rule = RULE_BOOK[c];
       return rule.access === 'write' && rule.stages?.includes('signed');
     });
-    expect(signedWrites).toEqual(['notices:supersede']);
+    expect(signedWrites).toEqual(['notices:supersede', 'packs:return']);
   });
 });
 
@@ -138,6 +140,10 @@ function sampleInputs(ctx: HandlerContext, ids: { bid: number; notice: number; q
     'notices:sign': { roundId: 1 },
     'notices:supersede': { roundId: 1 },
     'demo:load': {},
+    'packs:make': { kind: 'assessor', roundId: 1, personName: 'Chloe Evans' },
+    'packs:open': { bytesBase64: csv('not a pack') },
+    'packs:return': { roundId: 1 },
+    'packs:receive': { bytesBase64: csv('not a pack') },
   };
   return inputs;
 }

@@ -9,6 +9,7 @@ import { ruleFor } from '../../../shared/rule-book';
 import { currentActor } from '../actor';
 import type { HandlerContext } from '../context';
 import { Refusal } from '../refusal';
+import { notedRounds, takeSigning } from './operation-notes';
 import { summarise } from './summary';
 
 // Dispatch's side of the audit chain. The handler runs inside an audited operation, so each of its
@@ -28,12 +29,16 @@ export async function runRecorded<T>(
     if (write) throw new Refusal('conflict', damagedMessage(store.file, store.health.goodBackup));
     return run();
   }
+  // Notes left by an operation that failed part-way never carry over to the next one.
+  takeSigning(ctx);
   const describe = describer(channel, input, ctx);
   const { result, entries } = runAudited(describe, () => Promise.resolve().then(run));
   let value: T;
   try {
     value = await result;
   } catch (error) {
+    // A signing that failed rolled back: there is nothing to back up.
+    takeSigning(ctx);
     // Whatever a failed operation wrote outside a transaction is on the record: say so.
     store.sqlite.transaction(() =>
       sealPending(store.sqlite, () => {
@@ -48,7 +53,7 @@ export async function runRecorded<T>(
     if (seq !== null) entries.push(seq);
     if (write && entries.length === 0) appendEntry(store.sqlite, describe(), []);
   })();
-  if (channel === 'notices:sign') backUpAfterSigning(ctx);
+  if (takeSigning(ctx)) backUpAfterSigning(ctx);
   return value;
 }
 
@@ -71,7 +76,7 @@ function describer(channel: Channel, input: unknown, ctx: HandlerContext): () =>
     keyFingerprint: (actor as { keyFingerprint?: string | null } | null)?.keyFingerprint ?? null,
     input: recorded,
     summary,
-    rounds,
+    rounds: [...new Set([...rounds, ...notedRounds(ctx)])],
   });
 }
 

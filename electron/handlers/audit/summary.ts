@@ -42,6 +42,10 @@ const LABELS: Record<string, string> = {
   'notices:sign': 'Signed the decision notice',
   'notices:supersede': 'Drafted a superseding notice',
   'demo:load': 'Loaded the demonstration data',
+  'packs:make': 'Made a pack',
+  'packs:open': 'Opened a pack from the office',
+  'packs:return': 'Made a return pack',
+  'packs:receive': 'Received a pack',
 };
 
 /** Details worth a word in the summary, when the input carries them. */

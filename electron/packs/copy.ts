@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { OUTBOUND_KINDS } from '../../shared/packs';
+import type { HandlerContext } from '../handlers/context';
+
+// What `rounds.copy_of` holds on a round copy: which kind of pack made it, from whom, for whom,
+// and the proof binding the recipient's key to their enrolment code (made when the code was given
+// at `pack open`, so the code itself is never kept), which their returns carry to the office.
+
+export const copyOfSchema = z.object({
+  kind: z.enum(OUTBOUND_KINDS),
+  from: z.string(),
+  fingerprint: z.string(),
+  to: z.string(),
+  openedAt: z.string(),
+  enrolment: z.object({ id: z.string(), proof: z.string() }).optional(),
+});
+export type CopyOf = z.infer<typeof copyOfSchema>;
+
+/** The copy's origin, or null for a round this database owns. */
+export function readCopyOf(ctx: HandlerContext, roundId: number): CopyOf | null {
+  const copyOf = ctx.store.packs.roundIdentity(roundId)?.copyOf;
+  return copyOf ? copyOfSchema.parse(JSON.parse(copyOf)) : null;
+}

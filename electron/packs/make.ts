@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import type { ParsedInput } from '../../shared/contract';
+import type { PackHeader } from '../../shared/packs';
+import { ROLE_LABELS, type Person } from '../../shared/people';
+import { actingPerson } from '../handlers/actor';
+import { personNamed } from '../handlers/assessment-lookup';
+import type { HandlerContext } from '../handlers/context';
+import { signingIdentity } from '../handlers/identity';
+import { Refusal } from '../handlers/refusal';
+import { mustGetOpenRound } from '../handlers/round-lookup';
+import { enrolmentCodeHash, enrolmentProof, newEnrolmentCode } from './enrolment';
+import { writePack } from './format';
+import { newPackId, officeKeys, packFileName, partyOf, roundRef } from './header';
+import { kindModule } from './kinds';
+
+// packs:make: the office's lead officer makes a pack for one person about one round. A first pack
+// to someone whose key this office has not pinned carries an enrolment code's proof; the code is
+// shown once (to be given by another way) and only its hash is kept.
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+function recipientOf(ctx: HandlerContext, input: ParsedInput<'packs:make'>): Person {
+  if (input.personName) return personNamed(ctx, input.personName);
+  if (input.kind === 'signoff') {
+    const commissioners = ctx.store.people.list().filter((p) => p.role === 'commissioner');
+    if (commissioners.length === 1) return commissioners[0]!;
+  }
+  throw new Refusal('invalid_input', 'Name the person the pack is for', [
+    { path: 'personName', message: 'Name the person the pack is for' },
+  ]);
+}
+
+export function makePack(ctx: HandlerContext, input: ParsedInput<'packs:make'>) {
+  const kind = kindModule(input.kind);
+  return ctx.store.transaction(() => {
+    const lead = actingPerson(ctx, 'make a pack');
+    const signer = signingIdentity(ctx);
+    const round = mustGetOpenRound(ctx, input.roundId);
+    if (ctx.store.packs.isCopy(round.id))
+      throw new Refusal(
+        'conflict',
+        `Round "${round.name}" is a copy from your office: packs are made from the office's own round`,
+      );
+    const recipient = recipientOf(ctx, input);
+    if (recipient.id === lead.id)
+      throw new Refusal('invalid_input', 'A pack goes to someone else, not to yourself');
+    if (!kind.recipientRoles.includes(recipient.role))
+      throw new Refusal(
+        'invalid_input',
+        `${recipient.name} is a ${ROLE_LABELS[recipient.role].toLowerCase()}: this pack goes to a ` +
+          kind.recipientRoles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' or '),
+      );
+    const { payload, summary } = kind.make(ctx, { round, recipient, lead });
+    const now = ctx.now();
+    let enrolmentCode: string | null = null;
+    let enrolment: PackHeader['enrolment'];
+    if (!ctx.store.packs.pinnedKey(recipient.id)) {
+      enrolmentCode = newEnrolmentCode();
+      const id = newPackId();
+      const codeHash = enrolmentCodeHash(enrolmentCode);
+      ctx.store.packs.addEnrolment(id, recipient.id, round.id, codeHash, now);
+      enrolment = { id, proof: enrolmentProof(codeHash, signer.publicKey) };
+    }
+    const header: PackHeader = {
+      packId: newPackId(),
+      kind: input.kind,
+      createdAt: now,
+      round: roundRef(ctx, round),
+      from: partyOf(lead, signer.publicKey),
+      to: { name: recipient.name, role: recipient.role },
+      sequence: ctx.store.packs.nextSequence(round.id),
+      ...(enrolment ? { enrolment } : {}),
+      officeKeys: officeKeys(ctx),
+    };
+    const bytes = writePack({ header, payload }, signer.privateKey);
+    ctx.store.packs.recordSent({
+      packId: header.packId,
+      kind: header.kind,
+      roundId: round.id,
+      personId: recipient.id,
+      sequence: header.sequence,
+      sha256: sha256(bytes),
+      createdAt: now,
+      summary: JSON.stringify({ ...summary, enrolment: enrolment !== undefined }),
+    });
+    return {
+      fileName: packFileName(round, header.kind, recipient),
+      bytesBase64: bytes.toString('base64'),
+      enrolmentCode,
+      to: { name: recipient.name, role: recipient.role },
+    };
+  });
+}
