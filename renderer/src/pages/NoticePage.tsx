@@ -11,6 +11,8 @@ import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { TextField } from '../components/TextField';
 import { saveFile } from '../files';
 import { useResult } from '../hooks/useResult';
+import { PacksPanel } from '../packs/PacksPanel';
+import { useMayWrite } from '../packs/round-copy';
 import { useMe } from '../profile-context';
 
 type Notice = NonNullable<Output<'notices:get'>>;
@@ -131,8 +133,11 @@ export function NoticePage({ roundId }: { roundId: number }) {
   const [error, setError] = useState<string | null>(null);
   const [interests, setInterests] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
-  const lead = me?.role === 'lead_officer';
-  const commissioner = me?.role === 'commissioner';
+  const { may } = useMayWrite(roundId);
+  // On a round copy (the commissioner's, from a sign-off pack) the notice is the office's: it can
+  // only be signed there.
+  const lead = me?.role === 'lead_officer' && may('notices:update');
+  const commissioner = me?.role === 'commissioner' && may('notices:sign');
 
   const act = async (
     label: string,
@@ -278,6 +283,20 @@ export function NoticePage({ roundId }: { roundId: number }) {
             >
               Send for sign-off
             </button>
+          )}
+          {n.status === 'ready' && may('packs:make') && (
+            <PacksPanel
+              roundId={roundId}
+              intro={
+                'A commissioner who signs on their own laptop gets a sign-off pack of this notice with its ' +
+                'full decision, signs it there and sends back the signed notice, which you receive here. ' +
+                'It is accepted only if it is exactly the notice sent and the signature is theirs.'
+              }
+              send={{ kind: 'signoff', people: null, buttonLabel: 'Send to the commissioner' }}
+              receiveLabel="Receive the signed notice"
+              fileLabel="Signed notice returned by the commissioner"
+              onReceived={reload}
+            />
           )}
           {lead && n.status === 'signed' && (
             <button

@@ -1,63 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { DEMO_PASSPHRASE, MIN_PASSPHRASE, ROLE_LABELS, ROLES, type Role } from '../../../shared/people';
+import { Link } from 'wouter';
+import { DEMO_PASSPHRASE, ROLE_LABELS, ROLES, type Role } from '../../../shared/people';
 import { api } from '../api';
 import { ErrorSummary } from '../components/ErrorSummary';
+import { checkNew, NewPassphrase } from '../components/NewPassphrase';
 import { Banner, LoadFailure, Page } from '../components/Page';
 import { TextField } from '../components/TextField';
 import { useResult } from '../hooks/useResult';
 import { useProfile } from '../profile-context';
 
 const role = (r: Role) => ROLE_LABELS[r].toLowerCase();
-const PASSPHRASE_HINT =
-  `At least ${MIN_PASSPHRASE} characters. ` + 'A few unrelated words are easy to remember and hard to guess.';
-
-/** A passphrase being chosen, typed twice. */
-function NewPassphrase({
-  id,
-  label,
-  value,
-  confirm,
-  onChange,
-  onConfirm,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  confirm: string;
-  onChange: (v: string) => void;
-  onConfirm: (v: string) => void;
-}) {
-  return (
-    <>
-      <TextField
-        id={id}
-        label={label}
-        hint={PASSPHRASE_HINT}
-        type="password"
-        autoComplete="new-password"
-        value={value}
-        onChange={onChange}
-        width="medium"
-      />
-      <TextField
-        id={`${id}-again`}
-        label="Type it again"
-        type="password"
-        autoComplete="new-password"
-        value={confirm}
-        onChange={onConfirm}
-        width="medium"
-      />
-    </>
-  );
-}
-
-function checkNew(passphrase: string, again: string): string | null {
-  if (passphrase.length < MIN_PASSPHRASE) return `A passphrase needs at least ${MIN_PASSPHRASE} characters`;
-  if (passphrase !== again) return 'The two passphrases are not the same';
-  return null;
-}
-
 export function ProfilePage() {
   const { me, session, reload } = useProfile();
   const [people, reloadPeople] = useResult(() => api.people.list(), 'people');
@@ -144,6 +96,13 @@ export function ProfilePage() {
 
       {setup === 'empty' && (
         <>
+          <div className="inset">
+            <p className="body">
+              Not setting up an office? If your office sent you a pack (a .tranche file) with an enrolment
+              code, <Link href="/open-pack">open a pack from your office</Link> instead: it sets you up from
+              it.
+            </p>
+          </div>
           <h2 className="heading-m">Create the first person: a lead officer</h2>
           <p className="body">
             Nobody is set up yet. The first person is the office's lead officer, who then adds everyone else

@@ -9,7 +9,43 @@ import { Banner, LoadFailure, Page } from '../components/Page';
 import { SortableTable, type Column } from '../components/SortableTable';
 import { useFlash } from '../flash';
 import { useResult } from '../hooks/useResult';
+import { useProfile } from '../profile-context';
 import { useRounds } from '../rounds-context';
+
+/**
+ * A new installation starts one of two ways: an office sets itself up here, or an assessor, board
+ * member or commissioner opens the pack their office sent them (which sets them up from it).
+ */
+function FirstRun() {
+  return (
+    <section className="first-run" aria-labelledby="first-run-title">
+      <h2 id="first-run-title" className="heading-m">
+        This Tranche is new: how do you start?
+      </h2>
+      <div className="first-run__choices">
+        <div className="first-run__choice">
+          <h3 className="heading-s">Open a pack from your office</h3>
+          <p className="body">
+            Your office sent you a .tranche file and gave you an enrolment code: open it to score, read or
+            sign on this laptop.
+          </p>
+          <Link href="/open-pack" className="button">
+            Open a pack from your office
+          </Link>
+        </div>
+        <div className="first-run__choice">
+          <h3 className="heading-s">Set up an office</h3>
+          <p className="body">
+            You run funding rounds: create the office&apos;s first person, a lead officer, then your rounds.
+          </p>
+          <Link href="/profile" className="button button--secondary">
+            Set up an office
+          </Link>
+        </div>
+      </div>
+    </section>
+  );
+}
 
 export function RoundsPage() {
   const flash = useFlash();
@@ -19,6 +55,8 @@ export function RoundsPage() {
   const [actionError, setActionError] = useState<string | null>(null);
   const [rounds, reload] = useResult(() => api.rounds.list({ includeArchived }), `rounds:${includeArchived}`);
   const switcher = useRounds();
+  const { session } = useProfile();
+  const firstRun = session.state === 'ready' && session.value.setup === 'empty';
 
   const changeArchived = async (round: Round, archive: boolean) => {
     const result = archive
@@ -130,11 +168,17 @@ export function RoundsPage() {
     <Page
       title="Funding rounds"
       actions={
-        <Link href="/rounds/new" className="button">
-          Create a round
-        </Link>
+        <>
+          <Link href="/open-pack" className="button button--secondary">
+            Open a pack
+          </Link>
+          <Link href="/rounds/new" className="button">
+            Create a round
+          </Link>
+        </>
       }
     >
+      {firstRun && <FirstRun />}
       {message && <Banner kind="success">{message}</Banner>}
       {actionError && <LoadFailure message={actionError} />}
       <div className="filters" role="search" aria-label="Filter rounds">

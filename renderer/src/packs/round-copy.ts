@@ -1,0 +1,35 @@
+import type { Channel } from '../../../shared/channels';
+import type { Output } from '../../../shared/contract';
+import { ruleFor } from '../../../shared/rule-book';
+import { api } from '../api';
+import { useResult } from '../hooks/useResult';
+import { useMe } from '../profile-context';
+
+export type CopyOf = NonNullable<Output<'packs:list'>['copyOf']>;
+
+/**
+ * Where a round came from when it is a copy received in a pack (null for the office's own round,
+ * and while loading). `version` reloads it, e.g. after a pack was opened.
+ */
+export function useRoundCopy(roundId: number, version = 0): CopyOf | null {
+  const [log] = useResult(() => api.packs.list({ roundId }), `round-copy:${roundId}:${version}`);
+  return log.state === 'ready' ? log.value.copyOf : null;
+}
+
+/**
+ * Whether the page should offer a write on this round: the acting person's role may make it and,
+ * on a round copy, the rule book allows it there (`onCopy`). The guard decides in the end; this
+ * only spares the user buttons that would be refused for an ordinary click. Stages stay the
+ * page's own business, as before.
+ */
+export function useMayWrite(roundId: number): { copy: CopyOf | null; may: (channel: Channel) => boolean } {
+  const me = useMe();
+  const copy = useRoundCopy(roundId);
+  const may = (channel: Channel) => {
+    const rule = ruleFor(channel);
+    if (copy && !rule.onCopy) return false;
+    if (rule.roles === 'anyone') return true;
+    return me !== null && rule.roles.includes(me.role);
+  };
+  return { copy, may };
+}
