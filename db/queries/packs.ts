@@ -1,6 +1,19 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { TrancheDb } from '../connection';
-import { enrolments, packsReceived, packsSent, people, personKeys, pinnedKeys, rounds } from '../schema';
+import {
+  declarationHistory,
+  declarations,
+  enrolments,
+  packsReceived,
+  packsSent,
+  people,
+  personKeys,
+  pinnedKeys,
+  rounds,
+  scoreHistory,
+  scores,
+  submissions,
+} from '../schema';
 
 // What packs need of the database: rounds by their global uid, the keys pinned for people whose
 // private key is on another laptop, enrolment codes (as hashes), and the packs made and accepted.
@@ -163,6 +176,80 @@ export function packQueries(db: TrancheDb) {
         .where(eq(packsReceived.roundId, roundId))
         .orderBy(desc(packsReceived.receivedAt))
         .all();
+    },
+
+    // Merging a return at the office: versions recorded on another laptop keep the time they were
+    // made there, so history stays in the order things happened.
+    addDeclarationVersion(row: {
+      bidId: number;
+      personId: number;
+      conflict: boolean;
+      nature: string | null;
+      reason: string | null;
+      recordedBy: number | null;
+      at: string;
+    }): void {
+      db.insert(declarationHistory).values(row).run();
+    },
+    setDeclaration(
+      bidId: number,
+      personId: number,
+      conflict: boolean,
+      nature: string | null,
+      at: string,
+    ): void {
+      db.insert(declarations)
+        .values({ bidId, personId, conflict, nature, declaredAt: at })
+        .onConflictDoUpdate({
+          target: [declarations.bidId, declarations.personId],
+          set: { conflict, nature, declaredAt: at },
+        })
+        .run();
+    },
+    addScoreVersion(row: {
+      bidId: number;
+      personId: number;
+      criterionId: number;
+      score: number | null;
+      justification: string;
+      submitted: boolean;
+      at: string;
+    }): void {
+      db.insert(scoreHistory).values(row).run();
+    },
+    /** One person's score versions on a bid, with the criterion's id. */
+    scoreVersions(bidId: number, personId: number) {
+      return db
+        .select()
+        .from(scoreHistory)
+        .where(and(eq(scoreHistory.bidId, bidId), eq(scoreHistory.personId, personId)))
+        .all();
+    },
+    currentScores(bidId: number, personId: number) {
+      return db
+        .select()
+        .from(scores)
+        .where(and(eq(scores.bidId, bidId), eq(scores.personId, personId)))
+        .all();
+    },
+    setScore(
+      bidId: number,
+      personId: number,
+      criterionId: number,
+      score: number | null,
+      justification: string,
+      at: string,
+    ): void {
+      db.insert(scores)
+        .values({ bidId, personId, criterionId, score, justification, updatedAt: at })
+        .onConflictDoUpdate({
+          target: [scores.bidId, scores.personId, scores.criterionId],
+          set: { score, justification, updatedAt: at },
+        })
+        .run();
+    },
+    addSubmission(bidId: number, personId: number, submittedAt: string): void {
+      db.insert(submissions).values({ bidId, personId, submittedAt }).onConflictDoNothing().run();
     },
   };
 }

@@ -46,6 +46,8 @@ export const scoreImportHandlers = {
     return ctx.store.transaction(() => {
       mustGetOpenRound(ctx, input.roundId);
       const framework = mustGetFramework(ctx, input.roundId);
+      // On a round copy received in a pack, even a lead officer imports only their own scores.
+      const copy = ctx.store.packs.isCopy(input.roundId);
       // Every row is checked before anything is written; problems are collected per row.
       const problems: string[] = [];
       type Group = { bidId: number; assessor: Person; lines: ScoreLine[]; rows: Map<number, number> };
@@ -58,6 +60,8 @@ export const scoreImportHandlers = {
         if (!bid) return say(`there is no bid "${cell('bid')}" in this round`);
         const assessor = ctx.store.people.findByName(cell('assessor'));
         if (!assessor) return say(`there is no person called "${cell('assessor')}"`);
+        if (copy && actor?.id !== assessor.id)
+          return say(`this round is a copy from your office: only your own scores can be imported here`);
         if (actor && actor.role !== 'lead_officer' && actor.id !== assessor.id)
           return say(`only a lead officer can import ${assessor.name}'s scores`);
         const criterion = framework.criteria.find(

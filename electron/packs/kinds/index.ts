@@ -1,12 +1,13 @@
 import { PACK_KIND_LABELS, type OutboundKind } from '../../../shared/packs';
 import { Refusal } from '../../handlers/refusal';
+import { assessorKind } from './assessor';
 import type { PackKindModule } from './types';
 
 // The kinds of pack this Tranche can make and open, one module each (the interface is in
 // types.ts). A kind not listed yet is refused by name, with nothing written.
 
 const MODULES: Record<OutboundKind, PackKindModule | null> = {
-  assessor: null,
+  assessor: assessorKind,
   board: null,
   signoff: null,
 };
