@@ -2,10 +2,9 @@ import type { ParsedInput } from '../../shared/contract';
 import { wordingSchema } from '../../shared/notices';
 import { currentActor } from './actor';
 import type { HandlerContext } from './context';
-import type { NoticeData } from './exports/notice-types';
 import { assertSoundDecision } from './decision-checks';
 import { noticeData } from './notice-content';
-import { sealNotice } from './notice-signing';
+import { contentToSign, recordSignedNotice, sealWithOwnKey } from './notice-signing';
 import { latestNotice as latest, type NoticeRow } from './notice-record';
 import { wordingFor } from './notice-wording';
 import { officeSettings } from './office';
@@ -115,24 +114,15 @@ export const noticeLifecycleHandlers = {
         throw new Refusal('conflict', `This round's decision ${current.number} is already signed`);
       assertSoundDecision(ctx, round.id, 'signed');
       const notice = current ?? createNotice(ctx, round.id, null);
-      const date = input.date ?? ctx.now().slice(0, 10);
       const wording = wordingSchema.parse(JSON.parse(notice.wording));
-      ctx.store.notices.update(notice.id, {
-        signedBy: actor?.name ?? '',
-        signedRole: wording.signatoryRole,
-        signedOn: date,
-        interests: input.interests || 'None',
-        status: 'signed',
-        updatedAt: ctx.now(),
-      });
-      const signed = ctx.store.notices.get(notice.id) as NoticeRow;
       // The commissioner's key signs the frozen content (notice-signing.ts); anyone can check it.
-      const { keyFingerprint: _unsigned, ...data } = noticeData(ctx, signed);
-      const content: NoticeData = { ...data, draft: false, fingerprint: null };
-      ctx.store.notices.update(notice.id, { content: JSON.stringify(content), ...sealNotice(ctx, content) });
-      if (notice.supersedesId) ctx.store.notices.update(notice.supersedesId, { status: 'superseded' });
-      ctx.store.rounds.setStage(round.id, 'signed', ctx.now());
-      return noticeView(ctx, ctx.store.notices.get(notice.id) as NoticeRow);
+      const content = contentToSign(ctx, notice, {
+        name: actor?.name ?? '',
+        role: wording.signatoryRole,
+        date: input.date ?? ctx.now().slice(0, 10),
+        interests: input.interests || 'None',
+      });
+      return noticeView(ctx, recordSignedNotice(ctx, notice, content, sealWithOwnKey(ctx, content)));
     }),
 
   'notices:supersede': (input: ParsedInput<'notices:supersede'>, ctx: HandlerContext) =>

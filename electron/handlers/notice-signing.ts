@@ -1,11 +1,17 @@
 import type { NoticeData } from '../../shared/notice-data';
-import { signNoticeContent } from '../identity/notice-seal';
+import { signNoticeContent, type NoticeSignature } from '../identity/notice-seal';
 import { SIGNED_NOTICE_FILE, signedNoticePayload } from '../identity/signed-pdf';
+import { noteSigning } from './audit/signing-backup';
 import type { HandlerContext } from './context';
 import { signingIdentity } from './identity';
+import { noticeData } from './notice-content';
+import type { NoticeRow } from './notice-record';
 
 // The commissioner's signature on a notice, made with the key their passphrase unlocked, and the
 // signed content a PDF of the notice carries so that anyone can check it without the database.
+// A signature is made on this laptop (notices:sign) or on the commissioner's own laptop and
+// received in a pack (electron/packs/kinds/signoff); either way `recordSignedNotice` does all that
+// follows, so a round signed from afar is signed and locked exactly as one signed here.
 
 type SignedRow = {
   content: string | null;
@@ -15,16 +21,56 @@ type SignedRow = {
   signerKeyFingerprint: string | null;
 };
 
-/** The columns a signed notice stores: content SHA-256, signature, public key and fingerprint. */
-export function sealNotice(ctx: HandlerContext, content: NoticeData) {
+/** Who signed, in what role, on which date, and the interests they declared: part of the content. */
+export type SignatureBlock = NonNullable<NoticeData['signature']>;
+
+/**
+ * What the signature covers: the notice's decision content as it stands (frozen content on a copy
+ * received in a pack), with the signature block, no longer a draft, and without the fingerprints
+ * (which are of the content, not in it).
+ */
+export function contentToSign(ctx: HandlerContext, notice: NoticeRow, block: SignatureBlock): NoticeData {
+  const { keyFingerprint: _unsigned, ...data } = noticeData(ctx, notice);
+  return { ...data, signature: block, draft: false, fingerprint: null };
+}
+
+/** The seal of `content` with the acting commissioner's own key. */
+export function sealWithOwnKey(ctx: HandlerContext, content: NoticeData): NoticeSignature {
   const signer = signingIdentity(ctx);
-  const seal = signNoticeContent(content, signer.privateKey, signer.publicKey);
-  return {
+  return signNoticeContent(content, signer.privateKey, signer.publicKey);
+}
+
+/**
+ * Records a signature that exists and holds: the notice is signed with this content and seal, the
+ * notice it supersedes is superseded, the round moves to `signed` (which locks it), and the round
+ * is backed up once the operation commits. Call it inside the operation's transaction.
+ */
+export function recordSignedNotice(
+  ctx: HandlerContext,
+  notice: NoticeRow,
+  content: NoticeData,
+  seal: NoticeSignature,
+): NoticeRow {
+  const block = content.signature;
+  if (!block) throw new Error('A signed notice names who signed it');
+  const now = ctx.now();
+  ctx.store.notices.update(notice.id, {
+    signedBy: block.name,
+    signedRole: block.role,
+    signedOn: block.date,
+    interests: block.interests,
+    status: 'signed',
+    content: JSON.stringify(content),
     fingerprint: seal.contentSha256,
     signature: seal.signature,
     signerPublicKey: seal.publicKey,
     signerKeyFingerprint: seal.keyFingerprint,
-  };
+    updatedAt: now,
+  });
+  if (notice.supersedesId) ctx.store.notices.update(notice.supersedesId, { status: 'superseded' });
+  ctx.store.rounds.setStage(notice.roundId, 'signed', now);
+  noteSigning(ctx);
+  return ctx.store.notices.get(notice.id) as NoticeRow;
 }
 
 /** The signed content to embed in the notice's PDF; none for a notice signed without a key. */

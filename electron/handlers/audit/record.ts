@@ -9,6 +9,7 @@ import { ruleFor } from '../../../shared/rule-book';
 import { currentActor } from '../actor';
 import type { HandlerContext } from '../context';
 import { Refusal } from '../refusal';
+import { takeSigning } from './signing-backup';
 import { summarise } from './summary';
 
 // Dispatch's side of the audit chain. The handler runs inside an audited operation, so each of its
@@ -34,6 +35,8 @@ export async function runRecorded<T>(
   try {
     value = await result;
   } catch (error) {
+    // A signing that failed rolled back: there is nothing to back up.
+    takeSigning(ctx);
     // Whatever a failed operation wrote outside a transaction is on the record: say so.
     store.sqlite.transaction(() =>
       sealPending(store.sqlite, () => {
@@ -48,7 +51,7 @@ export async function runRecorded<T>(
     if (seq !== null) entries.push(seq);
     if (write && entries.length === 0) appendEntry(store.sqlite, describe(), []);
   })();
-  if (channel === 'notices:sign') backUpAfterSigning(ctx);
+  if (takeSigning(ctx)) backUpAfterSigning(ctx);
   return value;
 }
 
