@@ -19,5 +19,6 @@ export const EVERY_PAGE = [
   ['/#/reports', "Where a fund's money went"],
   ['/#/about', 'About and data'],
   ['/#/profile', 'Your profile'],
+  ['/#/open-pack', 'Open a pack'],
   ['/#/search/polish', 'Search: polish'],
 ] as const;
