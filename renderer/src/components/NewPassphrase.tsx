@@ -15,8 +15,11 @@ export function NewPassphrase({
   confirm,
   onChange,
   onConfirm,
+  error,
 }: {
   id: string;
+  /** Shown beside the first field, as in the error summary that links to it. */
+  error?: string;
   label: string;
   value: string;
   confirm: string;
@@ -33,6 +36,7 @@ export function NewPassphrase({
         autoComplete="new-password"
         value={value}
         onChange={onChange}
+        error={error}
         width="medium"
       />
       <TextField

@@ -124,6 +124,7 @@ export function OpenPackPage() {
             confirm={again}
             onChange={setPassphrase}
             onConfirm={setAgain}
+            error={errorOf(PASSPHRASE)}
           />
         )}
         <button type="submit" className="button" disabled={busy}>
