@@ -113,16 +113,6 @@ export function packQueries(db: TrancheDb) {
         .limit(1)
         .get();
     },
-    /** The newest pack this database opened for a round, from anyone. */
-    lastReceivedForRound(roundId: number) {
-      return db
-        .select()
-        .from(packsReceived)
-        .where(eq(packsReceived.roundId, roundId))
-        .orderBy(desc(packsReceived.receivedAt), desc(packsReceived.sequence))
-        .limit(1)
-        .get();
-    },
     recordReceived(record: PackRecord, receivedAt: string): void {
       db.insert(packsReceived)
         .values({ ...record, senderPersonId: record.personId, receivedAt })
