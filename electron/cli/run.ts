@@ -9,9 +9,10 @@ import type { KdfParams } from '../identity/keys';
 import { auditCommands } from './audit-commands';
 import { CliRefusal, commands as everydayCommands, type Command } from './commands';
 import { passphrases, unlockActor } from './identity';
+import { decisionCommands } from './decision-commands';
 import { packCommands } from './pack-commands';
 
-const commands: Command[] = [...everydayCommands, ...auditCommands, ...packCommands];
+const commands: Command[] = [...everydayCommands, ...decisionCommands, ...auditCommands, ...packCommands];
 
 export const EXIT_DONE = 0;
 export const EXIT_UNEXPECTED = 1;

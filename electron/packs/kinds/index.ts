@@ -1,6 +1,7 @@
 import { PACK_KIND_LABELS, type OutboundKind } from '../../../shared/packs';
 import { Refusal } from '../../handlers/refusal';
 import { assessorKind } from './assessor';
+import { signoffKind } from './signoff';
 import type { PackKindModule } from './types';
 
 // The kinds of pack this Tranche can make and open, one module each (the interface is in
@@ -9,7 +10,7 @@ import type { PackKindModule } from './types';
 const MODULES: Record<OutboundKind, PackKindModule | null> = {
   assessor: assessorKind,
   board: null,
-  signoff: null,
+  signoff: signoffKind,
 };
 
 export function kindModule(kind: OutboundKind): PackKindModule {
