@@ -199,3 +199,76 @@ test('the office sends an assessor pack, a new laptop opens it, and a changed pa
   });
   await laptop.close();
 });
+
+test('the commissioner signs on their own laptop and the office receives the signed notice', async ({
+  page,
+  bridge,
+  otherLaptop,
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const dir = tempDir();
+  const cli = (...args: string[]) =>
+    execFileSync(
+      process.execPath,
+      ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, ...args],
+      { encoding: 'utf8' },
+    );
+  cli('demo');
+  cli('--as', 'Dan Hughes', 'suggest', '--round', '1', '--apply');
+  cli('--as', 'Dan Hughes', 'stage', '--round', '1', '--to', 'decision');
+
+  await page.goto(bridge.url);
+  await beMe(page, bridge.origin, 'Dan Hughes');
+  await page.goto(`${bridge.origin}/#/rounds/1/notice`);
+  // No sign-off pack is offered before the notice awaits sign-off.
+  await page.getByRole('button', { name: 'Draft the notice' }).click();
+  await expect(page.getByText('Notice drafted.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Send to the commissioner' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Send for sign-off' }).click();
+  await expect(page.getByText('Sent to the commissioner for sign-off.')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Send to the commissioner' }).click();
+  const packFile = await saved(download, dir);
+  const panel = page.getByRole('region', { name: 'Enrolment code for Pat Morgan' });
+  const code = (await panel.locator('code').textContent()) ?? '';
+  expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+
+  const laptop = await browser.newContext();
+  const pat = await laptop.newPage();
+  await pat.goto(`${otherLaptop.url}`);
+  await pat.goto(`${otherLaptop.origin}/#/open-pack`);
+  await pat.getByLabel('Pack file').setInputFiles(packFile);
+  await pat.getByLabel('Enrolment code').fill(code);
+  await pat.getByLabel('Choose your passphrase').fill('pat signs at home');
+  await pat.getByLabel('Type it again').fill('pat signs at home');
+  await pat.getByRole('button', { name: 'Open the pack' }).click();
+  await pat.waitForURL(/#\/rounds\/\d+$/);
+  const copyId = /#\/rounds\/(\d+)$/.exec(pat.url())?.[1] ?? '';
+  await expect(pat.getByRole('region', { name: 'Round copy' })).toContainText(
+    'You can only read and sign the notice here',
+  );
+  await pat.goto(`${otherLaptop.origin}/#/rounds/${copyId}/notice`);
+  await expect(pat.getByRole('heading', { level: 1, name: 'Notice of Decision' })).toBeVisible();
+  // The office's own steps are not offered on the copy: no allocation changes, no superseding.
+  await expect(pat.getByRole('button', { name: 'Send to the commissioner' })).toHaveCount(0);
+  await expectNoAccessibilityViolations(pat);
+  await pat.getByRole('button', { name: /^Sign decision/ }).click();
+  await expect(pat.getByText('Decision signed.')).toBeVisible();
+  const back = pat.waitForEvent('download');
+  await pat
+    .getByRole('region', { name: 'Round copy' })
+    .getByRole('button', { name: 'Return to office' })
+    .click();
+  const returned = await saved(back, dir);
+  await laptop.close();
+
+  await page.getByLabel('Signed notice returned by the commissioner').setInputFiles(returned);
+  await page.getByRole('button', { name: 'Receive the signed notice' }).click();
+  await expect(page.getByRole('status')).toContainText(
+    'The signed notice from Pat Morgan is received: the decision is signed.',
+  );
+  await expect(page.getByText(/signed by Pat Morgan/)).toBeVisible();
+  // Signed, the notice awaits nothing: no sign-off pack is offered any more.
+  await expect(page.getByRole('button', { name: 'Send to the commissioner' })).toHaveCount(0);
+});

@@ -133,7 +133,8 @@ export function PacksPanel({
   receiveLabel: string;
   fileLabel?: string;
   intro: string;
-  onReceived?: () => void;
+  /** Told what was received, e.g. to reload the page (which may then no longer show this panel). */
+  onReceived?: (received: Received) => void;
 }) {
   const [person, setPerson] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -182,7 +183,7 @@ export function PacksPanel({
     setErrors([]);
     setReceived(result.value);
     setLogVersion((v) => v + 1);
-    onReceived?.();
+    onReceived?.(result.value);
   };
 
   return (

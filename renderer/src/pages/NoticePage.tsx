@@ -295,7 +295,15 @@ export function NoticePage({ roundId }: { roundId: number }) {
               send={{ kind: 'signoff', people: null, buttonLabel: 'Send to the commissioner' }}
               receiveLabel="Receive the signed notice"
               fileLabel="Signed notice returned by the commissioner"
-              onReceived={reload}
+              onReceived={(received) => {
+                // Once signed, the notice no longer awaits sign-off and this panel goes: say it here.
+                setMessage(
+                  received.alreadyReceived
+                    ? `This signed notice from ${received.from.name} had already been received: nothing changed.`
+                    : `The signed notice from ${received.from.name} is received: the decision is signed.`,
+                );
+                reload();
+              }}
             />
           )}
           {lead && n.status === 'signed' && (
