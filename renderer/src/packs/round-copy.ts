@@ -3,7 +3,7 @@ import type { Output } from '../../../shared/contract';
 import { ruleFor } from '../../../shared/rule-book';
 import { api } from '../api';
 import { useResult } from '../hooks/useResult';
-import { useMe } from '../profile-context';
+import { useMe, useProfile } from '../profile-context';
 
 export type CopyOf = NonNullable<Output<'packs:list'>['copyOf']>;
 
@@ -17,19 +17,22 @@ export function useRoundCopy(roundId: number, version = 0): CopyOf | null {
 }
 
 /**
- * Whether the page should offer a write on this round: the acting person's role may make it and,
- * on a round copy, the rule book allows it there (`onCopy`). The guard decides in the end; this
- * only spares the user buttons that would be refused for an ordinary click. Stages stay the
- * page's own business, as before.
+ * Whether the page should offer a write on this round, read from the rule book as the guard reads
+ * it: on a round copy only what it allows there (`onCopy`); the acting person's role, or with nobody
+ * set up at all a set-up write. The guard decides in the end; this only spares the user buttons that
+ * would be refused for an ordinary click. Stages stay the page's own business, as before.
  */
 export function useMayWrite(roundId: number): { copy: CopyOf | null; may: (channel: Channel) => boolean } {
   const me = useMe();
+  const { session } = useProfile();
+  const nobodySetUp = session.state === 'ready' && session.value.setup === 'empty';
   const copy = useRoundCopy(roundId);
   const may = (channel: Channel) => {
     const rule = ruleFor(channel);
     if (copy && !rule.onCopy) return false;
     if (rule.roles === 'anyone') return true;
-    return me !== null && rule.roles.includes(me.role);
+    if (!me) return Boolean(rule.setup) && nobodySetUp;
+    return rule.roles.includes(me.role);
   };
   return { copy, may };
 }

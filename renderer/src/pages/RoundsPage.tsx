@@ -9,6 +9,7 @@ import { Banner, LoadFailure, Page } from '../components/Page';
 import { SortableTable, type Column } from '../components/SortableTable';
 import { useFlash } from '../flash';
 import { useResult } from '../hooks/useResult';
+import { useMayWrite } from '../packs/round-copy';
 import { useProfile } from '../profile-context';
 import { useRounds } from '../rounds-context';
 
@@ -44,6 +45,17 @@ function FirstRun() {
         </div>
       </div>
     </section>
+  );
+}
+
+/** Edit, where this person may change the round: not on a copy received in a pack. */
+function EditRoundLink({ round }: { round: Round }) {
+  const { may } = useMayWrite(round.id);
+  if (!may('rounds:update')) return null;
+  return (
+    <Link href={`/rounds/${round.id}/edit`}>
+      Edit<span className="visually-hidden"> {round.name}</span>
+    </Link>
   );
 }
 
@@ -150,11 +162,7 @@ export function RoundsPage() {
       label: 'Actions',
       render: (r) => (
         <span className="actions">
-          {!r.archived && (
-            <Link href={`/rounds/${r.id}/edit`}>
-              Edit<span className="visually-hidden"> {r.name}</span>
-            </Link>
-          )}
+          {!r.archived && <EditRoundLink round={r} />}
           <button type="button" className="link-button" onClick={() => void changeArchived(r, !r.archived)}>
             {r.archived ? 'Restore' : 'Archive'}
             <span className="visually-hidden"> {r.name}</span>
@@ -206,7 +214,8 @@ export function RoundsPage() {
       </div>
       {rounds.state === 'loading' && <p aria-live="polite">Loading rounds…</p>}
       {rounds.state === 'failed' && <LoadFailure message={rounds.error.message} />}
-      {rounds.state === 'ready' && rounds.value.length === 0 && (
+      {/* Shown with the first-run choice, not before it: nothing moves under the user's pointer. */}
+      {rounds.state === 'ready' && rounds.value.length === 0 && session.state !== 'loading' && (
         <div className="body">
           <p>No rounds yet. Create the first round to start recording bids against its budget.</p>
           <p>
