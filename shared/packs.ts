@@ -57,7 +57,7 @@ export const packHeaderSchema = z.object({
   }),
   from: packPartySchema,
   to: z.object({ name: nameSchema, role: z.enum(ROLES) }),
-  /** Numbered per sender, recipient and round, increasing: an older pack after a newer is refused. */
+  /** Numbered per round by the database that made it, rising: an older pack after a newer is refused. */
   sequence: z.number().int().positive(),
   /**
    * On a first pack to someone whose key the office has not pinned, and on their returns until the

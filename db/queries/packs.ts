@@ -118,12 +118,16 @@ export function packQueries(db: TrancheDb) {
         .values({ ...record, senderPersonId: record.personId, receivedAt })
         .run();
     },
-    /** The next number for a pack to this person about this round. */
-    nextSequence(roundId: number, toPersonId: number): number {
+    /**
+     * The next number for a pack this database makes about this round: one count for the round,
+     * whoever it goes to, so the packs of any one sender always rise (a return to a second lead
+     * officer is still newer than the one sent to the first).
+     */
+    nextSequence(roundId: number): number {
       const row = db
         .select({ n: sql<number | null>`max(${packsSent.sequence})` })
         .from(packsSent)
-        .where(and(eq(packsSent.roundId, roundId), eq(packsSent.toPersonId, toPersonId)))
+        .where(eq(packsSent.roundId, roundId))
         .get();
       return (row?.n ?? 0) + 1;
     },

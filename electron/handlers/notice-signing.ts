@@ -1,7 +1,7 @@
 import type { NoticeData } from '../../shared/notice-data';
 import { signNoticeContent, type NoticeSignature } from '../identity/notice-seal';
 import { SIGNED_NOTICE_FILE, signedNoticePayload } from '../identity/signed-pdf';
-import { noteSigning } from './audit/signing-backup';
+import { noteRound, noteSigning } from './audit/operation-notes';
 import type { HandlerContext } from './context';
 import { signingIdentity } from './identity';
 import { noticeData } from './notice-content';
@@ -69,6 +69,7 @@ export function recordSignedNotice(
   });
   if (notice.supersedesId) ctx.store.notices.update(notice.supersedesId, { status: 'superseded' });
   ctx.store.rounds.setStage(notice.roundId, 'signed', now);
+  noteRound(ctx, notice.roundId);
   noteSigning(ctx);
   return ctx.store.notices.get(notice.id) as NoticeRow;
 }

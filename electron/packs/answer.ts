@@ -43,7 +43,7 @@ export function returnPack(ctx: HandlerContext, input: ParsedInput<'packs:return
       round: roundRef(ctx, round),
       from: partyOf(me, signer.publicKey),
       to: { name: office.name, role: office.role },
-      sequence: ctx.store.packs.nextSequence(round.id, office.id),
+      sequence: ctx.store.packs.nextSequence(round.id),
       ...(copy.enrolment ? { enrolment: copy.enrolment } : {}),
     };
     const bytes = writePack({ header, payload }, signer.privateKey);

@@ -68,7 +68,7 @@ export function makePack(ctx: HandlerContext, input: ParsedInput<'packs:make'>) 
       round: roundRef(ctx, round),
       from: partyOf(lead, signer.publicKey),
       to: { name: recipient.name, role: recipient.role },
-      sequence: ctx.store.packs.nextSequence(round.id, recipient.id),
+      sequence: ctx.store.packs.nextSequence(round.id),
       ...(enrolment ? { enrolment } : {}),
       officeKeys: officeKeys(ctx),
     };

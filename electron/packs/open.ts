@@ -3,6 +3,7 @@ import { formatDate } from '../../shared/dates';
 import type { PackHeader } from '../../shared/packs';
 import type { Person } from '../../shared/people';
 import { PROFILE_KEY, currentActor } from '../handlers/actor';
+import { noteRound } from '../handlers/audit/operation-notes';
 import type { HandlerContext } from '../handlers/context';
 import { enrolPerson, unlockPerson } from '../handlers/identity';
 import { fieldRefusal, Refusal } from '../handlers/refusal';
@@ -192,6 +193,7 @@ export function openPack(ctx: HandlerContext, input: ParsedInput<'packs:open'>) 
       recipient: recipient.person,
       sender: from,
     });
+    noteRound(ctx, roundId);
     const now = ctx.now();
     const ownKey = ctx.store.packs.localKey(recipient.person.id);
     const copyOf: CopyOf = {

@@ -1,6 +1,7 @@
 import type { ParsedInput } from '../../shared/contract';
 import { PACK_KIND_LABELS, returnPayloadBaseSchema, type PackHeader } from '../../shared/packs';
 import type { Person } from '../../shared/people';
+import { noteRound } from '../handlers/audit/operation-notes';
 import type { HandlerContext } from '../handlers/context';
 import { Refusal } from '../handlers/refusal';
 import { mustGetRound } from '../handlers/round-lookup';
@@ -71,6 +72,7 @@ export function receivePack(ctx: HandlerContext, input: ParsedInput<'packs:recei
           'nothing was changed',
       );
     const round = mustGetRound(ctx, identity.id);
+    noteRound(ctx, round.id);
     const sender = trustSender(ctx, header, round.id);
     const from = { name: sender.name, role: sender.role, fingerprint: header.from.fingerprint };
     const seen = ctx.store.packs.received(header.packId);

@@ -227,6 +227,15 @@ describe('a round across three laptops on the command line', () => {
       code: 2,
     });
     expect(listBackups(office).map((b) => b.reason)).toContain('signing');
+    // The round's history shows the signature received, as it would a signing at the office.
+    const history = await json<{ operation: string; person: string | null }[]>(
+      atOffice('audit', '--round', '1', '--json'),
+    );
+    expect(history.filter((e) => e.operation === 'packs:receive').map((e) => e.person)).toEqual([
+      'Dan Hughes',
+      'Dan Hughes',
+      'Dan Hughes',
+    ]);
     const again = await json<Received>(atOffice('pack', 'receive', signedReturn, '--json'));
     expect(again).toMatchObject({ added: 0, unchanged: 1 });
 

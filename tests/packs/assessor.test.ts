@@ -204,7 +204,7 @@ describe('assessor packs', () => {
     expect(copyLog.copyOf).toMatchObject({ kind: 'assessor', from: 'Dan Hughes' });
   });
 
-  it('refuses packs for the wrong person, kinds not built yet, and a pack from another office', async () => {
+  it('refuses packs for the wrong person, at the wrong stage, and a pack from another office', async () => {
     const { lead } = await office();
     expect(await packFor(lead, 'Frances Doyle')).toMatchObject({
       ok: false,
@@ -221,7 +221,8 @@ describe('assessor packs', () => {
       await dispatch('packs:make', { kind: 'board', roundId: 1, personName: 'Frances Doyle' }, lead),
     ).toMatchObject({
       ok: false,
-      error: { message: expect.stringContaining('not yet supported') },
+      // The round is at assessment: the board pack waits for board review.
+      error: { message: expect.stringContaining('board packs are made while the round is at board review') },
     });
     const { ctx: eve } = await laptop(await ok(packFor(lead)));
     // Another office, with its own Dan Hughes: his key is not the one Eve's laptop pinned.

@@ -9,7 +9,7 @@ import { ruleFor } from '../../../shared/rule-book';
 import { currentActor } from '../actor';
 import type { HandlerContext } from '../context';
 import { Refusal } from '../refusal';
-import { takeSigning } from './signing-backup';
+import { notedRounds, takeSigning } from './operation-notes';
 import { summarise } from './summary';
 
 // Dispatch's side of the audit chain. The handler runs inside an audited operation, so each of its
@@ -29,6 +29,8 @@ export async function runRecorded<T>(
     if (write) throw new Refusal('conflict', damagedMessage(store.file, store.health.goodBackup));
     return run();
   }
+  // Notes left by an operation that failed part-way never carry over to the next one.
+  takeSigning(ctx);
   const describe = describer(channel, input, ctx);
   const { result, entries } = runAudited(describe, () => Promise.resolve().then(run));
   let value: T;
@@ -74,7 +76,7 @@ function describer(channel: Channel, input: unknown, ctx: HandlerContext): () =>
     keyFingerprint: (actor as { keyFingerprint?: string | null } | null)?.keyFingerprint ?? null,
     input: recorded,
     summary,
-    rounds,
+    rounds: [...new Set([...rounds, ...notedRounds(ctx)])],
   });
 }
 

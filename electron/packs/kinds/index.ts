@@ -1,6 +1,7 @@
 import { PACK_KIND_LABELS, type OutboundKind } from '../../../shared/packs';
 import { Refusal } from '../../handlers/refusal';
 import { assessorKind } from './assessor';
+import { boardKind } from './board';
 import { signoffKind } from './signoff';
 import type { PackKindModule } from './types';
 
@@ -9,7 +10,7 @@ import type { PackKindModule } from './types';
 
 const MODULES: Record<OutboundKind, PackKindModule | null> = {
   assessor: assessorKind,
-  board: null,
+  board: boardKind,
   signoff: signoffKind,
 };
 

@@ -7,7 +7,7 @@ import { noticeData } from '../../handlers/notice-content';
 import { latestNotice, type NoticeRow } from '../../handlers/notice-record';
 import { Refusal } from '../../handlers/refusal';
 import { contentSha256 } from '../../identity/notice-seal';
-import { roundContent, writeRoundCopy } from './round-copy';
+import { bidContent, roundContent, writeBidCopy, writeRoundCopy } from './round-copy';
 import type { SignoffPayload } from './signoff-payload';
 
 // The sign-off pack's content: at the office, the notice awaiting sign-off with its full decision
@@ -66,11 +66,8 @@ export function signoffContent(ctx: HandlerContext, round: Round): SignoffPayloa
   const refOf = new Map(bids.map((b) => [b.id, b.ref]));
   const content = officeContent(ctx, notice);
   return {
-    ...roundContent(
-      ctx,
-      round,
-      bids.map((b) => b.id),
-    ),
+    ...roundContent(ctx, round),
+    bids: bids.map((b) => bidContent(ctx, b.id)),
     allocation: ctx.store.allocation.items(round.id).map((item) => ({
       ref: refOf.get(item.bidId)!,
       option: item.option,
@@ -101,7 +98,10 @@ export function signoffContent(ctx: HandlerContext, round: Round): SignoffPayloa
 export function writeSignoffCopy(ctx: HandlerContext, payload: SignoffPayload, copyId: number | null) {
   if (decisionSha256(payload.notice.content) !== payload.notice.contentSha256)
     throw new Refusal('invalid_input', "The sign-off pack's notice does not match its own fingerprint");
-  const { roundId, bidIds } = writeRoundCopy(ctx, payload, copyId, 'decision');
+  const copy = writeRoundCopy(ctx, payload, copyId, 'decision');
+  const roundId = copy.roundId;
+  const bidIds = payload.bids.map((bid) => writeBidCopy(ctx, copy, bid).bidId);
+  ctx.store.bids.reindex(ctx.store.bids.ids(roundId));
   const idOf = new Map(payload.bids.map((b, i) => [b.ref.toLowerCase(), bidIds[i]!]));
   const now = ctx.now();
   ctx.store.allocation.replaceAll(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assessorPayloadSchema } from './assessor-payload';
+import { bidContentSchema, roundContentSchema } from './round-copy';
 
 // What a sign-off pack and its return carry. The office sends the round with every bid, the
 // allocation, and the notice awaiting sign-off with its full decision content, as the office
@@ -10,7 +10,9 @@ const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 /** A notice's content: checked against the office's own by its hash, never trusted by its shape. */
 const noticeContent = z.record(z.string(), z.unknown());
 
-export const signoffPayloadSchema = assessorPayloadSchema.extend({
+export const signoffPayloadSchema = roundContentSchema.extend({
+  /** Every bid of the round, as the notice's appendices name them. */
+  bids: z.array(bidContentSchema).max(2_000),
   allocation: z
     .array(
       z.object({

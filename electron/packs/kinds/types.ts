@@ -17,7 +17,8 @@ import type { HandlerContext } from '../../handlers/context';
 // Every function runs inside the channel's transaction, so throwing a Refusal (from
 // electron/handlers/refusal.ts) anywhere leaves nothing written. Payloads must hold no local ids
 // (bids by ref, criteria by code, people by name) and never a key, passphrase or sealed secret.
-// Register a module in kinds/index.ts.
+// kinds/round-copy.ts reads a round and its bids into pack content and writes a copy from it, for
+// any kind to reuse. Register a module in kinds/index.ts.
 
 /** A short record of what a pack held or changed (kept as JSON for the assessment page). */
 export type PackSummary = Record<string, string | number | boolean | null | string[]>;
