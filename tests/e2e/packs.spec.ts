@@ -265,9 +265,11 @@ test('the commissioner signs on their own laptop and the office receives the sig
 
   await page.getByLabel('Signed notice returned by the commissioner').setInputFiles(returned);
   await page.getByRole('button', { name: 'Receive the signed notice' }).click();
-  await expect(page.getByRole('status')).toContainText(
-    'The signed notice from Pat Morgan is received: the decision is signed.',
-  );
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'The signed notice from Pat Morgan is received: the decision is signed.' }),
+  ).toBeVisible();
   await expect(page.getByText(/signed by Pat Morgan/)).toBeVisible();
   // Signed, the notice awaits nothing: no sign-off pack is offered any more.
   await expect(page.getByRole('button', { name: 'Send to the commissioner' })).toHaveCount(0);
