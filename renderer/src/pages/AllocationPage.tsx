@@ -49,7 +49,7 @@ function MoneyBar({ allocation }: { allocation: Allocation }) {
 
 export function AllocationPage({ roundId }: { roundId: number }) {
   const me = useMe();
-  const { may } = useMayWrite(roundId);
+  const { copy, may } = useMayWrite(roundId);
   const canAllocate = (me?.role === 'lead_officer' || me?.role === 'commissioner') && may('allocation:set');
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
   const [allocation, reloadAllocation] = useResult(
@@ -219,7 +219,9 @@ export function AllocationPage({ roundId }: { roundId: number }) {
       {allocation.state === 'ready' && <MoneyBar allocation={allocation.value} />}
       {!canAllocate && (
         <p className="hint">
-          Only a lead officer or the commissioner changes the allocation; you can see it and the suggestion.
+          {copy
+            ? 'This copy of the round shows the allocation as your office sent it: it is changed only at the office.'
+            : 'Only a lead officer or the commissioner changes the allocation; you can see it and the suggestion.'}
         </p>
       )}
 
