@@ -88,14 +88,11 @@ export const packEnvelopeSchema = z.object({
   signature: z.string().max(200),
 });
 
-// ---- Payloads: one schema per kind. The assessor kind's lives in electron/packs/kinds/assessor
-// (it names the tables it copies); board and sign-off are placeholders until they are built. ----
+// ---- Payloads: one schema per kind, beside its module in electron/packs/kinds/ (assessor-,
+// board- and signoff-payload.ts: they name the tables they copy). ----
 
 /** A return names the kind of pack it answers, so the office merges it with that kind's module. */
 export const returnPayloadBaseSchema = z.object({ of: z.enum(OUTBOUND_KINDS) }).loose();
-
-export const boardPayloadSchema = z.object({}).loose();
-export const signoffPayloadSchema = z.object({}).loose();
 
 // ---- Channels ----
 
