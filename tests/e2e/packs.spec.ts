@@ -274,3 +274,72 @@ test('the commissioner signs on their own laptop and the office receives the sig
   // Signed, the notice awaits nothing: no sign-off pack is offered any more.
   await expect(page.getByRole('button', { name: 'Send to the commissioner' })).toHaveCount(0);
 });
+
+test('a board member records views on their own laptop and the office receives them', async ({
+  page,
+  bridge,
+  otherLaptop,
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const dir = tempDir();
+  execFileSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, 'demo'],
+    { encoding: 'utf8' },
+  );
+  await page.goto(bridge.url);
+  await beMe(page, bridge.origin, 'Dan Hughes');
+  await page.goto(`${bridge.origin}/#/rounds/1/board`);
+  const packs = page.getByRole('region', { name: 'Packs for other laptops' });
+  await packs.getByLabel('Board member').selectOption('Frances Doyle');
+  const download = page.waitForEvent('download');
+  await packs.getByRole('button', { name: 'Send to board member' }).click();
+  const packFile = await saved(download, dir);
+  const code =
+    (await page
+      .getByRole('region', { name: 'Enrolment code for Frances Doyle' })
+      .locator('code')
+      .textContent()) ?? '';
+
+  const laptop = await browser.newContext();
+  const frances = await laptop.newPage();
+  await frances.goto(otherLaptop.url);
+  await frances.goto(`${otherLaptop.origin}/#/open-pack`);
+  await frances.getByLabel('Pack file').setInputFiles(packFile);
+  await frances.getByLabel('Enrolment code').fill(code);
+  await frances.getByLabel('Choose your passphrase').fill('frances reads on sunday');
+  await frances.getByLabel('Type it again').fill('frances reads on sunday');
+  await frances.getByRole('button', { name: 'Open the pack' }).click();
+  await frances.waitForURL(/#\/rounds\/\d+$/);
+  const copyId = /#\/rounds\/(\d+)$/.exec(frances.url())?.[1] ?? '';
+  await frances.goto(`${otherLaptop.origin}/#/rounds/${copyId}/board`);
+  await expect(frances.getByRole('heading', { level: 1, name: 'Board review' })).toBeVisible();
+  await expect(frances.getByRole('region', { name: 'Round copy' })).toContainText(
+    'You can record only your own views and comments here',
+  );
+  // The shortlist is the office's to change, and packs go out only from the office.
+  await expect(frances.getByRole('button', { name: 'Above the threshold' })).toHaveCount(0);
+  await expect(frances.getByRole('button', { name: 'Send to board member' })).toHaveCount(0);
+  const view = frances.getByRole('group', { name: /^Board's view of / }).first();
+  await view.getByRole('radio').first().check();
+  await frances
+    .getByRole('button', { name: /^Record view/ })
+    .first()
+    .click();
+  await expect(frances.getByText(/^View on .* recorded\.$/)).toBeVisible();
+  const back = frances.waitForEvent('download');
+  await frances
+    .getByRole('region', { name: 'Round copy' })
+    .getByRole('button', { name: 'Return to office' })
+    .click();
+  const returned = await saved(back, dir);
+  await laptop.close();
+
+  await packs.getByLabel('Pack file returned to you').setInputFiles(returned);
+  await packs.getByRole('button', { name: 'Receive a pack' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Pack from Frances Doyle received' }),
+  ).toBeVisible();
+  await expect(packs.getByRole('table', { name: 'The pack received' })).toContainText('Frances Doyle');
+});
