@@ -114,6 +114,8 @@ export const roundSchema = z.object({
   demoNotice: z.string().nullable(),
   /** Where the round stands; the rule book allows each change only in some stages. */
   stage: z.enum(STAGES),
+  /** A copy of another office's round, received in a pack: only the recipient's own work is written. */
+  isCopy: z.boolean(),
   archived: z.boolean(),
   archivedAt: timestampSchema.nullable(),
   createdAt: timestampSchema,

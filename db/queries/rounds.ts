@@ -34,6 +34,7 @@ const roundColumns = {
   planTitle: plans.title,
   demoNotice: rounds.demoNotice,
   stage: rounds.stage,
+  copyOf: rounds.copyOf,
   archivedAt: rounds.archivedAt,
   createdAt: rounds.createdAt,
   updatedAt: rounds.updatedAt,
@@ -85,8 +86,10 @@ export function roundQueries(db: TrancheDb) {
         amountPence,
       }));
       const total = totalOf.get(row.id);
+      const { copyOf, ...fields } = row;
       return {
-        ...row,
+        ...fields,
+        isCopy: copyOf !== null,
         commitments: own,
         committedPence: committedPence(own),
         availablePence: availablePence({ budgetPence: row.budgetPence, commitments: own }),

@@ -13,6 +13,7 @@ import { ImportPage } from './pages/ImportPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PlansPage } from './pages/PlansPage';
 import { ProfilePage } from './pages/ProfilePage';
+import { OpenPackPage } from './pages/OpenPackPage';
 import { AssessmentPage } from './pages/AssessmentPage';
 import { ScoringPage } from './pages/ScoringPage';
 import { RankingPage } from './pages/RankingPage';
@@ -109,7 +110,14 @@ function ProfileReminder() {
   const { me, session } = useProfile();
   const [location] = useLocation();
   if (session.state === 'ready' && session.value.state === 'locked') return null;
-  if (me.state !== 'ready' || me.value || location === '/profile') return null;
+  if (me.state !== 'ready' || me.value || location === '/profile' || location === '/open-pack') return null;
+  if (session.state === 'ready' && session.value.setup === 'empty')
+    return (
+      <div className="banner banner--important" role="region" aria-label="Profile">
+        Nobody is set up on this Tranche yet. <Link href="/open-pack">Open a pack from your office</Link>, or{' '}
+        <Link href="/profile">set up an office</Link>.
+      </div>
+    );
   return (
     <div className="banner banner--important" role="region" aria-label="Profile">
       Tranche does not know who you are yet. <Link href="/profile">Set up your profile</Link> to score,
@@ -226,6 +234,7 @@ function Frame() {
             <Route path="/reports" component={ReportsPage} />
             <Route path="/profile" component={ProfilePage} />
             <Route path="/people" component={PeoplePage} />
+            <Route path="/open-pack" component={OpenPackPage} />
             <Route>
               <Page title="Page not found">
                 <p>

@@ -4,7 +4,12 @@ import { findChromium, NO_CHROMIUM_HELP } from '../support/chromium';
 import { isCi } from '../support/required-tool';
 import { startBridge, type RunningBridge } from '../support/web-bridge';
 
-export const test = base.extend<{ chromiumFound: void; bridge: RunningBridge }>({
+export const test = base.extend<{
+  chromiumFound: void;
+  bridge: RunningBridge;
+  /** A second installation (another laptop): its own web bridge over its own empty database. */
+  otherLaptop: RunningBridge;
+}>({
   // Every browser test goes through this before any other fixture starts a browser or a bridge:
   // without Chromium each one skips with the same reason, or under CI fails naming what to install.
   // (A fixture, not a beforeEach in this module: a module-level hook attaches only to the first spec
@@ -21,6 +26,11 @@ export const test = base.extend<{ chromiumFound: void; bridge: RunningBridge }>(
     { auto: true },
   ],
   bridge: async ({}, use) => {
+    const bridge = await startBridge();
+    await use(bridge);
+    await bridge.stop();
+  },
+  otherLaptop: async ({}, use) => {
     const bridge = await startBridge();
     await use(bridge);
     await bridge.stop();

@@ -20,5 +20,6 @@ export const EVERY_PAGE = [
   ['/#/about', 'About and data'],
   ['/#/profile', 'Your profile'],
   ['/#/people', 'People'],
+  ['/#/open-pack', 'Open a pack'],
   ['/#/search/polish', 'Search: polish'],
 ] as const;

@@ -96,6 +96,7 @@ describe('round form', () => {
       planTitle: null,
       demoNotice: null,
       stage: 'open',
+      isCopy: false,
       archived: false,
       archivedAt: null,
       createdAt: '',

@@ -1,7 +1,8 @@
 import { MIN_PASSPHRASE } from '../../../shared/people';
 import { TextField } from './TextField';
 
-// Choosing a passphrase, typed twice: on the profile page and when a lead officer adds someone.
+// Choosing a passphrase: the profile and People pages (first person, new people, a change) and
+// opening a first pack on a new installation ask for it the same way, typed twice.
 
 const PASSPHRASE_HINT =
   `At least ${MIN_PASSPHRASE} characters. ` + 'A few unrelated words are easy to remember and hard to guess.';
@@ -14,8 +15,11 @@ export function NewPassphrase({
   confirm,
   onChange,
   onConfirm,
+  error,
 }: {
   id: string;
+  /** Shown beside the first field, as in the error summary that links to it. */
+  error?: string;
   label: string;
   value: string;
   confirm: string;
@@ -32,6 +36,7 @@ export function NewPassphrase({
         autoComplete="new-password"
         value={value}
         onChange={onChange}
+        error={error}
         width="medium"
       />
       <TextField
@@ -47,6 +52,7 @@ export function NewPassphrase({
   );
 }
 
+/** Why the chosen passphrase cannot be used, or null. */
 export function checkNew(passphrase: string, again: string): string | null {
   if (passphrase.length < MIN_PASSPHRASE) return `A passphrase needs at least ${MIN_PASSPHRASE} characters`;
   if (passphrase !== again) return 'The two passphrases are not the same';

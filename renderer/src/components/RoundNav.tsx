@@ -1,10 +1,13 @@
 import { Link, useLocation } from 'wouter';
+import { RoundCopyBanner } from '../packs/RoundCopyBanner';
+import { useRoundCopy } from '../packs/round-copy';
 import { useProfile } from '../profile-context';
 
 /** Sub-navigation within a round (MoJ pattern). */
 export function RoundNav({ roundId }: { roundId: number }) {
   const [location] = useLocation();
   const { me } = useProfile();
+  const copy = useRoundCopy(roundId);
   // The history is for lead officers and the commissioner (the handler refuses anyone else).
   const seesHistory =
     me.state === 'ready' && (me.value?.role === 'lead_officer' || me.value?.role === 'commissioner');
@@ -50,24 +53,37 @@ export function RoundNav({ roundId }: { roundId: number }) {
           },
         ]
       : []),
-    {
-      href: `/rounds/${roundId}/import`,
-      label: 'Import a schedule',
-      current: location === `/rounds/${roundId}/import`,
-    },
+    // A copy from the office takes no bids: they come only from the office's round.
+    ...(copy
+      ? []
+      : [
+          {
+            href: `/rounds/${roundId}/import`,
+            label: 'Import a schedule',
+            current: location === `/rounds/${roundId}/import`,
+          },
+        ]),
   ];
   return (
-    <nav className="sub-nav" aria-label="This round">
-      <ul className="sub-nav__list">
-        {items.map((item) => (
-          <li key={item.href} className="sub-nav__item">
-            <Link href={item.href} className="sub-nav__link" aria-current={item.current ? 'page' : undefined}>
-              {item.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <>
+      <nav className="sub-nav" aria-label="This round">
+        <ul className="sub-nav__list">
+          {items.map((item) => (
+            <li key={item.href} className="sub-nav__item">
+              <Link
+                href={item.href}
+                className="sub-nav__link"
+                aria-current={item.current ? 'page' : undefined}
+              >
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {/* Every page of a round shows this nav, so a copy's banner is never missed. */}
+      <RoundCopyBanner roundId={roundId} copy={copy} />
+    </>
   );
 }
 

@@ -3,6 +3,7 @@ import type { Round } from '../../../shared/rounds';
 import { nextStage, STAGE_LABELS, STAGES } from '../../../shared/stages';
 import { api } from '../api';
 import { useMe } from '../profile-context';
+import { useMayWrite } from '../packs/round-copy';
 
 /**
  * Where the round stands among its stages, and for a lead officer the one step forward. What may be
@@ -13,7 +14,8 @@ export function StageBar({ round, onMoved }: { round: Round; onMoved: () => void
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const next = nextStage(round.stage);
-  const canMove = me?.role === 'lead_officer' && next !== null && !round.archived;
+  const { may } = useMayWrite(round.id);
+  const canMove = me?.role === 'lead_officer' && may('rounds:setStage') && next !== null && !round.archived;
   const move = async () => {
     if (!next) return;
     setBusy(true);

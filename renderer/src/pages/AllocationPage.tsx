@@ -15,6 +15,7 @@ import { Banner, LoadFailure, Page } from '../components/Page';
 import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { useResult } from '../hooks/useResult';
 import { useMe } from '../profile-context';
+import { useMayWrite } from '../packs/round-copy';
 
 type Option = 'none' | 'full' | 'reduced' | 'custom';
 
@@ -48,7 +49,8 @@ function MoneyBar({ allocation }: { allocation: Allocation }) {
 
 export function AllocationPage({ roundId }: { roundId: number }) {
   const me = useMe();
-  const canAllocate = me?.role === 'lead_officer' || me?.role === 'commissioner';
+  const { copy, may } = useMayWrite(roundId);
+  const canAllocate = (me?.role === 'lead_officer' || me?.role === 'commissioner') && may('allocation:set');
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
   const [allocation, reloadAllocation] = useResult(
     () => api.allocation.get({ roundId }),
@@ -217,7 +219,9 @@ export function AllocationPage({ roundId }: { roundId: number }) {
       {allocation.state === 'ready' && <MoneyBar allocation={allocation.value} />}
       {!canAllocate && (
         <p className="hint">
-          Only a lead officer or the commissioner changes the allocation; you can see it and the suggestion.
+          {copy
+            ? 'This copy of the round shows the allocation as your office sent it: it is changed only at the office.'
+            : 'Only a lead officer or the commissioner changes the allocation; you can see it and the suggestion.'}
         </p>
       )}
 

@@ -7,6 +7,8 @@ import { readFileAsBase64, saveFile } from '../files';
 import { Banner, LoadFailure, Page } from '../components/Page';
 import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { useResult } from '../hooks/useResult';
+import { PacksPanel } from '../packs/PacksPanel';
+import { useMayWrite } from '../packs/round-copy';
 import { useMe } from '../profile-context';
 
 const STATE_LABEL = {
@@ -48,7 +50,9 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
   const [assessor, setAssessor] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const lead = me?.role === 'lead_officer';
+  const { may } = useMayWrite(roundId);
+  // On a round copy from the office, the framework and assignments are the office's to change.
+  const lead = me?.role === 'lead_officer' && may('assessment:assign');
 
   const chooseTemplate = async (template: TemplateKey) => {
     const started = framework.state === 'ready' && framework.value?.scoringStarted;
@@ -287,6 +291,28 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
             </button>
           </div>
         </>
+      )}
+
+      {may('packs:make') && (
+        <PacksPanel
+          roundId={roundId}
+          intro={
+            'An assessor who works on their own laptop gets a pack of the bids assigned to them, scores ' +
+            'there and sends back a return pack, which you receive here.'
+          }
+          send={{
+            kind: 'assessor',
+            people: progress.state === 'ready' ? progress.value.assessors.map((a) => a.person) : [],
+            personLabel: 'Assessor',
+            buttonLabel: 'Send to assessor',
+            nobody: 'Assign assessors first: a pack holds the bids assigned to its assessor.',
+          }}
+          receiveLabel="Receive a pack"
+          onReceived={() => {
+            reloadProgress();
+            reloadMine();
+          }}
+        />
       )}
 
       <Coverage roundId={roundId} />

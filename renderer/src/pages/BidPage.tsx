@@ -11,6 +11,7 @@ import { RoundNav } from '../components/RoundNav';
 import { readFileAsBase64 } from '../files';
 import { useFlash } from '../flash';
 import { useResult } from '../hooks/useResult';
+import { useMayWrite } from '../packs/round-copy';
 
 function CaseImport({ bidId, onDone }: { bidId: number; onDone: (message: string) => void }) {
   const [busy, setBusy] = useState(false);
@@ -80,6 +81,7 @@ export function BidPage({ roundId, id }: { roundId: number; id: number }) {
   const flash = useFlash();
   const [message, setMessage] = useState<string | null>(flash);
   const [bid, reload] = useResult(() => api.bids.get({ id }), `bid:${id}`);
+  const { may } = useMayWrite(roundId);
   if (bid.state === 'loading') return <p aria-live="polite">Loading bid…</p>;
   if (bid.state === 'failed') {
     return (
@@ -94,9 +96,11 @@ export function BidPage({ roundId, id }: { roundId: number; id: number }) {
       title={`${b.ref}: ${b.title}`}
       caption={`${b.partnership} · ${b.fund} ${b.round}`}
       actions={
-        <Link href={`/rounds/${roundId}/bids/${b.id}/edit`} className="button button--secondary">
-          Edit bid
-        </Link>
+        may('bids:update') && (
+          <Link href={`/rounds/${roundId}/bids/${b.id}/edit`} className="button button--secondary">
+            Edit bid
+          </Link>
+        )
       }
     >
       <RoundNav roundId={roundId} />
@@ -247,15 +251,18 @@ export function BidPage({ roundId, id }: { roundId: number; id: number }) {
           <p className="prose">{section.body}</p>
         </section>
       ))}
-      <CaseImport
-        bidId={b.id}
-        onDone={(text) => {
-          setMessage(text);
-          reload();
-        }}
-      />
+      {may('bids:importCase') && (
+        <CaseImport
+          bidId={b.id}
+          onDone={(text) => {
+            setMessage(text);
+            reload();
+          }}
+        />
+      )}
 
-      <Queries roundId={roundId} bidId={b.id} />
+      {/* Queries are the office's conversation with bidders, not part of a copy's own work. */}
+      {may('queries:raise') && <Queries roundId={roundId} bidId={b.id} />}
 
       <h2 className="heading-m">Attachments</h2>
       {b.attachments.length === 0 ? (

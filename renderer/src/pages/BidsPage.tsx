@@ -10,6 +10,7 @@ import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { VirtualTable, type VirtualColumn } from '../components/VirtualTable';
 import { useFlash } from '../flash';
 import { useResult } from '../hooks/useResult';
+import { useMayWrite } from '../packs/round-copy';
 import {
   emptyBidFilter,
   filterBids,
@@ -28,6 +29,7 @@ export function openBidsFiltered(filter: Partial<BidFilter>) {
 export function BidsPage({ roundId }: { roundId: number }) {
   const flash = useFlash();
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
+  const { may } = useMayWrite(roundId);
   const [bids] = useResult(() => api.bids.list({ roundId }), `bids:${roundId}`);
   const [filter, setFilter] = useState<BidFilter>(() => {
     const initial = { ...emptyBidFilter, ...nextFilter };
@@ -114,7 +116,8 @@ export function BidsPage({ roundId }: { roundId: number }) {
       caption={round.state === 'ready' ? `${round.value.fund} · ${round.value.name}` : undefined}
       actions={
         round.state === 'ready' &&
-        !round.value.archived && (
+        !round.value.archived &&
+        may('bids:create') && (
           <Link href={`/rounds/${roundId}/bids/new`} className="button">
             Record a bid
           </Link>

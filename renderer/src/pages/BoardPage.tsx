@@ -6,7 +6,8 @@ import { api } from '../api';
 import { Banner, LoadFailure, Page } from '../components/Page';
 import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { useResult } from '../hooks/useResult';
-import { useMe } from '../profile-context';
+import { PacksPanel } from '../packs/PacksPanel';
+import { useMayWrite } from '../packs/round-copy';
 
 type View = (typeof BOARD_VIEWS)[number];
 
@@ -155,14 +156,18 @@ function Shortlist({ roundId, lead, onChange }: { roundId: number; lead: boolean
 }
 
 export function BoardPage({ roundId }: { roundId: number }) {
-  const me = useMe();
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
   const [pack, reload] = useResult(() => api.board.pack({ roundId }), `board:${roundId}`);
   const [meeting, setMeeting] = useState<number | null>(null);
   const [draft, setDraft] = useState<Record<string, { view: View | ''; comment: string }>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const canRecord = me?.role === 'board_member' || me?.role === 'lead_officer';
+  const { may } = useMayWrite(roundId);
+  const canRecord = may('board:recordView');
+  const [people] = useResult(
+    async () => (may('packs:make') ? api.people.list() : { ok: true as const, value: [] }),
+    `board-people:${String(may('packs:make'))}`,
+  );
 
   const record = async (ref: string) => {
     const d = draft[ref];
@@ -295,7 +300,28 @@ export function BoardPage({ roundId }: { roundId: number }) {
       {round.state === 'ready' && <DemoBanner notice={round.value.demoNotice} />}
       {message && <Banner kind="success">{message}</Banner>}
       {error && <LoadFailure message={error} />}
-      <Shortlist roundId={roundId} lead={me?.role === 'lead_officer'} onChange={reload} />
+      <Shortlist roundId={roundId} lead={may('shortlist:setRule')} onChange={reload} />
+      {may('packs:make') && (
+        <PacksPanel
+          roundId={roundId}
+          intro={
+            'A board member who reads on their own laptop gets a pack of the shortlist, the ranking, the ' +
+            'business cases and the scenarios, records views there and sends back a return pack.'
+          }
+          send={{
+            kind: 'board',
+            people:
+              people.state === 'ready'
+                ? people.value.filter((p) => p.role === 'board_member').map((p) => p.name)
+                : [],
+            personLabel: 'Board member',
+            buttonLabel: 'Send to board member',
+            nobody: 'Nobody in this office is a board member yet: add them on the profile page.',
+          }}
+          receiveLabel="Receive a pack"
+          onReceived={reload}
+        />
+      )}
       <h2 className="heading-m">Shortlisted bids for the board</h2>
       {items.length > 0 && (
         <button type="button" className="button" onClick={() => setMeeting(0)}>

@@ -5,6 +5,7 @@ import { Banner, LoadFailure, Page } from '../components/Page';
 import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { useResult } from '../hooks/useResult';
 import { useMe } from '../profile-context';
+import { useMayWrite } from '../packs/round-copy';
 
 function ModerateForm({
   roundId,
@@ -81,7 +82,8 @@ export function ModerationPage({ roundId }: { roundId: number }) {
     `moderation:${roundId}:${me?.id ?? 0}`,
   );
   const [message, setMessage] = useState<string | null>(null);
-  const lead = me?.role === 'lead_officer';
+  const { may } = useMayWrite(roundId);
+  const lead = me?.role === 'lead_officer' && may('assessment:moderate');
   return (
     <Page
       title="Moderation"

@@ -13,6 +13,8 @@ import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { TextField } from '../components/TextField';
 import { saveFile } from '../files';
 import { useResult } from '../hooks/useResult';
+import { PacksPanel } from '../packs/PacksPanel';
+import { useMayWrite } from '../packs/round-copy';
 import { useMe } from '../profile-context';
 
 type Notice = NonNullable<Output<'notices:get'>>;
@@ -133,8 +135,11 @@ export function NoticePage({ roundId }: { roundId: number }) {
   const [error, setError] = useState<string | null>(null);
   const [interests, setInterests] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
-  const lead = me?.role === 'lead_officer';
-  const commissioner = me?.role === 'commissioner';
+  const { may } = useMayWrite(roundId);
+  // On a round copy (the commissioner's, from a sign-off pack) the notice is the office's: it can
+  // only be signed there.
+  const lead = me?.role === 'lead_officer' && may('notices:update');
+  const commissioner = me?.role === 'commissioner' && may('notices:sign');
 
   const [generation, setGeneration] = useState(0);
   const reloadAll = () => {
@@ -308,6 +313,28 @@ export function NoticePage({ roundId }: { roundId: number }) {
                   api.notices.ready({ roundId, readinessReason }),
                 )
               }
+            />
+          )}
+          {n.status === 'ready' && may('packs:make') && (
+            <PacksPanel
+              roundId={roundId}
+              intro={
+                'A commissioner who signs on their own laptop gets a sign-off pack of this notice with its ' +
+                'full decision, signs it there and sends back the signed notice, which you receive here. ' +
+                'It is accepted only if it is exactly the notice sent and the signature is theirs.'
+              }
+              send={{ kind: 'signoff', people: null, buttonLabel: 'Send to the commissioner' }}
+              receiveLabel="Receive the signed notice"
+              fileLabel="Signed notice returned by the commissioner"
+              onReceived={(received) => {
+                // Once signed, the notice no longer awaits sign-off and this panel goes: say it here.
+                setMessage(
+                  received.alreadyReceived
+                    ? `This signed notice from ${received.from.name} had already been received: nothing changed.`
+                    : `The signed notice from ${received.from.name} is received: the decision is signed.`,
+                );
+                reload();
+              }}
             />
           )}
           {lead && n.status === 'signed' && (

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
 import { DEMO_PASSPHRASE, ROLE_LABELS, type Role } from '../../../shared/people';
 import { api } from '../api';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { Banner, LoadFailure, Page } from '../components/Page';
-import { Link } from 'wouter';
 import { checkNew, NewPassphrase } from '../components/NewPassphrase';
+import { Banner, LoadFailure, Page } from '../components/Page';
 import { TextField } from '../components/TextField';
 import { useResult } from '../hooks/useResult';
 import { useProfile } from '../profile-context';
@@ -45,6 +45,85 @@ export function ProfilePage() {
     if (!result.ok) return setError({ fieldId: 'unlock-passphrase', message: result.error.message });
     done(`You are using Tranche as ${result.value.name}, ${role(result.value.role)}.`);
   };
+
+  // Who is at this computer: offered when nobody is acting, and under "Someone else using this
+  // computer?" when someone is. Always with that person's own passphrase.
+  const chooser = people.state === 'ready' && (
+    <>
+      {claiming && (
+        <p className="body">
+          Nobody has a passphrase yet (this database was made before Tranche had them). A lead officer sets
+          theirs first, here; they then set everyone else's first passphrase.
+        </p>
+      )}
+      <table className="table">
+        <caption className="visually-hidden">People in this office</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Role</th>
+            <th scope="col">Key fingerprint</th>
+            <th scope="col">
+              <span className="visually-hidden">Action</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.value
+            .filter((p) => !p.retiredAt)
+            .map((p) => (
+              <tr key={p.id}>
+                <td>{p.name}</td>
+                <td>{ROLE_LABELS[p.role]}</td>
+                <td>{p.fingerprint ? <code>{p.fingerprint.slice(0, 19)}…</code> : 'No passphrase yet'}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => {
+                      setChosen(p.id);
+                      setError(null);
+                      setPassphrase('');
+                      setAgain('');
+                    }}
+                  >
+                    This is me<span className="visually-hidden">: {p.name}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      {chosenPerson && (
+        <form className="form" noValidate onSubmit={(e) => void unlock(e)}>
+          {claiming && !chosenPerson.fingerprint ? (
+            <NewPassphrase
+              id="unlock-passphrase"
+              label={`Choose a passphrase for ${chosenPerson.name}`}
+              value={passphrase}
+              confirm={again}
+              onChange={setPassphrase}
+              onConfirm={setAgain}
+            />
+          ) : (
+            <TextField
+              id="unlock-passphrase"
+              label={`Passphrase for ${chosenPerson.name}`}
+              type="password"
+              autoComplete="current-password"
+              value={passphrase}
+              onChange={setPassphrase}
+              width="medium"
+              autoFocus
+            />
+          )}
+          <button type="submit" className="button">
+            Continue
+          </button>
+        </form>
+      )}
+    </>
+  );
 
   const createFirst = async (event: FormEvent) => {
     event.preventDefault();
@@ -113,6 +192,13 @@ export function ProfilePage() {
 
       {setup === 'empty' && (
         <>
+          <div className="inset">
+            <p className="body">
+              Not setting up an office? If your office sent you a pack (a .tranche file) with an enrolment
+              code, <Link href="/open-pack">open a pack from your office</Link> instead: it sets you up from
+              it.
+            </p>
+          </div>
           <h2 className="heading-m">Create the first person: a lead officer</h2>
           <p className="body">
             Nobody is set up yet. The first person is the office's lead officer, who then adds everyone else
@@ -147,160 +233,14 @@ export function ProfilePage() {
       {setup !== 'empty' && people.state === 'ready' && people.value.length > 0 && !current && (
         <>
           <h2 className="heading-m">Choose who you are</h2>
-          {claiming && (
-            <p className="body">
-              Nobody has a passphrase yet (this database was made before Tranche had them). A lead officer
-              sets theirs first, here; they then set everyone else's first passphrase.
-            </p>
-          )}
-          <table className="table">
-            <caption className="visually-hidden">People in this office</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Key fingerprint</th>
-                <th scope="col">
-                  <span className="visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.value
-                .filter((p) => !p.retiredAt)
-                .map((p) => (
-                  <tr key={p.id}>
-                    <td>{p.name}</td>
-                    <td>{ROLE_LABELS[p.role]}</td>
-                    <td>
-                      {p.fingerprint ? <code>{p.fingerprint.slice(0, 19)}…</code> : 'No passphrase yet'}
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => {
-                          setChosen(p.id);
-                          setError(null);
-                          setPassphrase('');
-                          setAgain('');
-                        }}
-                      >
-                        This is me<span className="visually-hidden">: {p.name}</span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-          {chosenPerson && (
-            <form className="form" noValidate onSubmit={(e) => void unlock(e)}>
-              {claiming && !chosenPerson.fingerprint ? (
-                <NewPassphrase
-                  id="unlock-passphrase"
-                  label={`Choose a passphrase for ${chosenPerson.name}`}
-                  value={passphrase}
-                  confirm={again}
-                  onChange={setPassphrase}
-                  onConfirm={setAgain}
-                />
-              ) : (
-                <TextField
-                  id="unlock-passphrase"
-                  label={`Passphrase for ${chosenPerson.name}`}
-                  type="password"
-                  autoComplete="current-password"
-                  value={passphrase}
-                  onChange={setPassphrase}
-                  width="medium"
-                  autoFocus
-                />
-              )}
-              <button type="submit" className="button">
-                Continue
-              </button>
-            </form>
-          )}
+          {chooser}
         </>
       )}
       {setup !== 'empty' && people.state === 'ready' && current && (
         <details className="details">
           <summary>Someone else using this computer?</summary>
           <p className="body">They choose themselves here and give their own passphrase.</p>
-          {claiming && (
-            <p className="body">
-              Nobody has a passphrase yet (this database was made before Tranche had them). A lead officer
-              sets theirs first, here; they then set everyone else's first passphrase.
-            </p>
-          )}
-          <table className="table">
-            <caption className="visually-hidden">People in this office</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Key fingerprint</th>
-                <th scope="col">
-                  <span className="visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.value
-                .filter((p) => !p.retiredAt)
-                .map((p) => (
-                  <tr key={p.id}>
-                    <td>{p.name}</td>
-                    <td>{ROLE_LABELS[p.role]}</td>
-                    <td>
-                      {p.fingerprint ? <code>{p.fingerprint.slice(0, 19)}…</code> : 'No passphrase yet'}
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => {
-                          setChosen(p.id);
-                          setError(null);
-                          setPassphrase('');
-                          setAgain('');
-                        }}
-                      >
-                        This is me<span className="visually-hidden">: {p.name}</span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-          {chosenPerson && (
-            <form className="form" noValidate onSubmit={(e) => void unlock(e)}>
-              {claiming && !chosenPerson.fingerprint ? (
-                <NewPassphrase
-                  id="unlock-passphrase"
-                  label={`Choose a passphrase for ${chosenPerson.name}`}
-                  value={passphrase}
-                  confirm={again}
-                  onChange={setPassphrase}
-                  onConfirm={setAgain}
-                />
-              ) : (
-                <TextField
-                  id="unlock-passphrase"
-                  label={`Passphrase for ${chosenPerson.name}`}
-                  type="password"
-                  autoComplete="current-password"
-                  value={passphrase}
-                  onChange={setPassphrase}
-                  width="medium"
-                  autoFocus
-                />
-              )}
-              <button type="submit" className="button">
-                Continue
-              </button>
-            </form>
-          )}
+          {chooser}
         </details>
       )}
       {current && <ChangePassphrase onDone={done} onError={setError} />}

@@ -11,6 +11,7 @@ import { StageBar } from '../components/StageBar';
 import { useFlash } from '../flash';
 import { useResult } from '../hooks/useResult';
 import { openBidsFiltered } from './BidsPage';
+import { useMayWrite } from '../packs/round-copy';
 
 function Figure({ label, value, tone }: { label: string; value: string; tone?: 'alert' | 'ok' }) {
   return (
@@ -97,6 +98,7 @@ function PartnershipChart({ data }: { data: RoundDashboard }) {
 export function RoundOverviewPage({ id }: { id: number }) {
   const flash = useFlash();
   const [dashboard, reload] = useResult(() => api.rounds.dashboard({ id }), `dashboard:${id}`);
+  const { may } = useMayWrite(id);
   if (dashboard.state === 'loading') return <p aria-live="polite">Loading round…</p>;
   if (dashboard.state === 'failed') {
     return (
@@ -115,7 +117,8 @@ export function RoundOverviewPage({ id }: { id: number }) {
       title={r.name}
       caption={`${r.fund}${r.financialYear ? ` · ${r.financialYear}` : ''}`}
       actions={
-        !r.archived && (
+        !r.archived &&
+        may('rounds:update') && (
           <Link href={`/rounds/${r.id}/edit`} className="button button--secondary">
             Edit round
           </Link>

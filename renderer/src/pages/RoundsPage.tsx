@@ -9,7 +9,55 @@ import { Banner, LoadFailure, Page } from '../components/Page';
 import { SortableTable, type Column } from '../components/SortableTable';
 import { useFlash } from '../flash';
 import { useResult } from '../hooks/useResult';
+import { useMayWriteOn } from '../packs/round-copy';
+import { useProfile } from '../profile-context';
 import { useRounds } from '../rounds-context';
+
+/**
+ * A new installation starts one of two ways: an office sets itself up here, or an assessor, board
+ * member or commissioner opens the pack their office sent them (which sets them up from it).
+ */
+function FirstRun() {
+  return (
+    <section className="first-run" aria-labelledby="first-run-title">
+      <h2 id="first-run-title" className="heading-m">
+        This Tranche is new: how do you start?
+      </h2>
+      <div className="first-run__choices">
+        <div className="first-run__choice">
+          <h3 className="heading-s">Open a pack from your office</h3>
+          <p className="body">
+            Your office sent you a .tranche file and gave you an enrolment code: open it to score, read or
+            sign on this laptop.
+          </p>
+          <Link href="/open-pack" className="button">
+            Open a pack from your office
+          </Link>
+        </div>
+        <div className="first-run__choice">
+          <h3 className="heading-s">Set up an office</h3>
+          <p className="body">
+            You run funding rounds: create the office&apos;s first person, a lead officer, then your rounds.
+          </p>
+          <Link href="/profile" className="button button--secondary">
+            Set up an office
+          </Link>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/** Edit, where this person may change the round: not on a copy received in a pack. */
+function EditRoundLink({ round }: { round: Round }) {
+  const may = useMayWriteOn(round.isCopy);
+  if (!may('rounds:update')) return null;
+  return (
+    <Link href={`/rounds/${round.id}/edit`}>
+      Edit<span className="visually-hidden"> {round.name}</span>
+    </Link>
+  );
+}
 
 export function RoundsPage() {
   const flash = useFlash();
@@ -19,6 +67,8 @@ export function RoundsPage() {
   const [actionError, setActionError] = useState<string | null>(null);
   const [rounds, reload] = useResult(() => api.rounds.list({ includeArchived }), `rounds:${includeArchived}`);
   const switcher = useRounds();
+  const { session } = useProfile();
+  const firstRun = session.state === 'ready' && session.value.setup === 'empty';
 
   const changeArchived = async (round: Round, archive: boolean) => {
     const result = archive
@@ -112,11 +162,7 @@ export function RoundsPage() {
       label: 'Actions',
       render: (r) => (
         <span className="actions">
-          {!r.archived && (
-            <Link href={`/rounds/${r.id}/edit`}>
-              Edit<span className="visually-hidden"> {r.name}</span>
-            </Link>
-          )}
+          {!r.archived && <EditRoundLink round={r} />}
           <button type="button" className="link-button" onClick={() => void changeArchived(r, !r.archived)}>
             {r.archived ? 'Restore' : 'Archive'}
             <span className="visually-hidden"> {r.name}</span>
@@ -130,11 +176,17 @@ export function RoundsPage() {
     <Page
       title="Funding rounds"
       actions={
-        <Link href="/rounds/new" className="button">
-          Create a round
-        </Link>
+        <>
+          <Link href="/open-pack" className="button button--secondary">
+            Open a pack
+          </Link>
+          <Link href="/rounds/new" className="button">
+            Create a round
+          </Link>
+        </>
       }
     >
+      {firstRun && <FirstRun />}
       {message && <Banner kind="success">{message}</Banner>}
       {actionError && <LoadFailure message={actionError} />}
       <div className="filters" role="search" aria-label="Filter rounds">
@@ -162,7 +214,8 @@ export function RoundsPage() {
       </div>
       {rounds.state === 'loading' && <p aria-live="polite">Loading rounds…</p>}
       {rounds.state === 'failed' && <LoadFailure message={rounds.error.message} />}
-      {rounds.state === 'ready' && rounds.value.length === 0 && (
+      {/* Shown with the first-run choice, not before it: nothing moves under the user's pointer. */}
+      {rounds.state === 'ready' && rounds.value.length === 0 && session.state !== 'loading' && (
         <div className="body">
           <p>No rounds yet. Create the first round to start recording bids against its budget.</p>
           <p>

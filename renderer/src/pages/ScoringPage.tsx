@@ -11,6 +11,7 @@ import { AlignmentEditor } from '../components/AlignmentEditor';
 import { BusinessCasePanel } from '../components/BusinessCasePanel';
 import { RoundNav } from '../components/RoundNav';
 import { useResult } from '../hooks/useResult';
+import { useMayWrite } from '../packs/round-copy';
 
 export function ScoringPage({ roundId, bidId }: { roundId: number; bidId: number }) {
   const [sheet, reload] = useResult(() => api.assessment.sheet({ bidId }), `sheet:${bidId}`);
@@ -194,6 +195,7 @@ function ScoringSheetView({
     [framework, sheet],
   ) as Record<number, { score: number | null; justification: string }>;
   const [values, setValues] = useState(initial);
+  const { may } = useMayWrite(roundId);
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const fieldError = (code: string) => errors.find((e) => e.fieldId?.startsWith(`score-${code}-`))?.message;
@@ -296,7 +298,7 @@ function ScoringSheetView({
               )}
               <p>Save a draft at any time; only submitted scores count.</p>
             </div>
-            <AlignmentEditor bidId={sheet.bidId} />
+            {may('assessment:align') && <AlignmentEditor bidId={sheet.bidId} />}
             {sheet.submittedAt && (
               <p className="hint">
                 You submitted on {formatDate(sheet.submittedAt)}. Changing a score re-submits it; every
