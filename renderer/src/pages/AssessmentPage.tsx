@@ -50,7 +50,7 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
   const [assessor, setAssessor] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { may } = useMayWrite(roundId);
+  const { copy, may } = useMayWrite(roundId);
   // On a round copy from the office, the framework and assignments are the office's to change.
   const lead = me?.role === 'lead_officer' && may('assessment:assign');
 
@@ -353,20 +353,8 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
             </tbody>
           </table>
           <div>
-            <h3 className="heading-s">Bids needing assessors</h3>
-            {progress.value.bids.filter((b) => b.warning).length === 0 ? (
-              <p className="secondary">Every bid has at least two assessors without a conflict.</p>
-            ) : (
-              <ul>
-                {progress.value.bids
-                  .filter((b) => b.warning)
-                  .map((b) => (
-                    <li key={b.bidId}>
-                      <strong>{b.ref}</strong>: {b.warning}
-                    </li>
-                  ))}
-              </ul>
-            )}
+            {/* A copy knows only its recipient's assignments: who else assesses is the office's concern. */}
+            {copy ? null : <BidsNeedingAssessors bids={progress.value.bids} />}
             <h3 className="heading-s">Declarations of interest</h3>
             {progress.value.declarations.filter((d) => d.conflict).length === 0 ? (
               <p className="secondary">No conflicts declared.</p>
@@ -423,6 +411,26 @@ function Coverage({ roundId }: { roundId: number }) {
           ))}
         </tbody>
       </table>
+    </>
+  );
+}
+
+function BidsNeedingAssessors({ bids }: { bids: { bidId: number; ref: string; warning: string | null }[] }) {
+  const needing = bids.filter((b) => b.warning);
+  return (
+    <>
+      <h3 className="heading-s">Bids needing assessors</h3>
+      {needing.length === 0 ? (
+        <p className="secondary">Every bid has at least two assessors without a conflict.</p>
+      ) : (
+        <ul>
+          {needing.map((b) => (
+            <li key={b.bidId}>
+              <strong>{b.ref}</strong>: {b.warning}
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }
