@@ -225,6 +225,10 @@ test('the commissioner signs on their own laptop and the office receives the sig
   await page.getByRole('button', { name: 'Draft the notice' }).click();
   await expect(page.getByText('Notice drafted.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Send to the commissioner' })).toHaveCount(0);
+  // The demonstration round has readiness warnings (no board views): the office says why it goes on.
+  await page
+    .getByLabel('Why the decision can go ahead as it stands')
+    .fill('The board reviewed the bids at its meeting; its minutes record its views');
   await page.getByRole('button', { name: 'Send for sign-off' }).click();
   await expect(page.getByText('Sent to the commissioner for sign-off.')).toBeVisible();
   const download = page.waitForEvent('download');
@@ -252,6 +256,10 @@ test('the commissioner signs on their own laptop and the office receives the sig
   await expect(pat.getByRole('heading', { level: 1, name: 'Notice of Decision' })).toBeVisible();
   // The office's own steps are not offered on the copy: no allocation changes, no superseding.
   await expect(pat.getByRole('button', { name: 'Send to the commissioner' })).toHaveCount(0);
+  // The copy holds the decision, not the assessment behind it: the commissioner reads why the office
+  // went ahead and is asked for no reason of their own.
+  await expect(pat.getByText(/went ahead because: The board reviewed the bids at its meeting/)).toBeVisible();
+  await expect(pat.getByLabel('Why the decision can go ahead as it stands')).toHaveCount(0);
   await expectNoAccessibilityViolations(pat);
   await pat.getByRole('button', { name: /^Sign decision/ }).click();
   await expect(pat.getByText('Decision signed.')).toBeVisible();

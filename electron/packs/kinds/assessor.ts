@@ -1,23 +1,13 @@
-import type { z } from 'zod';
 import { STAGE_LABELS } from '../../../shared/stages';
 import { Refusal } from '../../handlers/refusal';
 import { assessorContent, writeAssessorCopy } from './assessor-copy';
 import { assessorReturn, mergeAssessorReturn } from './assessor-merge';
 import { assessorPayloadSchema, assessorReturnSchema } from './assessor-payload';
+import { parsePayload } from './parse-payload';
 import type { PackKindModule } from './types';
 
 // The assessor pack (office → assessor) and its return. The copy opens at the assessment stage,
 // where the usual rules hold: declare first, justify every score, submit per bid.
-
-function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success)
-    throw new Refusal(
-      'invalid_input',
-      `The ${what} is damaged or not one Tranche makes; nothing was changed`,
-    );
-  return parsed.data;
-}
 
 export const assessorKind: PackKindModule = {
   kind: 'assessor',
@@ -38,7 +28,7 @@ export const assessorKind: PackKindModule = {
   },
 
   open(ctx, { payload, copyId, recipient }) {
-    const content = parse(assessorPayloadSchema, payload, 'assessor pack');
+    const content = parsePayload(assessorPayloadSchema, payload, 'assessor pack');
     const written = writeAssessorCopy(ctx, content, copyId, recipient);
     return { roundId: written.roundId, summary: { bids: written.bids, attachments: written.attachments } };
   },
@@ -56,6 +46,6 @@ export const assessorKind: PackKindModule = {
   },
 
   receive(ctx, { round, payload, sender }) {
-    return mergeAssessorReturn(ctx, round, sender, parse(assessorReturnSchema, payload, 'return'));
+    return mergeAssessorReturn(ctx, round, sender, parsePayload(assessorReturnSchema, payload, 'return'));
   },
 };

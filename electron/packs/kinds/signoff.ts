@@ -1,22 +1,11 @@
-import type { z } from 'zod';
-import { Refusal } from '../../handlers/refusal';
 import { signoffContent, writeSignoffCopy } from './signoff-copy';
 import { signoffPayloadSchema, signoffReturnSchema } from './signoff-payload';
 import { receiveSignature, signoffReturn } from './signoff-receive';
+import { parsePayload } from './parse-payload';
 import type { PackKindModule } from './types';
 
 // The sign-off pack (office → commissioner) and its return: the notice awaiting sign-off goes out
 // with its full decision content; it comes back signed with the commissioner's own key.
-
-function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success)
-    throw new Refusal(
-      'invalid_input',
-      `The ${what} is damaged or not one Tranche makes; nothing was changed`,
-    );
-  return parsed.data;
-}
 
 export const signoffKind: PackKindModule = {
   kind: 'signoff',
@@ -31,7 +20,11 @@ export const signoffKind: PackKindModule = {
   },
 
   open(ctx, { payload, copyId }) {
-    const written = writeSignoffCopy(ctx, parse(signoffPayloadSchema, payload, 'sign-off pack'), copyId);
+    const written = writeSignoffCopy(
+      ctx,
+      parsePayload(signoffPayloadSchema, payload, 'sign-off pack'),
+      copyId,
+    );
     return { roundId: written.roundId, summary: { notice: written.notice, bids: written.bids } };
   },
 
@@ -41,6 +34,6 @@ export const signoffKind: PackKindModule = {
   },
 
   receive(ctx, { round, payload, sender }) {
-    return receiveSignature(ctx, round, sender, parse(signoffReturnSchema, payload, 'signed notice'));
+    return receiveSignature(ctx, round, sender, parsePayload(signoffReturnSchema, payload, 'signed notice'));
   },
 };
