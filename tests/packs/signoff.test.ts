@@ -63,6 +63,17 @@ describe('sign-off packs', () => {
     expect(onCopy).toMatchObject({ number: atOffice!.number, status: 'ready' });
     expect(onCopy!.preview.decisions).toEqual(atOffice!.preview.decisions);
     expect(onCopy!.preview.decisions.length).toBeGreaterThan(0);
+    // The copy's own pages show the office's money: its commitments travel with the round.
+    const copyRound = await ok(dispatch('rounds:get', { id: roundId }, pat));
+    const officeRound = await ok(dispatch('rounds:get', { id: 1 }, lead));
+    expect(officeRound.committedPence).toBeGreaterThan(0);
+    expect(copyRound).toMatchObject({
+      isCopy: true,
+      committedPence: officeRound.committedPence,
+      availablePence: officeRound.availablePence,
+      status: officeRound.status,
+    });
+    expect(officeRound.isCopy).toBe(false);
     expect(await refusal(dispatch('packs:return', { roundId }, pat))).toContain(
       `Sign decision ${atOffice!.number} first`,
     );

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { BID_STATUSES } from '../../../shared/bids';
 import type { PriorityInput } from '../../../shared/organisations';
-import type { Round } from '../../../shared/rounds';
+import { ROUND_STATUSES, type Round } from '../../../shared/rounds';
 import type { Stage } from '../../../shared/stages';
 import { normaliseName } from '../../../db/queries/organisations';
 import type { HandlerContext } from '../../handlers/context';
@@ -31,7 +31,17 @@ export const roundContentSchema = z.object({
     opensOn: nullableText(10),
     closesOn: nullableText(10),
     demoNotice: nullableText(2_000),
+    /** Whether the office still takes bids (optional: packs from before it was carried open as open). */
+    status: z.enum(ROUND_STATUSES).optional(),
   }),
+  /**
+   * Money already committed from the budget: without it a copy would show more available than the
+   * office has (optional, so that a pack from before it was carried still opens).
+   */
+  commitments: z
+    .array(z.object({ description: text(500), amountPence: pence }))
+    .max(200)
+    .optional(),
   plan: z
     .object({ title: text(300), period: text(100), priorities: z.array(priorityNode).max(200) })
     .nullable(),
@@ -119,7 +129,9 @@ export function roundContent(ctx: HandlerContext, round: Round): RoundContent {
       opensOn: round.opensOn,
       closesOn: round.closesOn,
       demoNotice: round.demoNotice,
+      status: round.status,
     },
+    commitments: round.commitments.map(({ description, amountPence }) => ({ description, amountPence })),
     plan: plan ? { title: plan.title, period: plan.period, priorities: outline(plan.priorities) } : null,
     framework: framework && {
       template: framework.template,
@@ -217,10 +229,16 @@ export function writeRoundCopy(
       `This database already has a round "${clash.name}" of ${clash.fund} that is not this pack's: ` +
         'rename or archive it, then open the pack again; nothing was changed',
     );
-  const values = { fundId, ...content.round, status: 'open' as const, planId: planOf(ctx, content.plan) };
+  const values = {
+    fundId,
+    ...content.round,
+    status: content.round.status ?? 'open',
+    planId: planOf(ctx, content.plan),
+  };
   const roundId = copyId ?? ctx.store.rounds.insert(values, now);
   if (copyId !== null) ctx.store.rounds.update(copyId, values, now);
   ctx.store.rounds.setStage(roundId, stage, now);
+  if (content.commitments) ctx.store.rounds.replaceCommitments(roundId, content.commitments);
   if (content.framework) ctx.store.frameworks.save(roundId, content.framework, now);
   return {
     roundId,

@@ -135,7 +135,7 @@ export function NoticePage({ roundId }: { roundId: number }) {
   const [error, setError] = useState<string | null>(null);
   const [interests, setInterests] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
-  const { may } = useMayWrite(roundId);
+  const { copy, may } = useMayWrite(roundId);
   // On a round copy (the commissioner's, from a sign-off pack) the notice is the office's: it can
   // only be signed there.
   const lead = me?.role === 'lead_officer' && may('notices:update');
@@ -281,7 +281,8 @@ export function NoticePage({ roundId }: { roundId: number }) {
               </span>
             )}
           </div>
-          {n.status !== 'signed' && n.status !== 'superseded' && (
+          {/* On a copy the contact details are the office's, frozen in the content sent for signing. */}
+          {!copy && n.status !== 'signed' && n.status !== 'superseded' && (
             <NoticeContact
               contact={(n.preview as NoticeData).contact}
               canEdit={lead}

@@ -134,7 +134,8 @@ export function RoundOverviewPage({ id }: { id: number }) {
           This round is archived. Restore it from the list of funding rounds to change it.
         </Banner>
       )}
-      <RoundTasks roundId={r.id} refreshKey={`${r.stage}:${r.updatedAt}`} />
+      {/* The task list is the office's way through the round: a copy holds only the recipient's part. */}
+      {!r.isCopy && <RoundTasks roundId={r.id} refreshKey={`${r.stage}:${r.updatedAt}`} />}
       <h2 className="heading-m">Money</h2>
       <dl className="figures">
         <Figure label="Budget" value={formatMoney(r.budgetPence)} />
