@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HandlerContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
+import { databaseHash } from '../support/database-hash';
 import { actingAs, testContext, TEST_PASSPHRASE } from '../support/temp-db';
 
 // Assessor packs through the channels, with an office database and an assessor's laptop database
@@ -16,7 +17,7 @@ async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error
 
 /** The office: the demonstration round back at assessment, Eve Ward assigned to every bid. */
 async function office() {
-  const { ctx } = testContext();
+  const { ctx, connection } = testContext();
   await ok(dispatch('demo:load', {}, ctx));
   ctx.store.rounds.setStage(1, 'assessment', ctx.now());
   const lead = actingAs(ctx, 'Dan Hughes');
@@ -24,7 +25,7 @@ async function office() {
     dispatch('people:add', { name: 'Eve Ward', role: 'policy_officer', passphrase: TEST_PASSPHRASE }, lead),
   );
   await ok(dispatch('assessment:assign', { roundId: 1, assessor: 'Eve Ward', all: true }, lead));
-  return { ctx, lead, eveId: ctx.store.people.findByName('Eve Ward')!.id };
+  return { ctx, lead, connection, eveId: ctx.store.people.findByName('Eve Ward')!.id };
 }
 
 const packFor = (lead: HandlerContext, personName = 'Eve Ward') =>
@@ -202,6 +203,22 @@ describe('assessor packs', () => {
     expect(log.received.map((r) => r.person)).toEqual(['Eve Ward', 'Eve Ward']);
     const copyLog = await ok(dispatch('packs:list', { roundId }, eve));
     expect(copyLog.copyOf).toMatchObject({ kind: 'assessor', from: 'Dan Hughes' });
+  });
+
+  it('refuses a return once the office has moved the round on, changing nothing', async () => {
+    const { lead, connection } = await office();
+    const { ctx: eve, roundId } = await laptop(await ok(packFor(lead)));
+    await ok(dispatch('assessment:declare', { roundId, bidRefs: ['S1'], conflict: false }, eve));
+    await scoreAll(eve, roundId, 'S1', 4);
+    const late = await returned(eve, roundId);
+    // Scores arriving once the board has the ranking would change it behind the board's back.
+    await ok(dispatch('rounds:setStage', { roundId: 1, to: 'board' }, lead));
+    const before = databaseHash(connection);
+    expect(await dispatch('packs:receive', { bytesBase64: late }, lead)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('has moved on to board review') },
+    });
+    expect(databaseHash(connection)).toBe(before);
   });
 
   it('refuses packs for the wrong person, at the wrong stage, and a pack from another office', async () => {
