@@ -1,18 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
-import type { Page } from '@playwright/test';
 import { beMe, expect, test } from './fixtures';
-
-async function expectNoAccessibilityViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(
-    results.violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    ),
-  ).toEqual([]);
-}
+import { expectNoAccessibilityViolations } from './axe';
 
 test('the lead builds a scenario, compares it with the suggestion, and adopts it', async ({
   page,

@@ -1,11 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { Download, Page } from '@playwright/test';
+import type { Download } from '@playwright/test';
 import { tempDir } from '../support/temp-db';
 import { beMe, expect, test } from './fixtures';
+import { expectNoAccessibilityViolations } from './axe';
 
 // Packs in the app, with two installations side by side: the office (the demonstration data, a
 // round at assessment with Asha Patel assigned) and Asha's new laptop (an empty database). The
@@ -14,16 +14,17 @@ import { beMe, expect, test } from './fixtures';
 
 const ASHA_PASSPHRASE = 'asha scores on the train';
 
-async function expectNoAccessibilityViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(
-    results.violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    ),
-  ).toEqual([]);
-}
+/** The command line over a bridge's database, for setting the scene the way an office would. */
+const commandLine =
+  (db: string) =>
+  (...args: string[]) =>
+    execFileSync(
+      process.execPath,
+      ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', db, ...args],
+      {
+        encoding: 'utf8',
+      },
+    );
 
 /** Saves a file the page hands to the user (its download) into `dir`, and returns its path. */
 async function saved(download: Promise<Download>, dir: string): Promise<string> {
@@ -42,12 +43,7 @@ test('the office sends an assessor pack, a new laptop opens it, and a changed pa
   // Eight command-line steps, each proving a passphrase (scrypt), and two bridges: allow for it.
   test.setTimeout(240_000);
   const dir = tempDir();
-  const cli = (...args: string[]) =>
-    execFileSync(
-      process.execPath,
-      ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, ...args],
-      { encoding: 'utf8' },
-    );
+  const cli = commandLine(bridge.db);
   const lead = ['--as', 'Dan Hughes'];
   cli('demo');
   const round = JSON.parse(
@@ -208,12 +204,7 @@ test('the commissioner signs on their own laptop and the office receives the sig
 }) => {
   test.setTimeout(240_000);
   const dir = tempDir();
-  const cli = (...args: string[]) =>
-    execFileSync(
-      process.execPath,
-      ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, ...args],
-      { encoding: 'utf8' },
-    );
+  const cli = commandLine(bridge.db);
   cli('demo');
   cli('--as', 'Dan Hughes', 'suggest', '--round', '1', '--apply');
   cli('--as', 'Dan Hughes', 'stage', '--round', '1', '--to', 'decision');
