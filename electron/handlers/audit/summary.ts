@@ -3,7 +3,7 @@ import { formatMoney } from '../../../shared/money';
 // One line per operation for the round's history: what was done, and to what, in the words a
 // person would use. Channels not named here fall back to their own name.
 
-const LABELS: Record<string, string> = {
+export const LABELS: Record<string, string> = {
   'rounds:create': 'Created the round',
   'rounds:update': 'Changed the round',
   'rounds:archive': 'Archived the round',
