@@ -18,12 +18,14 @@ export const bidCommands: Command[] = [
           imported: result.imported,
           requestedPence: result.requestedPence,
           reducedRequestedPence: result.reducedRequestedPence,
+          warnings: result.warnings,
         });
       ctx.print(
         `Imported ${result.imported} bids from ${result.partnerships} partnerships: ` +
           `${formatMoney(result.requestedPence)} requested, ${formatMoney(result.reducedRequestedPence)} ` +
           `with every offered reduction.`,
       );
+      for (const warning of result.warnings) ctx.print(`Warning: ${warning}`);
     },
   },
   {

@@ -1,9 +1,10 @@
 import { safeFileName } from '../../shared/file-names';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { Connection } from '../../db/connection';
 import type { Channel, Input, Output } from '../../shared/contract';
+import { fileSizeRefusal } from '../../shared/limits';
 import { parseMoney } from '../../shared/money';
 import type { HandlerContext } from '../handlers/context';
 import type { Passphrases } from './identity';
@@ -62,8 +63,12 @@ export function idOption(ctx: CommandContext, name: string): number {
 export function readInputFile(file: string | undefined): { fileName: string; dataBase64: string } {
   if (!file) throw new CliRefusal('Name the file to import');
   try {
+    // By its size first: reading a 500 MB file only to refuse it takes seconds and a gigabyte.
+    const tooLarge = fileSizeRefusal(path.basename(file), statSync(file).size);
+    if (tooLarge) throw new CliRefusal(tooLarge);
     return { fileName: path.basename(file), dataBase64: readFileSync(file).toString('base64') };
   } catch (error) {
+    if (error instanceof CliRefusal) throw error;
     throw new CliRefusal(
       `Cannot read ${file}: ` +
         `${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,

@@ -8,6 +8,7 @@ import { mustGetFramework } from './frameworks';
 import { Refusal } from './refusal';
 import { mustGetOpenRound } from './round-lookup';
 import { recordScores, type ScoreLine } from './scoring';
+import { legacyOfficeMessage } from './imports/legacy-office';
 import { scoreRowsFromCsv, type ScoreRow } from './imports/score-file';
 
 // Scores imported from a CSV file or a completed scoring sheet: all or nothing, every bad row named.
@@ -40,6 +41,8 @@ export const scoreImportHandlers = {
   'assessment:importScores': async (input: ParsedInput<'assessment:importScores'>, ctx: HandlerContext) => {
     const actor = currentActor(ctx);
     const data = Buffer.from(input.dataBase64, 'base64');
+    const legacy = legacyOfficeMessage(input.fileName, data, 'workbook');
+    if (legacy) throw new Refusal('invalid_input', legacy);
     const rows = /\.xlsx$/i.test(input.fileName)
       ? await rowsFromSheet(data, input.roundId)
       : scoreRowsFromCsv(data);

@@ -101,6 +101,7 @@ export const importHandlers = {
       ctx.store.bids.reindex(ids, true);
       return {
         imported: ids.length,
+        warnings: preview.warnings,
         partnerships: partnershipIds.size,
         requestedPence: preview.requestedPence,
         reducedRequestedPence: preview.reducedRequestedPence,
