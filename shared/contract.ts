@@ -7,6 +7,7 @@ import {
   lettersExportSchema,
   noticeExportSchema,
   noticeUpdateSchema,
+  noticeSetSchema,
   noticeViewSchema,
   officeSettingsSchema,
   signSchema,
@@ -88,7 +89,7 @@ import {
   packReceiveSchema,
   packReturnSchema,
 } from './packs';
-import { partnershipSchema, planCreateSchema, planSchema } from './organisations';
+import { partnershipAddSchema, partnershipSchema, planCreateSchema, planSchema } from './organisations';
 import {
   fundSchema,
   roundCreateSchema,
@@ -137,6 +138,7 @@ export const contract = {
     }),
   },
   'partnerships:list': { input: none, output: z.array(partnershipSchema) },
+  'partnerships:add': { input: partnershipAddSchema, output: partnershipSchema },
   'plans:list': { input: none, output: z.array(planSchema) },
   'plans:create': { input: planCreateSchema, output: planSchema },
   'search:query': { input: searchInputSchema, output: z.array(searchHitSchema) },
@@ -246,6 +248,7 @@ export const contract = {
   },
   'notices:create': { input: z.object({ roundId: z.number().int().positive() }), output: noticeViewSchema },
   'notices:update': { input: noticeUpdateSchema, output: noticeViewSchema },
+  'notices:set': { input: noticeSetSchema, output: noticeViewSchema },
   'notices:readiness': {
     input: z.object({ roundId: z.number().int().positive() }),
     output: readinessSchema,

@@ -48,6 +48,7 @@ export function allocationFor(ctx: HandlerContext, roundId: number): Allocation 
             option: item.option,
             conditions: item.conditions,
             reason: item.reason,
+            crimeReduction: item.crimeReduction,
             departures: departures.get(bid.id) ?? [],
           }
         : null;
@@ -238,6 +239,7 @@ export const allocationHandlers = {
         input.conditions ?? current?.conditions ?? '',
         ctx.now(),
         input.reason ?? current?.reason ?? '',
+        input.crimeReduction ?? current?.crimeReduction ?? '',
       );
       return allocationFor(ctx, round.id);
     }),

@@ -20,6 +20,8 @@ import { rankingHandlers } from './ranking';
 import { officeHandlers } from './office';
 import { noticeWordingHandlers } from './notice-wording';
 import { noticeLifecycleHandlers } from './notice-lifecycle';
+import { noticeWordsHandlers } from './notice-words';
+import { partnershipHandlers } from './partnerships';
 import { readinessHandlers } from './readiness';
 import { roundProgressHandlers } from './round-progress';
 import { noticeExportHandlers } from './notice-export';
@@ -59,6 +61,8 @@ const handlers: Handlers = {
   ...officeHandlers,
   ...noticeWordingHandlers,
   ...noticeLifecycleHandlers,
+  ...noticeWordsHandlers,
+  ...partnershipHandlers,
   ...readinessHandlers,
   ...roundProgressHandlers,
   ...noticeExportHandlers,
