@@ -62,7 +62,7 @@ export function idOption(ctx: CommandContext, name: string): number {
   return Number(text);
 }
 
-function readInputFile(file: string | undefined): { fileName: string; dataBase64: string } {
+export function readInputFile(file: string | undefined): { fileName: string; dataBase64: string } {
   if (!file) throw new CliRefusal('Name the file to import');
   try {
     return { fileName: path.basename(file), dataBase64: readFileSync(file).toString('base64') };
@@ -761,7 +761,7 @@ function fileInside(dir: string, name: string): string {
   return path.join(dir, safeFileName(path.basename(name)));
 }
 
-function writeOutput(ctx: CommandContext, file: { fileName: string; dataBase64: string }) {
+export function writeOutput(ctx: CommandContext, file: { fileName: string; dataBase64: string }) {
   const out = requiredOption(ctx, 'out');
   try {
     writeFileSync(out, Buffer.from(file.dataBase64, 'base64'));

@@ -46,6 +46,15 @@ const LABELS: Record<string, string> = {
   'packs:open': 'Opened a pack from the office',
   'packs:return': 'Made a return pack',
   'packs:receive': 'Received a pack',
+  'grants:diligence': 'Recorded due diligence on a grant',
+  'grants:signAgreement': 'Recorded the signing of a grant agreement',
+  'grants:schedule': "Set a grant's payment schedule",
+  'grants:vary': 'Varied a grant',
+  'grants:setThreshold': 'Set the variation threshold',
+  'grants:close': 'Closed a grant',
+  'claims:add': 'Recorded a claim',
+  'claims:approve': 'Approved a payment',
+  'returns:import': 'Imported a monitoring return',
 };
 
 /** Details worth a word in the summary, when the input carries them. */
