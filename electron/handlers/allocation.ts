@@ -1,6 +1,7 @@
 import type { Allocation, SuggestMethod } from '../../shared/assessment';
 import type { ParsedInput } from '../../shared/contract';
-import { departuresFor, type DepartureBid } from '../../shared/departures';
+import { awardable, awardProblems, type AwardableBid } from '../../shared/awardable';
+import { departuresFor, ineligibility, type DepartureBid } from '../../shared/departures';
 import { formatMoney } from '../../shared/money';
 import { ordinal, RANK_ORDER_EXPLANATION, suggestInRankOrder } from '../../shared/rank-order';
 import { suggestAllocation, VALUE_EXPLANATION } from '../../shared/suggest';
@@ -76,16 +77,38 @@ export function allocationFor(ctx: HandlerContext, roundId: number): Allocation 
   };
 }
 
-/** Why an eligible-looking bid cannot be suggested at all, in plain words; null when it can. */
-function notSuggested(r: Ranked, status: string | undefined): string | null {
+/**
+ * Why a ranked bid cannot be suggested at all, in plain words; null when it can. A bid that may not
+ * be funded is left out (shared/awardable.ts), and so is one not eligible on its scores
+ * (shared/departures.ts): the suggestion never departs from the ranking.
+ */
+function notSuggested(r: Ranked, bid: AwardableBid | undefined): string | null {
   const place = `ranked ${ordinal(r.rank)}`;
-  if (status === 'ineligible') return `${place}; marked ineligible`;
+  if (bid && !awardable(bid)) return `${place}; ${bid.status}`;
   if (!r.complete) return `not yet fully scored (${r.assessorCount} of ${r.assessorsExpected} assessors)`;
-  if (r.failedGateway) return `${place}; failed a gateway`;
-  if (r.belowThreshold)
-    return `${place}; below the quality threshold (scored ${r.weightedScore?.toFixed(2)})`;
-  if (r.belowMinimum) return `${place}; below a criterion\u2019s minimum score`;
-  return null;
+  const why = ineligibility({ ...r, reducedPence: null });
+  if (!why) return null;
+  const scored = why.includes('threshold') ? ` (scored ${r.weightedScore?.toFixed(2)})` : '';
+  return `${place}; ${why.replace(/^is /, '')}${scored}`;
+}
+
+/**
+ * Refuses, naming every one, awards to bids that may not be funded (shared/awardable.ts): the one
+ * rule that setting, suggesting and adopting share with the checks before signing.
+ */
+function refuseUnawardable(
+  ctx: HandlerContext,
+  roundId: number,
+  items: { bidId: number; amountPence: number }[],
+  source: string,
+) {
+  const bidOf = new Map(ctx.store.bids.listForRound(roundId).map((b) => [b.id, b]));
+  const problems = items.flatMap((i) => {
+    const bid = bidOf.get(i.bidId);
+    return bid ? awardProblems(bid, i.amountPence) : [`bid ${i.bidId} is no longer in this round`];
+  });
+  if (problems.length > 0)
+    throw new Refusal('conflict', `${source} cannot be put in the allocation: ${problems.join('; ')}`);
 }
 
 function suggestion(ctx: HandlerContext, roundId: number, method: SuggestMethod) {
@@ -95,7 +118,7 @@ function suggestion(ctx: HandlerContext, roundId: number, method: SuggestMethod)
   const reducedOf = (bidId: number) => bidOf.get(bidId)?.reducedPence ?? null;
   const excluded: { ref: string; reason: string }[] = [];
   const eligible = ranking.filter((r) => {
-    const reason = notSuggested(r, bidOf.get(r.bidId)?.status);
+    const reason = notSuggested(r, bidOf.get(r.bidId));
     if (reason) excluded.push({ ref: r.ref, reason });
     return reason === null;
   });
@@ -194,8 +217,8 @@ export const allocationHandlers = {
         ctx.store.allocation.clear(round.id, bid.id);
         return allocationFor(ctx, round.id);
       }
-      if (bid.status === 'withdrawn' || bid.status === 'ineligible')
-        throw new Refusal('conflict', `${bid.ref} is ${bid.status} and cannot be funded`);
+      const unfundable = awardProblems(bid, 0);
+      if (unfundable.length > 0) throw new Refusal('conflict', unfundable.join('; '));
       let amount: number;
       if (input.option === 'full') amount = bid.requestedPence;
       else if (input.option === 'reduced') {
@@ -247,6 +270,7 @@ export const allocationHandlers = {
       const result = suggestion(ctx, input.roundId, input.method);
       if (input.apply) {
         const round = mustGetOpenRound(ctx, result.round.id);
+        refuseUnawardable(ctx, round.id, result.items, 'The suggestion');
         const departures = requireReasons(
           ctx,
           round.id,
@@ -331,6 +355,7 @@ export const allocationHandlers = {
       const round = mustGetOpenRound(ctx, input.roundId);
       const scenario = ctx.store.allocation.scenarios(round.id).find((s) => s.id === input.scenarioId);
       if (!scenario) throw notFound(`Scenario ${input.scenarioId}`);
+      refuseUnawardable(ctx, round.id, scenario.items, `"${scenario.name}"`);
       const total = scenario.items.reduce((s, i) => s + i.amountPence, 0);
       if (total > round.availablePence)
         throw new Refusal(
