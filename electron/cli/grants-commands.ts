@@ -104,7 +104,8 @@ export const grantsCommands: Command[] = [
         );
       for (const r of g.returns)
         ctx.print(
-          `Return due ${formatDate(r.dueOn)}: ${r.receivedOn ? `received ${formatDate(r.receivedOn)}` : 'not received'}` +
+          `Return due ${formatDate(r.dueOn)}: ` +
+            `${r.receivedOn ? `received ${formatDate(r.receivedOn)}` : 'not received'}` +
             `${r.late ? ' (late)' : ''}`,
         );
     },

@@ -13,7 +13,13 @@ import { decisionCommands } from './decision-commands';
 import { packCommands } from './pack-commands';
 import { grantsCommands } from './grants-commands';
 
-const commands: Command[] = [...everydayCommands, ...decisionCommands, ...auditCommands, ...packCommands, ...grantsCommands];
+const commands: Command[] = [
+  ...everydayCommands,
+  ...decisionCommands,
+  ...auditCommands,
+  ...packCommands,
+  ...grantsCommands,
+];
 
 export const EXIT_DONE = 0;
 export const EXIT_UNEXPECTED = 1;

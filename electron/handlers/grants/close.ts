@@ -22,7 +22,8 @@ export function closeGrant(ctx: HandlerContext, input: ParsedInput<'grants:close
     if (clawback > s.paidPence)
       throw new Refusal(
         'invalid_input',
-        `Only ${formatMoney(s.paidPence)} has been paid on grant ${s.ref}: ${formatMoney(clawback)} cannot be clawed back`,
+        `Only ${formatMoney(s.paidPence)} has been paid on grant ${s.ref}: ` +
+          `${formatMoney(clawback)} cannot be clawed back`,
       );
     ctx.store.grants.update(g.id, {
       status: clawback > 0 ? 'clawed_back' : 'closed',
