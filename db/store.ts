@@ -1,8 +1,10 @@
 import { sealPending } from './audit/recorder';
 import { auditTablesPresent } from './audit/tables';
 import type { Connection } from './connection';
-import { allocationQueries, boardQueries } from './queries/allocation';
-import { frameworkQueries, peopleQueries, scoringQueries } from './queries/assessment';
+import { allocationQueries } from './queries/allocation';
+import { boardQueries } from './queries/board';
+import { frameworkQueries, scoringQueries } from './queries/assessment';
+import { peopleQueries } from './queries/people';
 import { bidQueries } from './queries/bids';
 import { noticeQueries } from './queries/notices';
 import { packQueries } from './queries/packs';

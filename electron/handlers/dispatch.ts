@@ -25,6 +25,10 @@ import { roundProgressHandlers } from './round-progress';
 import { noticeExportHandlers } from './notice-export';
 import { letterHandlers } from './letters';
 import { bidHandlers } from './bids';
+import { dashboardHandlers } from './dashboard';
+import { partnershipHandlers } from './partnerships';
+import { planHandlers } from './plans';
+import { searchHandlers } from './search';
 import { loadDemo } from './demo/load';
 import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
@@ -44,6 +48,10 @@ const handlers: Handlers = {
   ...appHandlers,
   ...roundHandlers,
   ...bidHandlers,
+  ...dashboardHandlers,
+  ...searchHandlers,
+  ...partnershipHandlers,
+  ...planHandlers,
   ...importHandlers,
   ...peopleHandlers,
   ...frameworkHandlers,

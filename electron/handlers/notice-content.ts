@@ -1,7 +1,7 @@
 import { BOARD_VIEW_LABELS } from '../../shared/assessment';
 import { wordingSchema } from '../../shared/notices';
 import { allocationFor } from './allocation';
-import { roundDashboard } from './bids';
+import { roundDashboard } from './dashboard';
 import type { HandlerContext } from './context';
 import type { NoticeBid, NoticeData } from './exports/notice-types';
 import type { NoticeRow } from './notice-record';
