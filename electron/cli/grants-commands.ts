@@ -11,7 +11,7 @@ import {
   writeOutput,
   type Command,
   type CommandContext,
-} from './commands';
+} from './command-kit';
 import { textTable } from './output';
 
 // After the award: grants, their due diligence, agreement and schedule, claims paid in arrears,
