@@ -6,7 +6,7 @@ import { isStage, STAGE_LABELS } from '../../../shared/stages';
 // person would use. Every write channel has its label here (a new write without one does not
 // compile); a read that is recorded falls back to its own name.
 
-const LABELS: Record<WriteChannel, string> = {
+export const LABELS: Record<WriteChannel, string> = {
   'rounds:create': 'Created the round',
   'rounds:update': 'Changed the round',
   'rounds:archive': 'Archived the round',
@@ -55,6 +55,10 @@ const LABELS: Record<WriteChannel, string> = {
   'packs:receive': 'Received a pack',
 };
 
+/** An operation's label; an operation no longer known keeps its own name. */
+export const labelOf = (operation: string): string =>
+  (LABELS as Record<string, string>)[operation] ?? operation;
+
 /** Details worth a word in the summary, when the input carries them. */
 const DETAILS: [field: string, show: (value: unknown) => string | null][] = [
   ['name', (v) => (typeof v === 'string' ? `"${v}"` : null)],
@@ -74,7 +78,7 @@ const DETAILS: [field: string, show: (value: unknown) => string | null][] = [
  * rather than by the record's internal number.
  */
 export function summarise(channel: string, input: unknown, refOf: (bidId: number) => string | null): string {
-  const label = (LABELS as Record<string, string>)[channel] ?? channel;
+  const label = labelOf(channel);
   if (!input || typeof input !== 'object') return label;
   const fields = input as Record<string, unknown>;
   const bid =
