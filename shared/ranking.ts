@@ -6,8 +6,9 @@
 // it, or moderation passed it). A bid that fails a gateway, misses a criterion's minimum or falls
 // below the overall threshold is marked and ranked after all others; bids not yet fully scored
 // come last. Bids with the same weighted score in the same group share a rank (two at 81.33 in
-// second place are both 2nd, shown "=2", and the next is 4th); they are listed by reference. A bid is fully scored when every criterion has a value
-// and every assessor expected (assigned, without a conflict) has submitted.
+// second place are both 2nd, shown "=2", and the next is 4th); they are listed by reference. A
+// bid is fully scored when every criterion has a value and every assessor expected (assigned,
+// without a conflict) has submitted.
 
 export interface RankCriterion {
   id: number;
