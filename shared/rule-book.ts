@@ -105,7 +105,7 @@ export const RULE_BOOK = {
   'rounds:restore': { access: 'write', action: 'restore funding rounds', roles: LEAD, setup: true },
   'rounds:setStage': {
     access: 'write',
-    action: 'move a round to its next stage',
+    action: 'move a round between stages',
     roles: LEAD,
     round: byRoundId,
     stages: UNSIGNED,
@@ -460,6 +460,11 @@ export const RULE_BOOK = {
 } as const satisfies Record<Channel, Rule>;
 
 export const ruleFor = (channel: Channel): Rule => RULE_BOOK[channel];
+
+/** The channels that write the record: each has a line in the round's history. */
+export type WriteChannel = {
+  [C in Channel]: (typeof RULE_BOOK)[C]['access'] extends 'write' ? C : never;
+}[Channel];
 
 /** Whether this call writes: a write channel, unless it is a dry run (`writesOnlyWith` unset). */
 export function writes(rule: Rule, input: unknown): boolean {
