@@ -6,7 +6,7 @@ import {
   requiredOption,
   type Command,
   type CommandContext,
-} from './commands';
+} from './command-kit';
 import { textTable } from './output';
 
 // The notice in the office's words and the office's own partnerships: what a lead officer sets

@@ -11,6 +11,7 @@ import { CliRefusal, commands as everydayCommands, type Command } from './comman
 import { passphrases, unlockActor } from './identity';
 import { decisionCommands } from './decision-commands';
 import { packCommands } from './pack-commands';
+import { grantsCommands } from './grants-commands';
 import { publishCommands } from './publish-commands';
 
 const commands: Command[] = [
@@ -18,6 +19,7 @@ const commands: Command[] = [
   ...decisionCommands,
   ...auditCommands,
   ...packCommands,
+  ...grantsCommands,
   ...publishCommands,
 ];
 

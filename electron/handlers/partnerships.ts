@@ -3,10 +3,19 @@ import { normaliseName } from '../../db/queries/organisations';
 import type { HandlerContext } from './context';
 import { Refusal } from './refusal';
 
-// The office's own partnerships: the ones a notice names when they made no bid. A partnership an
-// import already created (under its name or an alias) becomes the office's rather than a second one.
+// Community Safety Partnerships: known by name or any alias, created when a bid names a new one.
+// The office's own partnerships are the ones a notice names when they made no bid; adding one an
+// import already created (under its name or an alias) makes it the office's rather than a second.
+
+/** The partnership a name identifies (by its name or any alias), created if it is new. */
+export function resolvePartnership(ctx: HandlerContext, name: string, now: string): number {
+  const known = ctx.store.organisations.partnershipIndex().get(normaliseName(name));
+  return known ? known.id : ctx.store.organisations.createPartnership(name, null, now);
+}
 
 export const partnershipHandlers = {
+  'partnerships:list': (_input: object, ctx: HandlerContext) => ctx.store.organisations.listPartnerships(),
+
   'partnerships:add': (input: ParsedInput<'partnerships:add'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
       const org = ctx.store.organisations;
