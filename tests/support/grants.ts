@@ -12,8 +12,8 @@ export const refusalOf = (result: { ok: boolean; error?: { code: string; message
  * The demonstration's Invest to Save round decided and signed: S1 awarded £50,000 and D1 £40,000
  * on 22 November 2026 (or `signedOn`). The clock is the test's to move (`setDay`), one second a call within a day.
  */
-export async function signedRound(signedOn = '2026-11-22') {
-  const { ctx, connection, file } = testContext();
+export async function signedRound(signedOn = '2026-11-22', dbFile?: string) {
+  const { ctx, connection, file } = testContext(dbFile);
   let day = signedOn;
   let tick = 0;
   ctx.now = () => new Date(Date.parse(`${day}T09:00:00Z`) + 1000 * tick++).toISOString();
