@@ -1,3 +1,4 @@
+import { rankText, sharedRanks } from '../../shared/ranking';
 import type { Output } from '../../shared/contract';
 import { TEMPLATE_KEYS, type TemplateKey } from '../../shared/frameworks';
 import { textTable } from './output';
@@ -229,11 +230,12 @@ export const assessmentCommands: Command[] = [
     async run(ctx) {
       const ranked = await ctx.call('assessment:ranking', { roundId: idOption(ctx, 'round') });
       if (ctx.json) return printJson(ctx, ranked.map(rankJson));
+      const shared = sharedRanks(ranked.filter((r) => r.complete).map((r) => r.rank));
       ctx.print(
         textTable(
           ['Rank', 'Ref', 'Score', 'Assessors', 'Marked'],
           ranked.map((r) => [
-            r.complete ? String(r.rank) : '',
+            r.complete ? rankText(r.rank, shared) : '',
             r.ref,
             r.weightedScore === null
               ? `not yet scored (${r.assessorCount} of ${r.assessorsExpected} assessors)`

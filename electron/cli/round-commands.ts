@@ -55,10 +55,11 @@ export const roundCommands: Command[] = [
   },
   {
     words: ['stage'],
-    usage: 'stage --round ID --to setup|open|assessment|board|decision [--json]',
+    usage: 'stage --round ID --to setup|open|assessment|board|decision [--reason TEXT] [--json]',
     summary:
-      'Move a round to its next stage, one step at a time (as a lead officer); signing moves it to signed',
-    options: { round: { type: 'string' }, to: { type: 'string' } },
+      'Move a round to its next stage (as a lead officer), or back to an earlier one with --reason ' +
+      'before the decision is signed; signing moves it to signed',
+    options: { round: { type: 'string' }, to: { type: 'string' }, reason: { type: 'string' } },
     async run(ctx) {
       const to = requiredOption(ctx, 'to').trim().toLowerCase();
       if (!(MOVABLE_STAGES as readonly string[]).includes(to))
@@ -66,6 +67,7 @@ export const roundCommands: Command[] = [
       const round = await ctx.call('rounds:setStage', {
         roundId: idOption(ctx, 'round'),
         to: to as MovableStage,
+        reason: typeof ctx.values.reason === 'string' ? ctx.values.reason : undefined,
       });
       if (ctx.json) return printJson(ctx, { id: round.id, name: round.name, stage: round.stage });
       ctx.print(

@@ -5,7 +5,7 @@ import type { ParsedInput } from '../../../shared/contract';
 import { scoreVisibilityFor } from '../blind-scoring';
 import type { HandlerContext } from '../context';
 import { notFound } from '../refusal';
-import { LABELS } from './summary';
+import { labelOf } from './summary';
 
 // The round's history (lead officers and the commissioner) and how the database was found at start.
 
@@ -71,9 +71,7 @@ export const auditHandlers = {
     // (a moderation's summary carries the score and its reason).
     if (scoreVisibilityFor(ctx, input.roundId).everyBid) return roundHistory(ctx, input.roundId);
     return roundHistory(ctx, input.roundId).map((entry) =>
-      SCORE_OPERATIONS.has(entry.operation)
-        ? { ...entry, summary: LABELS[entry.operation] ?? entry.operation }
-        : entry,
+      SCORE_OPERATIONS.has(entry.operation) ? { ...entry, summary: labelOf(entry.operation) } : entry,
     );
   },
   'audit:status': (_input: object, ctx: HandlerContext): DatabaseStatus => {
