@@ -25,11 +25,16 @@ import { roundProgressHandlers } from './round-progress';
 import { noticeExportHandlers } from './notice-export';
 import { letterHandlers } from './letters';
 import { bidHandlers } from './bids';
+import { dashboardHandlers } from './dashboard';
+import { partnershipHandlers } from './partnerships';
+import { planHandlers } from './plans';
+import { searchHandlers } from './search';
 import { loadDemo } from './demo/load';
 import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
 import { auditHandlers } from './audit/handlers';
 import { packHandlers } from './packs';
+import { grantHandlers } from './grants';
 import { runRecorded } from './audit/record';
 
 type Handlers = {
@@ -43,6 +48,10 @@ const handlers: Handlers = {
   ...appHandlers,
   ...roundHandlers,
   ...bidHandlers,
+  ...dashboardHandlers,
+  ...searchHandlers,
+  ...partnershipHandlers,
+  ...planHandlers,
   ...importHandlers,
   ...peopleHandlers,
   ...frameworkHandlers,
@@ -66,6 +75,7 @@ const handlers: Handlers = {
   'demo:load': (_input, ctx) => loadDemo(ctx),
   ...auditHandlers,
   ...packHandlers,
+  ...grantHandlers,
 };
 
 export interface DispatchOptions {

@@ -2,6 +2,7 @@ import type { ParsedInput } from '../../shared/contract';
 import { formatDate, ukCalendarDate } from '../../shared/dates';
 import { wordingSchema } from '../../shared/notices';
 import { currentActor } from './actor';
+import { scoreVisibilityFor } from './blind-scoring';
 import type { HandlerContext } from './context';
 import { noticeData } from './notice-content';
 import { contentToSign, recordSignedNotice, sealWithOwnKey } from './notice-signing';
@@ -33,7 +34,7 @@ export function noticeView(ctx: HandlerContext, notice: NoticeRow) {
     supersedes: notice.supersedesId ? (ctx.store.notices.get(notice.supersedesId)?.number ?? null) : null,
     sentReason: notice.sentReason,
     signedReason: notice.signedReason,
-    preview: noticeData(ctx, notice),
+    preview: noticeData(ctx, notice, scoreVisibilityFor(ctx, notice.roundId).everyBid),
   };
 }
 

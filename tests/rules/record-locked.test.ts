@@ -232,7 +232,7 @@ describe('signing needs a sound decision', () => {
     const message = sign.ok ? '' : sign.error.message;
     expect(message).toContain('£100,000 is allocated against £40,000 available');
     expect(message).toContain('B1 is awarded £100,000, more than the £5,000 it requested');
-    expect(message).toContain('B1 is awarded £100,000 but is withdrawn');
+    expect(message).toContain('B1 is withdrawn and cannot be funded');
     expect(await dispatch('notices:create', { roundId: 1 }, o.lead)).toMatchObject({ ok: true });
     expect(
       await dispatch(

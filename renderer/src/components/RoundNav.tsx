@@ -44,6 +44,11 @@ export function RoundNav({ roundId }: { roundId: number }) {
       current: location === `/rounds/${roundId}/allocation`,
     },
     { href: `/rounds/${roundId}/notice`, label: 'Notice', current: location === `/rounds/${roundId}/notice` },
+    {
+      href: `/rounds/${roundId}/delivery`,
+      label: 'Delivery',
+      current: location === `/rounds/${roundId}/delivery`,
+    },
     ...(seesHistory
       ? [
           {
