@@ -9,6 +9,7 @@ import { bidQueries } from './queries/bids';
 import { noticeQueries } from './queries/notices';
 import { packQueries } from './queries/packs';
 import { fundQueries } from './queries/funds';
+import { grantQueries } from './queries/grants';
 import { identityQueries } from './queries/identities';
 import { organisationQueries } from './queries/organisations';
 import { roundQueries } from './queries/rounds';
@@ -30,6 +31,7 @@ export function createStore(connection: Connection) {
     board: boardQueries(db),
     notices: noticeQueries(db),
     packs: packQueries(db),
+    grants: grantQueries(db),
     /**
      * Runs `work` atomically: every write in it lands, or none does. The outermost transaction
      * also seals what it changed into the audit chain before it commits (db/audit/).

@@ -62,6 +62,23 @@ import {
   scheduleImportSchema,
   schedulePreviewSchema,
 } from './imports';
+import {
+  claimAddInputSchema,
+  claimApproveInputSchema,
+  claimResultSchema,
+  closeInputSchema,
+  deliveryReportSchema,
+  diligenceInputSchema,
+  grantDetailSchema,
+  grantListInputSchema,
+  grantRefInputSchema,
+  grantSummarySchema,
+  returnImportResultSchema,
+  scheduleInputSchema,
+  signAgreementInputSchema,
+  thresholdInputSchema,
+  varyInputSchema,
+} from './grants';
 import { frameworkSchema, frameworkUpdateSchema, frameworkUseSchema } from './frameworks';
 import {
   enrolSchema,
@@ -280,6 +297,25 @@ export const contract = {
   'packs:receive': { input: packReceiveSchema, output: packReceivedSchema },
   'packs:list': { input: packListSchema, output: packLogSchema },
   'audit:history': { input: historyInputSchema, output: z.array(historyEntrySchema) },
+  'grants:list': { input: grantListInputSchema, output: z.array(grantSummarySchema) },
+  'grants:get': { input: grantRefInputSchema, output: grantDetailSchema },
+  'grants:threshold': { input: none, output: z.object({ thresholdPence: z.number().int() }) },
+  'grants:diligence': { input: diligenceInputSchema, output: grantDetailSchema },
+  'grants:agreement': { input: grantRefInputSchema, output: exportedFileSchema },
+  'grants:signAgreement': { input: signAgreementInputSchema, output: grantDetailSchema },
+  'grants:schedule': { input: scheduleInputSchema, output: grantDetailSchema },
+  'grants:vary': { input: varyInputSchema, output: grantDetailSchema },
+  'grants:setThreshold': {
+    input: thresholdInputSchema,
+    output: z.object({ thresholdPence: z.number().int() }),
+  },
+  'grants:close': { input: closeInputSchema, output: grantDetailSchema },
+  'claims:add': { input: claimAddInputSchema, output: claimResultSchema },
+  'claims:approve': { input: claimApproveInputSchema, output: claimResultSchema },
+  'returns:template': { input: grantRefInputSchema, output: exportedFileSchema },
+  'returns:import': { input: scoresImportSchema, output: returnImportResultSchema },
+  'reports:delivery': { input: grantListInputSchema, output: deliveryReportSchema },
+  'reports:deliveryXlsx': { input: grantListInputSchema, output: exportedFileSchema },
   'audit:status': { input: none, output: databaseStatusSchema },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

@@ -34,6 +34,7 @@ import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
 import { auditHandlers } from './audit/handlers';
 import { packHandlers } from './packs';
+import { grantHandlers } from './grants';
 import { runRecorded } from './audit/record';
 
 type Handlers = {
@@ -74,6 +75,7 @@ const handlers: Handlers = {
   'demo:load': (_input, ctx) => loadDemo(ctx),
   ...auditHandlers,
   ...packHandlers,
+  ...grantHandlers,
 };
 
 export interface DispatchOptions {

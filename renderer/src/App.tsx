@@ -5,6 +5,7 @@ import { LockScreen } from './components/LockScreen';
 import { Page, PAGE_START_ID } from './components/Page';
 import { RecordStatus } from './components/RecordStatus';
 import { HistoryPage } from './pages/HistoryPage';
+import { DeliveryPage } from './pages/DeliveryPage';
 import { AboutPage } from './pages/AboutPage';
 import { BidFormPage } from './pages/BidFormPage';
 import { BidPage } from './pages/BidPage';
@@ -239,6 +240,9 @@ function Frame() {
                   <ModerationPage roundId={Number(params.id)} />
                 </RoleGate>
               )}
+            </Route>
+            <Route path="/rounds/:id/delivery">
+              {(params) => <DeliveryPage roundId={Number(params.id)} />}
             </Route>
             <Route path="/rounds/:id/history">
               {(params) => (

@@ -79,6 +79,7 @@ function inputsFor(channel: Channel, ids: { roundId: number; bidIds: number[]; p
     else if (key === 'fund') values = ['Invest to Save'];
     else if (key === 'assessor') values = ids.people;
     else if (key === 'ref') values = [undefined, ...REFS];
+    else if (key === 'bidRef') values = REFS;
     else if (key === 'text') values = ['CANARY', 'Bid'];
     else if (prop.type === 'boolean') values = key === 'apply' ? [false] : [false, true];
     else if (!required) values = [undefined];

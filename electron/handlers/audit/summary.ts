@@ -53,6 +53,15 @@ export const LABELS: Record<WriteChannel, string> = {
   'packs:open': 'Opened a pack from the office',
   'packs:return': 'Made a return pack',
   'packs:receive': 'Received a pack',
+  'grants:diligence': 'Recorded due diligence on a grant',
+  'grants:signAgreement': 'Recorded the signing of a grant agreement',
+  'grants:schedule': "Set a grant's payment schedule",
+  'grants:vary': 'Varied a grant',
+  'grants:setThreshold': 'Set the variation threshold',
+  'grants:close': 'Closed a grant',
+  'claims:add': 'Recorded a claim',
+  'claims:approve': 'Approved a payment',
+  'returns:import': 'Imported a monitoring return',
 };
 
 /** An operation's label; an operation no longer known keeps its own name. */

@@ -51,6 +51,11 @@ export function RoundNav({ roundId }: { roundId: number }) {
     },
     { href: `/rounds/${roundId}/notice`, label: 'Notice', current: location === `/rounds/${roundId}/notice` },
     {
+      href: `/rounds/${roundId}/delivery`,
+      label: 'Delivery',
+      current: location === `/rounds/${roundId}/delivery`,
+    },
+    {
       href: `/rounds/${roundId}/history`,
       label: 'History',
       channel: 'audit:history',
