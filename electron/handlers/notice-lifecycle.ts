@@ -26,6 +26,10 @@ export function noticeView(ctx: HandlerContext, notice: NoticeRow) {
     wording: wordingSchema.parse(JSON.parse(notice.wording)),
     includeAppendixB: notice.includeAppendixB,
     summary: notice.summary,
+    executiveSummary: notice.executiveSummary,
+    background: notice.background,
+    boardName: notice.boardName,
+    boardDate: notice.boardDate,
     signedBy: notice.signedBy,
     signedOn: notice.signedOn,
     interests: notice.interests,
@@ -43,7 +47,13 @@ export function createNotice(ctx: HandlerContext, roundId: number, supersedesId:
   const year = Number(now.slice(0, 4));
   const sequence = ctx.store.notices.nextSequence(year);
   const number = `${officeSettings(ctx).numberPrefix}${String(sequence).padStart(3, '0')}/${year}`;
+  // A superseding notice starts from the office's words on the one it replaces.
+  const earlier = supersedesId ? ctx.store.notices.get(supersedesId) : undefined;
   const id = ctx.store.notices.create({
+    executiveSummary: earlier?.executiveSummary ?? null,
+    background: earlier?.background ?? null,
+    boardName: earlier?.boardName ?? null,
+    boardDate: earlier?.boardDate ?? null,
     roundId,
     number,
     year,
