@@ -1,4 +1,5 @@
 import type { ParsedInput } from '../../shared/contract';
+import { formatDate, ukCalendarDate } from '../../shared/dates';
 import { wordingSchema } from '../../shared/notices';
 import { currentActor } from './actor';
 import { scoreVisibilityFor } from './blind-scoring';
@@ -9,7 +10,7 @@ import { latestNotice as latest, type NoticeRow } from './notice-record';
 import { wordingFor } from './notice-wording';
 import { officeSettings } from './office';
 import { assertReady } from './readiness';
-import { notFound, Refusal } from './refusal';
+import { fieldRefusal, notFound, Refusal } from './refusal';
 import { mustGetRound } from './round-lookup';
 
 // Decision notices: drafted from the record, sent for sign-off, signed by the commissioner, then
@@ -125,6 +126,14 @@ export const noticeLifecycleHandlers = {
       const current = latest(ctx, round.id);
       if (current?.status === 'signed')
         throw new Refusal('conflict', `This round's decision ${current.number} is already signed`);
+      // A notice is dated the day it is signed: a signature cannot be placed in the past or future.
+      const today = ukCalendarDate(ctx.now());
+      if (input.date !== undefined && input.date !== today)
+        throw fieldRefusal(
+          'invalid_input',
+          'date',
+          `A notice is dated the day it is signed (${formatDate(today)}), not ${input.date}`,
+        );
       const signedReason = assertReady(ctx, round.id, 'signed', input.readinessReason);
       const notice = current ?? createNotice(ctx, round.id, null);
       const wording = wordingSchema.parse(JSON.parse(notice.wording));
@@ -132,7 +141,7 @@ export const noticeLifecycleHandlers = {
       const content = contentToSign(ctx, notice, {
         name: actor?.name ?? '',
         role: wording.signatoryRole,
-        date: input.date ?? ctx.now().slice(0, 10),
+        date: today,
         interests: input.interests || 'None',
       });
       return noticeView(

@@ -86,3 +86,74 @@ for (const [width, height] of [
       await expect(page.getByRole('row').filter({ hasText: 'Safer Solihull' })).toHaveCount(0);
     });
   });
+
+for (const [width, height] of [
+  [1366, 768],
+  [1024, 700],
+] as const)
+  test(`at ${width} pixels, pages, tabs and buttons follow the rule book for the person and the stage`, async ({
+    page,
+    bridge,
+  }) => {
+    await page.setViewportSize({ width, height });
+    cli(bridge.db, 'demo');
+    await page.goto(bridge.url);
+    await beMe(page, bridge.origin, 'Asha Patel');
+    await page.goto(`${bridge.origin}/#/rounds/1/bids`);
+    const tabs = page.getByRole('navigation', { name: 'This round' });
+    await expect(tabs.getByRole('link', { name: 'Assessment' })).toBeVisible();
+    for (const hidden of ['Ranking', 'Moderation', 'Board review', 'Allocation', 'History'])
+      await expect(tabs.getByRole('link', { name: hidden, exact: true })).toHaveCount(0);
+    // At board review no bid can be recorded: no button, and a sentence saying why.
+    await expect(page.getByRole('link', { name: 'Record a bid' })).toHaveCount(0);
+    await expect(
+      page.getByText(
+        'You can record bids only at the setting up or open for bids stage; this round is at board review.',
+      ),
+    ).toBeVisible();
+    // A page she cannot see says who can, instead of failing to load.
+    await page.goto(`${bridge.origin}/#/rounds/1/ranking`);
+    await expect(
+      page.getByText('Only a lead officer, board member or commissioner can see the ranking.'),
+    ).toBeVisible();
+    await expect(page.getByText('Tranche could not load this page')).toHaveCount(0);
+    await page.screenshot({ path: `test-results/not-for-you-${width}.png` });
+
+    await beMe(page, bridge.origin, 'Dan Hughes');
+    await page.goto(`${bridge.origin}/#/rounds/1/notice`);
+    await expect(
+      page.getByText(
+        'You can draft a decision notice only at the decision stage; this round is at board review.',
+      ),
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Draft the notice' })).toHaveCount(0);
+  });
+
+for (const [width, height] of [
+  [1366, 768],
+  [1024, 700],
+] as const)
+  test(`at ${width} pixels, an allocation choice is written only with Save, and the page confirms it`, async ({
+    page,
+    bridge,
+  }) => {
+    await page.setViewportSize({ width, height });
+    cli(bridge.db, 'demo');
+    await page.goto(bridge.url);
+    await beMe(page, bridge.origin, 'Dan Hughes');
+    await page.goto(`${bridge.origin}/#/rounds/1/allocation`);
+    // Moving through the options (as arrow keys do) writes nothing.
+    const choice = page.getByLabel('Allocation for B2');
+    await choice.selectOption('reduced');
+    await choice.selectOption('full');
+    await expect(page.getByRole('button', { name: 'Save allocation for B2' })).toBeVisible();
+    const allocated = () =>
+      (JSON.parse(cli(bridge.db, 'allocation', '--round', '1', '--json')) as { items: unknown[] }).items;
+    expect(allocated()).toEqual([]);
+    await page.getByRole('button', { name: 'Save allocation for B2' }).click();
+    await expect(page.getByRole('status')).toContainText('Saved: B2 gets £95,000 (the full amount).');
+    expect(allocated()).toEqual([{ ref: 'B2', amountPence: 9_500_000, option: 'full' }]);
+    await expect(page.getByRole('button', { name: 'Save allocation for B2' })).toHaveCount(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await page.screenshot({ path: `test-results/allocation-save-${width}.png` });
+  });

@@ -107,7 +107,7 @@ describe('decision notices', () => {
     });
     const signed = await dispatch(
       'notices:sign',
-      { roundId: 1, readinessReason: 'The board agreed to go ahead', interests: '', date: '2013-11-12' },
+      { roundId: 1, readinessReason: 'The board agreed to go ahead', interests: '', date: '2026-11-22' },
       as('Pat Morgan'),
     );
     expect(signed).toMatchObject({
@@ -115,7 +115,7 @@ describe('decision notices', () => {
       value: {
         status: 'signed',
         signedBy: 'Pat Morgan',
-        signedOn: '2013-11-12',
+        signedOn: '2026-11-22',
         fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
       },
     });
@@ -135,7 +135,7 @@ describe('decision notices', () => {
     const { as, lead } = await allocated();
     const signed = await dispatch(
       'notices:sign',
-      { roundId: 1, readinessReason: 'The board agreed to go ahead', date: '2013-11-12' },
+      { roundId: 1, readinessReason: 'The board agreed to go ahead', date: '2026-11-22' },
       as('Pat Morgan'),
     );
     const id = signed.ok ? signed.value.id : 0;
@@ -144,7 +144,7 @@ describe('decision notices', () => {
       await dispatch('allocation:set', { roundId: 1, bidRef: 'W2', option: 'full' }, lead),
     ).toMatchObject({
       ok: false,
-      error: { code: 'conflict', message: expect.stringContaining('signed on 12 November 2013') },
+      error: { code: 'conflict', message: expect.stringContaining('signed on 22 November 2026') },
     });
     expect(await dispatch('allocation:suggest', { roundId: 1, apply: true }, lead)).toMatchObject({
       ok: false,
@@ -233,7 +233,7 @@ describe('notice documents', () => {
         {
           roundId: 1,
           readinessReason: 'The board agreed to go ahead',
-          date: '2013-11-12',
+          date: '2026-11-22',
           interests: 'None',
         },
         as('Pat Morgan'),
@@ -254,7 +254,7 @@ describe('notice documents', () => {
         '£30,000',
         '£320,000',
         'Pat Morgan',
-        '12 November 2013',
+        '22 November 2026',
         fingerprint,
       ];
       const refs = ['S1', 'D1', 'C1', 'C2', 'W1', 'W2', 'B1', 'B2', 'SS1', 'SS2', 'SS3', 'SS4', 'SS5'];
