@@ -81,6 +81,8 @@ function inputsFor(channel: Channel, ids: { roundId: number; bidIds: number[]; p
     else if (key === 'ref') values = [undefined, ...REFS];
     else if (key === 'bidRef') values = REFS;
     else if (key === 'text') values = ['CANARY', 'Bid'];
+    else if (key === 'from') values = ['2000-01-01'];
+    else if (key === 'to') values = ['2099-12-31'];
     else if (prop.type === 'boolean') values = key === 'apply' ? [false] : [false, true];
     else if (!required) values = [undefined];
     if (!values) throw new Error(`The canary test has no value for ${channel}'s "${key}": add one`);
