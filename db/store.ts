@@ -1,12 +1,15 @@
 import { sealPending } from './audit/recorder';
 import { auditTablesPresent } from './audit/tables';
 import type { Connection } from './connection';
-import { allocationQueries, boardQueries } from './queries/allocation';
-import { frameworkQueries, peopleQueries, scoringQueries } from './queries/assessment';
+import { allocationQueries } from './queries/allocation';
+import { boardQueries } from './queries/board';
+import { frameworkQueries, scoringQueries } from './queries/assessment';
+import { peopleQueries } from './queries/people';
 import { bidQueries } from './queries/bids';
 import { noticeQueries } from './queries/notices';
 import { packQueries } from './queries/packs';
 import { fundQueries } from './queries/funds';
+import { grantQueries } from './queries/grants';
 import { identityQueries } from './queries/identities';
 import { organisationQueries } from './queries/organisations';
 import { roundQueries } from './queries/rounds';
@@ -28,6 +31,7 @@ export function createStore(connection: Connection) {
     board: boardQueries(db),
     notices: noticeQueries(db),
     packs: packQueries(db),
+    grants: grantQueries(db),
     /**
      * Runs `work` atomically: every write in it lands, or none does. The outermost transaction
      * also seals what it changed into the audit chain before it commits (db/audit/).

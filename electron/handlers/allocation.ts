@@ -6,7 +6,7 @@ import { formatMoney } from '../../shared/money';
 import { ordinal, RANK_ORDER_EXPLANATION, suggestInRankOrder } from '../../shared/rank-order';
 import { suggestAllocation, VALUE_EXPLANATION } from '../../shared/suggest';
 import { currentActor } from './actor';
-import { maySeeRanking } from './blind-scoring';
+import { assertSeesEveryBid, scoreVisibilityFor } from './blind-scoring';
 import { getFramework } from './frameworks';
 import { rankingFor } from './ranking';
 import type { HandlerContext } from './context';
@@ -49,6 +49,7 @@ export function allocationFor(ctx: HandlerContext, roundId: number): Allocation 
             option: item.option,
             conditions: item.conditions,
             reason: item.reason,
+            crimeReduction: item.crimeReduction,
             departures: departures.get(bid.id) ?? [],
           }
         : null;
@@ -113,6 +114,7 @@ function refuseUnawardable(
 
 function suggestion(ctx: HandlerContext, roundId: number, method: SuggestMethod) {
   const round = mustGetRound(ctx, roundId);
+  assertSeesEveryBid(ctx, roundId, 'a suggested allocation');
   const ranking = rankingFor(ctx, roundId);
   const bidOf = new Map(ctx.store.bids.listForRound(roundId).map((b) => [b.id, b]));
   const reducedOf = (bidId: number) => bidOf.get(bidId)?.reducedPence ?? null;
@@ -182,10 +184,15 @@ function requireReasons(
 ): Map<number, string[]> {
   const round = mustGetRound(ctx, roundId);
   const departures = departuresFor(rankingForDepartures(ctx, roundId), items, round.availablePence);
+  // Departures name ranks: whoever may not see every bid's hears only which award needs a reason.
+  const seesRanks = scoreVisibilityFor(ctx, roundId).everyBid;
   const unexplained = checkBids.flatMap((bidId) => {
     const found = departures.get(bidId);
     const recorded = items.find((i) => i.bidId === bidId)?.reason ?? '';
-    return found && !reason && !recorded ? found : [];
+    if (!found || reason || recorded) return [];
+    return seesRanks
+      ? found
+      : [`the award to ${ctx.store.bids.get(bidId)?.ref ?? bidId} departs from the ranking`];
   });
   if (unexplained.length > 0)
     throw fieldRefusal(
@@ -197,14 +204,19 @@ function requireReasons(
   return departures;
 }
 
+/**
+ * The allocation as the acting person may see it: departures name ranks ("B1 (ranked 3rd) is
+ * funded while…"), so blind scoring keeps them from anyone who may not see every bid's rank.
+ */
+function allocationSeenBy(ctx: HandlerContext, roundId: number): Allocation {
+  const allocation = allocationFor(ctx, roundId);
+  if (scoreVisibilityFor(ctx, roundId).everyBid) return allocation;
+  return { ...allocation, items: allocation.items.map((item) => ({ ...item, departures: [] })) };
+}
+
 export const allocationHandlers = {
-  'allocation:get': (input: ParsedInput<'allocation:get'>, ctx: HandlerContext) => {
-    const allocation = allocationFor(ctx, input.roundId);
-    // Departures name ranks ("B1 (ranked 3rd) is funded while…"): blind scoring keeps them from
-    // anyone who may not see the ranking itself.
-    if (maySeeRanking(ctx, input.roundId)) return allocation;
-    return { ...allocation, items: allocation.items.map((item) => ({ ...item, departures: [] })) };
-  },
+  'allocation:get': (input: ParsedInput<'allocation:get'>, ctx: HandlerContext) =>
+    allocationSeenBy(ctx, input.roundId),
 
   'allocation:set': (input: ParsedInput<'allocation:set'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
@@ -215,7 +227,7 @@ export const allocationHandlers = {
       if (!bid) throw notFound(`Bid ${input.bidRef}`);
       if (input.option === 'none') {
         ctx.store.allocation.clear(round.id, bid.id);
-        return allocationFor(ctx, round.id);
+        return allocationSeenBy(ctx, round.id);
       }
       const unfundable = awardProblems(bid, 0);
       if (unfundable.length > 0) throw new Refusal('conflict', unfundable.join('; '));
@@ -261,8 +273,9 @@ export const allocationHandlers = {
         input.conditions ?? current?.conditions ?? '',
         ctx.now(),
         input.reason ?? current?.reason ?? '',
+        input.crimeReduction ?? current?.crimeReduction ?? '',
       );
-      return allocationFor(ctx, round.id);
+      return allocationSeenBy(ctx, round.id);
     }),
 
   'allocation:suggest': (input: ParsedInput<'allocation:suggest'>, ctx: HandlerContext) =>
@@ -383,6 +396,6 @@ export const allocationHandlers = {
         ctx.now(),
       );
       ctx.store.allocation.markAdopted(round.id, scenario.id, ctx.now());
-      return allocationFor(ctx, round.id);
+      return allocationSeenBy(ctx, round.id);
     }),
 };

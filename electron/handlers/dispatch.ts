@@ -20,16 +20,23 @@ import { rankingHandlers } from './ranking';
 import { officeHandlers } from './office';
 import { noticeWordingHandlers } from './notice-wording';
 import { noticeLifecycleHandlers } from './notice-lifecycle';
+import { noticeWordsHandlers } from './notice-words';
+import { publishHandlers } from './publish';
+import { partnershipHandlers } from './partnerships';
 import { readinessHandlers } from './readiness';
 import { roundProgressHandlers } from './round-progress';
 import { noticeExportHandlers } from './notice-export';
 import { letterHandlers } from './letters';
 import { bidHandlers } from './bids';
+import { dashboardHandlers } from './dashboard';
+import { planHandlers } from './plans';
+import { searchHandlers } from './search';
 import { loadDemo } from './demo/load';
 import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
 import { auditHandlers } from './audit/handlers';
 import { packHandlers } from './packs';
+import { grantHandlers } from './grants';
 import { runRecorded } from './audit/record';
 
 type Handlers = {
@@ -43,6 +50,10 @@ const handlers: Handlers = {
   ...appHandlers,
   ...roundHandlers,
   ...bidHandlers,
+  ...dashboardHandlers,
+  ...searchHandlers,
+  ...partnershipHandlers,
+  ...planHandlers,
   ...importHandlers,
   ...peopleHandlers,
   ...frameworkHandlers,
@@ -59,6 +70,8 @@ const handlers: Handlers = {
   ...officeHandlers,
   ...noticeWordingHandlers,
   ...noticeLifecycleHandlers,
+  ...noticeWordsHandlers,
+  ...publishHandlers,
   ...readinessHandlers,
   ...roundProgressHandlers,
   ...noticeExportHandlers,
@@ -66,6 +79,7 @@ const handlers: Handlers = {
   'demo:load': (_input, ctx) => loadDemo(ctx),
   ...auditHandlers,
   ...packHandlers,
+  ...grantHandlers,
 };
 
 export interface DispatchOptions {

@@ -2,6 +2,7 @@ import type { ParsedInput } from '../../shared/contract';
 import { safeFileName } from '../../shared/file-names';
 import { formatMoney } from '../../shared/money';
 import { allocationFor } from './allocation';
+import { assertSeesRanking } from './blind-scoring';
 import type { HandlerContext } from './context';
 import { buildLetterDocx, buildLetterPdf } from './exports/letters';
 import type { LetterData, NoticeBid } from './exports/notice-types';
@@ -38,6 +39,8 @@ function liveDecisions(ctx: HandlerContext, roundId: number): NoticeBid[] {
 export const letterHandlers = {
   'letters:export': async (input: ParsedInput<'letters:export'>, ctx: HandlerContext) => {
     const round = mustGetRound(ctx, input.roundId);
+    // Letters quote the assessors' justifications: blind scoring decides whose the writer may see.
+    const visibility = assertSeesRanking(ctx, round.id, 'letters quoting the assessors');
     const notice = latest(ctx, round.id);
     const data = notice ? noticeData(ctx, notice) : null;
     const framework = ctx.store.frameworks.forRound(round.id);
@@ -52,7 +55,7 @@ export const letterHandlers = {
     );
     const scores = ctx.store.scoring
       .scoresForRound(round.id)
-      .filter((s) => submitted.has(key(s)) && !conflicted.has(key(s)));
+      .filter((s) => submitted.has(key(s)) && !conflicted.has(key(s)) && visibility.bid(s.bidId));
     const office = officeSettings(ctx);
     const wording = data?.wording ?? wordingFor(ctx, round.fund);
     // Once signed, letters say what the signed notice says, from its frozen content, never the
@@ -111,9 +114,11 @@ export const letterHandlers = {
             ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
             : 'application/pdf',
         dataBase64: content.toString('base64'),
-        summary: awarded
-          ? `${bid.ref}: ${formatMoney(bid.awardedPence ?? 0)} awarded`
-          : `${bid.ref}: not funded`,
+        summary:
+          (awarded ? `${bid.ref}: ${formatMoney(bid.awardedPence ?? 0)} awarded` : `${bid.ref}: not funded`) +
+          (bidId !== undefined && !visibility.bid(bidId)
+            ? '; without the assessors\u2019 feedback, as you declared a conflict of interest in it'
+            : ''),
       });
     }
     return files;

@@ -1,5 +1,6 @@
 import type { ParsedInput } from '../../shared/contract';
 import type { HandlerContext } from './context';
+import { scoreVisibilityFor } from './blind-scoring';
 import {
   buildNoticeDocx,
   buildNoticePdf,
@@ -19,7 +20,7 @@ export const noticeExportHandlers = {
     const round = mustGetRound(ctx, input.roundId);
     // Exporting before anyone drafted the notice drafts it, numbered, from the record.
     const notice = latest(ctx, round.id) ?? ctx.store.transaction(() => createNotice(ctx, round.id, null));
-    const data = noticeData(ctx, notice);
+    const data = noticeData(ctx, notice, scoreVisibilityFor(ctx, round.id).everyBid);
     const docx = input.format === 'docx';
     const file = input.public
       ? await (docx ? buildPublicSummaryDocx(data) : buildPublicSummaryPdf(data))

@@ -4,6 +4,7 @@ import { formatDate } from '../../shared/dates';
 import type { Person } from '../../shared/people';
 import { actingPerson, currentActor } from './actor';
 import { personNamed } from './assessment-lookup';
+import { scoreVisibilityFor } from './blind-scoring';
 import type { HandlerContext } from './context';
 import { mustGetFramework } from './frameworks';
 import { notFound, Refusal } from './refusal';
@@ -20,8 +21,12 @@ export function scoringSheet(ctx: HandlerContext, bidId: number, assessor: Perso
   const view = (rows: typeof all) =>
     rows.map(({ criterionId, score, justification }) => ({ criterionId, score, justification }));
   const conflicted = declaration?.conflict === true;
+  // The sheet's owner sees others' scores once they submitted; whoever else opens it (a lead
+  // officer reopening it) sees any scores on it only where blind scoring lets them.
+  const seenBy = scoreVisibilityFor(ctx, bid.roundId).bid(bidId);
+  const ownSheet = currentActor(ctx)?.id === assessor.id;
   let others: ScoringSheet['others'] = null;
-  if (submission && !conflicted) {
+  if (submission && !conflicted && seenBy) {
     const byPerson = new Map<string, typeof all>();
     const submittedBy = new Set(
       ctx.store.scoring
@@ -46,20 +51,21 @@ export function scoringSheet(ctx: HandlerContext, bidId: number, assessor: Perso
       ? { conflict: declaration.conflict, nature: declaration.nature, declaredAt: declaration.declaredAt }
       : null,
     submittedAt: submission?.submittedAt ?? null,
-    own: view(all.filter((r) => r.personId === assessor.id)),
+    own: ownSheet || seenBy ? view(all.filter((r) => r.personId === assessor.id)) : [],
     others,
-    history: conflicted
-      ? []
-      : ctx.store.scoring
-          .historyForBid(bidId)
-          .filter((h) => h.person === assessor.name)
-          .map(({ criterionId, score, justification, submitted, at }) => ({
-            criterionId,
-            score,
-            justification,
-            submitted,
-            at,
-          })),
+    history:
+      conflicted || !(ownSheet || seenBy)
+        ? []
+        : ctx.store.scoring
+            .historyForBid(bidId)
+            .filter((h) => h.person === assessor.name)
+            .map(({ criterionId, score, justification, submitted, at }) => ({
+              criterionId,
+              score,
+              justification,
+              submitted,
+              at,
+            })),
   };
 }
 

@@ -40,6 +40,11 @@ test('allocate, preview, sign as the commissioner, export', async ({ page, bridg
   await page.goto(`${bridge.origin}/#/rounds/1`);
   await expect(page.getByRole('region', { name: 'Stage of the round' })).toContainText('Board review');
   await page.getByRole('button', { name: 'Move to decision' }).click();
+  // The move is confirmed once what is unfinished at board review has been shown.
+  await page
+    .getByRole('group', { name: /to decision\?/ })
+    .getByRole('button', { name: 'Move to decision' })
+    .click();
   await expect(page.locator('[aria-current="step"]')).toHaveText('Decision');
   await roundTab(page, 'Notice').click();
   await page.getByRole('button', { name: 'Draft the notice' }).click();

@@ -2,8 +2,10 @@ import { verifyDatabase, type VerifyReport } from '../../../db/audit/verify';
 import type { Store } from '../../../db/store';
 import type { DatabaseStatus, HistoryEntry } from '../../../shared/audit';
 import type { ParsedInput } from '../../../shared/contract';
+import { scoreVisibilityFor } from '../blind-scoring';
 import type { HandlerContext } from '../context';
 import { notFound } from '../refusal';
+import { labelOf } from './summary';
 
 // The round's history (lead officers and the commissioner) and how the database was found at start.
 
@@ -59,10 +61,18 @@ export function roundHistory(ctx: HandlerContext, roundId: number): HistoryEntry
   }));
 }
 
+/** Operations whose history entries may carry a score, a justification or a moderation's reason. */
+const SCORE_OPERATIONS = new Set(['assessment:score', 'assessment:importScores', 'assessment:moderate']);
+
 export const auditHandlers = {
   'audit:history': (input: ParsedInput<'audit:history'>, ctx: HandlerContext): HistoryEntry[] => {
     if (!ctx.store.rounds.get(input.roundId)) throw notFound(`Round ${input.roundId}`);
-    return roundHistory(ctx, input.roundId);
+    // An entry about scores says only what was done to whoever blind scoring keeps from any of them
+    // (a moderation's summary carries the score and its reason).
+    if (scoreVisibilityFor(ctx, input.roundId).everyBid) return roundHistory(ctx, input.roundId);
+    return roundHistory(ctx, input.roundId).map((entry) =>
+      SCORE_OPERATIONS.has(entry.operation) ? { ...entry, summary: labelOf(entry.operation) } : entry,
+    );
   },
   'audit:status': (_input: object, ctx: HandlerContext): DatabaseStatus => {
     const check = checks.get(ctx.store);

@@ -1,7 +1,8 @@
 import { normaliseName } from '../../../db/queries/organisations';
 import type { ParsedInput } from '../../../shared/contract';
 import { formatMoney } from '../../../shared/money';
-import { getBid, resolvePartnership, sha256 } from '../bids';
+import { getBid, sha256 } from '../bids';
+import { resolvePartnership } from '../partnerships';
 import type { HandlerContext } from '../context';
 import { refuseRoundTotalPastLimit } from '../money-limits';
 import { notFound, Refusal } from '../refusal';

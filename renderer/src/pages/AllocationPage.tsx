@@ -1,3 +1,4 @@
+import { rankText, sharedRanks } from '../../../shared/ranking';
 import { useMemo, useState } from 'react';
 import {
   SUGGEST_METHOD_LABELS,
@@ -45,6 +46,15 @@ function MoneyBar({ allocation }: { allocation: Allocation }) {
       </div>
     </div>
   );
+}
+
+/** The shared ranks of a ranking, worked out once per list however many rows ask. */
+const sharedOfList = new WeakMap<object, Set<number>>();
+function sharedRanksOf(list: readonly { rank: number; complete: boolean }[]): Set<number> {
+  let found = sharedOfList.get(list);
+  if (!found)
+    sharedOfList.set(list, (found = sharedRanks(list.filter((x) => x.complete).map((x) => x.rank))));
+  return found;
 }
 
 export function AllocationPage({ roundId }: { roundId: number }) {
@@ -252,13 +262,14 @@ export function AllocationPage({ roundId }: { roundId: number }) {
             </tr>
           </thead>
           <tbody>
-            {ranking.value.map((r) => {
+            {ranking.value.map((r, _i, all) => {
+              const shared = sharedRanksOf(all);
               const bidReduced =
                 bids.state === 'ready' ? bids.value.find((b) => b.id === r.bidId)?.reducedPence : undefined;
               return (
                 <tr key={r.bidId}>
                   <td className="numeric">
-                    {r.complete ? r.rank : <span className="hint">Not yet scored</span>}
+                    {r.complete ? rankText(r.rank, shared) : <span className="hint">Not yet scored</span>}
                   </td>
                   <td>
                     <strong>{r.ref}</strong> {r.title}
