@@ -150,6 +150,8 @@ export const partnerships = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     name: text('name').notNull(),
     area: text('area'),
+    /** One of the office's own partnerships (`partnerships add`): Appendix A lists it even without a bid. */
+    office: integer('office', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull(),
   },
   (t) => [uniqueIndex('partnerships_name_unique').on(sql`lower(${t.name})`)],
@@ -643,6 +645,8 @@ export const allocationItems = sqliteTable(
     conditions: text('conditions').notNull().default(''),
     /** Why the award departs from the ranking (out of rank order, below the threshold or a minimum). */
     reason: text('reason').notNull().default(''),
+    /** Why the commissioner considers the grant will reduce crime and disorder (Specified Information Order). */
+    crimeReduction: text('crime_reduction').notNull().default(''),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
@@ -749,6 +753,12 @@ export const notices = sqliteTable(
     wording: text('wording').notNull(),
     includeAppendixB: integer('include_appendix_b', { mode: 'boolean' }).notNull().default(false),
     summary: text('summary'),
+    /** The office's own words for the notice (`notice set`), part of the signed content. */
+    executiveSummary: text('executive_summary'),
+    background: text('background'),
+    /** The board meeting that reviewed the shortlist: its name and date (YYYY-MM-DD). */
+    boardName: text('board_name'),
+    boardDate: text('board_date'),
     signedBy: text('signed_by'),
     signedRole: text('signed_role'),
     signedOn: text('signed_on'),

@@ -7,6 +7,7 @@ import {
   lettersExportSchema,
   noticeExportSchema,
   noticeUpdateSchema,
+  noticeSetSchema,
   noticeViewSchema,
   officeSettingsSchema,
   signSchema,
@@ -105,7 +106,7 @@ import {
   packReceiveSchema,
   packReturnSchema,
 } from './packs';
-import { partnershipSchema, planCreateSchema, planSchema } from './organisations';
+import { partnershipAddSchema, partnershipSchema, planCreateSchema, planSchema } from './organisations';
 import {
   fundSchema,
   roundCreateSchema,
@@ -154,6 +155,7 @@ export const contract = {
     }),
   },
   'partnerships:list': { input: none, output: z.array(partnershipSchema) },
+  'partnerships:add': { input: partnershipAddSchema, output: partnershipSchema },
   'plans:list': { input: none, output: z.array(planSchema) },
   'plans:create': { input: planCreateSchema, output: planSchema },
   'search:query': { input: searchInputSchema, output: z.array(searchHitSchema) },
@@ -263,6 +265,7 @@ export const contract = {
   },
   'notices:create': { input: z.object({ roundId: z.number().int().positive() }), output: noticeViewSchema },
   'notices:update': { input: noticeUpdateSchema, output: noticeViewSchema },
+  'notices:set': { input: noticeSetSchema, output: noticeViewSchema },
   'notices:readiness': {
     input: z.object({ roundId: z.number().int().positive() }),
     output: readinessSchema,

@@ -17,12 +17,13 @@ export function allocationQueries(db: TrancheDb) {
       conditions: string,
       now: string,
       reason = '',
+      crimeReduction = '',
     ): void {
       db.insert(allocationItems)
-        .values({ roundId, bidId, option, amountPence, conditions, reason, updatedAt: now })
+        .values({ roundId, bidId, option, amountPence, conditions, reason, crimeReduction, updatedAt: now })
         .onConflictDoUpdate({
           target: [allocationItems.roundId, allocationItems.bidId],
-          set: { option, amountPence, conditions, reason, updatedAt: now },
+          set: { option, amountPence, conditions, reason, crimeReduction, updatedAt: now },
         })
         .run();
     },
@@ -36,10 +37,19 @@ export function allocationQueries(db: TrancheDb) {
       items: { bidId: number; option: Option; amountPence: number; conditions: string; reason?: string }[],
       now: string,
     ): void {
+      // What the commissioner wrote about reducing crime stays with a bid that is still funded.
+      const crime = new Map(
+        db
+          .select({ bidId: allocationItems.bidId, text: allocationItems.crimeReduction })
+          .from(allocationItems)
+          .where(eq(allocationItems.roundId, roundId))
+          .all()
+          .map((row) => [row.bidId, row.text]),
+      );
       db.delete(allocationItems).where(eq(allocationItems.roundId, roundId)).run();
       for (const item of items)
         db.insert(allocationItems)
-          .values({ roundId, ...item, updatedAt: now })
+          .values({ roundId, ...item, crimeReduction: crime.get(item.bidId) ?? '', updatedAt: now })
           .run();
     },
     saveScenario(

@@ -10,7 +10,7 @@ export const allocationCommands: Command[] = [
     words: ['allocate'],
     usage:
       'allocate --round ID --bid REF (--amount MONEY | --full | --reduced | --none) [--conditions TEXT] ' +
-      '[--reason TEXT] [--json]',
+      '[--reason TEXT] [--crime-reduction TEXT] [--json]',
     summary:
       'Set what a bid gets; refused above the money available or above the request, and without ' +
       '--reason when it departs from the ranking (out of rank order, below the threshold or a minimum)',
@@ -23,6 +23,7 @@ export const allocationCommands: Command[] = [
       none: { type: 'boolean' },
       conditions: { type: 'string' },
       reason: { type: 'string' },
+      'crime-reduction': { type: 'string' },
     },
     async run(ctx) {
       const chosen = ['amount', 'full', 'reduced', 'none'].filter(
@@ -39,6 +40,9 @@ export const allocationCommands: Command[] = [
         ...(option === 'custom' ? { amountPence: moneyOption(ctx, 'amount') } : {}),
         ...(typeof conditions === 'string' ? { conditions } : {}),
         ...(typeof reason === 'string' ? { reason } : {}),
+        ...(typeof ctx.values['crime-reduction'] === 'string'
+          ? { crimeReduction: ctx.values['crime-reduction'] }
+          : {}),
       });
       if (ctx.json) return printJson(ctx, allocationJson(allocation));
       ctx.print(

@@ -12,6 +12,7 @@ import { passphrases, unlockActor } from './identity';
 import { decisionCommands } from './decision-commands';
 import { packCommands } from './pack-commands';
 import { grantsCommands } from './grants-commands';
+import { publishCommands } from './publish-commands';
 
 const commands: Command[] = [
   ...everydayCommands,
@@ -19,6 +20,7 @@ const commands: Command[] = [
   ...auditCommands,
   ...packCommands,
   ...grantsCommands,
+  ...publishCommands,
 ];
 
 export const EXIT_DONE = 0;

@@ -49,6 +49,7 @@ export function allocationFor(ctx: HandlerContext, roundId: number): Allocation 
             option: item.option,
             conditions: item.conditions,
             reason: item.reason,
+            crimeReduction: item.crimeReduction,
             departures: departures.get(bid.id) ?? [],
           }
         : null;
@@ -272,6 +273,7 @@ export const allocationHandlers = {
         input.conditions ?? current?.conditions ?? '',
         ctx.now(),
         input.reason ?? current?.reason ?? '',
+        input.crimeReduction ?? current?.crimeReduction ?? '',
       );
       return allocationSeenBy(ctx, round.id);
     }),

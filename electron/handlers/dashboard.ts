@@ -54,7 +54,7 @@ export function roundDashboard(ctx: HandlerContext, roundId: number): RoundDashb
     ),
     partnershipsWithoutBids: ctx.store.organisations
       .listPartnerships()
-      .filter((p) => !bidding.has(p.id) && p.area !== null)
+      .filter((p) => !bidding.has(p.id) && p.office)
       .map((p) => p.name),
     flaggedBidCount: bids.filter((b) => b.flags.some((f) => f.severity === 'problem')).length,
     flags,

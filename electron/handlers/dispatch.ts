@@ -20,13 +20,14 @@ import { rankingHandlers } from './ranking';
 import { officeHandlers } from './office';
 import { noticeWordingHandlers } from './notice-wording';
 import { noticeLifecycleHandlers } from './notice-lifecycle';
+import { noticeWordsHandlers } from './notice-words';
+import { partnershipHandlers } from './partnerships';
 import { readinessHandlers } from './readiness';
 import { roundProgressHandlers } from './round-progress';
 import { noticeExportHandlers } from './notice-export';
 import { letterHandlers } from './letters';
 import { bidHandlers } from './bids';
 import { dashboardHandlers } from './dashboard';
-import { partnershipHandlers } from './partnerships';
 import { planHandlers } from './plans';
 import { searchHandlers } from './search';
 import { loadDemo } from './demo/load';
@@ -68,6 +69,7 @@ const handlers: Handlers = {
   ...officeHandlers,
   ...noticeWordingHandlers,
   ...noticeLifecycleHandlers,
+  ...noticeWordsHandlers,
   ...readinessHandlers,
   ...roundProgressHandlers,
   ...noticeExportHandlers,

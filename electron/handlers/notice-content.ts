@@ -38,6 +38,7 @@ export function noticeData(ctx: HandlerContext, notice: NoticeRow, rankOrder = t
       awardedPence: item?.amountPence ?? null,
       conditions: item?.conditions ?? '',
       reason: item?.reason ?? '',
+      crimeReduction: item?.crimeReduction ?? '',
     };
   };
   const byRank = (a: NoticeBid, b: NoticeBid) =>
@@ -55,6 +56,8 @@ export function noticeData(ctx: HandlerContext, notice: NoticeRow, rankOrder = t
     title: notice.title,
     contact: { officer: office.contactOfficer, telephone: office.telephone, email: office.email },
     wording,
+    executiveSummary: notice.executiveSummary,
+    background: notice.background,
     fund: round.fund,
     roundName: round.name,
     financialYear: round.financialYear,
@@ -66,10 +69,12 @@ export function noticeData(ctx: HandlerContext, notice: NoticeRow, rankOrder = t
     partnershipCount: dashboard.partnerships.length,
     noBidFrom: dashboard.partnershipsWithoutBids,
     board:
-      views.length === 0
+      views.length === 0 && !notice.boardName && !notice.boardDate
         ? null
         : {
-            meetingOn: views.find((v) => v.meetingOn)?.meetingOn ?? null,
+            name: notice.boardName,
+            // The meeting the office names; else the date typed with the views, if any.
+            meetingOn: notice.boardDate ?? views.find((v) => v.meetingOn)?.meetingOn ?? null,
             summary: bids
               .filter((b) => views.some((v) => v.bidId === b.id))
               .map(

@@ -86,3 +86,45 @@ for (const [width, height] of [
       await expect(page.getByRole('row').filter({ hasText: 'Safer Solihull' })).toHaveCount(0);
     });
   });
+
+for (const [width, height] of [
+  [1366, 768],
+  [1024, 700],
+] as const)
+  test(`at ${width} pixels, pages, tabs and buttons follow the rule book for the person and the stage`, async ({
+    page,
+    bridge,
+  }) => {
+    await page.setViewportSize({ width, height });
+    cli(bridge.db, 'demo');
+    await page.goto(bridge.url);
+    await beMe(page, bridge.origin, 'Asha Patel');
+    await page.goto(`${bridge.origin}/#/rounds/1/bids`);
+    const tabs = page.getByRole('navigation', { name: 'This round' });
+    await expect(tabs.getByRole('link', { name: 'Assessment' })).toBeVisible();
+    for (const hidden of ['Ranking', 'Moderation', 'Board review', 'Allocation', 'History'])
+      await expect(tabs.getByRole('link', { name: hidden, exact: true })).toHaveCount(0);
+    // At board review no bid can be recorded: no button, and a sentence saying why.
+    await expect(page.getByRole('link', { name: 'Record a bid' })).toHaveCount(0);
+    await expect(
+      page.getByText(
+        'You can record bids only at the setting up or open for bids stage; this round is at board review.',
+      ),
+    ).toBeVisible();
+    // A page she cannot see says who can, instead of failing to load.
+    await page.goto(`${bridge.origin}/#/rounds/1/ranking`);
+    await expect(
+      page.getByText('Only a lead officer, board member or commissioner can see the ranking.'),
+    ).toBeVisible();
+    await expect(page.getByText('Tranche could not load this page')).toHaveCount(0);
+    await page.screenshot({ path: `test-results/not-for-you-${width}.png` });
+
+    await beMe(page, bridge.origin, 'Dan Hughes');
+    await page.goto(`${bridge.origin}/#/rounds/1/notice`);
+    await expect(
+      page.getByText(
+        'You can draft a decision notice only at the decision stage; this round is at board review.',
+      ),
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Draft the notice' })).toHaveCount(0);
+  });

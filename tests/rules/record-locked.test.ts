@@ -48,7 +48,7 @@ async function signedDemo() {
   await moveRoundTo(o.lead, 1, 'decision');
   await o.call(
     'notices:sign',
-    { roundId: 1, readinessReason: 'The board agreed to go ahead', date: '2013-11-12' },
+    { roundId: 1, readinessReason: 'The board agreed to go ahead', date: '2026-11-22' },
     o.as('Pat Morgan'),
   );
   return o;

@@ -151,6 +151,8 @@ function sampleInputs(ctx: HandlerContext, ids: { bid: number; notice: number; q
       marking: 'NON-CONFIDENTIAL',
       wording: DEFAULT_WORDING,
     },
+    'notices:set': { roundId: 1, boardName: 'Strategic Policing and Crime Board' },
+    'partnerships:add': { name: 'Matrix Partnership' },
     'notices:ready': { roundId: 1 },
     'notices:sign': { roundId: 1 },
     'notices:supersede': { roundId: 1 },

@@ -45,6 +45,8 @@ export const LABELS: Record<WriteChannel, string> = {
   'notices:setTemplate': 'Changed the standard wording',
   'notices:create': 'Drafted the decision notice',
   'notices:update': 'Edited the decision notice',
+  'notices:set': "Wrote the notice's summary, background or board meeting",
+  'partnerships:add': "Added one of the office's partnerships",
   'notices:ready': 'Sent the notice for sign-off',
   'notices:sign': 'Signed the decision notice',
   'notices:supersede': 'Drafted a superseding notice',

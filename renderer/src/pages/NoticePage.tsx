@@ -1,3 +1,4 @@
+import { whyNotNow } from '../../../shared/may-act';
 import { useState } from 'react';
 import { formatDate } from '../../../shared/dates';
 import type { Output } from '../../../shared/contract';
@@ -140,6 +141,8 @@ export function NoticePage({ roundId }: { roundId: number }) {
   // only be signed there.
   const lead = me?.role === 'lead_officer' && may('notices:update');
   const commissioner = me?.role === 'commissioner' && may('notices:sign');
+  // Drafting waits for the decision stage: say so, rather than offer a button that is refused.
+  const draftNotYet = round.state === 'ready' ? whyNotNow('notices:create', round.value.stage) : null;
 
   const [generation, setGeneration] = useState(0);
   const reloadAll = () => {
@@ -192,7 +195,8 @@ export function NoticePage({ roundId }: { roundId: number }) {
             The notice is written from the round&apos;s record: the budget, the bids, the board&apos;s views
             and the allocation. Nothing in its figures or lists is typed.
           </p>
-          {lead && (
+          {lead && draftNotYet && <p className="body">{draftNotYet}</p>}
+          {lead && !draftNotYet && (
             <button
               type="button"
               className="button"
