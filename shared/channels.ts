@@ -82,6 +82,7 @@ export const CHANNELS = [
   'notices:create',
   'notices:update',
   'notices:set',
+  'publish:register',
   'notices:readiness',
   'notices:ready',
   'notices:sign',

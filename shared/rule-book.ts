@@ -372,6 +372,8 @@ export const RULE_BOOK = {
   },
   // Exporting before anyone drafted the notice drafts one from the record; signed ones are frozen.
   'notices:export': read('export a decision notice'),
+  // What the Specified Information Order asks to be published: read from signed decisions only.
+  'publish:register': read('export the register of grants'),
   'letters:export': read('write letters to bidders', LEAD),
   // Packs between laptops (electron/packs/). Opening checks in its handler who may open it (the
   // recipient, or anyone on a new installation, who becomes the recipient with the code).

@@ -4,6 +4,7 @@ import {
   idOption,
   printJson,
   requiredOption,
+  writeOutput,
   type Command,
   type CommandContext,
 } from './command-kit';
@@ -93,6 +94,28 @@ export const publishCommands: Command[] = [
           list.map((p) => [p.name, p.area ?? '', p.office ? 'yes' : 'no', String(p.bidCount)]),
           [3],
         ),
+      );
+    },
+  },
+  {
+    words: ['publish', 'register'],
+    usage: 'publish register --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.csv|FILE.xlsx [--json]',
+    summary:
+      'The register the Specified Information Order 2011 asks for: one row per award in the decisions ' +
+      'signed in the period (decision number and date, recipient, amount, conditions, purpose, and why ' +
+      'it will reduce crime and disorder)',
+    options: { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
+    async run(ctx) {
+      const out = requiredOption(ctx, 'out');
+      const format = /\.xlsx$/i.test(out) ? 'xlsx' : /\.csv$/i.test(out) ? 'csv' : null;
+      if (!format) throw new CliRefusal(`--out must name a .csv or .xlsx file, not "${out}"`);
+      writeOutput(
+        ctx,
+        await ctx.call('publish:register', {
+          from: requiredOption(ctx, 'from'),
+          to: requiredOption(ctx, 'to'),
+          format,
+        }),
       );
     },
   },

@@ -21,6 +21,7 @@ import { officeHandlers } from './office';
 import { noticeWordingHandlers } from './notice-wording';
 import { noticeLifecycleHandlers } from './notice-lifecycle';
 import { noticeWordsHandlers } from './notice-words';
+import { publishHandlers } from './publish';
 import { partnershipHandlers } from './partnerships';
 import { readinessHandlers } from './readiness';
 import { roundProgressHandlers } from './round-progress';
@@ -70,6 +71,7 @@ const handlers: Handlers = {
   ...noticeWordingHandlers,
   ...noticeLifecycleHandlers,
   ...noticeWordsHandlers,
+  ...publishHandlers,
   ...readinessHandlers,
   ...roundProgressHandlers,
   ...noticeExportHandlers,

@@ -128,3 +128,32 @@ for (const [width, height] of [
     ).toBeVisible();
     await expect(page.getByRole('button', { name: 'Draft the notice' })).toHaveCount(0);
   });
+
+for (const [width, height] of [
+  [1366, 768],
+  [1024, 700],
+] as const)
+  test(`at ${width} pixels, an allocation choice is written only with Save, and the page confirms it`, async ({
+    page,
+    bridge,
+  }) => {
+    await page.setViewportSize({ width, height });
+    cli(bridge.db, 'demo');
+    await page.goto(bridge.url);
+    await beMe(page, bridge.origin, 'Dan Hughes');
+    await page.goto(`${bridge.origin}/#/rounds/1/allocation`);
+    // Moving through the options (as arrow keys do) writes nothing.
+    const choice = page.getByLabel('Allocation for B2');
+    await choice.selectOption('reduced');
+    await choice.selectOption('full');
+    await expect(page.getByRole('button', { name: 'Save allocation for B2' })).toBeVisible();
+    const allocated = () =>
+      (JSON.parse(cli(bridge.db, 'allocation', '--round', '1', '--json')) as { items: unknown[] }).items;
+    expect(allocated()).toEqual([]);
+    await page.getByRole('button', { name: 'Save allocation for B2' }).click();
+    await expect(page.getByRole('status')).toContainText('Saved: B2 gets £95,000 (the full amount).');
+    expect(allocated()).toEqual([{ ref: 'B2', amountPence: 9_500_000, option: 'full' }]);
+    await expect(page.getByRole('button', { name: 'Save allocation for B2' })).toHaveCount(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await page.screenshot({ path: `test-results/allocation-save-${width}.png` });
+  });

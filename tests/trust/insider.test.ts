@@ -5,7 +5,7 @@ import { dispatch } from '../../electron/handlers/dispatch';
 import { createContext } from '../../electron/handlers/context';
 import { databaseHash } from '../support/database-hash';
 import { TEST_KDF, TEST_PASSPHRASE, tempDir } from '../support/temp-db';
-import { must, signedRound } from '../audit/signed-round';
+import { must, signedRound, tamper } from '../audit/signed-round';
 import { cli } from './cli';
 
 // The attacks of issue 17, each tried as an insider would: an ordinary lead officer's passphrase,
@@ -116,5 +116,48 @@ describe('an insider', () => {
       code: 2,
       stderr: expect.stringContaining('--key must be a key fingerprint'),
     });
+  });
+
+  it('cannot empty the audit chain and have it begin again silently', async () => {
+    const { connection, file } = await signedRound();
+    connection.close();
+    tamper(
+      file,
+      'DROP TRIGGER audit_entries_append_only_delete',
+      'DROP TRIGGER audit_changes_append_only_delete',
+      'DELETE FROM audit_changes',
+      'DELETE FROM audit_entries',
+    );
+    // Opening it again (as the app or any command does) does not begin a new chain; verify says why.
+    const opened = await cli(['--db', file, 'verify', '--json']);
+    expect(opened.code).toBe(2);
+    expect(JSON.parse(opened.stdout).problems[0]).toMatch(/the chain was emptied, not begun/);
+    expect((await cli(['--db', file, 'verify'])).stderr.split('\n')).toHaveLength(1);
+  });
+
+  it('cannot cut the start of the chain off, or truncate its end', async () => {
+    const { connection, file } = await signedRound();
+    const last = connection.sqlite.prepare('SELECT max(seq) FROM audit_entries').pluck().get() as number;
+    connection.close();
+    tamper(
+      file,
+      'DROP TRIGGER audit_entries_append_only_delete',
+      'DROP TRIGGER audit_changes_append_only_delete',
+      `DELETE FROM audit_changes WHERE entry_seq >= ${last - 2}`,
+      `DELETE FROM audit_entries WHERE seq >= ${last - 2}`,
+    );
+    const truncated = await cli(['--db', file, 'verify', '--json']);
+    expect(truncated.code).toBe(2);
+    tamper(
+      file,
+      'DROP TRIGGER audit_entries_append_only_delete',
+      'DROP TRIGGER audit_changes_append_only_delete',
+      'DELETE FROM audit_changes WHERE entry_seq <= 2',
+      'DELETE FROM audit_entries WHERE seq <= 2',
+    );
+    const cut = JSON.parse((await cli(['--db', file, 'verify', '--json'])).stdout) as { problems: string[] };
+    expect(cut.problems).toContainEqual(
+      expect.stringMatching(/starts at entry 3: the entries before it were deleted/),
+    );
   });
 });
