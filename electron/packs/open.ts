@@ -10,7 +10,7 @@ import type { SealedIdentity } from '../identity/keys';
 import { fieldRefusal, Refusal } from '../handlers/refusal';
 import type { CopyOf } from './copy';
 import { readCopyOf } from './copy';
-import { enrolmentCodeHash, enrolmentProof, normaliseEnrolmentCode, proofMatches } from './enrolment';
+import { enrolmentSecrets, normaliseEnrolmentCode, returnProof, senderProofMatches } from './enrolment';
 import { knownKey, pinKey, signedByUnknownKey } from './identity';
 import { kindModule } from './kinds';
 import { readPackInput } from './read';
@@ -28,7 +28,7 @@ const sender = (header: PackHeader) => ({
 
 /**
  * Checks the sender: their key must be the one this database knows for them, or, when it knows
- * none, the enrolment code given (its hash, `codeHash`) must match the pack's proof. A code given
+ * none, the enrolment code given (`codeHash` holds the code itself) must match the pack's proof. A code given
  * is always checked. Returns how the key is trusted, or refuses.
  */
 function trustSender(
@@ -60,7 +60,13 @@ function trustSender(
         '(on the command line, --enrolment-code CODE)',
     );
   }
-  if (!proofMatches(codeHash, header.from.publicKey, header.enrolment.proof))
+  if (
+    !senderProofMatches(
+      enrolmentSecrets(codeHash, header.enrolment.id).senderKey,
+      header.from.publicKey,
+      header.enrolment.proof,
+    )
+  )
     throw fieldRefusal(
       'forbidden',
       'enrolmentCode',
@@ -78,7 +84,7 @@ function codeHashOf(input: ParsedInput<'packs:open'>): string | null {
       'enrolmentCode',
       'That is not an enrolment code: it has twelve letters and digits, like ABCD-EFGH-JKLM',
     );
-  return enrolmentCodeHash(code);
+  return code;
 }
 
 /** The person the pack is for: the one acting, or on a new installation a new person. */
@@ -211,7 +217,10 @@ export async function openPack(ctx: HandlerContext, input: ParsedInput<'packs:op
     };
     // The proof the recipient's returns carry: made now, while the code is at hand, never kept.
     if (header.enrolment && codeHash && ownKey)
-      copyOf.enrolment = { id: header.enrolment.id, proof: enrolmentProof(codeHash, ownKey.publicKey) };
+      copyOf.enrolment = {
+        id: header.enrolment.id,
+        proof: returnProof(enrolmentSecrets(codeHash, header.enrolment.id).returnKey, ownKey.publicKey),
+      };
     else if (previous?.enrolment) copyOf.enrolment = previous.enrolment;
     ctx.store.packs.setRoundIdentity(roundId, header.round.uid, JSON.stringify(copyOf));
     ctx.store.packs.recordReceived(
