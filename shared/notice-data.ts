@@ -100,7 +100,9 @@ export interface LetterData {
   requestedPence: number;
   awardedPence: number | null;
   conditions: string;
-  /** Feedback drawn from assessors' justifications, one paragraph per criterion. */
+  /** Why a declined bid was not funded, in plain words; null for an award. */
+  declineReason: string | null;
+  /** Each criterion's score as it counted (moderated where moderated); no assessor's name or words. */
   feedback: { criterion: string; text: string }[];
   noticeNumber: string;
   contact: { officer: string; telephone: string; email: string };

@@ -126,4 +126,6 @@ export const lettersExportSchema = z.object({
   roundId: idSchema,
   format: z.enum(['docx', 'pdf']),
   ref: z.string().trim().min(1).optional(),
+  /** All the letters as one .zip file rather than one file each. */
+  zip: z.boolean().default(false),
 });

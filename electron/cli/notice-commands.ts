@@ -89,15 +89,22 @@ export const noticeCommands: Command[] = [
   },
   {
     words: ['letters'],
-    usage: 'letters --round ID --format docx|pdf --out DIR',
-    summary: 'Write an award or decline letter for every bidder into DIR',
+    usage: 'letters --round ID --format docx|pdf --out FILE.zip|DIR',
+    summary:
+      'Write an award or decline letter for every bidder (each decline says why) as one FILE.zip, or into DIR',
     options: { round: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
     async run(ctx) {
       const format = requiredOption(ctx, 'format');
       if (format !== 'docx' && format !== 'pdf')
         throw new CliRefusal(`--format must be docx or pdf, not "${format}"`);
       const dir = requiredOption(ctx, 'out');
-      const files = await ctx.call('letters:export', { roundId: idOption(ctx, 'round'), format });
+      const roundId = idOption(ctx, 'round');
+      if (/\.zip$/i.test(dir)) {
+        const [bundle] = await ctx.call('letters:export', { roundId, format, zip: true });
+        if (bundle) writeOutput(ctx, bundle);
+        return;
+      }
+      const files = await ctx.call('letters:export', { roundId, format });
       try {
         mkdirSync(dir, { recursive: true });
         for (const f of files)

@@ -171,11 +171,13 @@ export function NoticePage({ roundId }: { roundId: number }) {
   };
   const exportLetters = async (format: 'docx' | 'pdf') => {
     setBusy('Writing the letters…');
-    const result = await api.letters.export({ roundId, format });
+    // One download: every letter in a single .zip.
+    const result = await api.letters.export({ roundId, format, zip: true });
     setBusy(null);
     if (!result.ok) return setError(result.error.message);
-    for (const file of result.value) saveFile(file);
-    setMessage(`${result.value.length} letters written.`);
+    const [bundle] = result.value;
+    if (bundle) saveFile(bundle);
+    setMessage(`${bundle?.summary.split('\n').length ?? 0} letters written, in one .zip file.`);
   };
 
   const n = notice.state === 'ready' ? notice.value : null;
