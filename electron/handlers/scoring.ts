@@ -166,20 +166,31 @@ export const scoringHandlers = {
   'assessment:myBids': (input: ParsedInput<'assessment:myBids'>, ctx: HandlerContext) => {
     const actor = currentActor(ctx);
     if (!actor) return [];
-    const bids = ctx.store.bids.listForRound(input.roundId);
-    return bids
-      .filter((b) => ctx.store.scoring.isAssigned(b.id, actor.id))
+    // The round's assignments, declarations, submissions and scores of this person, read once each
+    // and looked up by bid: a query per bid made this list slow at thousands of bids.
+    const mine = (rows: { bidId: number; personId: number }[]) =>
+      new Set(rows.filter((r) => r.personId === actor.id).map((r) => r.bidId));
+    const assigned = mine(ctx.store.scoring.assignmentsForRound(input.roundId, actor.id));
+    const declarations = new Map(
+      ctx.store.scoring
+        .declarationsForRound(input.roundId)
+        .filter((d) => d.personId === actor.id)
+        .map((d) => [d.bidId, d]),
+    );
+    const submitted = mine(ctx.store.scoring.submissionsForRound(input.roundId, actor.id));
+    const scored = new Set(ctx.store.scoring.scoredBidsForRound(input.roundId, actor.id));
+    return ctx.store.bids
+      .listForRound(input.roundId)
+      .filter((b) => assigned.has(b.id))
       .map((b) => {
-        const declaration = ctx.store.scoring.declaration(b.id, actor.id);
-        const submitted = ctx.store.scoring.submission(b.id, actor.id);
-        const anyScore = ctx.store.scoring.scoresForBid(b.id).some((s) => s.personId === actor.id);
+        const declaration = declarations.get(b.id);
         const state = !declaration
           ? 'declare'
           : declaration.conflict
             ? 'conflict'
-            : submitted
+            : submitted.has(b.id)
               ? 'submitted'
-              : anyScore
+              : scored.has(b.id)
                 ? 'draft'
                 : 'to_score';
         return { bidId: b.id, ref: b.ref, title: b.title, partnership: b.partnership, state } as const;

@@ -91,6 +91,7 @@ describe('the bundled command line', () => {
 
   it('is built when Tranche is installed', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts.postinstall).toContain('node build/scripts/bundle-cli.mjs');
+    expect(pkg.scripts.postinstall).toContain('node build/scripts/after-install.mjs');
+    expect(readFileSync('build/scripts/after-install.mjs', 'utf8')).toContain('bundleCli()');
   });
 });

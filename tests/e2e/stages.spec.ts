@@ -157,3 +157,23 @@ for (const [width, height] of [
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     await page.screenshot({ path: `test-results/allocation-save-${width}.png` });
   });
+
+for (const [width, height] of [
+  [1366, 768],
+  [1024, 700],
+] as const)
+  test(`at ${width} pixels, a submitted scoring sheet is read-only and says how to change it`, async ({
+    page,
+    bridge,
+  }) => {
+    await page.setViewportSize({ width, height });
+    cli(bridge.db, 'demo');
+    await page.goto(bridge.url);
+    await beMe(page, bridge.origin, 'Asha Patel');
+    await page.goto(`${bridge.origin}/#/rounds/1/assessment`);
+    await page.getByRole('table', { name: 'Your bids to score' }).getByRole('link').first().click();
+    await expect(page.getByText('To change one, ask the lead officer to reopen your sheet.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Submit scores' })).toHaveCount(0);
+    await expect(page.getByRole('radio').first()).toBeDisabled();
+    await page.screenshot({ path: `test-results/scoring-read-only-${width}.png` });
+  });
