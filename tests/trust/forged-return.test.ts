@@ -6,6 +6,7 @@ import { readPack, writePack } from '../../electron/packs/format';
 import { databaseHash } from '../support/database-hash';
 import { actingAs, testContext, TEST_PASSPHRASE } from '../support/temp-db';
 import { must } from '../audit/signed-round';
+import { keyOf } from '../support/pack-cli';
 
 // Issue 17: a read copy of the office database plus the emailed pack must not let anyone make a
 // return the office accepts. The office keeps, per enrolment, only a value that checks a proof.
@@ -89,5 +90,81 @@ describe('an insider with a copy of the office database', () => {
     expect(await dispatch('packs:receive', { bytesBase64: genuine.bytesBase64 }, lead)).toMatchObject({
       ok: true,
     });
+  });
+
+  it('cannot send a crafted return dated in the future, or with a score off the scale', async () => {
+    const { ctx, connection } = testContext();
+    must(await dispatch('demo:load', {}, ctx));
+    ctx.store.rounds.setStage(1, 'assessment', ctx.now());
+    const lead = actingAs(ctx, 'Dan Hughes');
+    must(
+      await dispatch(
+        'people:add',
+        { name: 'Eve Ward', role: 'policy_officer', passphrase: TEST_PASSPHRASE },
+        lead,
+      ),
+    );
+    must(await dispatch('assessment:assign', { roundId: 1, assessor: 'Eve Ward', all: true }, lead));
+    const pack = must(
+      await dispatch('packs:make', { kind: 'assessor', roundId: 1, personName: 'Eve Ward' }, lead),
+    );
+    const eve = testContext();
+    const opened = must(
+      await dispatch(
+        'packs:open',
+        {
+          bytesBase64: pack.bytesBase64,
+          enrolmentCode: pack.enrolmentCode ?? '',
+          newPassphrase: 'eve on the train',
+        },
+        eve.ctx,
+      ),
+    );
+    const bid = eve.ctx.store.bids.findByRef(opened.roundId, 'S1')!;
+    const framework = eve.ctx.store.frameworks.forRound(opened.roundId)!;
+    must(
+      await dispatch(
+        'assessment:declare',
+        { roundId: opened.roundId, bidRefs: ['S1'], conflict: false },
+        eve.ctx,
+      ),
+    );
+    must(
+      await dispatch(
+        'assessment:score',
+        {
+          bidId: bid.id,
+          submit: true,
+          scores: framework.criteria.map((c) => ({
+            criterionId: c.id,
+            score: c.gateway ? 1 : 2,
+            justification: 'Scored on the train from the business case',
+          })),
+        },
+        eve.ctx,
+      ),
+    );
+    const genuine = must(await dispatch('packs:return', { roundId: opened.roundId }, eve.ctx));
+    const eveKey = keyOf(eve.file, 'Eve Ward', 'eve on the train');
+    const crafted = (change: (scores: { at: string; score: number | null }[]) => void) => {
+      const { body } = readPack(Buffer.from(genuine.bytesBase64, 'base64'));
+      body.header.packId = randomUUID();
+      change((body.payload as { scores: { at: string; score: number | null }[] }).scores);
+      return writePack(body, eveKey).toString('base64');
+    };
+    const before = databaseHash(connection);
+    const future = await dispatch(
+      'packs:receive',
+      { bytesBase64: crafted((scores) => scores.forEach((s) => (s.at = '2099-01-01T00:00:00.000Z'))) },
+      lead,
+    );
+    expect(future).toMatchObject({ ok: false, error: { message: expect.stringContaining('dated 2099') } });
+    const huge = await dispatch(
+      'packs:receive',
+      { bytesBase64: crafted((scores) => scores.forEach((s) => (s.score = s.score === 1 ? 1 : 1000))) },
+      lead,
+    );
+    expect(huge).toMatchObject({ ok: false, error: { message: expect.stringContaining('1000, outside') } });
+    expect(databaseHash(connection)).toBe(before);
   });
 });
