@@ -29,18 +29,18 @@ async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error
 }
 
 /** Opens `file` as the lead officer (Lee Lead), with the bench's people unlocked as needed. */
-export function openAsLead(file: string) {
+export async function openAsLead(file: string) {
   const connection = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
   const store = createStore(connection);
   const ctx = createContext(store, 'bench');
   const lead = store.people.findByName('Lee Lead');
-  if (lead) unlockPerson(ctx, lead, BENCH_PASSPHRASE, { remember: false });
+  if (lead) await unlockPerson(ctx, lead, BENCH_PASSPHRASE, { remember: false });
   return { ctx, sqlite: connection.sqlite, close: () => connection.close() };
 }
 
 export async function makeScoredRound(file: string, bids: number): Promise<ScoredRound> {
   const roundId = makeLargeRound(file, bids);
-  const first = openAsLead(file);
+  const first = await openAsLead(file);
   await ok(
     dispatch(
       'people:add',
@@ -49,7 +49,7 @@ export async function makeScoredRound(file: string, bids: number): Promise<Score
     ),
   );
   first.close();
-  const { ctx, sqlite, close } = openAsLead(file);
+  const { ctx, sqlite, close } = await openAsLead(file);
   for (const name of ASSESSORS)
     await ok(dispatch('people:add', { name, role: 'policy officer', passphrase: BENCH_PASSPHRASE }, ctx));
   const framework = await ok(dispatch('frameworks:use', { roundId, template: 'safer-streets' }, ctx));
