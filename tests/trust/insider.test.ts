@@ -6,7 +6,7 @@ import { createContext } from '../../electron/handlers/context';
 import { databaseHash } from '../support/database-hash';
 import { TEST_KDF, TEST_PASSPHRASE, tempDir } from '../support/temp-db';
 import { must, signedRound, tamper } from '../audit/signed-round';
-import { cli } from './cli';
+import { cli } from '../support/pack-cli';
 
 // The attacks of issue 17, each tried as an insider would: an ordinary lead officer's passphrase,
 // a copy of the office database, the packs that travel by email, and the sqlite3 shell. Each must
