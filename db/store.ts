@@ -2,6 +2,7 @@ import { sealPending } from './audit/recorder';
 import { auditTablesPresent } from './audit/tables';
 import type { Connection } from './connection';
 import { allocationQueries } from './queries/allocation';
+import { approvalQueries, enrolmentCodeQueries } from './queries/approvals';
 import { boardQueries } from './queries/board';
 import { frameworkQueries, scoringQueries } from './queries/assessment';
 import { peopleQueries } from './queries/people';
@@ -25,6 +26,8 @@ export function createStore(connection: Connection) {
     organisations: organisationQueries(db),
     people: peopleQueries(db),
     identities: identityQueries(db),
+    approvals: approvalQueries(db),
+    enrolmentCodes: enrolmentCodeQueries(db),
     frameworks: frameworkQueries(db),
     scoring: scoringQueries(db),
     allocation: allocationQueries(db),

@@ -38,6 +38,8 @@ export const CHANNELS = [
   'people:enrol',
   'people:setRole',
   'people:retire',
+  'people:approve',
+  'people:newCode',
   'frameworks:get',
   'frameworks:use',
   'frameworks:update',

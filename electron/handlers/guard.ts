@@ -38,9 +38,18 @@ export function checkRole(ctx: HandlerContext, rule: Rule, input: unknown): Pers
   if (!roles.includes(actor.role))
     throw new Refusal(
       'forbidden',
-      `Only a ${roleList(roles)} can ${action}; ${actor.name} is a ${ROLE_LABELS[actor.role].toLowerCase()}`,
+      `Only a ${roleList(roles)} can ${action}; ${actor.name} is a ${ROLE_LABELS[actor.role].toLowerCase()}` +
+        waitingGrant(ctx, actor),
     );
   return actor;
+}
+
+/** ", until the commissioner approves them as commissioner", for someone whose grant is waiting. */
+function waitingGrant(ctx: HandlerContext, actor: Person): string {
+  const stored = ctx.store.people.get(actor.id);
+  return stored?.pendingSince
+    ? ` until the commissioner approves them as ${ROLE_LABELS[stored.role].toLowerCase()}`
+    : '';
 }
 
 /** Refuses a write in a stage of its round the rule book does not allow it in. */
