@@ -375,6 +375,7 @@ export const RULE_BOOK = {
   'notices:export': read('export a decision notice'),
   // What the Specified Information Order asks to be published: read from signed decisions only.
   'publish:register': read('export the register of grants'),
+  'publish:threeSixtyGiving': read("export a round's awards as 360Giving data"),
   'letters:export': read('write letters to bidders', LEAD),
   // Packs between laptops (electron/packs/). Opening checks in its handler who may open it (the
   // recipient, or anyone on a new installation, who becomes the recipient with the code).
