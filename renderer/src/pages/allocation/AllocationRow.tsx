@@ -56,7 +56,10 @@ function Departure({
   );
 }
 
-/** The conditions of grant for a funded bid: a full-width box under the bid, with its own Save. */
+/**
+ * The conditions of grant for a funded bid, and why the commissioner considers it will reduce crime
+ * and disorder (the register prints it): full-width boxes under the bid, with their own Save.
+ */
 function Conditions({ refText, editor }: { refText: string; editor: AllocationEditor }) {
   return (
     <div className="conditions-form">
@@ -70,12 +73,22 @@ function Conditions({ refText, editor }: { refText: string; editor: AllocationEd
         value={editor.conditions(refText)}
         onChange={(e) => editor.setConditions(refText, e.target.value)}
       />
+      <label className="label label--small" htmlFor={`crime-${refText}`}>
+        Why {refText} will reduce crime and disorder
+      </label>
+      <textarea
+        id={`crime-${refText}`}
+        className="input"
+        rows={2}
+        value={editor.crimeReduction(refText)}
+        onChange={(e) => editor.setCrimeReduction(refText, e.target.value)}
+      />
       <button
         type="button"
         className="button button--secondary button--small"
         onClick={() => void editor.saveConditions(refText)}
       >
-        Save<span className="visually-hidden"> conditions for {refText}</span>
+        Save<span className="visually-hidden"> conditions for {refText} and why it will reduce crime</span>
       </button>
     </div>
   );
@@ -165,6 +178,11 @@ export function AllocationRow(props: {
         {!canAllocate && editor.item(r.ref)?.conditions && (
           <p className="reason-note">
             <strong>Conditions of grant:</strong> {editor.item(r.ref)?.conditions}
+          </p>
+        )}
+        {!canAllocate && editor.item(r.ref)?.crimeReduction && (
+          <p className="reason-note">
+            <strong>Why it will reduce crime and disorder:</strong> {editor.item(r.ref)?.crimeReduction}
           </p>
         )}
       </td>
