@@ -61,6 +61,8 @@ function approvalStatement(
 }
 
 export const approvalHandlers = {
+  'people:history': (_input: object, ctx: HandlerContext) => peopleHistory(ctx),
+
   /** The sitting commissioner approves a pending grant; approving a new commissioner hands over. */
   'people:approve': (input: ParsedInput<'people:approve'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
@@ -106,6 +108,39 @@ export const approvalHandlers = {
       return listItem(ctx, person.id);
     }),
 };
+
+/** The audit entries about people, newest first: who was added, made what, approved, retired. */
+const PEOPLE_OPERATIONS = [
+  'people:add',
+  'people:setRole',
+  'people:approve',
+  'people:retire',
+  'people:enrol',
+  'people:newCode',
+];
+
+function peopleHistory(ctx: HandlerContext) {
+  const rows = ctx.store.sqlite
+    .prepare(
+      `SELECT seq, at, person_name, operation, summary FROM audit_entries
+       WHERE operation IN (${PEOPLE_OPERATIONS.map(() => '?').join(', ')}) ORDER BY seq DESC LIMIT 500`,
+    )
+    .all(...PEOPLE_OPERATIONS) as {
+    seq: number;
+    at: string;
+    person_name: string | null;
+    operation: string;
+    summary: string;
+  }[];
+  // The chain's count of rows changed is for auditors; the people's history reads as sentences.
+  return rows.map((r) => ({
+    seq: r.seq,
+    at: r.at,
+    person: r.person_name,
+    operation: r.operation,
+    summary: r.summary.replace(/ \[\d+ rows? changed: [^\]]*\]$/, ''),
+  }));
+}
 
 /** A person as the office's list shows them (fingerprint, retirement, pending grant). */
 export function listItem(ctx: HandlerContext, id: number) {

@@ -22,6 +22,7 @@ import { noticeWordingHandlers } from './notice-wording';
 import { noticeLifecycleHandlers } from './notice-lifecycle';
 import { noticeWordsHandlers } from './notice-words';
 import { publishHandlers } from './publish';
+import { threeSixtyGivingHandlers } from './three-sixty-giving';
 import { partnershipHandlers } from './partnerships';
 import { readinessHandlers } from './readiness';
 import { roundProgressHandlers } from './round-progress';
@@ -72,6 +73,7 @@ const handlers: Handlers = {
   ...noticeLifecycleHandlers,
   ...noticeWordsHandlers,
   ...publishHandlers,
+  ...threeSixtyGivingHandlers,
   ...readinessHandlers,
   ...roundProgressHandlers,
   ...noticeExportHandlers,

@@ -1,9 +1,10 @@
 import type { Channel } from '../../shared/channels';
 import { formatDate } from '../../shared/dates';
 import { ROLE_LABELS, type Person, type Role } from '../../shared/people';
+import { allowedOnCopy } from '../../shared/copy-rules';
 import { ruleFor, writes, type Rule } from '../../shared/rule-book';
 import { STAGE_LABELS, type Stage } from '../../shared/stages';
-import { currentActor } from './actor';
+import { actingRole, currentActor } from './actor';
 import type { HandlerContext } from './context';
 import { latestNotice } from './notice-record';
 import { Refusal } from './refusal';
@@ -35,22 +36,24 @@ export function checkRole(ctx: HandlerContext, rule: Rule, input: unknown): Pers
         `(on the command line, --as NAME with TRANCHE_PASSPHRASE) before you ${action}`,
     );
   }
-  if (!roles.includes(actor.role))
-    throw new Refusal(
-      'forbidden',
-      `Only a ${roleList(roles)} can ${action}; ${actor.name} is a ${ROLE_LABELS[actor.role].toLowerCase()}` +
-        waitingGrant(ctx, actor),
-    );
+  if (!roles.includes(actor.role)) throw roleRefusal(roles, action, actor, waitingGrant(ctx, actor));
   return actor;
 }
 
-/** ", until the commissioner approves them as commissioner", for someone whose grant is waiting. */
+/** " until the commissioner approves them as commissioner", for someone whose grant is waiting. */
 function waitingGrant(ctx: HandlerContext, actor: Person): string {
   const stored = ctx.store.people.get(actor.id);
   return stored?.pendingSince
     ? ` until the commissioner approves them as ${ROLE_LABELS[stored.role].toLowerCase()}`
     : '';
 }
+
+const roleRefusal = (roles: readonly Role[], action: string, person: Person, waiting = '') =>
+  new Refusal(
+    'forbidden',
+    `Only a ${roleList(roles)} can ${action}; ${person.name} is a ${ROLE_LABELS[person.role].toLowerCase()}` +
+      waiting,
+  );
 
 /** Refuses a write in a stage of its round the rule book does not allow it in. */
 export function checkStage(ctx: HandlerContext, rule: Rule, input: unknown): void {
@@ -77,26 +80,36 @@ export function checkStage(ctx: HandlerContext, rule: Rule, input: unknown): voi
   );
 }
 
+/** The kind of pack a round copy came in, or null for the office's own round. */
+function copyKind(ctx: HandlerContext, roundId: number): string | null {
+  const copyOf = ctx.store.packs.roundIdentity(roundId)?.copyOf;
+  if (!copyOf) return null;
+  try {
+    return String((JSON.parse(copyOf) as { kind?: unknown }).kind ?? '');
+  } catch {
+    return '';
+  }
+}
+
+const OWN_WORK = 'only your own declarations and scores can be changed here';
+const DELIVERY_WORK = 'only due diligence, claims and monitoring returns can be recorded here';
+
 /**
  * On a round copy received in a pack, only the recipient's own work may be written (rules marked
- * `onCopy`), and only for themselves: a write naming another assessor is refused too.
+ * `onCopy`; `delivery` ones only on a delivery pack's copy), and only for themselves: a write
+ * naming another assessor is refused too.
  */
 export function checkCopy(ctx: HandlerContext, rule: Rule, input: unknown, actor: Person | null): void {
   if (!rule.round || !writes(rule, input)) return;
   const roundId = roundOfInput(ctx, rule.round, input);
-  if (roundId === null || !ctx.store.packs.isCopy(roundId)) return;
-  if (!rule.onCopy)
-    throw new Refusal(
-      'forbidden',
-      'This round is a copy from your office: only your own declarations and scores can be changed here',
-    );
+  const kind = roundId === null ? null : copyKind(ctx, roundId);
+  if (kind === null) return;
+  const work = kind === 'delivery' ? DELIVERY_WORK : OWN_WORK;
+  const allowed = allowedOnCopy(rule, kind);
+  if (!allowed) throw new Refusal('forbidden', `This round is a copy from your office: ${work}`);
   const named = (input as { assessor?: unknown } | undefined)?.assessor;
   if (typeof named === 'string' && actor && named.trim().toLowerCase() !== actor.name.toLowerCase())
-    throw new Refusal(
-      'forbidden',
-      'This round is a copy from your office: only your own declarations and scores can be changed here, ' +
-        `not ${named.trim()}'s`,
-    );
+    throw new Refusal('forbidden', `This round is a copy from your office: ${work}, not ${named.trim()}'s`);
 }
 
 /** The whole rule for one call: the right person, at the right stage of the round. */
@@ -104,5 +117,29 @@ export function enforceRuleBook(channel: Channel, input: unknown, ctx: HandlerCo
   const rule = ruleFor(channel);
   const actor = checkRole(ctx, rule, input);
   checkCopy(ctx, rule, input, actor);
+  checkStage(ctx, rule, input);
+}
+
+/**
+ * The rule book for a write made by `person` elsewhere and applied here (work recorded away from the
+ * office, received in a signed pack): their role, now, and the round's stage, as if they made it here.
+ */
+export function enforceRuleBookFor(
+  channel: Channel,
+  input: unknown,
+  ctx: HandlerContext,
+  person: Person,
+): void {
+  const rule = ruleFor(channel);
+  // The role they act in now: a grant still waiting for the commissioner's approval gives nothing.
+  const stored = ctx.store.people.get(person.id);
+  const role = stored ? actingRole(stored) : person.role;
+  if (rule.roles !== 'anyone' && (!role || !rule.roles.includes(role)))
+    throw roleRefusal(
+      rule.roles,
+      rule.action,
+      { ...person, role: role ?? person.role },
+      waitingGrant(ctx, person),
+    );
   checkStage(ctx, rule, input);
 }

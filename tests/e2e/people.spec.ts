@@ -28,7 +28,10 @@ test('a lead officer adds a person, changes their role and retires them; the las
   await expect(page.getByRole('status')).toContainText('Added Robin Newcomer as policy officer');
   // No passphrase is set here: a one-time code is shown, for Robin to choose their own.
   await expect(page.getByTestId('enrolment-code')).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-  const robin = page.getByRole('row').filter({ hasText: 'Robin Newcomer' });
+  const robin = page
+    .getByRole('table', { name: 'People in this office' })
+    .getByRole('row')
+    .filter({ hasText: 'Robin Newcomer' });
   await expect(robin).toContainText('Policy officer');
   await expect(robin).toContainText('Not enrolled yet');
 
@@ -45,7 +48,10 @@ test('a lead officer adds a person, changes their role and retires them; the las
   await expect(robin.getByRole('button')).toHaveCount(0);
 
   // The only lead officer cannot step down: the page says why.
-  const dan = page.getByRole('row').filter({ hasText: 'Dan Hughes' });
+  const dan = page
+    .getByRole('table', { name: 'People in this office' })
+    .getByRole('row')
+    .filter({ hasText: 'Dan Hughes' });
   await dan.getByRole('button', { name: 'Change role: Dan Hughes' }).click();
   await page.getByLabel('New role').selectOption('policy_officer');
   await page.getByRole('button', { name: 'Change role', exact: true }).click();
@@ -78,7 +84,10 @@ test('a new person enrols on first use with their code; a new lead officer waits
   await page.getByRole('button', { name: 'Add this person' }).click();
   await expect(page.getByRole('status')).toContainText('once the commissioner approves');
   const code = (await page.getByTestId('enrolment-code').textContent())!;
-  const lena = page.getByRole('row').filter({ hasText: 'Lena Lead' });
+  const lena = page
+    .getByRole('table', { name: 'People in this office' })
+    .getByRole('row')
+    .filter({ hasText: 'Lena Lead' });
   await expect(lena).toContainText('Waiting for approval');
   await expect(lena).toContainText('Cannot act until the commissioner approves');
   await checkAccessibility(page);
@@ -106,6 +115,13 @@ test('a new person enrols on first use with their code; a new lead officer waits
   await page.getByRole('button', { name: 'Approve Lena Lead as lead officer' }).click();
   await expect(page.getByRole('status')).toContainText('You approved Lena Lead as lead officer');
   await expect(lena).toContainText('Active');
+  const history = page.getByRole('table', { name: /History of people and roles/ });
+  await expect(history).toContainText(
+    "Approved Lena Lead as lead officer, signed with the commissioner's key",
+  );
+  await expect(history).toContainText(
+    "Added Lena Lead as lead officer, waiting for the commissioner's approval",
+  );
   await page.goto(`${bridge.origin}/#/rounds`);
   await beMe(page, bridge.origin, 'Lena Lead', 'lena picks her own words');
   await expect(page.getByRole('status')).toContainText('Lena Lead, lead officer');

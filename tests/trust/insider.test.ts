@@ -6,10 +6,13 @@ import { dispatch } from '../../electron/handlers/dispatch';
 import { createContext } from '../../electron/handlers/context';
 import { verifyBytes } from '../../electron/identity/keys';
 import { databaseHash } from '../support/database-hash';
-import { TEST_KDF, TEST_PASSPHRASE, actingAs, tempDir } from '../support/temp-db';
+import { TEST_KDF, TEST_PASSPHRASE, actingAs, tempDir, unlockAs } from '../support/temp-db';
+import { IDLE_LOCK_MS, Session } from '../../electron/identity/session';
 import { must, signedRound, tamper } from '../audit/signed-round';
 import { cli, hashOf } from '../support/pack-cli';
 import type { HandlerContext } from '../../electron/handlers/context';
+import { auditedTables, rowReader } from '../../db/audit/tables';
+import { rechain, recordRowsAsTheyStand, swapEntries } from './rechain';
 
 // The attacks of issue 17, each tried as an insider would: an ordinary lead officer's passphrase,
 // a copy of the office database, the packs that travel by email, and the sqlite3 shell. Each must
@@ -254,6 +257,20 @@ describe('an insider', () => {
         error: { code: 'forbidden' },
       });
     expect(databaseHash(connection)).toBe(before);
+    // Every grant, approval and role change is in the history of people, in sentences.
+    const history = must(await dispatch('people:history', {}, as('Pat Morgan'))).map((e) => e.summary);
+    expect(history).toEqual(
+      expect.arrayContaining([
+        "Added Tim Temporary as lead officer, waiting for the commissioner's approval",
+        'Tim Temporary chose their own passphrase with their enrolment code',
+        "Approved Tim Temporary as lead officer, signed with the commissioner's key",
+        "Made Dan Hughes commissioner, waiting for the commissioner's approval",
+      ]),
+    );
+    expect(await dispatch('people:history', {}, as('Asha Patel'))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 
   it("cannot enrol with a wrong, reused or someone else's code: one line, exit 2, nothing changed", async () => {
@@ -314,6 +331,96 @@ describe('an insider', () => {
     // Ann acts with the passphrase she chose, which nobody else was ever told.
     const asAnn = { TRANCHE_PASSPHRASE: 'my own words chosen alone' };
     expect((await cli(['--db', file, '--as', 'Ann Able', 'people', 'list'], asAnn)).code).toBe(0);
+  });
+
+  it('cannot edit a score and recompute the chain: every entry is signed by the person who acted', async () => {
+    const { connection, file } = await signedRound();
+    const bid = connection.sqlite.prepare("SELECT id FROM bids WHERE ref = 'B1'").pluck().get() as number;
+    connection.close();
+    rechain(file, (raw) => {
+      raw.prepare('UPDATE scores SET score = 5 WHERE bid_id = ?').run(bid);
+      recordRowsAsTheyStand(raw, 'scores');
+    });
+    const verified = await cli(['--db', file, 'verify', '--json']);
+    expect(verified.code).toBe(2);
+    const { problems } = JSON.parse(verified.stdout) as { problems: string[] };
+    expect(problems).toContainEqual(expect.stringMatching(/its signature does not hold/));
+    expect(problems.join('\n')).not.toMatch(/does not link|was changed after it was written/);
+  });
+
+  it('cannot re-order the chain and link it again', async () => {
+    const { connection, file } = await signedRound();
+    const [first, second] = connection.sqlite
+      .prepare("SELECT seq FROM audit_entries WHERE operation = 'allocation:set' ORDER BY seq")
+      .pluck()
+      .all() as number[];
+    connection.close();
+    rechain(file, (raw) => swapEntries(raw, first!, second!));
+    const verified = await cli(['--db', file, 'verify', '--json']);
+    expect(verified.code).toBe(2);
+    expect(JSON.parse(verified.stdout).problems).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`Audit entry ${first} \\(allocation:set.*its signature does not hold`),
+      ),
+    );
+  });
+
+  it('cannot append an entry of its own making: an unsigned entry is not one of the named kinds', async () => {
+    const { connection, file } = await signedRound();
+    connection.close();
+    rechain(file, (raw) => {
+      const last = raw.prepare('SELECT seq, at FROM audit_entries ORDER BY seq DESC LIMIT 1').get() as {
+        seq: number;
+        at: string;
+      };
+      raw.prepare("UPDATE bids SET requested_pence = 1 WHERE ref = 'B1'").run();
+      const bids = auditedTables(raw).find((t) => t.name === 'bids')!;
+      const row = [...rowReader(raw, bids).all()].find((r) => JSON.parse(r.image).ref === 'B1')!;
+      raw
+        .prepare(
+          `INSERT INTO audit_entries (seq, at, person_id, person_name, key_fingerprint, operation, rounds,
+             summary, input, changes_hash, prev_hash, hash)
+           VALUES (?, ?, NULL, NULL, NULL, 'store:direct', '', 'Changed through the store', 'null', '', '', '')`,
+        )
+        .run(last.seq + 1, last.at);
+      raw
+        .prepare("INSERT INTO audit_changes VALUES (?, 0, 'bids', ?, 'update', ?)")
+        .run(last.seq + 1, row.key, row.image);
+    });
+    const verified = await cli(['--db', file, 'verify', '--json']);
+    expect(verified.code).toBe(2);
+    expect(JSON.parse(verified.stdout).problems).toEqual([
+      expect.stringMatching(/\(store:direct, .*is not signed by anyone/),
+    ]);
+  });
+  it("cannot sign at a commissioner's unlocked app: signing asks for the passphrase again", async () => {
+    const { ctx, connection, lead } = await signedRound();
+    must(await dispatch('notices:supersede', { roundId: 1 }, lead));
+    // Pat unlocked the app a while ago (well inside the idle lock) and stepped away.
+    let clock = Date.parse('2026-11-22T09:00:00Z');
+    const session = new Session(IDLE_LOCK_MS, () => clock);
+    const pat = unlockAs(
+      createContext(ctx.store, ctx.appVersion, ctx.now, { kdf: TEST_KDF, session }),
+      'Pat Morgan',
+    );
+    clock += 5 * 60_000;
+    const sign = (passphrase?: string) =>
+      dispatch(
+        'notices:sign',
+        { roundId: 1, readinessReason: 'Agreed', ...(passphrase === undefined ? {} : { passphrase }) },
+        pat,
+      );
+    const before = databaseHash(connection);
+    expect(await sign()).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('Give your passphrase again to sign') },
+    });
+    expect(databaseHash(connection)).toBe(before);
+    expect(await sign('a guess at it')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const signedNotices = () =>
+      connection.sqlite.prepare("SELECT count(*) FROM notices WHERE status = 'signed'").pluck().get();
+    expect(signedNotices()).toBe(1); // the one superseded, only
+    expect(await sign(TEST_PASSPHRASE)).toMatchObject({ ok: true, value: { status: 'signed' } });
   });
 });
 

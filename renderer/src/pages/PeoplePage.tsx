@@ -4,6 +4,7 @@ import type { Output } from '../../../shared/contract';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/people';
 import { api } from '../api';
 import { ErrorSummary } from '../components/ErrorSummary';
+import { PeopleHistory } from '../components/PeopleHistory';
 import { Banner, LoadFailure, Page } from '../components/Page';
 import { TextField } from '../components/TextField';
 import { useResult } from '../hooks/useResult';
@@ -283,6 +284,7 @@ export function PeoplePage() {
         />
       )}
       {lead && people.state === 'ready' && <AddPerson people={list} onDone={done} onError={setError} />}
+      {(lead || commissioner) && <PeopleHistory refreshKey={message ?? ''} />}
     </Page>
   );
 }
