@@ -723,6 +723,25 @@ export const boardViews = sqliteTable(
   (t) => [primaryKey({ columns: [t.bidId, t.personId] })],
 );
 
+/**
+ * The feedback a letter gives on one criterion of a bid, in the office's words: drafted by an officer
+ * and printed only once a lead officer approved it (a lead officer's own words are approved as
+ * written). Changing the words clears an approval.
+ */
+export const feedbackSummaries = sqliteTable(
+  'feedback_summaries',
+  {
+    bidId: bidColumn(),
+    criterionCode: text('criterion_code').notNull(),
+    text: text('text').notNull(),
+    writtenBy: integer('written_by').references(() => people.id, { onDelete: 'set null' }),
+    writtenAt: text('written_at').notNull(),
+    approvedBy: integer('approved_by').references(() => people.id, { onDelete: 'set null' }),
+    approvedAt: text('approved_at'),
+  },
+  (t) => [primaryKey({ columns: [t.bidId, t.criterionCode] })],
+);
+
 // ---- Decision notices ----
 
 /** The office's standard wording for a fund's notices, edited by the office; JSON of NoticeWording. */
@@ -916,6 +935,17 @@ export const grantVariations = sqliteTable('grant_variations', {
   createdAt: text('created_at').notNull(),
 });
 
+/**
+ * This office's database: a random id given once (a backup or copy keeps it, so `restore` can
+ * refuse another office's file), and the first audit entry that had to be signed (entries before
+ * it were written before entries were signed, and verify lists them as notes).
+ */
+export const officeIdentity = sqliteTable('office_identity', {
+  id: text('id').primaryKey(),
+  createdAt: text('created_at').notNull(),
+  signedFrom: integer('signed_from').notNull(),
+});
+
 // The audit chain (db/audit/): one entry per write, each holding the hash of the one before, and
 // the image of every row the write changed. Append-only: triggers installed at every open refuse
 // UPDATE and DELETE on both tables. Entries are keyed by their place in the chain.
@@ -935,6 +965,12 @@ export const auditEntries = sqliteTable('audit_entries', {
   changesHash: text('changes_hash').notNull(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
+  /**
+   * The acting person's Ed25519 signature (base64) over `hash`, made with the key `keyFingerprint`
+   * names. Null for the named kinds no person does (db/audit/signers.ts) and for entries written
+   * before entries were signed (below `office_identity.signed_from`).
+   */
+  signature: text('signature'),
 });
 
 export const auditChanges = sqliteTable(

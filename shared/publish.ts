@@ -38,6 +38,6 @@ export const threeSixtyGivingInputSchema = z.object({
   roundId: z.number().int().positive(),
   orgId: z.string().trim().regex(ORG_ID_PATTERN, {
     error:
-      '--org-id must be an org-id.guide identifier: the list code and the number it gives, like GB-CHC-1234567',
+      'The org-id must be an org-id.guide identifier: the list code and the number it gives, like GB-CHC-1234567',
   }),
 });

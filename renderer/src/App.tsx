@@ -13,6 +13,9 @@ import { BidsPage } from './pages/BidsPage';
 import { ImportPage } from './pages/ImportPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PlansPage } from './pages/PlansPage';
+import { PartnershipsPage } from './pages/PartnershipsPage';
+import { PublishPage } from './pages/PublishPage';
+import { FeedbackPage } from './pages/FeedbackPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { OpenPackPage } from './pages/OpenPackPage';
 import { AssessmentPage } from './pages/AssessmentPage';
@@ -170,7 +173,9 @@ function Frame() {
             <ul className="nav__list">
               <NavLink href="/rounds">Funding rounds</NavLink>
               <NavLink href="/plans">Plans</NavLink>
+              <NavLink href="/partnerships">Partnerships</NavLink>
               <NavLink href="/reports">Reports</NavLink>
+              <NavLink href="/publishing">Publishing</NavLink>
               <LeadNavLink href="/people">People</LeadNavLink>
               <NavLink href="/about">About and data</NavLink>
             </ul>
@@ -210,6 +215,13 @@ function Frame() {
               {(params) => <ScoringPage roundId={Number(params.id)} bidId={Number(params.bid)} />}
             </Route>
             <Route path="/rounds/:id/notice">{(params) => <NoticePage roundId={Number(params.id)} />}</Route>
+            <Route path="/rounds/:id/feedback">
+              {(params) => (
+                <RoleGate channel="feedback:list" title="Feedback for letters" roundId={Number(params.id)}>
+                  <FeedbackPage roundId={Number(params.id)} />
+                </RoleGate>
+              )}
+            </Route>
             <Route path="/rounds/:id/board">
               {(params) => (
                 <RoleGate channel="board:pack" title="Board review" roundId={Number(params.id)}>
@@ -258,6 +270,8 @@ function Frame() {
             <Route path="/rounds/:id">{(params) => <RoundOverviewPage id={Number(params.id)} />}</Route>
             <Route path="/about" component={AboutPage} />
             <Route path="/plans" component={PlansPage} />
+            <Route path="/partnerships" component={PartnershipsPage} />
+            <Route path="/publishing" component={PublishPage} />
             <Route path="/reports" component={ReportsPage} />
             <Route path="/profile" component={ProfilePage} />
             <Route path="/people" component={PeoplePage} />

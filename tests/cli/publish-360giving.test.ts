@@ -72,7 +72,7 @@ describe('publish 360giving', () => {
       env,
     );
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--org-id must be an org-id.guide identifier');
+    expect(bad.stderr).toContain('org-id must be an org-id.guide identifier');
 
     await must([...lead, 'publish', '360giving', '--round', '1', '--org-id', 'GB-CHC-1234567', '--out', out]);
     const data = JSON.parse(readFileSync(out, 'utf8')) as { grants: Grant[] };

@@ -1,5 +1,6 @@
 import { whyNotNow } from '../../../shared/may-act';
 import { useState } from 'react';
+import { Link } from 'wouter';
 import { formatDate } from '../../../shared/dates';
 import type { Output } from '../../../shared/contract';
 import type { NoticeData } from '../../../shared/notice-data';
@@ -8,6 +9,7 @@ import { api } from '../api';
 import type { AppError } from '../../../shared/result';
 import { NoticeContact } from '../components/NoticeContact';
 import { NoticePreview } from '../components/NoticePreview';
+import { NoticeWords } from '../components/NoticeWords';
 import { Banner, LoadFailure, Page } from '../components/Page';
 import { ReadinessGate } from '../components/ReadinessGate';
 import { DemoBanner, RoundNav } from '../components/RoundNav';
@@ -281,6 +283,11 @@ export function NoticePage({ roundId }: { roundId: number }) {
                 </button>
               </>
             )}
+            {(me?.role === 'lead_officer' || me?.role === 'policy_officer') && (
+              <Link href={`/rounds/${roundId}/feedback`} className="button button--secondary">
+                Feedback for the letters
+              </Link>
+            )}
             {busy && (
               <span aria-live="polite">
                 <progress className="progress" aria-label={busy} /> {busy}
@@ -294,6 +301,22 @@ export function NoticePage({ roundId }: { roundId: number }) {
               canEdit={lead}
               onSaved={() => {
                 setMessage('Contact details saved: the notice now prints them.');
+                reloadAll();
+              }}
+            />
+          )}
+          {!copy && n.status !== 'signed' && n.status !== 'superseded' && (
+            <NoticeWords
+              key={`words:${n.id}`}
+              notice={n}
+              canEdit={
+                me?.role === 'lead_officer' &&
+                may('notices:set') &&
+                round.state === 'ready' &&
+                !whyNotNow('notices:set', round.value.stage)
+              }
+              onSaved={(m) => {
+                setMessage(m);
                 reloadAll();
               }}
             />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Allocation } from '../../../../shared/assessment';
 import { api } from '../../api';
 import { customAmount, savedMessage, without, type Option } from './maths';
@@ -27,11 +27,15 @@ export function useAllocationEditor(props: {
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   const [custom, setCustom] = useState<Record<string, string>>({});
   const [conditions, setConditions] = useState<Record<string, string>>({});
+  // Why the commissioner considers the grant will reduce crime and disorder: the register prints it.
+  const [crime, setCrime] = useState<Record<string, string>>({});
   // The option chosen in a row's select, saved only with its Save button: arrow keys in a select
   // move through options, and must not write each one into the allocation and its history.
   const [chosen, setChosen] = useState<Record<string, Option>>({});
 
-  const item = (ref: string): Item | undefined => items?.find((i) => i.ref === ref);
+  // Every row asks for its item several times a render: a map built once, not a search per call.
+  const itemOf = useMemo(() => new Map((items ?? []).map((i) => [i.ref, i])), [items]);
+  const item = (ref: string): Item | undefined => itemOf.get(ref);
   const saved = (ref: string): Option => item(ref)?.option ?? 'none';
   const fail = (ref: string, message: string) => setRowErrors((e) => ({ ...e, [ref]: message }));
 
@@ -43,12 +47,14 @@ export function useAllocationEditor(props: {
       amountPence = typed.pence;
     }
     const note = conditions[ref];
+    const why = crime[ref];
     const result = await api.allocation.set({
       roundId,
       bidRef: ref,
       option,
       ...(amountPence !== undefined ? { amountPence } : {}),
       ...(note !== undefined ? { conditions: note } : {}),
+      ...(why !== undefined ? { crimeReduction: why } : {}),
       ...(given?.reason ? { reason: given.reason } : {}),
     });
     // Any change to the allocation makes an earlier confirmation out of date.
@@ -65,12 +71,13 @@ export function useAllocationEditor(props: {
     setChosen((c) => without(c, ref));
     const now = result.value.items.find((i) => i.ref === ref);
     const conditionsChanged = note !== undefined && note !== (item(ref)?.conditions ?? '');
+    const crimeChanged = why !== undefined && why !== (item(ref)?.crimeReduction ?? '');
     setConditions((c) => without(c, ref));
-    onSaved(
-      conditionsChanged && now
-        ? `Saved: the conditions of grant for ${ref}. ${savedMessage(ref, now)}`
-        : savedMessage(ref, now),
-    );
+    setCrime((c) => without(c, ref));
+    const terms = [conditionsChanged && 'the conditions of grant', crimeChanged && 'why it will reduce crime']
+      .filter(Boolean)
+      .join(' and ');
+    onSaved(terms && now ? `Saved: ${terms} for ${ref}. ${savedMessage(ref, now)}` : savedMessage(ref, now));
   };
 
   const allocateWithReason = async (ref: string) => {
@@ -99,6 +106,8 @@ export function useAllocationEditor(props: {
     setCustom: (ref: string, text: string) => setCustom((c) => ({ ...c, [ref]: text })),
     conditions: (ref: string) => conditions[ref] ?? item(ref)?.conditions ?? '',
     setConditions: (ref: string, text: string) => setConditions((c) => ({ ...c, [ref]: text })),
+    crimeReduction: (ref: string) => crime[ref] ?? item(ref)?.crimeReduction ?? '',
+    setCrimeReduction: (ref: string, text: string) => setCrime((c) => ({ ...c, [ref]: text })),
     reason: (ref: string) => reasons[ref] ?? '',
     setReason: (ref: string, text: string) => setReasons((r) => ({ ...r, [ref]: text })),
     error: (ref: string) => rowErrors[ref] ?? '',
