@@ -182,8 +182,7 @@ export interface ChainHead {
 
 export function chainHead(sqlite: Database.Database): ChainHead | null {
   const last = sqlite.prepare('SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1').get() as
-    | ChainHead
-    | undefined;
+    ChainHead | undefined;
   return last ? { seq: last.seq, hash: last.hash } : null;
 }
 

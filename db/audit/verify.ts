@@ -189,8 +189,8 @@ function changedColumns(d: RowDifference): string {
 function checkSignedNotices(sqlite: Database.Database, problems: string[]) {
   const signed = sqlite
     .prepare(
-      'SELECT id, round_id, number, status, content, fingerprint, signature, signer_public_key FROM notices ' +
-        "WHERE status IN ('signed', 'superseded') AND content IS NOT NULL",
+      // Every column: a database from before notices were signed has no signature columns yet.
+      "SELECT * FROM notices WHERE status IN ('signed', 'superseded') AND content IS NOT NULL",
     )
     .all() as {
     id: number;
@@ -199,8 +199,8 @@ function checkSignedNotices(sqlite: Database.Database, problems: string[]) {
     status: string;
     content: string;
     fingerprint: string | null;
-    signature: string | null;
-    signer_public_key: string | null;
+    signature?: string | null;
+    signer_public_key?: string | null;
   }[];
   for (const notice of signed) {
     const where = `notices row (id ${notice.id}): decision ${notice.number}`;
@@ -219,7 +219,7 @@ function checkSignedNotices(sqlite: Database.Database, problems: string[]) {
  */
 function checkNoticeSeal(
   sqlite: Database.Database,
-  notice: { content: string; signature: string | null; signer_public_key: string | null },
+  notice: { content: string; signature?: string | null; signer_public_key?: string | null },
   where: string,
   problems: string[],
 ) {

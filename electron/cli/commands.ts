@@ -4,6 +4,7 @@ import { bidCommands } from './bid-commands';
 import type { Command } from './command-kit';
 import { identityCommands } from './identity-commands';
 import { noticeCommands } from './notice-commands';
+import { officeCommands } from './office-commands';
 import { roundCommands } from './round-commands';
 
 // The everyday commands, one file per domain (`<domain>-commands.ts`), in the order `help` lists
@@ -29,4 +30,5 @@ export const commands: Command[] = [
   ...assessmentCommands,
   ...allocationCommands,
   ...noticeCommands,
+  ...officeCommands,
 ];

@@ -24,7 +24,8 @@ export function officeContent(ctx: HandlerContext, notice: NoticeRow): NoticeDat
 
 /**
  * SHA-256 of what is decided: the content without who signed it, whether it is a draft, the
- * fingerprints and the chain head (which moves on at the office meanwhile). The office's notice and the signed content must agree on it exactly.
+ * fingerprints and the chain head (which moves on at the office meanwhile). The office's notice
+ * and the signed content must agree on it exactly.
  */
 export function decisionSha256(content: Record<string, unknown>): string {
   const {
