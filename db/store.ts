@@ -3,6 +3,7 @@ import { auditTablesPresent } from './audit/tables';
 import type { Connection } from './connection';
 import { allocationQueries } from './queries/allocation';
 import { boardQueries } from './queries/board';
+import { feedbackQueries } from './queries/feedback';
 import { frameworkQueries, scoringQueries } from './queries/assessment';
 import { peopleQueries } from './queries/people';
 import { bidQueries } from './queries/bids';
@@ -29,6 +30,7 @@ export function createStore(connection: Connection) {
     scoring: scoringQueries(db),
     allocation: allocationQueries(db),
     board: boardQueries(db),
+    feedback: feedbackQueries(db),
     notices: noticeQueries(db),
     packs: packQueries(db),
     grants: grantQueries(db),

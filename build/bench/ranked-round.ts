@@ -29,7 +29,7 @@ export async function makeRankedRound(file: string, count: number): Promise<numb
             bidId,
             personId,
             c.id,
-            c.gateway ? 1 : 2 + ((b * 7 + c.id * 3 + p) % 3),
+            c.gateway ? 1 : 2 + ((b * 7 + c.id * 5 + p * (b % 4)) % 3),
             'Bench score',
             now,
           );

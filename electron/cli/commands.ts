@@ -3,6 +3,7 @@ import { assessmentCommands } from './assessment-commands';
 import { bidCommands } from './bid-commands';
 import type { Command } from './command-kit';
 import { identityCommands } from './identity-commands';
+import { feedbackCommands } from './feedback-commands';
 import { noticeCommands } from './notice-commands';
 import { officeCommands } from './office-commands';
 import { roundCommands } from './round-commands';
@@ -27,6 +28,7 @@ export const commands: Command[] = [
   ...roundCommands,
   ...bidCommands,
   ...identityCommands,
+  ...feedbackCommands,
   ...assessmentCommands,
   ...allocationCommands,
   ...noticeCommands,

@@ -1,6 +1,7 @@
 import type { Channel } from '../../shared/channels';
 import { formatDate } from '../../shared/dates';
 import { ROLE_LABELS, type Person, type Role } from '../../shared/people';
+import { allowedOnCopy } from '../../shared/copy-rules';
 import { ruleFor, writes, type Rule } from '../../shared/rule-book';
 import { STAGE_LABELS, type Stage } from '../../shared/stages';
 import { currentActor } from './actor';
@@ -95,12 +96,7 @@ export function checkCopy(ctx: HandlerContext, rule: Rule, input: unknown, actor
   const kind = roundId === null ? null : copyKind(ctx, roundId);
   if (kind === null) return;
   const work = kind === 'delivery' ? DELIVERY_WORK : OWN_WORK;
-  // A delivery copy stands signed: of the recipient's own work there, only delivery and what any
-  // stage allows (the return pack itself); delivery work is done on no other copy.
-  const allowed =
-    kind === 'delivery'
-      ? rule.onCopy === 'delivery' || (rule.onCopy === true && (rule.stages ?? []).includes('signed'))
-      : rule.onCopy === true;
+  const allowed = allowedOnCopy(rule, kind);
   if (!allowed) throw new Refusal('forbidden', `This round is a copy from your office: ${work}`);
   const named = (input as { assessor?: unknown } | undefined)?.assessor;
   if (typeof named === 'string' && actor && named.trim().toLowerCase() !== actor.name.toLowerCase())

@@ -59,8 +59,56 @@ test('the ranking of 10,000 bids renders only the rows in view and filters by re
   await page.keyboard.press('Enter');
   const breakdown = page.getByRole('table', { name: 'Breakdown for L00004' });
   await expect(breakdown.getByRole('row')).toHaveCount(1 + 8);
-  await page.getByLabel('Show').selectOption({ label: 'Moderation open' });
   await filter.fill('L0000');
-  await expect(page.getByText(/^\d of 10,000 bids/)).toBeVisible();
+  await expect(page.getByText(/^10 of 10,000 bids, 1 not yet fully scored/)).toBeVisible();
   await expect(breakdown).toBeVisible();
+
+  await filter.fill('');
+  await page.getByLabel('Show').selectOption({ label: 'Moderation open' });
+  await expect(page.getByText(/^[\d,]+ of 10,000 bids/)).toBeVisible();
+  const rows = ranked.locator('tbody tr[aria-rowindex]');
+  for (const row of await rows.all()) await expect(row).toContainText('Moderation open');
+});
+
+test('board review of 10,000 bids renders only the rows in view, and one filter serves both lists', async ({
+  page,
+}) => {
+  await page.goto(bridge.url);
+  await beMe(page, bridge.origin, 'Lee Lead', PASSPHRASE);
+  await page.goto(`${bridge.origin}/#/rounds/1/board`);
+  const shortlist = page.getByRole('table', { name: 'Bids and whether they are shortlisted' });
+  await expect(shortlist).toHaveAttribute('aria-rowcount', String(BIDS + 1), { timeout: 30_000 });
+  expect(await shortlist.locator('tbody tr[aria-rowindex]').count()).toBeLessThan(60);
+  const board = page.getByRole('table', { name: 'Shortlisted bids for the board' });
+  await expect(board.locator('tbody tr[aria-rowindex]').first()).toBeVisible();
+  expect(await board.locator('tbody tr[aria-rowindex]').count()).toBeLessThan(60);
+  await expectNoAccessibilityViolations(page);
+
+  // L09999 is not yet fully scored: in the shortlist's table, not shortlisted, and not before the board.
+  await page.getByLabel('Reference, project or partnership').fill('L09999');
+  await expect(page.getByText(/^1 of 10,000 bids, [\d,]+ shortlisted$/)).toBeVisible();
+  await expect(shortlist).toContainText('Not shortlisted');
+  await expect(page.getByText(/^0 of [\d,]+ bids shortlisted for the board$/)).toBeVisible();
+  await expect(board).toHaveCount(0);
+
+  await page.getByLabel('Reference, project or partnership').fill('');
+  await page.getByLabel('Show').selectOption({ label: 'Not shortlisted' });
+  await expect(shortlist.locator('tbody tr[aria-rowindex="2"]')).toContainText('Not shortlisted');
+});
+
+test('the allocation of 10,000 bids renders only the rows in view and finds a bid by its words', async ({
+  page,
+}) => {
+  await page.goto(bridge.url);
+  await beMe(page, bridge.origin, 'Lee Lead', PASSPHRASE);
+  await page.goto(`${bridge.origin}/#/rounds/1/allocation`);
+  const table = page.getByRole('table', { name: 'What each bid gets' });
+  await expect(table).toHaveAttribute('aria-rowcount', String(BIDS + 1), { timeout: 30_000 });
+  expect(await table.locator('tbody tr[aria-rowindex]').count()).toBeLessThan(60);
+  await expectNoAccessibilityViolations(page);
+
+  await page.getByLabel('Reference, project or partnership').fill('wolverhampton 9995');
+  await expect(page.getByText(/^1 of 10,000 bids$/)).toBeVisible();
+  await expect(table.locator('tbody tr[aria-rowindex]')).toHaveCount(1);
+  await expect(page.getByLabel('Allocation for L09995')).toHaveValue('none');
 });

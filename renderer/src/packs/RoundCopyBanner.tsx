@@ -12,7 +12,8 @@ const YOURS: Record<OutboundKind, string> = {
   board: 'You can record only your own views and comments here; send them back with Return to office.',
   signoff: 'You can only read and sign the notice here; send it back signed with Return to office.',
   delivery:
-    'You can record due diligence, claims and monitoring returns here; send them back with Return to office.',
+    'You can record due diligence, claims and monitoring returns here (on the command line: grants ' +
+    'diligence, claims add, returns import); send them back with Return to office.',
 };
 
 /**
