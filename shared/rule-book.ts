@@ -69,7 +69,7 @@ const REVIEW: readonly Stage[] = ['open', 'assessment', 'board', 'decision'];
 const byRoundId = { kind: 'round', field: 'roundId' } as const;
 const byBidId = { kind: 'bid', field: 'bidId' } as const;
 
-const read = (action: string, roles: readonly Role[] | 'anyone' = ANYONE): Rule => ({
+const read = (action: string, roles: readonly Role[] | 'anyone' = ANYONE): Rule & { access: 'read' } => ({
   access: 'read',
   action,
   roles,

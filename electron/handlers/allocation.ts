@@ -8,7 +8,7 @@ import { currentActor } from './actor';
 import { maySeeRanking } from './blind-scoring';
 import { getFramework } from './frameworks';
 import { rankingFor } from './ranking';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { fieldRefusal, notFound, Refusal } from './refusal';
 import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
@@ -18,7 +18,7 @@ import { mustGetOpenRound, mustGetRound } from './round-lookup';
 type Ranked = ReturnType<typeof rankingFor>[number];
 
 /** The ranking with each bid's offered reduction, or [] while the round has no framework. */
-function rankingForDepartures(ctx: HandlerContext, roundId: number): (Ranked & DepartureBid)[] {
+function rankingForDepartures(ctx: ReadContext, roundId: number): (Ranked & DepartureBid)[] {
   if (!getFramework(ctx, roundId)) return [];
   const bidOf = new Map(ctx.store.bids.listForRound(roundId).map((b) => [b.id, b]));
   return rankingFor(ctx, roundId).map((r) => ({
@@ -27,7 +27,7 @@ function rankingForDepartures(ctx: HandlerContext, roundId: number): (Ranked & D
   }));
 }
 
-export function allocationFor(ctx: HandlerContext, roundId: number): Allocation {
+export function allocationFor(ctx: ReadContext, roundId: number): Allocation {
   const round = mustGetRound(ctx, roundId);
   const bids = ctx.store.bids.listForRound(roundId);
   const bidOf = new Map(bids.map((b) => [b.id, b]));
@@ -175,7 +175,7 @@ function requireReasons(
 }
 
 export const allocationHandlers = {
-  'allocation:get': (input: ParsedInput<'allocation:get'>, ctx: HandlerContext) => {
+  'allocation:get': (input: ParsedInput<'allocation:get'>, ctx: ReadContext) => {
     const allocation = allocationFor(ctx, input.roundId);
     // Departures name ranks ("B1 (ranked 3rd) is funded while…"): blind scoring keeps them from
     // anyone who may not see the ranking itself.
@@ -276,7 +276,7 @@ export const allocationHandlers = {
       };
     }),
 
-  'scenarios:list': (input: ParsedInput<'scenarios:list'>, ctx: HandlerContext) => {
+  'scenarios:list': (input: ParsedInput<'scenarios:list'>, ctx: ReadContext) => {
     mustGetRound(ctx, input.roundId);
     const bidOf = new Map(ctx.store.bids.listForRound(input.roundId).map((b) => [b.id, b]));
     return ctx.store.allocation.scenarios(input.roundId).map((s) => {

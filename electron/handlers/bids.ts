@@ -13,7 +13,7 @@ import type { ParsedInput } from '../../shared/contract';
 import { formatMoney } from '../../shared/money';
 import type { RoundDashboard } from '../../shared/dashboard';
 import { normaliseName } from '../../db/queries/organisations';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { fieldRefusal, notFound, Refusal } from './refusal';
 import { refuseRoundTotalPastLimit } from './money-limits';
 import { mustGetOpenRound, mustGetRound } from './round-lookup';
@@ -39,13 +39,13 @@ function summarise(
   };
 }
 
-export function listBids(ctx: HandlerContext, roundId: number): BidSummary[] {
+export function listBids(ctx: ReadContext, roundId: number): BidSummary[] {
   const round = mustGetRound(ctx, roundId);
   const fund = { name: round.fund, capPence: round.fundCapPence };
   return ctx.store.bids.listForRound(roundId).map((bid) => summarise(bid, fund));
 }
 
-export function getBid(ctx: HandlerContext, id: number): BidDetail {
+export function getBid(ctx: ReadContext, id: number): BidDetail {
   const bid = ctx.store.bids.get(id);
   if (!bid) throw notFound(`Bid ${id}`);
   const { fundCapPence, ...rest } = bid;
@@ -131,7 +131,7 @@ export function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-export function roundDashboard(ctx: HandlerContext, roundId: number): RoundDashboard {
+export function roundDashboard(ctx: ReadContext, roundId: number): RoundDashboard {
   const round = mustGetRound(ctx, roundId);
   const everyBid = listBids(ctx, roundId);
   const bids = everyBid.filter((b) => b.status !== 'withdrawn');
@@ -187,9 +187,9 @@ export function roundDashboard(ctx: HandlerContext, roundId: number): RoundDashb
 }
 
 export const bidHandlers = {
-  'bids:list': (input: ParsedInput<'bids:list'>, ctx: HandlerContext) => listBids(ctx, input.roundId),
+  'bids:list': (input: ParsedInput<'bids:list'>, ctx: ReadContext) => listBids(ctx, input.roundId),
 
-  'bids:get': (input: ParsedInput<'bids:get'>, ctx: HandlerContext) => getBid(ctx, input.id),
+  'bids:get': (input: ParsedInput<'bids:get'>, ctx: ReadContext) => getBid(ctx, input.id),
 
   'bids:create': (input: ParsedInput<'bids:create'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
@@ -224,10 +224,10 @@ export const bidHandlers = {
       return getBid(ctx, input.id);
     }),
 
-  'rounds:dashboard': (input: ParsedInput<'rounds:dashboard'>, ctx: HandlerContext) =>
+  'rounds:dashboard': (input: ParsedInput<'rounds:dashboard'>, ctx: ReadContext) =>
     roundDashboard(ctx, input.id),
 
-  'search:query': (input: ParsedInput<'search:query'>, ctx: HandlerContext) => {
+  'search:query': (input: ParsedInput<'search:query'>, ctx: ReadContext) => {
     // Each word becomes a quoted prefix term, so punctuation in what people type cannot break
     // the FTS5 query syntax.
     const terms = input.text.match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -236,9 +236,9 @@ export const bidHandlers = {
     return ctx.store.bids.search(match, input.roundId, 50);
   },
 
-  'partnerships:list': (_input: object, ctx: HandlerContext) => ctx.store.organisations.listPartnerships(),
+  'partnerships:list': (_input: object, ctx: ReadContext) => ctx.store.organisations.listPartnerships(),
 
-  'plans:list': (_input: object, ctx: HandlerContext) => ctx.store.organisations.listPlans(),
+  'plans:list': (_input: object, ctx: ReadContext) => ctx.store.organisations.listPlans(),
 
   'plans:create': (input: ParsedInput<'plans:create'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {

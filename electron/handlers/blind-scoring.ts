@@ -1,5 +1,5 @@
 import { currentActor } from './actor';
-import type { HandlerContext } from './context';
+import type { ReadContext } from './context';
 import { Refusal } from './refusal';
 
 // Blind scoring, for those who may see scores side by side (the rule book names them): a lead
@@ -7,14 +7,14 @@ import { Refusal } from './refusal';
 // for a bid they declared a conflict in. Board members and the commissioner do not assess.
 
 /** The bids the acting person must not see others' scores for: those they are conflicted in. */
-export function conflictedBids(ctx: HandlerContext, roundId: number): Set<number> {
+export function conflictedBids(ctx: ReadContext, roundId: number): Set<number> {
   const actor = currentActor(ctx);
   if (!actor) return new Set();
   return new Set(ctx.store.scoring.conflictsForRound(roundId, actor.id).map((d) => d.bidId));
 }
 
 /** Refuses scores side by side to an assessor who has not yet submitted their own. */
-export function assertOwnScoresSubmitted(ctx: HandlerContext, roundId: number, what: string) {
+export function assertOwnScoresSubmitted(ctx: ReadContext, roundId: number, what: string) {
   const actor = currentActor(ctx);
   if (!actor) return;
   const conflicted = conflictedBids(ctx, roundId);
@@ -33,7 +33,7 @@ export function assertOwnScoresSubmitted(ctx: HandlerContext, roundId: number, w
 
 /** Scores side by side for the acting person: their unsubmitted sheets refused, conflicts left out. */
 export function visibleForScores<T extends { bidId: number }>(
-  ctx: HandlerContext,
+  ctx: ReadContext,
   roundId: number,
   rows: T[],
   what: string,
@@ -49,7 +49,7 @@ const SEES_SCORES_SIDE_BY_SIDE = new Set(['lead_officer', 'board_member', 'commi
  * Whether the acting person may see anything derived from the ranking (a bid's rank, say) for the
  * round: a lead officer, board member or commissioner whose own sheets, if any, are submitted.
  */
-export function maySeeRanking(ctx: HandlerContext, roundId: number): boolean {
+export function maySeeRanking(ctx: ReadContext, roundId: number): boolean {
   const actor = currentActor(ctx);
   if (!actor || !SEES_SCORES_SIDE_BY_SIDE.has(actor.role)) return false;
   try {

@@ -2,13 +2,13 @@ import type { ParsedInput } from '../../shared/contract';
 import { currentActor } from './actor';
 import { rankingFor } from './ranking';
 import { visibleForScores } from './blind-scoring';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { Refusal } from './refusal';
 import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
 // The shortlist drawn from the ranking, and the board's review of it.
 
-export function shortlistFor(ctx: HandlerContext, roundId: number) {
+export function shortlistFor(ctx: ReadContext, roundId: number) {
   mustGetRound(ctx, roundId);
   const rule = ctx.store.board.rule(roundId) ?? { rule: 'threshold' as const, topN: null };
   const overrides = ctx.store.board.overrides(roundId);
@@ -44,7 +44,7 @@ export function shortlistFor(ctx: HandlerContext, roundId: number) {
 }
 
 export const boardHandlers = {
-  'shortlist:get': (input: ParsedInput<'shortlist:get'>, ctx: HandlerContext) => {
+  'shortlist:get': (input: ParsedInput<'shortlist:get'>, ctx: ReadContext) => {
     const shortlist = shortlistFor(ctx, input.roundId);
     return { ...shortlist, items: visibleForScores(ctx, input.roundId, shortlist.items, 'the shortlist') };
   },
@@ -85,7 +85,7 @@ export const boardHandlers = {
       return shortlistFor(ctx, input.roundId);
     }),
 
-  'board:pack': (input: ParsedInput<'board:pack'>, ctx: HandlerContext) => {
+  'board:pack': (input: ParsedInput<'board:pack'>, ctx: ReadContext) => {
     const round = mustGetRound(ctx, input.roundId);
     const shortlist = visibleForScores(
       ctx,

@@ -11,13 +11,13 @@ import {
   type SealedIdentity,
 } from '../identity/keys';
 import { PROFILE_KEY } from './actor';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { Refusal } from './refusal';
 
 // People's identities over the store: enrolling a key pair, proving a passphrase to act as
 // someone, and changing it. Every path that unlocks a person comes through `unlockPerson`.
 
-function sealedOf(ctx: HandlerContext, personId: number): SealedIdentity | null {
+function sealedOf(ctx: ReadContext, personId: number): SealedIdentity | null {
   const stored = ctx.store.identities.get(personId);
   if (!stored) return null;
   return {
@@ -36,7 +36,7 @@ function save(ctx: HandlerContext, personId: number, sealed: SealedIdentity): st
 }
 
 /** While nobody holds a key (a new database, or one from before identities) the first lead officer may enrol. */
-export const nobodyEnrolled = (ctx: HandlerContext): boolean => ctx.store.identities.count() === 0;
+export const nobodyEnrolled = (ctx: ReadContext): boolean => ctx.store.identities.count() === 0;
 
 /** Gives a person without one their key pair, sealed with their first passphrase. */
 export function enrolPerson(ctx: HandlerContext, person: Person, passphrase: string): string {
@@ -100,7 +100,7 @@ export function changePassphrase(ctx: HandlerContext, person: Person, current: s
 }
 
 /** The signing key of whoever is acting, with their public key; refused when locked. */
-export function signingIdentity(ctx: HandlerContext) {
+export function signingIdentity(ctx: ReadContext) {
   const identity = ctx.session.current();
   const stored = identity ? ctx.store.identities.get(identity.personId) : undefined;
   if (!identity || !stored)

@@ -2,7 +2,7 @@ import type { ParsedInput } from '../../shared/contract';
 import { safeFileName } from '../../shared/file-names';
 import { formatMoney } from '../../shared/money';
 import { allocationFor } from './allocation';
-import type { HandlerContext } from './context';
+import type { ReadContext } from './context';
 import { buildLetterDocx, buildLetterPdf } from './exports/letters';
 import type { LetterData, NoticeBid } from './exports/notice-types';
 import { noticeData } from './notice-content';
@@ -15,7 +15,7 @@ import { mustGetRound } from './round-lookup';
 // Award and decline letters to every bidder, with the assessors' feedback.
 
 /** Each bid not withdrawn, with what the working allocation gives it. */
-function liveDecisions(ctx: HandlerContext, roundId: number): NoticeBid[] {
+function liveDecisions(ctx: ReadContext, roundId: number): NoticeBid[] {
   const allocation = allocationFor(ctx, roundId);
   const itemOf = new Map(allocation.items.map((i) => [i.bidId, i]));
   return ctx.store.bids
@@ -36,7 +36,7 @@ function liveDecisions(ctx: HandlerContext, roundId: number): NoticeBid[] {
 }
 
 export const letterHandlers = {
-  'letters:export': async (input: ParsedInput<'letters:export'>, ctx: HandlerContext) => {
+  'letters:export': async (input: ParsedInput<'letters:export'>, ctx: ReadContext) => {
     const round = mustGetRound(ctx, input.roundId);
     const notice = latest(ctx, round.id);
     const data = notice ? noticeData(ctx, notice) : null;

@@ -3,7 +3,7 @@ import { spread } from '../../shared/ranking';
 import { currentActor } from './actor';
 import { bidByRef } from './assessment-lookup';
 import { conflictedBids, visibleForScores } from './blind-scoring';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { mustGetFramework } from './frameworks';
 import { rankingFor } from './ranking';
 import { fieldRefusal, Refusal } from './refusal';
@@ -12,7 +12,7 @@ import { mustGetOpenRound } from './round-lookup';
 // Moderation: criteria where assessors diverge, and the lead officer's moderated scores.
 
 export const moderationHandlers = {
-  'assessment:moderation': (input: ParsedInput<'assessment:moderation'>, ctx: HandlerContext) => {
+  'assessment:moderation': (input: ParsedInput<'assessment:moderation'>, ctx: ReadContext) => {
     const framework = mustGetFramework(ctx, input.roundId);
     const conflicts = new Set(
       ctx.store.scoring

@@ -2,7 +2,7 @@ import { BOARD_VIEW_LABELS } from '../../shared/assessment';
 import { wordingSchema } from '../../shared/notices';
 import { allocationFor } from './allocation';
 import { roundDashboard } from './bids';
-import type { HandlerContext } from './context';
+import type { ReadContext } from './context';
 import type { NoticeBid, NoticeData } from './exports/notice-types';
 import type { NoticeRow } from './notice-record';
 import { officeSettings } from './office';
@@ -11,7 +11,7 @@ import { mustGetRound } from './round-lookup';
 
 // What a notice says: drawn from the record while it is a draft, the frozen content once signed.
 
-export function noticeData(ctx: HandlerContext, notice: NoticeRow): NoticeData {
+export function noticeData(ctx: ReadContext, notice: NoticeRow): NoticeData {
   if (notice.content)
     return {
       ...(JSON.parse(notice.content) as NoticeData),
@@ -108,6 +108,6 @@ export function noticeData(ctx: HandlerContext, notice: NoticeRow): NoticeData {
   };
 }
 
-function rankingOrder(ctx: HandlerContext, roundId: number): string[] {
+function rankingOrder(ctx: ReadContext, roundId: number): string[] {
   return ctx.store.frameworks.forRound(roundId) ? rankingFor(ctx, roundId).map((r) => r.ref) : [];
 }

@@ -3,7 +3,7 @@ import { formatDate } from '../../shared/dates';
 import { ROLE_LABELS, type Person, type SessionInfo } from '../../shared/people';
 import { IDLE_LOCK_MS } from '../identity/session';
 import { currentActor, PROFILE_KEY } from './actor';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { changePassphrase, enrolPerson, nobodyEnrolled, roleLabel, unlockPerson } from './identity';
 import { fieldRefusal, notFound, Refusal } from './refusal';
 
@@ -13,13 +13,13 @@ import { fieldRefusal, notFound, Refusal } from './refusal';
 
 type StoredPerson = Person & { retiredAt: string | null };
 
-function mustGetPerson(ctx: HandlerContext, id: number): StoredPerson {
+function mustGetPerson(ctx: ReadContext, id: number): StoredPerson {
   const person = ctx.store.people.get(id);
   if (!person) throw notFound(`Person ${id}`);
   return person;
 }
 
-const withFingerprint = (ctx: HandlerContext, person: Person) => ({
+const withFingerprint = (ctx: ReadContext, person: Person) => ({
   ...person,
   fingerprint: ctx.store.identities.get(person.id)?.fingerprint ?? null,
   retiredAt: ctx.store.people.get(person.id)?.retiredAt ?? null,
@@ -35,7 +35,7 @@ function refuseRetired(person: StoredPerson, doing: string) {
 }
 
 /** The office always keeps an active lead officer, who alone adds people and moves rounds on. */
-function refuseLastLead(ctx: HandlerContext, person: StoredPerson, doing: string) {
+function refuseLastLead(ctx: ReadContext, person: StoredPerson, doing: string) {
   if (person.role === 'lead_officer' && ctx.store.people.activeLeadCount() <= 1)
     throw fieldRefusal(
       'conflict',
@@ -45,7 +45,7 @@ function refuseLastLead(ctx: HandlerContext, person: StoredPerson, doing: string
     );
 }
 
-function refuseTakenName(ctx: HandlerContext, name: string, hint = '') {
+function refuseTakenName(ctx: ReadContext, name: string, hint = '') {
   if (ctx.store.people.findByName(name))
     throw fieldRefusal('conflict', 'name', `There is already a person called "${name}"${hint}`);
 }
@@ -65,7 +65,7 @@ function requireLeadOrBootstrap(ctx: HandlerContext, action: string): void {
   );
 }
 
-function sessionInfo(ctx: HandlerContext): SessionInfo {
+function sessionInfo(ctx: ReadContext): SessionInfo {
   const state = ctx.session.state();
   const person = state.state === 'none' ? null : (ctx.store.people.get(state.personId) ?? null);
   const last = Number(ctx.store.people.setting(PROFILE_KEY));
@@ -81,7 +81,7 @@ function sessionInfo(ctx: HandlerContext): SessionInfo {
 }
 
 export const peopleHandlers = {
-  'people:list': (_input: object, ctx: HandlerContext) => {
+  'people:list': (_input: object, ctx: ReadContext) => {
     const fingerprints = ctx.store.identities.fingerprints();
     return ctx.store.people.list().map((p) => ({ ...p, fingerprint: fingerprints.get(p.id) ?? null }));
   },
@@ -124,11 +124,11 @@ export const peopleHandlers = {
       return withFingerprint(ctx, person);
     }),
 
-  'people:me': (_input: object, ctx: HandlerContext) => currentActor(ctx),
+  'people:me': (_input: object, ctx: ReadContext) => currentActor(ctx),
 
-  'people:session': (_input: object, ctx: HandlerContext) => sessionInfo(ctx),
+  'people:session': (_input: object, ctx: ReadContext) => sessionInfo(ctx),
 
-  'people:lock': (_input: object, ctx: HandlerContext) => {
+  'people:lock': (_input: object, ctx: ReadContext) => {
     ctx.session.lock('locked');
     return sessionInfo(ctx);
   },

@@ -1,13 +1,14 @@
 import { verifyDatabase, type VerifyReport } from '../../../db/audit/verify';
-import type { Store } from '../../../db/store';
+import type { DatabaseHealth } from '../../../db/connection';
 import type { DatabaseStatus, HistoryEntry } from '../../../shared/audit';
 import type { ParsedInput } from '../../../shared/contract';
-import type { HandlerContext } from '../context';
+import type { HandlerContext, ReadContext } from '../context';
 import { notFound } from '../refusal';
 
 // The round's history (lead officers and the commissioner) and how the database was found at start.
 
-const checks = new WeakMap<Store, { report: VerifyReport; at: string }>();
+// Keyed by the store's health, which its read-only side shares.
+const checks = new WeakMap<DatabaseHealth, { report: VerifyReport; at: string }>();
 
 /** Runs verify over the database and keeps the result for `audit:status`. Never throws. */
 export function checkAtStart(ctx: HandlerContext): VerifyReport {
@@ -23,7 +24,7 @@ export function checkAtStart(ctx: HandlerContext): VerifyReport {
       problems: [`verify could not finish: ${error instanceof Error ? error.message : String(error)}`],
     };
   }
-  checks.set(ctx.store, { report, at: ctx.now() });
+  checks.set(ctx.store.health, { report, at: ctx.now() });
   return report;
 }
 
@@ -37,35 +38,17 @@ const emptyReport = (): VerifyReport => ({
   rows: 0,
 });
 
-export function roundHistory(ctx: HandlerContext, roundId: number): HistoryEntry[] {
-  const rows = ctx.store.sqlite
-    .prepare(
-      `SELECT seq, at, person_name, operation, summary FROM audit_entries
-       WHERE rounds LIKE ? ORDER BY seq`,
-    )
-    .all(`%,${roundId},%`) as {
-    seq: number;
-    at: string;
-    person_name: string | null;
-    operation: string;
-    summary: string;
-  }[];
-  return rows.map((r) => ({
-    seq: r.seq,
-    at: r.at,
-    person: r.person_name,
-    operation: r.operation,
-    summary: r.summary,
-  }));
+export function roundHistory(ctx: ReadContext, roundId: number): HistoryEntry[] {
+  return ctx.store.audit.history(roundId);
 }
 
 export const auditHandlers = {
-  'audit:history': (input: ParsedInput<'audit:history'>, ctx: HandlerContext): HistoryEntry[] => {
+  'audit:history': (input: ParsedInput<'audit:history'>, ctx: ReadContext): HistoryEntry[] => {
     if (!ctx.store.rounds.get(input.roundId)) throw notFound(`Round ${input.roundId}`);
     return roundHistory(ctx, input.roundId);
   },
-  'audit:status': (_input: object, ctx: HandlerContext): DatabaseStatus => {
-    const check = checks.get(ctx.store);
+  'audit:status': (_input: object, ctx: ReadContext): DatabaseStatus => {
+    const check = checks.get(ctx.store.health);
     const { health } = ctx.store;
     return {
       readOnly: health.readOnly,

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createContext } from '../../electron/handlers/context';
+import { dispatch } from '../../electron/handlers/dispatch';
+import { CHANNELS, contract, type Channel } from '../../shared/contract';
+import { ROLES, type Role } from '../../shared/people';
+import { RULE_BOOK } from '../../shared/rule-book';
+import { STAGES } from '../../shared/stages';
+import { actingAs, testContext } from '../support/temp-db';
+
+// Reads are reads: every read channel, called as every role (and as nobody) in every stage of a
+// round on a populated database, leaves the database file and its write-ahead log byte for byte
+// as they were. Dispatch gives reads a store over a read-only connection, so they cannot write.
+
+const PEOPLE: Record<Role, string> = {
+  lead_officer: 'Dan Hughes',
+  policy_officer: 'Asha Patel',
+  board_member: 'Frances Doyle',
+  commissioner: 'Pat Morgan',
+};
+
+const csv = (text: string) => Buffer.from(text).toString('base64');
+
+/** The bytes of the database and its WAL, hashed. */
+function fileBytes(file: string): string {
+  const hash = createHash('sha256');
+  for (const part of [file, `${file}-wal`]) hash.update(existsSync(part) ? readFileSync(part) : 'absent');
+  return hash.digest('hex');
+}
+
+describe('read channels', () => {
+  it('write nothing, for every role in every stage', async () => {
+    const { ctx, connection, file } = testContext();
+    expect((await dispatch('demo:load', {}, ctx)).ok).toBe(true);
+    const bidId = ctx.store.bids.findByRef(1, 'S1')!.id;
+    // One input per read channel: the first of these that its contract accepts.
+    const candidates: unknown[] = [
+      {},
+      { roundId: 1 },
+      { id: 1 },
+      { bidId },
+      { roundId: 1, format: 'docx' },
+      { roundId: 1, format: 'xlsx' },
+      { roundId: 1, includeArchived: true },
+      { includeArchived: true },
+      { fund: ctx.store.rounds.get(1)!.fund },
+      { text: 'youth', roundId: 1 },
+      { text: 'youth' },
+      {
+        roundId: 1,
+        fileName: 'bids.csv',
+        dataBase64: csv('Ref,Partnership,Project,Amount\nZ8,Walsall,One,£10k\n'),
+      },
+    ];
+    const reads = CHANNELS.filter((c) => RULE_BOOK[c].access === 'read');
+    const inputs = new Map<Channel, unknown>();
+    for (const channel of reads) {
+      const input = candidates.find((c) => contract[channel].input.safeParse(c).success);
+      expect(input, `a sample input for ${channel}`).toBeDefined();
+      inputs.set(channel, input);
+    }
+    const sqlite = connection.sqlite;
+    let calls = 0;
+    for (const stage of STAGES) {
+      ctx.store.rounds.setStage(1, stage, ctx.now());
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      const before = fileBytes(file);
+      for (const actor of [...ROLES, 'nobody'] as const) {
+        for (const channel of reads) {
+          const as =
+            actor === 'nobody' ? createContext(ctx.store, 'test', ctx.now) : actingAs(ctx, PEOPLE[actor]);
+          const result = await dispatch(channel, inputs.get(channel), as);
+          calls += 1;
+          if (!result.ok)
+            expect(result.error.code, `${channel} as ${actor} at ${stage}: ${result.error.message}`).not.toBe(
+              'internal',
+            );
+        }
+      }
+      expect(fileBytes(file), `the database after every read at ${stage}`).toBe(before);
+    }
+    expect(calls).toBe(STAGES.length * (ROLES.length + 1) * reads.length);
+  }, 300_000);
+});
