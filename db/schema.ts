@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { FRAUD_RISKS, GRANT_STATUSES } from '../shared/grants';
 import { STAGES } from '../shared/stages';
 import { sql } from 'drizzle-orm';
 import {
@@ -149,6 +150,8 @@ export const partnerships = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     name: text('name').notNull(),
     area: text('area'),
+    /** One of the office's own partnerships (`partnerships add`): Appendix A lists it even without a bid. */
+    office: integer('office', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull(),
   },
   (t) => [uniqueIndex('partnerships_name_unique').on(sql`lower(${t.name})`)],
@@ -642,6 +645,8 @@ export const allocationItems = sqliteTable(
     conditions: text('conditions').notNull().default(''),
     /** Why the award departs from the ranking (out of rank order, below the threshold or a minimum). */
     reason: text('reason').notNull().default(''),
+    /** Why the commissioner considers the grant will reduce crime and disorder (Specified Information Order). */
+    crimeReduction: text('crime_reduction').notNull().default(''),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
@@ -748,6 +753,12 @@ export const notices = sqliteTable(
     wording: text('wording').notNull(),
     includeAppendixB: integer('include_appendix_b', { mode: 'boolean' }).notNull().default(false),
     summary: text('summary'),
+    /** The office's own words for the notice (`notice set`), part of the signed content. */
+    executiveSummary: text('executive_summary'),
+    background: text('background'),
+    /** The board meeting that reviewed the shortlist: its name and date (YYYY-MM-DD). */
+    boardName: text('board_name'),
+    boardDate: text('board_date'),
     signedBy: text('signed_by'),
     signedRole: text('signed_role'),
     signedOn: text('signed_on'),
@@ -772,6 +783,138 @@ export const notices = sqliteTable(
     index('notices_round_idx').on(t.roundId),
   ],
 );
+
+// After the award (electron/handlers/grants/): a grant for every award of a signed decision, the
+// checks made before paying it, its money per financial year, the claims paid in arrears, the
+// monitoring returns it sends and any change to its amount.
+
+export const grants = sqliteTable(
+  'grants',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roundId: roundColumn(),
+    bidId: bidColumn(),
+    /** The signed notice that made (or last changed) the award. */
+    noticeId: integer('notice_id'),
+    awardedPence: integer('awarded_pence').notNull(),
+    /** The day the award was made: the notice's signing date; returns fall due from it. */
+    awardedOn: text('awarded_on').notNull(),
+    conditions: text('conditions').notNull().default(''),
+    status: text('status', { enum: GRANT_STATUSES }).notNull().default('agreement_drafted'),
+    // Due diligence, complete when the bank details are confirmed, the accountable body named and
+    // the fraud risk rated with its reason (GovS 015, minimum requirement 7).
+    bankConfirmed: integer('bank_confirmed', { mode: 'boolean' }).notNull().default(false),
+    accountableBody: text('accountable_body'),
+    conflicts: text('conflicts'),
+    fraudRisk: text('fraud_risk', { enum: FRAUD_RISKS }),
+    fraudReason: text('fraud_reason'),
+    diligenceBy: integer('diligence_by').references((): AnySQLiteColumn => people.id, {
+      onDelete: 'restrict',
+    }),
+    diligenceAt: text('diligence_at'),
+    /** The agreement's signatures: the recipient's signatory by name, the office's by person. */
+    recipientSignedBy: text('recipient_signed_by'),
+    recipientSignedOn: text('recipient_signed_on'),
+    officeSignedBy: integer('office_signed_by').references((): AnySQLiteColumn => people.id, {
+      onDelete: 'restrict',
+    }),
+    officeSignedOn: text('office_signed_on'),
+    finalReport: text('final_report'),
+    closedOn: text('closed_on'),
+    clawbackPence: integer('clawback_pence'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('grants_bid_unique').on(t.bidId),
+    index('grants_round_idx').on(t.roundId),
+    check('grants_awarded_positive', sql`${t.awardedPence} > 0`),
+    check(
+      'grants_status_known',
+      sql`${t.status} IN ('agreement_drafted', 'agreement_signed', 'in_delivery', 'closed', 'clawed_back')`,
+    ),
+  ],
+);
+
+/** A grant's money per financial year, when the office sets it; no year's money carries over. */
+export const grantYears = sqliteTable(
+  'grant_years',
+  {
+    grantId: integer('grant_id')
+      .notNull()
+      .references((): AnySQLiteColumn => grants.id, { onDelete: 'cascade' }),
+    financialYear: text('financial_year').notNull(),
+    allocationPence: integer('allocation_pence').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.grantId, t.financialYear] }),
+    check('grant_years_allocation_not_negative', sql`${t.allocationPence} >= 0`),
+  ],
+);
+
+export const grantClaims = sqliteTable(
+  'grant_claims',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    grantId: integer('grant_id')
+      .notNull()
+      .references((): AnySQLiteColumn => grants.id, { onDelete: 'cascade' }),
+    /** The quarter claimed for, in arrears: `2026-27-Q1` is April to June 2026. */
+    period: text('period').notNull(),
+    financialYear: text('financial_year').notNull(),
+    amountPence: integer('amount_pence').notNull(),
+    /** Match funding spent in the period, where the fund needs it reported. */
+    matchPence: integer('match_pence'),
+    status: text('status', { enum: ['recorded', 'paid'] })
+      .notNull()
+      .default('recorded'),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references((): AnySQLiteColumn => people.id, { onDelete: 'restrict' }),
+    recordedAt: text('recorded_at').notNull(),
+    approvedBy: integer('approved_by').references((): AnySQLiteColumn => people.id, { onDelete: 'restrict' }),
+    approvedAt: text('approved_at'),
+  },
+  (t) => [
+    index('grant_claims_grant_idx').on(t.grantId),
+    check('grant_claims_amount_positive', sql`${t.amountPence} > 0`),
+    check('grant_claims_match_not_negative', sql`${t.matchPence} IS NULL OR ${t.matchPence} >= 0`),
+  ],
+);
+
+export const grantReturns = sqliteTable(
+  'grant_returns',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    grantId: integer('grant_id')
+      .notNull()
+      .references((): AnySQLiteColumn => grants.id, { onDelete: 'cascade' }),
+    dueOn: text('due_on').notNull(),
+    receivedOn: text('received_on').notNull(),
+    spendToDatePence: integer('spend_to_date_pence').notNull(),
+    outputs: text('outputs').notNull(),
+    /** JSON: [{ priority, outcome }] against the plan's priorities the bid claimed. */
+    outcomes: text('outcomes').notNull(),
+    risks: text('risks').notNull(),
+    narrative: text('narrative').notNull(),
+    rag: text('rag', { enum: ['green', 'amber', 'red'] }).notNull(),
+    recordedBy: integer('recorded_by').references((): AnySQLiteColumn => people.id, { onDelete: 'restrict' }),
+  },
+  (t) => [uniqueIndex('grant_returns_due_unique').on(t.grantId, t.dueOn)],
+);
+
+/** A change to a grant's amount within the office's threshold; above it, a new decision is needed. */
+export const grantVariations = sqliteTable('grant_variations', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  grantId: integer('grant_id')
+    .notNull()
+    .references((): AnySQLiteColumn => grants.id, { onDelete: 'cascade' }),
+  fromPence: integer('from_pence').notNull(),
+  toPence: integer('to_pence').notNull(),
+  reason: text('reason').notNull(),
+  personId: integer('person_id').references((): AnySQLiteColumn => people.id, { onDelete: 'restrict' }),
+  createdAt: text('created_at').notNull(),
+});
 
 // The audit chain (db/audit/): one entry per write, each holding the hash of the one before, and
 // the image of every row the write changed. Append-only: triggers installed at every open refuse

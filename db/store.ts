@@ -2,13 +2,16 @@ import type Database from 'better-sqlite3';
 import { sealPending } from './audit/recorder';
 import { auditTablesPresent } from './audit/tables';
 import type { Connection, TrancheDb } from './connection';
-import { allocationQueries, boardQueries } from './queries/allocation';
-import { frameworkQueries, peopleQueries, scoringQueries } from './queries/assessment';
+import { allocationQueries } from './queries/allocation';
+import { boardQueries } from './queries/board';
+import { frameworkQueries, scoringQueries } from './queries/assessment';
 import { auditQueries } from './queries/audit';
+import { peopleQueries } from './queries/people';
 import { bidQueries } from './queries/bids';
 import { noticeQueries } from './queries/notices';
 import { packQueries } from './queries/packs';
 import { fundQueries } from './queries/funds';
+import { grantQueries } from './queries/grants';
 import { identityQueries } from './queries/identities';
 import { organisationQueries } from './queries/organisations';
 import { roundQueries } from './queries/rounds';
@@ -27,6 +30,7 @@ function queries(db: TrancheDb, sqlite: Database.Database) {
     board: boardQueries(db),
     notices: noticeQueries(db),
     packs: packQueries(db),
+    grants: grantQueries(db),
     audit: auditQueries(sqlite),
   };
 }
@@ -76,6 +80,7 @@ const READS = {
     'conflictsForRound',
     'scoresForRound',
     'historyForBid',
+    'scoredBidsForRound',
     'anyScoreInRound',
     'moderationsForRound',
     'alignmentsForRound',
@@ -84,7 +89,7 @@ const READS = {
   ],
   allocation: ['items', 'findScenarioByName', 'scenarios'],
   board: ['rule', 'overrides', 'views'],
-  notices: ['template', 'forRound', 'get', 'nextSequence', 'signedStanding'],
+  notices: ['template', 'forRound', 'get', 'nextSequence', 'signedBetween', 'signedStanding'],
   packs: [
     'roundIdentity',
     'roundByUid',
@@ -100,6 +105,7 @@ const READS = {
     'scoreVersions',
     'currentScores',
   ],
+  grants: ['forRound', 'byBid', 'years', 'claims', 'claim', 'returns', 'personNames'],
   audit: ['history'],
 } as const satisfies { [G in keyof Queries]: readonly (keyof Queries[G])[] };
 

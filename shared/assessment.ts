@@ -297,6 +297,8 @@ export const allocateSchema = z
      * a criterion's minimum. Required then (the handler says so); kept with the award otherwise.
      */
     reason: z.string().trim().max(2_000).optional(),
+    /** Why the commissioner considers the award will reduce crime and disorder (published with it). */
+    crimeReduction: z.string().trim().max(2_000).optional(),
   })
   .refine((v) => v.option !== 'custom' || v.amountPence !== undefined, {
     error: 'Give the custom amount',
@@ -315,6 +317,8 @@ export const allocationItemSchema = z.object({
   conditions: z.string(),
   /** The recorded reason for a departure from the ranking ('' when none was needed or given). */
   reason: z.string(),
+  /** Why it will reduce crime and disorder ('' until written). */
+  crimeReduction: z.string(),
   /** How this award departs from the ranking, in words; empty when it follows it. */
   departures: z.array(z.string()),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appInfoSchema } from './app-info';
+import { registerInputSchema } from './publish';
 import { databaseStatusSchema, historyEntrySchema, historyInputSchema } from './audit';
 import type { Channel } from './channels';
 import type { Result } from './result';
@@ -7,6 +8,7 @@ import {
   lettersExportSchema,
   noticeExportSchema,
   noticeUpdateSchema,
+  noticeSetSchema,
   noticeViewSchema,
   officeSettingsSchema,
   signSchema,
@@ -62,6 +64,23 @@ import {
   scheduleImportSchema,
   schedulePreviewSchema,
 } from './imports';
+import {
+  claimAddInputSchema,
+  claimApproveInputSchema,
+  claimResultSchema,
+  closeInputSchema,
+  deliveryReportSchema,
+  diligenceInputSchema,
+  grantDetailSchema,
+  grantListInputSchema,
+  grantRefInputSchema,
+  grantSummarySchema,
+  returnImportResultSchema,
+  scheduleInputSchema,
+  signAgreementInputSchema,
+  thresholdInputSchema,
+  varyInputSchema,
+} from './grants';
 import { frameworkSchema, frameworkUpdateSchema, frameworkUseSchema } from './frameworks';
 import {
   enrolSchema,
@@ -88,7 +107,7 @@ import {
   packReceiveSchema,
   packReturnSchema,
 } from './packs';
-import { partnershipSchema, planCreateSchema, planSchema } from './organisations';
+import { partnershipAddSchema, partnershipSchema, planCreateSchema, planSchema } from './organisations';
 import {
   fundSchema,
   roundCreateSchema,
@@ -137,6 +156,7 @@ export const contract = {
     }),
   },
   'partnerships:list': { input: none, output: z.array(partnershipSchema) },
+  'partnerships:add': { input: partnershipAddSchema, output: partnershipSchema },
   'plans:list': { input: none, output: z.array(planSchema) },
   'plans:create': { input: planCreateSchema, output: planSchema },
   'search:query': { input: searchInputSchema, output: z.array(searchHitSchema) },
@@ -246,6 +266,8 @@ export const contract = {
   },
   'notices:create': { input: z.object({ roundId: z.number().int().positive() }), output: noticeViewSchema },
   'notices:update': { input: noticeUpdateSchema, output: noticeViewSchema },
+  'notices:set': { input: noticeSetSchema, output: noticeViewSchema },
+  'publish:register': { input: registerInputSchema, output: exportedFileSchema },
   'notices:readiness': {
     input: z.object({ roundId: z.number().int().positive() }),
     output: readinessSchema,
@@ -280,6 +302,25 @@ export const contract = {
   'packs:receive': { input: packReceiveSchema, output: packReceivedSchema },
   'packs:list': { input: packListSchema, output: packLogSchema },
   'audit:history': { input: historyInputSchema, output: z.array(historyEntrySchema) },
+  'grants:list': { input: grantListInputSchema, output: z.array(grantSummarySchema) },
+  'grants:get': { input: grantRefInputSchema, output: grantDetailSchema },
+  'grants:threshold': { input: none, output: z.object({ thresholdPence: z.number().int() }) },
+  'grants:diligence': { input: diligenceInputSchema, output: grantDetailSchema },
+  'grants:agreement': { input: grantRefInputSchema, output: exportedFileSchema },
+  'grants:signAgreement': { input: signAgreementInputSchema, output: grantDetailSchema },
+  'grants:schedule': { input: scheduleInputSchema, output: grantDetailSchema },
+  'grants:vary': { input: varyInputSchema, output: grantDetailSchema },
+  'grants:setThreshold': {
+    input: thresholdInputSchema,
+    output: z.object({ thresholdPence: z.number().int() }),
+  },
+  'grants:close': { input: closeInputSchema, output: grantDetailSchema },
+  'claims:add': { input: claimAddInputSchema, output: claimResultSchema },
+  'claims:approve': { input: claimApproveInputSchema, output: claimResultSchema },
+  'returns:template': { input: grantRefInputSchema, output: exportedFileSchema },
+  'returns:import': { input: scoresImportSchema, output: returnImportResultSchema },
+  'reports:delivery': { input: grantListInputSchema, output: deliveryReportSchema },
+  'reports:deliveryXlsx': { input: grantListInputSchema, output: exportedFileSchema },
   'audit:status': { input: none, output: databaseStatusSchema },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

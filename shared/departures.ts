@@ -20,12 +20,15 @@ export interface DepartureBid {
   reducedPence: number | null;
 }
 
-/** Why a bid is not eligible on its scores, in words; null when it is. */
+/**
+ * Why a bid is not eligible on its scores, in words; null when it is. The one order of these checks,
+ * used by departures and by the suggestion (electron/handlers/allocation.ts).
+ */
 export function ineligibility(bid: DepartureBid): string | null {
   if (!bid.complete) return 'is not yet fully scored';
   if (bid.failedGateway) return 'failed a gateway';
-  if (bid.belowMinimum) return 'is below a criterion’s minimum score';
   if (bid.belowThreshold) return 'is below the quality threshold';
+  if (bid.belowMinimum) return 'is below a criterion’s minimum score';
   return null;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { subtotalFlags } from './checks';
 import { MAX_IMPORT_BYTES } from './limits';
 import { idSchema } from './schemas';
 
@@ -84,6 +85,8 @@ export const schedulePreviewSchema = z.object({
     }),
   ),
   problems: z.array(rowProblemSchema),
+  /** What the file says that does not add up (a `Total` row against its bids), with both figures. */
+  warnings: z.array(z.string()),
   bidCount: z.number().int(),
   partnershipCount: z.number().int(),
   requestedPence: z.number().int(),
@@ -93,6 +96,7 @@ export type SchedulePreview = z.infer<typeof schedulePreviewSchema>;
 
 export const scheduleImportResultSchema = z.object({
   imported: z.number().int(),
+  warnings: z.array(z.string()),
   partnerships: z.number().int(),
   requestedPence: z.number().int(),
   reducedRequestedPence: z.number().int(),
@@ -105,3 +109,29 @@ export const caseImportSchema = z.object({
   /** Replace the bid's sections and cost lines with the document's (otherwise add to them). */
   replace: z.boolean().default(true),
 });
+
+/**
+ * Each `Total` row of a schedule that disagrees with the file's bids of its partnership, as a
+ * warning with both figures: the same words in the preview, the import's reply and the command line.
+ */
+export function scheduleTotalWarnings(preview: {
+  bids: { partnership: string; requestedPence: number | null; reducedPence: number | null }[];
+  totals: SchedulePreview['totals'];
+}): string[] {
+  return preview.totals.flatMap((total) => {
+    const own = preview.bids.filter((b) => b.partnership.toLowerCase() === total.partnership.toLowerCase());
+    const requested = own.reduce((sum, b) => sum + (b.requestedPence ?? 0), 0);
+    const reduced = own.reduce(
+      (sum, b) => sum + Math.min(b.reducedPence ?? b.requestedPence ?? 0, b.requestedPence ?? 0),
+      0,
+    );
+    return subtotalFlags({
+      partnership: total.partnership,
+      label: total.label,
+      statedPence: total.statedPence,
+      statedReducedPence: total.statedReducedPence,
+      bidsRequestedPence: requested,
+      bidsReducedPence: reduced,
+    }).map((flag) => `Row ${total.row}: ${flag.message}`);
+  });
+}

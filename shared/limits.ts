@@ -32,3 +32,24 @@ export const MAX_QUANTITY = 1_000_000;
 /** Letters, digits and "-", starting with a letter or digit: S1, SS4, SSF4-02. */
 export const BID_REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 export const BID_REF_RULE = 'use only letters, digits and "-", like S1 or SSF4-02';
+
+/** A size as people read it: "500 MB", "20.5 MB", "900 KB". */
+function readableSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) {
+    const mb = bytes / 1024 / 1024;
+    return `${mb >= 100 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`;
+  }
+  return `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/**
+ * The refusal for a file over the import limit, by its size alone, so that every face can say it
+ * before reading a byte (the command line stats the file; the app checks the picked file's size).
+ */
+export function fileSizeRefusal(fileName: string, bytes: number): string | null {
+  if (bytes <= MAX_IMPORT_BYTES) return null;
+  return (
+    `${fileName} is ${readableSize(bytes)}: Tranche imports files of at most ` +
+    `${readableSize(MAX_IMPORT_BYTES)}. Import the table or document on its own, without what makes it large`
+  );
+}

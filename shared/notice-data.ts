@@ -27,6 +27,11 @@ export interface NoticeBid {
    * printed beside it; absent or '' when it follows the ranking, and on notices signed before.
    */
   reason?: string;
+  /**
+   * Why the commissioner considers the grant will reduce crime and disorder (Specified Information
+   * Order 2011), asked for at allocation; absent on notices signed before it was asked.
+   */
+  crimeReduction?: string;
 }
 
 export interface NoticeData {
@@ -36,6 +41,12 @@ export interface NoticeData {
   title: string;
   contact: { officer: string; telephone: string; email: string };
   wording: NoticeWording;
+  /**
+   * The executive summary and background in the office's own words (`notice set`); null when not
+   * written, absent on notices signed before they could be.
+   */
+  executiveSummary?: string | null;
+  background?: string | null;
   fund: string;
   roundName: string;
   financialYear: string | null;
@@ -47,8 +58,11 @@ export interface NoticeData {
   partnershipCount: number;
   /** Known partnerships that did not bid. */
   noBidFrom: string[];
-  /** The board meeting and its views, for the facts section; null if none recorded. */
-  board: { meetingOn: string | null; summary: string[] } | null;
+  /**
+   * The board meeting and its views, for the facts section; null if none recorded. `name` is the
+   * board as the office names it ("Strategic Policing and Crime Board"), absent on older notices.
+   */
+  board: { name?: string | null; meetingOn: string | null; summary: string[] } | null;
   /** Funded bids, in the order decided. */
   decisions: NoticeBid[];
   awardedPence: number;
@@ -86,7 +100,9 @@ export interface LetterData {
   requestedPence: number;
   awardedPence: number | null;
   conditions: string;
-  /** Feedback drawn from assessors' justifications, one paragraph per criterion. */
+  /** Why a declined bid was not funded, in plain words; null for an award. */
+  declineReason: string | null;
+  /** Each criterion's score as it counted (moderated where moderated); no assessor's name or words. */
   feedback: { criterion: string; text: string }[];
   noticeNumber: string;
   contact: { officer: string; telephone: string; email: string };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { readinessReasonSchema } from './readiness';
+import { isIsoDate } from './dates';
 import { idSchema, requiredText } from './schemas';
 
 export const wordingSchema = z.object({
@@ -54,6 +55,10 @@ export const noticeViewSchema = z.object({
   wording: wordingSchema,
   includeAppendixB: z.boolean(),
   summary: z.string().nullable(),
+  executiveSummary: z.string().nullable(),
+  background: z.string().nullable(),
+  boardName: z.string().nullable(),
+  boardDate: z.string().nullable(),
   signedBy: z.string().nullable(),
   signedOn: z.string().nullable(),
   interests: z.string().nullable(),
@@ -80,6 +85,27 @@ export const noticeUpdateSchema = z.object({
     .transform((v) => v || null),
 });
 
+/** Text the office may leave out: absent keeps what is there, blank clears it. */
+const officeWords = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `The ${label} must be ${max} characters or fewer` })
+    .optional();
+
+/** The notice in the office's own words (`notice set`): each field left out keeps its value. */
+export const noticeSetSchema = z.object({
+  roundId: idSchema,
+  summary: officeWords('executive summary', 5_000),
+  background: officeWords('background', 10_000),
+  boardName: officeWords('board name', 200),
+  boardDate: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || isIsoDate(v), { error: 'The board date must be a real date, like 2013-11-05' })
+    .optional(),
+});
+
 export const signSchema = z.object({
   roundId: idSchema,
   interests: z.string().trim().max(2_000).default(''),
@@ -100,4 +126,6 @@ export const lettersExportSchema = z.object({
   roundId: idSchema,
   format: z.enum(['docx', 'pdf']),
   ref: z.string().trim().min(1).optional(),
+  /** All the letters as one .zip file rather than one file each. */
+  zip: z.boolean().default(false),
 });

@@ -5,8 +5,20 @@ export const partnershipSchema = z.object({
   id: idSchema,
   name: z.string(),
   area: z.string().nullable(),
+  /** One of the office's own partnerships: named in the notice when it made no bid. */
+  office: z.boolean(),
   aliases: z.array(z.string()),
   bidCount: z.number().int(),
+});
+
+export const partnershipAddSchema = z.object({
+  name: requiredText('partnership name', 200),
+  area: z
+    .string()
+    .trim()
+    .max(100, { error: 'The area must be 100 characters or fewer' })
+    .optional()
+    .transform((value) => value || null),
 });
 export type Partnership = z.infer<typeof partnershipSchema>;
 

@@ -61,10 +61,13 @@ export const packHeaderSchema = z.object({
   sequence: z.number().int().positive(),
   /**
    * On a first pack to someone whose key the office has not pinned, and on their returns until the
-   * office has: the enrolment's id and HMAC-SHA256(SHA-256(code), the signer's raw public key).
+   * office has: the enrolment's id and the code's proof over the signer's key (electron/packs/enrolment.ts).
    */
   enrolment: z
-    .object({ id: z.string().min(1).max(64), proof: z.string().regex(/^[A-Za-z0-9+/]{43}=$/) })
+    .object({
+      id: z.string().min(1).max(64),
+      proof: z.string().regex(/^(?:[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{86}==)$/),
+    })
     .optional(),
   /**
    * On packs from the office: the public keys of its lead officers (the sender among them), so the

@@ -45,7 +45,7 @@ export const passphraseSchema = z
  * The passphrase every person in the demonstration data has. It is printed on the first screen and
  * in the README: the demonstration's people are for trying the roles, never for live decisions.
  */
-export const DEMO_PASSPHRASE = 'demonstration';
+export const DEMO_PASSPHRASE = 'demonstration only';
 
 export const personCreateSchema = z.object({
   name: requiredText('name', 120),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROUND_PAGES } from './readiness';
 import { idSchema } from './schemas';
+import type { MovableStage } from './stages';
 
 // Where a round stands, as a task list on its overview: each task with its status, its count and
 // a link to the next thing to do (electron/handlers/round-progress.ts computes it).
@@ -36,6 +37,7 @@ export const TASK_KEYS = [
   'allocation',
   'notice',
 ] as const;
+export type TaskKey = (typeof TASK_KEYS)[number];
 
 export const roundTaskSchema = z.object({
   key: z.enum(TASK_KEYS),
@@ -63,3 +65,22 @@ export const roundProgressSchema = z.object({
   ),
 });
 export type RoundProgress = z.infer<typeof roundProgressSchema>;
+
+/**
+ * The tasks that belong to a stage: what is unfinished among them is listed before a lead officer
+ * moves the round on (bid recording closes when it leaves "Open for bids", scoring when it leaves
+ * assessment).
+ */
+export const STAGE_TASKS: Record<MovableStage, readonly TaskKey[]> = {
+  setup: ['framework'],
+  open: ['bids', 'framework', 'assessors'],
+  assessment: ['declarations', 'scoring', 'moderation'],
+  board: ['moderation', 'shortlist', 'board', 'allocation'],
+  decision: ['allocation', 'notice'],
+};
+
+/** The tasks of `stage` not yet done, as the confirmation before leaving it lists them. */
+export function unfinishedInStage(stage: MovableStage, tasks: readonly RoundTask[]): RoundTask[] {
+  const keys = STAGE_TASKS[stage];
+  return tasks.filter((t) => keys.includes(t.key) && t.status !== 'done' && t.status !== 'hidden');
+}

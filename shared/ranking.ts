@@ -5,8 +5,10 @@
 // A gateway passes only if its value is the top of the pass/fail scale (1: every assessor passed
 // it, or moderation passed it). A bid that fails a gateway, misses a criterion's minimum or falls
 // below the overall threshold is marked and ranked after all others; bids not yet fully scored
-// come last. Ties are ordered by reference. A bid is fully scored when every criterion has a value
-// and every assessor expected (assigned, without a conflict) has submitted.
+// come last. Bids with the same weighted score in the same group share a rank (two at 81.33 in
+// second place are both 2nd, shown "=2", and the next is 4th); they are listed by reference. A
+// bid is fully scored when every criterion has a value and every assessor expected (assigned,
+// without a conflict) has submitted.
 
 export interface RankCriterion {
   id: number;
@@ -138,7 +140,30 @@ export function rankBids(framework: RankFramework, bids: RankBid[]): RankedBid[]
         (b.weightedScore ?? -1) - (a.weightedScore ?? -1) ||
         collator.compare(a.ref, b.ref),
     )
-    .map((bid, index) => ({ ...bid, rank: index + 1 }));
+    .reduce<RankedBid[]>((ranked, bid, index) => {
+      const previous = ranked[index - 1];
+      const tied =
+        previous !== undefined &&
+        tier(previous) === tier(bid) &&
+        bid.weightedScore !== null &&
+        previous.weightedScore !== null &&
+        Math.abs(bid.weightedScore - previous.weightedScore) < 1e-9;
+      ranked.push({ ...bid, rank: tied ? previous.rank : index + 1 });
+      return ranked;
+    }, []);
+}
+
+/** The ranks held by more than one bid. */
+export function sharedRanks(ranks: readonly number[]): Set<number> {
+  const seen = new Set<number>();
+  const shared = new Set<number>();
+  for (const rank of ranks) (seen.has(rank) ? shared : seen).add(rank);
+  return shared;
+}
+
+/** A rank as people write it: "=2" when it is shared, "2" when not. */
+export function rankText(rank: number, shared: ReadonlySet<number>): string {
+  return shared.has(rank) ? `=${rank}` : String(rank);
 }
 
 /** Largest minus smallest of the scores given, or 0. */

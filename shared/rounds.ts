@@ -80,6 +80,8 @@ export const stageMoveSchema = z.object({
   to: z.enum(MOVABLE_STAGES, {
     error: 'The stage must be one of setup, open, assessment, board, decision',
   }),
+  /** Needed to take a round back to an earlier stage; kept in the audit chain beside the move. */
+  reason: optionalText('reason', 2_000),
 });
 
 export const roundListSchema = z

@@ -45,6 +45,11 @@ export interface Rule {
    * as their declarations and scores. Every other write that touches a copy is refused.
    */
   onCopy?: true;
+  /**
+   * A duty kept apart from another (GovS 015): whoever did the named channel's write on the same
+   * thing may not do this one. The handler checks it, as it depends on the record.
+   */
+  separateFrom?: Channel;
 }
 
 const ANYONE = 'anyone' as const;
@@ -65,6 +70,12 @@ const BOARD: readonly Stage[] = ['board'];
 const ALLOCATING: readonly Stage[] = ['board', 'decision'];
 const DECISION: readonly Stage[] = ['decision'];
 const REVIEW: readonly Stage[] = ['open', 'assessment', 'board', 'decision'];
+/**
+ * Delivery: after the award, once the notice is signed (a superseding notice in draft pauses it).
+ * Officers record due diligence, claims and returns; a lead officer or the commissioner approves a
+ * payment, never the person who recorded the claim (`separateFrom`); a lead officer closes a grant.
+ */
+const DELIVERY: readonly Stage[] = ['signed'];
 
 const byRoundId = { kind: 'round', field: 'roundId' } as const;
 const byBidId = { kind: 'bid', field: 'bidId' } as const;
@@ -94,7 +105,7 @@ export const RULE_BOOK = {
   'rounds:restore': { access: 'write', action: 'restore funding rounds', roles: LEAD, setup: true },
   'rounds:setStage': {
     access: 'write',
-    action: 'move a round to its next stage',
+    action: 'move a round between stages',
     roles: LEAD,
     round: byRoundId,
     stages: UNSIGNED,
@@ -139,6 +150,7 @@ export const RULE_BOOK = {
     stages: BEFORE_SCORING,
   },
   'partnerships:list': read('list partnerships'),
+  'partnerships:add': { access: 'write', action: "add one of the office's partnerships", roles: LEAD },
   'plans:list': read('list Police and Crime Plans'),
   'plans:create': { access: 'write', action: 'add Police and Crime Plans', roles: LEAD, setup: true },
   'search:query': read('search bids'),
@@ -328,6 +340,13 @@ export const RULE_BOOK = {
     round: { kind: 'notice', field: 'noticeId' },
     stages: DECISION,
   },
+  'notices:set': {
+    access: 'write',
+    action: "write the notice's summary, background and board meeting",
+    roles: LEAD,
+    round: byRoundId,
+    stages: DECISION,
+  },
   'notices:readiness': read('see whether the decision is ready to sign', ALLOCATORS),
   'notices:ready': {
     access: 'write',
@@ -353,6 +372,8 @@ export const RULE_BOOK = {
   },
   // Exporting before anyone drafted the notice drafts one from the record; signed ones are frozen.
   'notices:export': read('export a decision notice'),
+  // What the Specified Information Order asks to be published: read from signed decisions only.
+  'publish:register': read('export the register of grants'),
   'letters:export': read('write letters to bidders', LEAD),
   // Packs between laptops (electron/packs/). Opening checks in its handler who may open it (the
   // recipient, or anyone on a new installation, who becomes the recipient with the code).
@@ -376,12 +397,84 @@ export const RULE_BOOK = {
   'packs:receive': { access: 'write', action: 'receive packs returned to the office', roles: LEAD },
   'packs:list': read('see the packs sent and received for a round'),
   'demo:load': { access: 'write', action: 'load the demonstration data', roles: ANYONE },
+  // After the award (electron/handlers/grants/): the delivery of a signed decision's grants.
+  'grants:list': read("see a round's grants"),
+  'grants:get': read('see a grant'),
+  'grants:threshold': read("see the office's variation threshold"),
+  'grants:diligence': {
+    access: 'write',
+    action: 'record due diligence on a grant',
+    roles: OFFICERS,
+    round: byRoundId,
+    stages: DELIVERY,
+  },
+  // Drafting the agreement writes a file, not the record.
+  'grants:agreement': read('draft a grant agreement', OFFICERS),
+  'grants:signAgreement': {
+    access: 'write',
+    action: 'record the signing of a grant agreement',
+    roles: ALLOCATORS,
+    round: byRoundId,
+    stages: DELIVERY,
+  },
+  'grants:schedule': {
+    access: 'write',
+    action: "set a grant's payment schedule",
+    roles: LEAD,
+    round: byRoundId,
+    stages: DELIVERY,
+  },
+  'grants:vary': {
+    access: 'write',
+    action: 'vary a grant',
+    roles: LEAD,
+    round: byRoundId,
+    stages: DELIVERY,
+  },
+  'grants:setThreshold': { access: 'write', action: "set the office's variation threshold", roles: LEAD },
+  'grants:close': {
+    access: 'write',
+    action: 'close a grant',
+    roles: LEAD,
+    round: byRoundId,
+    stages: DELIVERY,
+  },
+  'claims:add': {
+    access: 'write',
+    action: 'record a claim',
+    roles: OFFICERS,
+    round: byRoundId,
+    stages: DELIVERY,
+  },
+  'claims:approve': {
+    access: 'write',
+    action: 'approve a payment',
+    roles: ALLOCATORS,
+    round: byRoundId,
+    stages: DELIVERY,
+    separateFrom: 'claims:add',
+  },
+  'returns:template': read('make a monitoring return template', OFFICERS),
+  'returns:import': {
+    access: 'write',
+    action: 'import monitoring returns',
+    roles: OFFICERS,
+    round: byRoundId,
+    stages: DELIVERY,
+  },
+  'reports:delivery': read('see the delivery report'),
+  'reports:deliveryXlsx': read('export the delivery report'),
   'audit:history': read("see a round's history", ALLOCATORS),
   // How the record was found at start: shown to everyone, before anyone is set up too.
   'audit:status': read('see whether the record checked out at start'),
 } as const satisfies Record<Channel, Rule>;
 
 export const ruleFor = (channel: Channel): Rule => RULE_BOOK[channel];
+
+/** The channels that write the record: each has a line in the round's history. */
+export type WriteChannel = {
+  [C in Channel]: (typeof RULE_BOOK)[C]['access'] extends 'write' ? C : never;
+}[Channel];
 
 /** Whether this call writes: a write channel, unless it is a dry run (`writesOnlyWith` unset). */
 export function writes(rule: Rule, input: unknown): boolean {

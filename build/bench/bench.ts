@@ -15,10 +15,11 @@ import { createContext, type HandlerContext } from '../../electron/handlers/cont
 import { dispatch } from '../../electron/handlers/dispatch';
 import { unlockPerson } from '../../electron/handlers/identity';
 
+import { largeRoundFigures } from './large';
 import { makeLargeRound } from './make-large-round';
 
 // The bench's own people act with this passphrase (it never leaves the bench's temporary files).
-const BENCH_PASSPHRASE = 'bench passphrase';
+const BENCH_PASSPHRASE = 'bench passphrase for timing runs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BIDS = 10_000;
@@ -125,7 +126,7 @@ async function listAndRank() {
     dispatch('people:add', { name: 'Lee Lead', role: 'lead officer', passphrase: BENCH_PASSPHRASE }, ctx),
   );
   const lead = createContext(ctx.store, 'bench', ctx.now);
-  unlockPerson(lead, ctx.store.people.findByName('Lee Lead')!, BENCH_PASSPHRASE, { remember: false });
+  await unlockPerson(lead, ctx.store.people.findByName('Lee Lead')!, BENCH_PASSPHRASE, { remember: false });
   for (const name of ['Amy', 'Bo', 'Cy'])
     await ok(dispatch('people:add', { name, role: 'policy officer', passphrase: BENCH_PASSPHRASE }, lead));
   const framework = await ok(dispatch('frameworks:use', { roundId, template: 'safer-streets' }, lead));
@@ -251,8 +252,11 @@ async function notice() {
   connection.close();
 }
 
-// BENCH_ONLY=rank,cli (names: import, rank, cli, notice) runs some of the paths, e.g. while profiling one.
-const only = new Set((process.env.BENCH_ONLY ?? 'import,rank,cli,notice').split(',').map((n) => n.trim()));
+// BENCH_ONLY=rank,cli (names: import, rank, cli, notice, large) runs some of the paths, e.g. while
+// profiling one. `large` (the 20,000-bid commands) takes minutes.
+const only = new Set(
+  (process.env.BENCH_ONLY ?? 'import,rank,cli,notice,large').split(',').map((n) => n.trim()),
+);
 if (only.has('import')) await importRows();
 if (only.has('rank')) await listAndRank();
 if (only.has('cli')) commandLine();
@@ -265,3 +269,10 @@ console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows) console.log(line(r));
 console.log(`\nMedians of ${RUNS} runs (3 for ranking and the notice); data in ${folder}`);
+if (only.has('large')) {
+  console.log('\n20,000 bids, one run each, the bundled command line (peak memory: maxRSS of the process)\n');
+  for (const f of await largeRoundFigures()) {
+    const memory = f.peakMiB === null ? 'n/a' : `${f.peakMiB.toFixed(0)} MiB`;
+    console.log(`| ${f.command} | ${(f.ms / 1000).toFixed(1)} s | ${memory} | ${f.note} |`);
+  }
+}

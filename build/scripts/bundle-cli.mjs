@@ -1,33 +1,59 @@
 // Bundles the command line into dist/cli (ES modules, split at each dynamic import) so that a
 // command starts in a fraction of a second: no TypeScript compiler at start-up, one file to parse,
 // and the Excel, Word and PDF libraries in chunks loaded only by the commands that write or read
-// those files. `npm run tranche` runs this bundle when it is up to date (build/scripts/tranche.mjs).
+// those files. Built at install (postinstall) and again by `npm run tranche` whenever a source is
+// newer than the bundle (build/scripts/tranche.mjs), so a user never runs the sources through tsx.
 import { build } from 'esbuild';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-rmSync('dist/cli', { recursive: true, force: true });
-await build({
-  entryPoints: { main: 'electron/cli/main.ts' },
-  outdir: 'dist/cli',
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node22',
-  sourcemap: 'linked',
-  // Smaller to read and parse at every start; the source map keeps stack traces readable.
-  minify: true,
-  logLevel: 'warning',
-  // pdfmake (through pdfkit) reads its font metrics from files beside its own modules, by
-  // __dirname, which an ES module bundle does not have: it loads from node_modules instead.
-  external: ['better-sqlite3', 'pdfmake', 'pdfmake/*'],
-  // Bundled CommonJS libraries call require(); an ES module has none unless it is made.
-  banner: {
-    js:
-      "import { createRequire as __trancheRequire } from 'node:module';\n" +
-      'const require = __trancheRequire(import.meta.url);',
-  },
-});
-// db/migrations-folder.ts finds the migrations beside the module that asks: here, dist/cli.
-cpSync('db/migrations', 'dist/cli/migrations', { recursive: true });
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+export const CLI_BUNDLE = path.join(root, 'dist/cli/main.mjs');
+
+/**
+ * Builds into a folder of its own and then swaps it in, so that a command started meanwhile (or a
+ * second `npm run tranche` building at the same moment) never loads half a bundle.
+ */
+export async function bundleCli() {
+  const target = path.join(root, 'dist/cli');
+  const fresh = `${target}.${process.pid}.new`;
+  const old = `${target}.${process.pid}.old`;
+  rmSync(fresh, { recursive: true, force: true });
+  await build({
+    absWorkingDir: root,
+    // entry.ts turns on Node's compile cache before the rest loads: later starts skip parsing.
+    entryPoints: { main: 'electron/cli/entry.ts' },
+    outdir: fresh,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    sourcemap: 'linked',
+    // Smaller to read and parse at every start; the source map keeps stack traces readable.
+    minify: true,
+    logLevel: 'warning',
+    // pdfmake (through pdfkit) reads its font metrics from files beside its own modules, by
+    // __dirname, which an ES module bundle does not have: it loads from node_modules instead.
+    external: ['better-sqlite3', 'pdfmake', 'pdfmake/*'],
+    // Bundled CommonJS libraries call require(); an ES module has none unless it is made.
+    banner: {
+      js:
+        "import { createRequire as __trancheRequire } from 'node:module';\n" +
+        'const require = __trancheRequire(import.meta.url);',
+    },
+  });
+  // db/migrations-folder.ts finds the migrations beside the module that asks: here, dist/cli.
+  cpSync(path.join(root, 'db/migrations'), path.join(fresh, 'migrations'), { recursive: true });
+  try {
+    renameSync(target, old);
+  } catch {
+    // No bundle yet, or another build moved it first.
+  }
+  renameSync(fresh, target);
+  rmSync(old, { recursive: true, force: true });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await bundleCli();

@@ -53,7 +53,7 @@ async function prepare(): Promise<Setup> {
     return r.value;
   };
   must(await dispatch('demo:load', {}, ctx));
-  unlockPerson(lead, ctx.store.people.findByName('Dan Hughes')!, DEMO_PASSPHRASE, { remember: false });
+  await unlockPerson(lead, ctx.store.people.findByName('Dan Hughes')!, DEMO_PASSPHRASE, { remember: false });
   for (const [ref, option] of [
     ['B1', 'reduced'],
     ['C1', 'full'],
@@ -117,18 +117,7 @@ function commandFor(kind: Kind, setup: Setup, db: string): string[] {
       '--reason',
       'Chosen by the panel',
     ];
-  return [
-    ...common,
-    '--as',
-    'Pat Morgan',
-    'sign',
-    '--round',
-    '1',
-    '--date',
-    '2026-11-30',
-    '--reason',
-    'The board agreed',
-  ];
+  return [...common, '--as', 'Pat Morgan', 'sign', '--round', '1', '--reason', 'The board agreed'];
 }
 
 interface Run {

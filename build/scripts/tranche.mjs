@@ -1,6 +1,7 @@
-// `npm run tranche`: runs the bundled command line (dist/cli, from npm run build) when it is newer
-// than every source file it was built from, and the TypeScript sources through tsx otherwise, so
-// a stale bundle never runs. Arguments, output and exit status pass through unchanged.
+// `npm run tranche`: runs the bundled command line (dist/cli). The bundle is built at install
+// (postinstall); when any source it was built from is newer, or it is missing, it is rebuilt here
+// first (esbuild, about a second), so a stale bundle never runs and the sources never run through
+// tsx. Arguments, output and exit status pass through unchanged.
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,11 +28,8 @@ function bundleIsCurrent() {
   }
 }
 
-if (bundleIsCurrent()) {
-  await import(pathToFileURL(bundle).href);
-} else {
-  // In this process, compiling the sources as they load: no second Node start-up.
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import(pathToFileURL(path.join(root, 'electron/cli/main.ts')).href);
+if (!bundleIsCurrent()) {
+  const { bundleCli } = await import('./bundle-cli.mjs');
+  await bundleCli();
 }
+await import(pathToFileURL(bundle).href);

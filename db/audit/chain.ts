@@ -50,14 +50,20 @@ export function entryHash(fields: EntryFields): string {
   return sha256Hex(canonicalJson(fields));
 }
 
+const LAST_IMAGE_SQL = `SELECT image FROM audit_changes WHERE table_name = ? AND row_key = ?
+       ORDER BY entry_seq DESC, position DESC LIMIT 1`;
+
 export function lastImage(sqlite: Database.Database, table: string, key: string): string | null | undefined {
-  const row = sqlite
-    .prepare(
-      `SELECT image FROM audit_changes WHERE table_name = ? AND row_key = ?
-       ORDER BY entry_seq DESC, position DESC LIMIT 1`,
-    )
-    .get(table, key) as { image: string | null } | undefined;
-  return row ? row.image : undefined;
+  return lastImageReader(sqlite)(table, key);
+}
+
+/** lastImage with its statement prepared once, for a loop over many rows (an import's). */
+function lastImageReader(sqlite: Database.Database) {
+  const statement = sqlite.prepare(LAST_IMAGE_SQL);
+  return (table: string, key: string): string | null | undefined => {
+    const row = statement.get(table, key) as { image: string | null } | undefined;
+    return row ? row.image : undefined;
+  };
 }
 
 /** The last image the chain holds of every row it has recorded (null: recorded as deleted). */
@@ -134,6 +140,7 @@ export function pendingChanges(sqlite: Database.Database): RowChange[] {
     if (!reader) readers.set(table.name, (reader = rowReader(sqlite, table)));
     return reader;
   };
+  const lastImageOf = lastImageReader(sqlite);
   const changes: RowChange[] = [];
   const done = new Set<string>();
   for (const p of pending) {
@@ -145,7 +152,7 @@ export function pendingChanges(sqlite: Database.Database): RowChange[] {
     // A table dropped since (a migration): its rows are recorded by the migration's entry.
     if (!table) continue;
     const image = readerFor(table).image(key);
-    const before = lastImage(sqlite, p.table_name, key);
+    const before = lastImageOf(p.table_name, key);
     if (image === (before ?? null)) continue; // unchanged, or created and removed within the write
     changes.push({
       table: p.table_name,
@@ -210,14 +217,18 @@ export const roundsColumn = (ids: number[]) => {
 /** The rounds the changed rows belong to: a round row itself, a round_id column, or a bid's round. */
 function roundsOf(sqlite: Database.Database, changes: RowChange[]): number[] {
   const bidRound = sqlite.prepare('SELECT round_id FROM bids WHERE id = ?').pluck();
+  const lastImageOf = lastImageReader(sqlite);
+  // An import changes thousands of rows of the same few bids: each bid's round is read once.
+  const roundOfBid = new Map<number, unknown>();
   const ids: number[] = [];
   for (const c of changes) {
-    const image = (c.image ?? lastImage(sqlite, c.table, c.key) ?? null) as string | null;
+    const image = (c.image ?? lastImageOf(c.table, c.key) ?? null) as string | null;
     const row = image ? (JSON.parse(image) as Record<string, unknown>) : JSON.parse(c.key);
     if (c.table === 'rounds' && typeof row.id === 'number') ids.push(row.id);
     else if (typeof row.round_id === 'number') ids.push(row.round_id);
     else if (typeof row.bid_id === 'number') {
-      const round = bidRound.get(row.bid_id);
+      if (!roundOfBid.has(row.bid_id)) roundOfBid.set(row.bid_id, bidRound.get(row.bid_id));
+      const round = roundOfBid.get(row.bid_id);
       if (typeof round === 'number') ids.push(round);
     }
   }

@@ -51,3 +51,13 @@ export function sealPending(sqlite: Database.Database, fallback?: () => AuditOpe
   running?.entries.push(seq);
   return seq;
 }
+
+/**
+ * Seals the changes noted since the last entry under `op`, whatever operation is running: for a
+ * record that belongs to no operation's success, such as a wrong passphrase. Inside a transaction.
+ */
+export function sealAs(sqlite: Database.Database, op: AuditOperation): number {
+  const changes = pendingChanges(sqlite);
+  clearPending(sqlite);
+  return appendEntry(sqlite, op, changes);
+}

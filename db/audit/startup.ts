@@ -19,6 +19,18 @@ const system = (operation: string, summary: string, at: string): AuditOperation 
   rounds: [],
 });
 
+export const EMPTIED =
+  "The audit chain is empty, but people's keys are in the database: the chain was emptied, not begun";
+
+/** How many people's keys the database holds (none before identities existed). */
+export function heldKeys(sqlite: Database.Database): number {
+  const table = sqlite.prepare(
+    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'person_keys'",
+  );
+  if (table.pluck().get() === 0) return 0;
+  return sqlite.prepare('SELECT count(*) FROM person_keys').pluck().get() as number;
+}
+
 export function prepareAudit(
   sqlite: Database.Database,
   options: { migrated: string[]; at: string; problemsBefore?: number },
@@ -28,7 +40,11 @@ export function prepareAudit(
   const notes: string[] = [];
   sqlite.transaction(() => {
     const empty = sqlite.prepare('SELECT count(*) FROM audit_entries').pluck().get() === 0;
-    if (empty || options.migrated.length > 0) {
+    // A chain is begun once, before anyone held a key (keys came after the chain). An empty chain
+    // beside people's keys was emptied: beginning again would hide that, so verify reports it.
+    if (empty && heldKeys(sqlite) > 0) {
+      notes.push(EMPTIED);
+    } else if (empty || options.migrated.length > 0) {
       clearPending(sqlite);
       const changes = differencesFromChain(sqlite).map(({ table, key, op, image }) => ({
         table,

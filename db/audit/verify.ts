@@ -9,6 +9,7 @@ import {
   type RowDifference,
 } from './chain';
 import { auditTablesPresent } from './tables';
+import { EMPTIED, heldKeys } from './startup';
 import { missingGuardTriggers } from './triggers';
 import { canonicalJson as canonicalNoticeJson } from '../../shared/canonical-json';
 
@@ -48,6 +49,7 @@ export function verifyDatabase(target: Verifiable): VerifyReport {
   }
   for (const name of missingGuardTriggers(sqlite))
     problems.push(`The audit chain's append-only guard ${name} has been removed`);
+  checkBeginning(sqlite, problems);
   const entries = checkChain(sqlite, problems);
   const differences = differencesFromChain(sqlite);
   for (const d of differences) problems.push(describeDifference(d));
@@ -59,6 +61,30 @@ export function verifyDatabase(target: Verifiable): VerifyReport {
     .pluck()
     .get() as number;
   return report(entries, rows);
+}
+
+/**
+ * The chain begins once, before anyone held a key: an empty chain beside keys, or one that begins
+ * by recording keys, was emptied or cut and begun again.
+ */
+function checkBeginning(sqlite: Database.Database, problems: string[]) {
+  const first = sqlite.prepare('SELECT seq, operation FROM audit_entries ORDER BY seq LIMIT 1').get() as
+    { seq: number; operation: string } | undefined;
+  if (!first) {
+    if (heldKeys(sqlite) > 0) problems.push(EMPTIED);
+    return;
+  }
+  if (first.seq !== 1)
+    problems.push(`The audit chain starts at entry ${first.seq}: the entries before it were deleted`);
+  const keysAtBeginning = sqlite
+    .prepare("SELECT count(*) FROM audit_changes WHERE entry_seq = ? AND table_name = 'person_keys'")
+    .pluck()
+    .get(first.seq) as number;
+  if (first.operation === 'audit:begin' && keysAtBeginning > 0)
+    problems.push(
+      'The audit chain begins after people held keys: it was emptied and begun again, so the history before ' +
+        'it is lost',
+    );
 }
 
 function checkChain(sqlite: Database.Database, problems: string[]): number {

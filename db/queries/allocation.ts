@@ -1,15 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { TrancheDb } from '../connection';
-import {
-  allocationItems,
-  bids,
-  boardViews,
-  people,
-  scenarioItems,
-  scenarios,
-  shortlistOverrides,
-  shortlistRules,
-} from '../schema';
+import { allocationItems, people, scenarioItems, scenarios } from '../schema';
 
 type Option = 'full' | 'reduced' | 'custom';
 
@@ -26,12 +17,13 @@ export function allocationQueries(db: TrancheDb) {
       conditions: string,
       now: string,
       reason = '',
+      crimeReduction = '',
     ): void {
       db.insert(allocationItems)
-        .values({ roundId, bidId, option, amountPence, conditions, reason, updatedAt: now })
+        .values({ roundId, bidId, option, amountPence, conditions, reason, crimeReduction, updatedAt: now })
         .onConflictDoUpdate({
           target: [allocationItems.roundId, allocationItems.bidId],
-          set: { option, amountPence, conditions, reason, updatedAt: now },
+          set: { option, amountPence, conditions, reason, crimeReduction, updatedAt: now },
         })
         .run();
     },
@@ -45,10 +37,19 @@ export function allocationQueries(db: TrancheDb) {
       items: { bidId: number; option: Option; amountPence: number; conditions: string; reason?: string }[],
       now: string,
     ): void {
+      // What the commissioner wrote about reducing crime stays with a bid that is still funded.
+      const crime = new Map(
+        db
+          .select({ bidId: allocationItems.bidId, text: allocationItems.crimeReduction })
+          .from(allocationItems)
+          .where(eq(allocationItems.roundId, roundId))
+          .all()
+          .map((row) => [row.bidId, row.text]),
+      );
       db.delete(allocationItems).where(eq(allocationItems.roundId, roundId)).run();
       for (const item of items)
         db.insert(allocationItems)
-          .values({ roundId, ...item, updatedAt: now })
+          .values({ roundId, ...item, crimeReduction: crime.get(item.bidId) ?? '', updatedAt: now })
           .run();
     },
     saveScenario(
@@ -98,88 +99,6 @@ export function allocationQueries(db: TrancheDb) {
     markAdopted(roundId: number, scenarioId: number, now: string): void {
       db.update(scenarios).set({ adoptedAt: null }).where(eq(scenarios.roundId, roundId)).run();
       db.update(scenarios).set({ adoptedAt: now }).where(eq(scenarios.id, scenarioId)).run();
-    },
-  };
-}
-
-export function boardQueries(db: TrancheDb) {
-  return {
-    rule(roundId: number) {
-      return db.select().from(shortlistRules).where(eq(shortlistRules.roundId, roundId)).get();
-    },
-    setRule(roundId: number, rule: 'threshold' | 'top' | 'manual', topN: number | null, now: string): void {
-      db.insert(shortlistRules)
-        .values({ roundId, rule, topN, updatedAt: now })
-        .onConflictDoUpdate({ target: shortlistRules.roundId, set: { rule, topN, updatedAt: now } })
-        .run();
-    },
-    overrides(roundId: number) {
-      return db
-        .select({
-          bidId: shortlistOverrides.bidId,
-          included: shortlistOverrides.included,
-          reason: shortlistOverrides.reason,
-          by: people.name,
-          at: shortlistOverrides.at,
-        })
-        .from(shortlistOverrides)
-        .leftJoin(people, eq(shortlistOverrides.personId, people.id))
-        .where(eq(shortlistOverrides.roundId, roundId))
-        .all();
-    },
-    setOverride(
-      roundId: number,
-      bidId: number,
-      included: boolean,
-      reason: string,
-      personId: number | null,
-      now: string,
-    ): void {
-      db.insert(shortlistOverrides)
-        .values({ roundId, bidId, included, reason, personId, at: now })
-        .onConflictDoUpdate({
-          target: [shortlistOverrides.roundId, shortlistOverrides.bidId],
-          set: { included, reason, personId, at: now },
-        })
-        .run();
-    },
-    clearOverride(roundId: number, bidId: number): void {
-      db.delete(shortlistOverrides)
-        .where(and(eq(shortlistOverrides.roundId, roundId), eq(shortlistOverrides.bidId, bidId)))
-        .run();
-    },
-    recordView(
-      bidId: number,
-      personId: number,
-      view: 'support' | 'support_with_conditions' | 'do_not_support',
-      comment: string,
-      meetingOn: string | null,
-      now: string,
-    ): void {
-      db.insert(boardViews)
-        .values({ bidId, personId, view, comment, meetingOn, at: now })
-        .onConflictDoUpdate({
-          target: [boardViews.bidId, boardViews.personId],
-          set: { view, comment, meetingOn, at: now },
-        })
-        .run();
-    },
-    views(roundId: number) {
-      return db
-        .select({
-          bidId: boardViews.bidId,
-          person: people.name,
-          view: boardViews.view,
-          comment: boardViews.comment,
-          meetingOn: boardViews.meetingOn,
-          at: boardViews.at,
-        })
-        .from(boardViews)
-        .innerJoin(bids, eq(boardViews.bidId, bids.id))
-        .innerJoin(people, eq(boardViews.personId, people.id))
-        .where(eq(bids.roundId, roundId))
-        .orderBy(asc(people.name))
-        .all();
     },
   };
 }

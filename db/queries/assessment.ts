@@ -17,11 +17,8 @@ import {
   scaleDescriptors,
   scoreHistory,
   scores,
-  settings,
   submissions,
 } from '../schema';
-
-type Role = (typeof people.$inferSelect)['role'];
 
 export interface FrameworkValues {
   template: string | null;
@@ -38,63 +35,6 @@ export interface FrameworkValues {
     minScore: number | null;
     gateway: boolean;
   }[];
-}
-
-/** A person as handlers see them: retired people stay in the record (and in its history). */
-const PERSON_COLUMNS = { id: people.id, name: people.name, role: people.role, retiredAt: people.retiredAt };
-
-export function peopleQueries(db: TrancheDb) {
-  return {
-    list() {
-      return db.select(PERSON_COLUMNS).from(people).orderBy(asc(people.name)).all();
-    },
-    count(): number {
-      return (
-        db
-          .select({ n: sql<number>`count(*)` })
-          .from(people)
-          .get()?.n ?? 0
-      );
-    },
-    get(id: number) {
-      return db.select(PERSON_COLUMNS).from(people).where(eq(people.id, id)).get();
-    },
-    findByName(name: string) {
-      return db
-        .select(PERSON_COLUMNS)
-        .from(people)
-        .where(sql`lower(${people.name}) = lower(${name.trim()})`)
-        .get();
-    },
-    create(name: string, role: Role, now: string): number {
-      return db.insert(people).values({ name, role, createdAt: now }).returning({ id: people.id }).get().id;
-    },
-    setRole(id: number, role: Role): void {
-      db.update(people).set({ role }).where(eq(people.id, id)).run();
-    },
-    retire(id: number, now: string): void {
-      db.update(people).set({ retiredAt: now }).where(eq(people.id, id)).run();
-    },
-    /** Lead officers who have not retired: the office always keeps one. */
-    activeLeadCount(): number {
-      return (
-        db
-          .select({ n: sql<number>`count(*)` })
-          .from(people)
-          .where(and(eq(people.role, 'lead_officer'), isNull(people.retiredAt)))
-          .get()?.n ?? 0
-      );
-    },
-    setting(key: string): string | undefined {
-      return db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value;
-    },
-    setSetting(key: string, value: string): void {
-      db.insert(settings)
-        .values({ key, value })
-        .onConflictDoUpdate({ target: settings.key, set: { value } })
-        .run();
-    },
-  };
 }
 
 export function frameworkQueries(db: TrancheDb) {
@@ -347,6 +287,68 @@ export function scoringQueries(db: TrancheDb) {
         .values({ bidId, personId, criterionId, score, justification, submitted, at: now })
         .run();
     },
+    /**
+     * Saves many submitted scores at once (an import): three statements prepared once and run for
+     * every row, inside the caller's transaction, rather than a query built per row.
+     */
+    saveSubmittedScores(
+      rows: readonly {
+        bidId: number;
+        personId: number;
+        criterionId: number;
+        score: number;
+        justification: string;
+      }[],
+      now: string,
+    ): void {
+      const p = (name: string) => sql.placeholder(name);
+      const score = db
+        .insert(scores)
+        .values({
+          bidId: p('bidId'),
+          personId: p('personId'),
+          criterionId: p('criterionId'),
+          score: p('score'),
+          justification: p('justification'),
+          updatedAt: now,
+        })
+        .onConflictDoUpdate({
+          target: [scores.bidId, scores.personId, scores.criterionId],
+          set: {
+            score: sql`excluded.score`,
+            justification: sql`excluded.justification`,
+            updatedAt: sql`excluded.updated_at`,
+          },
+        })
+        .prepare();
+      const history = db
+        .insert(scoreHistory)
+        .values({
+          bidId: p('bidId'),
+          personId: p('personId'),
+          criterionId: p('criterionId'),
+          score: p('score'),
+          justification: p('justification'),
+          submitted: true,
+          at: now,
+        })
+        .prepare();
+      const submit = db
+        .insert(submissions)
+        .values({ bidId: p('bidId'), personId: p('personId'), submittedAt: now })
+        .onConflictDoNothing()
+        .prepare();
+      const sheets = new Set<string>();
+      for (const row of rows) {
+        score.run(row);
+        history.run(row);
+        sheets.add(`${row.bidId}:${row.personId}`);
+      }
+      for (const sheet of sheets) {
+        const [bidId, personId] = sheet.split(':').map(Number);
+        submit.run({ bidId, personId });
+      }
+    },
     /** The first submission stands: a submitted sheet changes only after a lead officer reopens it. */
     submit(bidId: number, personId: number, now: string): void {
       db.insert(submissions).values({ bidId, personId, submittedAt: now }).onConflictDoNothing().run();
@@ -506,6 +508,16 @@ export function scoringQueries(db: TrancheDb) {
         .where(eq(scoreHistory.bidId, bidId))
         .orderBy(asc(scoreHistory.id))
         .all();
+    },
+    /** The bids of the round in which this person has saved any score. */
+    scoredBidsForRound(roundId: number, personId: number): number[] {
+      return db
+        .selectDistinct({ bidId: scores.bidId })
+        .from(scores)
+        .innerJoin(bids, eq(scores.bidId, bids.id))
+        .where(and(eq(bids.roundId, roundId), eq(scores.personId, personId)))
+        .all()
+        .map((r) => r.bidId);
     },
     anyScoreInRound(roundId: number): boolean {
       return (

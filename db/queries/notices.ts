@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, between, desc, eq, sql } from 'drizzle-orm';
 import type { TrancheDb } from '../connection';
 import { notices, noticeTemplates } from '../schema';
 
@@ -39,6 +39,15 @@ export function noticeQueries(db: TrancheDb) {
     },
     update(id: number, values: Partial<typeof notices.$inferInsert>): void {
       db.update(notices).set(values).where(eq(notices.id, id)).run();
+    },
+    /** Standing signed decisions whose signing date falls in the period, oldest first. */
+    signedBetween(from: string, to: string): Notice[] {
+      return db
+        .select()
+        .from(notices)
+        .where(and(eq(notices.status, 'signed'), between(notices.signedOn, from, to)))
+        .orderBy(asc(notices.signedOn), asc(notices.number))
+        .all();
     },
     signedStanding(roundId: number): Notice | undefined {
       return db

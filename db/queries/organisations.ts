@@ -29,6 +29,7 @@ export function organisationQueries(db: TrancheDb) {
           id: partnerships.id,
           name: partnerships.name,
           area: partnerships.area,
+          office: partnerships.office,
           bidCount: count(bids.id),
         })
         .from(partnerships)
@@ -55,12 +56,19 @@ export function organisationQueries(db: TrancheDb) {
       }
       return index;
     },
-    createPartnership(name: string, area: string | null, now: string): number {
+    createPartnership(name: string, area: string | null, now: string, office = false): number {
       return db
         .insert(partnerships)
-        .values({ name, area, createdAt: now })
+        .values({ name, area, office, createdAt: now })
         .returning({ id: partnerships.id })
         .get().id;
+    },
+    /** Makes a partnership one of the office's own, giving it an area if it has none. */
+    markOffice(id: number, area: string | null): void {
+      db.update(partnerships)
+        .set({ office: true, ...(area ? { area } : {}) })
+        .where(eq(partnerships.id, id))
+        .run();
     },
     addAlias(partnershipId: number, alias: string): void {
       db.insert(partnershipAliases).values({ partnershipId, alias }).onConflictDoNothing().run();

@@ -33,7 +33,10 @@ const server = await startWebServer({
 
 console.log(`Tranche web mode: ${server.url}`);
 console.log(`Database: ${file}`);
-console.log('Loopback only, for development and tests. Press Ctrl+C to stop.');
+console.log(
+  'Tranche is running in your web browser on this computer only (nobody else can reach it). ' +
+    'Keep this window open while you work; press Ctrl+C to stop.',
+);
 
 const stop = () => {
   recordKeeping.stop();

@@ -11,7 +11,11 @@ import { dispatch } from '../handlers/dispatch';
 // over HTTP on 127.0.0.1 only. Every request must carry the per-run token (a cookie set when the
 // printed address is first opened, or an Authorization header). Never part of the packaged app.
 
-export const TOKEN_COOKIE = 'tranche_token';
+/**
+ * The token cookie's name, one per server (port): cookies are shared by every port of a host, so
+ * a second server in the same browser must not overwrite the first one's and log its tab out.
+ */
+export const tokenCookie = (port: number) => `tranche_token_${port}`;
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 export interface WebServerOptions {
@@ -83,6 +87,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let origin = '';
   let hosts: string[] = [];
+  let cookieName = '';
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -102,15 +107,16 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       url.searchParams.delete('token');
       return send(res, 303, '', 'text/plain; charset=utf-8', {
         Location: url.pathname + url.search,
-        'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
       });
     }
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (!sameSecret(cookieValue(req.headers.cookie, TOKEN_COOKIE) ?? bearer, token)) {
+    if (!sameSecret(cookieValue(req.headers.cookie, cookieName) ?? bearer, token)) {
       return send(
         res,
         401,
-        'Open the address that `npm run web` printed: it carries the access token.',
+        'This Tranche window has lost its access: open the address that `npm start` or `npm run web` ' +
+          'printed in the terminal (it carries the access token), or start Tranche again.',
         'text/plain; charset=utf-8',
       );
     }
@@ -153,6 +159,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       const { port } = server.address() as AddressInfo;
       origin = `http://127.0.0.1:${port}`;
       hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+      cookieName = tokenCookie(port);
       resolve({
         url: `${origin}/?token=${token}`,
         origin,

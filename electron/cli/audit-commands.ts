@@ -4,6 +4,7 @@ import { verifyDatabase, type VerifyReport } from '../../db/audit/verify';
 import { copyDatabase, restoreBackup, RestoreRefused } from '../../db/backup';
 import { CliRefusal, idOption, requiredOption, type Command, type CommandContext } from './commands';
 import { textTable } from './output';
+import { normaliseFingerprint } from '../identity/fingerprint-text';
 import { verifyNoticeFile } from './verify-file';
 
 // verify, audit, backup and restore: the commands that check or copy the record itself.
@@ -16,15 +17,19 @@ function verifyJson(report: VerifyReport) {
 export const auditCommands: Command[] = [
   {
     words: ['verify'],
-    usage: 'verify [FILE.pdf] [--json]',
+    usage: 'verify [FILE.pdf [--key FINGERPRINT]] [--json]',
     summary:
       'Check a signed notice PDF on its own (no database needed: who signed what, and that nothing ' +
-      'changed), or else the audit chain, every recorded row and every signed notice; exit 2 when not sound',
-    options: {},
+      'changed; --key the fingerprint the office publishes, to check who signed it), or else the audit ' +
+      'chain, every signature, every recorded row and every signed notice; exit 2 when not sound',
+    options: { key: { type: 'string' } },
     async run(ctx) {
       const [file, ...extra] = ctx.args;
       if (extra.length > 0) throw new CliRefusal('Give one notice file to verify');
-      if (file) return verifyFile(ctx, file);
+      const key = ctx.values.key;
+      if (file) return verifyFile(ctx, file, typeof key === 'string' ? key : undefined);
+      if (key !== undefined)
+        throw new CliRefusal('--key checks a notice file: verify FILE.pdf --key FINGERPRINT');
       const connection = ctx.connection();
       let report: VerifyReport;
       if (connection.health.readOnly) {
@@ -113,14 +118,29 @@ export const auditCommands: Command[] = [
   },
 ];
 
-async function verifyFile(ctx: CommandContext, file: string) {
+async function verifyFile(ctx: CommandContext, file: string, key: string | undefined) {
+  const expected = key === undefined ? null : normaliseFingerprint(key);
+  if (expected === '')
+    throw new CliRefusal('--key must be a key fingerprint: 64 hexadecimal characters, spaces allowed');
   const report = await verifyNoticeFile(file);
-  if (ctx.json) ctx.print(JSON.stringify(report, null, 2));
-  else if (report.ok)
+  const keyTrusted =
+    expected === null || !report.fingerprint ? null : normaliseFingerprint(report.fingerprint) === expected;
+  if (ctx.json) ctx.print(JSON.stringify({ ...report, keyTrusted }, null, 2));
+  else if (!report.ok) for (const problem of report.problems) ctx.print(`Problem: ${problem}`);
+  else if (keyTrusted === false)
+    ctx.print(
+      `Not trusted: the notice is intact but was signed by key ${report.fingerprint}, ` +
+        'not the key you gave. Do not rely on it.',
+    );
+  else
     ctx.print(
       `Sound: signed by ${report.signedBy} on ${report.signedOn} with key ${report.fingerprint}; ` +
-        'nothing has changed.',
+        'nothing has changed. ' +
+        (keyTrusted
+          ? 'That is the key you gave.'
+          : "Compare the key's fingerprint with the one the office publishes before relying on it."),
     );
-  else for (const problem of report.problems) ctx.print(`Problem: ${problem}`);
   if (!report.ok) throw new CliRefusal(`${file} does not verify: ${report.problems[0] ?? 'unknown problem'}`);
+  if (keyTrusted === false)
+    throw new CliRefusal(`${file} was not signed by key ${key}: it was signed by ${report.fingerprint}`);
 }

@@ -69,7 +69,7 @@ export async function unlockActor(ctx: HandlerContext, name: string | undefined,
   }
   const passphrase = await secrets.current(person.name);
   try {
-    unlockPerson(ctx, person, passphrase, { remember: false });
+    await unlockPerson(ctx, person, passphrase, { remember: false });
   } catch (error) {
     if (error instanceof Refusal) throw new CliRefusal(error.message);
     throw error;

@@ -11,8 +11,17 @@ import { CliRefusal, commands as everydayCommands, type Command } from './comman
 import { passphrases, unlockActor } from './identity';
 import { decisionCommands } from './decision-commands';
 import { packCommands } from './pack-commands';
+import { grantsCommands } from './grants-commands';
+import { publishCommands } from './publish-commands';
 
-const commands: Command[] = [...everydayCommands, ...decisionCommands, ...auditCommands, ...packCommands];
+const commands: Command[] = [
+  ...everydayCommands,
+  ...decisionCommands,
+  ...auditCommands,
+  ...packCommands,
+  ...grantsCommands,
+  ...publishCommands,
+];
 
 export const EXIT_DONE = 0;
 export const EXIT_UNEXPECTED = 1;

@@ -1,11 +1,12 @@
 import type { Allocation, SuggestMethod } from '../../shared/assessment';
 import type { ParsedInput } from '../../shared/contract';
-import { departuresFor, type DepartureBid } from '../../shared/departures';
+import { awardable, awardProblems, type AwardableBid } from '../../shared/awardable';
+import { departuresFor, ineligibility, type DepartureBid } from '../../shared/departures';
 import { formatMoney } from '../../shared/money';
 import { ordinal, RANK_ORDER_EXPLANATION, suggestInRankOrder } from '../../shared/rank-order';
 import { suggestAllocation, VALUE_EXPLANATION } from '../../shared/suggest';
 import { currentActor } from './actor';
-import { maySeeRanking } from './blind-scoring';
+import { assertSeesEveryBid, scoreVisibilityFor } from './blind-scoring';
 import { getFramework } from './frameworks';
 import { rankingFor } from './ranking';
 import type { HandlerContext, ReadContext } from './context';
@@ -48,6 +49,7 @@ export function allocationFor(ctx: ReadContext, roundId: number): Allocation {
             option: item.option,
             conditions: item.conditions,
             reason: item.reason,
+            crimeReduction: item.crimeReduction,
             departures: departures.get(bid.id) ?? [],
           }
         : null;
@@ -76,26 +78,49 @@ export function allocationFor(ctx: ReadContext, roundId: number): Allocation {
   };
 }
 
-/** Why an eligible-looking bid cannot be suggested at all, in plain words; null when it can. */
-function notSuggested(r: Ranked, status: string | undefined): string | null {
+/**
+ * Why a ranked bid cannot be suggested at all, in plain words; null when it can. A bid that may not
+ * be funded is left out (shared/awardable.ts), and so is one not eligible on its scores
+ * (shared/departures.ts): the suggestion never departs from the ranking.
+ */
+function notSuggested(r: Ranked, bid: AwardableBid | undefined): string | null {
   const place = `ranked ${ordinal(r.rank)}`;
-  if (status === 'ineligible') return `${place}; marked ineligible`;
+  if (bid && !awardable(bid)) return `${place}; ${bid.status}`;
   if (!r.complete) return `not yet fully scored (${r.assessorCount} of ${r.assessorsExpected} assessors)`;
-  if (r.failedGateway) return `${place}; failed a gateway`;
-  if (r.belowThreshold)
-    return `${place}; below the quality threshold (scored ${r.weightedScore?.toFixed(2)})`;
-  if (r.belowMinimum) return `${place}; below a criterion\u2019s minimum score`;
-  return null;
+  const why = ineligibility({ ...r, reducedPence: null });
+  if (!why) return null;
+  const scored = why.includes('threshold') ? ` (scored ${r.weightedScore?.toFixed(2)})` : '';
+  return `${place}; ${why.replace(/^is /, '')}${scored}`;
+}
+
+/**
+ * Refuses, naming every one, awards to bids that may not be funded (shared/awardable.ts): the one
+ * rule that setting, suggesting and adopting share with the checks before signing.
+ */
+function refuseUnawardable(
+  ctx: HandlerContext,
+  roundId: number,
+  items: { bidId: number; amountPence: number }[],
+  source: string,
+) {
+  const bidOf = new Map(ctx.store.bids.listForRound(roundId).map((b) => [b.id, b]));
+  const problems = items.flatMap((i) => {
+    const bid = bidOf.get(i.bidId);
+    return bid ? awardProblems(bid, i.amountPence) : [`bid ${i.bidId} is no longer in this round`];
+  });
+  if (problems.length > 0)
+    throw new Refusal('conflict', `${source} cannot be put in the allocation: ${problems.join('; ')}`);
 }
 
 function suggestion(ctx: HandlerContext, roundId: number, method: SuggestMethod) {
   const round = mustGetRound(ctx, roundId);
+  assertSeesEveryBid(ctx, roundId, 'a suggested allocation');
   const ranking = rankingFor(ctx, roundId);
   const bidOf = new Map(ctx.store.bids.listForRound(roundId).map((b) => [b.id, b]));
   const reducedOf = (bidId: number) => bidOf.get(bidId)?.reducedPence ?? null;
   const excluded: { ref: string; reason: string }[] = [];
   const eligible = ranking.filter((r) => {
-    const reason = notSuggested(r, bidOf.get(r.bidId)?.status);
+    const reason = notSuggested(r, bidOf.get(r.bidId));
     if (reason) excluded.push({ ref: r.ref, reason });
     return reason === null;
   });
@@ -159,10 +184,15 @@ function requireReasons(
 ): Map<number, string[]> {
   const round = mustGetRound(ctx, roundId);
   const departures = departuresFor(rankingForDepartures(ctx, roundId), items, round.availablePence);
+  // Departures name ranks: whoever may not see every bid's hears only which award needs a reason.
+  const seesRanks = scoreVisibilityFor(ctx, roundId).everyBid;
   const unexplained = checkBids.flatMap((bidId) => {
     const found = departures.get(bidId);
     const recorded = items.find((i) => i.bidId === bidId)?.reason ?? '';
-    return found && !reason && !recorded ? found : [];
+    if (!found || reason || recorded) return [];
+    return seesRanks
+      ? found
+      : [`the award to ${ctx.store.bids.get(bidId)?.ref ?? bidId} departs from the ranking`];
   });
   if (unexplained.length > 0)
     throw fieldRefusal(
@@ -174,14 +204,19 @@ function requireReasons(
   return departures;
 }
 
+/**
+ * The allocation as the acting person may see it: departures name ranks ("B1 (ranked 3rd) is
+ * funded while…"), so blind scoring keeps them from anyone who may not see every bid's rank.
+ */
+function allocationSeenBy(ctx: ReadContext, roundId: number): Allocation {
+  const allocation = allocationFor(ctx, roundId);
+  if (scoreVisibilityFor(ctx, roundId).everyBid) return allocation;
+  return { ...allocation, items: allocation.items.map((item) => ({ ...item, departures: [] })) };
+}
+
 export const allocationHandlers = {
-  'allocation:get': (input: ParsedInput<'allocation:get'>, ctx: ReadContext) => {
-    const allocation = allocationFor(ctx, input.roundId);
-    // Departures name ranks ("B1 (ranked 3rd) is funded while…"): blind scoring keeps them from
-    // anyone who may not see the ranking itself.
-    if (maySeeRanking(ctx, input.roundId)) return allocation;
-    return { ...allocation, items: allocation.items.map((item) => ({ ...item, departures: [] })) };
-  },
+  'allocation:get': (input: ParsedInput<'allocation:get'>, ctx: ReadContext) =>
+    allocationSeenBy(ctx, input.roundId),
 
   'allocation:set': (input: ParsedInput<'allocation:set'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
@@ -192,10 +227,10 @@ export const allocationHandlers = {
       if (!bid) throw notFound(`Bid ${input.bidRef}`);
       if (input.option === 'none') {
         ctx.store.allocation.clear(round.id, bid.id);
-        return allocationFor(ctx, round.id);
+        return allocationSeenBy(ctx, round.id);
       }
-      if (bid.status === 'withdrawn' || bid.status === 'ineligible')
-        throw new Refusal('conflict', `${bid.ref} is ${bid.status} and cannot be funded`);
+      const unfundable = awardProblems(bid, 0);
+      if (unfundable.length > 0) throw new Refusal('conflict', unfundable.join('; '));
       let amount: number;
       if (input.option === 'full') amount = bid.requestedPence;
       else if (input.option === 'reduced') {
@@ -238,8 +273,9 @@ export const allocationHandlers = {
         input.conditions ?? current?.conditions ?? '',
         ctx.now(),
         input.reason ?? current?.reason ?? '',
+        input.crimeReduction ?? current?.crimeReduction ?? '',
       );
-      return allocationFor(ctx, round.id);
+      return allocationSeenBy(ctx, round.id);
     }),
 
   'allocation:suggest': (input: ParsedInput<'allocation:suggest'>, ctx: HandlerContext) =>
@@ -247,6 +283,7 @@ export const allocationHandlers = {
       const result = suggestion(ctx, input.roundId, input.method);
       if (input.apply) {
         const round = mustGetOpenRound(ctx, result.round.id);
+        refuseUnawardable(ctx, round.id, result.items, 'The suggestion');
         const departures = requireReasons(
           ctx,
           round.id,
@@ -331,6 +368,7 @@ export const allocationHandlers = {
       const round = mustGetOpenRound(ctx, input.roundId);
       const scenario = ctx.store.allocation.scenarios(round.id).find((s) => s.id === input.scenarioId);
       if (!scenario) throw notFound(`Scenario ${input.scenarioId}`);
+      refuseUnawardable(ctx, round.id, scenario.items, `"${scenario.name}"`);
       const total = scenario.items.reduce((s, i) => s + i.amountPence, 0);
       if (total > round.availablePence)
         throw new Refusal(
@@ -358,6 +396,6 @@ export const allocationHandlers = {
         ctx.now(),
       );
       ctx.store.allocation.markAdopted(round.id, scenario.id, ctx.now());
-      return allocationFor(ctx, round.id);
+      return allocationSeenBy(ctx, round.id);
     }),
 };

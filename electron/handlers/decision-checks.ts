@@ -1,3 +1,4 @@
+import { awardable, awardProblems } from '../../shared/awardable';
 import { formatMoney } from '../../shared/money';
 import type { RoundPage } from '../../shared/readiness';
 import type { ReadContext } from './context';
@@ -30,16 +31,10 @@ export function decisionProblemList(ctx: ReadContext, roundId: number): Decision
       `${formatMoney(allocated)} is allocated against ${formatMoney(round.availablePence)} available ` +
         `(${formatMoney(allocated - round.availablePence)} too much)`,
     );
+  const bidOf = new Map(bids.map((b) => [b.id, b]));
   for (const item of items) {
-    const bid = bids.find((b) => b.id === item.bidId);
-    if (!bid) continue;
-    if (item.amountPence > bid.requestedPence)
-      money(
-        `${bid.ref} is awarded ${formatMoney(item.amountPence)}, ` +
-          `more than the ${formatMoney(bid.requestedPence)} it requested`,
-      );
-    if (bid.status === 'withdrawn' || bid.status === 'ineligible')
-      money(`${bid.ref} is awarded ${formatMoney(item.amountPence)} but is ${bid.status}`);
+    const bid = bidOf.get(item.bidId);
+    if (bid) awardProblems(bid, item.amountPence).forEach(money);
   }
   const submitted = new Set(
     ctx.store.scoring.submissionsForRound(roundId).map((s) => `${s.bidId}:${s.personId}`),
@@ -50,13 +45,11 @@ export function decisionProblemList(ctx: ReadContext, roundId: number): Decision
       .filter((d) => d.conflict)
       .map((d) => `${d.bidId}:${d.personId}`),
   );
-  const excused = new Set(
-    bids.filter((b) => b.status === 'withdrawn' || b.status === 'ineligible').map((b) => b.id),
-  );
+  const excused = new Set(bids.filter((b) => !awardable(b)).map((b) => b.id));
   for (const a of ctx.store.scoring.assignmentsForRound(roundId)) {
     const key = `${a.bidId}:${a.personId}`;
     if (excused.has(a.bidId) || submitted.has(key) || conflicted.has(key)) continue;
-    const ref = bids.find((b) => b.id === a.bidId)?.ref ?? String(a.bidId);
+    const ref = bidOf.get(a.bidId)?.ref ?? String(a.bidId);
     problems.push({
       message: `${a.person} has not submitted scores for ${ref}`,
       page: 'assessment',

@@ -21,16 +21,23 @@ import { rankingHandlers } from './ranking';
 import { officeHandlers } from './office';
 import { noticeWordingHandlers } from './notice-wording';
 import { noticeLifecycleHandlers } from './notice-lifecycle';
+import { noticeWordsHandlers } from './notice-words';
+import { publishHandlers } from './publish';
+import { partnershipHandlers } from './partnerships';
 import { readinessHandlers } from './readiness';
 import { roundProgressHandlers } from './round-progress';
 import { noticeExportHandlers } from './notice-export';
 import { letterHandlers } from './letters';
 import { bidHandlers } from './bids';
+import { dashboardHandlers } from './dashboard';
+import { planHandlers } from './plans';
+import { searchHandlers } from './search';
 import { loadDemo } from './demo/load';
 import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
 import { auditHandlers } from './audit/handlers';
 import { packHandlers } from './packs';
+import { grantHandlers } from './grants';
 import { runRecorded } from './audit/record';
 
 /** A read channel's handler is given a store that can only read (see `readContext`). */
@@ -49,6 +56,10 @@ const handlers: Handlers = {
   ...appHandlers,
   ...roundHandlers,
   ...bidHandlers,
+  ...dashboardHandlers,
+  ...searchHandlers,
+  ...partnershipHandlers,
+  ...planHandlers,
   ...importHandlers,
   ...peopleHandlers,
   ...frameworkHandlers,
@@ -65,6 +76,8 @@ const handlers: Handlers = {
   ...officeHandlers,
   ...noticeWordingHandlers,
   ...noticeLifecycleHandlers,
+  ...noticeWordsHandlers,
+  ...publishHandlers,
   ...readinessHandlers,
   ...roundProgressHandlers,
   ...noticeExportHandlers,
@@ -72,6 +85,7 @@ const handlers: Handlers = {
   'demo:load': (_input, ctx) => loadDemo(ctx),
   ...auditHandlers,
   ...packHandlers,
+  ...grantHandlers,
 };
 
 export interface DispatchOptions {

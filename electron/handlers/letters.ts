@@ -1,7 +1,11 @@
 import type { ParsedInput } from '../../shared/contract';
 import { safeFileName } from '../../shared/file-names';
+import { declineReason } from '../../shared/decline-reason';
 import { formatMoney } from '../../shared/money';
 import { allocationFor } from './allocation';
+import { assertSeesRanking } from './blind-scoring';
+import { getFramework } from './frameworks';
+import { rankingFor } from './ranking';
 import type { ReadContext } from './context';
 import { buildLetterDocx, buildLetterPdf } from './exports/letters';
 import type { LetterData, NoticeBid } from './exports/notice-types';
@@ -12,7 +16,7 @@ import { officeSettings } from './office';
 import { Refusal } from './refusal';
 import { mustGetRound } from './round-lookup';
 
-// Award and decline letters to every bidder, with the assessors' feedback.
+// Award and decline letters to every bidder: the outcome, why, and each criterion's score as it counted.
 
 /** Each bid not withdrawn, with what the working allocation gives it. */
 function liveDecisions(ctx: ReadContext, roundId: number): NoticeBid[] {
@@ -38,21 +42,11 @@ function liveDecisions(ctx: ReadContext, roundId: number): NoticeBid[] {
 export const letterHandlers = {
   'letters:export': async (input: ParsedInput<'letters:export'>, ctx: ReadContext) => {
     const round = mustGetRound(ctx, input.roundId);
+    // Letters give the scores: blind scoring decides whose the writer may see.
+    const visibility = assertSeesRanking(ctx, round.id, 'letters quoting the assessors');
     const notice = latest(ctx, round.id);
     const data = notice ? noticeData(ctx, notice) : null;
     const framework = ctx.store.frameworks.forRound(round.id);
-    // Feedback quotes only what counted: submitted scores of assessors without a conflict.
-    const key = (x: { bidId: number; personId: number }) => `${x.bidId}:${x.personId}`;
-    const submitted = new Set(ctx.store.scoring.submissionsForRound(round.id).map(key));
-    const conflicted = new Set(
-      ctx.store.scoring
-        .declarationsForRound(round.id)
-        .filter((d) => d.conflict)
-        .map(key),
-    );
-    const scores = ctx.store.scoring
-      .scoresForRound(round.id)
-      .filter((s) => submitted.has(key(s)) && !conflicted.has(key(s)));
     const office = officeSettings(ctx);
     const wording = data?.wording ?? wordingFor(ctx, round.fund);
     // Once signed, letters say what the signed notice says, from its frozen content, never the
@@ -65,26 +59,47 @@ export const letterHandlers = {
         'not_found',
         input.ref ? `There is no bid ${input.ref} in this round` : 'This round has no bids',
       );
-    // Looked up by key rather than searched for each bid: a round may have thousands.
-    const justifications = new Map<string, string[]>();
-    for (const s of scores) {
-      if (!s.justification) continue;
-      const key = `${s.bidId}:${s.criterionId}`;
-      const list = justifications.get(key);
-      if (list) list.push(s.justification);
-      else justifications.set(key, [s.justification]);
-    }
+    // Feedback gives each criterion's score as it counted (moderated where it was moderated), never
+    // an assessor's name or unapproved words; the decline reason says why in plain words.
+    const scale = getFramework(ctx, round.id);
+    const rankOf = new Map(
+      (framework ? rankingFor(ctx, round.id) : [])
+        .filter((r) => visibility.bid(r.bidId))
+        .map((r) => [r.bidId, r]),
+    );
+    const views = ctx.store.board.views(round.id);
     const files = [];
     for (const bid of bids) {
       const bidId = ctx.store.bids.findByRef(round.id, bid.ref)?.id;
       const awarded = bid.awardedPence !== null;
-      const feedback = (framework?.criteria ?? [])
+      const ranked = bidId === undefined ? undefined : rankOf.get(bidId);
+      const feedback = (scale?.criteria ?? [])
         .filter((c) => !c.gateway)
-        .map((c) => ({
-          criterion: `${c.code} ${c.name}`,
-          text: (justifications.get(`${bidId}:${c.id}`) ?? []).join(' '),
-        }))
-        .filter((f) => f.text);
+        .flatMap((c) => {
+          const result = ranked?.criteria.find((r) => r.code === c.code);
+          if (!result || result.value === null || !scale) return [];
+          const value = Number.isInteger(result.value) ? String(result.value) : result.value.toFixed(1);
+          return [
+            {
+              criterion: `${c.code} ${c.name}`,
+              text: `Scored ${value} out of ${scale.scale.max}${result.moderated ? ' after moderation' : ''}.`,
+            },
+          ];
+        });
+      const bidViews = views.filter((v) => v.bidId === bidId);
+      const reason = awarded
+        ? null
+        : declineReason({
+            withdrawn: false,
+            failedGateway: ranked?.failedGateway ?? false,
+            belowMinimum: ranked?.belowMinimum ?? false,
+            belowThreshold: ranked?.belowThreshold ?? false,
+            score: ranked?.weightedScore ?? null,
+            threshold: scale?.threshold ?? null,
+            boardAgainst: bidViews.length > 0 && bidViews.every((v) => v.view === 'do_not_support'),
+            boardName: notice?.boardName ?? null,
+            rank: ranked?.complete ? ranked.rank : null,
+          });
       const letter: LetterData = {
         kind: awarded ? 'award' : 'decline',
         issuingBody: wording.issuingBody,
@@ -97,6 +112,7 @@ export const letterHandlers = {
         requestedPence: bid.requestedPence,
         awardedPence: bid.awardedPence,
         conditions: bid.conditions,
+        declineReason: reason,
         feedback,
         noticeNumber: notice?.number ?? 'not yet numbered',
         contact: { officer: office.contactOfficer, telephone: office.telephone, email: office.email },
@@ -111,11 +127,26 @@ export const letterHandlers = {
             ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
             : 'application/pdf',
         dataBase64: content.toString('base64'),
-        summary: awarded
-          ? `${bid.ref}: ${formatMoney(bid.awardedPence ?? 0)} awarded`
-          : `${bid.ref}: not funded`,
+        summary:
+          (awarded ? `${bid.ref}: ${formatMoney(bid.awardedPence ?? 0)} awarded` : `${bid.ref}: not funded`) +
+          (bidId !== undefined && !visibility.bid(bidId)
+            ? '; without the assessors\u2019 feedback, as you declared a conflict of interest in it'
+            : ''),
       });
     }
-    return files;
+    if (!input.zip) return files;
+    // One file for the office to send on: a zip of every letter (jszip, which docx already brings).
+    const { default: JSZip } = await import('jszip');
+    const zip = new JSZip();
+    for (const f of files) zip.file(f.fileName, Buffer.from(f.dataBase64, 'base64'));
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    return [
+      {
+        fileName: safeFileName(`Letters ${round.fund} ${round.name} (${input.format}).zip`),
+        mediaType: 'application/zip',
+        dataBase64: bytes.toString('base64'),
+        summary: files.map((f) => f.summary).join('\n'),
+      },
+    ];
   },
 };

@@ -2,7 +2,7 @@ import type { ParsedInput } from '../../shared/contract';
 import { spread } from '../../shared/ranking';
 import { currentActor } from './actor';
 import { bidByRef } from './assessment-lookup';
-import { conflictedBids, visibleForScores } from './blind-scoring';
+import { assertSeesRanking, conflictedBids, visibleForScores } from './blind-scoring';
 import type { HandlerContext, ReadContext } from './context';
 import { mustGetFramework } from './frameworks';
 import { rankingFor } from './ranking';
@@ -14,6 +14,8 @@ import { mustGetOpenRound } from './round-lookup';
 export const moderationHandlers = {
   'assessment:moderation': (input: ParsedInput<'assessment:moderation'>, ctx: ReadContext) => {
     const framework = mustGetFramework(ctx, input.roundId);
+    // Conflicted bids are left out of the distributions as well as the list.
+    const visibility = assertSeesRanking(ctx, input.roundId, 'scores side by side');
     const conflicts = new Set(
       ctx.store.scoring
         .declarationsForRound(input.roundId)
@@ -28,6 +30,7 @@ export const moderationHandlers = {
       .filter(
         (s) =>
           s.score !== null &&
+          visibility.bid(s.bidId) &&
           submitted.has(`${s.bidId}:${s.personId}`) &&
           !conflicts.has(`${s.bidId}:${s.personId}`),
       );
@@ -89,6 +92,7 @@ export const moderationHandlers = {
       mustGetOpenRound(ctx, input.roundId);
       const framework = mustGetFramework(ctx, input.roundId);
       const bidId = bidByRef(ctx, input.roundId, input.bidRef);
+      assertSeesRanking(ctx, input.roundId, 'scores side by side');
       if (conflictedBids(ctx, input.roundId).has(bidId))
         throw new Refusal(
           'forbidden',
@@ -110,6 +114,7 @@ export const moderationHandlers = {
         actor?.id ?? null,
         ctx.now(),
       );
-      return rankingFor(ctx, input.roundId);
+      // The reply is the ranking as the moderator may see it (never a conflicted bid's scores).
+      return visibleForScores(ctx, input.roundId, rankingFor(ctx, input.roundId), 'the ranking');
     }),
 };

@@ -1,7 +1,7 @@
 import { BOARD_VIEW_LABELS } from '../../shared/assessment';
 import { wordingSchema } from '../../shared/notices';
 import { allocationFor } from './allocation';
-import { roundDashboard } from './bids';
+import { roundDashboard } from './dashboard';
 import type { ReadContext } from './context';
 import type { NoticeBid, NoticeData } from './exports/notice-types';
 import type { NoticeRow } from './notice-record';
@@ -11,7 +11,11 @@ import { mustGetRound } from './round-lookup';
 
 // What a notice says: drawn from the record while it is a draft, the frozen content once signed.
 
-export function noticeData(ctx: ReadContext, notice: NoticeRow): NoticeData {
+/**
+ * `rankOrder`: list the funded bids of a draft in rank order (false: by reference, for a reader
+ * whom blind scoring keeps from the ranking). A signed notice keeps the order it was signed in.
+ */
+export function noticeData(ctx: ReadContext, notice: NoticeRow, rankOrder = true): NoticeData {
   if (notice.content)
     return {
       ...(JSON.parse(notice.content) as NoticeData),
@@ -21,7 +25,7 @@ export function noticeData(ctx: ReadContext, notice: NoticeRow): NoticeData {
   const round = mustGetRound(ctx, notice.roundId);
   const dashboard = roundDashboard(ctx, round.id);
   const allocation = allocationFor(ctx, round.id);
-  const order = new Map(rankingOrder(ctx, round.id).map((ref, i) => [ref, i]));
+  const order = new Map((rankOrder ? rankingOrder(ctx, round.id) : []).map((ref, i) => [ref, i]));
   const bids = ctx.store.bids.listForRound(round.id).filter((b) => b.status !== 'withdrawn');
   const asNoticeBid = (b: (typeof bids)[number]): NoticeBid => {
     const item = allocation.items.find((i) => i.bidId === b.id);
@@ -34,6 +38,7 @@ export function noticeData(ctx: ReadContext, notice: NoticeRow): NoticeData {
       awardedPence: item?.amountPence ?? null,
       conditions: item?.conditions ?? '',
       reason: item?.reason ?? '',
+      crimeReduction: item?.crimeReduction ?? '',
     };
   };
   const byRank = (a: NoticeBid, b: NoticeBid) =>
@@ -51,6 +56,8 @@ export function noticeData(ctx: ReadContext, notice: NoticeRow): NoticeData {
     title: notice.title,
     contact: { officer: office.contactOfficer, telephone: office.telephone, email: office.email },
     wording,
+    executiveSummary: notice.executiveSummary,
+    background: notice.background,
     fund: round.fund,
     roundName: round.name,
     financialYear: round.financialYear,
@@ -62,10 +69,12 @@ export function noticeData(ctx: ReadContext, notice: NoticeRow): NoticeData {
     partnershipCount: dashboard.partnerships.length,
     noBidFrom: dashboard.partnershipsWithoutBids,
     board:
-      views.length === 0
+      views.length === 0 && !notice.boardName && !notice.boardDate
         ? null
         : {
-            meetingOn: views.find((v) => v.meetingOn)?.meetingOn ?? null,
+            name: notice.boardName,
+            // The meeting the office names; else the date typed with the views, if any.
+            meetingOn: notice.boardDate ?? views.find((v) => v.meetingOn)?.meetingOn ?? null,
             summary: bids
               .filter((b) => views.some((v) => v.bidId === b.id))
               .map(

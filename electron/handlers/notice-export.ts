@@ -1,5 +1,6 @@
 import type { ParsedInput } from '../../shared/contract';
 import type { ReadContext } from './context';
+import { scoreVisibilityFor } from './blind-scoring';
 import {
   buildNoticeDocx,
   buildNoticePdf,
@@ -24,7 +25,7 @@ export const noticeExportHandlers = {
         'not_found',
         `Round "${round.name}" has no Notice of Decision yet: a lead officer drafts it at the decision stage`,
       );
-    const data = noticeData(ctx, notice);
+    const data = noticeData(ctx, notice, scoreVisibilityFor(ctx, round.id).everyBid);
     const docx = input.format === 'docx';
     const file = input.public
       ? await (docx ? buildPublicSummaryDocx(data) : buildPublicSummaryPdf(data))

@@ -1,6 +1,8 @@
 import type { ParsedInput } from '../../shared/contract';
+import { formatDate, ukCalendarDate } from '../../shared/dates';
 import { wordingSchema } from '../../shared/notices';
 import { currentActor } from './actor';
+import { scoreVisibilityFor } from './blind-scoring';
 import type { HandlerContext, ReadContext } from './context';
 import { noticeData } from './notice-content';
 import { contentToSign, recordSignedNotice, sealWithOwnKey } from './notice-signing';
@@ -8,7 +10,7 @@ import { latestNotice as latest, type NoticeRow } from './notice-record';
 import { wordingFor } from './notice-wording';
 import { officeSettings } from './office';
 import { assertReady } from './readiness';
-import { notFound, Refusal } from './refusal';
+import { fieldRefusal, notFound, Refusal } from './refusal';
 import { mustGetRound } from './round-lookup';
 
 // Decision notices: drafted from the record, sent for sign-off, signed by the commissioner, then
@@ -25,6 +27,10 @@ export function noticeView(ctx: ReadContext, notice: NoticeRow) {
     wording: wordingSchema.parse(JSON.parse(notice.wording)),
     includeAppendixB: notice.includeAppendixB,
     summary: notice.summary,
+    executiveSummary: notice.executiveSummary,
+    background: notice.background,
+    boardName: notice.boardName,
+    boardDate: notice.boardDate,
     signedBy: notice.signedBy,
     signedOn: notice.signedOn,
     interests: notice.interests,
@@ -32,7 +38,7 @@ export function noticeView(ctx: ReadContext, notice: NoticeRow) {
     supersedes: notice.supersedesId ? (ctx.store.notices.get(notice.supersedesId)?.number ?? null) : null,
     sentReason: notice.sentReason,
     signedReason: notice.signedReason,
-    preview: noticeData(ctx, notice),
+    preview: noticeData(ctx, notice, scoreVisibilityFor(ctx, notice.roundId).everyBid),
   };
 }
 
@@ -42,7 +48,13 @@ export function createNotice(ctx: HandlerContext, roundId: number, supersedesId:
   const year = Number(now.slice(0, 4));
   const sequence = ctx.store.notices.nextSequence(year);
   const number = `${officeSettings(ctx).numberPrefix}${String(sequence).padStart(3, '0')}/${year}`;
+  // A superseding notice starts from the office's words on the one it replaces.
+  const earlier = supersedesId ? ctx.store.notices.get(supersedesId) : undefined;
   const id = ctx.store.notices.create({
+    executiveSummary: earlier?.executiveSummary ?? null,
+    background: earlier?.background ?? null,
+    boardName: earlier?.boardName ?? null,
+    boardDate: earlier?.boardDate ?? null,
     roundId,
     number,
     year,
@@ -114,6 +126,14 @@ export const noticeLifecycleHandlers = {
       const current = latest(ctx, round.id);
       if (current?.status === 'signed')
         throw new Refusal('conflict', `This round's decision ${current.number} is already signed`);
+      // A notice is dated the day it is signed: a signature cannot be placed in the past or future.
+      const today = ukCalendarDate(ctx.now());
+      if (input.date !== undefined && input.date !== today)
+        throw fieldRefusal(
+          'invalid_input',
+          'date',
+          `A notice is dated the day it is signed (${formatDate(today)}), not ${input.date}`,
+        );
       const signedReason = assertReady(ctx, round.id, 'signed', input.readinessReason);
       const notice = current ?? createNotice(ctx, round.id, null);
       const wording = wordingSchema.parse(JSON.parse(notice.wording));
@@ -121,7 +141,7 @@ export const noticeLifecycleHandlers = {
       const content = contentToSign(ctx, notice, {
         name: actor?.name ?? '',
         role: wording.signatoryRole,
-        date: input.date ?? ctx.now().slice(0, 10),
+        date: today,
         interests: input.interests || 'None',
       });
       return noticeView(

@@ -4,6 +4,7 @@ import { SIGNED_NOTICE_FILE, signedNoticePayload } from '../identity/signed-pdf'
 import { noteRound, noteSigning } from './audit/operation-notes';
 import type { HandlerContext } from './context';
 import { signingIdentity } from './identity';
+import { grantsForSignedNotice } from './grants/create';
 import { noticeData } from './notice-content';
 import type { NoticeRow } from './notice-record';
 
@@ -74,7 +75,10 @@ export function recordSignedNotice(
   ctx.store.rounds.setStage(notice.roundId, 'signed', now);
   noteRound(ctx, notice.roundId);
   noteSigning(ctx);
-  return ctx.store.notices.get(notice.id) as NoticeRow;
+  const signed = ctx.store.notices.get(notice.id) as NoticeRow;
+  // Every award of the decision becomes a grant to follow through delivery (handlers/grants/).
+  grantsForSignedNotice(ctx, signed);
+  return signed;
 }
 
 /** The signed content to embed in the notice's PDF; none for a notice signed without a key. */

@@ -4,7 +4,7 @@ import { ROLE_LABELS, type Person, type SessionInfo } from '../../shared/people'
 import { IDLE_LOCK_MS } from '../identity/session';
 import { currentActor, PROFILE_KEY } from './actor';
 import type { HandlerContext, ReadContext } from './context';
-import { changePassphrase, enrolPerson, nobodyEnrolled, roleLabel, unlockPerson } from './identity';
+import { changePassphrase, enrolPerson, nobodyEnrolled, roleLabel, sealNew, unlockPerson } from './identity';
 import { fieldRefusal, notFound, Refusal } from './refusal';
 
 // The office's people and who is acting. Nobody grants themselves a role: the first person of a
@@ -13,13 +13,13 @@ import { fieldRefusal, notFound, Refusal } from './refusal';
 
 type StoredPerson = Person & { retiredAt: string | null };
 
-function mustGetPerson(ctx: ReadContext, id: number): StoredPerson {
+function mustGetPerson(ctx: HandlerContext, id: number): StoredPerson {
   const person = ctx.store.people.get(id);
   if (!person) throw notFound(`Person ${id}`);
   return person;
 }
 
-const withFingerprint = (ctx: ReadContext, person: Person) => ({
+const withFingerprint = (ctx: HandlerContext, person: Person) => ({
   ...person,
   fingerprint: ctx.store.identities.get(person.id)?.fingerprint ?? null,
   retiredAt: ctx.store.people.get(person.id)?.retiredAt ?? null,
@@ -35,7 +35,7 @@ function refuseRetired(person: StoredPerson, doing: string) {
 }
 
 /** The office always keeps an active lead officer, who alone adds people and moves rounds on. */
-function refuseLastLead(ctx: ReadContext, person: StoredPerson, doing: string) {
+function refuseLastLead(ctx: HandlerContext, person: StoredPerson, doing: string) {
   if (person.role === 'lead_officer' && ctx.store.people.activeLeadCount() <= 1)
     throw fieldRefusal(
       'conflict',
@@ -45,7 +45,7 @@ function refuseLastLead(ctx: ReadContext, person: StoredPerson, doing: string) {
     );
 }
 
-function refuseTakenName(ctx: ReadContext, name: string, hint = '') {
+function refuseTakenName(ctx: HandlerContext, name: string, hint = '') {
   if (ctx.store.people.findByName(name))
     throw fieldRefusal('conflict', 'name', `There is already a person called "${name}"${hint}`);
 }
@@ -107,8 +107,9 @@ export const peopleHandlers = {
       return withFingerprint(ctx, mustGetPerson(ctx, person.id));
     }),
 
-  'people:add': (input: ParsedInput<'people:add'>, ctx: HandlerContext) =>
-    ctx.store.transaction(() => {
+  'people:add': async (input: ParsedInput<'people:add'>, ctx: HandlerContext) => {
+    const sealed = await sealNew(ctx, input.passphrase, [input.name]);
+    return ctx.store.transaction(() => {
       if (ctx.store.people.count() === 0) {
         if (input.role !== 'lead_officer')
           throw fieldRefusal(
@@ -120,9 +121,10 @@ export const peopleHandlers = {
       refuseTakenName(ctx, input.name);
       const id = ctx.store.people.create(input.name, input.role, ctx.now());
       const person = mustGetPerson(ctx, id);
-      enrolPerson(ctx, person, input.passphrase);
+      enrolPerson(ctx, person, sealed);
       return withFingerprint(ctx, person);
-    }),
+    });
+  },
 
   'people:me': (_input: object, ctx: ReadContext) => currentActor(ctx),
 
@@ -138,53 +140,60 @@ export const peopleHandlers = {
    * the first lead officer may be created here, or an existing lead officer claimed by setting
    * their first passphrase (see the README's trust model).
    */
-  'people:setProfile': (input: ParsedInput<'people:setProfile'>, ctx: HandlerContext) =>
-    ctx.store.transaction(() => {
-      if ('personId' in input) {
-        const person = mustGetPerson(ctx, input.personId);
-        if (!ctx.store.identities.get(person.id) && nobodyEnrolled(ctx)) {
-          if (person.role !== 'lead_officer')
-            throw new Refusal(
-              'forbidden',
-              `Nobody has a passphrase yet: the first to set one must be a lead officer, who then ` +
-                `enrols ${person.name}`,
-            );
-          enrolPerson(ctx, person, input.passphrase);
-        }
-        unlockPerson(ctx, person, input.passphrase);
-        return person;
+  'people:setProfile': async (input: ParsedInput<'people:setProfile'>, ctx: HandlerContext) => {
+    if ('personId' in input) {
+      const person = mustGetPerson(ctx, input.personId);
+      if (!ctx.store.identities.get(person.id) && nobodyEnrolled(ctx)) {
+        if (person.role !== 'lead_officer')
+          throw new Refusal(
+            'forbidden',
+            `Nobody has a passphrase yet: the first to set one must be a lead officer, who then ` +
+              `enrols ${person.name}`,
+          );
+        const sealed = await sealNew(ctx, input.passphrase, [person.name]);
+        ctx.store.transaction(() => enrolPerson(ctx, person, sealed));
       }
-      if (!nobodyEnrolled(ctx))
-        throw new Refusal(
-          'forbidden',
-          'Only a lead officer adds people: choose your own profile, or ask a lead officer to add you',
-        );
-      if (input.role && input.role !== 'lead_officer')
-        throw fieldRefusal('forbidden', 'role', 'The first person to set up Tranche is a lead officer');
-      refuseTakenName(ctx, input.name, ': choose them instead');
-      const person = mustGetPerson(ctx, ctx.store.people.create(input.name, 'lead_officer', ctx.now()));
-      enrolPerson(ctx, person, input.passphrase);
-      unlockPerson(ctx, person, input.passphrase);
+      await unlockPerson(ctx, person, input.passphrase);
       return person;
-    }),
+    }
+    if (!nobodyEnrolled(ctx))
+      throw new Refusal(
+        'forbidden',
+        'Only a lead officer adds people: choose your own profile, or ask a lead officer to add you',
+      );
+    if (input.role && input.role !== 'lead_officer')
+      throw fieldRefusal('forbidden', 'role', 'The first person to set up Tranche is a lead officer');
+    refuseTakenName(ctx, input.name, ': choose them instead');
+    const sealed = await sealNew(ctx, input.passphrase, [input.name]);
+    const person = ctx.store.transaction(() => {
+      if (!nobodyEnrolled(ctx))
+        throw new Refusal('conflict', 'Someone set up Tranche meanwhile: choose them');
+      const created = mustGetPerson(ctx, ctx.store.people.create(input.name, 'lead_officer', ctx.now()));
+      enrolPerson(ctx, created, sealed);
+      return created;
+    });
+    await unlockPerson(ctx, person, input.passphrase);
+    return person;
+  },
 
   /** A lead officer sets the first passphrase of someone added before identities existed. */
-  'people:enrol': (input: ParsedInput<'people:enrol'>, ctx: HandlerContext) =>
-    ctx.store.transaction(() => {
-      const person = mustGetPerson(ctx, input.personId);
+  'people:enrol': async (input: ParsedInput<'people:enrol'>, ctx: HandlerContext) => {
+    const person = mustGetPerson(ctx, input.personId);
+    const sealed = await sealNew(ctx, input.passphrase, [person.name]);
+    return ctx.store.transaction(() => {
       const bootstrap = nobodyEnrolled(ctx) && person.role === 'lead_officer';
       if (!bootstrap) requireLeadOrBootstrap(ctx, 'set the first passphrase of people');
-      enrolPerson(ctx, person, input.passphrase);
+      enrolPerson(ctx, person, sealed);
       return withFingerprint(ctx, person);
-    }),
+    });
+  },
 
   /** Changes the acting person's own passphrase (the current one proved again). */
-  'people:passphrase': (input: ParsedInput<'people:passphrase'>, ctx: HandlerContext) =>
-    ctx.store.transaction(() => {
-      const actor = currentActor(ctx);
-      if (!actor)
-        throw new Refusal('forbidden', 'Choose your profile and give your passphrase before changing it');
-      changePassphrase(ctx, actor, input.currentPassphrase, input.newPassphrase);
-      return withFingerprint(ctx, actor);
-    }),
+  'people:passphrase': async (input: ParsedInput<'people:passphrase'>, ctx: HandlerContext) => {
+    const actor = currentActor(ctx);
+    if (!actor)
+      throw new Refusal('forbidden', 'Choose your profile and give your passphrase before changing it');
+    await changePassphrase(ctx, actor, input.currentPassphrase, input.newPassphrase);
+    return withFingerprint(ctx, actor);
+  },
 };

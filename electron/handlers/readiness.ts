@@ -1,3 +1,4 @@
+import { awardable } from '../../shared/awardable';
 import type { ParsedInput } from '../../shared/contract';
 import type { ReadinessItem } from '../../shared/readiness';
 import { allocationFor } from './allocation';
@@ -25,7 +26,7 @@ export function decisionReadiness(ctx: ReadContext, roundId: number): ReadinessI
   const excused = new Set(
     ctx.store.bids
       .listForRound(roundId)
-      .filter((b) => b.status === 'withdrawn' || b.status === 'ineligible')
+      .filter((b) => !awardable(b))
       .map((b) => b.id),
   );
 

@@ -2,7 +2,7 @@ import { templateForFund, templateFramework } from '../../shared/frameworks';
 import type { ParsedInput } from '../../shared/contract';
 import { formatMoney } from '../../shared/money';
 import { availablePence, type Round } from '../../shared/rounds';
-import { nextStage, STAGE_LABELS, type MovableStage } from '../../shared/stages';
+import { nextStage, STAGE_LABELS, STAGES, type MovableStage } from '../../shared/stages';
 import type { HandlerContext, ReadContext } from './context';
 import { fieldRefusal } from './refusal';
 import { mustGetOpenRound, mustGetRound } from './round-lookup';
@@ -38,17 +38,34 @@ function refuseCutBelowAllocation(ctx: HandlerContext, round: Round, input: Roun
     );
 }
 
-/** Moves a round one stage forward (or leaves it where it is when it is already there). */
-function moveStage(ctx: HandlerContext, round: Round, to: MovableStage) {
+/**
+ * Moves a round one stage forward, or back to any earlier stage with a reason (the lead officer's
+ * step back before signing, recorded in the audit chain with the move); leaves it where it is when
+ * it is already there.
+ */
+function moveStage(ctx: HandlerContext, round: Round, to: MovableStage, reason: string | null) {
   if (round.stage === to) return;
+  const here = `Round "${round.name}" is at the ${STAGE_LABELS[round.stage].toLowerCase()} stage`;
+  if (STAGES.indexOf(to) < STAGES.indexOf(round.stage)) {
+    if (!reason)
+      throw fieldRefusal(
+        'invalid_input',
+        'reason',
+        `${here}: give a reason to take it back to ${STAGE_LABELS[to].toLowerCase()} (${to}); ` +
+          'the reason is kept in the round\u2019s history',
+      );
+    ctx.store.rounds.setStage(round.id, to, ctx.now());
+    return;
+  }
   const next = nextStage(round.stage);
   if (next !== to)
     throw fieldRefusal(
       'conflict',
       'to',
-      `Round "${round.name}" is at the ${STAGE_LABELS[round.stage].toLowerCase()} stage: ` +
+      `${here}: ` +
         (next
-          ? `it can move only to the next one, ${STAGE_LABELS[next].toLowerCase()} (${next})`
+          ? `it can move forward only to the next one, ${STAGE_LABELS[next].toLowerCase()} (${next}), ` +
+            'or back to an earlier one with a reason'
           : 'it moves on only when the commissioner signs the decision'),
     );
   ctx.store.rounds.setStage(round.id, to, ctx.now());
@@ -105,7 +122,7 @@ export const roundHandlers = {
 
   'rounds:setStage': (input: ParsedInput<'rounds:setStage'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      moveStage(ctx, mustGetOpenRound(ctx, input.roundId), input.to);
+      moveStage(ctx, mustGetOpenRound(ctx, input.roundId), input.to, input.reason);
       return mustGetRound(ctx, input.roundId);
     }),
 

@@ -4,6 +4,7 @@ import { formatDate } from '../../shared/dates';
 import type { Person } from '../../shared/people';
 import { actingPerson, currentActor } from './actor';
 import { personNamed } from './assessment-lookup';
+import { scoreVisibilityFor } from './blind-scoring';
 import type { HandlerContext, ReadContext } from './context';
 import { mustGetFramework } from './frameworks';
 import { notFound, Refusal } from './refusal';
@@ -20,8 +21,12 @@ export function scoringSheet(ctx: ReadContext, bidId: number, assessor: Person):
   const view = (rows: typeof all) =>
     rows.map(({ criterionId, score, justification }) => ({ criterionId, score, justification }));
   const conflicted = declaration?.conflict === true;
+  // The sheet's owner sees others' scores once they submitted; whoever else opens it (a lead
+  // officer reopening it) sees any scores on it only where blind scoring lets them.
+  const seenBy = scoreVisibilityFor(ctx, bid.roundId).bid(bidId);
+  const ownSheet = currentActor(ctx)?.id === assessor.id;
   let others: ScoringSheet['others'] = null;
-  if (submission && !conflicted) {
+  if (submission && !conflicted && seenBy) {
     const byPerson = new Map<string, typeof all>();
     const submittedBy = new Set(
       ctx.store.scoring
@@ -46,20 +51,21 @@ export function scoringSheet(ctx: ReadContext, bidId: number, assessor: Person):
       ? { conflict: declaration.conflict, nature: declaration.nature, declaredAt: declaration.declaredAt }
       : null,
     submittedAt: submission?.submittedAt ?? null,
-    own: view(all.filter((r) => r.personId === assessor.id)),
+    own: ownSheet || seenBy ? view(all.filter((r) => r.personId === assessor.id)) : [],
     others,
-    history: conflicted
-      ? []
-      : ctx.store.scoring
-          .historyForBid(bidId)
-          .filter((h) => h.person === assessor.name)
-          .map(({ criterionId, score, justification, submitted, at }) => ({
-            criterionId,
-            score,
-            justification,
-            submitted,
-            at,
-          })),
+    history:
+      conflicted || !(ownSheet || seenBy)
+        ? []
+        : ctx.store.scoring
+            .historyForBid(bidId)
+            .filter((h) => h.person === assessor.name)
+            .map(({ criterionId, score, justification, submitted, at }) => ({
+              criterionId,
+              score,
+              justification,
+              submitted,
+              at,
+            })),
   };
 }
 
@@ -160,20 +166,31 @@ export const scoringHandlers = {
   'assessment:myBids': (input: ParsedInput<'assessment:myBids'>, ctx: ReadContext) => {
     const actor = currentActor(ctx);
     if (!actor) return [];
-    const bids = ctx.store.bids.listForRound(input.roundId);
-    return bids
-      .filter((b) => ctx.store.scoring.isAssigned(b.id, actor.id))
+    // The round's assignments, declarations, submissions and scores of this person, read once each
+    // and looked up by bid: a query per bid made this list slow at thousands of bids.
+    const mine = (rows: { bidId: number; personId: number }[]) =>
+      new Set(rows.filter((r) => r.personId === actor.id).map((r) => r.bidId));
+    const assigned = mine(ctx.store.scoring.assignmentsForRound(input.roundId, actor.id));
+    const declarations = new Map(
+      ctx.store.scoring
+        .declarationsForRound(input.roundId)
+        .filter((d) => d.personId === actor.id)
+        .map((d) => [d.bidId, d]),
+    );
+    const submitted = mine(ctx.store.scoring.submissionsForRound(input.roundId, actor.id));
+    const scored = new Set(ctx.store.scoring.scoredBidsForRound(input.roundId, actor.id));
+    return ctx.store.bids
+      .listForRound(input.roundId)
+      .filter((b) => assigned.has(b.id))
       .map((b) => {
-        const declaration = ctx.store.scoring.declaration(b.id, actor.id);
-        const submitted = ctx.store.scoring.submission(b.id, actor.id);
-        const anyScore = ctx.store.scoring.scoresForBid(b.id).some((s) => s.personId === actor.id);
+        const declaration = declarations.get(b.id);
         const state = !declaration
           ? 'declare'
           : declaration.conflict
             ? 'conflict'
-            : submitted
+            : submitted.has(b.id)
               ? 'submitted'
-              : anyScore
+              : scored.has(b.id)
                 ? 'draft'
                 : 'to_score';
         return { bidId: b.id, ref: b.ref, title: b.title, partnership: b.partnership, state } as const;

@@ -6,6 +6,7 @@ import {
   createPublicKey,
   generateKeyPairSync,
   randomBytes,
+  scrypt,
   scryptSync,
   sign,
   verify,
@@ -49,14 +50,24 @@ export class WrongPassphrase extends Error {
 
 const SEAL_LABEL = 'tranche-identity-v1';
 
-function deriveKey(passphrase: string, salt: Buffer, kdf: KdfParams): Buffer {
+function scryptOptions(kdf: KdfParams) {
   if (kdf.algorithm !== 'scrypt') throw new Error(`Unknown key derivation "${String(kdf.algorithm)}"`);
-  return scryptSync(passphrase.normalize('NFC'), salt, 32, {
-    N: kdf.N,
-    r: kdf.r,
-    p: kdf.p,
-    maxmem: 256 * kdf.N * kdf.r + 1024 * 1024,
-  });
+  return { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r + 1024 * 1024 };
+}
+
+/** For tests and one-off tools only: the app derives keys off its thread (deriveKeyAsync). */
+function deriveKey(passphrase: string, salt: Buffer, kdf: KdfParams): Buffer {
+  return scryptSync(passphrase.normalize('NFC'), salt, 32, scryptOptions(kdf));
+}
+
+/** scrypt on libuv's thread pool: a window or the bridge keeps answering while it runs. */
+function deriveKeyAsync(passphrase: string, salt: Buffer, kdf: KdfParams): Promise<Buffer> {
+  const options = scryptOptions(kdf);
+  return new Promise((resolve, reject) =>
+    scrypt(passphrase.normalize('NFC'), salt, 32, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
+  );
 }
 
 /** Binds the ciphertext to its public key, so a sealed key cannot be moved to another person. */
@@ -86,16 +97,15 @@ export function keyFingerprint(publicKey: string | Buffer): string {
   return hex.match(/.{4}/g)!.join(' ');
 }
 
-export function checkPassphrase(passphrase: string): string | null {
-  if (passphrase.normalize('NFC').length < MIN_PASSPHRASE_LENGTH)
-    return `A passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters`;
-  return null;
-}
-
-function seal(privateKey: KeyObject, publicKey: string, passphrase: string, kdf: KdfParams): SealedIdentity {
-  const salt = randomBytes(16);
+function seal(
+  privateKey: KeyObject,
+  publicKey: string,
+  derive: (salt: Buffer) => Buffer,
+  salt: Buffer,
+  kdf: KdfParams,
+): SealedIdentity {
   const nonce = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', deriveKey(passphrase, salt, kdf), nonce);
+  const cipher = createCipheriv('aes-256-gcm', derive(salt), nonce);
   cipher.setAAD(additionalData(publicKey));
   const der = privateKey.export({ format: 'der', type: 'pkcs8' });
   const sealed = Buffer.concat([cipher.update(der), cipher.final(), cipher.getAuthTag()]);
@@ -111,7 +121,25 @@ function seal(privateKey: KeyObject, publicKey: string, passphrase: string, kdf:
 /** A new key pair, its private half sealed with the passphrase. */
 export function createIdentity(passphrase: string, kdf: KdfParams = DEFAULT_KDF): SealedIdentity {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  return seal(privateKey, rawPublicKey(publicKey).toString('base64'), passphrase, kdf);
+  const salt = randomBytes(16);
+  return seal(
+    privateKey,
+    rawPublicKey(publicKey).toString('base64'),
+    () => deriveKey(passphrase, salt, kdf),
+    salt,
+    kdf,
+  );
+}
+
+/** createIdentity with the key derived off the thread: how the app enrols people. */
+export async function createIdentityAsync(
+  passphrase: string,
+  kdf: KdfParams = DEFAULT_KDF,
+): Promise<SealedIdentity> {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const salt = randomBytes(16);
+  const key = await deriveKeyAsync(passphrase, salt, kdf);
+  return seal(privateKey, rawPublicKey(publicKey).toString('base64'), () => key, salt, kdf);
 }
 
 /**
@@ -119,15 +147,23 @@ export function createIdentity(passphrase: string, kdf: KdfParams = DEFAULT_KDF)
  * key, its salt, nonce or public key, fails the GCM tag and is refused the same way.
  */
 export function unlockIdentity(identity: SealedIdentity, passphrase: string): KeyObject {
+  return openSealed(identity, deriveKey(passphrase, Buffer.from(identity.salt, 'base64'), identity.kdf));
+}
+
+/** unlockIdentity with the key derived off the thread: how the app proves a passphrase. */
+export async function unlockIdentityAsync(identity: SealedIdentity, passphrase: string): Promise<KeyObject> {
+  return openSealed(
+    identity,
+    await deriveKeyAsync(passphrase, Buffer.from(identity.salt, 'base64'), identity.kdf),
+  );
+}
+
+function openSealed(identity: SealedIdentity, derived: Buffer): KeyObject {
   const sealed = Buffer.from(identity.sealedPrivateKey, 'base64');
   if (sealed.length <= 16) throw new WrongPassphrase();
   let der: Buffer;
   try {
-    const decipher = createDecipheriv(
-      'aes-256-gcm',
-      deriveKey(passphrase, Buffer.from(identity.salt, 'base64'), identity.kdf),
-      Buffer.from(identity.nonce, 'base64'),
-    );
+    const decipher = createDecipheriv('aes-256-gcm', derived, Buffer.from(identity.nonce, 'base64'));
     decipher.setAAD(additionalData(identity.publicKey));
     decipher.setAuthTag(sealed.subarray(sealed.length - 16));
     der = Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final()]);
@@ -142,13 +178,16 @@ export function unlockIdentity(identity: SealedIdentity, passphrase: string): Ke
 }
 
 /** The same key pair sealed with a new passphrase (the old one must be right). */
-export function resealIdentity(
+export async function resealIdentity(
   identity: SealedIdentity,
   oldPassphrase: string,
   newPassphrase: string,
   kdf: KdfParams = identity.kdf,
-): SealedIdentity {
-  return seal(unlockIdentity(identity, oldPassphrase), identity.publicKey, newPassphrase, kdf);
+): Promise<SealedIdentity> {
+  const privateKey = await unlockIdentityAsync(identity, oldPassphrase);
+  const salt = randomBytes(16);
+  const key = await deriveKeyAsync(newPassphrase, salt, kdf);
+  return seal(privateKey, identity.publicKey, () => key, salt, kdf);
 }
 
 export function signBytes(privateKey: KeyObject, message: Buffer): string {

@@ -8,7 +8,7 @@ import type { HandlerContext } from '../handlers/context';
 import { signingIdentity } from '../handlers/identity';
 import { Refusal } from '../handlers/refusal';
 import { mustGetOpenRound } from '../handlers/round-lookup';
-import { enrolmentCodeHash, enrolmentProof, newEnrolmentCode } from './enrolment';
+import { enrolmentSecrets, newEnrolmentCode, senderProof } from './enrolment';
 import { writePack } from './format';
 import { newPackId, officeKeys, packFileName, partyOf, roundRef } from './header';
 import { kindModule } from './kinds';
@@ -57,9 +57,9 @@ export function makePack(ctx: HandlerContext, input: ParsedInput<'packs:make'>) 
     if (!ctx.store.packs.pinnedKey(recipient.id)) {
       enrolmentCode = newEnrolmentCode();
       const id = newPackId();
-      const codeHash = enrolmentCodeHash(enrolmentCode);
-      ctx.store.packs.addEnrolment(id, recipient.id, round.id, codeHash, now);
-      enrolment = { id, proof: enrolmentProof(codeHash, signer.publicKey) };
+      const secrets = enrolmentSecrets(enrolmentCode, id);
+      ctx.store.packs.addEnrolment(id, recipient.id, round.id, secrets.verifier, now);
+      enrolment = { id, proof: senderProof(secrets.senderKey, signer.publicKey) };
     }
     const header: PackHeader = {
       packId: newPackId(),

@@ -5,11 +5,12 @@ import type { Person } from '../../shared/people';
 import { PROFILE_KEY, currentActor } from '../handlers/actor';
 import { noteRound } from '../handlers/audit/operation-notes';
 import type { HandlerContext } from '../handlers/context';
-import { enrolPerson, unlockPerson } from '../handlers/identity';
+import { enrolPerson, sealNew, unlockPerson } from '../handlers/identity';
+import type { SealedIdentity } from '../identity/keys';
 import { fieldRefusal, Refusal } from '../handlers/refusal';
 import type { CopyOf } from './copy';
 import { readCopyOf } from './copy';
-import { enrolmentCodeHash, enrolmentProof, normaliseEnrolmentCode, proofMatches } from './enrolment';
+import { enrolmentSecrets, normaliseEnrolmentCode, returnProof, senderProofMatches } from './enrolment';
 import { knownKey, pinKey, signedByUnknownKey } from './identity';
 import { kindModule } from './kinds';
 import { readPackInput } from './read';
@@ -27,7 +28,7 @@ const sender = (header: PackHeader) => ({
 
 /**
  * Checks the sender: their key must be the one this database knows for them, or, when it knows
- * none, the enrolment code given (its hash, `codeHash`) must match the pack's proof. A code given
+ * none, the enrolment code given (`codeHash` holds the code itself) must match the pack's proof. A code given
  * is always checked. Returns how the key is trusted, or refuses.
  */
 function trustSender(
@@ -59,7 +60,13 @@ function trustSender(
         '(on the command line, --enrolment-code CODE)',
     );
   }
-  if (!proofMatches(codeHash, header.from.publicKey, header.enrolment.proof))
+  if (
+    !senderProofMatches(
+      enrolmentSecrets(codeHash, header.enrolment.id).senderKey,
+      header.from.publicKey,
+      header.enrolment.proof,
+    )
+  )
     throw fieldRefusal(
       'forbidden',
       'enrolmentCode',
@@ -77,17 +84,17 @@ function codeHashOf(input: ParsedInput<'packs:open'>): string | null {
       'enrolmentCode',
       'That is not an enrolment code: it has twelve letters and digits, like ABCD-EFGH-JKLM',
     );
-  return enrolmentCodeHash(code);
+  return code;
 }
 
 /** The person the pack is for: the one acting, or on a new installation a new person. */
 function recipientOf(
   ctx: HandlerContext,
   header: PackHeader,
-  newPassphrase: string | undefined,
+  sealed: SealedIdentity | null,
 ): { person: Person; created: boolean } {
   if (ctx.store.people.count() === 0) {
-    if (!newPassphrase)
+    if (!sealed)
       throw fieldRefusal(
         'invalid_input',
         'newPassphrase',
@@ -96,7 +103,7 @@ function recipientOf(
       );
     const id = ctx.store.people.create(header.to.name, header.to.role, ctx.now());
     const person = { id, name: header.to.name, role: header.to.role };
-    enrolPerson(ctx, person, newPassphrase);
+    enrolPerson(ctx, person, sealed);
     ctx.store.people.setSetting(PROFILE_KEY, String(id));
     return { person, created: true };
   }
@@ -138,7 +145,7 @@ function pinOffice(
   return from;
 }
 
-export function openPack(ctx: HandlerContext, input: ParsedInput<'packs:open'>) {
+export async function openPack(ctx: HandlerContext, input: ParsedInput<'packs:open'>) {
   const { body, sha256 } = readPackInput(input.bytesBase64);
   const { header } = body;
   if (header.kind === 'return')
@@ -149,6 +156,11 @@ export function openPack(ctx: HandlerContext, input: ParsedInput<'packs:open'>) 
   const outbound = header.kind;
   const kind = kindModule(outbound);
   const codeHash = codeHashOf(input);
+  // A new installation's first person: their key is made (off the thread) before the write.
+  const sealed =
+    ctx.store.people.count() === 0 && input.newPassphrase
+      ? await sealNew(ctx, input.newPassphrase, [header.to.name], 'newPassphrase')
+      : null;
   let created: Person | null = null;
   const opened = ctx.store.transaction(() => {
     const existing = ctx.store.packs.roundByUid(header.round.uid);
@@ -169,7 +181,7 @@ export function openPack(ctx: HandlerContext, input: ParsedInput<'packs:open'>) 
         `This pack is for round "${header.round.name}", which is this database's own: ` +
           "it opens on the recipient's laptop; nothing was changed",
       );
-    const recipient = recipientOf(ctx, header, input.newPassphrase);
+    const recipient = recipientOf(ctx, header, sealed);
     if (recipient.created) created = recipient.person;
     const from = pinOffice(ctx, header, trust, recipient.person);
     if (previous && previous.to.toLowerCase() !== recipient.person.name.toLowerCase())
@@ -205,7 +217,10 @@ export function openPack(ctx: HandlerContext, input: ParsedInput<'packs:open'>) 
     };
     // The proof the recipient's returns carry: made now, while the code is at hand, never kept.
     if (header.enrolment && codeHash && ownKey)
-      copyOf.enrolment = { id: header.enrolment.id, proof: enrolmentProof(codeHash, ownKey.publicKey) };
+      copyOf.enrolment = {
+        id: header.enrolment.id,
+        proof: returnProof(enrolmentSecrets(codeHash, header.enrolment.id).returnKey, ownKey.publicKey),
+      };
     else if (previous?.enrolment) copyOf.enrolment = previous.enrolment;
     ctx.store.packs.setRoundIdentity(roundId, header.round.uid, JSON.stringify(copyOf));
     ctx.store.packs.recordReceived(
@@ -225,6 +240,6 @@ export function openPack(ctx: HandlerContext, input: ParsedInput<'packs:open'>) 
   });
   // A new installation's first person acts from now on (the key was made with their passphrase).
   const person = created as Person | null;
-  if (person && input.newPassphrase) unlockPerson(ctx, person, input.newPassphrase);
+  if (person && input.newPassphrase) await unlockPerson(ctx, person, input.newPassphrase);
   return opened;
 }

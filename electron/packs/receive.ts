@@ -5,7 +5,7 @@ import { noteRound } from '../handlers/audit/operation-notes';
 import type { HandlerContext } from '../handlers/context';
 import { Refusal } from '../handlers/refusal';
 import { mustGetRound } from '../handlers/round-lookup';
-import { proofMatches } from './enrolment';
+import { returnProofMatches } from './enrolment';
 import { pinKey, signedByUnknownKey } from './identity';
 import { kindModule } from './kinds';
 import { readPackInput } from './read';
@@ -34,7 +34,7 @@ function trustSender(ctx: HandlerContext, header: PackHeader, roundId: number): 
     if (
       !enrolment ||
       enrolment.personId !== sender.id ||
-      !proofMatches(enrolment.codeHash, header.from.publicKey, header.enrolment.proof)
+      !returnProofMatches(enrolment.codeHash, header.from.publicKey, header.enrolment.proof)
     )
       throw new Refusal(
         'forbidden',

@@ -5,6 +5,7 @@ import { LockScreen } from './components/LockScreen';
 import { Page, PAGE_START_ID } from './components/Page';
 import { RecordStatus } from './components/RecordStatus';
 import { HistoryPage } from './pages/HistoryPage';
+import { DeliveryPage } from './pages/DeliveryPage';
 import { AboutPage } from './pages/AboutPage';
 import { BidFormPage } from './pages/BidFormPage';
 import { BidPage } from './pages/BidPage';
@@ -29,6 +30,7 @@ import { RoundOverviewPage } from './pages/RoundOverviewPage';
 import { RoundsPage } from './pages/RoundsPage';
 import { ProfileProvider, useProfile } from './profile-context';
 import { RoundsProvider, useRounds } from './rounds-context';
+import { RoleGate } from './components/RoleGate';
 import { ROLE_LABELS } from '../../shared/people';
 
 function RoundSwitcher() {
@@ -208,21 +210,46 @@ function Frame() {
               {(params) => <ScoringPage roundId={Number(params.id)} bidId={Number(params.bid)} />}
             </Route>
             <Route path="/rounds/:id/notice">{(params) => <NoticePage roundId={Number(params.id)} />}</Route>
-            <Route path="/rounds/:id/board">{(params) => <BoardPage roundId={Number(params.id)} />}</Route>
+            <Route path="/rounds/:id/board">
+              {(params) => (
+                <RoleGate channel="board:pack" title="Board review" roundId={Number(params.id)}>
+                  <BoardPage roundId={Number(params.id)} />
+                </RoleGate>
+              )}
+            </Route>
             <Route path="/rounds/:id/allocation">
-              {(params) => <AllocationPage roundId={Number(params.id)} />}
+              {(params) => (
+                <RoleGate channel="assessment:ranking" title="Allocation" roundId={Number(params.id)}>
+                  <AllocationPage roundId={Number(params.id)} />
+                </RoleGate>
+              )}
             </Route>
             <Route path="/rounds/:id/framework">
               {(params) => <FrameworkPage roundId={Number(params.id)} />}
             </Route>
             <Route path="/rounds/:id/ranking">
-              {(params) => <RankingPage roundId={Number(params.id)} />}
+              {(params) => (
+                <RoleGate channel="assessment:ranking" title="Ranking" roundId={Number(params.id)}>
+                  <RankingPage roundId={Number(params.id)} />
+                </RoleGate>
+              )}
             </Route>
             <Route path="/rounds/:id/moderation">
-              {(params) => <ModerationPage roundId={Number(params.id)} />}
+              {(params) => (
+                <RoleGate channel="assessment:moderation" title="Moderation" roundId={Number(params.id)}>
+                  <ModerationPage roundId={Number(params.id)} />
+                </RoleGate>
+              )}
+            </Route>
+            <Route path="/rounds/:id/delivery">
+              {(params) => <DeliveryPage roundId={Number(params.id)} />}
             </Route>
             <Route path="/rounds/:id/history">
-              {(params) => <HistoryPage roundId={Number(params.id)} />}
+              {(params) => (
+                <RoleGate channel="audit:history" title="History" roundId={Number(params.id)}>
+                  <HistoryPage roundId={Number(params.id)} />
+                </RoleGate>
+              )}
             </Route>
             <Route path="/rounds/:id/import">{(params) => <ImportPage roundId={Number(params.id)} />}</Route>
             <Route path="/search/:text">

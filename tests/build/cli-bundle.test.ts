@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSPHRASE } from '../../shared/people';
@@ -77,4 +77,21 @@ describe('the bundled command line', () => {
     // Six processes, each loading the bundle and unlocking a key (scrypt): on a loaded two-core CI
     // machine that takes longer than one in-process test is allowed.
   }, 90_000);
+
+  it('is rebuilt by `npm run tranche` when a source is newer, rather than running the sources', () => {
+    // As if the bundle had been built long ago and the sources changed since (a pull, an edit).
+    const longAgo = new Date('2001-01-01T00:00:00Z');
+    utimesSync(BUNDLE, longAgo, longAgo);
+    const started = Date.now();
+    const run = spawnSync(process.execPath, ['build/scripts/tranche.mjs', '--help'], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Usage: tranche');
+    expect(statSync(BUNDLE).mtimeMs).toBeGreaterThanOrEqual(started - 1000);
+  }, 60_000);
+
+  it('is built when Tranche is installed', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.postinstall).toContain('node build/scripts/after-install.mjs');
+    expect(readFileSync('build/scripts/after-install.mjs', 'utf8')).toContain('bundleCli()');
+  });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 import { runCli } from '../../electron/cli/run';
+import { formatDate, ukCalendarDate } from '../../shared/dates';
 import { TEST_KDF, TEST_PASSPHRASE, tempDbFile, tempDir } from '../support/temp-db';
 
 /** Everyone the tests add, like the demonstration's people, has the passphrase "demonstration". */
@@ -353,6 +354,45 @@ describe('assessment on the command line', () => {
 });
 
 describe('stages and the rule book on the command line', () => {
+  it('gives bids with equal scores an equal rank, "=1" in the table and the same rank in --json', async () => {
+    const db = tempDbFile();
+    await cli(['--db', db, 'demo']);
+    const json = await cli(['--db', db, '--as', 'Dan Hughes', 'rank', '--round', '1', '--json']);
+    const ranks = (JSON.parse(json.stdout) as { ref: string; rank: number }[]).slice(0, 3);
+    expect(ranks.map(({ ref, rank }) => `${rank} ${ref}`)).toEqual(['1 B2', '1 SS4', '3 B1']);
+    const text = await cli(['--db', db, '--as', 'Dan Hughes', 'rank', '--round', '1']);
+    expect(text.stdout).toMatch(/^ *=1 +B2 /m);
+    expect(text.stdout).toMatch(/^ *=1 +SS4 /m);
+    expect(text.stdout).toMatch(/^ *3 +B1 /m);
+  });
+
+  it('takes a round back to an earlier stage with a reason, kept in its history, until it is signed', async () => {
+    const db = tempDbFile();
+    await cli(['--db', db, 'demo']);
+    const as = (name: string, ...args: string[]) => cli(['--db', db, '--as', name, ...args]);
+    const back = await as(
+      'Dan Hughes',
+      'stage',
+      '--round',
+      '1',
+      '--to',
+      'assessment',
+      '--reason',
+      'SS5 was not scored',
+      '--json',
+    );
+    expect(back.code).toBe(0);
+    expect(JSON.parse(back.stdout)).toEqual({ id: 1, name: '2013-14 tranche 2', stage: 'assessment' });
+    expect(await as('Dan Hughes', 'stage', '--round', '1', '--to', 'decision')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('it can move forward only to the next one, board review (board)'),
+    });
+    const history = await as('Dan Hughes', 'audit', '--round', '1', '--json');
+    expect(
+      (JSON.parse(history.stdout) as { summary: string }[]).map((e) => e.summary.replace(/ \[.*\]$/, '')),
+    ).toContain('Moved the round: to assessment, reason: SS5 was not scored');
+  });
+
   it('moves a round a stage at a time, and refuses with exit 2 and one line what the book refuses', async () => {
     const db = tempDbFile();
     await cli(['--db', db, 'demo']);
@@ -360,13 +400,12 @@ describe('stages and the rule book on the command line', () => {
     expect(await as('Dan Hughes', 'stage', '--round', '1', '--to', 'open')).toMatchObject({
       code: 2,
       stderr:
-        'tranche: Round "2013-14 tranche 2" is at the board review stage: ' +
-        'it can move only to the next one, decision (decision)',
+        'tranche: Round "2013-14 tranche 2" is at the board review stage: give a reason to take it back ' +
+        'to open for bids (open); the reason is kept in the round\u2019s history',
     });
     expect(await as('Asha Patel', 'stage', '--round', '1', '--to', 'decision')).toMatchObject({
       code: 2,
-      stderr:
-        'tranche: Only a lead officer can move a round to its next stage; Asha Patel is a policy officer',
+      stderr: 'tranche: Only a lead officer can move a round between stages; Asha Patel is a policy officer',
     });
     expect(await as('Asha Patel', 'rank', '--round', '1', '--json')).toMatchObject({
       code: 2,
@@ -391,15 +430,14 @@ describe('stages and the rule book on the command line', () => {
       ).code,
     ).toBe(0);
     expect((await as('Dan Hughes', 'stage', '--round', '1', '--to', 'decision')).code).toBe(0);
-    expect(
-      (await as('Pat Morgan', 'sign', '--round', '1', '--date', '2013-11-12', '--reason', 'The board agreed'))
-        .code,
-    ).toBe(0);
+    expect((await as('Pat Morgan', 'sign', '--round', '1', '--reason', 'The board agreed')).code).toBe(0);
     const before = (await as('Dan Hughes', 'allocation', '--round', '1', '--json')).stdout;
     const refused = await as('Dan Hughes', 'allocate', '--round', '1', '--bid', 'C1', '--full');
     expect(refused.code).toBe(2);
     expect(refused.stderr.split('\n')).toHaveLength(1);
-    expect(refused.stderr).toContain('signed on 12 November 2013: nobody can allocate money now');
+    expect(refused.stderr).toContain(
+      `signed on ${formatDate(ukCalendarDate(new Date().toISOString()))}: nobody can allocate money now`,
+    );
     expect((await as('Dan Hughes', 'allocation', '--round', '1', '--json')).stdout).toBe(before);
     expect(
       await as(

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { inflateSync, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
+import { ukCalendarDate } from '../../shared/dates';
 import { runCli } from '../../electron/cli/run';
 import { TEST_KDF, TEST_PASSPHRASE, tempDbFile, tempDir } from '../support/temp-db';
 
@@ -186,6 +187,7 @@ describe('a signed notice anyone can check', () => {
         return result.stdout;
       };
       await run(demo, 'demo');
+      const today = ukCalendarDate(new Date().toISOString());
       await run(
         demo,
         '--as',
@@ -212,8 +214,6 @@ describe('a signed notice anyone can check', () => {
           'sign',
           '--round',
           '1',
-          '--date',
-          '2026-11-30',
           '--reason',
           'The board agreed',
           '--json',
@@ -234,11 +234,11 @@ describe('a signed notice anyone can check', () => {
         ok: true,
         problems: [],
         signedBy: 'Pat Morgan',
-        signedOn: '2026-11-30',
+        signedOn: today,
         fingerprint: pat.fingerprint,
         contentSha256: signed.fingerprint,
       });
-      expect((await cli(['verify', pdfFile])).stdout).toContain('signed by Pat Morgan on 2026-11-30');
+      expect((await cli(['verify', pdfFile])).stdout).toContain(`signed by Pat Morgan on ${today}`);
 
       // Exporting again gives the same file.
       const again = path.join(dir, 'again.pdf');

@@ -171,7 +171,7 @@ describe('a round across three laptops on the command line', () => {
       }),
     );
     const signed = await json<{ number: string; signedBy: string; fingerprint: string }>(
-      onCommissioner('sign', '--round', patRound, '--date', '2013-11-20', '--json'),
+      onCommissioner('sign', '--round', patRound, '--json'),
     );
     expect(signed).toMatchObject({ number: ready.number, signedBy: 'Pat Morgan' });
     const signedReturn = path.join(commissionerDir, 'signed.tranche');

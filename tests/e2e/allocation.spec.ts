@@ -17,21 +17,25 @@ test('the lead builds a scenario, compares it with the suggestion, and adopts it
   await expect(page.getByRole('heading', { level: 1, name: 'Allocation' })).toBeVisible();
 
   await page.getByLabel('Allocation for B2').selectOption('reduced');
+  await page.getByRole('button', { name: 'Save allocation for B2' }).click();
   await expect(page.getByRole('row').filter({ has: page.getByLabel('Allocation for B2') })).toContainText(
     '£75,000',
     { timeout: 5000 },
   );
   await page.getByLabel('Allocation for SS4').selectOption('full');
+  await page.getByRole('button', { name: 'Save allocation for SS4' }).click();
   await page.getByLabel('Allocation for B1').selectOption('full');
+  await page.getByRole('button', { name: 'Save allocation for B1' }).click();
   await expect(page.getByRole('row').filter({ has: page.getByLabel('Allocation for B1') })).toContainText(
     '£100,000',
   );
   await page.getByLabel('Allocation for S1').selectOption('custom');
   await page.getByLabel('Custom amount for S1').fill('£60k');
-  await page.getByRole('button', { name: 'Set custom amount for S1' }).click();
+  await page.getByRole('button', { name: 'Save allocation for S1' }).click();
   await expect(page.getByRole('alert')).toContainText('£60,000 is more than the £50,000 S1 requested');
   // C2, ranked 6th, passes over C1 and SS1: refused until a reason is given.
   await page.getByLabel('Allocation for C2').selectOption('full');
+  await page.getByRole('button', { name: 'Save allocation for C2' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'C2 (ranked 6th)' })).toContainText('Give a reason');
   await page.getByLabel("Reason for C2's award").fill('Coventry has had nothing from this fund since 2011');
   await page.getByRole('button', { name: 'Allocate with this reason' }).click();

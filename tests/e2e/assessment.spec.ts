@@ -68,8 +68,15 @@ test('an assessor declares, scores and submits, and the ranking changes', async 
   await page
     .getByLabel('Round', { exact: true })
     .selectOption({ label: 'Community Safety Fund — Assessment test' });
-  // The ranking is for the panel: an assessor never sees it, in any form.
-  await roundTab(page, 'Ranking').click();
+  // The ranking is for the panel: an assessor never sees it, in any form: no tab, and its address
+  // says who can see it.
+  await expect(
+    page.getByRole('navigation', { name: 'This round' }).getByRole('link', { name: 'Assessment' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'This round' }).getByRole('link', { name: 'Ranking', exact: true }),
+  ).toHaveCount(0);
+  await page.goto(page.url().replace(/#\/rounds\/(\d+).*$/, '#/rounds/$1/ranking'));
   await expect(
     page.getByText(/Only a lead officer, board member or commissioner can see the ranking/),
   ).toBeVisible();

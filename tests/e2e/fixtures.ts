@@ -40,8 +40,9 @@ export const test = base.extend<{
 export { expect };
 
 // Every person in these tests is the demonstration's, with its published passphrase; the command
-// line children (--as NAME, or the profile chosen in the app) read it from the environment.
-process.env.TRANCHE_PASSPHRASE ??= DEMO_PASSPHRASE;
+// line children (--as NAME, or the profile chosen in the app) read it from the environment. Set
+// whatever the developer's shell holds: their own TRANCHE_PASSPHRASE is not the demonstration's.
+process.env.TRANCHE_PASSPHRASE = DEMO_PASSPHRASE;
 
 /** Chooses `name` on the profile page and gives their passphrase. */
 export async function beMe(page: Page, origin: string, name: string, passphrase = DEMO_PASSPHRASE) {

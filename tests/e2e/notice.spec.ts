@@ -22,24 +22,33 @@ test('allocate, preview, sign as the commissioner, export', async ({ page, bridg
   await page.goto(`${bridge.origin}/#/rounds/1/allocation`);
   // In rank order: B2 and SS4 first, so that B1 and C1 follow the ranking and need no reason.
   await page.getByLabel('Allocation for B2').selectOption('full');
+  await page.getByRole('button', { name: 'Save allocation for B2' }).click();
   await expect(page.getByRole('row').filter({ has: page.getByLabel('Allocation for B2') })).toContainText(
     '£95,000',
   );
   await page.getByLabel('Allocation for SS4').selectOption('full');
+  await page.getByRole('button', { name: 'Save allocation for SS4' }).click();
   await expect(page.getByText('£133,000').first()).toBeVisible();
   await page.getByLabel('Allocation for B1').selectOption('reduced');
+  await page.getByRole('button', { name: 'Save allocation for B1' }).click();
   await expect(page.getByRole('row').filter({ has: page.getByLabel('Allocation for B1') })).toContainText(
     '£90,000',
   );
   await page.getByLabel('Conditions of grant for B1').fill('Quarterly progress reports to the board');
   await page.getByRole('button', { name: 'Save conditions for B1' }).click();
   await page.getByLabel('Allocation for C1').selectOption('full');
+  await page.getByRole('button', { name: 'Save allocation for C1' }).click();
   await expect(page.getByText('£258,000').first()).toBeVisible();
 
   // The lead officer moves the round from board review to its decision.
   await page.goto(`${bridge.origin}/#/rounds/1`);
   await expect(page.getByRole('region', { name: 'Stage of the round' })).toContainText('Board review');
   await page.getByRole('button', { name: 'Move to decision' }).click();
+  // The move is confirmed once what is unfinished at board review has been shown.
+  await page
+    .getByRole('group', { name: /to decision\?/ })
+    .getByRole('button', { name: 'Move to decision' })
+    .click();
   await expect(page.locator('[aria-current="step"]')).toHaveText('Decision');
   await roundTab(page, 'Notice').click();
   await page.getByRole('button', { name: 'Draft the notice' }).click();
@@ -113,6 +122,7 @@ test('allocate, preview, sign as the commissioner, export', async ({ page, bridg
   await beMe(page, bridge.origin, 'Dan Hughes');
   await page.goto(`${bridge.origin}/#/rounds/1/allocation`);
   await page.getByLabel('Allocation for W2').selectOption('full');
+  await page.getByRole('button', { name: 'Save allocation for W2' }).click();
   await expect(page.getByRole('alert')).toContainText('nobody can allocate money now');
   writeFileSync(path.join(tempDir(), 'done'), '');
 });

@@ -34,6 +34,7 @@ test('the rank-order suggestion on the demonstration round funds B2 and B1, and 
   await expect(page.getByRole('status')).toContainText("is now the round's allocation");
   // Any change to the allocation clears that message.
   await page.getByLabel('Allocation for W2').selectOption('none');
+  await page.getByRole('button', { name: 'Save allocation for W2' }).click();
   await expect(page.getByText("is now the round's allocation")).toHaveCount(0);
 });
 
@@ -48,6 +49,7 @@ test('a hand award below the threshold is refused without a reason, and with one
   await page.goto(`${bridge.origin}/#/rounds/1/allocation`);
   for (const ref of ['B2', 'SS4', 'B1']) {
     await page.getByLabel(`Allocation for ${ref}`).selectOption('full');
+    await page.getByRole('button', { name: `Save allocation for ${ref}` }).click();
     // Wait for the recorded amount, not the option text (always in the row): funding B1 before
     // SS4's award is recorded departs from the ranking and asks for a reason of its own.
     await expect(
@@ -59,6 +61,7 @@ test('a hand award below the threshold is refused without a reason, and with one
     ).toContainText('£');
   }
   await page.getByLabel('Allocation for SS2').selectOption('full');
+  await page.getByRole('button', { name: 'Save allocation for SS2' }).click();
   await expect(
     page.getByRole('alert').filter({ hasText: 'SS2 is below the quality threshold' }),
   ).toBeVisible();

@@ -16,6 +16,7 @@ const AWARD: LetterData = {
   requestedPence: 10_000_000,
   awardedPence: 9_000_000,
   conditions: '- Funding released in two instalments\n2. Quarterly progress reports to the office\n\n',
+  declineReason: null,
   feedback: [
     {
       criterion: 'Fit with the Police and Crime Plan',

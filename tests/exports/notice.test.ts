@@ -220,10 +220,18 @@ describe('notice of decision PDF', () => {
     expectNoticeContent(text);
     expectAppendixRows(text);
     expect(text).toContain('Page 1 of');
-    // Every page: the content SHA-256, the signer, the date and the key fingerprint.
-    expect(text).toContain(`Content SHA-256: ${FINGERPRINT}`);
-    expect(text).toContain(`Signed by Bob Jones, 12 November 2013; key ${KEY}`);
-    expect(text).toContain(`Ed25519 key whose fingerprint is ${KEY}`);
+    // The signature block (signer, date, key fingerprint, how to check it) sits once, at the end,
+    // not in every page footer.
+    const block = text.slice(text.lastIndexOf('How to check this notice'));
+    expect(text.lastIndexOf('How to check this notice')).toBeGreaterThan(
+      text.indexOf('Appendix A – Summary'),
+    );
+    expect(block).toContain(`Content SHA-256: ${FINGERPRINT}`);
+    expect(block).toContain(`Signing key fingerprint: ${KEY}`);
+    expect(block).toContain('Signed by: Bob Jones');
+    expect(block).toContain('tranche verify');
+    expect(text.split(FINGERPRINT)).toHaveLength(2);
+    expect(text.split(KEY)).toHaveLength(2);
     expect(text).not.toContain('DRAFT');
     expect(inOrder(text, SECTIONS)).toEqual([]);
   });
@@ -276,13 +284,15 @@ describe('notice of decision Word file', () => {
     expect(inOrder(text, SECTIONS)).toEqual([]);
   });
 
-  it('puts the page number and fingerprint in the footer', async () => {
+  it('puts the page number in the footer and the fingerprints once, at the end of the body', async () => {
     const footers = (await wordParts(await buildNoticeDocx(SIGNED))).footers.join('\n');
     expect(wordXmlText(footers)).toContain('Page ');
     expect(footers).toMatch(/PAGE/);
     expect(footers).toMatch(/NUMPAGES/);
-    expect(wordXmlText(footers)).toContain(`Content SHA-256: ${FINGERPRINT}`);
-    expect(wordXmlText(footers)).toContain(`Signed by Bob Jones, 12 November 2013; key ${KEY}`);
+    expect(wordXmlText(footers)).not.toContain(FINGERPRINT);
+    expect(wordXmlText(footers)).not.toContain(KEY);
+    const body = wordXmlText((await wordParts(await buildNoticeDocx(SIGNED))).document);
+    expect(body.slice(body.indexOf('How to check this notice'))).toContain(`Signing key fingerprint: ${KEY}`);
     expect(wordXmlText(footers)).toContain('003/2013');
   });
 
@@ -310,7 +320,8 @@ describe('notice of decision Word file', () => {
 describe('public summary of a confidential decision', () => {
   const CONFIDENTIAL: NoticeData = { ...SIGNED, marking: 'CONFIDENTIAL' };
   const SUMMARY =
-    `The Commissioner approved ${FUNDED.length} bids to Invest to Save Budget tranche 2, awarding ` +
+    `The Commissioner approved ${FUNDED.length} bids from the tranche 2 round of the Invest to Save ` +
+    `Budget, awarding ` +
     `${formatMoney(AWARDED)} in all.`;
 
   it('gives only the body, title, number, date and one-line outcome (PDF)', async (context) => {

@@ -86,6 +86,8 @@ describe('importing a bid schedule', () => {
         ok: true,
         value: {
           imported: 13,
+          // The papers' Total rows agree with their bids: nothing to warn of.
+          warnings: [],
           partnerships: 6,
           requestedPence: 50_926_000,
           reducedRequestedPence: 47_926_000,
@@ -153,7 +155,13 @@ describe('importing a bid schedule', () => {
     const result = await dispatch('bids:import', { roundId, ...xlsx, mapping }, ctx);
     expect(result).toEqual({
       ok: true,
-      value: { imported: 13, partnerships: 6, requestedPence: 50_926_000, reducedRequestedPence: 47_926_000 },
+      value: {
+        imported: 13,
+        warnings: [],
+        partnerships: 6,
+        requestedPence: 50_926_000,
+        reducedRequestedPence: 47_926_000,
+      },
     });
   });
 

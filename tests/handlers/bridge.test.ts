@@ -53,12 +53,19 @@ describe('web bridge', () => {
     const first = await raw(s, { path: `/?token=${s.token}` });
     expect(first.status).toBe(303);
     expect(String(first.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
-    const page = await raw(s, { path: '/', headers: { cookie: `tranche_token=${s.token}` } });
+    const port = new URL(s.origin).port;
+    expect(String(first.headers['set-cookie'])).toMatch(new RegExp(`^tranche_token_${port}=`));
+    // Another server's cookie (another port) is not this one's: each server has its own name.
+    const other = await raw(s, { path: '/', headers: { cookie: `tranche_token_1=${s.token}` } });
+    expect(other.status).toBe(401);
+    const page = await raw(s, { path: '/', headers: { cookie: `tranche_token_${port}=${s.token}` } });
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toContain("default-src 'none'");
     expect(page.headers['content-security-policy']).toContain("connect-src 'self'");
     expect((await raw(s, { path: '/?token=wrong' })).status).toBe(401);
-    expect((await raw(s, { path: '/', headers: { cookie: 'tranche_token=wrong' } })).status).toBe(401);
+    expect((await raw(s, { path: '/', headers: { cookie: `tranche_token_${port}=wrong` } })).status).toBe(
+      401,
+    );
   });
 
   it('refuses another Host (DNS rebinding) and another Origin even with the token', async () => {

@@ -312,7 +312,7 @@ describe('signed notices', () => {
     const ctx = await allocatedDemo();
     const signed = await dispatch(
       'notices:sign',
-      { roundId: 1, readinessReason: 'The board agreed to go ahead', date: '2026-11-30' },
+      { roundId: 1, readinessReason: 'The board agreed to go ahead' },
       actingAs(ctx, 'Pat Morgan'),
     );
     if (!signed.ok) throw new Error(signed.error.message);

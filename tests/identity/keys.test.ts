@@ -50,14 +50,16 @@ describe('identities', () => {
     ).toThrow(WrongPassphrase);
   });
 
-  it('changes the passphrase, keeping the same key pair and fingerprint', () => {
+  it('changes the passphrase, keeping the same key pair and fingerprint', async () => {
     const identity = createIdentity('first passphrase', FAST);
-    const resealed = resealIdentity(identity, 'first passphrase', 'second passphrase');
+    const resealed = await resealIdentity(identity, 'first passphrase', 'second passphrase');
     expect(resealed.publicKey).toBe(identity.publicKey);
     expect(resealed.salt).not.toBe(identity.salt);
     expect(() => unlockIdentity(resealed, 'first passphrase')).toThrow(WrongPassphrase);
     expect(unlockIdentity(resealed, 'second passphrase')).toBeTruthy();
-    expect(() => resealIdentity(identity, 'wrong passphrase', 'x'.repeat(10))).toThrow(WrongPassphrase);
+    await expect(resealIdentity(identity, 'wrong passphrase', 'x'.repeat(10))).rejects.toThrow(
+      WrongPassphrase,
+    );
   });
 
   it('prints a fingerprint as sixteen groups of four hex digits', () => {

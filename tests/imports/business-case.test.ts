@@ -291,7 +291,9 @@ describe('parseBusinessCase', () => {
     await expect(notWord).rejects.toThrow(/not a Word document \(\.docx\)/);
 
     const oldWord = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-    await expect(parseBusinessCase(oldWord)).rejects.toThrow(/older \.doc format/);
+    await expect(parseBusinessCase(oldWord)).rejects.toThrow(
+      /old-style Word 97-2003 document \(\.doc\)\. Open it in Word and save it as a Word Document \(\.docx\)/,
+    );
   });
 
   it('refuses a Word document with no text in it', async () => {

@@ -1,12 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
+import { runCli } from '../../electron/cli/run';
 import type { HandlerContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { safeFileName } from '../../shared/file-names';
-import { rawXlsx, sheetXml } from '../support/raw-xlsx';
+import { fileSizeRefusal } from '../../shared/limits';
+import { rawXlsx, sheetXml, zip } from '../support/raw-xlsx';
 import { databaseHash } from '../support/database-hash';
 import { moveRoundTo } from '../support/stages';
-import { TEST_PASSPHRASE, actingAs, testContext } from '../support/temp-db';
+import { TEST_KDF, TEST_PASSPHRASE, actingAs, tempDir, testContext } from '../support/temp-db';
 
 // The hostile files of issue 12, each refused with a clear message or imported correctly, within
 // 10 s and 500 MB, and the database byte-for-byte as it was after a refusal. Small files are
@@ -176,7 +180,7 @@ describe('hostile schedules', () => {
 
   it('refuses a sheet with one cell at row 1,000,000', async () => {
     const { result } = await importSchedule('far.xlsx', fixture('row-1000000.xlsx'));
-    expect(refusal(result)).toMatch(/rows down to row 1,000,000: Tranche reads at most 50,000 rows/);
+    expect(refusal(result)).toMatch(/values down to row 1,000,000: Tranche reads at most 50,000 rows/);
   });
 
   it('refuses a sheet of 300,000 rows', async () => {
@@ -291,5 +295,203 @@ describe('file names the app writes', () => {
     const letters = await dispatch('letters:export', { roundId, format: 'docx' }, ctx);
     if (!letters.ok) throw new Error(letters.error.message);
     expect(letters.value.map((l) => l.fileName)).toEqual(['a-x decline letter.docx']);
+  });
+});
+
+/** A compound (OLE/CFB) file as Excel 97-2003 writes one, or a protected .xlsx/.docx: its header
+ * signature, then the directory's stream names in UTF-16LE. Enough of one for Tranche to tell. */
+function compoundFile(streams: string[]): Buffer {
+  const header = Buffer.alloc(512);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
+  return Buffer.concat([header, ...streams.map((s) => Buffer.from(s.padEnd(32, '\0'), 'utf16le'))]);
+}
+
+/** A Word document whose styles part states 1 KB and unpacks to 60 MB. */
+function docxWithStylesBomb(): Buffer {
+  const xml = (text: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${text}`);
+  return zip([
+    { name: '[Content_Types].xml', data: xml('<Types/>') },
+    { name: 'word/document.xml', data: xml('<w:document><w:body/></w:document>') },
+    { name: 'word/styles.xml', data: Buffer.alloc(60 * 1024 * 1024, 0x20), claimedSize: 1024 },
+  ]);
+}
+
+async function cliImport(file: string, roundId: number, db: string, json = false) {
+  const printed: string[] = [];
+  const errors: string[] = [];
+  const code = await runCli(
+    ['--db', db, 'import', 'bids', file, '--round', String(roundId), ...(json ? ['--json'] : [])],
+    {
+      stdout: (t) => printed.push(t),
+      stderr: (t) => errors.push(t),
+      env: {},
+      migrationsFolder: MIGRATIONS_FOLDER,
+      version: '0.0.0-test',
+      kdf: TEST_KDF,
+    },
+  );
+  return { code, stdout: printed.join('\n'), stderr: errors.join('\n') };
+}
+
+describe('refusals that name the real cause', () => {
+  it('refuses a 500 MB file by its size on the command line, without reading it', async () => {
+    const { ctx, file: db } = testContext();
+    const { roundId } = await roundWithOneBid(ctx);
+    const big = path.join(tempDir(), 'big.csv');
+    writeFileSync(big, HEADER);
+    truncateSync(big, 500 * 1024 * 1024); // sparse: no disk used, and no byte of it is read
+    const rssBefore = process.memoryUsage().rss;
+    const started = performance.now();
+    const { code, stderr } = await cliImport(big, roundId, db);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * 1024 * 1024);
+    expect(code).toBe(2);
+    expect(stderr).toContain('big.csv is 500 MB: Tranche imports files of at most 20 MB');
+  });
+
+  it('names the size in the app before reading the file, the same words', () => {
+    expect(fileSizeRefusal('big.xlsx', 21 * 1024 * 1024)).toMatch(
+      /^big\.xlsx is 21 MB: Tranche imports files/,
+    );
+    expect(fileSizeRefusal('ok.xlsx', 20 * 1024 * 1024)).toBeNull();
+  });
+
+  it('says a password-protected workbook is protected, and how to save it', async () => {
+    const data = compoundFile(['Root Entry', 'EncryptionInfo', 'EncryptedPackage']);
+    const { result } = await importSchedule('locked.xlsx', data);
+    expect(refusal(result)).toMatch(
+      /^locked\.xlsx is protected with a password.*remove the password.*save it as an Excel Workbook \(\.xlsx\)/,
+    );
+  });
+
+  it('says an old .xls is one, and to save it as .xlsx from Excel', async () => {
+    const data = compoundFile(['Root Entry', 'Workbook', 'SummaryInformation']);
+    for (const name of ['old.xls', 'renamed.xlsx']) {
+      const { result } = await importSchedule(name, data);
+      expect(refusal(result)).toBe(
+        `${name} is an old-style Excel 97-2003 workbook (.xls). Open it in Excel and save it as an Excel ` +
+          'Workbook (.xlsx) (File > Save As), then import that',
+      );
+    }
+  });
+
+  it('says a protected Word business case is protected', async () => {
+    const { ctx } = testContext();
+    const { bidId } = await roundWithOneBid(ctx);
+    const data = compoundFile(['Root Entry', 'EncryptionInfo', 'EncryptedPackage']);
+    const result = await dispatch(
+      'bids:importCase',
+      { bidId, fileName: 'case.docx', dataBase64: data.toString('base64') },
+      ctx,
+    );
+    expect(!result.ok && result.error.message).toMatch(
+      /protected with a password.*a Word Document \(\.docx\)/,
+    );
+  });
+
+  it.each([
+    ['a million blank lines', '\r\n'],
+    ['a million rows of empty quoted cells', '"","","",""\r\n'],
+    ['a million rows of non-breaking spaces', '\u00a0,\u00a0\r\n'],
+  ])('imports 2 bids followed by %s', async (_what, blank) => {
+    const bids = 'S1,Safer Solihull Partnership,One,£50\r\nS2,Safer Solihull Partnership,Two,£70\r\n';
+    const { result } = await importSchedule(
+      'trailing.csv',
+      Buffer.from(HEADER + bids + blank.repeat(1_000_000)),
+    );
+    expect(result).toMatchObject({ ok: true, value: { imported: 2, requestedPence: 12_000 } });
+  });
+
+  it('imports 2 bids from a sheet whose empty rows run to row 200,000', async () => {
+    const rows = (function* (): Generator<[number, [string, string | number][]]> {
+      yield [
+        1,
+        [
+          ['A', 'Ref'],
+          ['B', 'Partnership'],
+          ['C', 'Title'],
+          ['D', 'Amount'],
+        ],
+      ];
+      yield [
+        2,
+        [
+          ['A', 'S1'],
+          ['B', 'P'],
+          ['C', 'One'],
+          ['D', 50],
+        ],
+      ];
+      yield [
+        3,
+        [
+          ['A', 'S2'],
+          ['B', 'P'],
+          ['C', 'Two'],
+          ['D', 70],
+        ],
+      ];
+      for (let r = 4; r <= 200_000; r++) yield [r, []];
+    })();
+    const { result } = await importSchedule('formatted.xlsx', rawXlsx(sheetXml(rows)));
+    expect(result).toMatchObject({ ok: true, value: { imported: 2, requestedPence: 12_000 } });
+  });
+
+  it('names the row and column where a runaway quote opened', async () => {
+    const rows = [
+      'S1,"Safer Solihull Partnership,One,£50',
+      'S2,Safer Solihull Partnership,Two,£70',
+      'S3,Safer Solihull Partnership,Three,£90',
+    ];
+    const never = await importSchedule('open.csv', Buffer.from(HEADER + rows.join('\r\n') + '\r\n'));
+    expect(refusal(never.result)).toMatch(/^Row 2, column B: a quote opens this cell and is never closed/);
+    rows[1] = 'S2,Safer Solihull Partnership,"Two",£70';
+    const late = await importSchedule('late.csv', Buffer.from(HEADER + rows.join('\r\n') + '\r\n'));
+    expect(refusal(late.result)).toMatch(
+      /^Row 2, column B: a quote opens this cell and closes only 1 line later/,
+    );
+  });
+
+  it('caps every part of a workbook, not only its sheets: a styles part unpacking to 60 MB', async () => {
+    const bomb = { name: 'xl/styles.xml', data: Buffer.alloc(60 * 1024 * 1024, 0x20), claimedSize: 1024 };
+    const { result } = await importSchedule('styled.xlsx', rawXlsx(sheetXml([[1, [['A', 'Ref']]]]), [bomb]));
+    expect(refusal(result)).toMatch(/\(xl\/styles\.xml\) unpacks to more than 40 MB/);
+  });
+
+  it('caps every part of a Word document: a styles part unpacking to 60 MB', async () => {
+    const { ctx } = testContext();
+    const { bidId } = await roundWithOneBid(ctx);
+    const started = performance.now();
+    const result = await dispatch(
+      'bids:importCase',
+      { bidId, fileName: 'case.docx', dataBase64: docxWithStylesBomb().toString('base64') },
+      ctx,
+    );
+    expect(performance.now() - started).toBeLessThan(BOUND_MS);
+    expect(!result.ok && result.error.message).toMatch(/\(word\/styles\.xml\) unpacks to more than 40 MB/);
+  });
+
+  it('warns of a Total row that disagrees with its bids, with both figures, on the command line too', async () => {
+    const { ctx, file: db } = testContext();
+    const { roundId } = await roundWithOneBid(ctx);
+    const csv = path.join(tempDir(), 'totals.csv');
+    writeFileSync(csv, HEADER + 'S1,Safer Solihull Partnership,One,£100\r\nS2,,Two,£200\r\nTotal,,,£999\r\n');
+    const words = `Row 4: Safer Solihull Partnership's "Total" row says £999, but its bids add up to £300`;
+    const preview = await dispatch(
+      'bids:previewImport',
+      { roundId, fileName: 'totals.csv', dataBase64: readFileSync(csv).toString('base64') },
+      ctx,
+    );
+    expect(preview.ok && preview.value.warnings[0]).toContain(words);
+    const printed = await cliImport(csv, roundId, db);
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toContain(`Warning: ${words}`);
+    const second = testContext();
+    const again = await roundWithOneBid(second.ctx);
+    const json = await cliImport(csv, again.roundId, second.file, true);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      imported: 2,
+      warnings: [expect.stringContaining(words)],
+    });
   });
 });

@@ -2,11 +2,13 @@ import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
-  enrolmentCodeHash,
-  enrolmentProof,
+  enrolmentSecrets,
   newEnrolmentCode,
   normaliseEnrolmentCode,
-  proofMatches,
+  returnProof,
+  returnProofMatches,
+  senderProof,
+  senderProofMatches,
 } from '../../electron/packs/enrolment';
 import { MAX_PACK_BYTES, PackRefused, readPack, writePack } from '../../electron/packs/format';
 import { keyFingerprint, rawPublicKey, signBytes } from '../../electron/identity/keys';
@@ -150,10 +152,19 @@ describe('enrolment codes', () => {
   it('prove a key only with the right code, and only for that key', () => {
     const code = newEnrolmentCode();
     const key = signer().publicKey;
-    const proof = enrolmentProof(enrolmentCodeHash(code), key);
-    expect(proofMatches(enrolmentCodeHash(code.toLowerCase()), key, proof)).toBe(true);
-    expect(proofMatches(enrolmentCodeHash(newEnrolmentCode()), key, proof)).toBe(false);
-    expect(proofMatches(enrolmentCodeHash(code), signer().publicKey, proof)).toBe(false);
+    const { returnKey, verifier, senderKey } = enrolmentSecrets(code, 'enrolment-1');
+    const proof = returnProof(returnKey, key);
+    expect(returnProofMatches(enrolmentSecrets(code.toLowerCase(), 'enrolment-1').verifier, key, proof)).toBe(
+      true,
+    );
+    expect(returnProofMatches(enrolmentSecrets(newEnrolmentCode(), 'enrolment-1').verifier, key, proof)).toBe(
+      false,
+    );
+    expect(returnProofMatches(verifier, signer().publicKey, proof)).toBe(false);
+    const sent = senderProof(senderKey, key);
+    expect(senderProofMatches(enrolmentSecrets(code, 'enrolment-1').senderKey, key, sent)).toBe(true);
+    // What the office keeps (the verifier) is not the key of either proof.
+    expect(senderProofMatches(Buffer.from(verifier, 'base64'), key, sent)).toBe(false);
   });
 });
 

@@ -136,6 +136,17 @@ describe('sign-off packs', () => {
       title: `${notice.title} (revised)`,
     });
     expect(officeCtx.store.rounds.get(1)?.stage).toBe('signed');
+    // The signature received at the office makes a grant for every award, as signing here does;
+    // the commissioner's copy, signed too, has none: delivery is the office's.
+    const allocation = await ok(dispatch('allocation:get', { roundId: 1 }, lead));
+    const grants = await ok(dispatch('grants:list', { roundId: 1 }, lead));
+    const byRef = (a: (string | number)[], b: (string | number)[]) =>
+      String(a[0]).localeCompare(String(b[0]));
+    expect(grants.map((g) => [g.ref, g.awardedPence, g.status]).sort(byRef)).toEqual(
+      allocation.items.map((i) => [i.ref, i.amountPence, 'agreement_drafted']).sort(byRef),
+    );
+    expect(grants.length).toBeGreaterThan(0);
+    expect(await ok(dispatch('grants:list', { roundId }, pat))).toEqual([]);
     // The old signature, even now, changes nothing.
     expect(await refusal(dispatch('packs:receive', { bytesBase64: signed.bytesBase64 }, lead))).toMatch(
       /older than the return of .+ already received from Pat Morgan; nothing was changed/,

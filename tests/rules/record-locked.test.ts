@@ -48,7 +48,7 @@ async function signedDemo() {
   await moveRoundTo(o.lead, 1, 'decision');
   await o.call(
     'notices:sign',
-    { roundId: 1, readinessReason: 'The board agreed to go ahead', date: '2013-11-12' },
+    { roundId: 1, readinessReason: 'The board agreed to go ahead', date: '2026-11-22' },
     o.as('Pat Morgan'),
   );
   return o;
@@ -232,7 +232,7 @@ describe('signing needs a sound decision', () => {
     const message = sign.ok ? '' : sign.error.message;
     expect(message).toContain('£100,000 is allocated against £40,000 available');
     expect(message).toContain('B1 is awarded £100,000, more than the £5,000 it requested');
-    expect(message).toContain('B1 is awarded £100,000 but is withdrawn');
+    expect(message).toContain('B1 is withdrawn and cannot be funded');
     expect(await dispatch('notices:create', { roundId: 1 }, o.lead)).toMatchObject({ ok: true });
     expect(
       await dispatch(

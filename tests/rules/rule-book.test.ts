@@ -35,12 +35,27 @@ describe('the rule book', () => {
 
   // A return pack changes nothing in the round: it records that a pack was made from the copy, and is
   // how a commissioner's signature, made on their copy (now signed), reaches the office.
-  it('lets nothing touching a round be written once signed, but a superseding notice or a return pack', () => {
+  it('lets nothing touching a round be written once signed but a superseding notice, a return pack, delivery', () => {
     const signedWrites = CHANNELS.filter((c) => {
       const rule: Rule = RULE_BOOK[c];
       return rule.access === 'write' && rule.stages?.includes('signed');
     });
-    expect(signedWrites).toEqual(['notices:supersede', 'packs:return']);
+    expect(signedWrites).toEqual([
+      'notices:supersede',
+      'packs:return',
+      // After the award: the grants a signed decision made are followed through delivery.
+      'grants:diligence',
+      'grants:signAgreement',
+      'grants:schedule',
+      'grants:vary',
+      'grants:close',
+      'claims:add',
+      'claims:approve',
+      'returns:import',
+    ]);
+    // Delivery never reaches back into the decision: it is allowed only once the notice is signed.
+    for (const channel of signedWrites.filter((c) => /^(grants|claims|returns):/.test(c)))
+      expect((RULE_BOOK[channel] as Rule).stages, channel).toEqual(['signed']);
   });
 });
 
@@ -136,6 +151,8 @@ function sampleInputs(ctx: HandlerContext, ids: { bid: number; notice: number; q
       marking: 'NON-CONFIDENTIAL',
       wording: DEFAULT_WORDING,
     },
+    'notices:set': { roundId: 1, boardName: 'Strategic Policing and Crime Board' },
+    'partnerships:add': { name: 'Matrix Partnership' },
     'notices:ready': { roundId: 1 },
     'notices:sign': { roundId: 1 },
     'notices:supersede': { roundId: 1 },
@@ -144,6 +161,26 @@ function sampleInputs(ctx: HandlerContext, ids: { bid: number; notice: number; q
     'packs:open': { bytesBase64: csv('not a pack') },
     'packs:return': { roundId: 1 },
     'packs:receive': { bytesBase64: csv('not a pack') },
+    'grants:diligence': {
+      roundId: 1,
+      bidRef: 'S1',
+      bankConfirmed: true,
+      accountableBody: 'Solihull Council',
+      fraudRisk: 'low',
+      reason: 'Matrix test',
+    },
+    'grants:signAgreement': { roundId: 1, bidRef: 'S1', party: 'office' },
+    'grants:schedule': {
+      roundId: 1,
+      bidRef: 'S1',
+      years: [{ financialYear: '2026-27', allocationPence: 1_000 }],
+    },
+    'grants:vary': { roundId: 1, bidRef: 'S1', amountPence: 1_000, reason: 'Matrix test' },
+    'grants:setThreshold': { thresholdPence: 1_000 },
+    'grants:close': { roundId: 1, bidRef: 'S1', finalReport: 'Matrix test' },
+    'claims:add': { roundId: 1, bidRef: 'S1', amountPence: 1_000, period: '2026-27-Q1' },
+    'claims:approve': { roundId: 1, claimId: 1 },
+    'returns:import': { roundId: 1, fileName: 'return.xlsx', dataBase64: csv('not a workbook') },
   };
   return inputs;
 }

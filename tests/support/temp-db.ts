@@ -5,8 +5,8 @@ import { openDatabase, type Connection } from '../../db/connection';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 import { createStore } from '../../db/store';
 import { createContext, type HandlerContext } from '../../electron/handlers/context';
-import { unlockPerson } from '../../electron/handlers/identity';
-import type { KdfParams } from '../../electron/identity/keys';
+import { admitPerson } from '../../electron/handlers/identity';
+import { unlockIdentity, type KdfParams } from '../../electron/identity/keys';
 import { DEMO_PASSPHRASE } from '../../shared/people';
 
 export function tempDir(prefix = 'tranche-test-'): string {
@@ -42,7 +42,16 @@ export function testContext(file = tempDbFile()): {
 export function unlockAs(ctx: HandlerContext, name: string, passphrase = TEST_PASSPHRASE): HandlerContext {
   const person = ctx.store.people.findByName(name);
   if (!person) throw new Error(`No person called ${name}`);
-  unlockPerson(ctx, person, passphrase, { remember: false });
+  // Synchronous for the tests' convenience; the app proves a passphrase off the thread (unlockPerson).
+  const stored = ctx.store.identities.get(person.id);
+  if (!stored) throw new Error(`${name} has no key`);
+  let privateKey;
+  try {
+    privateKey = unlockIdentity({ ...stored, kdf: JSON.parse(stored.kdf) as KdfParams }, passphrase);
+  } catch {
+    throw new Error(`That is not ${name}'s passphrase`);
+  }
+  admitPerson(ctx, person, { privateKey, fingerprint: stored.fingerprint }, { remember: false });
   return ctx;
 }
 

@@ -2,8 +2,10 @@ import { verifyDatabase, type VerifyReport } from '../../../db/audit/verify';
 import type { DatabaseHealth } from '../../../db/connection';
 import type { DatabaseStatus, HistoryEntry } from '../../../shared/audit';
 import type { ParsedInput } from '../../../shared/contract';
+import { scoreVisibilityFor } from '../blind-scoring';
 import type { HandlerContext, ReadContext } from '../context';
 import { notFound } from '../refusal';
+import { labelOf } from './summary';
 
 // The round's history (lead officers and the commissioner) and how the database was found at start.
 
@@ -42,10 +44,18 @@ export function roundHistory(ctx: ReadContext, roundId: number): HistoryEntry[] 
   return ctx.store.audit.history(roundId);
 }
 
+/** Operations whose history entries may carry a score, a justification or a moderation's reason. */
+const SCORE_OPERATIONS = new Set(['assessment:score', 'assessment:importScores', 'assessment:moderate']);
+
 export const auditHandlers = {
   'audit:history': (input: ParsedInput<'audit:history'>, ctx: ReadContext): HistoryEntry[] => {
     if (!ctx.store.rounds.get(input.roundId)) throw notFound(`Round ${input.roundId}`);
-    return roundHistory(ctx, input.roundId);
+    // An entry about scores says only what was done to whoever blind scoring keeps from any of them
+    // (a moderation's summary carries the score and its reason).
+    if (scoreVisibilityFor(ctx, input.roundId).everyBid) return roundHistory(ctx, input.roundId);
+    return roundHistory(ctx, input.roundId).map((entry) =>
+      SCORE_OPERATIONS.has(entry.operation) ? { ...entry, summary: labelOf(entry.operation) } : entry,
+    );
   },
   'audit:status': (_input: object, ctx: ReadContext): DatabaseStatus => {
     const check = checks.get(ctx.store.health);

@@ -65,7 +65,7 @@ function describer(channel: Channel, input: unknown, ctx: HandlerContext): () =>
     actor = null; // dispatch refuses an unknown actor before this is reached
   }
   const recorded = redactInput(input);
-  const summary = summarise(channel, input);
+  const summary = summarise(channel, input, (bidId) => ctx.store.bids.get(bidId)?.ref ?? null);
   const rounds = roundsNamed(ctx, input);
   return () => ({
     operation: channel,

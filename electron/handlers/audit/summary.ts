@@ -1,13 +1,17 @@
 import { formatMoney } from '../../../shared/money';
+import type { WriteChannel } from '../../../shared/rule-book';
+import { isStage, STAGE_LABELS } from '../../../shared/stages';
 
 // One line per operation for the round's history: what was done, and to what, in the words a
-// person would use. Channels not named here fall back to their own name.
+// person would use. Every write channel has its label here (a new write without one does not
+// compile); a read that is recorded falls back to its own name.
 
-const LABELS: Record<string, string> = {
+export const LABELS: Record<WriteChannel, string> = {
   'rounds:create': 'Created the round',
   'rounds:update': 'Changed the round',
   'rounds:archive': 'Archived the round',
   'rounds:restore': 'Restored the round',
+  'rounds:setStage': 'Moved the round',
   'bids:create': 'Added a bid',
   'bids:update': 'Changed a bid',
   'bids:import': 'Imported a schedule of bids',
@@ -17,12 +21,15 @@ const LABELS: Record<string, string> = {
   'people:setProfile': 'Chose the profile',
   'people:setRole': "Changed a person's role",
   'people:retire': 'Retired a person',
+  'people:passphrase': 'Changed a passphrase',
+  'people:enrol': 'Set the first passphrases',
   'frameworks:use': 'Started the scoring framework from a template',
   'frameworks:update': 'Changed the scoring framework',
   'assessment:assign': 'Assigned an assessor',
   'assessment:declare': 'Recorded a declaration of interest',
   'assessment:score': 'Saved scores',
   'assessment:importScores': 'Imported scores',
+  'assessment:reopen': 'Reopened a scoring sheet',
   'assessment:moderate': 'Moderated a score',
   'assessment:align': 'Recorded alignment with the plan',
   'queries:raise': 'Raised a query',
@@ -38,6 +45,8 @@ const LABELS: Record<string, string> = {
   'notices:setTemplate': 'Changed the standard wording',
   'notices:create': 'Drafted the decision notice',
   'notices:update': 'Edited the decision notice',
+  'notices:set': "Wrote the notice's summary, background or board meeting",
+  'partnerships:add': "Added one of the office's partnerships",
   'notices:ready': 'Sent the notice for sign-off',
   'notices:sign': 'Signed the decision notice',
   'notices:supersede': 'Drafted a superseding notice',
@@ -46,14 +55,27 @@ const LABELS: Record<string, string> = {
   'packs:open': 'Opened a pack from the office',
   'packs:return': 'Made a return pack',
   'packs:receive': 'Received a pack',
+  'grants:diligence': 'Recorded due diligence on a grant',
+  'grants:signAgreement': 'Recorded the signing of a grant agreement',
+  'grants:schedule': "Set a grant's payment schedule",
+  'grants:vary': 'Varied a grant',
+  'grants:setThreshold': 'Set the variation threshold',
+  'grants:close': 'Closed a grant',
+  'claims:add': 'Recorded a claim',
+  'claims:approve': 'Approved a payment',
+  'returns:import': 'Imported a monitoring return',
 };
+
+/** An operation's label; an operation no longer known keeps its own name. */
+export const labelOf = (operation: string): string =>
+  (LABELS as Record<string, string>)[operation] ?? operation;
 
 /** Details worth a word in the summary, when the input carries them. */
 const DETAILS: [field: string, show: (value: unknown) => string | null][] = [
   ['name', (v) => (typeof v === 'string' ? `"${v}"` : null)],
   ['ref', (v) => (typeof v === 'string' ? v : null)],
   ['bidRef', (v) => (typeof v === 'string' ? v : null)],
-  ['bidId', (v) => (typeof v === 'number' ? `bid ${v}` : null)],
+  ['to', (v) => (typeof v === 'string' && isStage(v) ? `to ${STAGE_LABELS[v].toLowerCase()}` : null)],
   ['option', (v) => (typeof v === 'string' ? v : null)],
   ['amountPence', (v) => (typeof v === 'number' ? formatMoney(v) : null)],
   ['score', (v) => (typeof v === 'number' ? `score ${v}` : null)],
@@ -62,10 +84,20 @@ const DETAILS: [field: string, show: (value: unknown) => string | null][] = [
   ['readinessReason', (v) => (typeof v === 'string' && v ? `going ahead because: ${v}` : null)],
 ];
 
-export function summarise(channel: string, input: unknown): string {
-  const label = LABELS[channel] ?? channel;
+/**
+ * The sentence for an operation. `refOf` names a bid by its reference (SS5), as people know it,
+ * rather than by the record's internal number.
+ */
+export function summarise(channel: string, input: unknown, refOf: (bidId: number) => string | null): string {
+  const label = labelOf(channel);
   if (!input || typeof input !== 'object') return label;
   const fields = input as Record<string, unknown>;
-  const details = DETAILS.map(([field, show]) => show(fields[field])).filter((d): d is string => d !== null);
+  const bid =
+    typeof fields.bidId === 'number' && !fields.bidRef
+      ? (refOf(fields.bidId) ?? `bid ${fields.bidId}`)
+      : null;
+  const details = [bid, ...DETAILS.map(([field, show]) => show(fields[field]))].filter(
+    (d): d is string => d !== null,
+  );
   return details.length > 0 ? `${label}: ${details.join(', ')}` : label;
 }

@@ -2,6 +2,7 @@ import { bidFlags } from '../../../shared/checks';
 import { TEMPLATES, templateFramework } from '../../../shared/frameworks';
 import { DEMO_PASSPHRASE, type Role } from '../../../shared/people';
 import type { HandlerContext } from '../context';
+import { createIdentity, DEFAULT_KDF } from '../../identity/keys';
 import { enrolPerson } from '../identity';
 
 // The demonstration round's assessment: an office of six people, the Invest to Save framework,
@@ -128,7 +129,8 @@ export function loadDemoAssessment(ctx: HandlerContext, roundId: number, now: st
     const id = found?.id ?? ctx.store.people.create(person.name, person.role, now);
     ids.set(person.name, id);
     // Every demonstration person opens with the one published demonstration passphrase.
-    if (!ctx.store.identities.get(id)) enrolPerson(ctx, { id, ...person }, DEMO_PASSPHRASE);
+    if (!ctx.store.identities.get(id))
+      enrolPerson(ctx, { id, ...person }, createIdentity(DEMO_PASSPHRASE, ctx.kdf ?? DEFAULT_KDF));
   }
   ctx.store.frameworks.save(roundId, templateFramework('invest-to-save'), now);
   const framework = ctx.store.frameworks.forRound(roundId);

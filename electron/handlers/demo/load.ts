@@ -58,7 +58,7 @@ export function loadDemo(ctx: HandlerContext) {
       const known = index.get(normaliseName(partnership.name));
       // A force-wide body (the OPCC) is not one of the local areas whose absence a notice reports.
       const area = partnership.area === 'West Midlands' ? null : partnership.area;
-      const id = known?.id ?? org.createPartnership(partnership.name, area, now);
+      const id = known?.id ?? org.createPartnership(partnership.name, area, now, area !== null);
       if (!known) created += 1;
       for (const alias of partnership.aliases) {
         if (!org.partnershipIndex().has(normaliseName(alias))) org.addAlias(id, alias);

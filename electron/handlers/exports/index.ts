@@ -2,7 +2,7 @@ import type { ParsedInput } from '../../../shared/contract';
 import { currentActor } from '../actor';
 import { getFramework } from '../frameworks';
 import { rankingFor } from '../ranking';
-import { assertOwnScoresSubmitted, conflictedBids } from '../blind-scoring';
+import { assertSeesRanking, scoreVisibilityFor } from '../blind-scoring';
 import type { ReadContext } from '../context';
 import { Refusal } from '../refusal';
 import { mustGetRound } from '../round-lookup';
@@ -62,7 +62,13 @@ export const exportHandlers = {
           ctx.store.scoring.declaration(b.id, assessor.id)?.conflict !== true,
       );
     const existing: Record<string, Record<string, { score: number | null; justification: string }>> = {};
-    for (const s of ctx.store.scoring.scoresForRound(round.id).filter((x) => x.personId === assessor.id)) {
+    // Someone else's sheet (a lead officer's download) carries their scores only where the rule
+    // lets the lead officer see them.
+    const visibility = scoreVisibilityFor(ctx, round.id);
+    const shown = (bidId: number) => assessor.id === actor?.id || visibility.bid(bidId);
+    for (const s of ctx.store.scoring
+      .scoresForRound(round.id)
+      .filter((x) => x.personId === assessor.id && shown(x.bidId))) {
       const ref = bids.find((b) => b.id === s.bidId)?.ref;
       const code = codes.get(s.criterionId);
       if (ref && code) (existing[ref] ??= {})[code] = { score: s.score, justification: s.justification };
@@ -92,8 +98,7 @@ export const exportHandlers = {
   /** Every criterion score and justification per bid and assessor, and the ranking, for the panel. */
   'assessment:panelPack': async (input: ParsedInput<'assessment:panelPack'>, ctx: ReadContext) => {
     const round = mustGetRound(ctx, input.roundId);
-    assertOwnScoresSubmitted(ctx, round.id, 'the panel pack');
-    const hidden = conflictedBids(ctx, round.id);
+    const visibility = assertSeesRanking(ctx, round.id, 'the panel pack');
     const framework = exportFramework(ctx, round.id);
     const criterionCode = new Map((getFramework(ctx, round.id)?.criteria ?? []).map((c) => [c.id, c.code]));
     const conflicts = new Set(
@@ -114,13 +119,13 @@ export const exportHandlers = {
       demoNotice: round.demoNotice,
       availablePence: round.availablePence,
       framework,
-      ranking: rankingFor(ctx, round.id).filter((r) => !hidden.has(r.bidId)),
+      ranking: rankingFor(ctx, round.id).filter((r) => visibility.bid(r.bidId)),
       scores: ctx.store.scoring
         .scoresForRound(round.id)
         .filter(
           (s) =>
             s.score !== null &&
-            !hidden.has(s.bidId) &&
+            visibility.bid(s.bidId) &&
             submitted.has(`${s.bidId}:${s.personId}`) &&
             !conflicts.has(`${s.bidId}:${s.personId}`),
         )
@@ -133,7 +138,7 @@ export const exportHandlers = {
         })),
       moderations: ctx.store.scoring
         .moderationsForRound(round.id)
-        .filter((m) => !hidden.has(m.bidId))
+        .filter((m) => visibility.bid(m.bidId))
         .map((m) => ({
           ref: refOf.get(m.bidId) ?? '',
           criterion: criterionCode.get(m.criterionId) ?? '',

@@ -43,7 +43,14 @@ function awardBlocks(data: LetterData): Block[] {
   const conditions = conditionsOf(data.conditions);
   if (conditions.length > 0)
     blocks.push(paragraph('The grant is made on these conditions:'), { kind: 'bullets', items: conditions });
-  blocks.push(paragraph(`The award is recorded in Notice of Decision ${data.noticeNumber}.`));
+  blocks.push(
+    paragraph(
+      'Payment is made in arrears, on claims for satisfactory work completed, under a grant agreement ' +
+        'that sets out these conditions and what the money may be spent on. We will send the agreement ' +
+        'for signature; no payment can be made before it is signed.',
+    ),
+    paragraph(`The award is recorded in Notice of Decision ${data.noticeNumber}.`),
+  );
   return blocks;
 }
 
@@ -53,6 +60,7 @@ function declineBlocks(data: LetterData): Block[] {
       `I am sorry to tell you that this bid, which requested ${formatMoney(data.requestedPence)}, was ` +
         `not funded in this round of the ${roundName(data)}.`,
     ),
+    ...(data.declineReason ? [paragraph([text('Why: ', { bold: true }), text(data.declineReason)])] : []),
     paragraph(`The decision is recorded in Notice of Decision ${data.noticeNumber}.`),
   ];
 }

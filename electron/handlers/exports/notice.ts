@@ -2,10 +2,16 @@ import { formatDate } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
 import {
   appendicesSentence,
+  appendixGroups,
+  boardSentence,
   budgetSentence,
   bidsSentence,
+  decisionSentence,
   fundName,
+  outcomeSentence,
+  paragraphTexts,
   plural,
+  roundPhrase,
 } from '../../../shared/notice-text';
 import type { NoticeBid, NoticeData } from './notice-types';
 import {
@@ -61,16 +67,15 @@ export async function buildPublicSummaryDocx(data: NoticeData): Promise<Buffer> 
 const DRAFT_LINE = 'DRAFT – not signed';
 const NOT_SIGNED = 'Not yet signed';
 
+/** The office's own summary when it wrote one (`notice set`), else one built from the figures. */
 function executiveSummary(data: NoticeData): Block[] {
-  const outcome =
-    data.decisions.length === 0
-      ? 'This decision approves no bids.'
-      : `This decision approves ${plural(data.decisions.length, 'bid', 'bids')}, awarding ` +
-        `${formatMoney(data.awardedPence)} in all.`;
+  const own = paragraphTexts(data.executiveSummary);
   return [
     { kind: 'heading', text: 'EXECUTIVE SUMMARY' },
-    paragraph(`${budgetSentence(data)} ${bidsSentence(data)}`),
-    paragraph(`${appendicesSentence(data)} ${outcome}`),
+    ...(own.length > 0
+      ? own.map((part) => paragraph(part))
+      : [paragraph(`${budgetSentence(data)} ${bidsSentence(data)}`)]),
+    paragraph(`${appendicesSentence(data)} ${outcomeSentence(data)}`),
   ];
 }
 
@@ -95,24 +100,24 @@ function opening(data: NoticeData): Block[] {
   return blocks;
 }
 
-/** The conditions, then any reason the award departs from the ranking, which the record keeps. */
+/**
+ * The conditions, then any reason the award departs from the ranking, then why it will reduce crime
+ * and disorder (what the Specified Information Order asks to be published), as the record keeps them.
+ */
 export function conditionsAndReason(bid: NoticeBid): string {
   const conditions = bid.conditions.trim() || 'None';
   const reason = bid.reason?.trim();
-  return reason ? `${conditions}\nReason for departing from the ranking: ${reason}` : conditions;
+  const crime = bid.crimeReduction?.trim();
+  return [
+    conditions,
+    ...(reason ? [`Reason for departing from the ranking: ${reason}`] : []),
+    ...(crime ? [`How it will reduce crime and disorder: ${crime}`] : []),
+  ].join('\n');
 }
 
 function decision(data: NoticeData): Block[] {
-  const blocks: Block[] = [
-    { kind: 'heading', text: 'DECISION' },
-    paragraph(
-      `I have considered the attached business cases and approve the following bids, with amounts, ` +
-        `funding from the ${data.fund}.`,
-    ),
-  ];
-  if (data.decisions.length === 0) {
-    blocks.push(paragraph([text('No bids are approved.', { italics: true })]));
-  } else {
+  const blocks: Block[] = [{ kind: 'heading', text: 'DECISION' }, paragraph(decisionSentence(data))];
+  if (data.decisions.length > 0) {
     blocks.push({
       kind: 'table',
       columns: [
@@ -154,15 +159,36 @@ function signatureBlock(data: NoticeData): Block[] {
     paragraph([text('Interests: ', { bold: true }), text(interests)]),
     paragraph([text('Signature: ', { bold: true }), text(signature ? signature.name : NOT_SIGNED)]),
     paragraph([text('Date: ', { bold: true }), text(signature ? formatDate(signature.date) : NOT_SIGNED)]),
-    ...(signature && data.keyFingerprint
-      ? [
-          paragraph([
-            text('Signed electronically ', { bold: true }),
-            text(`by ${signature.name} on ${formatDate(signature.date)} with the Ed25519 key whose `),
-            text(`fingerprint is ${data.keyFingerprint}. Content SHA-256: ${data.fingerprint ?? ''}.`),
-          ]),
-        ]
+    ...(signature
+      ? [paragraph('Signed electronically: the last section of this notice says how to check it.')]
       : []),
+  ];
+  return [{ kind: 'together', blocks }];
+}
+
+/**
+ * Once, at the end of a signed notice: who signed, when, with which key, and how anyone can check
+ * it. (It used to be repeated in every page footer, which told a reader nothing a page could use.)
+ */
+function electronicSignature(data: NoticeData): Block[] {
+  const { signature } = data;
+  if (!signature || !data.fingerprint) return [];
+  const key = data.keyFingerprint ?? null;
+  const blocks: Block[] = [
+    { kind: 'heading', text: 'How to check this notice' },
+    paragraph([text('Signed by: ', { bold: true }), text(`${signature.name}, ${signature.role}`)]),
+    paragraph([text('Date signed: ', { bold: true }), text(formatDate(signature.date))]),
+    ...(key ? [paragraph([text('Signing key fingerprint: ', { bold: true }), text(key)])] : []),
+    paragraph([text('Content SHA-256: ', { bold: true }), text(data.fingerprint)]),
+    paragraph(
+      key
+        ? 'This PDF carries the signed content of the notice as an embedded file. To check it, open the ' +
+            'file with `tranche verify` (or any Ed25519 checker) and compare the key fingerprint above ' +
+            'with the one the office publishes on its website. A notice whose content or signature has ' +
+            'been changed does not verify.'
+        : 'This notice was signed before notices carried an electronic signature; the content SHA-256 ' +
+            "above can be checked against the office's record.",
+    ),
   ];
   return [{ kind: 'together', blocks }];
 }
@@ -170,16 +196,14 @@ function signatureBlock(data: NoticeData): Block[] {
 function facts(data: NoticeData): Block[] {
   const blocks: Block[] = [
     { kind: 'heading', text: 'NON-CONFIDENTIAL FACTS AND ADVICE TO THE POLICE AND CRIME COMMISSIONER' },
+    ...paragraphTexts(data.background).map((part) => paragraph(part)),
     paragraph(budgetSentence(data)),
     paragraph(bidsSentence(data)),
   ];
-  const { board } = data;
-  if (board) {
-    const when = board.meetingOn ? ` at its meeting on ${formatDate(board.meetingOn)}` : '';
-    const views = board.summary.length > 0 ? ' Its views are summarised below.' : '';
-    blocks.push(paragraph(`The Commissioner sought the views of the board${when}.${views}`));
-    if (board.summary.length > 0) blocks.push({ kind: 'bullets', items: board.summary });
-  }
+  const board = boardSentence(data);
+  if (board) blocks.push(paragraph(board));
+  if (data.board && data.board.summary.length > 0)
+    blocks.push({ kind: 'bullets', items: data.board.summary });
   blocks.push(paragraph(appendicesSentence(data)));
   return blocks;
 }
@@ -226,11 +250,36 @@ function decisionLabel(bid: NoticeBid): string {
   return bid.awardedPence === null ? 'Not funded' : formatMoney(bid.awardedPence);
 }
 
+const reducedLabel = (bid: NoticeBid): string =>
+  bid.reducedPence === null ? '–' : formatMoney(bid.reducedPence);
+
+/** Appendix A partnership by partnership, with a subtotal for each and a grand total, as the office lays it out. */
 function appendixA(data: NoticeData): Block[] {
-  const bids = data.appendixA;
-  const sum = (pick: (bid: NoticeBid) => number | null): number =>
-    bids.reduce((total, bid) => total + (pick(bid) ?? 0), 0);
-  const year = data.financialYear ? ` ${data.financialYear}` : '';
+  const groups = appendixGroups(data);
+  const rows: Cell[][] = groups.flatMap((group): Cell[][] => {
+    if (group.bids.length === 0)
+      return [[{ text: '' }, { text: group.partnership, bold: true }, { text: 'No bid made', span: 4 }]];
+    const bidRows = group.bids.map((bid, i): Cell[] => [
+      { text: bid.ref, bold: true },
+      // The partnership is named on its first bid, as in the office's own table.
+      { text: i === 0 ? group.partnership : '' },
+      { text: bid.title },
+      { text: formatMoney(bid.requestedPence), align: 'right' },
+      { text: reducedLabel(bid), align: 'right' },
+      { text: decisionLabel(bid), align: 'right' },
+    ]);
+    const offered = group.bids.some((bid) => bid.reducedPence !== null);
+    const subtotal: Cell[] = [
+      { text: `Total for ${group.partnership}`, bold: true, span: 3 },
+      { text: formatMoney(group.requestedPence), bold: true, align: 'right' },
+      { text: offered ? formatMoney(group.reducedPence) : '–', bold: true, align: 'right' },
+      { text: formatMoney(group.awardedPence), bold: true, align: 'right' },
+    ];
+    return [...bidRows, subtotal];
+  });
+  const total = (pick: (g: (typeof groups)[number]) => number) => groups.reduce((sum, g) => sum + pick(g), 0);
+  const year =
+    data.financialYear && !data.roundName.includes(data.financialYear) ? ` ${data.financialYear}` : '';
   return [
     { kind: 'heading', text: 'Appendix A – Summary of bids', newPage: true },
     paragraph([text(`${fundName(data)}${year}`, { bold: true })]),
@@ -248,21 +297,14 @@ function appendixA(data: NoticeData): Block[] {
         { header: 'Aims and objectives', weight: 35 },
         { header: 'Requested', weight: 13, align: 'right' },
         { header: 'Could be reduced to', weight: 13, align: 'right' },
-        { header: 'Decision', weight: 13, align: 'right' },
+        { header: 'Awarded', weight: 13, align: 'right' },
       ],
-      rows: bids.map((bid): Cell[] => [
-        { text: bid.ref, bold: true },
-        { text: bid.partnership },
-        { text: bid.title },
-        { text: formatMoney(bid.requestedPence), align: 'right' },
-        { text: bid.reducedPence === null ? '–' : formatMoney(bid.reducedPence), align: 'right' },
-        { text: decisionLabel(bid), align: 'right' },
-      ]),
+      rows,
       totals: [
-        { text: 'Total', bold: true, span: 3 },
-        { text: formatMoney(sum((bid) => bid.requestedPence)), bold: true, align: 'right' },
-        { text: '' },
-        { text: formatMoney(sum((bid) => bid.awardedPence)), bold: true, align: 'right' },
+        { text: 'Grand total', bold: true, span: 3 },
+        { text: formatMoney(total((g) => g.requestedPence)), bold: true, align: 'right' },
+        { text: formatMoney(total((g) => g.reducedPence)), bold: true, align: 'right' },
+        { text: formatMoney(total((g) => g.awardedPence)), bold: true, align: 'right' },
       ],
     },
   ];
@@ -286,17 +328,6 @@ function footerNotes(data: NoticeData): string[] {
   return [...(data.draft ? [DRAFT_LINE] : []), ...(data.demoNotice ? [data.demoNotice] : [])];
 }
 
-/** The signer, date, content SHA-256 and key fingerprint, on every page of a signed notice. */
-function smallPrint(data: NoticeData): string | null {
-  if (!data.fingerprint) return null;
-  const lines = [`Content SHA-256: ${data.fingerprint}`];
-  if (data.signature && data.keyFingerprint)
-    lines.push(
-      `Signed by ${data.signature.name}, ${formatDate(data.signature.date)}; key ${data.keyFingerprint}`,
-    );
-  return lines.join('\n');
-}
-
 function noticeDocument(data: NoticeData): OfficialDocument {
   return {
     title: `Notice of Decision ${data.number}: ${data.title}`,
@@ -305,7 +336,7 @@ function noticeDocument(data: NoticeData): OfficialDocument {
     footer: {
       label: `Notice of Decision ${data.number}`,
       notes: footerNotes(data),
-      smallPrint: smallPrint(data),
+      smallPrint: null,
     },
     blocks: [
       ...opening(data),
@@ -317,6 +348,7 @@ function noticeDocument(data: NoticeData): OfficialDocument {
       ...standardSections(data),
       ...appendixA(data),
       ...appendixB(data),
+      ...electronicSignature(data),
     ],
   };
 }
@@ -326,7 +358,7 @@ function noticeDocument(data: NoticeData): OfficialDocument {
 function publicSummaryDocument(data: NoticeData): OfficialDocument {
   const count = data.decisions.length;
   const summary =
-    `The Commissioner approved ${plural(count, 'bid', 'bids')} to ${fundName(data)}, awarding ` +
+    `The Commissioner approved ${plural(count, 'bid', 'bids')} from ${roundPhrase(data)}, awarding ` +
     `${formatMoney(data.awardedPence)} in all.`;
   // The draft and demonstration marks stay: without them a summary could pass for a real, signed one.
   const marks: Block[] = footerNotes(data).map((note) => ({ kind: 'banner', text: note }));

@@ -7,6 +7,7 @@ import type { ChildNode, Element, Text } from 'domhandler';
 import { formatMoney, parseMoney } from '../../../shared/money';
 import { parseMoneyCell } from '../../../shared/money-cell';
 import { Refusal } from '../refusal';
+import { legacyOfficeMessage } from './legacy-office';
 import { checkWordDocument } from './office-file-guard';
 
 export interface BusinessCaseCostLine {
@@ -68,18 +69,13 @@ export async function parseBusinessCase(data: Uint8Array): Promise<ParsedBusines
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const MAX_SPAN = 100;
-const OLD_DOC_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0]; // the pre-2007 binary .doc format
 
 // mammoth has no default mapping for the Title style; a class keeps it apart from Heading 1.
 const STYLE_MAP = ["p[style-name='Title'] => h1.document-title:fresh"];
 
 async function docxToHtml(data: Uint8Array): Promise<string> {
-  if (startsWith(data, OLD_DOC_SIGNATURE)) {
-    throw new BusinessCaseError(
-      'This file is not a Word document (.docx): it is in the older .doc format. Open it in Word, save ' +
-        'it as .docx and import that.',
-    );
-  }
+  const legacy = legacyOfficeMessage('This file', data, 'document');
+  if (legacy) throw new BusinessCaseError(`${legacy}.`);
   const notDocx = (cause?: unknown) =>
     new BusinessCaseError(
       'This file is not a Word document (.docx), or it is damaged. Save the business case from Word as ' +

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { MAX_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '../../../shared/limits';
 import { Refusal } from '../refusal';
+import { runawayQuote } from './csv-quotes';
 import { columnLetters } from './office-file-guard';
 
 // Reads a CSV file into rows of text, whichever encoding it was saved in and whichever separator
@@ -45,16 +46,26 @@ function utf16WithoutMark(data: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+const BLANK = /[\s,;\uFEFF]/;
+
 /** Where the text ends once trailing blank lines (and lines of bare separators) are cut off. */
 function endOfContent(text: string): number {
   // A backwards scan rather than a regular expression: /\s+$/ is quadratic on long blank runs.
   let end = text.length;
-  while (end > 0 && ' \t\r\n,;\uFEFF'.includes(text[end - 1] as string)) end--;
+  // White space of every kind (Excel pads with non-breaking spaces too), bare separators and empty
+  // quoted cells (""). Only whole lines are cut: a line with anything else in it is kept entire.
+  for (;;) {
+    if (end > 0 && BLANK.test(text[end - 1] as string)) end--;
+    else if (end > 1 && text[end - 1] === '"' && text[end - 2] === '"') end -= 2;
+    else break;
+  }
   if (end === 0) return 0;
   // Keep the rest of the last line (its trailing separators are empty cells, not blank lines).
   const lineEnd = text.indexOf('\n', end);
   return lineEnd === -1 ? text.length : lineEnd + 1;
 }
+
+class TooManyRows extends Error {}
 
 function separatorOf(firstLine: string): string {
   const count = (char: string) => firstLine.split(char).length - 1;
@@ -70,21 +81,38 @@ export function readCsvRows(data: Uint8Array): string[][] {
   if (text === '') return [];
   let firstLineEnd = text.indexOf('\n');
   if (firstLineEnd === -1) firstLineEnd = text.length;
-  let records: string[][];
+  const firstLine = text.slice(0, Math.min(firstLineEnd, 100_000));
+  const delimiter = separatorOf(firstLine);
+  const runaway = runawayQuote(text, delimiter, firstLine.split(delimiter).length);
+  if (runaway) throw new Refusal('invalid_input', runaway);
+  // Blank rows (cells empty or only spaces) inside the table are kept as positions, not records.
+  const kept: { at: number; cells: string[] }[] = [];
+  let position = 0;
   try {
-    records = parse(text, {
-      delimiter: separatorOf(text.slice(0, Math.min(firstLineEnd, 100_000))),
+    parse(text, {
+      delimiter,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
       // Any line ending, whatever the first line used: otherwise a file whose header ends in CRLF
       // reads a run of bare LF blank lines as one enormous record.
       record_delimiter: ['\r\n', '\n', '\r'],
-      // Stop reading one record past the limit: that is enough to refuse.
-      to: MAX_IMPORT_ROWS + 1,
       max_record_size: MAX_ROW_CHARS,
-    }) as string[][];
+      on_record: (cells: string[]) => {
+        const at = position++;
+        // Trailing blank rows are cut off above, so a row past the limit has text after it: refuse.
+        if (at >= MAX_IMPORT_ROWS) throw new TooManyRows();
+        if (cells.every((cell) => cell.trim() === '')) return null;
+        kept.push({ at, cells });
+        return null;
+      },
+    });
   } catch (error) {
+    if (error instanceof TooManyRows)
+      throw new Refusal(
+        'invalid_input',
+        `The file has more than ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows, more than Tranche reads`,
+      );
     if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE')
       throw new Refusal(
         'invalid_input',
@@ -96,11 +124,8 @@ export function readCsvRows(data: Uint8Array): string[][] {
       `The CSV file cannot be read: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  if (records.length > MAX_IMPORT_ROWS)
-    throw new Refusal(
-      'invalid_input',
-      `The file has more than ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows, more than Tranche reads`,
-    );
+  const records: string[][] = Array.from({ length: (kept.at(-1)?.at ?? -1) + 1 }, () => []);
+  for (const { at, cells } of kept) records[at] = cells;
   return records.map((cells, index) => {
     let width = cells.length;
     while (width > 0 && (cells[width - 1] as string).trim() === '') width--;

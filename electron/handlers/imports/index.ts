@@ -1,7 +1,8 @@
 import { normaliseName } from '../../../db/queries/organisations';
 import type { ParsedInput } from '../../../shared/contract';
 import { formatMoney } from '../../../shared/money';
-import { getBid, resolvePartnership, sha256 } from '../bids';
+import { getBid, sha256 } from '../bids';
+import { resolvePartnership } from '../partnerships';
 import type { HandlerContext, ReadContext } from '../context';
 import { refuseRoundTotalPastLimit } from '../money-limits';
 import { notFound, Refusal } from '../refusal';
@@ -100,6 +101,7 @@ export const importHandlers = {
       ctx.store.bids.reindex(ids, true);
       return {
         imported: ids.length,
+        warnings: preview.warnings,
         partnerships: partnershipIds.size,
         requestedPence: preview.requestedPence,
         reducedRequestedPence: preview.reducedRequestedPence,

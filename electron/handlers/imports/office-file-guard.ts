@@ -1,6 +1,6 @@
 import { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '../../../shared/limits';
 import { Refusal } from '../refusal';
-import { readZipEntries, unpackEntry } from './zip-guard';
+import { MAX_UNPACKED_BYTES, readZipEntries, unpackEntry, type ZipEntry } from './zip-guard';
 
 // Checks an Excel workbook or Word document before a library reads it whole: the archive's sizes,
 // and for a workbook each sheet's real extent (the last row and column that hold anything), read
@@ -51,18 +51,19 @@ export function sheetExtent(part: string, xml: string, cellBudget: number): Shee
     if (match[1] === 'row') {
       row = reference ? Number(reference[2]) : row + 1;
       column = 0;
-      if (row > MAX_IMPORT_ROWS)
-        throw new Refusal(
-          'invalid_input',
-          `The sheet uses rows down to row ${row.toLocaleString('en-GB')}: Tranche reads at most ` +
-            `${MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows. Delete the rows below the table and import it again`,
-        );
       continue;
     }
     column = reference?.[1] ? columnNumber(reference[1]) : column + 1;
     // <c r="XFD1" s="3"/> is formatting with nothing in it: it does not count.
     if (attributes.endsWith('/')) continue;
     cells++;
+    // Only a row holding a value counts: empty rows below the table are not rows of it.
+    if (row > MAX_IMPORT_ROWS)
+      throw new Refusal(
+        'invalid_input',
+        `The sheet has values down to row ${row.toLocaleString('en-GB')}: Tranche reads at most ` +
+          `${MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows. Delete the rows below the table and import it again`,
+      );
     rows = Math.max(rows, row);
     columns = Math.max(columns, column);
     if (column > MAX_IMPORT_COLUMNS)
@@ -82,6 +83,25 @@ export function sheetExtent(part: string, xml: string, cellBudget: number): Shee
   return { part, rows, columns, cells };
 }
 
+/**
+ * Unpacks every part but those in `skip` (checked by the caller), each only as far as the limit,
+ * to learn its real size: the library reads them all (styles, themes, relationships, media), and
+ * an archive may state a small size for a part that unpacks to gigabytes. Returns the bytes used.
+ */
+function checkEveryPart(data: Buffer, entries: ZipEntry[], what: string, skip: Set<ZipEntry>): number {
+  let total = 0;
+  for (const entry of entries) {
+    if (skip.has(entry) || entry.name.endsWith('/')) continue;
+    total += unpackEntry(data, entry, MAX_PART_BYTES, what).length;
+    if (total > MAX_UNPACKED_BYTES)
+      throw new Refusal(
+        'invalid_input',
+        `The ${what} unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB, more than Tranche reads`,
+      );
+  }
+  return total;
+}
+
 /** Refuses a workbook too large to read; otherwise returns each sheet's real extent. */
 export function checkWorkbook(data: Buffer): SheetExtent[] {
   const what = 'Excel workbook (.xlsx)';
@@ -89,8 +109,7 @@ export function checkWorkbook(data: Buffer): SheetExtent[] {
   const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name));
   if (sheets.length === 0)
     throw new Refusal('invalid_input', 'The file is not a readable Excel workbook (.xlsx): it has no sheets');
-  const strings = entries.find((e) => e.name === 'xl/sharedStrings.xml');
-  if (strings) unpackEntry(data, strings, MAX_PART_BYTES, what); // unpacked only to check its real size
+  checkEveryPart(data, entries, what, new Set(sheets));
   let budget = MAX_WORKBOOK_CELLS;
   return sheets.map((entry) => {
     const xml = unpackEntry(data, entry, MAX_PART_BYTES, what).toString('latin1');
@@ -103,7 +122,5 @@ export function checkWorkbook(data: Buffer): SheetExtent[] {
 /** Refuses a Word document whose text would unpack too large to read. */
 export function checkWordDocument(data: Buffer): void {
   const what = 'Word document (.docx)';
-  const entries = readZipEntries(data, what);
-  const body = entries.find((e) => e.name === 'word/document.xml');
-  if (body) unpackEntry(data, body, MAX_PART_BYTES, what);
+  checkEveryPart(data, readZipEntries(data, what), what, new Set());
 }

@@ -1,6 +1,7 @@
 import {
   SCHEDULE_FIELD_LABELS,
   SCHEDULE_FIELDS,
+  scheduleTotalWarnings,
   type ColumnMapping,
   type RowProblem,
   type SchedulePreview,
@@ -346,6 +347,7 @@ export function interpretSchedule(
       })),
       totals,
       problems,
+      warnings: scheduleTotalWarnings({ bids, totals }),
       bidCount: bids.length,
       partnershipCount: new Set(bids.map((b) => b.partnership.toLowerCase())).size,
       requestedPence,
@@ -367,6 +369,7 @@ function emptyPreview(
     bids: [],
     totals: [],
     problems,
+    warnings: [],
     bidCount: 0,
     partnershipCount: 0,
     requestedPence: 0,

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { loadExcel } from '../lazy-libraries';
 import { Refusal } from '../refusal';
 import { readCsvRows } from './csv-file';
+import { legacyOfficeMessage } from './legacy-office';
 import { checkWorkbook } from './office-file-guard';
 
 // Reads a schedule file into rows of cells, whatever it was saved as. Spreadsheet numbers stay
@@ -15,6 +16,9 @@ export interface Table {
 
 export async function readTable(fileName: string, data: Buffer): Promise<Table> {
   const extension = fileName.toLowerCase().split('.').pop() ?? '';
+  // By what the file is, whatever it is called: an .xls, or a .xlsx protected with a password.
+  const legacy = legacyOfficeMessage(fileName, data, 'workbook');
+  if (legacy) throw new Refusal('invalid_input', legacy);
   if (extension === 'csv' || extension === 'txt') {
     const rows = readCsvRows(data);
     if (rows.length === 0)
@@ -25,7 +29,8 @@ export async function readTable(fileName: string, data: Buffer): Promise<Table> 
   if (extension === 'xls')
     throw new Refusal(
       'invalid_input',
-      `${fileName} is an old-style Excel file (.xls): save it as .xlsx or .csv and import that`,
+      `${fileName} is not an Excel 97-2003 workbook inside, whatever its name says: open it in Excel, ` +
+        'save it as an Excel Workbook (.xlsx) and import that',
     );
   throw new Refusal(
     'invalid_input',
@@ -47,8 +52,11 @@ async function readXlsx(data: Buffer): Promise<Table> {
   // The real extent: row.cellCount is the last column with a cell, so a blank column in the middle
   // keeps the columns after it (sheet.actualColumnCount counts non-empty columns and would not).
   const width = Math.max(0, ...extents.map((e) => e.columns));
+  // Empty rows below the table (formatting dragged down a million rows) are not rows of it.
+  const depth = Math.max(0, ...extents.map((e) => e.rows));
   const rows: Cell[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    if (rowNumber > depth) return;
     const cells: Cell[] = [];
     const last = Math.min(row.cellCount, width);
     for (let column = 1; column <= last; column++) cells.push(cellValue(row.getCell(column).value));

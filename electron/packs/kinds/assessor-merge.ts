@@ -64,8 +64,13 @@ export function mergeAssessorReturn(
       `Round "${round.name}" has moved on to ${STAGE_LABELS[round.stage].toLowerCase()}: an assessor's return ` +
         'is received while the round is at assessment; nothing was changed',
     );
-  const criteria = new Map(
-    (ctx.store.frameworks.forRound(round.id)?.criteria ?? []).map((c) => [c.code.toLowerCase(), c] as const),
+  const framework = ctx.store.frameworks.forRound(round.id);
+  const criteria = new Map((framework?.criteria ?? []).map((c) => [c.code.toLowerCase(), c] as const));
+  refuseWhatNoLocalWriteCould(
+    ctx,
+    data,
+    criteria,
+    framework ? { min: framework.scaleMin, max: framework.scaleMax } : undefined,
   );
   let added = 0;
   let unchanged = 0;
@@ -221,4 +226,39 @@ export function mergeAssessorReturn(
       submissions: data.submissions.length,
     },
   };
+}
+
+/** A laptop's clock may run a little ahead of the office's; a day covers any honest difference. */
+const CLOCK_ALLOWANCE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A return is held to the rules a local write by its sender meets: a score within the criterion's
+ * range, and nothing dated after the office receives it, give or take a laptop's clock (a version
+ * "from 2099" would otherwise outrank every later score). One such row refuses the whole return.
+ */
+function refuseWhatNoLocalWriteCould(
+  ctx: HandlerContext,
+  data: AssessorReturn,
+  criteria: Map<string, { gateway: boolean }>,
+  scale: { min: number; max: number } | undefined,
+) {
+  const receivedAt = ctx.now();
+  const latest = new Date(Date.parse(receivedAt) + CLOCK_ALLOWANCE_MS).toISOString();
+  const dated = [...data.declarations, ...data.scores].map((r) => r.at);
+  const future = [...dated, ...data.submissions.map((s) => s.submittedAt)].find((at) => at > latest);
+  if (future)
+    throw new Refusal(
+      'invalid_input',
+      `The return holds work dated ${future}, after the office received it (${receivedAt}): nothing was changed`,
+    );
+  for (const s of data.scores) {
+    const criterion = criteria.get(s.criterion.toLowerCase());
+    if (!criterion || s.score === null || !scale) continue;
+    const [min, max] = criterion.gateway ? [0, 1] : [scale.min, scale.max];
+    if (s.score < min || s.score > max)
+      throw new Refusal(
+        'invalid_input',
+        `The return scores ${s.ref} ${s.criterion} ${s.score}, outside ${min} to ${max}: nothing was changed`,
+      );
+  }
 }

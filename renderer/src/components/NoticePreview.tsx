@@ -3,10 +3,14 @@ import { formatMoney } from '../../../shared/money';
 import type { NoticeData } from '../../../shared/notice-data';
 import {
   appendicesSentence,
+  appendixGroups,
   bidsSentence,
+  boardSentence,
   budgetSentence,
+  decisionSentence,
   fundName,
-  plural,
+  outcomeSentence,
+  paragraphTexts,
 } from '../../../shared/notice-text';
 
 function MoneyRow({ label, pence, bold = false }: { label: string; pence: number; bold?: boolean }) {
@@ -55,21 +59,18 @@ export function NoticePreview({ data }: { data: NoticeData }) {
       </p>
       {data.supersedes && <p>This decision supersedes decision {data.supersedes}.</p>}
       <h3>EXECUTIVE SUMMARY</h3>
+      {paragraphTexts(data.executiveSummary).length > 0 ? (
+        paragraphTexts(data.executiveSummary).map((part, i) => <p key={i}>{part}</p>)
+      ) : (
+        <p>
+          {budgetSentence(data)} {bidsSentence(data)}
+        </p>
+      )}
       <p>
-        {budgetSentence(data)} {bidsSentence(data)}
-      </p>
-      <p>
-        {appendicesSentence(data)}{' '}
-        {data.decisions.length === 0
-          ? 'This decision approves no bids.'
-          : `This decision approves ${plural(data.decisions.length, 'bid', 'bids')}, awarding ` +
-            `${formatMoney(data.awardedPence)} in all.`}
+        {appendicesSentence(data)} {outcomeSentence(data)}
       </p>
       <h3>DECISION</h3>
-      <p>
-        I have considered the attached business cases and approve the following bids, with amounts, funding
-        from the {data.fund}.
-      </p>
+      <p>{decisionSentence(data)}</p>
       <table className="table table--compact">
         <caption className="visually-hidden">Bids approved</caption>
         <thead>
@@ -94,6 +95,11 @@ export function NoticePreview({ data }: { data: NoticeData }) {
                 {d.conditions.trim() || 'None'}
                 {d.reason?.trim() && (
                   <div className="notice__reason">Reason for departing from the ranking: {d.reason}</div>
+                )}
+                {d.crimeReduction?.trim() && (
+                  <div className="notice__reason">
+                    How it will reduce crime and disorder: {d.crimeReduction}
+                  </div>
                 )}
               </td>
             </tr>
@@ -125,15 +131,14 @@ export function NoticePreview({ data }: { data: NoticeData }) {
         {data.signature ? formatDate(data.signature.date) : 'Not yet signed'}
       </p>
       <h3>NON-CONFIDENTIAL FACTS AND ADVICE TO THE POLICE AND CRIME COMMISSIONER</h3>
+      {paragraphTexts(data.background).map((part, i) => (
+        <p key={`background-${i}`}>{part}</p>
+      ))}
       <p>{budgetSentence(data)}</p>
       <p>{bidsSentence(data)}</p>
       {data.board && (
         <>
-          <p>
-            The Commissioner sought the views of the board
-            {data.board.meetingOn ? ` at its meeting on ${formatDate(data.board.meetingOn)}` : ''}.
-            {data.board.summary.length > 0 ? ' Its views are summarised below.' : ''}
-          </p>
+          <p>{boardSentence(data)}</p>
           <ul>
             {data.board.summary.map((line) => (
               <li key={line}>{line}</li>
@@ -186,24 +191,50 @@ export function NoticePreview({ data }: { data: NoticeData }) {
               Could be reduced to
             </th>
             <th scope="col" className="numeric">
-              Decision
+              Awarded
             </th>
           </tr>
         </thead>
-        <tbody>
-          {data.appendixA.map((b) => (
-            <tr key={b.ref}>
-              <td>{b.ref}</td>
-              <td>{b.partnership}</td>
-              <td>{b.title}</td>
-              <td className="numeric">{formatMoney(b.requestedPence)}</td>
-              <td className="numeric">{b.reducedPence === null ? '' : formatMoney(b.reducedPence)}</td>
-              <td className="numeric">
-                {b.awardedPence === null ? 'Not funded' : formatMoney(b.awardedPence)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        {appendixGroups(data).map((group) => (
+          <tbody key={group.partnership}>
+            {group.bids.length === 0 ? (
+              <tr>
+                <td />
+                <th scope="row">{group.partnership}</th>
+                <td colSpan={4}>No bid made</td>
+              </tr>
+            ) : (
+              <>
+                {group.bids.map((b, i) => (
+                  <tr key={b.ref}>
+                    <td>{b.ref}</td>
+                    <td>{i === 0 ? group.partnership : ''}</td>
+                    <td>{b.title}</td>
+                    <td className="numeric">{formatMoney(b.requestedPence)}</td>
+                    <td className="numeric">{b.reducedPence === null ? '–' : formatMoney(b.reducedPence)}</td>
+                    <td className="numeric">
+                      {b.awardedPence === null ? 'Not funded' : formatMoney(b.awardedPence)}
+                    </td>
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row" colSpan={3}>
+                    Total for {group.partnership}
+                  </th>
+                  <td className="numeric">
+                    <strong>{formatMoney(group.requestedPence)}</strong>
+                  </td>
+                  <td className="numeric">
+                    <strong>{formatMoney(group.reducedPence)}</strong>
+                  </td>
+                  <td className="numeric">
+                    <strong>{formatMoney(group.awardedPence)}</strong>
+                  </td>
+                </tr>
+              </>
+            )}
+          </tbody>
+        ))}
       </table>
       {data.appendixB && (
         <>

@@ -1,6 +1,8 @@
 import { Link, useLocation } from 'wouter';
 import { RoundCopyBanner } from '../packs/RoundCopyBanner';
 import { useRoundCopy } from '../packs/round-copy';
+import type { Channel } from '../../../shared/channels';
+import { whyNotAllowed } from '../../../shared/may-act';
 import { useProfile } from '../profile-context';
 
 /** Sub-navigation within a round (MoJ pattern). */
@@ -8,10 +10,10 @@ export function RoundNav({ roundId }: { roundId: number }) {
   const [location] = useLocation();
   const { me } = useProfile();
   const copy = useRoundCopy(roundId);
-  // The history is for lead officers and the commissioner (the handler refuses anyone else).
-  const seesHistory =
-    me.state === 'ready' && (me.value?.role === 'lead_officer' || me.value?.role === 'commissioner');
-  const items = [
+  // A tab is offered only to those the rule book lets read what its page shows.
+  const role = me.state === 'ready' ? (me.value?.role ?? null) : null;
+  const sees = (channel: Channel) => me.state === 'ready' && whyNotAllowed(channel, role, null) === null;
+  const all: { href: string; label: string; current: boolean; channel?: Channel }[] = [
     { href: `/rounds/${roundId}`, label: 'Overview', current: location === `/rounds/${roundId}` },
     {
       href: `/rounds/${roundId}/bids`,
@@ -26,33 +28,39 @@ export function RoundNav({ roundId }: { roundId: number }) {
     {
       href: `/rounds/${roundId}/ranking`,
       label: 'Ranking',
+      channel: 'assessment:ranking',
       current: location === `/rounds/${roundId}/ranking`,
     },
     {
       href: `/rounds/${roundId}/moderation`,
       label: 'Moderation',
+      channel: 'assessment:moderation',
       current: location === `/rounds/${roundId}/moderation`,
     },
     {
       href: `/rounds/${roundId}/board`,
       label: 'Board review',
+      channel: 'board:pack',
       current: location === `/rounds/${roundId}/board`,
     },
     {
       href: `/rounds/${roundId}/allocation`,
       label: 'Allocation',
+      channel: 'assessment:ranking',
       current: location === `/rounds/${roundId}/allocation`,
     },
     { href: `/rounds/${roundId}/notice`, label: 'Notice', current: location === `/rounds/${roundId}/notice` },
-    ...(seesHistory
-      ? [
-          {
-            href: `/rounds/${roundId}/history`,
-            label: 'History',
-            current: location === `/rounds/${roundId}/history`,
-          },
-        ]
-      : []),
+    {
+      href: `/rounds/${roundId}/delivery`,
+      label: 'Delivery',
+      current: location === `/rounds/${roundId}/delivery`,
+    },
+    {
+      href: `/rounds/${roundId}/history`,
+      label: 'History',
+      channel: 'audit:history',
+      current: location === `/rounds/${roundId}/history`,
+    },
     // A copy from the office takes no bids: they come only from the office's round.
     ...(copy
       ? []
@@ -64,6 +72,7 @@ export function RoundNav({ roundId }: { roundId: number }) {
           },
         ]),
   ];
+  const items = all.filter((item) => !item.channel || sees(item.channel));
   return (
     <>
       <nav className="sub-nav" aria-label="This round">

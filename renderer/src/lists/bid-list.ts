@@ -1,4 +1,5 @@
 import type { BidStatus, BidSummary } from '../../../shared/bids';
+import { filterWords, matchesWords } from './words-match';
 
 // Filtering and sorting a round's bids. Pure, so it can be tested and timed on 10,000 bids without
 // a browser.
@@ -22,7 +23,7 @@ export interface BidSort {
 const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 
 export function filterBids(bids: BidSummary[], filter: BidFilter): BidSummary[] {
-  const needle = filter.text.trim().toLowerCase();
+  const words = filterWords(filter.text);
   return bids.filter((bid) => {
     if (filter.partnershipId !== null && bid.partnershipId !== filter.partnershipId) return false;
     if (filter.status !== null && bid.status !== filter.status) return false;
@@ -35,7 +36,7 @@ export function filterBids(bids: BidSummary[], filter: BidFilter): BidSummary[] 
       !bid.flags.some((f) => f.code === filter.flag)
     )
       return false;
-    if (needle && !`${bid.ref} ${bid.title} ${bid.partnership}`.toLowerCase().includes(needle)) return false;
+    if (!matchesWords(`${bid.ref} ${bid.title} ${bid.partnership}`, words)) return false;
     return true;
   });
 }

@@ -1,3 +1,4 @@
+import { rankText, sharedRanks } from '../../../shared/ranking';
 import { useMemo, useState } from 'react';
 import {
   SUGGEST_METHOD_LABELS,
@@ -47,6 +48,21 @@ function MoneyBar({ allocation }: { allocation: Allocation }) {
   );
 }
 
+/** The shared ranks of a ranking, worked out once per list however many rows ask. */
+const sharedOfList = new WeakMap<object, Set<number>>();
+function sharedRanksOf(list: readonly { rank: number; complete: boolean }[]): Set<number> {
+  let found = sharedOfList.get(list);
+  if (!found)
+    sharedOfList.set(list, (found = sharedRanks(list.filter((x) => x.complete).map((x) => x.rank))));
+  return found;
+}
+
+const OPTION_WORDS: Record<Exclude<Option, 'none'>, string> = {
+  full: 'the full amount',
+  reduced: 'the reduced amount',
+  custom: 'a custom amount',
+};
+
 export function AllocationPage({ roundId }: { roundId: number }) {
   const me = useMe();
   const { copy, may } = useMayWrite(roundId);
@@ -77,7 +93,9 @@ export function AllocationPage({ roundId }: { roundId: number }) {
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   const [custom, setCustom] = useState<Record<string, string>>({});
   const [conditions, setConditions] = useState<Record<string, string>>({});
-  const [choosingCustom, setChoosingCustom] = useState<Record<string, boolean>>({});
+  // The option chosen in a row's select, saved only with its Save button: arrow keys in a select
+  // move through options, and must not write each one into the allocation and its history.
+  const [chosen, setChosen] = useState<Record<string, Option>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [scenarioName, setScenarioName] = useState('');
@@ -116,6 +134,13 @@ export function AllocationPage({ roundId }: { roundId: number }) {
     }
     setPendingReason((p) => Object.fromEntries(Object.entries(p).filter(([key]) => key !== ref)));
     setRowErrors((e) => ({ ...e, [ref]: '' }));
+    setChosen((c) => Object.fromEntries(Object.entries(c).filter(([key]) => key !== ref)));
+    const saved = result.value.items.find((i) => i.ref === ref);
+    setMessage(
+      saved
+        ? `Saved: ${ref} gets ${formatMoney(saved.amountPence)} (${OPTION_WORDS[saved.option]}).`
+        : `Saved: ${ref} gets nothing.`,
+    );
     reloadAllocation();
     reloadByPriority();
   };
@@ -252,13 +277,14 @@ export function AllocationPage({ roundId }: { roundId: number }) {
             </tr>
           </thead>
           <tbody>
-            {ranking.value.map((r) => {
+            {ranking.value.map((r, _i, all) => {
+              const shared = sharedRanksOf(all);
               const bidReduced =
                 bids.state === 'ready' ? bids.value.find((b) => b.id === r.bidId)?.reducedPence : undefined;
               return (
                 <tr key={r.bidId}>
                   <td className="numeric">
-                    {r.complete ? r.rank : <span className="hint">Not yet scored</span>}
+                    {r.complete ? rankText(r.rank, shared) : <span className="hint">Not yet scored</span>}
                   </td>
                   <td>
                     <strong>{r.ref}</strong> {r.title}
@@ -312,20 +338,15 @@ export function AllocationPage({ roundId }: { roundId: number }) {
                       id={`alloc-${r.ref}`}
                       className="select"
                       disabled={!canAllocate}
-                      value={choosingCustom[r.ref] ? 'custom' : current(r.ref)}
-                      onChange={(e) => {
-                        const option = e.target.value as Option;
-                        // A custom amount waits for the figure; the other options apply at once.
-                        setChoosingCustom((c) => ({ ...c, [r.ref]: option === 'custom' }));
-                        if (option !== 'custom') void allocate(r.ref, option);
-                      }}
+                      value={chosen[r.ref] ?? current(r.ref)}
+                      onChange={(e) => setChosen((c) => ({ ...c, [r.ref]: e.target.value as Option }))}
                     >
                       <option value="none">Nothing</option>
                       <option value="full">Full amount</option>
                       <option value="reduced">Reduced amount</option>
                       <option value="custom">Custom amount</option>
                     </select>
-                    {canAllocate && (choosingCustom[r.ref] || current(r.ref) === 'custom') && (
+                    {canAllocate && (chosen[r.ref] ?? current(r.ref)) === 'custom' && (
                       <span className="inline-custom">
                         <label className="visually-hidden" htmlFor={`custom-${r.ref}`}>
                           Custom amount for {r.ref}
@@ -338,15 +359,19 @@ export function AllocationPage({ roundId }: { roundId: number }) {
                           value={custom[r.ref] ?? ''}
                           onChange={(e) => setCustom((c) => ({ ...c, [r.ref]: e.target.value }))}
                         />
-                        <button
-                          type="button"
-                          className="link-button"
-                          onClick={() => void allocate(r.ref, 'custom')}
-                        >
-                          Set<span className="visually-hidden"> custom amount for {r.ref}</span>
-                        </button>
                       </span>
                     )}
+                    {canAllocate &&
+                      ((chosen[r.ref] !== undefined && chosen[r.ref] !== current(r.ref)) ||
+                        (chosen[r.ref] ?? current(r.ref)) === 'custom') && (
+                        <button
+                          type="button"
+                          className="button button--secondary button--small"
+                          onClick={() => void allocate(r.ref, chosen[r.ref] ?? current(r.ref))}
+                        >
+                          Save<span className="visually-hidden"> allocation for {r.ref}</span>
+                        </button>
+                      )}
                   </td>
                   <td className="numeric">
                     {amountOf(r.ref) === undefined ? '' : formatMoney(amountOf(r.ref) ?? 0)}

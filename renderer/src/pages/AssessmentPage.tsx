@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { formatDate } from '../../../shared/dates';
 import { TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from '../../../shared/frameworks';
+import { fileSizeRefusal } from '../../../shared/limits';
 import { api } from '../api';
 import { readFileAsBase64, saveFile } from '../files';
 import { Banner, LoadFailure, Page } from '../components/Page';
@@ -80,6 +81,8 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
   };
   const uploadSheet = async (file: File | undefined) => {
     if (!file) return;
+    const tooLarge = fileSizeRefusal(file.name, file.size);
+    if (tooLarge) return setError(tooLarge);
     const result = await api.assessment.importScores({
       roundId,
       fileName: file.name,

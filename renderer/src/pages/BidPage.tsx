@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { BID_STATUS_LABELS } from '../../../shared/bids';
 import { formatDate } from '../../../shared/dates';
+import { fileSizeRefusal } from '../../../shared/limits';
 import { formatMoney } from '../../../shared/money';
 import { api } from '../api';
 import { FlagList } from '../components/Flags';
@@ -19,6 +20,8 @@ function CaseImport({ bidId, onDone }: { bidId: number; onDone: (message: string
   const [warnings, setWarnings] = useState<string[]>([]);
   const pick = async (file: File | undefined) => {
     if (!file) return;
+    const tooLarge = fileSizeRefusal(file.name, file.size);
+    if (tooLarge) return setError(tooLarge);
     setBusy(true);
     setError(null);
     const result = await api.bids.importCase({

@@ -1,3 +1,4 @@
+import { whyNotNow } from '../../../shared/may-act';
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { BID_STATUS_LABELS, BID_STATUSES, type BidSummary } from '../../../shared/bids';
@@ -117,7 +118,8 @@ export function BidsPage({ roundId }: { roundId: number }) {
       actions={
         round.state === 'ready' &&
         !round.value.archived &&
-        may('bids:create') && (
+        may('bids:create') &&
+        !whyNotNow('bids:create', round.value.stage) && (
           <Link href={`/rounds/${roundId}/bids/new`} className="button">
             Record a bid
           </Link>
@@ -126,6 +128,9 @@ export function BidsPage({ roundId }: { roundId: number }) {
     >
       <RoundNav roundId={roundId} />
       {round.state === 'ready' && <DemoBanner notice={round.value.demoNotice} />}
+      {round.state === 'ready' && may('bids:create') && (
+        <BiddingClosed sentence={whyNotNow('bids:create', round.value.stage)} />
+      )}
       {flash && <Banner kind="success">{flash}</Banner>}
       {bids.state === 'failed' && <LoadFailure message={bids.error.message} />}
       <div className="filters" role="search" aria-label="Filter bids">
@@ -228,4 +233,9 @@ export function BidsPage({ roundId }: { roundId: number }) {
       )}
     </Page>
   );
+}
+
+/** Why no bid can be recorded or imported now (the round has moved past taking bids). */
+function BiddingClosed({ sentence }: { sentence: string | null }) {
+  return sentence ? <p className="hint">{sentence}</p> : null;
 }

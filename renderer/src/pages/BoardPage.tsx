@@ -1,3 +1,4 @@
+import { rankText, sharedRanks } from '../../../shared/ranking';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { BOARD_VIEW_LABELS, BOARD_VIEWS } from '../../../shared/assessment';
@@ -106,7 +107,7 @@ function Shortlist({ roundId, lead, onChange }: { roundId: number; lead: boolean
         <tbody>
           {s.items.map((i) => (
             <tr key={i.bidId}>
-              <td className="numeric">{i.rank}</td>
+              <td className="numeric">{rankText(i.rank, sharedRanks(s.items.map((x) => x.rank)))}</td>
               <td>
                 <strong>{i.ref}</strong> {i.title}
                 <div className="hint">{i.partnership}</div>

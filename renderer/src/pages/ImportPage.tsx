@@ -7,6 +7,7 @@ import {
   type SchedulePreview,
   type ScheduleField,
 } from '../../../shared/imports';
+import { fileSizeRefusal } from '../../../shared/limits';
 import { formatMoney } from '../../../shared/money';
 import { api } from '../api';
 import { LoadFailure, Page } from '../components/Page';
@@ -46,6 +47,8 @@ export function ImportPage({ roundId }: { roundId: number }) {
 
   const choose = async (picked: File | undefined) => {
     if (!picked) return;
+    const tooLarge = fileSizeRefusal(picked.name, picked.size);
+    if (tooLarge) return setError(tooLarge);
     const chosen = { fileName: picked.name, dataBase64: await readFileAsBase64(picked) };
     setFile(chosen);
     setMapping(undefined);
@@ -74,7 +77,8 @@ export function ImportPage({ roundId }: { roundId: number }) {
     switcher.reload();
     setFlash(
       `Imported ${result.value.imported} bids from ${result.value.partnerships} partnerships: ` +
-        `${formatMoney(result.value.requestedPence)} requested.`,
+        `${formatMoney(result.value.requestedPence)} requested.` +
+        result.value.warnings.map((w) => ` Warning: ${w}`).join(''),
     );
     navigate(`/rounds/${roundId}/bids`);
   };
@@ -250,6 +254,16 @@ function Preview({
           Subtotal rows kept for checking:{' '}
           {preview.totals.map((t) => `${t.partnership} ${formatMoney(t.statedPence)}`).join('; ')}.
         </p>
+      )}
+      {preview.warnings.length > 0 && (
+        <div className="banner banner--important" role="status">
+          <p className="banner__title">Figures in the file that do not add up</p>
+          <ul>
+            {preview.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
       )}
       <div className="button-group">
         <button type="button" className="button" disabled={!fine} onClick={onImport}>

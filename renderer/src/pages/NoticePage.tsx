@@ -1,3 +1,4 @@
+import { whyNotNow } from '../../../shared/may-act';
 import { useState } from 'react';
 import { formatDate } from '../../../shared/dates';
 import type { Output } from '../../../shared/contract';
@@ -140,6 +141,8 @@ export function NoticePage({ roundId }: { roundId: number }) {
   // only be signed there.
   const lead = me?.role === 'lead_officer' && may('notices:update');
   const commissioner = me?.role === 'commissioner' && may('notices:sign');
+  // Drafting waits for the decision stage: say so, rather than offer a button that is refused.
+  const draftNotYet = round.state === 'ready' ? whyNotNow('notices:create', round.value.stage) : null;
 
   const [generation, setGeneration] = useState(0);
   const reloadAll = () => {
@@ -168,11 +171,13 @@ export function NoticePage({ roundId }: { roundId: number }) {
   };
   const exportLetters = async (format: 'docx' | 'pdf') => {
     setBusy('Writing the letters…');
-    const result = await api.letters.export({ roundId, format });
+    // One download: every letter in a single .zip.
+    const result = await api.letters.export({ roundId, format, zip: true });
     setBusy(null);
     if (!result.ok) return setError(result.error.message);
-    for (const file of result.value) saveFile(file);
-    setMessage(`${result.value.length} letters written.`);
+    const [bundle] = result.value;
+    if (bundle) saveFile(bundle);
+    setMessage(`${bundle?.summary.split('\n').length ?? 0} letters written, in one .zip file.`);
   };
 
   const n = notice.state === 'ready' ? notice.value : null;
@@ -192,7 +197,8 @@ export function NoticePage({ roundId }: { roundId: number }) {
             The notice is written from the round&apos;s record: the budget, the bids, the board&apos;s views
             and the allocation. Nothing in its figures or lists is typed.
           </p>
-          {lead && (
+          {lead && draftNotYet && <p className="body">{draftNotYet}</p>}
+          {lead && !draftNotYet && (
             <button
               type="button"
               className="button"

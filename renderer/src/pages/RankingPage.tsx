@@ -1,3 +1,4 @@
+import { rankText, sharedRanks } from '../../../shared/ranking';
 import { Link } from 'wouter';
 import { formatMoney } from '../../../shared/money';
 import { useState } from 'react';
@@ -47,9 +48,10 @@ export function RankingPage({ roundId }: { roundId: number }) {
   type Ranked = NonNullable<Output<'assessment:ranking'>>[number];
   const scored = ranking.state === 'ready' ? ranking.value.filter((r) => r.complete) : [];
   const unscored = ranking.state === 'ready' ? ranking.value.filter((r) => !r.complete) : [];
+  const shared = sharedRanks(scored.map((r) => r.rank));
   const row = (r: Ranked) => (
     <tr key={r.bidId}>
-      <td className="numeric">{r.complete ? r.rank : ''}</td>
+      <td className="numeric">{r.complete ? rankText(r.rank, shared) : ''}</td>
       <td>
         <Link href={`/rounds/${roundId}/bids/${r.bidId}`}>{r.ref}</Link> {r.title}
         <div className="hint">{r.partnership}</div>

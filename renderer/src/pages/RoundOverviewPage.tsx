@@ -1,3 +1,4 @@
+import { STAGE_LABELS } from '../../../shared/stages';
 import { Link } from 'wouter';
 import { formatDate } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
@@ -184,7 +185,11 @@ export function RoundOverviewPage({ id }: { id: number }) {
       )}
       <p className="hint">
         {r.planTitle ? `Scored against ${r.planTitle}. ` : ''}
-        {r.status === 'closed' ? 'Closed to new bids. ' : 'Open for bids. '}
+        {r.stage === 'setup' || r.stage === 'open'
+          ? r.status === 'closed'
+            ? 'Closed to new bids. '
+            : 'Open for bids. '
+          : `${STAGE_LABELS[r.stage]}: closed to new bids. `}
         {r.opensOn ? `Opened ${formatDate(r.opensOn)}. ` : ''}
         {r.closesOn ? `Closes ${formatDate(r.closesOn)}. ` : ''}
         Created {formatDate(r.createdAt)}; last changed {formatDate(r.updatedAt)}.{' '}

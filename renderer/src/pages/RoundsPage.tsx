@@ -11,6 +11,7 @@ import { useFlash } from '../flash';
 import { useResult } from '../hooks/useResult';
 import { useMayWriteOn } from '../packs/round-copy';
 import { useProfile } from '../profile-context';
+import { filterWords, matchesWords } from '../lists/words-match';
 import { useRounds } from '../rounds-context';
 
 /**
@@ -102,10 +103,8 @@ export function RoundsPage() {
 
   const visible = useMemo(() => {
     if (rounds.state !== 'ready') return [];
-    const needle = filter.trim().toLowerCase();
-    return needle === ''
-      ? rounds.value
-      : rounds.value.filter((r) => `${r.fund} ${r.name}`.toLowerCase().includes(needle));
+    const words = filterWords(filter);
+    return rounds.value.filter((r) => matchesWords(`${r.fund} ${r.name}`, words));
   }, [rounds, filter]);
 
   const columns: Column<Round>[] = [

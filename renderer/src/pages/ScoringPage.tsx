@@ -300,80 +300,84 @@ function ScoringSheetView({
             </div>
             {may('assessment:align') && <AlignmentEditor bidId={sheet.bidId} />}
             {sheet.submittedAt && (
-              <p className="hint">
-                You submitted on {formatDate(sheet.submittedAt)}. Changing a score re-submits it; every
-                version is kept.
+              <p className="body">
+                You submitted these scores on {formatDate(sheet.submittedAt)}, so they can no longer be
+                changed here. To change one, ask the lead officer to reopen your sheet.
               </p>
             )}
-            {framework.criteria.map((c) => {
-              const points = c.gateway
-                ? [
-                    { score: 1, descriptor: 'Pass' },
-                    { score: 0, descriptor: 'Fail' },
-                  ]
-                : framework.scale.descriptors;
-              const error = fieldError(c.code);
-              return (
-                <fieldset key={c.id} className={`fieldset criterion${error ? ' form-group--error' : ''}`}>
-                  <legend className="label">
-                    {c.code} {c.name}{' '}
-                    <span className="secondary">
-                      (
-                      {c.gateway
-                        ? 'pass or fail'
-                        : `${c.weight}%${c.minScore !== null ? `, at least ${c.minScore}` : ''}`}
-                      )
-                    </span>
-                  </legend>
-                  <div className="hint">{c.guidance}</div>
-                  {error && <p className="error-message">{error}</p>}
-                  <div className="scale">
-                    {points.map((p) => (
-                      <div className="scale__point" key={p.score}>
-                        <input
-                          type="radio"
-                          id={`score-${c.code}-${p.score}`}
-                          name={`score-${c.code}`}
-                          checked={values[c.id]?.score === p.score}
-                          onChange={() =>
-                            setValues((v) => ({
-                              ...v,
-                              [c.id]: { score: p.score, justification: v[c.id]?.justification ?? '' },
-                            }))
-                          }
-                        />
-                        <label htmlFor={`score-${c.code}-${p.score}`}>
-                          <strong>{p.score}</strong> {p.descriptor}
-                        </label>
-                      </div>
-                    ))}
-                  </div>
-                  <label className="label label--small" htmlFor={`score-${c.code}-justification`}>
-                    {c.code} justification
-                  </label>
-                  <textarea
-                    id={`score-${c.code}-justification`}
-                    className="input"
-                    rows={3}
-                    value={values[c.id]?.justification ?? ''}
-                    onChange={(e) =>
-                      setValues((v) => ({
-                        ...v,
-                        [c.id]: { score: v[c.id]?.score ?? null, justification: e.target.value },
-                      }))
-                    }
-                  />
-                </fieldset>
-              );
-            })}
-            <div className="button-group">
-              <button type="submit" className="button">
-                Submit scores
-              </button>
-              <button type="button" className="button button--secondary" onClick={() => void save(false)}>
-                Save draft
-              </button>
-            </div>
+            <fieldset className="fieldset" disabled={sheet.submittedAt !== null}>
+              {framework.criteria.map((c) => {
+                const points = c.gateway
+                  ? [
+                      { score: 1, descriptor: 'Pass' },
+                      { score: 0, descriptor: 'Fail' },
+                    ]
+                  : framework.scale.descriptors;
+                const error = fieldError(c.code);
+                return (
+                  <fieldset key={c.id} className={`fieldset criterion${error ? ' form-group--error' : ''}`}>
+                    <legend className="label">
+                      {c.code} {c.name}{' '}
+                      <span className="secondary">
+                        (
+                        {c.gateway
+                          ? 'pass or fail'
+                          : `${c.weight}%${c.minScore !== null ? `, at least ${c.minScore}` : ''}`}
+                        )
+                      </span>
+                    </legend>
+                    <div className="hint">{c.guidance}</div>
+                    {error && <p className="error-message">{error}</p>}
+                    <div className="scale">
+                      {points.map((p) => (
+                        <div className="scale__point" key={p.score}>
+                          <input
+                            type="radio"
+                            id={`score-${c.code}-${p.score}`}
+                            name={`score-${c.code}`}
+                            checked={values[c.id]?.score === p.score}
+                            onChange={() =>
+                              setValues((v) => ({
+                                ...v,
+                                [c.id]: { score: p.score, justification: v[c.id]?.justification ?? '' },
+                              }))
+                            }
+                          />
+                          <label htmlFor={`score-${c.code}-${p.score}`}>
+                            <strong>{p.score}</strong> {p.descriptor}
+                          </label>
+                        </div>
+                      ))}
+                    </div>
+                    <label className="label label--small" htmlFor={`score-${c.code}-justification`}>
+                      {c.code} justification
+                    </label>
+                    <textarea
+                      id={`score-${c.code}-justification`}
+                      className="input"
+                      rows={3}
+                      value={values[c.id]?.justification ?? ''}
+                      onChange={(e) =>
+                        setValues((v) => ({
+                          ...v,
+                          [c.id]: { score: v[c.id]?.score ?? null, justification: e.target.value },
+                        }))
+                      }
+                    />
+                  </fieldset>
+                );
+              })}
+            </fieldset>
+            {sheet.submittedAt === null && (
+              <div className="button-group">
+                <button type="submit" className="button">
+                  Submit scores
+                </button>
+                <button type="button" className="button button--secondary" onClick={() => void save(false)}>
+                  Save draft
+                </button>
+              </div>
+            )}
           </form>
         </div>
       )}

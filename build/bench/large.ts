@@ -1,0 +1,197 @@
+// The 20,000-bid figures of `npm run bench`: each command run as a user runs it (the bundled
+// command line, one process each), timed with its peak memory (maxRSS of the child, from
+// /usr/bin/time or, without it, the child's own report). The score import is set beside a raw
+// insert of the same rows in one transaction (csv-parse + prepared INSERTs), in the same run.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import Database from 'better-sqlite3';
+import { ASSESSORS, BENCH_PASSPHRASE, makeScoredRound, scoresCsv } from './scored-round';
+
+export interface LargeFigure {
+  command: string;
+  ms: number;
+  peakMiB: number | null;
+  status: number | null;
+  note: string;
+}
+
+// BENCH_CLI=path/to/main.mjs measures another build (an older one, to compare before and after).
+const bundle = path.resolve(process.env.BENCH_CLI ?? 'dist/cli/main.mjs');
+const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+function cli(
+  db: string,
+  args: string[],
+): { ms: number; peakMiB: number | null; status: number | null; err: string } {
+  const argv = [bundle, '--db', db, '--as', 'Lee Lead', ...args];
+  const started = performance.now();
+  const run = timeTool
+    ? spawnSync(timeTool, ['-f', 'maxrss=%M', process.execPath, ...argv], {
+        encoding: 'utf8',
+        env: { ...process.env, TRANCHE_PASSPHRASE: BENCH_PASSPHRASE },
+        maxBuffer: 1 << 30,
+      })
+    : spawnSync(process.execPath, argv, {
+        encoding: 'utf8',
+        env: { ...process.env, TRANCHE_PASSPHRASE: BENCH_PASSPHRASE },
+        maxBuffer: 1 << 30,
+      });
+  const ms = performance.now() - started;
+  const rss = /maxrss=(\d+)/.exec(run.stderr ?? '');
+  const err = (run.stderr ?? '').replace(/maxrss=\d+\s*/, '').trim();
+  return { ms, peakMiB: rss ? Number(rss[1]) / 1024 : null, status: run.status, err };
+}
+
+/** Inserts the file's rows as the import would, with nothing but csv-parse and prepared statements. */
+function rawScoreInsert(db: string, csv: Buffer): number {
+  const started = performance.now();
+  const sqlite = new Database(db);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  const records = parse(csv, { from_line: 2 }) as string[][];
+  const bidIds = new Map(
+    (sqlite.prepare('SELECT ref, id FROM bids').all() as { ref: string; id: number }[]).map((b) => [
+      b.ref,
+      b.id,
+    ]),
+  );
+  const personIds = new Map(
+    (sqlite.prepare('SELECT name, id FROM people').all() as { name: string; id: number }[]).map((p) => [
+      p.name,
+      p.id,
+    ]),
+  );
+  const criterionIds = new Map(
+    (sqlite.prepare('SELECT code, id FROM criteria').all() as { code: string; id: number }[]).map((c) => [
+      c.code,
+      c.id,
+    ]),
+  );
+  const now = new Date().toISOString();
+  const score = sqlite.prepare(
+    'INSERT INTO scores (bid_id, person_id, criterion_id, score, justification, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const history = sqlite.prepare(
+    'INSERT INTO score_history (bid_id, person_id, criterion_id, score, justification, submitted, at) ' +
+      'VALUES (?, ?, ?, ?, ?, 1, ?)',
+  );
+  const submit = sqlite.prepare(
+    'INSERT OR IGNORE INTO submissions (bid_id, person_id, submitted_at) VALUES (?, ?, ?)',
+  );
+  sqlite.transaction(() => {
+    for (const [ref = '', name = '', code = '', value = '', justification = ''] of records) {
+      const args = [bidIds.get(ref), personIds.get(name), criterionIds.get(code)] as const;
+      score.run(...args, Number(value), justification, now);
+      history.run(...args, Number(value), justification, now);
+      submit.run(args[0], args[1], now);
+    }
+  })();
+  sqlite.close();
+  return performance.now() - started;
+}
+
+export async function largeRoundFigures(bids = 20_000, rows = 49_000): Promise<LargeFigure[]> {
+  if (!existsSync(bundle))
+    spawnSync(process.execPath, ['build/scripts/bundle-cli.mjs'], { stdio: 'inherit' });
+  const folder = mkdtempSync(path.join(tmpdir(), 'tranche-bench-large-'));
+  const db = path.join(folder, 'large.db');
+  const round = await makeScoredRound(db, bids);
+  const [amy, ...others] = ASSESSORS;
+  // The other two assessors have scored and submitted every bid (through the store: audited).
+  const now = new Date().toISOString();
+  const personId = round.sqlite.prepare('SELECT id FROM people WHERE name = ?').pluck();
+  const insertScore = round.sqlite.prepare(
+    'INSERT INTO scores (bid_id, person_id, criterion_id, score, justification, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertSubmission = round.sqlite.prepare(
+    'INSERT INTO submissions (bid_id, person_id, submitted_at) VALUES (?, ?, ?)',
+  );
+  const bidIds = round.sqlite
+    .prepare('SELECT id FROM bids WHERE round_id = ? ORDER BY id')
+    .pluck()
+    .all(round.roundId) as number[];
+  round.ctx.store.transaction(() => {
+    for (const name of others) {
+      const person = personId.get(name) as number;
+      for (const bidId of bidIds) {
+        for (const c of round.criteria)
+          insertScore.run(
+            bidId,
+            person,
+            c.id,
+            c.gateway ? 1 : (bidId + c.id + person) % 5,
+            'Scored for the bench',
+            now,
+          );
+        insertSubmission.run(bidId, person, now);
+      }
+    }
+  });
+  round.close();
+
+  const figures: LargeFigure[] = [];
+  const record = (command: string, run: ReturnType<typeof cli>, note = '') =>
+    figures.push({
+      command,
+      ms: run.ms,
+      peakMiB: run.peakMiB,
+      status: run.status,
+      note: run.status === 0 ? note : `${note}exit ${run.status}: ${run.err.split('\n')[0]?.slice(0, 100)}`,
+    });
+  const roundArg = ['--round', String(round.roundId)];
+  record('stage --to open', cli(db, ['stage', ...roundArg, '--to', 'open']));
+  record('stage --to assessment', cli(db, ['stage', ...roundArg, '--to', 'assessment']));
+
+  const csv = scoresCsv(round, amy, rows);
+  const good = path.join(folder, 'scores.csv');
+  writeFileSync(good, csv);
+  const bad = path.join(folder, 'scores-bad.csv');
+  writeFileSync(bad, Buffer.concat([csv, Buffer.from(`\r\nNO-SUCH-BID,${amy},C1,3,A bad last row`)]));
+  const rawDb = path.join(folder, 'raw.db');
+  copyFileSync(db, rawDb);
+  const rawMs = rawScoreInsert(rawDb, csv);
+  const refused = cli(db, ['import', 'scores', bad, ...roundArg]);
+  figures.push({
+    command: `import scores, ${(rows + 1).toLocaleString('en-GB')} rows, the last bad`,
+    ms: refused.ms,
+    peakMiB: refused.peakMiB,
+    status: refused.status,
+    note: refused.status === 2 ? 'refused, as it should be' : `exit ${refused.status}, expected 2 (refused)`,
+  });
+  const imported = cli(db, ['import', 'scores', good, ...roundArg]);
+  record(
+    `import scores, ${rows.toLocaleString('en-GB')} rows`,
+    imported,
+    `raw insert ${Math.round(rawMs)} ms, ${(imported.ms / rawMs).toFixed(1)}×; `,
+  );
+  record(
+    `declare --all --none (${amy})`,
+    cli(db, ['declare', ...roundArg, '--assessor', amy, '--all', '--none']),
+  );
+  record('rank --json', cli(db, ['rank', ...roundArg, '--json']));
+  record(
+    'panel-pack --format xlsx',
+    cli(db, ['panel-pack', ...roundArg, '--format', 'xlsx', '--out', path.join(folder, 'pack.xlsx')]),
+  );
+  record('stage --to board', cli(db, ['stage', ...roundArg, '--to', 'board']));
+  record('suggest --apply', cli(db, ['suggest', ...roundArg, '--apply', '--reason', 'Bench']));
+  record('stage --to decision', cli(db, ['stage', ...roundArg, '--to', 'decision']));
+  record(
+    'notice --format pdf',
+    cli(db, ['notice', ...roundArg, '--format', 'pdf', '--out', path.join(folder, 'notice.pdf')]),
+  );
+  record('verify', cli(db, ['verify']));
+  return figures;
+}
+
+if (process.argv[1]?.endsWith('large.ts')) {
+  const bids = Number(process.argv[2] ?? 20_000);
+  const rows = Number(process.argv[3] ?? 49_000);
+  for (const f of await largeRoundFigures(bids, rows)) {
+    const memory = f.peakMiB === null ? '' : `${f.peakMiB.toFixed(0).padStart(6)} MiB`;
+    console.log(`${f.command.padEnd(45)} ${(f.ms / 1000).toFixed(1).padStart(7)} s ${memory}  ${f.note}`);
+  }
+}

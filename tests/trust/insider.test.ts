@@ -1,0 +1,163 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/handlers/dispatch';
+import { createContext } from '../../electron/handlers/context';
+import { databaseHash } from '../support/database-hash';
+import { TEST_KDF, TEST_PASSPHRASE, tempDir } from '../support/temp-db';
+import { must, signedRound, tamper } from '../audit/signed-round';
+import { cli } from '../support/pack-cli';
+
+// The attacks of issue 17, each tried as an insider would: an ordinary lead officer's passphrase,
+// a copy of the office database, the packs that travel by email, and the sqlite3 shell. Each must
+// be refused (nothing changed) or reported.
+
+describe('an insider', () => {
+  it('cannot backdate a signature: the notice is dated the day it is signed', async () => {
+    const { ctx, connection, as, lead } = await signedRound();
+    must(await dispatch('notices:supersede', { roundId: 1 }, lead));
+    const before = databaseHash(connection);
+    const backdated = await dispatch(
+      'notices:sign',
+      { roundId: 1, readinessReason: 'The board agreed', date: '2013-09-01' },
+      as('Pat Morgan'),
+    );
+    expect(backdated).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('dated the day it is signed') },
+    });
+    expect(databaseHash(connection)).toBe(before);
+    const today = ctx.now().slice(0, 10);
+    expect(
+      await dispatch(
+        'notices:sign',
+        { roundId: 1, readinessReason: 'Agreed', date: today },
+        as('Pat Morgan'),
+      ),
+    ).toMatchObject({ ok: true, value: { signedOn: today } });
+  });
+
+  it('cannot guess a passphrase: five wrong ones lock the person, every guess is on the record', async () => {
+    const { ctx, connection } = await signedRound();
+    const pat = ctx.store.people.findByName('Pat Morgan')!;
+    const fresh = () => createContext(ctx.store, ctx.appVersion, ctx.now, { kdf: TEST_KDF });
+    for (let guess = 1; guess <= 20; guess++)
+      expect(
+        await dispatch(
+          'people:setProfile',
+          { personId: pat.id, passphrase: `guess number ${guess}` },
+          fresh(),
+        ),
+      ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // The right one, after twenty wrong: still locked, and a new process knows it too.
+    const right = await dispatch(
+      'people:setProfile',
+      { personId: pat.id, passphrase: TEST_PASSPHRASE },
+      fresh(),
+    );
+    expect(right).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/locked after 5 wrong/) },
+    });
+    const guesses = connection.sqlite
+      .prepare(
+        "SELECT count(*) FROM audit_entries WHERE operation = 'people:wrongPassphrase' AND input LIKE ?",
+      )
+      .pluck()
+      .get(`%${pat.id}%`) as number;
+    expect(guesses).toBe(21);
+  });
+
+  it('cannot choose a weak passphrase for anyone, themselves included', async () => {
+    const { ctx, lead } = await signedRound();
+    for (const weak of ['password', 'aaaaaaaa', 'Password123!'])
+      expect(
+        await dispatch(
+          'people:passphrase',
+          { currentPassphrase: TEST_PASSPHRASE, newPassphrase: weak },
+          lead,
+        ),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: expect.stringContaining('too easy to guess') },
+      });
+    expect(ctx.store.people.count()).toBeGreaterThan(0);
+  });
+
+  it('cannot pass off a notice signed in another database by a commissioner of the same name', async () => {
+    const dir = tempDir();
+    const office = await signedRound();
+    const forger = await signedRound();
+    const pdf = async (ctx: typeof office.ctx, name: string) => {
+      const file = path.join(dir, name);
+      const exported = must(await dispatch('notices:export', { roundId: 1, format: 'pdf' }, ctx));
+      writeFileSync(file, Buffer.from(exported.dataBase64, 'base64'));
+      return file;
+    };
+    const published = office.ctx.store.identities.get(office.ctx.store.people.findByName('Pat Morgan')!.id)!;
+    const genuine = await pdf(office.lead, 'genuine.pdf');
+    const forged = await pdf(forger.lead, 'forged.pdf');
+
+    // Without --key: sound as a file, but it prints the key and says to compare it.
+    const bare = await cli(['verify', forged]);
+    expect(bare.code).toBe(0);
+    expect(bare.stdout).toMatch(/Compare the key's fingerprint with the one the office publishes/);
+
+    const refused = await cli(['verify', forged, '--key', published.fingerprint, '--json']);
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ ok: true, keyTrusted: false });
+    expect(refused.stderr).toMatch(/was not signed by key/);
+
+    const trusted = await cli(['verify', genuine, '--key', published.fingerprint.toLowerCase(), '--json']);
+    expect(trusted.code).toBe(0);
+    expect(JSON.parse(trusted.stdout)).toMatchObject({ ok: true, keyTrusted: true });
+    expect(JSON.parse((await cli(['verify', genuine, '--json'])).stdout)).toMatchObject({ keyTrusted: null });
+    expect(await cli(['verify', genuine, '--key', 'not a key'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--key must be a key fingerprint'),
+    });
+  });
+
+  it('cannot empty the audit chain and have it begin again silently', async () => {
+    const { connection, file } = await signedRound();
+    connection.close();
+    tamper(
+      file,
+      'DROP TRIGGER audit_entries_append_only_delete',
+      'DROP TRIGGER audit_changes_append_only_delete',
+      'DELETE FROM audit_changes',
+      'DELETE FROM audit_entries',
+    );
+    // Opening it again (as the app or any command does) does not begin a new chain; verify says why.
+    const opened = await cli(['--db', file, 'verify', '--json']);
+    expect(opened.code).toBe(2);
+    expect(JSON.parse(opened.stdout).problems[0]).toMatch(/the chain was emptied, not begun/);
+    expect((await cli(['--db', file, 'verify'])).stderr.split('\n')).toHaveLength(1);
+  });
+
+  it('cannot cut the start of the chain off, or truncate its end', async () => {
+    const { connection, file } = await signedRound();
+    const last = connection.sqlite.prepare('SELECT max(seq) FROM audit_entries').pluck().get() as number;
+    connection.close();
+    tamper(
+      file,
+      'DROP TRIGGER audit_entries_append_only_delete',
+      'DROP TRIGGER audit_changes_append_only_delete',
+      `DELETE FROM audit_changes WHERE entry_seq >= ${last - 2}`,
+      `DELETE FROM audit_entries WHERE seq >= ${last - 2}`,
+    );
+    const truncated = await cli(['--db', file, 'verify', '--json']);
+    expect(truncated.code).toBe(2);
+    tamper(
+      file,
+      'DROP TRIGGER audit_entries_append_only_delete',
+      'DROP TRIGGER audit_changes_append_only_delete',
+      'DELETE FROM audit_changes WHERE entry_seq <= 2',
+      'DELETE FROM audit_entries WHERE seq <= 2',
+    );
+    const cut = JSON.parse((await cli(['--db', file, 'verify', '--json'])).stdout) as { problems: string[] };
+    expect(cut.problems).toContainEqual(
+      expect.stringMatching(/starts at entry 3: the entries before it were deleted/),
+    );
+  });
+});
