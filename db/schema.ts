@@ -916,6 +916,17 @@ export const grantVariations = sqliteTable('grant_variations', {
   createdAt: text('created_at').notNull(),
 });
 
+/**
+ * This office's database: a random id given once (a backup or copy keeps it, so `restore` can
+ * refuse another office's file), and the first audit entry that had to be signed (entries before
+ * it were written before entries were signed, and verify lists them as notes).
+ */
+export const officeIdentity = sqliteTable('office_identity', {
+  id: text('id').primaryKey(),
+  createdAt: text('created_at').notNull(),
+  signedFrom: integer('signed_from').notNull(),
+});
+
 // The audit chain (db/audit/): one entry per write, each holding the hash of the one before, and
 // the image of every row the write changed. Append-only: triggers installed at every open refuse
 // UPDATE and DELETE on both tables. Entries are keyed by their place in the chain.
@@ -935,6 +946,12 @@ export const auditEntries = sqliteTable('audit_entries', {
   changesHash: text('changes_hash').notNull(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
+  /**
+   * The acting person's Ed25519 signature (base64) over `hash`, made with the key `keyFingerprint`
+   * names. Null for the named kinds no person does (db/audit/signers.ts) and for entries written
+   * before entries were signed (below `office_identity.signed_from`).
+   */
+  signature: text('signature'),
 });
 
 export const auditChanges = sqliteTable(

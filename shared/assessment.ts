@@ -27,6 +27,16 @@ export const declareSchema = z
     nature: z.string().trim().max(2_000).optional(),
     /** Why a declared conflict is withdrawn: needed then, and only a lead officer may do it. */
     reason: z.string().trim().max(2_000).optional(),
+    /**
+     * All one's bids in one declaration: with `conflict: false`, the chosen bids listed here are
+     * declared with a conflict (each its own nature) and the rest without one.
+     */
+    conflicts: z
+      .array(
+        z.object({ bidRef: z.string().trim().min(1), nature: requiredText('what the conflict is', 2_000) }),
+      )
+      .max(10_000)
+      .optional(),
   })
   .refine((v) => v.all || (v.bidRefs?.length ?? 0) > 0, {
     error: 'Name the bids (--bid REF) or choose all of them (--all)',
@@ -35,6 +45,10 @@ export const declareSchema = z
   .refine((v) => !v.conflict || (v.nature ?? '').length > 0, {
     error: 'Say what the conflict is',
     path: ['nature'],
+  })
+  .refine((v) => !v.conflict || !v.conflicts?.length, {
+    error: 'List conflicts bid by bid only when declaring the rest without one',
+    path: ['conflicts'],
   });
 
 export const scoreEntrySchema = z.object({

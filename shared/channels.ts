@@ -83,6 +83,7 @@ export const CHANNELS = [
   'notices:update',
   'notices:set',
   'publish:register',
+  'publish:threeSixtyGiving',
   'notices:readiness',
   'notices:ready',
   'notices:sign',

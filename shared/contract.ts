@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appInfoSchema } from './app-info';
-import { registerInputSchema } from './publish';
+import { registerInputSchema, threeSixtyGivingInputSchema } from './publish';
 import { databaseStatusSchema, historyEntrySchema, historyInputSchema } from './audit';
 import type { Channel } from './channels';
 import type { Result } from './result';
@@ -268,6 +268,7 @@ export const contract = {
   'notices:update': { input: noticeUpdateSchema, output: noticeViewSchema },
   'notices:set': { input: noticeSetSchema, output: noticeViewSchema },
   'publish:register': { input: registerInputSchema, output: exportedFileSchema },
+  'publish:threeSixtyGiving': { input: threeSixtyGivingInputSchema, output: exportedFileSchema },
   'notices:readiness': {
     input: z.object({ roundId: z.number().int().positive() }),
     output: readinessSchema,

@@ -12,12 +12,15 @@ export const PACK_FORMAT = 'tranche-pack';
 /** The pack format this Tranche writes and reads; a pack from a newer one is refused, named. */
 export const PACK_VERSION = 1;
 
-/** What a pack carries: office → assessor, board member or commissioner, or their return. */
-export const PACK_KINDS = ['assessor', 'return', 'board', 'signoff'] as const;
+/**
+ * What a pack carries: office → assessor, board member or commissioner, or an officer following a
+ * signed round's grants away from the office (delivery), or their return.
+ */
+export const PACK_KINDS = ['assessor', 'return', 'board', 'signoff', 'delivery'] as const;
 export type PackKind = (typeof PACK_KINDS)[number];
 
 /** The kinds an office sends out; each has its return, which names the kind it answers in `of`. */
-export const OUTBOUND_KINDS = ['assessor', 'board', 'signoff'] as const;
+export const OUTBOUND_KINDS = ['assessor', 'board', 'signoff', 'delivery'] as const;
 export type OutboundKind = (typeof OUTBOUND_KINDS)[number];
 
 export const PACK_KIND_LABELS: Record<PackKind, string> = {
@@ -25,6 +28,7 @@ export const PACK_KIND_LABELS: Record<PackKind, string> = {
   return: 'return pack',
   board: 'board pack',
   signoff: 'sign-off pack',
+  delivery: 'delivery pack',
 };
 
 /** A raw 32-byte Ed25519 public key in base64 (44 characters, one "=" of padding). */
@@ -108,7 +112,7 @@ const packBytesSchema = z
 export const packMakeSchema = z.object({
   kind: z.enum(OUTBOUND_KINDS),
   roundId: idSchema,
-  /** The assessor or board member it is for; a sign-off pack goes to the commissioner. */
+  /** The assessor, board member or officer it is for; a sign-off pack goes to the commissioner. */
   personName: z.string().trim().min(1).max(120).optional(),
 });
 export type PackMakeInput = z.input<typeof packMakeSchema>;

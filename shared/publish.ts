@@ -27,3 +27,17 @@ export const REGISTER_COLUMNS = [
   'Fund',
   'Round',
 ] as const;
+
+/**
+ * An organisation identifier as org-id.guide gives them: a list code (country and register) and
+ * the identifier that register gives, like GB-CHC-1234567. 360Giving builds its ids from them.
+ */
+export const ORG_ID_PATTERN = /^[A-Z]{2,}-[A-Z0-9]+-[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+export const threeSixtyGivingInputSchema = z.object({
+  roundId: z.number().int().positive(),
+  orgId: z.string().trim().regex(ORG_ID_PATTERN, {
+    error:
+      'The org-id must be an org-id.guide identifier: the list code and the number it gives, like GB-CHC-1234567',
+  }),
+});

@@ -42,9 +42,10 @@ export interface Rule {
   dryRunAction?: string;
   /**
    * Allowed on a round copy received in a pack (electron/packs/): the recipient's own work, such
-   * as their declarations and scores. Every other write that touches a copy is refused.
+   * as their declarations and scores; `delivery` only on a delivery pack's copy (due diligence,
+   * claims and returns recorded away from the office). Every other write that touches a copy is refused.
    */
-  onCopy?: true;
+  onCopy?: true | 'delivery';
   /**
    * A duty kept apart from another (GovS 015): whoever did the named channel's write on the same
    * thing may not do this one. The handler checks it, as it depends on the record.
@@ -374,15 +375,18 @@ export const RULE_BOOK = {
   'notices:export': read('export a decision notice'),
   // What the Specified Information Order asks to be published: read from signed decisions only.
   'publish:register': read('export the register of grants'),
+  'publish:threeSixtyGiving': read("export a round's awards as 360Giving data"),
   'letters:export': read('write letters to bidders', LEAD),
   // Packs between laptops (electron/packs/). Opening checks in its handler who may open it (the
   // recipient, or anyone on a new installation, who becomes the recipient with the code).
+  // Each kind of pack is made in its own stage (assessment, board review, decision; a delivery pack
+  // once the decision is signed), which its module checks (electron/packs/kinds/).
   'packs:make': {
     access: 'write',
-    action: 'send packs to assessors, the board or the commissioner',
+    action: 'send packs to assessors, the board, the commissioner or officers following grants',
     roles: LEAD,
     round: byRoundId,
-    stages: UNSIGNED,
+    stages: STAGES,
   },
   'packs:open': { access: 'write', action: 'open a pack from your office', roles: ANYONE },
   // A return is the recipient's own work from their copy, in whatever stage it stands.
@@ -407,6 +411,7 @@ export const RULE_BOOK = {
     roles: OFFICERS,
     round: byRoundId,
     stages: DELIVERY,
+    onCopy: 'delivery',
   },
   // Drafting the agreement writes a file, not the record.
   'grants:agreement': read('draft a grant agreement', OFFICERS),
@@ -445,6 +450,7 @@ export const RULE_BOOK = {
     roles: OFFICERS,
     round: byRoundId,
     stages: DELIVERY,
+    onCopy: 'delivery',
   },
   'claims:approve': {
     access: 'write',
@@ -461,6 +467,7 @@ export const RULE_BOOK = {
     roles: OFFICERS,
     round: byRoundId,
     stages: DELIVERY,
+    onCopy: 'delivery',
   },
   'reports:delivery': read('see the delivery report'),
   'reports:deliveryXlsx': read('export the delivery report'),

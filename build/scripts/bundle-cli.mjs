@@ -37,7 +37,7 @@ export async function bundleCli() {
     logLevel: 'warning',
     // pdfmake (through pdfkit) reads its font metrics from files beside its own modules, by
     // __dirname, which an ES module bundle does not have: it loads from node_modules instead.
-    external: ['better-sqlite3', 'pdfmake', 'pdfmake/*'],
+    external: ['better-sqlite3', 'pdfmake', 'pdfmake/*', 'pdfkit'],
     // Bundled CommonJS libraries call require(); an ES module has none unless it is made.
     banner: {
       js:

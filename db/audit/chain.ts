@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { canonicalJson, GENESIS_HASH, sha256Hex } from './canonical';
+import { signEntryHash, type EntrySigner } from './entry-signature';
 import { auditedTables, canonicalKey, rowReader, type AuditedTable } from './tables';
 
 // Appending to the chain. Every function here expects to run inside a transaction the caller
@@ -18,6 +19,11 @@ export interface AuditOperation {
   summary: string;
   /** Rounds named by the input; rounds of the changed rows are added. */
   rounds: number[];
+  /**
+   * The acting person's unlocked key, which signs the entry. Absent only for the named kinds that
+   * nobody does (db/audit/signers.ts), such as a migration or a wrong passphrase.
+   */
+  signer?: EntrySigner | null;
 }
 
 export interface RowChange {
@@ -177,7 +183,7 @@ export function appendEntry(sqlite: Database.Database, op: AuditOperation, chang
     at: op.at,
     personId: op.personId,
     personName: op.personName,
-    keyFingerprint: op.keyFingerprint,
+    keyFingerprint: op.signer?.fingerprint ?? op.keyFingerprint,
     operation: op.operation,
     rounds: roundsColumn([...op.rounds, ...roundsOf(sqlite, changes)]),
     summary: op.summary + changeCount(changes),
@@ -185,20 +191,32 @@ export function appendEntry(sqlite: Database.Database, op: AuditOperation, chang
     changesHash: changesHash(changes),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
+  const hash = entryHash(fields);
+  // A database migrated only part-way (by a test, or an older release's steps) has no signatures yet.
+  const signed = hasSignatureColumn(sqlite);
   sqlite
     .prepare(
       `INSERT INTO audit_entries (seq, at, person_id, person_name, key_fingerprint, operation, rounds,
-         summary, input, changes_hash, prev_hash, hash)
+         summary, input, changes_hash, prev_hash, hash${signed ? ', signature' : ''})
        VALUES (@seq, @at, @personId, @personName, @keyFingerprint, @operation, @rounds,
-         @summary, @input, @changesHash, @prevHash, @hash)`,
+         @summary, @input, @changesHash, @prevHash, @hash${signed ? ', @signature' : ''})`,
     )
-    .run({ ...fields, hash: entryHash(fields) });
+    .run({
+      ...fields,
+      hash,
+      ...(signed ? { signature: op.signer ? signEntryHash(op.signer, hash) : null } : {}),
+    });
   const insert = sqlite.prepare(
     'INSERT INTO audit_changes (entry_seq, position, table_name, row_key, op, image) ' +
       'VALUES (?, ?, ?, ?, ?, ?)',
   );
   changes.forEach((c, i) => insert.run(fields.seq, i, c.table, c.key, c.op, c.image));
   return fields.seq;
+}
+
+function hasSignatureColumn(sqlite: Database.Database): boolean {
+  const columns = sqlite.prepare("SELECT name FROM pragma_table_info('audit_entries')").pluck().all();
+  return columns.includes('signature');
 }
 
 function changeCount(changes: RowChange[]): string {

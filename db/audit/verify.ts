@@ -8,6 +8,7 @@ import {
   type RowChange,
   type RowDifference,
 } from './chain';
+import { signedFrom, signerCheck } from './signers';
 import { auditTablesPresent } from './tables';
 import { EMPTIED, heldKeys } from './startup';
 import { missingGuardTriggers } from './triggers';
@@ -19,6 +20,8 @@ import { canonicalJson as canonicalNoticeJson } from '../../shared/canonical-jso
 export interface VerifyReport {
   ok: boolean;
   problems: string[];
+  /** What a reader should know but is no failure: entries and grants from before entries were signed. */
+  notes: string[];
   /** For a database these are null; a notice file (verify FILE.pdf) fills them. */
   signedBy: string | null;
   signedOn: string | null;
@@ -34,9 +37,11 @@ export type Verifiable = Database.Database | { sqlite: Database.Database };
 export function verifyDatabase(target: Verifiable): VerifyReport {
   const sqlite = 'sqlite' in target ? target.sqlite : target;
   const problems: string[] = [];
+  const notes: string[] = [];
   const report = (entries: number, rows: number): VerifyReport => ({
     ok: problems.length === 0,
     problems,
+    notes,
     signedBy: null,
     signedOn: null,
     fingerprint: null,
@@ -50,7 +55,7 @@ export function verifyDatabase(target: Verifiable): VerifyReport {
   for (const name of missingGuardTriggers(sqlite))
     problems.push(`The audit chain's append-only guard ${name} has been removed`);
   checkBeginning(sqlite, problems);
-  const entries = checkChain(sqlite, problems);
+  const entries = checkChain(sqlite, problems, notes);
   const differences = differencesFromChain(sqlite);
   for (const d of differences) problems.push(describeDifference(d));
   const unsealed = sqlite.prepare('SELECT count(*) FROM audit_pending').pluck().get() as number;
@@ -87,7 +92,8 @@ function checkBeginning(sqlite: Database.Database, problems: string[]) {
     );
 }
 
-function checkChain(sqlite: Database.Database, problems: string[]): number {
+function checkChain(sqlite: Database.Database, problems: string[], notes: string[]): number {
+  const signers = signerCheck(sqlite, signedFrom(sqlite));
   const changes = sqlite.prepare(
     'SELECT table_name, row_key, op, image FROM audit_changes WHERE entry_seq = ? ORDER BY position',
   );
@@ -115,9 +121,18 @@ function checkChain(sqlite: Database.Database, problems: string[]): number {
     if (changesHash(recorded) !== fields.changesHash)
       problems.push(`${name}: the rows it records were changed after it was written`);
     if (entryHash(fields) !== row.hash) problems.push(`${name} was changed after it was written`);
+    signers.entry(
+      fields,
+      String(row.hash),
+      typeof row.signature === 'string' ? row.signature : null,
+      recorded,
+    );
     previous = String(row.hash);
     expected = fields.seq + 1;
   }
+  signers.finish();
+  problems.push(...signers.problems);
+  notes.push(...signers.notes);
   return count;
 }
 

@@ -100,6 +100,15 @@ export function bidQueries(db: TrancheDb) {
       );
     },
     /** Every bid of a round with its cost lines, in two queries however many bids there are. */
+    /** Each bid's summary in a round, by bid id: one query for a board pack of thousands. */
+    summariesForRound(roundId: number): Map<number, string> {
+      const rows = db
+        .select({ id: bids.id, summary: bids.summary })
+        .from(bids)
+        .where(eq(bids.roundId, roundId))
+        .all();
+      return new Map(rows.map((r) => [r.id, r.summary ?? '']));
+    },
     listForRound(roundId: number) {
       const rows = db
         .select(bidColumns)

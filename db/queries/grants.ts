@@ -104,6 +104,11 @@ export function grantQueries(db: TrancheDb) {
         .onConflictDoUpdate({ target: [grantReturns.grantId, grantReturns.dueOn], set: rest })
         .run();
     },
+    /** A round copy's claims and returns of a grant, cleared before the office's newer ones are written. */
+    clearDelivery(grantId: number): void {
+      db.delete(grantClaims).where(eq(grantClaims.grantId, grantId)).run();
+      db.delete(grantReturns).where(eq(grantReturns.grantId, grantId)).run();
+    },
     addVariation(values: typeof grantVariations.$inferInsert): void {
       db.insert(grantVariations).values(values).run();
     },

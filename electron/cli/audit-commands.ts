@@ -10,8 +10,8 @@ import { verifyNoticeFile } from './verify-file';
 // verify, audit, backup and restore: the commands that check or copy the record itself.
 
 function verifyJson(report: VerifyReport) {
-  const { ok, problems, signedBy, signedOn, fingerprint } = report;
-  return { ok, problems, signedBy, signedOn, fingerprint };
+  const { ok, problems, notes, signedBy, signedOn, fingerprint } = report;
+  return { ok, problems, notes, signedBy, signedOn, fingerprint };
 }
 
 export const auditCommands: Command[] = [
@@ -36,6 +36,7 @@ export const auditCommands: Command[] = [
         report = {
           ok: false,
           problems: connection.health.damage,
+          notes: [],
           signedBy: null,
           signedOn: null,
           fingerprint: null,
@@ -49,6 +50,7 @@ export const auditCommands: Command[] = [
       else if (report.ok)
         ctx.print(`The record verifies: ${report.entries} audit entries, ${report.rows} rows recorded.`);
       else for (const problem of report.problems) ctx.print(problem);
+      if (!ctx.json) for (const note of report.notes) ctx.print(`Note: ${note}`);
       if (!report.ok)
         throw new CliRefusal(
           `${connection.file} does not verify: ${report.problems.length} problem(s), ` +

@@ -5,8 +5,9 @@ import { MAX_PACK_BYTES } from '../packs/format';
 import { idOption, printJson, requiredOption, type Command, type CommandContext } from './commands';
 import { CliRefusal } from './refusal';
 
-// Packs between laptops: the office makes a pack for an assessor, a board member or the
-// commissioner; they open it on their own laptop and return their work; the office receives it.
+// Packs between laptops: the office makes a pack for an assessor, a board member, the
+// commissioner, or an officer following a signed round's grants (delivery); they open it on their
+// own laptop and return their work; the office receives it.
 
 /** A pack file's bytes, refused before reading when it is larger than any pack can be. */
 function readPackFile(file: string | undefined): string {
@@ -80,6 +81,12 @@ export const packCommands: Command[] = [
     'pack board --round ID --member NAME --out FILE [--json]',
   ),
   makeCommand('signoff', ['pack', 'signoff'], null, 'pack signoff --round ID --out FILE [--json]'),
+  makeCommand(
+    'delivery',
+    ['pack', 'delivery'],
+    'officer',
+    'pack delivery --round ID --officer NAME --out FILE [--json]',
+  ),
   {
     words: ['pack', 'open'],
     usage: 'pack open FILE [--enrolment-code CODE] [--json]',

@@ -8,6 +8,27 @@ import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
 // Who assesses which bid, their declarations of interest, and how far assessment has got.
 
+/**
+ * The nature of the conflict for each declared bid that has one: every bid when `conflict` is set,
+ * otherwise those listed in `conflicts` (each of which must be among the bids being declared).
+ */
+function conflictsByBid(
+  ctx: HandlerContext,
+  ids: readonly number[],
+  input: ParsedInput<'assessment:declare'>,
+): Map<number, string> {
+  if (input.conflict) return new Map(ids.map((id) => [id, input.nature ?? '']));
+  const idOfRef = new Map(ids.map((id) => [ctx.store.bids.get(id)?.ref ?? '', id]));
+  const natures = new Map<number, string>();
+  for (const { bidRef, nature } of input.conflicts ?? []) {
+    const id = idOfRef.get(bidRef);
+    if (id === undefined)
+      throw fieldRefusal('invalid_input', 'conflicts', `${bidRef} is not among the bids being declared`);
+    natures.set(id, nature);
+  }
+  return natures;
+}
+
 export const assessorHandlers = {
   'assessment:assign': (input: ParsedInput<'assessment:assign'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
@@ -61,6 +82,7 @@ export const assessorHandlers = {
         );
       mustGetOpenRound(ctx, input.roundId);
       const ids = selectedBidIds(ctx, input.roundId, input, assessor.id);
+      const natureOf = conflictsByBid(ctx, ids, input);
       for (const id of ids) {
         if (!ctx.store.scoring.isAssigned(id, assessor.id))
           throw new Refusal(
@@ -70,9 +92,9 @@ export const assessorHandlers = {
       }
       // A conflict once declared stands: withdrawing it is the lead officer's act, with a reason,
       // and the declaration it replaces stays in the history.
-      const withdrawn = input.conflict
-        ? []
-        : ids.filter((id) => ctx.store.scoring.declaration(id, assessor.id)?.conflict === true);
+      const withdrawn = ids.filter(
+        (id) => !natureOf.has(id) && ctx.store.scoring.declaration(id, assessor.id)?.conflict === true,
+      );
       if (withdrawn.length > 0) {
         const refs = withdrawn.map((id) => ctx.store.bids.get(id)?.ref ?? String(id)).join(', ');
         if (actor.role !== 'lead_officer')
@@ -89,14 +111,10 @@ export const assessorHandlers = {
       }
       const now = ctx.now();
       for (const id of ids)
-        ctx.store.scoring.declare(
-          id,
-          assessor.id,
-          input.conflict,
-          input.conflict ? (input.nature ?? null) : null,
-          now,
-          { by: actor.id, reason: withdrawn.includes(id) ? (input.reason ?? null) : null },
-        );
+        ctx.store.scoring.declare(id, assessor.id, natureOf.has(id), natureOf.get(id) ?? null, now, {
+          by: actor.id,
+          reason: withdrawn.includes(id) ? (input.reason ?? null) : null,
+        });
       return { declared: ids.length };
     }),
   'assessment:progress': (input: ParsedInput<'assessment:progress'>, ctx: ReadContext) => {

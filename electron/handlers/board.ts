@@ -1,3 +1,4 @@
+import { groupBy } from '../../db/group-by';
 import type { ParsedInput } from '../../shared/contract';
 import { currentActor } from './actor';
 import { rankingFor } from './ranking';
@@ -10,9 +11,13 @@ import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
 export function shortlistFor(ctx: ReadContext, roundId: number) {
   mustGetRound(ctx, roundId);
+  return shortlistFrom(ctx, roundId, rankingFor(ctx, roundId));
+}
+
+/** The shortlist drawn from a ranking already worked out (the board pack needs both). */
+function shortlistFrom(ctx: HandlerContext, roundId: number, ranking: ReturnType<typeof rankingFor>) {
   const rule = ctx.store.board.rule(roundId) ?? { rule: 'threshold' as const, topN: null };
-  const overrides = ctx.store.board.overrides(roundId);
-  const ranking = rankingFor(ctx, roundId);
+  const overrideOf = new Map(ctx.store.board.overrides(roundId).map((o) => [o.bidId, o]));
   let eligibleSeen = 0;
   return {
     rule: rule.rule,
@@ -26,7 +31,7 @@ export function shortlistFor(ctx: ReadContext, roundId: number) {
           : rule.rule === 'top'
             ? eligible && eligibleSeen <= (rule.topN ?? 0)
             : false;
-      const override = overrides.find((o) => o.bidId === r.bidId) ?? null;
+      const override = overrideOf.get(r.bidId) ?? null;
       return {
         rank: r.rank,
         bidId: r.bidId,
@@ -87,18 +92,22 @@ export const boardHandlers = {
 
   'board:pack': (input: ParsedInput<'board:pack'>, ctx: ReadContext) => {
     const round = mustGetRound(ctx, input.roundId);
+    // One ranking, one read of each table, joined through maps: a shortlist can run to thousands.
+    const ranking = rankingFor(ctx, round.id);
     const shortlist = visibleForScores(
       ctx,
       round.id,
-      shortlistFor(ctx, round.id).items.filter((i) => i.included),
+      shortlistFrom(ctx, round.id, ranking).items.filter((i) => i.included),
       'the board pack',
     );
-    const ranking = rankingFor(ctx, round.id);
-    const allocation = ctx.store.allocation.items(round.id);
-    const views = ctx.store.board.views(round.id);
+    const rankedOf = new Map(ranking.map((r) => [r.bidId, r]));
+    const bidOf = new Map(ctx.store.bids.listForRound(round.id).map((b) => [b.id, b]));
+    const summaryOf = ctx.store.bids.summariesForRound(round.id);
+    const allocationOf = new Map(ctx.store.allocation.items(round.id).map((a) => [a.bidId, a]));
+    const viewsOf = groupBy(ctx.store.board.views(round.id), (v) => v.bidId);
     return shortlist.map((item) => {
-      const bid = ctx.store.bids.get(item.bidId);
-      const ranked = ranking.find((r) => r.bidId === item.bidId);
+      const ranked = rankedOf.get(item.bidId);
+      const allocated = allocationOf.get(item.bidId);
       return {
         rank: item.rank,
         bidId: item.bidId,
@@ -106,16 +115,19 @@ export const boardHandlers = {
         title: item.title,
         partnership: item.partnership,
         requestedPence: item.requestedPence,
-        reducedPence: bid?.reducedPence ?? null,
+        reducedPence: bidOf.get(item.bidId)?.reducedPence ?? null,
         weightedScore: item.weightedScore,
-        summary: bid?.summary ?? '',
+        summary: summaryOf.get(item.bidId) ?? '',
         checks: ranked?.checks ?? [],
         openQueries: ranked?.openQueries ?? [],
-        recommendedPence: allocation.find((a) => a.bidId === item.bidId)?.amountPence ?? null,
-        departureReason: allocation.find((a) => a.bidId === item.bidId)?.reason ?? '',
-        views: views
-          .filter((v) => v.bidId === item.bidId)
-          .map(({ person, view, comment, meetingOn }) => ({ person, view, comment, meetingOn })),
+        recommendedPence: allocated?.amountPence ?? null,
+        departureReason: allocated?.reason ?? '',
+        views: (viewsOf.get(item.bidId) ?? []).map(({ person, view, comment, meetingOn }) => ({
+          person,
+          view,
+          comment,
+          meetingOn,
+        })),
       };
     });
   },

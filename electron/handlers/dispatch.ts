@@ -23,6 +23,7 @@ import { noticeWordingHandlers } from './notice-wording';
 import { noticeLifecycleHandlers } from './notice-lifecycle';
 import { noticeWordsHandlers } from './notice-words';
 import { publishHandlers } from './publish';
+import { threeSixtyGivingHandlers } from './three-sixty-giving';
 import { partnershipHandlers } from './partnerships';
 import { readinessHandlers } from './readiness';
 import { roundProgressHandlers } from './round-progress';
@@ -78,6 +79,7 @@ const handlers: Handlers = {
   ...noticeLifecycleHandlers,
   ...noticeWordsHandlers,
   ...publishHandlers,
+  ...threeSixtyGivingHandlers,
   ...readinessHandlers,
   ...roundProgressHandlers,
   ...noticeExportHandlers,

@@ -1,6 +1,7 @@
 import type { Channel } from '../../shared/channels';
 import { formatDate } from '../../shared/dates';
 import { ROLE_LABELS, type Person, type Role } from '../../shared/people';
+import { allowedOnCopy } from '../../shared/copy-rules';
 import { ruleFor, writes, type Rule } from '../../shared/rule-book';
 import { STAGE_LABELS, type Stage } from '../../shared/stages';
 import { currentActor } from './actor';
@@ -35,13 +36,15 @@ export function checkRole(ctx: ReadContext, rule: Rule, input: unknown): Person 
         `(on the command line, --as NAME with TRANCHE_PASSPHRASE) before you ${action}`,
     );
   }
-  if (!roles.includes(actor.role))
-    throw new Refusal(
-      'forbidden',
-      `Only a ${roleList(roles)} can ${action}; ${actor.name} is a ${ROLE_LABELS[actor.role].toLowerCase()}`,
-    );
+  if (!roles.includes(actor.role)) throw roleRefusal(roles, action, actor);
   return actor;
 }
+
+const roleRefusal = (roles: readonly Role[], action: string, person: Person) =>
+  new Refusal(
+    'forbidden',
+    `Only a ${roleList(roles)} can ${action}; ${person.name} is a ${ROLE_LABELS[person.role].toLowerCase()}`,
+  );
 
 /** Refuses a write in a stage of its round the rule book does not allow it in. */
 export function checkStage(ctx: ReadContext, rule: Rule, input: unknown): void {
@@ -68,26 +71,36 @@ export function checkStage(ctx: ReadContext, rule: Rule, input: unknown): void {
   );
 }
 
+/** The kind of pack a round copy came in, or null for the office's own round. */
+function copyKind(ctx: HandlerContext, roundId: number): string | null {
+  const copyOf = ctx.store.packs.roundIdentity(roundId)?.copyOf;
+  if (!copyOf) return null;
+  try {
+    return String((JSON.parse(copyOf) as { kind?: unknown }).kind ?? '');
+  } catch {
+    return '';
+  }
+}
+
+const OWN_WORK = 'only your own declarations and scores can be changed here';
+const DELIVERY_WORK = 'only due diligence, claims and monitoring returns can be recorded here';
+
 /**
  * On a round copy received in a pack, only the recipient's own work may be written (rules marked
- * `onCopy`), and only for themselves: a write naming another assessor is refused too.
+ * `onCopy`; `delivery` ones only on a delivery pack's copy), and only for themselves: a write
+ * naming another assessor is refused too.
  */
 export function checkCopy(ctx: ReadContext, rule: Rule, input: unknown, actor: Person | null): void {
   if (!rule.round || !writes(rule, input)) return;
   const roundId = roundOfInput(ctx, rule.round, input);
-  if (roundId === null || !ctx.store.packs.isCopy(roundId)) return;
-  if (!rule.onCopy)
-    throw new Refusal(
-      'forbidden',
-      'This round is a copy from your office: only your own declarations and scores can be changed here',
-    );
+  const kind = roundId === null ? null : copyKind(ctx, roundId);
+  if (kind === null) return;
+  const work = kind === 'delivery' ? DELIVERY_WORK : OWN_WORK;
+  const allowed = allowedOnCopy(rule, kind);
+  if (!allowed) throw new Refusal('forbidden', `This round is a copy from your office: ${work}`);
   const named = (input as { assessor?: unknown } | undefined)?.assessor;
   if (typeof named === 'string' && actor && named.trim().toLowerCase() !== actor.name.toLowerCase())
-    throw new Refusal(
-      'forbidden',
-      'This round is a copy from your office: only your own declarations and scores can be changed here, ' +
-        `not ${named.trim()}'s`,
-    );
+    throw new Refusal('forbidden', `This round is a copy from your office: ${work}, not ${named.trim()}'s`);
 }
 
 /** The whole rule for one call: the right person, at the right stage of the round. */
@@ -95,5 +108,21 @@ export function enforceRuleBook(channel: Channel, input: unknown, ctx: ReadConte
   const rule = ruleFor(channel);
   const actor = checkRole(ctx, rule, input);
   checkCopy(ctx, rule, input, actor);
+  checkStage(ctx, rule, input);
+}
+
+/**
+ * The rule book for a write made by `person` elsewhere and applied here (work recorded away from the
+ * office, received in a signed pack): their role, now, and the round's stage, as if they made it here.
+ */
+export function enforceRuleBookFor(
+  channel: Channel,
+  input: unknown,
+  ctx: HandlerContext,
+  person: Person,
+): void {
+  const rule = ruleFor(channel);
+  if (rule.roles !== 'anyone' && !rule.roles.includes(person.role))
+    throw roleRefusal(rule.roles, rule.action, person);
   checkStage(ctx, rule, input);
 }

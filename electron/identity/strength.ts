@@ -9,12 +9,20 @@ const MIN_SCORE = 3;
 
 let estimator: Promise<ZxcvbnFactory> | undefined;
 
+/**
+ * A library's exports, whether they come as an ES module (tsx, vitest) or, in the command line's
+ * bundle, as a CommonJS module under `default`: there the named exports alone are undefined, and
+ * setting a passphrase failed with "is not a constructor".
+ */
+const exportsOf = <T extends object>(loaded: T): T => (loaded as { default?: T }).default ?? loaded;
+
 async function load(): Promise<ZxcvbnFactory> {
-  const [{ ZxcvbnFactory }, common, en] = await Promise.all([
-    import('@zxcvbn-ts/core'),
-    import('@zxcvbn-ts/language-common'),
-    import('@zxcvbn-ts/language-en'),
+  const [core, common, en] = await Promise.all([
+    import('@zxcvbn-ts/core').then(exportsOf),
+    import('@zxcvbn-ts/language-common').then(exportsOf),
+    import('@zxcvbn-ts/language-en').then(exportsOf),
   ]);
+  const { ZxcvbnFactory } = core;
   return new ZxcvbnFactory({
     dictionary: { ...common.dictionary, ...en.dictionary },
     graphs: common.adjacencyGraphs,

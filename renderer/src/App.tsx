@@ -13,6 +13,8 @@ import { BidsPage } from './pages/BidsPage';
 import { ImportPage } from './pages/ImportPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PlansPage } from './pages/PlansPage';
+import { PartnershipsPage } from './pages/PartnershipsPage';
+import { PublishPage } from './pages/PublishPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { OpenPackPage } from './pages/OpenPackPage';
 import { AssessmentPage } from './pages/AssessmentPage';
@@ -170,7 +172,9 @@ function Frame() {
             <ul className="nav__list">
               <NavLink href="/rounds">Funding rounds</NavLink>
               <NavLink href="/plans">Plans</NavLink>
+              <NavLink href="/partnerships">Partnerships</NavLink>
               <NavLink href="/reports">Reports</NavLink>
+              <NavLink href="/publishing">Publishing</NavLink>
               <LeadNavLink href="/people">People</LeadNavLink>
               <NavLink href="/about">About and data</NavLink>
             </ul>
@@ -258,6 +262,8 @@ function Frame() {
             <Route path="/rounds/:id">{(params) => <RoundOverviewPage id={Number(params.id)} />}</Route>
             <Route path="/about" component={AboutPage} />
             <Route path="/plans" component={PlansPage} />
+            <Route path="/partnerships" component={PartnershipsPage} />
+            <Route path="/publishing" component={PublishPage} />
             <Route path="/reports" component={ReportsPage} />
             <Route path="/profile" component={ProfilePage} />
             <Route path="/people" component={PeoplePage} />

@@ -22,7 +22,7 @@ async function cli(args: string[]) {
 }
 
 describe('verify and audit on the command line', () => {
-  it('verify prints { ok, problems, signedBy, signedOn, fingerprint }: exit 0, or 2 naming it', async () => {
+  it('verify prints { ok, problems, notes, signedBy, signedOn, fingerprint }: exit 0, or 2 naming it', async () => {
     const { file, connection } = await signedRound();
     connection.close();
     const good = await cli(['--db', file, 'verify', '--json']);
@@ -30,6 +30,7 @@ describe('verify and audit on the command line', () => {
     expect(JSON.parse(good.stdout)).toEqual({
       ok: true,
       problems: [],
+      notes: [],
       signedBy: null,
       signedOn: null,
       fingerprint: null,

@@ -4,9 +4,12 @@ import { dispatch } from '../../electron/handlers/dispatch';
 import { moveRoundTo } from '../support/stages';
 import { actingAs, testContext } from '../support/temp-db';
 
-/** The demonstration round allocated and signed, on a temporary file; the connection stays open. */
-export async function signedRound() {
-  const { ctx, connection, file } = testContext();
+/**
+ * The demonstration round allocated and signed, on a temporary file; the connection stays open.
+ * `migrationsFolder` builds it as an older release's schema left it (see migrationsUpTo).
+ */
+export async function signedRound(migrationsFolder?: string) {
+  const { ctx, connection, file } = testContext(undefined, migrationsFolder);
   const as = (name: string): HandlerContext => actingAs(ctx, name);
   must(await dispatch('demo:load', {}, ctx));
   const lead = as('Dan Hughes');

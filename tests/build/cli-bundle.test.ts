@@ -78,6 +78,20 @@ describe('the bundled command line', () => {
     // machine that takes longer than one in-process test is allowed.
   }, 90_000);
 
+  it('judges a new passphrase (zxcvbn, loaded lazily) as the sources do', () => {
+    const add = (passphrase: string) =>
+      spawnSync(
+        process.execPath,
+        [BUNDLE, '--db', tempDbFile(), 'people', 'add', '--name', 'Dan Hughes', '--role', 'lead officer'],
+        { encoding: 'utf8', env: { ...process.env, TRANCHE_NEW_PASSPHRASE: passphrase } },
+      );
+    const weak = add('password1');
+    expect([weak.status, weak.stderr]).toEqual([2, expect.stringContaining('too easy to guess')]);
+    const strong = add('kettle harbour violet lantern');
+    expect(strong.stderr).toBe('');
+    expect(strong.status).toBe(0);
+  }, 60_000);
+
   it('is rebuilt by `npm run tranche` when a source is newer, rather than running the sources', () => {
     // As if the bundle had been built long ago and the sources changed since (a pull, an edit).
     const longAgo = new Date('2001-01-01T00:00:00Z');

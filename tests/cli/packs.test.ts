@@ -3,9 +3,7 @@ import { createHash, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connection';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
-import { createStore } from '../../db/store';
 import { runCli } from '../../electron/cli/run';
 import { keyFingerprint, rawPublicKey, unlockIdentity, type KdfParams } from '../../electron/identity/keys';
 import { readPack, writePack } from '../../electron/packs/format';
@@ -74,9 +72,9 @@ describe('packs between two laptops on the command line', () => {
 
     // The office: the 2013 Invest to Save round as it stood during assessment, a new assessor assigned.
     expect((await cli(['--db', office, 'demo'])).code).toBe(0);
-    const connection = openDatabase(office, { migrationsFolder: MIGRATIONS_FOLDER });
-    createStore(connection).rounds.setStage(1, 'assessment', new Date().toISOString());
-    connection.close();
+    // Back to assessment, as a lead officer does it (a write past Tranche would not verify).
+    const back = ['stage', '--round', '1', '--to', 'assessment', '--reason', 'An assessor joins late'];
+    expect((await atOffice(...back)).code).toBe(0);
     expect((await atOffice('people', 'add', '--name', 'Eve Ward', '--role', 'policy officer')).code).toBe(0);
     expect((await atOffice('assign', '--round', '1', '--assessor', 'Eve Ward', '--all')).code).toBe(0);
     const rankingBefore = JSON.parse((await atOffice('rank', '--round', '1', '--json')).stdout) as {

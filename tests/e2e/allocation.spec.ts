@@ -133,7 +133,11 @@ test('a board member records views in meeting mode, and they stay on the round\u
   ) as unknown[];
   expect(record).toHaveLength(13);
   await page.reload();
-  await expect(page.getByRole('region', { name: /B2: Domestic Abuse/ })).toContainText(
-    'Frances Doyle: Support with conditions',
-  );
+  await expect(
+    page
+      .getByRole('table', { name: 'Shortlisted bids for the board' })
+      .getByRole('row')
+      .filter({ hasText: 'B2' })
+      .filter({ hasText: 'Domestic Abuse' }),
+  ).toContainText('Frances Doyle: Support with conditions');
 });

@@ -1,4 +1,8 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { dispatch } from '../../electron/handlers/dispatch';
 import { signedRound } from '../support/grants';
+import { tempDir, testContext } from '../support/temp-db';
 import { expectNoAccessibilityViolations } from './axe';
 import { beMe, expect, test } from './fixtures';
 
@@ -67,5 +71,91 @@ test('a board member reads what was awarded, paid and is overdue, per grant and 
     expect(scrollWidth, `no sideways scroll at ${width}×${height}`).toBeLessThanOrEqual(clientWidth);
     if (process.env.SHOTS)
       await page.screenshot({ path: `${process.env.SHOTS}/delivery-${width}.png`, fullPage: true });
+  }
+});
+
+test('a lead officer sends the grants to a monitoring officer and receives what they recorded', async ({
+  page,
+  bridge,
+}) => {
+  test.setTimeout(120_000);
+  const office = await signedRound('2026-05-01', bridge.db);
+  office.connection.close();
+  const dir = tempDir();
+  await page.goto(bridge.url);
+  await beMe(page, bridge.origin, 'Dan Hughes');
+  await page.goto(`${bridge.origin}/#/rounds/1/delivery`);
+  const packs = page.getByRole('region', { name: 'Packs for other laptops' });
+  await expect(packs).toContainText('if any is refused, none is');
+  // By keyboard: choose the officer, then send.
+  await packs.getByLabel('Officer').focus();
+  await packs.getByLabel('Officer').selectOption('Asha Patel');
+  await page.keyboard.press('Tab');
+  await expect(packs.getByRole('button', { name: 'Send to officer' })).toBeFocused();
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  const packFile = path.join(dir, (await download).suggestedFilename());
+  await (await download).saveAs(packFile);
+  const code = (await page
+    .getByRole('region', { name: 'Enrolment code for Asha Patel' })
+    .locator('code')
+    .textContent())!;
+
+  // Asha's laptop: due diligence and a claim on her copy, signed and returned.
+  const { ctx: laptop } = testContext();
+  laptop.now = () => new Date().toISOString();
+  const opened = await dispatch(
+    'packs:open',
+    {
+      bytesBase64: readFileSync(packFile).toString('base64'),
+      enrolmentCode: code,
+      newPassphrase: 'asha on visits',
+    },
+    laptop,
+  );
+  if (!opened.ok) throw new Error(opened.error.message);
+  const roundId = opened.value.roundId;
+  for (const [channel, input] of [
+    [
+      'grants:diligence',
+      {
+        roundId,
+        bidRef: 'S1',
+        bankConfirmed: true,
+        accountableBody: 'Solihull Council',
+        fraudRisk: 'low',
+        reason: 'Seen',
+      },
+    ],
+    ['claims:add', { roundId, bidRef: 'S1', amountPence: 750_000, period: '2026-27-Q1' }],
+  ] as const) {
+    const done = await dispatch(channel, input, laptop);
+    if (!done.ok) throw new Error(done.error.message);
+  }
+  const back = await dispatch('packs:return', { roundId }, laptop);
+  if (!back.ok) throw new Error(back.error.message);
+  const returned = path.join(dir, back.value.fileName);
+  writeFileSync(returned, Buffer.from(back.value.bytesBase64, 'base64'));
+
+  await packs.getByLabel('Pack file returned to you').setInputFiles(returned);
+  await packs.getByRole('button', { name: 'Receive a pack' }).click();
+  const brought = page.getByRole('table', { name: 'The pack received' });
+  await expect(brought.getByRole('row', { name: /Asha Patel/ })).toContainText('2');
+  // S1's due diligence, recorded on the visit, now counts at the office.
+  const s1 = page.getByRole('table', { name: 'By grant' }).getByRole('row', { name: /S1/ });
+  await expect(s1).not.toContainText('Due diligence not complete');
+  for (const [width, height] of [
+    [1366, 768],
+    [1024, 700],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await expectNoAccessibilityViolations(page);
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
+    expect(scrollWidth, `no sideways scroll at ${width}×${height}`).toBeLessThanOrEqual(clientWidth);
+    if (process.env.SHOTS)
+      await page.screenshot({ path: `${process.env.SHOTS}/delivery-packs-${width}.png`, fullPage: true });
   }
 });

@@ -17,6 +17,8 @@ export const EVERY_PAGE = [
   ['/#/rounds/1/import', 'Import a schedule of bids'],
   ['/#/rounds/1/edit', 'Edit round'],
   ['/#/plans', 'Police and Crime Plans'],
+  ['/#/partnerships', 'Partnerships'],
+  ['/#/publishing', 'Publishing'],
   ['/#/reports', "Where a fund's money went"],
   ['/#/about', 'About and data'],
   ['/#/profile', 'Your profile'],

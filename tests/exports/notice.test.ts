@@ -275,6 +275,57 @@ describe('notice of decision PDF', () => {
   });
 });
 
+describe('notice of decision PDF for every reader', () => {
+  const run = (tool: string, args: string[], pdf: Buffer): string =>
+    withPdfFile(pdf, (file) => execFileSync(tool, [...args, file], { encoding: 'utf8' }));
+
+  it('is tagged, with its title shown, its language, and headings in reading order', async (context) => {
+    const pdfinfo = requirePoppler(context, 'pdfinfo');
+    const pdf = await buildNoticePdf(SIGNED);
+    expect(run(pdfinfo, [], pdf)).toMatch(/Tagged:\s+yes/);
+    expect(run(pdfinfo, [], pdf)).toMatch(/Title:\s+Notice of Decision 003\/2013: Invest to Save Budget/);
+    const catalog = pdf.toString('latin1');
+    expect(catalog).toContain('/Lang (en-GB)');
+    expect(catalog).toContain('/DisplayDocTitle true');
+
+    const tree = run(pdfinfo, ['-struct-text'], pdf);
+    const headings = [...tree.matchAll(/^ *(H\d) \(block\)\n *"([^"]*)"/gm)].map((m) => `${m[1]} ${m[2]}`);
+    expect(headings.filter((h) => h.startsWith('H1'))).toEqual(['H1 NOTICE OF DECISION']);
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        'H2 DECISION',
+        'H2 Appendix A – Summary of bids',
+        'H3 Schedule of Background Papers',
+      ]),
+    );
+    // The structure reads in the order of the page, section by section.
+    const texts = [...tree.matchAll(/^ *"([^"]*)"$/gm)].map((m) => m[1]).join('\n');
+    expect(inOrder(texts, SECTIONS)).toEqual([]);
+    // Page furniture (footers, rules) is marked as such, out of what a screen reader reads.
+    expect(tree).not.toContain('Page 1 of');
+    expect(texts).toContain('Content SHA-256');
+  });
+
+  it('gives its tables header cells that label their columns', async (context) => {
+    const pdfinfo = requirePoppler(context, 'pdfinfo');
+    const tree = run(pdfinfo, ['-struct-text'], await buildNoticePdf(SIGNED));
+    const tables = tree.split(/^ *Table \(block\)$/m).slice(1);
+    expect(tables.length).toBeGreaterThanOrEqual(3);
+    const decision = tables[0] ?? '';
+    const headers = [...decision.matchAll(/TH:\n *\/Scope \/Column\n *"([^"]*)"/g)].map((m) => m[1]);
+    expect(headers).toEqual(['Ref', 'Partnership', 'Project', 'Amount', 'Conditions']);
+    // Each award is a row of data cells, after the header row.
+    const firstAward = FUNDED[0]?.ref ?? '';
+    expect(decision.indexOf(`"${firstAward}"`)).toBeGreaterThan(decision.indexOf('"Conditions"'));
+    expect(decision).toMatch(/TR\n *TD\n *"/);
+  });
+
+  it('reads in order as text: pdftotext meets the sections as the page sets them out', async (context) => {
+    requirePoppler(context, 'pdftotext');
+    expect(inOrder(pdfText(await buildNoticePdf(SIGNED)), SECTIONS)).toEqual([]);
+  });
+});
+
 describe('notice of decision Word file', () => {
   it('says what the PDF says', async () => {
     const parts = await wordParts(await buildNoticeDocx(SIGNED));

@@ -115,6 +115,73 @@ describe('assessment', () => {
     });
   });
 
+  it('declares all of an assessor\u2019s bids in one write, a conflict only where one is named', async () => {
+    const o = await office();
+    const amy = o.as('Amy Assessor');
+    const before = await o.ok(dispatch('audit:history', { roundId: o.roundId }, o.lead));
+    const declared = await o.ok(
+      dispatch(
+        'assessment:declare',
+        {
+          roundId: o.roundId,
+          bidRefs: ['A1', 'A2'],
+          conflict: false,
+          conflicts: [{ bidRef: 'A2', nature: 'My sister chairs the partnership' }],
+        },
+        amy,
+      ),
+    );
+    expect(declared).toEqual({ declared: 2 });
+    const progress = await o.ok(dispatch('assessment:progress', { roundId: o.roundId }, o.lead));
+    expect(progress.declarations.filter((d) => d.person === 'Amy Assessor')).toEqual([
+      expect.objectContaining({ ref: 'A1', conflict: false }),
+      expect.objectContaining({ ref: 'A2', conflict: true, nature: 'My sister chairs the partnership' }),
+    ]);
+    const after = await o.ok(dispatch('audit:history', { roundId: o.roundId }, o.lead));
+    expect(after.length - before.length).toBe(1);
+    const mine = await o.ok(dispatch('assessment:myBids', { roundId: o.roundId }, amy));
+    expect(mine.map((b) => [b.ref, b.state])).toEqual([
+      ['A1', 'to_score'],
+      ['A2', 'conflict'],
+    ]);
+
+    // A conflict named on a bid outside the declaration, or without its nature, changes nothing.
+    const bo = o.as('Bo Assessor');
+    const outside = await dispatch(
+      'assessment:declare',
+      {
+        roundId: o.roundId,
+        bidRefs: ['A1'],
+        conflict: false,
+        conflicts: [{ bidRef: 'A2', nature: 'A friend' }],
+      },
+      bo,
+    );
+    expect(outside).toMatchObject({
+      ok: false,
+      error: { message: 'A2 is not among the bids being declared' },
+    });
+    const noNature = await dispatch(
+      'assessment:declare',
+      { roundId: o.roundId, all: true, conflict: false, conflicts: [{ bidRef: 'A2', nature: ' ' }] },
+      bo,
+    );
+    expect(noNature.ok).toBe(false);
+    expect(
+      (await o.ok(dispatch('assessment:myBids', { roundId: o.roundId }, bo))).map((b) => b.state),
+    ).toEqual(['declare', 'declare']);
+    // An assessor cannot quietly withdraw their own conflict by declaring everything again.
+    const again = await dispatch(
+      'assessment:declare',
+      { roundId: o.roundId, all: true, conflict: false },
+      amy,
+    );
+    expect(again).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('only a lead officer') },
+    });
+  });
+
   it('ranks a bid on the remaining assessor alone once the other declares a conflict', async () => {
     const o = await office();
     const a1 = await o.bidId('A1');

@@ -19,6 +19,18 @@ describe('which writes a page offers', () => {
       expect(mayWrite(channel, { ...copy, role: 'lead_officer' })).toBe(false);
   });
 
+  it('on a delivery copy, only due diligence, claims, returns and the return pack; on no other copy', () => {
+    const delivery = { ...copy, copyKind: 'delivery' };
+    for (const channel of ['grants:diligence', 'claims:add', 'returns:import', 'packs:return'] as const)
+      expect(mayWrite(channel, { ...delivery, role: 'policy_officer' }), channel).toBe(true);
+    for (const channel of ['claims:approve', 'grants:schedule', 'assessment:declare', 'packs:make'] as const)
+      expect(mayWrite(channel, { ...delivery, role: 'lead_officer' }), channel).toBe(false);
+    expect(mayWrite('claims:add', { ...copy, copyKind: 'assessor', role: 'policy_officer' })).toBe(false);
+    expect(mayWrite('assessment:score', { ...copy, copyKind: 'assessor', role: 'policy_officer' })).toBe(
+      true,
+    );
+  });
+
   it('at the office, by role; with nobody set up, only the set-up writes', () => {
     expect(mayWrite('packs:make', { ...office, role: 'lead_officer' })).toBe(true);
     expect(mayWrite('packs:make', { ...office, role: 'policy_officer' })).toBe(false);

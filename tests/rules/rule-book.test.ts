@@ -35,13 +35,15 @@ describe('the rule book', () => {
 
   // A return pack changes nothing in the round: it records that a pack was made from the copy, and is
   // how a commissioner's signature, made on their copy (now signed), reaches the office.
-  it('lets nothing touching a round be written once signed but a superseding notice, a return pack, delivery', () => {
+  it('lets nothing touching a round be written once signed but a superseding notice, packs, delivery', () => {
     const signedWrites = CHANNELS.filter((c) => {
       const rule: Rule = RULE_BOOK[c];
       return rule.access === 'write' && rule.stages?.includes('signed');
     });
     expect(signedWrites).toEqual([
       'notices:supersede',
+      // Each kind of pack checks its own stage; a delivery pack goes out once the round is signed.
+      'packs:make',
       'packs:return',
       // After the award: the grants a signed decision made are followed through delivery.
       'grants:diligence',

@@ -83,6 +83,7 @@ function inputsFor(channel: Channel, ids: { roundId: number; bidIds: number[]; p
     else if (key === 'text') values = ['CANARY', 'Bid'];
     else if (key === 'from') values = ['2000-01-01'];
     else if (key === 'to') values = ['2099-12-31'];
+    else if (key === 'orgId') values = ['GB-CHC-1234567'];
     // A zip of letters holds, compressed, the same letters that zip: false returns one by one.
     else if (key === 'zip') values = [false];
     else if (prop.type === 'boolean') values = key === 'apply' ? [false] : [false, true];

@@ -23,12 +23,15 @@ export const TEST_KDF: KdfParams = { algorithm: 'scrypt', N: 1 << 10, r: 8, p: 1
 export const TEST_PASSPHRASE = DEMO_PASSPHRASE;
 
 /** A migrated database on a temporary file, and a handler context over it with a fixed clock. */
-export function testContext(file = tempDbFile()): {
+export function testContext(
+  file = tempDbFile(),
+  migrationsFolder = MIGRATIONS_FOLDER,
+): {
   ctx: HandlerContext;
   connection: Connection;
   file: string;
 } {
-  const connection = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
+  const connection = openDatabase(file, { migrationsFolder });
   let tick = 0;
   const now = () => new Date(Date.UTC(2026, 10, 22, 9, 0, tick++)).toISOString();
   return {

@@ -7,6 +7,8 @@ import { databaseHash } from '../support/database-hash';
 import { TEST_KDF, TEST_PASSPHRASE, tempDir } from '../support/temp-db';
 import { must, signedRound, tamper } from '../audit/signed-round';
 import { cli } from '../support/pack-cli';
+import { auditedTables, rowReader } from '../../db/audit/tables';
+import { rechain, recordRowsAsTheyStand, swapEntries } from './rechain';
 
 // The attacks of issue 17, each tried as an insider would: an ordinary lead officer's passphrase,
 // a copy of the office database, the packs that travel by email, and the sqlite3 shell. Each must
@@ -159,5 +161,66 @@ describe('an insider', () => {
     expect(cut.problems).toContainEqual(
       expect.stringMatching(/starts at entry 3: the entries before it were deleted/),
     );
+  });
+
+  it('cannot edit a score and recompute the chain: every entry is signed by the person who acted', async () => {
+    const { connection, file } = await signedRound();
+    const bid = connection.sqlite.prepare("SELECT id FROM bids WHERE ref = 'B1'").pluck().get() as number;
+    connection.close();
+    rechain(file, (raw) => {
+      raw.prepare('UPDATE scores SET score = 5 WHERE bid_id = ?').run(bid);
+      recordRowsAsTheyStand(raw, 'scores');
+    });
+    const verified = await cli(['--db', file, 'verify', '--json']);
+    expect(verified.code).toBe(2);
+    const { problems } = JSON.parse(verified.stdout) as { problems: string[] };
+    expect(problems).toContainEqual(expect.stringMatching(/its signature does not hold/));
+    expect(problems.join('\n')).not.toMatch(/does not link|was changed after it was written/);
+  });
+
+  it('cannot re-order the chain and link it again', async () => {
+    const { connection, file } = await signedRound();
+    const [first, second] = connection.sqlite
+      .prepare("SELECT seq FROM audit_entries WHERE operation = 'allocation:set' ORDER BY seq")
+      .pluck()
+      .all() as number[];
+    connection.close();
+    rechain(file, (raw) => swapEntries(raw, first!, second!));
+    const verified = await cli(['--db', file, 'verify', '--json']);
+    expect(verified.code).toBe(2);
+    expect(JSON.parse(verified.stdout).problems).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`Audit entry ${first} \\(allocation:set.*its signature does not hold`),
+      ),
+    );
+  });
+
+  it('cannot append an entry of its own making: an unsigned entry is not one of the named kinds', async () => {
+    const { connection, file } = await signedRound();
+    connection.close();
+    rechain(file, (raw) => {
+      const last = raw.prepare('SELECT seq, at FROM audit_entries ORDER BY seq DESC LIMIT 1').get() as {
+        seq: number;
+        at: string;
+      };
+      raw.prepare("UPDATE bids SET requested_pence = 1 WHERE ref = 'B1'").run();
+      const bids = auditedTables(raw).find((t) => t.name === 'bids')!;
+      const row = [...rowReader(raw, bids).all()].find((r) => JSON.parse(r.image).ref === 'B1')!;
+      raw
+        .prepare(
+          `INSERT INTO audit_entries (seq, at, person_id, person_name, key_fingerprint, operation, rounds,
+             summary, input, changes_hash, prev_hash, hash)
+           VALUES (?, ?, NULL, NULL, NULL, 'store:direct', '', 'Changed through the store', 'null', '', '', '')`,
+        )
+        .run(last.seq + 1, last.at);
+      raw
+        .prepare("INSERT INTO audit_changes VALUES (?, 0, 'bids', ?, 'update', ?)")
+        .run(last.seq + 1, row.key, row.image);
+    });
+    const verified = await cli(['--db', file, 'verify', '--json']);
+    expect(verified.code).toBe(2);
+    expect(JSON.parse(verified.stdout).problems).toEqual([
+      expect.stringMatching(/\(store:direct, .*is not signed by anyone/),
+    ]);
   });
 });

@@ -33,6 +33,7 @@ export function checkAtStart(ctx: HandlerContext): VerifyReport {
 const emptyReport = (): VerifyReport => ({
   ok: true,
   problems: [],
+  notes: [],
   signedBy: null,
   signedOn: null,
   fingerprint: null,

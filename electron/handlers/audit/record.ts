@@ -6,7 +6,6 @@ import { makeBackup } from '../../../db/backup';
 import { damagedMessage } from '../../../db/connection';
 import type { Channel } from '../../../shared/contract';
 import { ruleFor } from '../../../shared/rule-book';
-import { currentActor } from '../actor';
 import type { HandlerContext } from '../context';
 import { Refusal } from '../refusal';
 import { notedRounds, takeSigning } from './operation-notes';
@@ -58,26 +57,28 @@ export async function runRecorded<T>(
 }
 
 function describer(channel: Channel, input: unknown, ctx: HandlerContext): () => AuditOperation {
-  let actor: ReturnType<typeof currentActor> = null;
-  try {
-    actor = currentActor(ctx);
-  } catch {
-    actor = null; // dispatch refuses an unknown actor before this is reached
-  }
+  // Whoever was unlocked when the call came in; someone who unlocks during it (choosing their
+  // profile) signs what it wrote, and someone who locks during it still signs what they did.
+  const atStart = ctx.session.current();
   const recorded = redactInput(input);
   const summary = summarise(channel, input, (bidId) => ctx.store.bids.get(bidId)?.ref ?? null);
   const rounds = roundsNamed(ctx, input);
-  return () => ({
-    operation: channel,
-    at: ctx.now(),
-    personId: actor?.id ?? null,
-    personName: actor?.name ?? null,
-    // Filled once people hold keys (a person with a key carries its fingerprint).
-    keyFingerprint: (actor as { keyFingerprint?: string | null } | null)?.keyFingerprint ?? null,
-    input: recorded,
-    summary,
-    rounds: [...new Set([...rounds, ...notedRounds(ctx)])],
-  });
+  return () => {
+    const identity = ctx.session.current() ?? atStart;
+    const person = identity ? ctx.store.people.get(identity.personId) : undefined;
+    const signer = identity && person ? identity : null;
+    return {
+      operation: channel,
+      at: ctx.now(),
+      personId: person?.id ?? null,
+      personName: person?.name ?? null,
+      keyFingerprint: signer?.fingerprint ?? null,
+      input: recorded,
+      summary,
+      rounds: [...new Set([...rounds, ...notedRounds(ctx)])],
+      signer: signer && { privateKey: signer.privateKey, fingerprint: signer.fingerprint },
+    };
+  };
 }
 
 /** The round an input names directly, or through its bid or notice. */

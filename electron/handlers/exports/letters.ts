@@ -1,7 +1,8 @@
 import { formatDate } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
 import type { LetterData } from './notice-types';
-import { paragraph, renderOfficialPdf, text, type Block, type OfficialDocument } from './official-document';
+import { paragraph, text, type Block, type OfficialDocument } from './official-document';
+import { renderOfficialPdf } from './official-pdf';
 import { renderDocx } from './official-word';
 
 // The letter each partnership receives after the decision: the outcome for its bid, the

@@ -17,12 +17,12 @@ import type { NoticeBid, NoticeData } from './notice-types';
 import {
   paragraph,
   paragraphsOf,
-  renderOfficialPdf,
   text,
   type Block,
   type Cell,
   type OfficialDocument,
 } from './official-document';
+import { renderOfficialPdf } from './official-pdf';
 import { renderDocx } from './official-word';
 
 // The Notice of Decision the commissioner signs, laid out section by section as the office's

@@ -54,6 +54,18 @@ async function pdfPrinter(): Promise<PdfMakeInstance> {
   return instance;
 }
 
+/** The same Roboto files as buffers, for documents written with pdfkit directly (official-pdf.ts). */
+export async function pdfFontFiles(): Promise<Record<keyof typeof FONT_FILES, Buffer>> {
+  const { default: vfsFonts } = await import('pdfmake/build/vfs_fonts.js');
+  const fonts = vfsFonts as Record<string, string>;
+  const entries = Object.entries(FONT_FILES).map(([style, file]) => {
+    const base64 = fonts[file];
+    if (!base64) throw new Error(`pdfmake's bundled fonts have no ${file}`);
+    return [style, Buffer.from(base64, 'base64')] as const;
+  });
+  return Object.fromEntries(entries) as Record<keyof typeof FONT_FILES, Buffer>;
+}
+
 /** Renders a definition whose text uses {@link PDF_FONT}, with the fonts embedded. */
 export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
   return (await pdfPrinter()).createPdf(definition).getBuffer();

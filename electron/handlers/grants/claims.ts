@@ -1,6 +1,7 @@
 import type { ParsedInput } from '../../../shared/contract';
 import { formatDate } from '../../../shared/dates';
 import { parsePeriod } from '../../../shared/grants';
+import type { Person } from '../../../shared/people';
 import { formatMoney } from '../../../shared/money';
 import { ruleFor } from '../../../shared/rule-book';
 import { actingPerson } from '../actor';
@@ -13,7 +14,8 @@ import { mustBeOpen, writableGrant } from './writable';
 // award and of that financial year's money (none carries over), once due diligence is complete;
 // then approved, and so paid, by someone other than whoever recorded it.
 
-export function addClaim(ctx: HandlerContext, input: ParsedInput<'claims:add'>) {
+/** Records a claim as the acting person, or as `by` (a claim recorded away from the office, received in a pack). */
+export function addClaim(ctx: HandlerContext, input: ParsedInput<'claims:add'>, by?: Person) {
   return ctx.store.transaction(() => {
     const found = writableGrant(ctx, input.roundId, input.bidRef);
     mustBeOpen(found, 'no more claims can be made on it');
@@ -57,7 +59,7 @@ export function addClaim(ctx: HandlerContext, input: ParsedInput<'claims:add'>) 
         `Grant ${s.ref} was awarded with ${formatMoney(bid.matchFundingPence ?? 0)} of match funding: report the ` +
           'match funding spent in the quarter with the claim (--match MONEY, £0 if none)',
       );
-    const person = actingPerson(ctx, 'record a claim');
+    const person = by ?? actingPerson(ctx, 'record a claim');
     const id = ctx.store.grants.addClaim({
       grantId: g.id,
       period: input.period,

@@ -2,6 +2,7 @@ import { PACK_KIND_LABELS, type OutboundKind } from '../../../shared/packs';
 import { Refusal } from '../../handlers/refusal';
 import { assessorKind } from './assessor';
 import { boardKind } from './board';
+import { deliveryKind } from './delivery';
 import { signoffKind } from './signoff';
 import type { PackKindModule } from './types';
 
@@ -12,6 +13,7 @@ const MODULES: Record<OutboundKind, PackKindModule | null> = {
   assessor: assessorKind,
   board: boardKind,
   signoff: signoffKind,
+  delivery: deliveryKind,
 };
 
 export function kindModule(kind: OutboundKind): PackKindModule {

@@ -15,7 +15,8 @@ const ROW_HEIGHT = 37;
 /**
  * A real <table> that renders only the rows in view, so a round of 10,000 bids scrolls as
  * smoothly as one of ten. Spacer rows keep the scroll height; aria-rowcount and aria-rowindex
- * tell assistive technology where each rendered row sits.
+ * tell assistive technology where each rendered row sits. Rows may grow (a breakdown opened in
+ * place) when `variableHeight` is set: each rendered row is then measured as it is drawn.
  */
 export function VirtualTable<Row>({
   caption,
@@ -24,13 +25,17 @@ export function VirtualTable<Row>({
   rowKey,
   sort,
   onSort,
+  variableHeight = false,
+  estimateHeight = ROW_HEIGHT,
 }: {
   caption: string;
   columns: VirtualColumn<Row>[];
-  rows: Row[];
+  rows: readonly Row[];
   rowKey: (row: Row) => string | number;
-  sort: { key: string; direction: 'ascending' | 'descending' };
-  onSort: (key: string) => void;
+  sort?: { key: string; direction: 'ascending' | 'descending' };
+  onSort?: (key: string) => void;
+  variableHeight?: boolean;
+  estimateHeight?: number;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   // The virtualiser's values are read during render by design.
@@ -38,7 +43,11 @@ export function VirtualTable<Row>({
   const virtualiser = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => estimateHeight,
+    getItemKey: (index) => {
+      const row = rows[index];
+      return row === undefined ? index : rowKey(row);
+    },
     overscan: 12,
   });
   const items = virtualiser.getVirtualItems();
@@ -61,9 +70,9 @@ export function VirtualTable<Row>({
                 key={column.key}
                 label={column.label}
                 numeric={column.numeric}
-                sortable={column.sortable === true}
-                direction={sort.key === column.key ? sort.direction : undefined}
-                onSort={() => onSort(column.key)}
+                sortable={column.sortable === true && onSort !== undefined}
+                direction={sort?.key === column.key ? sort.direction : undefined}
+                onSort={() => onSort?.(column.key)}
               />
             ))}
           </tr>
@@ -78,7 +87,13 @@ export function VirtualTable<Row>({
             const row = rows[item.index];
             if (row === undefined) return null;
             return (
-              <tr key={rowKey(row)} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
+              <tr
+                key={item.key}
+                aria-rowindex={item.index + 2}
+                data-index={item.index}
+                ref={variableHeight ? virtualiser.measureElement : undefined}
+                style={variableHeight ? undefined : { height: ROW_HEIGHT }}
+              >
                 {columns.map((column) => (
                   <td key={column.key} className={column.numeric ? 'numeric' : undefined}>
                     {column.render(row)}

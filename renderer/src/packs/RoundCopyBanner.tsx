@@ -11,6 +11,9 @@ const YOURS: Record<OutboundKind, string> = {
     'You can change only your own declarations and scores here; send them back with Return to office.',
   board: 'You can record only your own views and comments here; send them back with Return to office.',
   signoff: 'You can only read and sign the notice here; send it back signed with Return to office.',
+  delivery:
+    'You can record due diligence, claims and monitoring returns here (on the command line: grants ' +
+    'diligence, claims add, returns import); send them back with Return to office.',
 };
 
 /**

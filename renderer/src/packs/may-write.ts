@@ -1,5 +1,6 @@
 import type { Channel } from '../../../shared/channels';
 import type { Role } from '../../../shared/people';
+import { allowedOnCopy } from '../../../shared/copy-rules';
 import { ruleFor } from '../../../shared/rule-book';
 
 /**
@@ -10,10 +11,10 @@ import { ruleFor } from '../../../shared/rule-book';
  */
 export function mayWrite(
   channel: Channel,
-  where: { onCopy: boolean; role: Role | null; nobodySetUp: boolean },
+  where: { onCopy: boolean; copyKind?: string; role: Role | null; nobodySetUp: boolean },
 ): boolean {
   const rule = ruleFor(channel);
-  if (where.onCopy && !rule.onCopy) return false;
+  if (where.onCopy && !(where.copyKind ? allowedOnCopy(rule, where.copyKind) : rule.onCopy)) return false;
   if (rule.roles === 'anyone') return true;
   if (!where.role) return Boolean(rule.setup) && where.nobodySetUp;
   return rule.roles.includes(where.role);

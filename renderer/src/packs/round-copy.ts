@@ -17,15 +17,16 @@ export function useRoundCopy(roundId: number): CopyOf | null {
 }
 
 /** `may(channel)` for a round known to be a copy or not (the rounds list knows it of every row). */
-export function useMayWriteOn(onCopy: boolean): (channel: Channel) => boolean {
+export function useMayWriteOn(onCopy: boolean, copyKind?: string): (channel: Channel) => boolean {
   const me = useMe();
   const { session } = useProfile();
   const nobodySetUp = session.state === 'ready' && session.value.setup === 'empty';
-  return (channel: Channel) => mayWrite(channel, { onCopy, role: me?.role ?? null, nobodySetUp });
+  return (channel: Channel) =>
+    mayWrite(channel, { onCopy, ...(copyKind ? { copyKind } : {}), role: me?.role ?? null, nobodySetUp });
 }
 
 /** `may(channel)`: whether this page should offer that write on this round (see mayWrite). */
 export function useMayWrite(roundId: number): { copy: CopyOf | null; may: (channel: Channel) => boolean } {
   const copy = useRoundCopy(roundId);
-  return { copy, may: useMayWriteOn(copy !== null) };
+  return { copy, may: useMayWriteOn(copy !== null, copy?.kind) };
 }

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { formatDate } from '../../../shared/dates';
 import { TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from '../../../shared/frameworks';
 import { fileSizeRefusal } from '../../../shared/limits';
+import { whyNotNow } from '../../../shared/may-act';
 import { api } from '../api';
 import { readFileAsBase64, saveFile } from '../files';
 import { Banner, LoadFailure, Page } from '../components/Page';
@@ -11,6 +12,7 @@ import { useResult } from '../hooks/useResult';
 import { PacksPanel } from '../packs/PacksPanel';
 import { useMayWrite } from '../packs/round-copy';
 import { useMe } from '../profile-context';
+import { DeclareAll } from './assessment/DeclareAll';
 
 const STATE_LABEL = {
   declare: 'Declare interests',
@@ -54,6 +56,8 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
   const { copy, may } = useMayWrite(roundId);
   // On a round copy from the office, the framework and assignments are the office's to change.
   const lead = me?.role === 'lead_officer' && may('assessment:assign');
+  const undeclared = mine.state === 'ready' ? mine.value.filter((b) => b.state === 'declare') : [];
+  const declareClosed = round.state === 'ready' ? whyNotNow('assessment:declare', round.value.stage) : null;
 
   const chooseTemplate = async (template: TemplateKey) => {
     const started = framework.state === 'ready' && framework.value?.scoringStarted;
@@ -124,6 +128,22 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
           {mine.state === 'ready' && mine.value.length === 0 && (
             <p className="secondary">You are not assigned to any bid in this round.</p>
           )}
+          {undeclared.length > 0 && declareClosed && <p className="body">{declareClosed}</p>}
+          {undeclared.length > 0 &&
+            round.state === 'ready' &&
+            !declareClosed &&
+            may('assessment:declare') && (
+              <DeclareAll
+                roundId={roundId}
+                bids={undeclared}
+                onDone={(done) => {
+                  setError(null);
+                  setMessage(done);
+                  reloadMine();
+                  reloadProgress();
+                }}
+              />
+            )}
           {mine.state === 'ready' && mine.value.length > 0 && (
             <table className="table">
               <caption className="visually-hidden">Your bids to score</caption>

@@ -1,6 +1,4 @@
-import { rankText, sharedRanks } from '../../../shared/ranking';
 import { useState } from 'react';
-import { Link } from 'wouter';
 import { BOARD_VIEW_LABELS, BOARD_VIEWS } from '../../../shared/assessment';
 import { formatMoney } from '../../../shared/money';
 import { api } from '../api';
@@ -9,14 +7,25 @@ import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { useResult } from '../hooks/useResult';
 import { PacksPanel } from '../packs/PacksPanel';
 import { useMayWrite } from '../packs/round-copy';
+import { BoardBidsTable } from './board/BoardBidsTable';
+import { ShortlistTable } from './board/ShortlistTable';
 
 type View = (typeof BOARD_VIEWS)[number];
 
 /** The shortlist: drawn from the ranking by a rule, with every exception recorded with a reason. */
-function Shortlist({ roundId, lead, onChange }: { roundId: number; lead: boolean; onChange: () => void }) {
+function Shortlist({
+  roundId,
+  lead,
+  text,
+  onChange,
+}: {
+  roundId: number;
+  lead: boolean;
+  text: string;
+  onChange: () => void;
+}) {
   const [shortlist, reload] = useResult(() => api.shortlist.get({ roundId }), `shortlist:${roundId}`);
   const [topN, setTopN] = useState('5');
-  const [reasons, setReasons] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const done = () => {
     setError(null);
@@ -32,18 +41,13 @@ function Shortlist({ roundId, lead, onChange }: { roundId: number; lead: boolean
     if (!result.ok) return setError(result.error.message);
     done();
   };
-  const toggle = async (ref: string, included: boolean) => {
-    const result = await api.shortlist.override({
-      roundId,
-      bidRef: ref,
-      included,
-      reason: reasons[ref] ?? '',
-    });
+  const toggle = async (ref: string, included: boolean, reason: string) => {
+    const result = await api.shortlist.override({ roundId, bidRef: ref, included, reason });
     if (!result.ok) return setError(result.error.message);
     done();
   };
   if (shortlist.state === 'failed') return <LoadFailure message={shortlist.error.message} />;
-  if (shortlist.state !== 'ready') return null;
+  if (shortlist.state !== 'ready') return <p aria-live="polite">Loading the shortlist…</p>;
   const s = shortlist.value;
   return (
     <section aria-labelledby="shortlist-title">
@@ -89,69 +93,12 @@ function Shortlist({ roundId, lead, onChange }: { roundId: number; lead: boolean
           </button>
         </div>
       )}
-      <table className="table">
-        <caption className="visually-hidden">Bids and whether they are shortlisted</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="numeric">
-              Rank
-            </th>
-            <th scope="col">Bid</th>
-            <th scope="col" className="numeric">
-              Score
-            </th>
-            <th scope="col">Shortlisted</th>
-            {lead && <th scope="col">Change</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {s.items.map((i) => (
-            <tr key={i.bidId}>
-              <td className="numeric">{rankText(i.rank, sharedRanks(s.items.map((x) => x.rank)))}</td>
-              <td>
-                <strong>{i.ref}</strong> {i.title}
-                <div className="hint">{i.partnership}</div>
-              </td>
-              <td className="numeric">{i.weightedScore?.toFixed(2) ?? '—'}</td>
-              <td>
-                {i.included ? (
-                  <strong className="tag tag--green">Shortlisted</strong>
-                ) : (
-                  <span className="secondary">Not shortlisted</span>
-                )}
-                {i.override && (
-                  <div className="hint">
-                    Against the rule: {i.override.reason}
-                    {i.override.by ? ` (${i.override.by})` : ''}
-                  </div>
-                )}
-              </td>
-              {lead && (
-                <td>
-                  <label className="visually-hidden" htmlFor={`reason-${i.ref}`}>
-                    Reason for changing {i.ref}
-                  </label>
-                  <input
-                    id={`reason-${i.ref}`}
-                    className="input input--medium"
-                    placeholder="Reason, if against the rule"
-                    value={reasons[i.ref] ?? ''}
-                    onChange={(e) => setReasons((r) => ({ ...r, [i.ref]: e.target.value }))}
-                  />{' '}
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => void toggle(i.ref, !i.included)}
-                  >
-                    {i.included ? 'Leave out' : 'Add'}
-                    <span className="visually-hidden"> {i.ref}</span>
-                  </button>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ShortlistTable
+        items={s.items}
+        text={text}
+        lead={lead}
+        onToggle={(ref, included, reason) => void toggle(ref, included, reason)}
+      />
     </section>
   );
 }
@@ -163,6 +110,7 @@ export function BoardPage({ roundId }: { roundId: number }) {
   const [draft, setDraft] = useState<Record<string, { view: View | ''; comment: string }>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [text, setText] = useState('');
   const { may } = useMayWrite(roundId);
   const canRecord = may('board:recordView');
   const [people] = useResult(
@@ -301,7 +249,21 @@ export function BoardPage({ roundId }: { roundId: number }) {
       {round.state === 'ready' && <DemoBanner notice={round.value.demoNotice} />}
       {message && <Banner kind="success">{message}</Banner>}
       {error && <LoadFailure message={error} />}
-      <Shortlist roundId={roundId} lead={may('shortlist:setRule')} onChange={reload} />
+      <div className="filters" role="search" aria-label="Filter the bids on this page">
+        <div className="form-group form-group--inline">
+          <label className="label" htmlFor="board-filter-text">
+            Reference, project or partnership
+          </label>
+          <input
+            id="board-filter-text"
+            className="input input--medium"
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </div>
+      </div>
+      <Shortlist roundId={roundId} lead={may('shortlist:setRule')} text={text} onChange={reload} />
       {may('packs:make') && (
         <PacksPanel
           roundId={roundId}
@@ -330,41 +292,15 @@ export function BoardPage({ roundId }: { roundId: number }) {
         </button>
       )}
       {pack.state === 'failed' && <LoadFailure message={pack.error.message} />}
-      {items.map((b) => (
-        <section key={b.bidId} className="moderation-item" aria-labelledby={`board-${b.bidId}`}>
-          <h3 id={`board-${b.bidId}`} className="heading-s">
-            {b.rank}. {b.ref}: {b.title} <span className="secondary">· {b.partnership}</span>
-          </h3>
-          <p>
-            <Link href={`/rounds/${roundId}/bids/${b.bidId}`}>Read {b.ref}&apos;s business case</Link>
-          </p>
-          <p>
-            Score {b.weightedScore?.toFixed(2) ?? '—'} · requested {formatMoney(b.requestedPence)}
-            {b.reducedPence !== null && ` (could be reduced to ${formatMoney(b.reducedPence)})`} · officers
-            propose {b.recommendedPence === null ? 'nothing yet' : formatMoney(b.recommendedPence)}
-          </p>
-          {b.departureReason && (
-            <p className="reason-note">
-              <strong>Away from the ranking, because:</strong> {b.departureReason}
-            </p>
-          )}
-          {[...b.checks, ...b.openQueries].map((c) => (
-            <p key={c} className="hint">
-              {c}
-            </p>
-          ))}
-          {b.views.length > 0 && (
-            <ul>
-              {b.views.map((v) => (
-                <li key={v.person}>
-                  {v.person}: <strong>{BOARD_VIEW_LABELS[v.view]}</strong> {v.comment}
-                </li>
-              ))}
-            </ul>
-          )}
-          {canRecord && viewForm(b.ref)}
-        </section>
-      ))}
+      {pack.state === 'loading' && <p aria-live="polite">Loading the board&apos;s bids…</p>}
+      {pack.state === 'ready' && (
+        <BoardBidsTable
+          roundId={roundId}
+          items={items}
+          text={text}
+          viewForm={canRecord ? (ref) => viewForm(ref) : null}
+        />
+      )}
     </Page>
   );
 }

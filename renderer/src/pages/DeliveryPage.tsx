@@ -8,10 +8,13 @@ import { LoadFailure, Page } from '../components/Page';
 import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { saveFile } from '../files';
 import { useResult } from '../hooks/useResult';
+import { PacksPanel } from '../packs/PacksPanel';
+import { useMayWrite } from '../packs/round-copy';
 
 // The board's delivery page: for every grant of a signed round, what was awarded and paid, what
 // remains, the last return, its RAG rating and what is overdue; then by partnership, with paid
-// drawn over awarded as the fund report draws allocated over requested.
+// drawn over awarded as the fund report draws allocated over requested. A lead officer sends the
+// grants to an officer who follows them away from the office, and receives what they recorded.
 
 const RAG_TAGS: Record<Rag, string> = {
   green: 'tag tag--green',
@@ -25,7 +28,19 @@ function RagTag({ rag }: { rag: Rag }) {
 
 export function DeliveryPage({ roundId }: { roundId: number }) {
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
-  const [report] = useResult(() => api.reports.delivery({ roundId }), `delivery:${roundId}`);
+  const [report, reloadReport] = useResult(() => api.reports.delivery({ roundId }), `delivery:${roundId}`);
+  const { may } = useMayWrite(roundId);
+  const sends = may('packs:make');
+  const [people] = useResult(
+    async () => (sends ? api.people.list() : { ok: true as const, value: [] }),
+    `delivery-people:${String(sends)}`,
+  );
+  const officers =
+    people.state === 'ready'
+      ? people.value
+          .filter((p) => (p.role === 'policy_officer' || p.role === 'lead_officer') && !p.retiredAt)
+          .map((p) => p.name)
+      : [];
   const [error, setError] = useState<string | null>(null);
   const download = async () => {
     const result = await api.reports.deliveryXlsx({ roundId });
@@ -169,6 +184,26 @@ export function DeliveryPage({ roundId }: { roundId: number }) {
               ))}
             </tbody>
           </table>
+          {sends && (
+            <PacksPanel
+              roundId={roundId}
+              intro={
+                'An officer who follows these grants away from the office gets a pack of them, records due ' +
+                'diligence, claims and monitoring returns on their own laptop and sends back a return pack. ' +
+                'Each item is applied as theirs, under the same rules as here; if any is refused, none is.'
+              }
+              send={{
+                kind: 'delivery',
+                people: officers,
+                personLabel: 'Officer',
+                buttonLabel: 'Send to officer',
+                nobody:
+                  'Nobody in this office is a policy or lead officer yet: add them on the profile page.',
+              }}
+              receiveLabel="Receive a pack"
+              onReceived={reloadReport}
+            />
+          )}
         </>
       )}
     </Page>

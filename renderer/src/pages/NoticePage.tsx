@@ -8,6 +8,7 @@ import { api } from '../api';
 import type { AppError } from '../../../shared/result';
 import { NoticeContact } from '../components/NoticeContact';
 import { NoticePreview } from '../components/NoticePreview';
+import { NoticeWords } from '../components/NoticeWords';
 import { Banner, LoadFailure, Page } from '../components/Page';
 import { ReadinessGate } from '../components/ReadinessGate';
 import { DemoBanner, RoundNav } from '../components/RoundNav';
@@ -294,6 +295,22 @@ export function NoticePage({ roundId }: { roundId: number }) {
               canEdit={lead}
               onSaved={() => {
                 setMessage('Contact details saved: the notice now prints them.');
+                reloadAll();
+              }}
+            />
+          )}
+          {!copy && n.status !== 'signed' && n.status !== 'superseded' && (
+            <NoticeWords
+              key={`words:${n.id}`}
+              notice={n}
+              canEdit={
+                me?.role === 'lead_officer' &&
+                may('notices:set') &&
+                round.state === 'ready' &&
+                !whyNotNow('notices:set', round.value.stage)
+              }
+              onSaved={(m) => {
+                setMessage(m);
                 reloadAll();
               }}
             />

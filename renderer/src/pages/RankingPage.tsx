@@ -1,13 +1,13 @@
-import { rankText, sharedRanks } from '../../../shared/ranking';
-import { Link } from 'wouter';
-import { formatMoney } from '../../../shared/money';
-import { useState } from 'react';
-import type { Output } from '../../../shared/contract';
+import { useMemo, useState } from 'react';
+import { sharedRanks } from '../../../shared/ranking';
 import { api } from '../api';
 import { saveFile } from '../files';
 import { LoadFailure, Page } from '../components/Page';
 import { DemoBanner, RoundNav } from '../components/RoundNav';
+import { VirtualTable } from '../components/VirtualTable';
 import { useResult } from '../hooks/useResult';
+import { filterRanking, indexRanking, RANKING_SHOW_LABELS, type RankingShow } from '../lists/ranking-list';
+import { ESTIMATED_ROW, rankingColumns } from './ranking-columns';
 
 export const RANKING_METHOD =
   'For each criterion Tranche takes the moderated score if there is one, otherwise the mean of the ' +
@@ -18,25 +18,15 @@ export const RANKING_METHOD =
   'not yet fully scored (until every assessor assigned without a conflict has submitted) get no rank ' +
   'and are listed after. Equal scores are ordered by reference.';
 
-function marks(r: {
-  failedGateway: boolean;
-  belowMinimum: boolean;
-  belowThreshold: boolean;
-  complete: boolean;
-}): string[] {
-  return [
-    r.failedGateway && 'Failed a gateway',
-    r.belowMinimum && 'Below a criterion minimum',
-    r.belowThreshold && 'Below the threshold',
-  ].filter((m): m is string => Boolean(m));
-}
-
 export function RankingPage({ roundId }: { roundId: number }) {
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
   const [ranking] = useResult(() => api.assessment.ranking({ roundId }), `ranking:${roundId}`);
   const [framework] = useResult(() => api.frameworks.get({ roundId }), `framework:${roundId}`);
   const [exporting, setExporting] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const [show, setShow] = useState<RankingShow>('all');
+  const [opened, setOpened] = useState<ReadonlySet<number>>(() => new Set());
   const exportPack = async (format: 'xlsx' | 'pdf') => {
     setExporting(format === 'pdf' ? 'Making the PDF…' : 'Making the workbook…');
     const result = await api.assessment.panelPack({ roundId, format });
@@ -45,94 +35,27 @@ export function RankingPage({ roundId }: { roundId: number }) {
     setExportError(null);
     saveFile(result.value);
   };
-  type Ranked = NonNullable<Output<'assessment:ranking'>>[number];
-  const scored = ranking.state === 'ready' ? ranking.value.filter((r) => r.complete) : [];
-  const unscored = ranking.state === 'ready' ? ranking.value.filter((r) => !r.complete) : [];
-  const shared = sharedRanks(scored.map((r) => r.rank));
-  const row = (r: Ranked) => (
-    <tr key={r.bidId}>
-      <td className="numeric">{r.complete ? rankText(r.rank, shared) : ''}</td>
-      <td>
-        <Link href={`/rounds/${roundId}/bids/${r.bidId}`}>{r.ref}</Link> {r.title}
-        <div className="hint">{r.partnership}</div>
-        <details className="details details--inline">
-          <summary>
-            How {r.ref}&apos;s score was reached
-            <span className="visually-hidden"> ({r.weightedScore ?? 'not scored'})</span>
-          </summary>
-          <table className="table table--compact">
-            <caption className="visually-hidden">Breakdown for {r.ref}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Criterion</th>
-                <th scope="col">Scores</th>
-                <th scope="col" className="numeric">
-                  Used
-                </th>
-                <th scope="col" className="numeric">
-                  Weight
-                </th>
-                <th scope="col" className="numeric">
-                  Points
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.criteria.map((c) => (
-                <tr key={c.code}>
-                  <td>{c.code}</td>
-                  <td>{c.scores.join(', ') || '—'}</td>
-                  <td className="numeric">
-                    {c.value === null ? '—' : c.value.toFixed(2)}
-                    {c.moderated && <strong className="tag tag--purple">Moderated</strong>}
-                  </td>
-                  <td className="numeric">
-                    {weightOf(c.code)?.gateway ? 'Pass/fail' : `${weightOf(c.code)?.weight ?? ''}%`}
-                  </td>
-                  <td className="numeric">{c.contribution === null ? '' : c.contribution.toFixed(2)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
-      </td>
-      <td className="numeric">{formatMoney(r.requestedPence)}</td>
-      <td className="numeric">
-        {r.complete ? (
-          <strong>{r.weightedScore?.toFixed(2)}</strong>
-        ) : (
-          <span className="hint">
-            Not yet scored ({r.assessorCount} of {r.assessorsExpected} assessors)
-          </span>
-        )}
-      </td>
-      <td className="numeric">{r.assessorCount}</td>
-      <td>
-        {r.moderationOpen && (
-          <Link className="tag tag--yellow" href={`/rounds/${roundId}/moderation`}>
-            Moderation open
-          </Link>
-        )}
-        {marks(r).map((m) => (
-          <strong key={m} className="tag tag--red">
-            {m}
-          </strong>
-        ))}
-        {r.checks.map((c) => (
-          <div key={c} className="hint">
-            Check: {c}
-          </div>
-        ))}
-        {r.openQueries.map((q) => (
-          <div key={q} className="hint">
-            Open query: {q}
-          </div>
-        ))}
-      </td>
-    </tr>
+  // Everything a keystroke does not change is worked out once, when the ranking arrives.
+  const all = useMemo(() => (ranking.state === 'ready' ? ranking.value : []), [ranking]);
+  const index = useMemo(() => indexRanking(all), [all]);
+  const shared = useMemo(() => sharedRanks(all.filter((r) => r.complete).map((r) => r.rank)), [all]);
+  const weights = useMemo(
+    () =>
+      new Map(framework.state === 'ready' ? (framework.value?.criteria ?? []).map((c) => [c.code, c]) : []),
+    [framework],
   );
-  const weightOf = (code: string) =>
-    framework.state === 'ready' ? framework.value?.criteria.find((c) => c.code === code) : undefined;
+  const visible = useMemo(() => filterRanking(index, text, show), [index, text, show]);
+  const scored = useMemo(() => visible.filter((r) => r.complete), [visible]);
+  const unscored = useMemo(() => visible.filter((r) => !r.complete), [visible]);
+  const toggle = (bidId: number, open: boolean) =>
+    setOpened((was) => {
+      if (was.has(bidId) === open) return was;
+      const next = new Set(was);
+      if (open) next.add(bidId);
+      else next.delete(bidId);
+      return next;
+    });
+  const columns = rankingColumns({ roundId, shared, weights, opened, toggle });
   return (
     <Page
       title="Ranking"
@@ -159,30 +82,56 @@ export function RankingPage({ roundId }: { roundId: number }) {
         <p className="body">{RANKING_METHOD}</p>
       </details>
       {ranking.state === 'failed' && <LoadFailure message={ranking.error.message} />}
+      {ranking.state === 'loading' && <p aria-live="polite">Loading the ranking…</p>}
       {ranking.state === 'ready' && (
         <>
-          <table className="table">
-            <caption className="visually-hidden">Bids in rank order</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="numeric">
-                  Rank
-                </th>
-                <th scope="col">Bid</th>
-                <th scope="col" className="numeric">
-                  Requested
-                </th>
-                <th scope="col" className="numeric">
-                  Weighted score
-                </th>
-                <th scope="col" className="numeric">
-                  Assessors
-                </th>
-                <th scope="col">Marked</th>
-              </tr>
-            </thead>
-            <tbody>{scored.map(row)}</tbody>
-          </table>
+          <div className="filters" role="search" aria-label="Filter the ranking">
+            <div className="form-group form-group--inline">
+              <label className="label" htmlFor="ranking-filter-text">
+                Reference, project or partnership
+              </label>
+              <input
+                id="ranking-filter-text"
+                className="input input--medium"
+                type="search"
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+              />
+            </div>
+            <div className="form-group form-group--inline">
+              <label className="label" htmlFor="ranking-filter-show">
+                Show
+              </label>
+              <select
+                id="ranking-filter-show"
+                className="select"
+                value={show}
+                onChange={(e) => setShow(e.target.value as RankingShow)}
+              >
+                {(Object.keys(RANKING_SHOW_LABELS) as RankingShow[]).map((key) => (
+                  <option key={key} value={key}>
+                    {RANKING_SHOW_LABELS[key]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <p aria-live="polite" className="table__caption">
+            {visible.length === all.length
+              ? `${count(all.length)} bids`
+              : `${count(visible.length)} of ${count(all.length)} bids`}
+            {unscored.length > 0 && `, ${count(unscored.length)} not yet fully scored`}
+          </p>
+          {scored.length > 0 && (
+            <VirtualTable
+              caption="Bids in rank order"
+              columns={columns}
+              rows={scored}
+              rowKey={(r) => r.bidId}
+              variableHeight
+              estimateHeight={ESTIMATED_ROW}
+            />
+          )}
           {unscored.length > 0 && (
             <>
               <h2 className="heading-m">Not yet scored</h2>
@@ -190,28 +139,14 @@ export function RankingPage({ roundId }: { roundId: number }) {
                 These bids get a rank once every assessor assigned to them, without a conflict, has submitted
                 scores.
               </p>
-              <table className="table">
-                <caption className="visually-hidden">Bids not yet fully scored</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="numeric">
-                      Rank
-                    </th>
-                    <th scope="col">Bid</th>
-                    <th scope="col" className="numeric">
-                      Requested
-                    </th>
-                    <th scope="col" className="numeric">
-                      Weighted score
-                    </th>
-                    <th scope="col" className="numeric">
-                      Assessors
-                    </th>
-                    <th scope="col">Marked</th>
-                  </tr>
-                </thead>
-                <tbody>{unscored.map(row)}</tbody>
-              </table>
+              <VirtualTable
+                caption="Bids not yet fully scored"
+                columns={columns}
+                rows={unscored}
+                rowKey={(r) => r.bidId}
+                variableHeight
+                estimateHeight={ESTIMATED_ROW}
+              />
             </>
           )}
         </>
@@ -219,3 +154,5 @@ export function RankingPage({ roundId }: { roundId: number }) {
     </Page>
   );
 }
+
+const count = (n: number) => n.toLocaleString('en-GB');

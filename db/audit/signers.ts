@@ -1,0 +1,215 @@
+import type Database from 'better-sqlite3';
+import { isChannel } from '../../shared/channels';
+import type { Role } from '../../shared/people';
+import { ruleFor, writes } from '../../shared/rule-book';
+import type { EntryFields, RowChange } from './chain';
+import { entrySignatureHolds, fingerprintOfPublicKey } from './entry-signature';
+
+// Who wrote each entry. Walking the chain in order, this keeps every person's key and role as the
+// chain had recorded them by then, and checks each entry's signature against the key its person
+// held at that moment, and their role against the one the rule book required for the operation.
+// An entry may go unsigned only while nobody held a key yet (a new office setting up), before
+// entries were signed (an older database: a note), or as one of the named kinds below.
+
+/** The entries that nobody does, and what each may change. */
+const UNSIGNED_KINDS: Record<string, (change: RowChange, seen: ReadonlySet<string>) => boolean> = {
+  // The chain's first entry records every row as it stood (checked in verify.ts: entry 1 only).
+  'audit:begin': () => true,
+  // A migration rewrites rows in form (a new column), never in substance: every value a row had
+  // stays; it may fill a table the chain never held before, and delete nothing.
+  'db:migrate': migrationChange,
+  // A wrong passphrase, and the right one after wrong ones, change only that person's lock count.
+  'people:wrongPassphrase': lockoutChange,
+  'people:passphraseAccepted': lockoutChange,
+};
+
+export const UNSIGNED_KIND_NAMES = Object.keys(UNSIGNED_KINDS);
+
+function lockoutChange(change: RowChange): boolean {
+  if (change.table !== 'settings') return false;
+  const key = (JSON.parse(change.key) as { key?: unknown }).key;
+  return typeof key === 'string' && key.startsWith('passphrase_lockout:');
+}
+
+function migrationChange(change: RowChange, seen: ReadonlySet<string>, before?: string | null): boolean {
+  if (change.op === 'delete') return false;
+  if (change.op === 'insert') return !seen.has(change.table);
+  if (!before || !change.image) return false;
+  const now = JSON.parse(change.image) as Record<string, unknown>;
+  const then = JSON.parse(before) as Record<string, unknown>;
+  return Object.keys(then).every((c) => !(c in now) || JSON.stringify(now[c]) === JSON.stringify(then[c]));
+}
+
+interface PersonState {
+  name: string;
+  role: Role;
+  retiredAt: string | null;
+}
+
+export interface SignerCheck {
+  /** Called for each entry in order, with its changes, before moving on. */
+  entry(fields: EntryFields, hash: string, signature: string | null, changes: RowChange[]): void;
+  /** Called once after the last entry. */
+  finish(): void;
+  problems: string[];
+  notes: string[];
+}
+
+/** The first entry that had to be signed (office_identity.signed_from); 1 for a new office. */
+export function signedFrom(sqlite: Database.Database): number {
+  const present = sqlite
+    .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'office_identity'")
+    .pluck()
+    .get();
+  if (!present) return Number.POSITIVE_INFINITY;
+  const value = sqlite.prepare('SELECT signed_from FROM office_identity LIMIT 1').pluck().get() as
+    number | undefined;
+  return value ?? Number.POSITIVE_INFINITY;
+}
+
+export function signerCheck(sqlite: Database.Database, from: number): SignerCheck {
+  const keys = new Map<number, string>();
+  const people = new Map<number, PersonState>();
+  const imageBefore = sqlite.prepare(
+    `SELECT image FROM audit_changes WHERE table_name = ? AND row_key = ? AND entry_seq < ?
+     ORDER BY entry_seq DESC, position DESC LIMIT 1`,
+  );
+  const seenTables = new Set<string>();
+  const problems: string[] = [];
+  const notes: string[] = [];
+  let unsignedBefore = 0;
+  let lastUnsignedBefore = 0;
+
+  const apply = (changes: RowChange[]) => {
+    for (const c of changes) {
+      seenTables.add(c.table);
+      if (c.table !== 'person_keys' && c.table !== 'people') continue;
+      const row = c.image ? (JSON.parse(c.image) as Record<string, unknown>) : null;
+      if (c.table === 'person_keys' && row && typeof row.person_id === 'number')
+        keys.set(row.person_id, String(row.public_key));
+      if (c.table === 'people' && row && typeof row.id === 'number')
+        people.set(row.id, {
+          name: String(row.name),
+          role: row.role as Role,
+          retiredAt: typeof row.retired_at === 'string' ? row.retired_at : null,
+        });
+    }
+  };
+
+  const unsignedAllowed = (fields: EntryFields, changes: RowChange[]): boolean => {
+    if (fields.personId !== null) return false;
+    if (keys.size === 0) return true; // a new office setting up: nobody holds a key to sign with
+    const kind = UNSIGNED_KINDS[fields.operation];
+    if (kind)
+      return changes.every((c) =>
+        kind === migrationChange
+          ? migrationChange(
+              c,
+              seenTables,
+              (imageBefore.get(c.table, c.key, fields.seq) as { image: string | null } | undefined)?.image,
+            )
+          : kind(c, seenTables),
+      );
+    // A write anyone may call that changed nothing (the demonstration already loaded).
+    return (
+      changes.length === 0 && isChannel(fields.operation) && ruleFor(fields.operation).roles === 'anyone'
+    );
+  };
+
+  const checkSigned = (fields: EntryFields, hash: string, signature: string, changes: RowChange[]) => {
+    const name = `Audit entry ${fields.seq} (${fields.operation}, ${fields.at})`;
+    const personId = fields.personId;
+    if (personId === null) return problems.push(`${name} is signed but names nobody as acting`);
+    let key = keys.get(personId);
+    // A person's first key signs the entry that gives it to them only while nobody else held one.
+    if (!key && keys.size === 0) {
+      const own = changes.find(
+        (c) => c.table === 'person_keys' && c.image && JSON.parse(c.image).person_id === personId,
+      );
+      if (own?.image) key = String((JSON.parse(own.image) as { public_key: unknown }).public_key);
+    }
+    if (!key)
+      return problems.push(`${name} is signed by ${fields.personName ?? 'someone'}, who held no key then`);
+    if (fingerprintOfPublicKey(key) !== fields.keyFingerprint)
+      problems.push(
+        `${name} names key ${fields.keyFingerprint ?? '(none)'}, not the key its person held then`,
+      );
+    if (!entrySignatureHolds(key, hash, signature))
+      problems.push(`${name}: its signature does not hold: the entry, its place or its link was changed`);
+    checkRole(fields, name, changes);
+  };
+
+  const checkRole = (fields: EntryFields, name: string, changes: RowChange[]) => {
+    if (!isChannel(fields.operation)) return;
+    const rule = ruleFor(fields.operation);
+    let input: unknown;
+    try {
+      input = JSON.parse(fields.input);
+    } catch {
+      input = null;
+    }
+    const roles = writes(rule, input) ? rule.roles : (rule.dryRunRoles ?? rule.roles);
+    if (roles === 'anyone') return;
+    const person =
+      people.get(fields.personId!) ??
+      // The first person, added in the entry they sign (a new office).
+      (keys.size === 0 ? personIn(changes, fields.personId!) : undefined);
+    if (!person) return problems.push(`${name} is signed by someone the record does not hold`);
+    if (person.retiredAt) problems.push(`${name} was done by ${person.name}, who had retired`);
+    else if (!roles.includes(person.role))
+      problems.push(
+        `${name} was done by ${person.name} as ${person.role}, which the rule book does not allow`,
+      );
+  };
+
+  return {
+    problems,
+    notes,
+    entry(fields, hash, signature, changes) {
+      if (signature) checkSigned(fields, hash, signature, changes);
+      else if (fields.seq < from) {
+        unsignedBefore++;
+        lastUnsignedBefore = fields.seq;
+        noteGrants(fields, changes, people, notes);
+      } else if (!unsignedAllowed(fields, changes))
+        problems.push(
+          `Audit entry ${fields.seq} (${fields.operation}, ${fields.at}) is not signed by anyone: ` +
+            'Tranche did not write it for a person who gave their passphrase',
+        );
+      apply(changes);
+    },
+    finish() {
+      if (unsignedBefore === 0) return;
+      notes.unshift(
+        `${unsignedBefore} audit entries (up to entry ${lastUnsignedBefore}) were written before entries ` +
+          'were signed: they name who acted but carry no signature',
+      );
+    },
+  };
+}
+
+function personIn(changes: RowChange[], personId: number): PersonState | undefined {
+  const change = changes.find((c) => c.table === 'people' && c.image && JSON.parse(c.image).id === personId);
+  if (!change?.image) return undefined;
+  const row = JSON.parse(change.image) as Record<string, unknown>;
+  return { name: String(row.name), role: row.role as Role, retiredAt: null };
+}
+
+/** A lead officer or commissioner role given before signing existed: a note, not a failure. */
+function noteGrants(
+  fields: EntryFields,
+  changes: RowChange[],
+  people: ReadonlyMap<number, PersonState>,
+  notes: string[],
+) {
+  for (const c of changes) {
+    if (c.table !== 'people' || !c.image) continue;
+    const row = JSON.parse(c.image) as { id?: unknown; name?: unknown; role?: unknown };
+    if (row.role !== 'commissioner' && row.role !== 'lead_officer') continue;
+    if (typeof row.id === 'number' && people.get(row.id)?.role === row.role) continue;
+    notes.push(
+      `${String(row.name)} was made ${String(row.role).replace('_', ' ')} in audit entry ${fields.seq} ` +
+        `(${fields.at}), before grants were signed`,
+    );
+  }
+}

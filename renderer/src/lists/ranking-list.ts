@@ -1,0 +1,33 @@
+import type { RankedBidView } from '../../../shared/assessment';
+import { filterIndexed, indexText, type TextIndex } from './text-index';
+
+// The ranking page's filter: words typed (reference, project, partnership) and which bids to show.
+// Pure, so it can be tested and timed on 10,000 bids without a browser.
+
+export type RankingShow = 'all' | 'marked' | 'moderation' | 'checks';
+
+export const RANKING_SHOW_LABELS: Record<RankingShow, string> = {
+  all: 'All bids',
+  marked: 'Marked (gateway, minimum or threshold)',
+  moderation: 'Moderation open',
+  checks: 'With checks or open queries',
+};
+
+export function indexRanking(rows: readonly RankedBidView[]): TextIndex<RankedBidView> {
+  return indexText(rows, (r) => `${r.ref} ${r.title} ${r.partnership}`);
+}
+
+const keepers: Record<RankingShow, (r: RankedBidView) => boolean> = {
+  all: () => true,
+  marked: (r) => r.failedGateway || r.belowMinimum || r.belowThreshold,
+  moderation: (r) => r.moderationOpen,
+  checks: (r) => r.checks.length > 0 || r.openQueries.length > 0,
+};
+
+export function filterRanking(
+  index: TextIndex<RankedBidView>,
+  text: string,
+  show: RankingShow,
+): RankedBidView[] {
+  return filterIndexed(index, text, keepers[show]);
+}
