@@ -46,6 +46,7 @@ const READS = {
   funds: ['list', 'get'],
   rounds: ['list', 'get', 'findByName'],
   bids: [
+    'summariesForRound',
     'listForRound',
     'get',
     'findByRef',

@@ -15,7 +15,7 @@ export function shortlistFor(ctx: ReadContext, roundId: number) {
 }
 
 /** The shortlist drawn from a ranking already worked out (the board pack needs both). */
-function shortlistFrom(ctx: HandlerContext, roundId: number, ranking: ReturnType<typeof rankingFor>) {
+function shortlistFrom(ctx: ReadContext, roundId: number, ranking: ReturnType<typeof rankingFor>) {
   const rule = ctx.store.board.rule(roundId) ?? { rule: 'threshold' as const, topN: null };
   const overrideOf = new Map(ctx.store.board.overrides(roundId).map((o) => [o.bidId, o]));
   let eligibleSeen = 0;

@@ -5,7 +5,7 @@ import { allowedOnCopy } from '../../shared/copy-rules';
 import { ruleFor, writes, type Rule } from '../../shared/rule-book';
 import { STAGE_LABELS, type Stage } from '../../shared/stages';
 import { currentActor } from './actor';
-import type { ReadContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { latestNotice } from './notice-record';
 import { Refusal } from './refusal';
 import { roundOfInput } from './round-of-input';
@@ -72,7 +72,7 @@ export function checkStage(ctx: ReadContext, rule: Rule, input: unknown): void {
 }
 
 /** The kind of pack a round copy came in, or null for the office's own round. */
-function copyKind(ctx: HandlerContext, roundId: number): string | null {
+function copyKind(ctx: ReadContext, roundId: number): string | null {
   const copyOf = ctx.store.packs.roundIdentity(roundId)?.copyOf;
   if (!copyOf) return null;
   try {

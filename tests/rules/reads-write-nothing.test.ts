@@ -52,6 +52,7 @@ function sampleInputs(
     { text: 'youth' },
     { roundId, bidRef: bid.ref },
     { from: '2026-04-01', to: '2027-03-31', format: 'xlsx' },
+    { roundId, orgId: 'GB-GOV-12' },
     {
       roundId,
       fileName: 'bids.csv',
