@@ -4,6 +4,7 @@ import { auditTablesPresent } from './audit/tables';
 import type { Connection, TrancheDb } from './connection';
 import { allocationQueries } from './queries/allocation';
 import { boardQueries } from './queries/board';
+import { feedbackQueries } from './queries/feedback';
 import { frameworkQueries, scoringQueries } from './queries/assessment';
 import { auditQueries } from './queries/audit';
 import { peopleQueries } from './queries/people';
@@ -28,6 +29,7 @@ function queries(db: TrancheDb, sqlite: Database.Database) {
     scoring: scoringQueries(db),
     allocation: allocationQueries(db),
     board: boardQueries(db),
+    feedback: feedbackQueries(db),
     notices: noticeQueries(db),
     packs: packQueries(db),
     grants: grantQueries(db),

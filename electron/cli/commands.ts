@@ -3,6 +3,7 @@ import { assessmentCommands } from './assessment-commands';
 import { bidCommands } from './bid-commands';
 import type { Command } from './command-kit';
 import { identityCommands } from './identity-commands';
+import { feedbackCommands } from './feedback-commands';
 import { noticeCommands } from './notice-commands';
 import { roundCommands } from './round-commands';
 
@@ -26,6 +27,7 @@ export const commands: Command[] = [
   ...roundCommands,
   ...bidCommands,
   ...identityCommands,
+  ...feedbackCommands,
   ...assessmentCommands,
   ...allocationCommands,
   ...noticeCommands,

@@ -24,6 +24,7 @@ import { noticeLifecycleHandlers } from './notice-lifecycle';
 import { noticeWordsHandlers } from './notice-words';
 import { publishHandlers } from './publish';
 import { threeSixtyGivingHandlers } from './three-sixty-giving';
+import { feedbackHandlers } from './feedback';
 import { partnershipHandlers } from './partnerships';
 import { readinessHandlers } from './readiness';
 import { roundProgressHandlers } from './round-progress';
@@ -80,6 +81,7 @@ const handlers: Handlers = {
   ...noticeWordsHandlers,
   ...publishHandlers,
   ...threeSixtyGivingHandlers,
+  ...feedbackHandlers,
   ...readinessHandlers,
   ...roundProgressHandlers,
   ...noticeExportHandlers,

@@ -13,6 +13,7 @@ import { noticeData } from './notice-content';
 import { latestNotice as latest } from './notice-record';
 import { wordingFor } from './notice-wording';
 import { officeSettings } from './office';
+import { feedbackFor } from './feedback';
 import { Refusal } from './refusal';
 import { mustGetRound } from './round-lookup';
 
@@ -53,7 +54,23 @@ export const letterHandlers = {
     // live record; until then they are drafted from the record.
     const decided: NoticeBid[] =
       notice?.status === 'signed' && data ? data.appendixA : liveDecisions(ctx, round.id);
-    const bids = decided.filter((b) => !input.ref || b.ref.toLowerCase() === input.ref.toLowerCase());
+    // A withdrawn bid is in no notice, but its partnership still gets a letter saying so.
+    const withdrawn = ctx.store.bids
+      .listForRound(round.id)
+      .filter((b) => b.status === 'withdrawn')
+      .map((b): NoticeBid => ({
+        ref: b.ref,
+        partnership: b.partnership,
+        title: b.title,
+        requestedPence: b.requestedPence,
+        reducedPence: b.reducedPence,
+        awardedPence: null,
+        conditions: '',
+      }));
+    const withdrawnRefs = new Set(withdrawn.map((b) => b.ref));
+    const bids = [...decided, ...withdrawn].filter(
+      (b) => !input.ref || b.ref.toLowerCase() === input.ref.toLowerCase(),
+    );
     if (bids.length === 0)
       throw new Refusal(
         'not_found',
@@ -68,6 +85,12 @@ export const letterHandlers = {
         .map((r) => [r.bidId, r]),
     );
     const views = ctx.store.board.views(round.id);
+    // Only words a lead officer approved: never a draft, never an assessor's own justification.
+    const approved = new Map(
+      feedbackFor(ctx, round.id)
+        .filter((f) => f.approved)
+        .map((f) => [`${f.ref}\u0000${f.criterion}`, f.text]),
+    );
     const files = [];
     for (const bid of bids) {
       const bidId = ctx.store.bids.findByRef(round.id, bid.ref)?.id;
@@ -77,20 +100,20 @@ export const letterHandlers = {
         .filter((c) => !c.gateway)
         .flatMap((c) => {
           const result = ranked?.criteria.find((r) => r.code === c.code);
-          if (!result || result.value === null || !scale) return [];
-          const value = Number.isInteger(result.value) ? String(result.value) : result.value.toFixed(1);
-          return [
-            {
-              criterion: `${c.code} ${c.name}`,
-              text: `Scored ${value} out of ${scale.scale.max}${result.moderated ? ' after moderation' : ''}.`,
-            },
-          ];
+          const words = approved.get(`${bid.ref}\u0000${c.code}`) ?? '';
+          const scored =
+            result && result.value !== null && scale
+              ? `Scored ${Number.isInteger(result.value) ? String(result.value) : result.value.toFixed(1)} out of ` +
+                `${scale.scale.max}${result.moderated ? ' after moderation' : ''}.`
+              : '';
+          const text = [scored, words].filter((part) => part !== '').join(' ');
+          return text === '' ? [] : [{ criterion: `${c.code} ${c.name}`, text }];
         });
       const bidViews = views.filter((v) => v.bidId === bidId);
       const reason = awarded
         ? null
         : declineReason({
-            withdrawn: false,
+            withdrawn: withdrawnRefs.has(bid.ref),
             failedGateway: ranked?.failedGateway ?? false,
             belowMinimum: ranked?.belowMinimum ?? false,
             belowThreshold: ranked?.belowThreshold ?? false,

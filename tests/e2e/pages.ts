@@ -12,6 +12,7 @@ export const EVERY_PAGE = [
   ['/#/rounds/1/board', 'Board review'],
   ['/#/rounds/1/allocation', 'Allocation'],
   ['/#/rounds/1/notice', 'Notice of Decision'],
+  ['/#/rounds/1/feedback', 'Feedback for letters'],
   ['/#/rounds/1/history', 'History'],
   ['/#/rounds/1/delivery', 'Delivery'],
   ['/#/rounds/1/import', 'Import a schedule of bids'],

@@ -2,6 +2,7 @@ import type { ParsedInput } from '../../../shared/contract';
 import { formatDate } from '../../../shared/dates';
 import {
   GRANT_STATUS_LABELS,
+  lastReturnWords,
   RAG_LABELS,
   worseRag,
   type DeliveryReport,
@@ -79,7 +80,7 @@ export async function deliveryReportXlsx(ctx: ReadContext, input: ParsedInput<'r
       g.awardedPence / 100,
       g.paidPence / 100,
       g.remainingPence / 100,
-      g.lastReturn ? formatDate(g.lastReturn.receivedOn) : 'None yet',
+      lastReturnWords(g.lastReturn),
       RAG_LABELS[g.rag],
       g.nextReturnDue ? formatDate(g.nextReturnDue) : '',
       g.overdue.map((o) => `Return due ${formatDate(o.dueOn)}`).join('; '),

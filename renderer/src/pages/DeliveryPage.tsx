@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatDate } from '../../../shared/dates';
-import { GRANT_STATUS_LABELS, RAG_LABELS, type Rag } from '../../../shared/grants';
+import { GRANT_STATUS_LABELS, lastReturnWords, RAG_LABELS, type Rag } from '../../../shared/grants';
 import { formatMoney } from '../../../shared/money';
 import { api } from '../api';
 import { RequestedAllocatedBar } from '../components/Bars';
@@ -126,7 +126,7 @@ export function DeliveryPage({ roundId }: { roundId: number }) {
                   <td className="numeric">{formatMoney(g.awardedPence)}</td>
                   <td className="numeric">{formatMoney(g.paidPence)}</td>
                   <td className="numeric">{formatMoney(g.remainingPence)}</td>
-                  <td>{g.lastReturn ? formatDate(g.lastReturn.receivedOn) : 'None yet'}</td>
+                  <td>{lastReturnWords(g.lastReturn)}</td>
                   <td>
                     <RagTag rag={g.rag} />
                   </td>

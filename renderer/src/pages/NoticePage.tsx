@@ -1,5 +1,6 @@
 import { whyNotNow } from '../../../shared/may-act';
 import { useState } from 'react';
+import { Link } from 'wouter';
 import { formatDate } from '../../../shared/dates';
 import type { Output } from '../../../shared/contract';
 import type { NoticeData } from '../../../shared/notice-data';
@@ -281,6 +282,11 @@ export function NoticePage({ roundId }: { roundId: number }) {
                   Letters to bidders (PDF)
                 </button>
               </>
+            )}
+            {(me?.role === 'lead_officer' || me?.role === 'policy_officer') && (
+              <Link href={`/rounds/${roundId}/feedback`} className="button button--secondary">
+                Feedback for the letters
+              </Link>
             )}
             {busy && (
               <span aria-live="polite">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Allocation } from '../../../../shared/assessment';
 import { api } from '../../api';
 import { customAmount, savedMessage, without, type Option } from './maths';
@@ -33,7 +33,9 @@ export function useAllocationEditor(props: {
   // move through options, and must not write each one into the allocation and its history.
   const [chosen, setChosen] = useState<Record<string, Option>>({});
 
-  const item = (ref: string): Item | undefined => items?.find((i) => i.ref === ref);
+  // Every row asks for its item several times a render: a map built once, not a search per call.
+  const itemOf = useMemo(() => new Map((items ?? []).map((i) => [i.ref, i])), [items]);
+  const item = (ref: string): Item | undefined => itemOf.get(ref);
   const saved = (ref: string): Option => item(ref)?.option ?? 'none';
   const fail = (ref: string, message: string) => setRowErrors((e) => ({ ...e, [ref]: message }));
 
