@@ -109,6 +109,7 @@ const READS = {
     'currentScores',
   ],
   grants: ['forRound', 'byBid', 'years', 'claims', 'claim', 'returns', 'personNames'],
+  feedback: ['forRound'],
   audit: ['history'],
 } as const satisfies { [G in keyof Queries]: readonly (keyof Queries[G])[] };
 
