@@ -1,3 +1,4 @@
+import { heldCounts } from '../../shared/pack-receipt';
 import type { ParsedInput } from '../../shared/contract';
 import { PACK_KIND_LABELS, returnPayloadBaseSchema, type PackHeader } from '../../shared/packs';
 import type { Person } from '../../shared/people';
@@ -82,7 +83,10 @@ export function receivePack(ctx: HandlerContext, input: ParsedInput<'packs:recei
           'conflict',
           'A different pack with the same id was received before; nothing was changed',
         );
-      const before = JSON.parse(seen.summary) as { added?: number; unchanged?: number };
+      const before = JSON.parse(seen.summary) as { added?: number; unchanged?: number } & Record<
+        string,
+        unknown
+      >;
       return {
         kind: header.kind,
         of: of.data.of,
@@ -91,6 +95,7 @@ export function receivePack(ctx: HandlerContext, input: ParsedInput<'packs:recei
         added: 0,
         unchanged: (before.added ?? 0) + (before.unchanged ?? 0),
         conflicts: [],
+        held: heldCounts(before),
         alreadyReceived: true,
       };
     }
@@ -132,6 +137,7 @@ export function receivePack(ctx: HandlerContext, input: ParsedInput<'packs:recei
       added: outcome.added,
       unchanged: outcome.unchanged,
       conflicts: outcome.conflicts,
+      held: heldCounts(outcome.summary),
       alreadyReceived: false,
     };
   });
