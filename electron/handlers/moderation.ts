@@ -4,7 +4,7 @@ import { spread } from '../../shared/ranking';
 import { currentActor } from './actor';
 import { bidByRef } from './assessment-lookup';
 import { assertSeesRanking, conflictedBids, visibleForScores } from './blind-scoring';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { mustGetFramework } from './frameworks';
 import { rankingFor } from './ranking';
 import { fieldRefusal, Refusal } from './refusal';
@@ -13,7 +13,7 @@ import { mustGetOpenRound } from './round-lookup';
 // Moderation: criteria where assessors diverge, and the lead officer's moderated scores.
 
 export const moderationHandlers = {
-  'assessment:moderation': (input: ParsedInput<'assessment:moderation'>, ctx: HandlerContext) => {
+  'assessment:moderation': (input: ParsedInput<'assessment:moderation'>, ctx: ReadContext) => {
     const framework = mustGetFramework(ctx, input.roundId);
     // Conflicted bids are left out of the distributions as well as the list.
     const visibility = assertSeesRanking(ctx, input.roundId, 'scores side by side');
