@@ -12,6 +12,8 @@ import { entrySignatureHolds, fingerprintOfPublicKey } from './entry-signature';
 // entries were signed (an older database: a note), or as one of the named kinds below.
 
 /** The entries that nobody does, and what each may change. */
+const WATCHED = new Set(['person_keys', 'pinned_keys', 'people', 'notices']);
+
 const UNSIGNED_KINDS: Record<string, (change: RowChange, seen: ReadonlySet<string>) => boolean> = {
   // The chain's first entry records every row as it stood (checked in verify.ts: entry 1 only).
   'audit:begin': () => true,
@@ -67,8 +69,12 @@ export function signedFrom(sqlite: Database.Database): number {
   return value ?? Number.POSITIVE_INFINITY;
 }
 
+// long-function: an entry's signature, key and role checks share its state, in the order verify reports them
 export function signerCheck(sqlite: Database.Database, from: number): SignerCheck {
   const keys = new Map<number, string>();
+  /** Keys of people who act from their own laptops, proved to this office (packs). */
+  const pinned = new Map<number, string>();
+  const noticeSignatures = new Map<number, string>();
   const people = new Map<number, PersonState>();
   const imageBefore = sqlite.prepare(
     `SELECT image FROM audit_changes WHERE table_name = ? AND row_key = ? AND entry_seq < ?
@@ -83,10 +89,14 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
   const apply = (changes: RowChange[]) => {
     for (const c of changes) {
       seenTables.add(c.table);
-      if (c.table !== 'person_keys' && c.table !== 'people') continue;
+      if (!WATCHED.has(c.table)) continue;
       const row = c.image ? (JSON.parse(c.image) as Record<string, unknown>) : null;
       if (c.table === 'person_keys' && row && typeof row.person_id === 'number')
         keys.set(row.person_id, String(row.public_key));
+      if (c.table === 'pinned_keys' && row && typeof row.person_id === 'number')
+        pinned.set(row.person_id, String(row.public_key));
+      if (c.table === 'notices' && row && typeof row.id === 'number' && typeof row.signature === 'string')
+        noticeSignatures.set(row.id, row.signature);
       if (c.table === 'people' && row && typeof row.id === 'number')
         people.set(row.id, {
           name: String(row.name),
@@ -162,10 +172,32 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
       );
   };
 
+  /** Notices this entry signs: each must carry the key of a commissioner, once the entry is applied. */
+  const newlySigned = (changes: RowChange[]) =>
+    changes.flatMap((c) => {
+      if (c.table !== 'notices' || !c.image) return [];
+      const row = JSON.parse(c.image) as Record<string, unknown>;
+      return typeof row.signature === 'string' && noticeSignatures.get(Number(row.id)) !== row.signature
+        ? [row]
+        : [];
+    });
+
+  // A key first proved in the same entry (a commissioner's first pack return) counts.
+  const checkNoticeSigner = (fields: EntryFields, row: Record<string, unknown>) => {
+    const key = String(row.signer_public_key);
+    const holders = [...keys, ...pinned].filter(([, k]) => k === key).map(([id]) => people.get(id));
+    if (!holders.some((p) => p?.role === 'commissioner' && !p.retiredAt))
+      problems.push(
+        `Decision ${String(row.number)} was signed (audit entry ${fields.seq}) with key ` +
+          `${String(row.signer_key_fingerprint)}, which no commissioner of this office held then`,
+      );
+  };
+
   return {
     problems,
     notes,
     entry(fields, hash, signature, changes) {
+      const signing = fields.seq >= from ? newlySigned(changes) : [];
       if (signature) checkSigned(fields, hash, signature, changes);
       else if (fields.seq < from) {
         unsignedBefore++;
@@ -177,6 +209,7 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
             'Tranche did not write it for a person who gave their passphrase',
         );
       apply(changes);
+      for (const row of signing) checkNoticeSigner(fields, row);
     },
     finish() {
       if (unsignedBefore === 0) return;

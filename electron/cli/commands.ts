@@ -5,6 +5,7 @@ import type { Command } from './command-kit';
 import { identityCommands } from './identity-commands';
 import { feedbackCommands } from './feedback-commands';
 import { noticeCommands } from './notice-commands';
+import { officeCommands } from './office-commands';
 import { roundCommands } from './round-commands';
 
 // The everyday commands, one file per domain (`<domain>-commands.ts`), in the order `help` lists
@@ -31,4 +32,5 @@ export const commands: Command[] = [
   ...assessmentCommands,
   ...allocationCommands,
   ...noticeCommands,
+  ...officeCommands,
 ];

@@ -6,7 +6,7 @@ export const EVERY_PAGE = [
   ['/#/rounds/1/bids', 'Bids'],
   ['/#/rounds/1/bids/4', 'C2: Coventry Safer Homes Initiative'],
   ['/#/rounds/1/assessment', 'Assessment'],
-  ['/#/rounds/1/framework', 'Edit the scoring framework'],
+  ['/#/rounds/1/framework', 'Scoring framework'],
   ['/#/rounds/1/ranking', 'Ranking'],
   ['/#/rounds/1/moderation', 'Moderation'],
   ['/#/rounds/1/board', 'Board review'],

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { TEST_KDF, TEST_PASSPHRASE, tempDir } from '../support/temp-db';
 import { must, signedRound, tamper } from '../audit/signed-round';
 import { cli } from '../support/pack-cli';
 import { auditedTables, rowReader } from '../../db/audit/tables';
+import { canonicalJson } from '../../shared/canonical-json';
 import { rechain, recordRowsAsTheyStand, swapEntries } from './rechain';
 
 // The attacks of issue 17, each tried as an insider would: an ordinary lead officer's passphrase,
@@ -175,7 +177,33 @@ describe('an insider', () => {
     expect(verified.code).toBe(2);
     const { problems } = JSON.parse(verified.stdout) as { problems: string[] };
     expect(problems).toContainEqual(expect.stringMatching(/its signature does not hold/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/signed when the audit chain stood at entry \d+, but the chain no longer holds/),
+    );
     expect(problems.join('\n')).not.toMatch(/does not link|was changed after it was written/);
+  });
+
+  it("cannot edit a signed notice and recompute its hash: the commissioner's signature is checked", async () => {
+    const { connection, file } = await signedRound();
+    connection.close();
+    rechain(file, (raw) => {
+      const notice = raw.prepare("SELECT id, content FROM notices WHERE status = 'signed'").get() as {
+        id: number;
+        content: string;
+      };
+      const content = JSON.parse(notice.content) as { signature: { interests: string } };
+      content.signature.interests = 'None, and the board chose the bids';
+      const edited = JSON.stringify(content);
+      raw
+        .prepare('UPDATE notices SET content = ?, fingerprint = ? WHERE id = ?')
+        .run(edited, createHash('sha256').update(canonicalJson(content)).digest('hex'), notice.id);
+      recordRowsAsTheyStand(raw, 'notices');
+    });
+    const verified = await cli(['--db', file, 'verify', '--json']);
+    expect(verified.code).toBe(2);
+    expect(JSON.parse(verified.stdout).problems).toContainEqual(
+      expect.stringMatching(/decision .*the commissioner's signature does not hold over its content/),
+    );
   });
 
   it('cannot re-order the chain and link it again', async () => {
