@@ -75,6 +75,7 @@ function ModerateForm({
   );
 }
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function ModerationPage({ roundId }: { roundId: number }) {
   const me = useMe();
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);

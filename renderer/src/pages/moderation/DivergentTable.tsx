@@ -20,6 +20,7 @@ const keepers: Record<Show, (item: Item) => boolean> = {
  * The criteria where assessors diverge, one row each, drawn only in view and filtered by bid,
  * criterion or assessor; `form` gives the lead officer's moderation form for a row.
  */
+// long-function: a table's header, rows and row actions share its state and read in column order
 export function DivergentTable({
   items,
   form,
