@@ -95,7 +95,7 @@ function recordWrongGuess(
         (next.lockedUntil && !refusedWhileLocked ? `; locked until ${next.lockedUntil}` : ''),
       rounds: [],
     });
-  })();
+  }).immediate();
   return next;
 }
 
@@ -168,7 +168,7 @@ export async function provePassphrase(
         summary: `${person.name} gave the right passphrase after ${lockout.failures} wrong one(s)`,
         rounds: [],
       });
-    })();
+    }).immediate();
   return { privateKey, fingerprint: keyFingerprint(sealed.publicKey) };
 }
 

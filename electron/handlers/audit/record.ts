@@ -44,14 +44,14 @@ export async function runRecorded<T>(
         const op = describe();
         return { ...op, summary: `${op.summary} (then it failed)` };
       }),
-    )();
+    ).immediate();
     throw error;
   }
   store.sqlite.transaction(() => {
     const seq = sealPending(store.sqlite, describe);
     if (seq !== null) entries.push(seq);
     if (write && entries.length === 0) appendEntry(store.sqlite, describe(), []);
-  })();
+  }).immediate();
   if (takeSigning(ctx)) backUpAfterSigning(ctx);
   return value;
 }
