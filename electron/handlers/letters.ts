@@ -41,6 +41,7 @@ function liveDecisions(ctx: ReadContext, roundId: number): NoticeBid[] {
 }
 
 export const letterHandlers = {
+  // long-function: builds every letter of a round in one pass over its bids and awards
   'letters:export': async (input: ParsedInput<'letters:export'>, ctx: ReadContext) => {
     const round = mustGetRound(ctx, input.roundId);
     // Letters give the scores: blind scoring decides whose the writer may see.

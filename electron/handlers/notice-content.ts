@@ -15,6 +15,7 @@ import { mustGetRound } from './round-lookup';
  * `rankOrder`: list the funded bids of a draft in rank order (false: by reference, for a reader
  * whom blind scoring keeps from the ranking). A signed notice keeps the order it was signed in.
  */
+// long-function: gathers every figure a notice states in one place, so its Word and PDF agree
 export function noticeData(ctx: ReadContext, notice: NoticeRow, rankOrder = true): NoticeData {
   if (notice.content)
     return {

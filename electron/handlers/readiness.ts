@@ -20,6 +20,7 @@ const list = (refs: string[]) =>
   refs.length > 12 ? `${refs.slice(0, 12).join(', ')} and ${refs.length - 12} more` : refs.join(', ');
 
 /** Every item of the list, blocking first. */
+// long-function: every check before signing, in the order the readiness list shows them
 export function decisionReadiness(ctx: ReadContext, roundId: number): ReadinessItem[] {
   mustGetRound(ctx, roundId);
   const items: ReadinessItem[] = decisionProblemList(ctx, roundId).map((p) => ({ level: 'blocking', ...p }));

@@ -20,6 +20,7 @@ const of = (done: number, total: number, noun: string) =>
 const partStatus = (done: number, total: number, cannot = total === 0): TaskStatus =>
   cannot ? 'cannot_start' : done >= total ? 'done' : done > 0 ? 'in_progress' : 'not_started';
 
+// long-function: each stage's unfinished work, in the order the round's task list shows it
 export function roundProgress(ctx: ReadContext, roundId: number) {
   const round = mustGetRound(ctx, roundId);
   const bids = ctx.store.bids.listForRound(roundId);

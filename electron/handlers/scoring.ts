@@ -76,6 +76,7 @@ export interface ScoreLine {
 }
 
 /** Saves (and, when asked, submits) one assessor's scores for one bid, enforcing every rule. */
+// long-function: every rule a score must meet, checked before its one write
 export function recordScores(
   ctx: HandlerContext,
   bidId: number,
