@@ -83,7 +83,7 @@ const FEEDBACK: readonly Stage[] = ['board', 'decision', 'signed'];
 const byRoundId = { kind: 'round', field: 'roundId' } as const;
 const byBidId = { kind: 'bid', field: 'bidId' } as const;
 
-const read = (action: string, roles: readonly Role[] | 'anyone' = ANYONE): Rule => ({
+const read = (action: string, roles: readonly Role[] | 'anyone' = ANYONE): Rule & { access: 'read' } => ({
   access: 'read',
   action,
   roles,

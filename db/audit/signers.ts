@@ -75,6 +75,7 @@ export function signedFrom(sqlite: Database.Database): number {
   return value ?? Number.POSITIVE_INFINITY;
 }
 
+// long-function: an entry's signature, key and role checks share its state, in the order verify reports them
 export function signerCheck(sqlite: Database.Database, from: number): SignerCheck {
   const keys = new Map<number, string>();
   /** Keys of people who act from their own laptops, proved to this office (packs). */

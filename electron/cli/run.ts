@@ -69,6 +69,7 @@ function findCommand(positionals: string[]): Command | undefined {
     .sort((a, b) => b.words.length - a.words.length)[0];
 }
 
+// long-function: the command line's steps, from parsing the options to the exit code, in the order they run
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const firstPass = parseArgs({ args: argv, options: globalOptions, allowPositionals: true, strict: false });
   const command = findCommand(firstPass.positionals);

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract';
+import { RULE_BOOK } from '../../shared/rule-book';
 import { fail, ok, type FieldIssue, type Result } from '../../shared/result';
 import { enforceRuleBook } from './guard';
 import { appHandlers } from './app';
-import type { HandlerContext } from './context';
+import { readContext, type HandlerContext, type ReadContext } from './context';
 import { Refusal } from './refusal';
 import { roundHandlers } from './rounds';
 import { alignmentHandlers } from './alignment';
@@ -41,10 +42,15 @@ import { packHandlers } from './packs';
 import { grantHandlers } from './grants';
 import { runRecorded } from './audit/record';
 
+/** A read channel's handler is given a store that can only read (see `readContext`). */
+type ContextFor<C extends Channel> = (typeof RULE_BOOK)[C]['access'] extends 'read'
+  ? ReadContext
+  : HandlerContext;
+
 type Handlers = {
   [C in Channel]: (
     input: ParsedInput<C>,
-    ctx: HandlerContext,
+    ctx: ContextFor<C>,
   ) => z.input<(typeof contract)[C]['output']> | Promise<z.input<(typeof contract)[C]['output']>>;
 };
 
@@ -127,11 +133,20 @@ export async function dispatch(
   try {
     // Any call but the app asking who is here counts as use, and keeps the session from locking.
     if (channel !== 'people:session') ctx.session.touch();
-    // The rule book first: the right person, at the right stage of the round, or nothing runs.
-    enforceRuleBook(channel, parsed.data, ctx);
-    const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
-    // Every write is recorded in the audit chain (electron/handlers/audit/record.ts).
-    const value = await runRecorded(channel, parsed.data, ctx, () => handler(parsed.data, ctx));
+    let value: unknown;
+    if (RULE_BOOK[channel].access === 'read') {
+      // A read runs on the store's read-only connection, and dispatch itself writes nothing for it.
+      const reading = readContext(ctx);
+      enforceRuleBook(channel, parsed.data, reading);
+      const handler = handlers[channel] as (input: unknown, ctx: ReadContext) => unknown;
+      value = await handler(parsed.data, reading);
+    } else {
+      // The rule book first: the right person, at the right stage of the round, or nothing runs.
+      enforceRuleBook(channel, parsed.data, ctx);
+      const handler = handlers[channel] as (input: unknown, ctx: ReadContext) => unknown;
+      // Every write is recorded in the audit chain (electron/handlers/audit/record.ts).
+      value = await runRecorded(channel, parsed.data, ctx, () => handler(parsed.data, ctx));
+    }
     return ok(operation.output.parse(value));
   } catch (error) {
     if (error instanceof Refusal) return fail(error.code, error.message, error.issues);

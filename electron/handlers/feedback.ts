@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../shared/contract';
 import type { FeedbackSummary } from '../../shared/feedback';
 import { actingPerson } from './actor';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { getFramework } from './frameworks';
 import { fieldRefusal, notFound, Refusal } from './refusal';
 import { mustGetRound } from './round-lookup';
@@ -10,7 +10,7 @@ import { mustGetRound } from './round-lookup';
 // officer approves (a lead officer's own words are approved as written); letters print approved
 // words only, so an unapproved draft, or an assessor's own justification, never reaches a bidder.
 
-export function feedbackFor(ctx: HandlerContext, roundId: number): FeedbackSummary[] {
+export function feedbackFor(ctx: ReadContext, roundId: number): FeedbackSummary[] {
   return ctx.store.feedback.forRound(roundId).map((row) => ({
     ref: row.ref,
     criterion: row.criterion,
@@ -28,7 +28,7 @@ function bidOf(ctx: HandlerContext, roundId: number, ref: string): number {
 }
 
 export const feedbackHandlers = {
-  'feedback:list': (input: { roundId: number }, ctx: HandlerContext) => {
+  'feedback:list': (input: { roundId: number }, ctx: ReadContext) => {
     mustGetRound(ctx, input.roundId);
     return feedbackFor(ctx, input.roundId);
   },

@@ -22,7 +22,7 @@ import {
 } from '../identity/lockout';
 import { weakPassphrase } from '../identity/strength';
 import { PROFILE_KEY } from './actor';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { fieldRefusal, Refusal } from './refusal';
 
 // People's identities over the store: enrolling a key pair, proving a passphrase to act as
@@ -47,7 +47,7 @@ function save(ctx: HandlerContext, personId: number, sealed: SealedIdentity): st
 }
 
 /** While nobody holds a key (a new database, or one from before identities) the first lead officer may enrol. */
-export const nobodyEnrolled = (ctx: HandlerContext): boolean => ctx.store.identities.count() === 0;
+export const nobodyEnrolled = (ctx: ReadContext): boolean => ctx.store.identities.count() === 0;
 
 /** Gives a person without one their key pair, sealed with their first passphrase (see sealNew). */
 export function enrolPerson(ctx: HandlerContext, person: Person, sealed: SealedIdentity): string {

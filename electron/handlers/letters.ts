@@ -6,7 +6,7 @@ import { allocationFor } from './allocation';
 import { assertSeesRanking } from './blind-scoring';
 import { getFramework } from './frameworks';
 import { rankingFor } from './ranking';
-import type { HandlerContext } from './context';
+import type { ReadContext } from './context';
 import { buildLetterDocx, buildLetterPdf } from './exports/letters';
 import type { LetterData, NoticeBid } from './exports/notice-types';
 import { noticeData } from './notice-content';
@@ -20,7 +20,7 @@ import { mustGetRound } from './round-lookup';
 // Award and decline letters to every bidder: the outcome, why, and each criterion's score as it counted.
 
 /** Each bid not withdrawn, with what the working allocation gives it. */
-function liveDecisions(ctx: HandlerContext, roundId: number): NoticeBid[] {
+function liveDecisions(ctx: ReadContext, roundId: number): NoticeBid[] {
   const allocation = allocationFor(ctx, roundId);
   const itemOf = new Map(allocation.items.map((i) => [i.bidId, i]));
   return ctx.store.bids
@@ -41,7 +41,8 @@ function liveDecisions(ctx: HandlerContext, roundId: number): NoticeBid[] {
 }
 
 export const letterHandlers = {
-  'letters:export': async (input: ParsedInput<'letters:export'>, ctx: HandlerContext) => {
+  // long-function: builds every letter of a round in one pass over its bids and awards
+  'letters:export': async (input: ParsedInput<'letters:export'>, ctx: ReadContext) => {
     const round = mustGetRound(ctx, input.roundId);
     // Letters give the scores: blind scoring decides whose the writer may see.
     const visibility = assertSeesRanking(ctx, round.id, 'letters quoting the assessors');

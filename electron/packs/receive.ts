@@ -52,6 +52,7 @@ function trustSender(ctx: HandlerContext, header: PackHeader, roundId: number): 
   return sender;
 }
 
+// long-function: a return's checks in the order they must pass (seal, sender, sequence) before one write
 export function receivePack(ctx: HandlerContext, input: ParsedInput<'packs:receive'>) {
   const { body, sha256 } = readPackInput(input.bytesBase64);
   const { header } = body;

@@ -150,6 +150,7 @@ function LeadNavLink({ href, children }: { href: string; children: string }) {
   return <NavLink href={href}>{children}</NavLink>;
 }
 
+// long-function: the app's frame and its routes, one per page, in one table
 function Frame() {
   return (
     <>

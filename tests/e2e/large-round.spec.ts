@@ -112,3 +112,24 @@ test('the allocation of 10,000 bids renders only the rows in view and finds a bi
   await expect(table.locator('tbody tr[aria-rowindex]')).toHaveCount(1);
   await expect(page.getByLabel('Allocation for L09995')).toHaveValue('none');
 });
+
+test('moderation at 10,000 bids renders only the rows in view and filters by bid and by state', async ({
+  page,
+}) => {
+  await page.goto(bridge.url);
+  await beMe(page, bridge.origin, 'Lee Lead', PASSPHRASE);
+  await page.goto(`${bridge.origin}/#/rounds/1/moderation`);
+  const table = page.getByRole('table', { name: 'Divergent scores', exact: true });
+  await expect(table.locator('tbody tr[aria-rowindex]').first()).toBeVisible({ timeout: 30_000 });
+  const all = Number(await table.getAttribute('aria-rowcount')) - 1;
+  expect(all).toBeGreaterThan(1_000);
+  expect(await table.locator('tbody tr[aria-rowindex]').count()).toBeLessThan(60);
+  await expectNoAccessibilityViolations(page);
+
+  await page.getByLabel('Bid, criterion or assessor').fill('L09998');
+  await expect(page.getByText(/^\d of [\d,]+ divergent scores$/)).toBeVisible();
+  for (const heading of await table.getByRole('heading', { level: 3 }).all())
+    await expect(heading).toContainText('L09998');
+  await page.getByLabel('Show').selectOption({ label: 'Moderated' });
+  await expect(page.getByText(/^0 of [\d,]+ divergent scores$/)).toBeVisible();
+});

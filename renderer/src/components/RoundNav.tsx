@@ -7,6 +7,7 @@ import { whyNotAllowed, whyNotNow } from '../../../shared/may-act';
 import { useProfile } from '../profile-context';
 
 /** Sub-navigation within a round (MoJ pattern). */
+// long-function: the round's tabs, one entry each, beside the rule-book check that offers them
 export function RoundNav({ roundId }: { roundId: number }) {
   const [location] = useLocation();
   const { me } = useProfile();

@@ -20,6 +20,7 @@ const ROW_HEIGHT = 37;
  * tell assistive technology where each rendered row sits. Rows may grow (a breakdown opened in
  * place) when `variableHeight` is set: each rendered row is then measured as it is drawn.
  */
+// long-function: measuring, keyboard and rendering share the table's scroll state
 export function VirtualTable<Row>({
   caption,
   columns,

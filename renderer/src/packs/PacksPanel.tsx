@@ -122,6 +122,7 @@ function ReceivedSummary({ received, roundId }: { received: Received; roundId: n
   );
 }
 
+// long-function: sending and receiving packs share the panel's file and message state
 export function PacksPanel({
   roundId,
   send,

@@ -31,6 +31,7 @@ const STATE_TAG: Record<keyof typeof STATE_LABEL, string> = {
   submitted: 'tag--green',
 };
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function AssessmentPage({ roundId }: { roundId: number }) {
   const me = useMe();
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);

@@ -13,6 +13,7 @@ import { ShortlistTable } from './board/ShortlistTable';
 type View = (typeof BOARD_VIEWS)[number];
 
 /** The shortlist: drawn from the ranking by a rule, with every exception recorded with a reason. */
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 function Shortlist({
   roundId,
   lead,
@@ -103,6 +104,7 @@ function Shortlist({
   );
 }
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function BoardPage({ roundId }: { roundId: number }) {
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
   const [pack, reload] = useResult(() => api.board.pack({ roundId }), `board:${roundId}`);

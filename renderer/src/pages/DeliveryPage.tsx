@@ -26,6 +26,7 @@ function RagTag({ rag }: { rag: Rag }) {
   return <strong className={RAG_TAGS[rag]}>{RAG_LABELS[rag]}</strong>;
 }
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function DeliveryPage({ roundId }: { roundId: number }) {
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
   const [report, reloadReport] = useResult(() => api.reports.delivery({ roundId }), `delivery:${roundId}`);

@@ -25,6 +25,7 @@ function Status({ summary }: { summary: FeedbackSummary | undefined }) {
  * it; a lead officer approves it (their own words are approved as written); letters print approved
  * words only, after the criterion's score as it counted.
  */
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function FeedbackPage({ roundId }: { roundId: number }) {
   const me = useMe();
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);

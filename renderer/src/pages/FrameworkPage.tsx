@@ -149,6 +149,7 @@ function CopyFramework({
   );
 }
 
+// long-function: a form's fields, errors and submit read together; its validation is a tested function in forms/
 function FrameworkEditor({
   roundId,
   framework,

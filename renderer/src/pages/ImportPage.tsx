@@ -21,6 +21,7 @@ type Step =
   { kind: 'choose' } | { kind: 'working'; what: string } | { kind: 'preview'; preview: SchedulePreview };
 
 /** Import wizard: choose a file, confirm or correct the column mapping, check the preview, import. */
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function ImportPage({ roundId }: { roundId: number }) {
   const [, navigate] = useLocation();
   const switcher = useRounds();
@@ -145,6 +146,7 @@ export function ImportPage({ roundId }: { roundId: number }) {
   );
 }
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 function Preview({
   preview,
   onMap,

@@ -32,6 +32,7 @@ const WORDING_FIELDS: [keyof Wording, string][] = [
   ['backgroundPapers', 'Schedule of background papers'],
 ];
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 function NoticeEditor({
   notice,
   fund,
@@ -130,6 +131,7 @@ function NoticeEditor({
   );
 }
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function NoticePage({ roundId }: { roundId: number }) {
   const me = useMe();
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);

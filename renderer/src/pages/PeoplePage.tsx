@@ -19,6 +19,7 @@ type FieldError = { fieldId: string; message: string };
 const role = (r: Role) => ROLE_LABELS[r].toLowerCase();
 
 /** Change one person's role, or retire them, after choosing them in the table. */
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 function PersonActions({
   person,
   action,
@@ -108,6 +109,7 @@ function PersonActions({
   );
 }
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function PeoplePage() {
   const { me, reload: reloadMe } = useProfile();
   const [people, reload] = useResult(() => api.people.list(), 'people');
@@ -218,6 +220,7 @@ export function PeoplePage() {
 }
 
 /** A lead officer adds people with their role and first passphrase, and enrols older ones. */
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 function AddPerson({
   people,
   onDone,

@@ -10,6 +10,7 @@ import { useResult } from '../hooks/useResult';
 import { useProfile } from '../profile-context';
 
 const role = (r: Role) => ROLE_LABELS[r].toLowerCase();
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function ProfilePage() {
   const { me, session, reload } = useProfile();
   const [people, reloadPeople] = useResult(() => api.people.list(), 'people');

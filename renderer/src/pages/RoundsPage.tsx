@@ -60,6 +60,7 @@ function EditRoundLink({ round }: { round: Round }) {
   );
 }
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function RoundsPage() {
   const flash = useFlash();
   const [includeArchived, setIncludeArchived] = useState(false);

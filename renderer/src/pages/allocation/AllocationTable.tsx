@@ -15,6 +15,7 @@ type Ranked = Output<'assessment:ranking'>[number];
  * The bids in rank order, each with the board's views and what it is allocated: only the rows in
  * view are drawn, and a filter by words finds a bid among thousands.
  */
+// long-function: a table's header, rows and row actions share its state and read in column order
 export function AllocationTable(props: {
   ranking: Output<'assessment:ranking'>;
   reducedOf: (bidId: number) => number | null | undefined;

@@ -16,6 +16,7 @@ interface PendingReason {
  * The rows of the allocation table being edited: each row's chosen option, custom amount, conditions
  * and reason, kept until its Save, and the writes that save them. `onSaved` gets the confirmation.
  */
+// long-function: a row's choices and the writes that save them, together so a Save sees all of them
 export function useAllocationEditor(props: {
   roundId: number;
   items: readonly Item[] | null;

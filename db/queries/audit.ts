@@ -1,0 +1,30 @@
+import type Database from 'better-sqlite3';
+import type { HistoryEntry } from '../../shared/audit';
+
+// Reading the audit chain for people: a round's history, oldest first.
+
+export function auditQueries(sqlite: Database.Database) {
+  return {
+    history(roundId: number): HistoryEntry[] {
+      const rows = sqlite
+        .prepare(
+          `SELECT seq, at, person_name, operation, summary FROM audit_entries
+           WHERE rounds LIKE ? ORDER BY seq`,
+        )
+        .all(`%,${roundId},%`) as {
+        seq: number;
+        at: string;
+        person_name: string | null;
+        operation: string;
+        summary: string;
+      }[];
+      return rows.map((r) => ({
+        seq: r.seq,
+        at: r.at,
+        person: r.person_name,
+        operation: r.operation,
+        summary: r.summary,
+      }));
+    },
+  };
+}
