@@ -33,10 +33,24 @@ export interface Connection {
   db: TrancheDb;
   /** The raw better-sqlite3 handle, for the audit chain, verify and backups. */
   sqlite: Database.Database;
+  /**
+   * A second connection to the same file, opened read-only, for the read channels: a read cannot
+   * write, whatever it runs. (The writing connection itself where the file is open read-only.)
+   */
+  reader: { db: TrancheDb; sqlite: Database.Database };
   file: string;
   health: DatabaseHealth;
   schemaVersion: () => string;
   close: () => void;
+}
+
+/**
+ * How long a connection waits for another Tranche (the app, web mode, a command) to finish
+ * writing before it gives up. TRANCHE_BUSY_TIMEOUT_MS shortens it for tests of the refusal.
+ */
+export function busyTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const given = Number(env.TRANCHE_BUSY_TIMEOUT_MS || Number.NaN);
+  return Number.isInteger(given) && given >= 0 ? given : 30_000;
 }
 
 export function openDatabase(file: string, options: OpenOptions): Connection {
@@ -56,7 +70,7 @@ export function openDatabase(file: string, options: OpenOptions): Connection {
   }
   try {
     sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${busyTimeoutMs()}`);
     // Every commit reaches the disk before it is reported done: the record is evidence.
     sqlite.pragma('synchronous = FULL');
     const db = drizzle(sqlite, { schema });
@@ -72,18 +86,34 @@ export function openDatabase(file: string, options: OpenOptions): Connection {
     if (pending.length > 0) runMigrations(sqlite, db, options.migrationsFolder);
     sqlite.pragma('foreign_keys = ON');
     notes.push(...prepareAudit(sqlite, { migrated: pending, at: new Date().toISOString(), problemsBefore }));
+    const reader = openReader(file, sqlite);
     return {
       db,
       sqlite,
+      reader: { db: reader === sqlite ? db : drizzle(reader, { schema }), sqlite: reader },
       file,
       health: { readOnly: false, damage: [], goodBackup: null, notes },
       schemaVersion: () => schemaVersion(sqlite),
-      close: () => sqlite.close(),
+      close: () => {
+        if (reader !== sqlite) reader.close();
+        sqlite.close();
+      },
     };
   } catch (error) {
     sqlite.close();
     throw error;
   }
+}
+
+/**
+ * The read-only connection beside the writing one. An in-memory database has no file to open
+ * twice, so there the reads share the writing connection (only tests use one).
+ */
+function openReader(file: string, writer: Database.Database): Database.Database {
+  if (file === ':memory:') return writer;
+  const reader = new Database(file, { readonly: true, fileMustExist: true });
+  reader.pragma(`busy_timeout = ${busyTimeoutMs()}`);
+  return reader;
 }
 
 function schemaVersion(sqlite: Database.Database): string {
@@ -102,9 +132,11 @@ function openReadOnly(file: string, damage: string[]): Connection {
   } catch (error) {
     throw damagedBeyondReading(file, error, goodBackup);
   }
+  const db = drizzle(sqlite, { schema });
   return {
-    db: drizzle(sqlite, { schema }),
+    db,
     sqlite,
+    reader: { db, sqlite },
     file,
     health: { readOnly: true, damage, goodBackup, notes: [] },
     schemaVersion: () => schemaVersion(sqlite),

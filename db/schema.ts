@@ -767,6 +767,25 @@ export const boardViews = sqliteTable(
   (t) => [primaryKey({ columns: [t.bidId, t.personId] })],
 );
 
+/**
+ * The feedback a letter gives on one criterion of a bid, in the office's words: drafted by an officer
+ * and printed only once a lead officer approved it (a lead officer's own words are approved as
+ * written). Changing the words clears an approval.
+ */
+export const feedbackSummaries = sqliteTable(
+  'feedback_summaries',
+  {
+    bidId: bidColumn(),
+    criterionCode: text('criterion_code').notNull(),
+    text: text('text').notNull(),
+    writtenBy: integer('written_by').references(() => people.id, { onDelete: 'set null' }),
+    writtenAt: text('written_at').notNull(),
+    approvedBy: integer('approved_by').references(() => people.id, { onDelete: 'set null' }),
+    approvedAt: text('approved_at'),
+  },
+  (t) => [primaryKey({ columns: [t.bidId, t.criterionCode] })],
+);
+
 // ---- Decision notices ----
 
 /** The office's standard wording for a fund's notices, edited by the office; JSON of NoticeWording. */

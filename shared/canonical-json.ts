@@ -18,3 +18,9 @@ export function canonicalJson(value: unknown): string {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
+
+/** What the commissioner's key signs for a notice: its content under a label of its own. */
+export const NOTICE_SIGNATURE_FORMAT = 'tranche-notice-signature/1';
+
+export const noticeSignedText = (content: unknown): string =>
+  canonicalJson({ format: NOTICE_SIGNATURE_FORMAT, content });

@@ -83,6 +83,7 @@ export function costLinesTotal(lines: CostLineFigures[]): number {
 
 const difference = (a: number, b: number) => `${formatMoney(Math.abs(a - b))} ${a < b ? 'short' : 'over'}`;
 
+// long-function: every flag a bid can carry, in the order the bid's page shows them
 export function bidFlags(
   bid: BidFigures,
   fund: { name: string; capPence: number | null } | null = null,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appInfoSchema } from './app-info';
 import { registerInputSchema, threeSixtyGivingInputSchema } from './publish';
+import { feedbackApproveSchema, feedbackSetSchema, feedbackSummarySchema } from './feedback';
 import { databaseStatusSchema, historyEntrySchema, historyInputSchema } from './audit';
 import type { Channel } from './channels';
 import type { Result } from './result';
@@ -275,6 +276,12 @@ export const contract = {
   'notices:set': { input: noticeSetSchema, output: noticeViewSchema },
   'publish:register': { input: registerInputSchema, output: exportedFileSchema },
   'publish:threeSixtyGiving': { input: threeSixtyGivingInputSchema, output: exportedFileSchema },
+  'feedback:list': {
+    input: z.object({ roundId: z.number().int().positive() }),
+    output: z.array(feedbackSummarySchema),
+  },
+  'feedback:set': { input: feedbackSetSchema, output: z.array(feedbackSummarySchema) },
+  'feedback:approve': { input: feedbackApproveSchema, output: z.array(feedbackSummarySchema) },
   'notices:readiness': {
     input: z.object({ roundId: z.number().int().positive() }),
     output: readinessSchema,

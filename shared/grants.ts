@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseIsoDate } from './dates';
+import { formatDate, parseIsoDate } from './dates';
 import { idSchema, isoDateSchema, penceSchema, requiredText } from './schemas';
 
 // After the award: a grant for every award of a signed decision, followed through due diligence,
@@ -267,3 +267,10 @@ export type DeliveryReport = z.infer<typeof deliveryReportSchema>;
 
 /** The worse of two RAG ratings. */
 export const worseRag = (a: Rag, b: Rag): Rag => (RAGS.indexOf(a) >= RAGS.indexOf(b) ? a : b);
+
+/** The last return as people read it: the day it came and, when after its due date, that it was late. */
+export function lastReturnWords(last: GrantSummary['lastReturn']): string {
+  if (!last) return 'None yet';
+  const on = formatDate(last.receivedOn);
+  return last.receivedOn > last.dueOn ? `${on}, late (due ${formatDate(last.dueOn)})` : on;
+}

@@ -73,6 +73,12 @@ export interface NoticeData {
   appendixB: { ref: string; title: string; sections: { heading: string; body: string }[] }[] | null;
   /** Set once signed. */
   signature: { name: string; role: string; date: string; interests: string } | null;
+  /**
+   * The office's audit chain where it stood when the content was frozen for signing (its last
+   * entry's number and hash): signed with the content, so `verify` can show the chain was not
+   * re-written since. Absent on notices signed before it was recorded.
+   */
+  chainHead?: { seq: number; hash: string } | null;
   /** SHA-256 of the signed content, printed in the footer; null while a draft. */
   fingerprint: string | null;
   /**

@@ -165,6 +165,8 @@ export const packReceivedSchema = z.object({
   added: z.number().int().nonnegative(),
   unchanged: z.number().int().nonnegative(),
   conflicts: z.array(packConflictSchema),
+  /** What the pack held, counted by thing ("bids", "scores", …): see shared/pack-receipt.ts. */
+  held: z.record(z.string(), z.number().int().nonnegative()),
   /** True when this very pack had been received before: nothing changed. */
   alreadyReceived: z.boolean(),
 });

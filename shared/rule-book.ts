@@ -77,11 +77,13 @@ const REVIEW: readonly Stage[] = ['open', 'assessment', 'board', 'decision'];
  * payment, never the person who recorded the claim (`separateFrom`); a lead officer closes a grant.
  */
 const DELIVERY: readonly Stage[] = ['signed'];
+/** Feedback for the letters: from the board's review of the shortlist to after the decision. */
+const FEEDBACK: readonly Stage[] = ['board', 'decision', 'signed'];
 
 const byRoundId = { kind: 'round', field: 'roundId' } as const;
 const byBidId = { kind: 'bid', field: 'bidId' } as const;
 
-const read = (action: string, roles: readonly Role[] | 'anyone' = ANYONE): Rule => ({
+const read = (action: string, roles: readonly Role[] | 'anyone' = ANYONE): Rule & { access: 'read' } => ({
   access: 'read',
   action,
   roles,
@@ -389,6 +391,23 @@ export const RULE_BOOK = {
   // What the Specified Information Order asks to be published: read from signed decisions only.
   'publish:register': read('export the register of grants'),
   'publish:threeSixtyGiving': read("export a round's awards as 360Giving data"),
+  // Feedback for the letters: officers draft it, a lead officer approves it; letters print only
+  // approved words. Written once the board has seen the shortlist, and after the decision too.
+  'feedback:list': read('read the feedback written for letters', OFFICERS),
+  'feedback:set': {
+    access: 'write',
+    action: 'write feedback for the letters',
+    roles: OFFICERS,
+    round: byRoundId,
+    stages: FEEDBACK,
+  },
+  'feedback:approve': {
+    access: 'write',
+    action: 'approve feedback for the letters',
+    roles: LEAD,
+    round: byRoundId,
+    stages: FEEDBACK,
+  },
   'letters:export': read('write letters to bidders', LEAD),
   // Packs between laptops (electron/packs/). Opening checks in its handler who may open it (the
   // recipient, or anyone on a new installation, who becomes the recipient with the code).

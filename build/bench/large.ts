@@ -93,6 +93,7 @@ function rawScoreInsert(db: string, csv: Buffer): number {
   return performance.now() - started;
 }
 
+// long-function: a benchmark's steps in the order they are timed, each beside its baseline
 export async function largeRoundFigures(bids = 20_000, rows = 49_000): Promise<LargeFigure[]> {
   if (!existsSync(bundle))
     spawnSync(process.execPath, ['build/scripts/bundle-cli.mjs'], { stdio: 'inherit' });

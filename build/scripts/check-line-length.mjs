@@ -4,10 +4,13 @@
 //
 //   node build/scripts/check-line-length.mjs            every offending line, exit 1 if any
 //   node build/scripts/check-line-length.mjs --by-file  a count per file instead
+// It also lists every function over 80 lines that gives no reason (see function-length.mjs), and with
+// --long-functions every long function with its reason.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isFunctionChecked, longFunctions, MAX_FUNCTION_LINES } from './function-length.mjs';
 
 export const MAX_LINE = 120;
 
@@ -55,8 +58,34 @@ export function longLines(text, max = MAX_LINE) {
     .filter(({ length }) => length > max);
 }
 
+/** Functions over the limit: those without a reason fail the check; --long-functions lists them all. */
+function checkFunctions(files) {
+  const all = process.argv.includes('--long-functions');
+  let unexplained = 0;
+  for (const file of files.filter(isFunctionChecked)) {
+    let text;
+    try {
+      text = readFileSync(path.join(ROOT, file), 'utf8');
+    } catch {
+      continue;
+    }
+    for (const { name, line, lines, reason } of longFunctions(file, text)) {
+      if (!reason) unexplained += 1;
+      if (!reason || all)
+        console.log(`${file}:${line}: ${name} is ${lines} lines${reason ? `: ${reason}` : ''}`);
+    }
+  }
+  if (unexplained > 0)
+    console.error(
+      `check-line-length: ${unexplained} functions over ${MAX_FUNCTION_LINES} lines give no reason. ` +
+        'Split each, or say why it is whole in a "// long-function: …" comment above it.',
+    );
+  return unexplained === 0;
+}
+
 function main() {
   const byFile = process.argv.includes('--by-file');
+  const functionsOk = checkFunctions(projectFiles());
   const offenders = [];
   for (const file of projectFiles().filter(isCheckedSource)) {
     let text;
@@ -69,7 +98,7 @@ function main() {
     const lines = longLines(text);
     if (lines.length > 0) offenders.push({ file, lines });
   }
-  if (offenders.length === 0) return 0;
+  if (offenders.length === 0) return functionsOk ? 0 : 1;
   for (const { file, lines } of offenders) {
     if (byFile) console.log(`${String(lines.length).padStart(4)}  ${file}`);
     else for (const { line, length } of lines) console.log(`${file}:${line}: ${length} characters`);

@@ -174,6 +174,23 @@ export function clearPending(sqlite: Database.Database): void {
   sqlite.prepare('DELETE FROM audit_pending').run();
 }
 
+/** Where the chain stands: its last entry's number and hash; null before it begins. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+export function chainHead(sqlite: Database.Database): ChainHead | null {
+  const last = sqlite.prepare('SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1').get() as
+    ChainHead | undefined;
+  return last ? { seq: last.seq, hash: last.hash } : null;
+}
+
+/** Whether the chain still holds the entry a head names, with that hash. */
+export function chainHolds(sqlite: Database.Database, head: ChainHead): boolean {
+  return sqlite.prepare('SELECT hash FROM audit_entries WHERE seq = ?').pluck().get(head.seq) === head.hash;
+}
+
 /** Appends one entry recording `changes`, links it to the last, and returns its sequence number. */
 export function appendEntry(sqlite: Database.Database, op: AuditOperation, changes: RowChange[]): number {
   const last = sqlite.prepare('SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1').get() as

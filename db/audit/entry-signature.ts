@@ -48,11 +48,16 @@ function publicKeyObject(publicKey: string): KeyObject | null {
 
 /** Whether `signature` is the holder of `publicKey` (raw, base64) signing the entry hash `hash`. */
 export function entrySignatureHolds(publicKey: string, hash: string, signature: string): boolean {
+  return signatureHolds(publicKey, message(hash), signature);
+}
+
+/** Whether `signature` (base64 Ed25519) is the holder of `publicKey` (raw, base64) signing `signed`. */
+export function signatureHolds(publicKey: string, signed: Buffer, signature: string): boolean {
   const key = publicKeyObject(publicKey);
   if (!key) return false;
   try {
     const bytes = Buffer.from(signature, 'base64');
-    return bytes.length === 64 && verify(null, message(hash), key, bytes);
+    return bytes.length === 64 && verify(null, signed, key, bytes);
   } catch {
     return false;
   }

@@ -12,6 +12,8 @@ import { entrySignatureHolds, fingerprintOfPublicKey } from './entry-signature';
 // entries were signed (an older database: a note), or as one of the named kinds below.
 
 /** The entries that nobody does, and what each may change. */
+const WATCHED = new Set(['person_keys', 'pinned_keys', 'people', 'notices']);
+
 const UNSIGNED_KINDS: Record<string, (change: RowChange, seen: ReadonlySet<string>) => boolean> = {
   // The chain's first entry records every row as it stood (checked in verify.ts: entry 1 only).
   'audit:begin': () => true,
@@ -30,6 +32,12 @@ function enrolmentChange(change: RowChange): boolean {
   if (change.table === 'person_keys') return change.op === 'insert';
   return change.table === 'enrolment_codes' && change.op === 'update';
 }
+
+/** What is done to the record itself, outside any channel (electron/cli/record-copies.ts), and by whom. */
+const RECORD_ACTS: Record<string, readonly Role[]> = {
+  'db:backup': ['lead_officer'],
+  'db:restore': ['lead_officer'],
+};
 
 export const UNSIGNED_KIND_NAMES = Object.keys(UNSIGNED_KINDS);
 
@@ -76,8 +84,14 @@ export function signedFrom(sqlite: Database.Database): number {
   return value ?? Number.POSITIVE_INFINITY;
 }
 
+// long-function: an entry's signature, key and role checks share its state, in the order verify reports them
 export function signerCheck(sqlite: Database.Database, from: number): SignerCheck {
   const keys = new Map<number, string>();
+  /** Keys of people who act from their own laptops, proved to this office (packs). */
+  const pinned = new Map<number, string>();
+  const noticeSignatures = new Map<number, string>();
+  /** Every entry's hash so far, to check the heads that backups anchored. */
+  const hashes = new Map<number, string>();
   const people = new Map<number, PersonState>();
   const imageBefore = sqlite.prepare(
     `SELECT image FROM audit_changes WHERE table_name = ? AND row_key = ? AND entry_seq < ?
@@ -92,10 +106,14 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
   const apply = (changes: RowChange[]) => {
     for (const c of changes) {
       seenTables.add(c.table);
-      if (c.table !== 'person_keys' && c.table !== 'people') continue;
+      if (!WATCHED.has(c.table)) continue;
       const row = c.image ? (JSON.parse(c.image) as Record<string, unknown>) : null;
       if (c.table === 'person_keys' && row && typeof row.person_id === 'number')
         keys.set(row.person_id, String(row.public_key));
+      if (c.table === 'pinned_keys' && row && typeof row.person_id === 'number')
+        pinned.set(row.person_id, String(row.public_key));
+      if (c.table === 'notices' && row && typeof row.id === 'number' && typeof row.signature === 'string')
+        noticeSignatures.set(row.id, row.signature);
       if (c.table === 'people' && row && typeof row.id === 'number')
         people.set(row.id, {
           name: String(row.name),
@@ -150,15 +168,20 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
   };
 
   const checkRole = (fields: EntryFields, name: string, changes: RowChange[]) => {
-    if (!isChannel(fields.operation)) return;
-    const rule = ruleFor(fields.operation);
+    const record = RECORD_ACTS[fields.operation];
+    if (!isChannel(fields.operation) && !record) return;
     let input: unknown;
     try {
       input = JSON.parse(fields.input);
     } catch {
       input = null;
     }
-    const roles = writes(rule, input) ? rule.roles : (rule.dryRunRoles ?? rule.roles);
+    let roles: readonly Role[] | 'anyone';
+    if (record) roles = record;
+    else {
+      const rule = ruleFor(fields.operation as Parameters<typeof ruleFor>[0]);
+      roles = writes(rule, input) ? rule.roles : (rule.dryRunRoles ?? rule.roles);
+    }
     if (roles === 'anyone') return;
     const person =
       people.get(fields.personId!) ??
@@ -172,10 +195,47 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
       );
   };
 
+  /** Notices this entry signs: each must carry the key of a commissioner, once the entry is applied. */
+  const newlySigned = (changes: RowChange[]) =>
+    changes.flatMap((c) => {
+      if (c.table !== 'notices' || !c.image) return [];
+      const row = JSON.parse(c.image) as Record<string, unknown>;
+      return typeof row.signature === 'string' && noticeSignatures.get(Number(row.id)) !== row.signature
+        ? [row]
+        : [];
+    });
+
+  // A key first proved in the same entry (a commissioner's first pack return) counts.
+  const checkNoticeSigner = (fields: EntryFields, row: Record<string, unknown>) => {
+    const key = String(row.signer_public_key);
+    const holders = [...keys, ...pinned].filter(([, k]) => k === key).map(([id]) => people.get(id));
+    if (!holders.some((p) => p?.role === 'commissioner' && !p.retiredAt))
+      problems.push(
+        `Decision ${String(row.number)} was signed (audit entry ${fields.seq}) with key ` +
+          `${String(row.signer_key_fingerprint)}, which no commissioner of this office held then`,
+      );
+  };
+
+  /** A backup's entry names the head its copy carries: the chain must still hold it as it was. */
+  const checkAnchor = (fields: EntryFields) => {
+    if (!fields.input.includes('"chainHead"')) return;
+    const head = (JSON.parse(fields.input) as { chainHead?: { seq?: unknown; hash?: unknown } | null })
+      .chainHead;
+    if (!head || typeof head.seq !== 'number') return;
+    if (hashes.get(head.seq) !== head.hash)
+      problems.push(
+        `Audit entry ${fields.seq} (${fields.operation}) anchored the chain at entry ${head.seq}, ` +
+          'which the chain no longer holds as it was: it was re-written since',
+      );
+  };
+
   return {
     problems,
     notes,
     entry(fields, hash, signature, changes) {
+      const signing = fields.seq >= from ? newlySigned(changes) : [];
+      checkAnchor(fields);
+      hashes.set(fields.seq, hash);
       if (signature) checkSigned(fields, hash, signature, changes);
       else if (fields.seq < from) {
         unsignedBefore++;
@@ -187,6 +247,7 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
             'Tranche did not write it for a person who gave their passphrase',
         );
       apply(changes);
+      for (const row of signing) checkNoticeSigner(fields, row);
     },
     finish() {
       if (unsignedBefore === 0) return;

@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
 import { GENESIS_HASH, sha256Hex } from './canonical';
 import {
+  chainHolds,
   changesHash,
   differencesFromChain,
   entryHash,
+  type ChainHead,
   type EntryFields,
   type RowChange,
   type RowDifference,
@@ -12,7 +14,8 @@ import { signedFrom, signerCheck } from './signers';
 import { auditTablesPresent } from './tables';
 import { EMPTIED, heldKeys } from './startup';
 import { missingGuardTriggers } from './triggers';
-import { canonicalJson as canonicalNoticeJson } from '../../shared/canonical-json';
+import { canonicalJson as canonicalNoticeJson, noticeSignedText } from '../../shared/canonical-json';
+import { signatureHolds } from './entry-signature';
 
 // Checking the record: the chain links and hashes, every audited row against the last image the
 // chain holds of it, and every signed notice's content against the fingerprint it was signed with.
@@ -186,8 +189,8 @@ function changedColumns(d: RowDifference): string {
 function checkSignedNotices(sqlite: Database.Database, problems: string[]) {
   const signed = sqlite
     .prepare(
-      'SELECT id, round_id, number, status, content, fingerprint FROM notices ' +
-        "WHERE status IN ('signed', 'superseded') AND content IS NOT NULL",
+      // Every column: a database from before notices were signed has no signature columns yet.
+      "SELECT * FROM notices WHERE status IN ('signed', 'superseded') AND content IS NOT NULL",
     )
     .all() as {
     id: number;
@@ -196,6 +199,8 @@ function checkSignedNotices(sqlite: Database.Database, problems: string[]) {
     status: string;
     content: string;
     fingerprint: string | null;
+    signature?: string | null;
+    signer_public_key?: string | null;
   }[];
   for (const notice of signed) {
     const where = `notices row (id ${notice.id}): decision ${notice.number}`;
@@ -203,8 +208,33 @@ function checkSignedNotices(sqlite: Database.Database, problems: string[]) {
       problems.push(`${where}: its content no longer matches the fingerprint it was signed with`);
       continue;
     }
+    checkNoticeSeal(sqlite, notice, where, problems);
     if (notice.status === 'signed') checkDecisionAgainstAllocation(sqlite, notice, where, problems);
   }
+}
+
+/**
+ * The commissioner's Ed25519 signature over the content (a notice signed before notices carried
+ * signatures has none), and the audit chain's head at signing, which the chain must still hold.
+ */
+function checkNoticeSeal(
+  sqlite: Database.Database,
+  notice: { content: string; signature?: string | null; signer_public_key?: string | null },
+  where: string,
+  problems: string[],
+) {
+  const content = JSON.parse(notice.content) as { chainHead?: ChainHead | null };
+  if (notice.signature || notice.signer_public_key) {
+    const signed = Buffer.from(noticeSignedText(content), 'utf8');
+    if (!signatureHolds(notice.signer_public_key ?? '', signed, notice.signature ?? ''))
+      problems.push(`${where}: the commissioner's signature does not hold over its content: it was changed`);
+  }
+  const head = content.chainHead;
+  if (head && !chainHolds(sqlite, head))
+    problems.push(
+      `${where} was signed when the audit chain stood at entry ${head.seq}, but the chain no longer holds ` +
+        'that entry as it was: the chain was re-written since',
+    );
 }
 
 /**

@@ -4,6 +4,7 @@ import { allocationItems, people, scenarioItems, scenarios } from '../schema';
 
 type Option = 'full' | 'reduced' | 'custom';
 
+// long-function: the domain's query methods as one object from a factory; each method is short
 export function allocationQueries(db: TrancheDb) {
   return {
     items(roundId: number) {

@@ -37,6 +37,7 @@ export interface FrameworkValues {
   }[];
 }
 
+// long-function: the domain's query methods as one object from a factory; each method is short
 export function frameworkQueries(db: TrancheDb) {
   const forRound = (roundId: number) =>
     db.select().from(frameworks).where(eq(frameworks.roundId, roundId)).get();
@@ -78,6 +79,7 @@ export function frameworkQueries(db: TrancheDb) {
      * stay are kept. A criterion that goes is deleted only if nobody ever scored or moderated it;
      * otherwise it is retired, with its score history, and comes back if its code is used again.
      */
+    // long-function: one transaction from the first check to the last write, so all of it happens or none does
     save(roundId: number, values: FrameworkValues, now: string): number {
       const existing = forRound(roundId);
       const frameworkId = existing
@@ -172,6 +174,7 @@ export function frameworkQueries(db: TrancheDb) {
   };
 }
 
+// long-function: the domain's query methods as one object from a factory; each method is short
 export function scoringQueries(db: TrancheDb) {
   return {
     assign(bidId: number, personId: number, now: string): void {

@@ -59,6 +59,7 @@ function rawClient(db: TrancheDb): Database.Database {
   return (db as unknown as { $client: Database.Database }).$client;
 }
 
+// long-function: the domain's query methods as one object from a factory; each method is short
 export function bidQueries(db: TrancheDb) {
   // Imports write thousands of rows: drizzle builds and prepares a statement on every call, which
   // costs more than the write itself, so the bulk paths use statements prepared once.

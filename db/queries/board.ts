@@ -4,6 +4,7 @@ import { bids, boardViews, people, shortlistOverrides, shortlistRules } from '..
 
 // The board: its shortlist rule, the lead officer's overrides, and members' views on bids.
 
+// long-function: the domain's query methods as one object from a factory; each method is short
 export function boardQueries(db: TrancheDb) {
   return {
     rule(roundId: number) {

@@ -29,6 +29,7 @@ const withBid = {
   matchFundingPence: bids.matchFundingPence,
 };
 
+// long-function: the domain's query methods as one object from a factory; each method is short
 export function grantQueries(db: TrancheDb) {
   const grantIdsOf = (roundId: number) =>
     db.select({ id: grants.id }).from(grants).where(eq(grants.roundId, roundId));

@@ -21,6 +21,7 @@ export interface PriorityInput {
   children?: PriorityInput[];
 }
 
+// long-function: the domain's query methods as one object from a factory; each method is short
 export function organisationQueries(db: TrancheDb) {
   return {
     listPartnerships(): Partnership[] {

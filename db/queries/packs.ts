@@ -29,6 +29,7 @@ export interface PackRecord {
   summary: string;
 }
 
+// long-function: the domain's query methods as one object from a factory; each method is short
 export function packQueries(db: TrancheDb) {
   return {
     roundIdentity(roundId: number) {

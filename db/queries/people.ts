@@ -19,6 +19,7 @@ const PERSON_COLUMNS = {
 /** The role a person acts in: the one granted, or while that waits for approval the one before. */
 const ACTING_ROLE = sql`CASE WHEN ${people.pendingSince} IS NULL THEN ${people.role} ELSE ${people.roleBefore} END`;
 
+// long-function: the people table's named queries as one object, each a few lines; the store exposes them together
 export function peopleQueries(db: TrancheDb) {
   return {
     list() {

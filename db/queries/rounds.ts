@@ -43,6 +43,7 @@ const roundColumns = {
 /** A bid's reduced amount where it offers one below its request, otherwise what it requests. */
 const REDUCED_OR_REQUESTED = sql`coalesce(min(${bids.reducedPence}, ${bids.requestedPence}), ${bids.requestedPence})`;
 
+// long-function: the domain's query methods as one object from a factory; each method is short
 export function roundQueries(db: TrancheDb) {
   const selectRounds = () =>
     db

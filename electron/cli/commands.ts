@@ -3,7 +3,9 @@ import { assessmentCommands } from './assessment-commands';
 import { bidCommands } from './bid-commands';
 import type { Command } from './command-kit';
 import { identityCommands } from './identity-commands';
+import { feedbackCommands } from './feedback-commands';
 import { noticeCommands } from './notice-commands';
+import { officeCommands } from './office-commands';
 import { roundCommands } from './round-commands';
 
 // The everyday commands, one file per domain (`<domain>-commands.ts`), in the order `help` lists
@@ -26,7 +28,9 @@ export const commands: Command[] = [
   ...roundCommands,
   ...bidCommands,
   ...identityCommands,
+  ...feedbackCommands,
   ...assessmentCommands,
   ...allocationCommands,
   ...noticeCommands,
+  ...officeCommands,
 ];

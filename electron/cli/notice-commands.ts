@@ -27,10 +27,14 @@ export const noticeCommands: Command[] = [
       if (format !== 'docx' && format !== 'pdf')
         throw new CliRefusal(`--format must be docx or pdf, not "${format}"`);
       requiredOption(ctx, 'out');
+      const roundId = idOption(ctx, 'round');
+      // Exporting only reads: where nothing is drafted yet, drafting is its own write, which the
+      // rule book allows only a lead officer at the decision stage.
+      if (!(await ctx.call('notices:get', { roundId }))) await ctx.call('notices:create', { roundId });
       writeOutput(
         ctx,
         await ctx.call('notices:export', {
-          roundId: idOption(ctx, 'round'),
+          roundId,
           format,
           public: ctx.values.public === true,
         }),

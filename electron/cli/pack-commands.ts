@@ -1,3 +1,4 @@
+import { heldText, recordsText } from '../../shared/pack-receipt';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { ROLE_LABELS } from '../../shared/people';
 import { PACK_KIND_LABELS, type OutboundKind } from '../../shared/packs';
@@ -145,11 +146,12 @@ export const packCommands: Command[] = [
           added: received.added,
           unchanged: received.unchanged,
           conflicts: received.conflicts,
+          held: received.held,
         });
       ctx.print(
         `${received.alreadyReceived ? 'Already received' : 'Received'} the ${PACK_KIND_LABELS[received.kind]} ` +
           `from ${received.from.name} for round ${received.round.id} "${received.round.name}": ` +
-          `${received.added} added, ${received.unchanged} unchanged, ` +
+          `it held ${heldText(received.held)}; ${recordsText(received.added, received.unchanged)}, ` +
           `${received.conflicts.length} kept as the office has them`,
       );
       for (const conflict of received.conflicts) ctx.print(`  ${conflict.message}`);

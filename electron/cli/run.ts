@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { damagedMessage, openDatabase, type Connection } from '../../db/connection';
 import { defaultDatabaseFile } from '../../db/location';
 import { createStore } from '../../db/store';
+import { storeFault } from '../../db/store-faults';
 import { isRefusal } from '../../shared/result';
 import { createContext, type HandlerContext } from '../handlers/context';
 import { dispatch } from '../handlers/dispatch';
@@ -69,6 +70,7 @@ function findCommand(positionals: string[]): Command | undefined {
     .sort((a, b) => b.words.length - a.words.length)[0];
 }
 
+// long-function: the command line's steps, from parsing the options to the exit code, in the order they run
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const firstPass = parseArgs({ args: argv, options: globalOptions, allowPositionals: true, strict: false });
   const command = findCommand(firstPass.positionals);
@@ -109,6 +111,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     try {
       connection = openDatabase(file, { migrationsFolder: io.migrationsFolder });
     } catch (error) {
+      const fault = storeFault(error, file);
+      if (fault) throw new CliRefusal(fault);
       throw new UnexpectedFailure(
         `cannot open the database ${file}: ${error instanceof Error ? error.message : String(error)}`,
       );
@@ -138,6 +142,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       print: io.stdout,
       databaseFile: file,
       connection: open,
+      migrationsFolder: io.migrationsFolder,
       secrets,
       database: context,
       call: async (channel, input) => {
@@ -157,6 +162,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof CliRefusal) {
       io.stderr(`tranche: ${error.message}`);
       for (const line of error.details) io.stderr(`  ${line}`);
+      return EXIT_REFUSED;
+    }
+    const fault = storeFault(error, file);
+    if (fault) {
+      io.stderr(`tranche: ${fault}`);
       return EXIT_REFUSED;
     }
     io.stderr(`tranche: unexpected failure: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,5 +1,5 @@
 import type { Person, Role } from '../../shared/people';
-import type { HandlerContext } from './context';
+import type { ReadContext } from './context';
 import { Refusal } from './refusal';
 
 // Who is acting. Whether they may act at all is the rule book's to say (guard.ts), before any
@@ -27,7 +27,7 @@ export const actingRole = (person: StoredRoles): Role | null =>
  * (never yet, or locked after the idle time). Their role is read afresh from the record, as the
  * role they act in: a grant waiting for approval gives nothing yet.
  */
-export function currentActor(ctx: HandlerContext): Person | null {
+export function currentActor(ctx: ReadContext): Person | null {
   const identity = ctx.session.current();
   if (!identity) return null;
   const person = ctx.store.people.get(identity.personId);
@@ -41,7 +41,7 @@ export function currentActor(ctx: HandlerContext): Person | null {
 }
 
 /** The acting person, for an operation that must know who does it (the rule book let them in). */
-export function actingPerson(ctx: HandlerContext, action: string): Person {
+export function actingPerson(ctx: ReadContext, action: string): Person {
   const actor = currentActor(ctx);
   if (!actor)
     throw new Refusal(

@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../shared/contract';
 import type { PriorityNode } from '../../shared/organisations';
 import { currentActor } from './actor';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { notFound, Refusal } from './refusal';
 import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
@@ -18,17 +18,17 @@ function flatten(
   ]);
 }
 
-function planPriorities(ctx: HandlerContext, planId: number | null) {
+function planPriorities(ctx: ReadContext, planId: number | null) {
   if (planId === null) return [];
   const plan = ctx.store.organisations.listPlans().find((p) => p.id === planId);
   return plan ? flatten(plan.priorities) : [];
 }
 
-function personName(ctx: HandlerContext, id: number | null): string | null {
+function personName(ctx: ReadContext, id: number | null): string | null {
   return id === null ? null : (ctx.store.people.get(id)?.name ?? null);
 }
 
-export function queriesForRound(ctx: HandlerContext, roundId: number) {
+export function queriesForRound(ctx: ReadContext, roundId: number) {
   return ctx.store.scoring.queriesForRound(roundId).map((q) => ({
     ...q,
     raisedBy: personName(ctx, q.raisedBy),
@@ -38,7 +38,7 @@ export function queriesForRound(ctx: HandlerContext, roundId: number) {
 }
 
 export const alignmentHandlers = {
-  'assessment:alignment': (input: ParsedInput<'assessment:alignment'>, ctx: HandlerContext) => {
+  'assessment:alignment': (input: ParsedInput<'assessment:alignment'>, ctx: ReadContext) => {
     const actor = currentActor(ctx);
     const bid = ctx.store.bids.get(input.bidId);
     if (!bid) throw notFound(`Bid ${input.bidId}`);
@@ -82,7 +82,7 @@ export const alignmentHandlers = {
       return { saved: input.alignments.length };
     }),
 
-  'assessment:coverage': (input: ParsedInput<'assessment:coverage'>, ctx: HandlerContext) => {
+  'assessment:coverage': (input: ParsedInput<'assessment:coverage'>, ctx: ReadContext) => {
     const round = mustGetRound(ctx, input.roundId);
     const conflicts = new Set(
       ctx.store.scoring
@@ -157,7 +157,7 @@ export const alignmentHandlers = {
       return queriesForRound(ctx, bid?.roundId ?? 0).filter((q) => q.bidId === query.bidId);
     }),
 
-  'queries:list': (input: ParsedInput<'queries:list'>, ctx: HandlerContext) => {
+  'queries:list': (input: ParsedInput<'queries:list'>, ctx: ReadContext) => {
     mustGetRound(ctx, input.roundId);
     currentActor(ctx);
     return queriesForRound(ctx, input.roundId);

@@ -9,7 +9,7 @@ import { currentActor } from './actor';
 import { assertSeesEveryBid, scoreVisibilityFor } from './blind-scoring';
 import { getFramework } from './frameworks';
 import { rankingFor } from './ranking';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { fieldRefusal, notFound, Refusal } from './refusal';
 import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
@@ -19,7 +19,7 @@ import { mustGetOpenRound, mustGetRound } from './round-lookup';
 type Ranked = ReturnType<typeof rankingFor>[number];
 
 /** The ranking with each bid's offered reduction, or [] while the round has no framework. */
-function rankingForDepartures(ctx: HandlerContext, roundId: number): (Ranked & DepartureBid)[] {
+function rankingForDepartures(ctx: ReadContext, roundId: number): (Ranked & DepartureBid)[] {
   if (!getFramework(ctx, roundId)) return [];
   const bidOf = new Map(ctx.store.bids.listForRound(roundId).map((b) => [b.id, b]));
   return rankingFor(ctx, roundId).map((r) => ({
@@ -28,7 +28,7 @@ function rankingForDepartures(ctx: HandlerContext, roundId: number): (Ranked & D
   }));
 }
 
-export function allocationFor(ctx: HandlerContext, roundId: number): Allocation {
+export function allocationFor(ctx: ReadContext, roundId: number): Allocation {
   const round = mustGetRound(ctx, roundId);
   const bids = ctx.store.bids.listForRound(roundId);
   const bidOf = new Map(bids.map((b) => [b.id, b]));
@@ -208,14 +208,14 @@ function requireReasons(
  * The allocation as the acting person may see it: departures name ranks ("B1 (ranked 3rd) is
  * funded while…"), so blind scoring keeps them from anyone who may not see every bid's rank.
  */
-function allocationSeenBy(ctx: HandlerContext, roundId: number): Allocation {
+function allocationSeenBy(ctx: ReadContext, roundId: number): Allocation {
   const allocation = allocationFor(ctx, roundId);
   if (scoreVisibilityFor(ctx, roundId).everyBid) return allocation;
   return { ...allocation, items: allocation.items.map((item) => ({ ...item, departures: [] })) };
 }
 
 export const allocationHandlers = {
-  'allocation:get': (input: ParsedInput<'allocation:get'>, ctx: HandlerContext) =>
+  'allocation:get': (input: ParsedInput<'allocation:get'>, ctx: ReadContext) =>
     allocationSeenBy(ctx, input.roundId),
 
   'allocation:set': (input: ParsedInput<'allocation:set'>, ctx: HandlerContext) =>
@@ -313,7 +313,7 @@ export const allocationHandlers = {
       };
     }),
 
-  'scenarios:list': (input: ParsedInput<'scenarios:list'>, ctx: HandlerContext) => {
+  'scenarios:list': (input: ParsedInput<'scenarios:list'>, ctx: ReadContext) => {
     mustGetRound(ctx, input.roundId);
     const bidOf = new Map(ctx.store.bids.listForRound(input.roundId).map((b) => [b.id, b]));
     return ctx.store.allocation.scenarios(input.roundId).map((s) => {

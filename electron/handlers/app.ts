@@ -1,10 +1,10 @@
-import type { HandlerContext } from './context';
+import type { ReadContext } from './context';
 
 export const appHandlers = {
-  'app:info': (_input: object, ctx: HandlerContext) => ({
+  'app:info': (_input: object, ctx: ReadContext) => ({
     version: ctx.appVersion,
     databaseFile: ctx.store.file,
     schemaVersion: ctx.store.schemaVersion(),
   }),
-  'funds:list': (_input: object, ctx: HandlerContext) => ctx.store.funds.list(),
+  'funds:list': (_input: object, ctx: ReadContext) => ctx.store.funds.list(),
 };

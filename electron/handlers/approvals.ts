@@ -4,7 +4,7 @@ import { formatDate } from '../../shared/dates';
 import { ROLE_LABELS, type Role } from '../../shared/people';
 import { signBytes } from '../identity/keys';
 import { actingPerson, actingRole, type StoredRoles } from './actor';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { signingIdentity } from './identity';
 import { fieldRefusal, notFound, Refusal } from './refusal';
 
@@ -61,7 +61,7 @@ function approvalStatement(
 }
 
 export const approvalHandlers = {
-  'people:history': (_input: object, ctx: HandlerContext) => peopleHistory(ctx),
+  'people:history': (_input: object, ctx: ReadContext) => peopleHistory(ctx),
 
   /** The sitting commissioner approves a pending grant; approving a new commissioner hands over. */
   'people:approve': (input: ParsedInput<'people:approve'>, ctx: HandlerContext) =>
@@ -119,26 +119,11 @@ const PEOPLE_OPERATIONS = [
   'people:newCode',
 ];
 
-function peopleHistory(ctx: HandlerContext) {
-  const rows = ctx.store.sqlite
-    .prepare(
-      `SELECT seq, at, person_name, operation, summary FROM audit_entries
-       WHERE operation IN (${PEOPLE_OPERATIONS.map(() => '?').join(', ')}) ORDER BY seq DESC LIMIT 500`,
-    )
-    .all(...PEOPLE_OPERATIONS) as {
-    seq: number;
-    at: string;
-    person_name: string | null;
-    operation: string;
-    summary: string;
-  }[];
+function peopleHistory(ctx: ReadContext) {
   // The chain's count of rows changed is for auditors; the people's history reads as sentences.
-  return rows.map((r) => ({
-    seq: r.seq,
-    at: r.at,
-    person: r.person_name,
-    operation: r.operation,
-    summary: r.summary.replace(/ \[\d+ rows? changed: [^\]]*\]$/, ''),
+  return ctx.store.audit.ofOperations(PEOPLE_OPERATIONS).map((e) => ({
+    ...e,
+    summary: e.summary.replace(/ \[\d+ rows? changed: [^\]]*\]$/, ''),
   }));
 }
 

@@ -1,29 +1,29 @@
 import type { Person } from '../../shared/people';
-import type { HandlerContext } from './context';
+import type { ReadContext } from './context';
 import { notFound, Refusal } from './refusal';
 
 // Finding the bids and people an assessment command names.
 
-export function bidByRef(ctx: HandlerContext, roundId: number, ref: string) {
+export function bidByRef(ctx: ReadContext, roundId: number, ref: string) {
   const found = ctx.store.bids.findByRef(roundId, ref);
   if (!found) throw new Refusal('not_found', `There is no bid ${ref} in this round`);
   return found.id;
 }
 
-export function mustGetPerson(ctx: HandlerContext, id: number): Person {
+export function mustGetPerson(ctx: ReadContext, id: number): Person {
   const person = ctx.store.people.get(id);
   if (!person) throw notFound(`Person ${id}`);
   return person;
 }
 
-export function personNamed(ctx: HandlerContext, name: string): Person {
+export function personNamed(ctx: ReadContext, name: string): Person {
   const person = ctx.store.people.findByName(name);
   if (!person) throw new Refusal('not_found', `There is no person called "${name}"`);
   return person;
 }
 
 export function selectedBidIds(
-  ctx: HandlerContext,
+  ctx: ReadContext,
   roundId: number,
   input: { bidRefs?: string[] | undefined; all: boolean },
   onlyAssignedTo?: number,

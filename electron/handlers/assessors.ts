@@ -2,7 +2,7 @@ import { formatDate } from '../../shared/dates';
 import type { ParsedInput } from '../../shared/contract';
 import { OFFICERS, currentActor } from './actor';
 import { personNamed, selectedBidIds } from './assessment-lookup';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { fieldRefusal, Refusal } from './refusal';
 import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
@@ -117,7 +117,7 @@ export const assessorHandlers = {
         });
       return { declared: ids.length };
     }),
-  'assessment:progress': (input: ParsedInput<'assessment:progress'>, ctx: HandlerContext) => {
+  'assessment:progress': (input: ParsedInput<'assessment:progress'>, ctx: ReadContext) => {
     mustGetRound(ctx, input.roundId);
     const assignments = ctx.store.scoring.assignmentsForRound(input.roundId);
     const declarations = ctx.store.scoring.declarationsForRound(input.roundId);

@@ -3,7 +3,7 @@ import { bidFlags, costLinesTotal, lineProduct } from '../../shared/checks';
 import type { BidDetail, BidSummary } from '../../shared/bids';
 import type { ParsedInput } from '../../shared/contract';
 import { formatMoney } from '../../shared/money';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { resolvePartnership } from './partnerships';
 import { fieldRefusal, notFound } from './refusal';
 import { refuseRoundTotalPastLimit } from './money-limits';
@@ -15,7 +15,7 @@ import { mustGetOpenRound, mustGetRound } from './round-lookup';
 type Fund = { name: string; capPence: number | null };
 
 function summarise(
-  bid: ReturnType<HandlerContext['store']['bids']['listForRound']>[number],
+  bid: ReturnType<ReadContext['store']['bids']['listForRound']>[number],
   fund: Fund,
 ): BidSummary {
   return {
@@ -33,13 +33,13 @@ function summarise(
   };
 }
 
-export function listBids(ctx: HandlerContext, roundId: number): BidSummary[] {
+export function listBids(ctx: ReadContext, roundId: number): BidSummary[] {
   const round = mustGetRound(ctx, roundId);
   const fund = { name: round.fund, capPence: round.fundCapPence };
   return ctx.store.bids.listForRound(roundId).map((bid) => summarise(bid, fund));
 }
 
-export function getBid(ctx: HandlerContext, id: number): BidDetail {
+export function getBid(ctx: ReadContext, id: number): BidDetail {
   const bid = ctx.store.bids.get(id);
   if (!bid) throw notFound(`Bid ${id}`);
   const { fundCapPence, ...rest } = bid;
@@ -120,9 +120,9 @@ export function sha256(data: Buffer): string {
 }
 
 export const bidHandlers = {
-  'bids:list': (input: ParsedInput<'bids:list'>, ctx: HandlerContext) => listBids(ctx, input.roundId),
+  'bids:list': (input: ParsedInput<'bids:list'>, ctx: ReadContext) => listBids(ctx, input.roundId),
 
-  'bids:get': (input: ParsedInput<'bids:get'>, ctx: HandlerContext) => getBid(ctx, input.id),
+  'bids:get': (input: ParsedInput<'bids:get'>, ctx: ReadContext) => getBid(ctx, input.id),
 
   'bids:create': (input: ParsedInput<'bids:create'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {

@@ -1,6 +1,6 @@
 import { scoreVisibility, type ScoreVisibility } from '../../shared/score-visibility';
 import { currentActor } from './actor';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { Refusal } from './refusal';
 
 // Blind scoring: the facts about the acting person that the one rule (shared/score-visibility.ts)
@@ -8,7 +8,7 @@ import { Refusal } from './refusal';
 // justification, a weighted total, a rank or a rank order asks here.
 
 /** What the acting person may see of the round's scores. */
-export function scoreVisibilityFor(ctx: HandlerContext, roundId: number): ScoreVisibility {
+export function scoreVisibilityFor(ctx: ReadContext, roundId: number): ScoreVisibility {
   const actor = currentActor(ctx);
   if (!actor) return scoreVisibility(null);
   const conflicted = new Set(ctx.store.scoring.conflictsForRound(roundId, actor.id).map((d) => d.bidId));
@@ -28,7 +28,7 @@ export function conflictedBids(ctx: HandlerContext, roundId: number): Set<number
 }
 
 /** Refuses the ranking, or anything drawn from it, to whoever the rule withholds it from. */
-export function assertSeesRanking(ctx: HandlerContext, roundId: number, what: string): ScoreVisibility {
+export function assertSeesRanking(ctx: ReadContext, roundId: number, what: string): ScoreVisibility {
   const visibility = scoreVisibilityFor(ctx, roundId);
   const withheld = visibility.withheld(what);
   if (withheld) throw new Refusal('forbidden', withheld);
@@ -37,7 +37,7 @@ export function assertSeesRanking(ctx: HandlerContext, roundId: number, what: st
 
 /** Scores side by side for the acting person: refused unless the rule allows, conflicts left out. */
 export function visibleForScores<T extends { bidId: number }>(
-  ctx: HandlerContext,
+  ctx: ReadContext,
   roundId: number,
   rows: T[],
   what: string,
@@ -47,7 +47,7 @@ export function visibleForScores<T extends { bidId: number }>(
 }
 
 /** Whether the acting person may see anything derived from the ranking (a bid's rank, say). */
-export function maySeeRanking(ctx: HandlerContext, roundId: number): boolean {
+export function maySeeRanking(ctx: ReadContext, roundId: number): boolean {
   return scoreVisibilityFor(ctx, roundId).ranking;
 }
 

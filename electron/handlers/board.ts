@@ -3,19 +3,19 @@ import type { ParsedInput } from '../../shared/contract';
 import { currentActor } from './actor';
 import { rankingFor } from './ranking';
 import { visibleForScores } from './blind-scoring';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { Refusal } from './refusal';
 import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
 // The shortlist drawn from the ranking, and the board's review of it.
 
-export function shortlistFor(ctx: HandlerContext, roundId: number) {
+export function shortlistFor(ctx: ReadContext, roundId: number) {
   mustGetRound(ctx, roundId);
   return shortlistFrom(ctx, roundId, rankingFor(ctx, roundId));
 }
 
 /** The shortlist drawn from a ranking already worked out (the board pack needs both). */
-function shortlistFrom(ctx: HandlerContext, roundId: number, ranking: ReturnType<typeof rankingFor>) {
+function shortlistFrom(ctx: ReadContext, roundId: number, ranking: ReturnType<typeof rankingFor>) {
   const rule = ctx.store.board.rule(roundId) ?? { rule: 'threshold' as const, topN: null };
   const overrideOf = new Map(ctx.store.board.overrides(roundId).map((o) => [o.bidId, o]));
   let eligibleSeen = 0;
@@ -49,7 +49,7 @@ function shortlistFrom(ctx: HandlerContext, roundId: number, ranking: ReturnType
 }
 
 export const boardHandlers = {
-  'shortlist:get': (input: ParsedInput<'shortlist:get'>, ctx: HandlerContext) => {
+  'shortlist:get': (input: ParsedInput<'shortlist:get'>, ctx: ReadContext) => {
     const shortlist = shortlistFor(ctx, input.roundId);
     return { ...shortlist, items: visibleForScores(ctx, input.roundId, shortlist.items, 'the shortlist') };
   },
@@ -90,7 +90,7 @@ export const boardHandlers = {
       return shortlistFor(ctx, input.roundId);
     }),
 
-  'board:pack': (input: ParsedInput<'board:pack'>, ctx: HandlerContext) => {
+  'board:pack': (input: ParsedInput<'board:pack'>, ctx: ReadContext) => {
     const round = mustGetRound(ctx, input.roundId);
     // One ranking, one read of each table, joined through maps: a shortlist can run to thousands.
     const ranking = rankingFor(ctx, round.id);

@@ -2,12 +2,12 @@ import { oversubscription, roundWithoutCostLines, subtotalFlags, type Flag } fro
 import type { ParsedInput } from '../../shared/contract';
 import type { RoundDashboard } from '../../shared/dashboard';
 import { listBids } from './bids';
-import type { HandlerContext } from './context';
+import type { ReadContext } from './context';
 import { mustGetRound } from './round-lookup';
 
 // A round's figures: what each partnership asks, against what its schedule states, and the flags.
 
-export function roundDashboard(ctx: HandlerContext, roundId: number): RoundDashboard {
+export function roundDashboard(ctx: ReadContext, roundId: number): RoundDashboard {
   const round = mustGetRound(ctx, roundId);
   const everyBid = listBids(ctx, roundId);
   const bids = everyBid.filter((b) => b.status !== 'withdrawn');
@@ -63,6 +63,6 @@ export function roundDashboard(ctx: HandlerContext, roundId: number): RoundDashb
 }
 
 export const dashboardHandlers = {
-  'rounds:dashboard': (input: ParsedInput<'rounds:dashboard'>, ctx: HandlerContext) =>
+  'rounds:dashboard': (input: ParsedInput<'rounds:dashboard'>, ctx: ReadContext) =>
     roundDashboard(ctx, input.id),
 };

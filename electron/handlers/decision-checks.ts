@@ -1,7 +1,7 @@
 import { awardable, awardProblems } from '../../shared/awardable';
 import { formatMoney } from '../../shared/money';
 import type { RoundPage } from '../../shared/readiness';
-import type { HandlerContext } from './context';
+import type { ReadContext } from './context';
 import { Refusal } from './refusal';
 import { mustGetRound } from './round-lookup';
 
@@ -17,7 +17,7 @@ export interface DecisionProblem {
 }
 
 /** The problems, each with the page where it is put right (for the readiness list). */
-export function decisionProblemList(ctx: HandlerContext, roundId: number): DecisionProblem[] {
+export function decisionProblemList(ctx: ReadContext, roundId: number): DecisionProblem[] {
   const round = mustGetRound(ctx, roundId);
   const bids = ctx.store.bids.listForRound(roundId);
   const items = ctx.store.allocation.items(roundId);
@@ -59,11 +59,11 @@ export function decisionProblemList(ctx: HandlerContext, roundId: number): Decis
   return problems;
 }
 
-export const decisionProblems = (ctx: HandlerContext, roundId: number): string[] =>
+export const decisionProblems = (ctx: ReadContext, roundId: number): string[] =>
   decisionProblemList(ctx, roundId).map((p) => p.message);
 
 /** Refuses to go on (sign, or send for sign-off) while the decision has any problem. */
-export function assertSoundDecision(ctx: HandlerContext, roundId: number, doing: string) {
+export function assertSoundDecision(ctx: ReadContext, roundId: number, doing: string) {
   const problems = decisionProblems(ctx, roundId);
   if (problems.length > 0)
     throw new Refusal(

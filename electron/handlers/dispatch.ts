@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract';
+import { RULE_BOOK } from '../../shared/rule-book';
 import { fail, ok, type FieldIssue, type Result } from '../../shared/result';
 import { enforceRuleBook } from './guard';
 import { appHandlers } from './app';
-import type { HandlerContext } from './context';
+import { readContext, type HandlerContext, type ReadContext } from './context';
 import { Refusal } from './refusal';
+import { storeFault } from '../../db/store-faults';
 import { roundHandlers } from './rounds';
 import { alignmentHandlers } from './alignment';
 import { allocationHandlers } from './allocation';
@@ -23,6 +25,7 @@ import { noticeLifecycleHandlers } from './notice-lifecycle';
 import { noticeWordsHandlers } from './notice-words';
 import { publishHandlers } from './publish';
 import { threeSixtyGivingHandlers } from './three-sixty-giving';
+import { feedbackHandlers } from './feedback';
 import { partnershipHandlers } from './partnerships';
 import { readinessHandlers } from './readiness';
 import { roundProgressHandlers } from './round-progress';
@@ -40,10 +43,15 @@ import { packHandlers } from './packs';
 import { grantHandlers } from './grants';
 import { runRecorded } from './audit/record';
 
+/** A read channel's handler is given a store that can only read (see `readContext`). */
+type ContextFor<C extends Channel> = (typeof RULE_BOOK)[C]['access'] extends 'read'
+  ? ReadContext
+  : HandlerContext;
+
 type Handlers = {
   [C in Channel]: (
     input: ParsedInput<C>,
-    ctx: HandlerContext,
+    ctx: ContextFor<C>,
   ) => z.input<(typeof contract)[C]['output']> | Promise<z.input<(typeof contract)[C]['output']>>;
 };
 
@@ -74,6 +82,7 @@ const handlers: Handlers = {
   ...noticeWordsHandlers,
   ...publishHandlers,
   ...threeSixtyGivingHandlers,
+  ...feedbackHandlers,
   ...readinessHandlers,
   ...roundProgressHandlers,
   ...noticeExportHandlers,
@@ -125,14 +134,26 @@ export async function dispatch(
   try {
     // Any call but the app asking who is here counts as use, and keeps the session from locking.
     if (channel !== 'people:session') ctx.session.touch();
-    // The rule book first: the right person, at the right stage of the round, or nothing runs.
-    enforceRuleBook(channel, parsed.data, ctx);
-    const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
-    // Every write is recorded in the audit chain (electron/handlers/audit/record.ts).
-    const value = await runRecorded(channel, parsed.data, ctx, () => handler(parsed.data, ctx));
+    let value: unknown;
+    if (RULE_BOOK[channel].access === 'read') {
+      // A read runs on the store's read-only connection, and dispatch itself writes nothing for it.
+      const reading = readContext(ctx);
+      enforceRuleBook(channel, parsed.data, reading);
+      const handler = handlers[channel] as (input: unknown, ctx: ReadContext) => unknown;
+      value = await handler(parsed.data, reading);
+    } else {
+      // The rule book first: the right person, at the right stage of the round, or nothing runs.
+      enforceRuleBook(channel, parsed.data, ctx);
+      const handler = handlers[channel] as (input: unknown, ctx: ReadContext) => unknown;
+      // Every write is recorded in the audit chain (electron/handlers/audit/record.ts).
+      value = await runRecorded(channel, parsed.data, ctx, () => handler(parsed.data, ctx));
+    }
     return ok(operation.output.parse(value));
   } catch (error) {
     if (error instanceof Refusal) return fail(error.code, error.message, error.issues);
+    // Another Tranche writing past the busy timeout, or a full disk: the write rolled back whole.
+    const fault = storeFault(error, ctx.store.file);
+    if (fault) return fail('conflict', fault);
     (options.logError ?? defaultLog)(error, channel);
     return fail(
       'internal',

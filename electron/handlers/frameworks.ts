@@ -2,13 +2,13 @@ import type { ParsedInput } from '../../shared/contract';
 import { templateFramework, type Framework } from '../../shared/frameworks';
 import type { Person } from '../../shared/people';
 import { currentActor } from './actor';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { Refusal } from './refusal';
 import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
 // Scoring frameworks: the scale, criteria, weights and threshold a round's bids are scored on.
 
-export function getFramework(ctx: HandlerContext, roundId: number): Framework | null {
+export function getFramework(ctx: ReadContext, roundId: number): Framework | null {
   const f = ctx.store.frameworks.forRound(roundId);
   if (!f) return null;
   return {
@@ -27,7 +27,7 @@ export function getFramework(ctx: HandlerContext, roundId: number): Framework | 
   };
 }
 
-export function mustGetFramework(ctx: HandlerContext, roundId: number): Framework {
+export function mustGetFramework(ctx: ReadContext, roundId: number): Framework {
   const framework = getFramework(ctx, roundId);
   if (!framework)
     throw new Refusal('conflict', 'This round has no scoring framework yet: choose a template first');
@@ -52,7 +52,7 @@ function guardChangeAfterScoring(
 }
 
 export const frameworkHandlers = {
-  'frameworks:get': (input: ParsedInput<'frameworks:get'>, ctx: HandlerContext) => {
+  'frameworks:get': (input: ParsedInput<'frameworks:get'>, ctx: ReadContext) => {
     mustGetRound(ctx, input.roundId);
     return getFramework(ctx, input.roundId);
   },

@@ -5,7 +5,7 @@ import { allowedOnCopy } from '../../shared/copy-rules';
 import { ruleFor, writes, type Rule } from '../../shared/rule-book';
 import { STAGE_LABELS, type Stage } from '../../shared/stages';
 import { actingRole, currentActor } from './actor';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { latestNotice } from './notice-record';
 import { Refusal } from './refusal';
 import { roundOfInput } from './round-of-input';
@@ -22,7 +22,7 @@ function roleList(roles: readonly Role[]): string {
 const stageList = (stages: readonly Stage[]) => stages.map((s) => STAGE_LABELS[s].toLowerCase()).join(', ');
 
 /** Refuses the call unless the acting person may make it; returns who is acting (null: nobody). */
-export function checkRole(ctx: HandlerContext, rule: Rule, input: unknown): Person | null {
+export function checkRole(ctx: ReadContext, rule: Rule, input: unknown): Person | null {
   const actor = currentActor(ctx);
   const writing = writes(rule, input);
   const roles = writing ? rule.roles : (rule.dryRunRoles ?? rule.roles);
@@ -41,7 +41,7 @@ export function checkRole(ctx: HandlerContext, rule: Rule, input: unknown): Pers
 }
 
 /** " until the commissioner approves them as commissioner", for someone whose grant is waiting. */
-function waitingGrant(ctx: HandlerContext, actor: Person): string {
+function waitingGrant(ctx: ReadContext, actor: Person): string {
   const stored = ctx.store.people.get(actor.id);
   return stored?.pendingSince
     ? ` until the commissioner approves them as ${ROLE_LABELS[stored.role].toLowerCase()}`
@@ -56,7 +56,7 @@ const roleRefusal = (roles: readonly Role[], action: string, person: Person, wai
   );
 
 /** Refuses a write in a stage of its round the rule book does not allow it in. */
-export function checkStage(ctx: HandlerContext, rule: Rule, input: unknown): void {
+export function checkStage(ctx: ReadContext, rule: Rule, input: unknown): void {
   if (!rule.round || !rule.stages || !writes(rule, input)) return;
   const roundId = roundOfInput(ctx, rule.round, input);
   const round = roundId === null ? undefined : ctx.store.rounds.get(roundId);
@@ -81,7 +81,7 @@ export function checkStage(ctx: HandlerContext, rule: Rule, input: unknown): voi
 }
 
 /** The kind of pack a round copy came in, or null for the office's own round. */
-function copyKind(ctx: HandlerContext, roundId: number): string | null {
+function copyKind(ctx: ReadContext, roundId: number): string | null {
   const copyOf = ctx.store.packs.roundIdentity(roundId)?.copyOf;
   if (!copyOf) return null;
   try {
@@ -99,7 +99,7 @@ const DELIVERY_WORK = 'only due diligence, claims and monitoring returns can be 
  * `onCopy`; `delivery` ones only on a delivery pack's copy), and only for themselves: a write
  * naming another assessor is refused too.
  */
-export function checkCopy(ctx: HandlerContext, rule: Rule, input: unknown, actor: Person | null): void {
+export function checkCopy(ctx: ReadContext, rule: Rule, input: unknown, actor: Person | null): void {
   if (!rule.round || !writes(rule, input)) return;
   const roundId = roundOfInput(ctx, rule.round, input);
   const kind = roundId === null ? null : copyKind(ctx, roundId);
@@ -113,7 +113,7 @@ export function checkCopy(ctx: HandlerContext, rule: Rule, input: unknown, actor
 }
 
 /** The whole rule for one call: the right person, at the right stage of the round. */
-export function enforceRuleBook(channel: Channel, input: unknown, ctx: HandlerContext): void {
+export function enforceRuleBook(channel: Channel, input: unknown, ctx: ReadContext): void {
   const rule = ruleFor(channel);
   const actor = checkRole(ctx, rule, input);
   checkCopy(ctx, rule, input, actor);

@@ -22,7 +22,7 @@ import {
 } from '../identity/lockout';
 import { weakPassphrase } from '../identity/strength';
 import { actingRole, PROFILE_KEY } from './actor';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { fieldRefusal, Refusal } from './refusal';
 
 // People's identities over the store: enrolling a key pair, proving a passphrase to act as
@@ -47,7 +47,7 @@ function save(ctx: HandlerContext, personId: number, sealed: SealedIdentity): st
 }
 
 /** While nobody holds a key (a new database, or one from before identities) the first lead officer may enrol. */
-export const nobodyEnrolled = (ctx: HandlerContext): boolean => ctx.store.identities.count() === 0;
+export const nobodyEnrolled = (ctx: ReadContext): boolean => ctx.store.identities.count() === 0;
 
 /** Gives a person without one their key pair, sealed with their first passphrase (see sealNew). */
 export function enrolPerson(ctx: HandlerContext, person: Person, sealed: SealedIdentity): string {
@@ -80,22 +80,24 @@ function recordWrongGuess(
 ) {
   const at = ctx.now();
   const next = refusedWhileLocked ? lockout : afterFailure(lockout, at);
-  ctx.store.sqlite.transaction(() => {
-    ctx.store.people.setSetting(lockoutKey(person.id), JSON.stringify(next));
-    sealAs(ctx.store.sqlite, {
-      operation: WRONG_PASSPHRASE,
-      at,
-      personId: null,
-      personName: null,
-      keyFingerprint: null,
-      input: { personId: person.id },
-      summary:
-        `A wrong passphrase was given for ${person.name}` +
-        (refusedWhileLocked ? ' while they were locked' : ` (${next.failures} in a row)`) +
-        (next.lockedUntil && !refusedWhileLocked ? `; locked until ${next.lockedUntil}` : ''),
-      rounds: [],
-    });
-  })();
+  ctx.store.sqlite
+    .transaction(() => {
+      ctx.store.people.setSetting(lockoutKey(person.id), JSON.stringify(next));
+      sealAs(ctx.store.sqlite, {
+        operation: WRONG_PASSPHRASE,
+        at,
+        personId: null,
+        personName: null,
+        keyFingerprint: null,
+        input: { personId: person.id },
+        summary:
+          `A wrong passphrase was given for ${person.name}` +
+          (refusedWhileLocked ? ' while they were locked' : ` (${next.failures} in a row)`) +
+          (next.lockedUntil && !refusedWhileLocked ? `; locked until ${next.lockedUntil}` : ''),
+        rounds: [],
+      });
+    })
+    .immediate();
   return next;
 }
 
@@ -156,19 +158,24 @@ export async function provePassphrase(
     ]);
   }
   if (lockout.failures > 0)
-    ctx.store.sqlite.transaction(() => {
-      ctx.store.people.setSetting(lockoutKey(person.id), JSON.stringify({ failures: 0, lockedUntil: null }));
-      sealAs(ctx.store.sqlite, {
-        operation: PASSPHRASE_RIGHT,
-        at: ctx.now(),
-        personId: null,
-        personName: null,
-        keyFingerprint: null,
-        input: { personId: person.id },
-        summary: `${person.name} gave the right passphrase after ${lockout.failures} wrong one(s)`,
-        rounds: [],
-      });
-    })();
+    ctx.store.sqlite
+      .transaction(() => {
+        ctx.store.people.setSetting(
+          lockoutKey(person.id),
+          JSON.stringify({ failures: 0, lockedUntil: null }),
+        );
+        sealAs(ctx.store.sqlite, {
+          operation: PASSPHRASE_RIGHT,
+          at: ctx.now(),
+          personId: null,
+          personName: null,
+          keyFingerprint: null,
+          input: { personId: person.id },
+          summary: `${person.name} gave the right passphrase after ${lockout.failures} wrong one(s)`,
+          rounds: [],
+        });
+      })
+      .immediate();
   return { privateKey, fingerprint: keyFingerprint(sealed.publicKey) };
 }
 

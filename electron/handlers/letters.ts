@@ -6,20 +6,21 @@ import { allocationFor } from './allocation';
 import { assertSeesRanking } from './blind-scoring';
 import { getFramework } from './frameworks';
 import { rankingFor } from './ranking';
-import type { HandlerContext } from './context';
+import type { ReadContext } from './context';
 import { buildLetterDocx, buildLetterPdf } from './exports/letters';
 import type { LetterData, NoticeBid } from './exports/notice-types';
 import { noticeData } from './notice-content';
 import { latestNotice as latest } from './notice-record';
 import { wordingFor } from './notice-wording';
 import { officeSettings } from './office';
+import { feedbackFor } from './feedback';
 import { Refusal } from './refusal';
 import { mustGetRound } from './round-lookup';
 
 // Award and decline letters to every bidder: the outcome, why, and each criterion's score as it counted.
 
 /** Each bid not withdrawn, with what the working allocation gives it. */
-function liveDecisions(ctx: HandlerContext, roundId: number): NoticeBid[] {
+function liveDecisions(ctx: ReadContext, roundId: number): NoticeBid[] {
   const allocation = allocationFor(ctx, roundId);
   const itemOf = new Map(allocation.items.map((i) => [i.bidId, i]));
   return ctx.store.bids
@@ -40,7 +41,8 @@ function liveDecisions(ctx: HandlerContext, roundId: number): NoticeBid[] {
 }
 
 export const letterHandlers = {
-  'letters:export': async (input: ParsedInput<'letters:export'>, ctx: HandlerContext) => {
+  // long-function: builds every letter of a round in one pass over its bids and awards
+  'letters:export': async (input: ParsedInput<'letters:export'>, ctx: ReadContext) => {
     const round = mustGetRound(ctx, input.roundId);
     // Letters give the scores: blind scoring decides whose the writer may see.
     const visibility = assertSeesRanking(ctx, round.id, 'letters quoting the assessors');
@@ -53,7 +55,23 @@ export const letterHandlers = {
     // live record; until then they are drafted from the record.
     const decided: NoticeBid[] =
       notice?.status === 'signed' && data ? data.appendixA : liveDecisions(ctx, round.id);
-    const bids = decided.filter((b) => !input.ref || b.ref.toLowerCase() === input.ref.toLowerCase());
+    // A withdrawn bid is in no notice, but its partnership still gets a letter saying so.
+    const withdrawn = ctx.store.bids
+      .listForRound(round.id)
+      .filter((b) => b.status === 'withdrawn')
+      .map((b): NoticeBid => ({
+        ref: b.ref,
+        partnership: b.partnership,
+        title: b.title,
+        requestedPence: b.requestedPence,
+        reducedPence: b.reducedPence,
+        awardedPence: null,
+        conditions: '',
+      }));
+    const withdrawnRefs = new Set(withdrawn.map((b) => b.ref));
+    const bids = [...decided, ...withdrawn].filter(
+      (b) => !input.ref || b.ref.toLowerCase() === input.ref.toLowerCase(),
+    );
     if (bids.length === 0)
       throw new Refusal(
         'not_found',
@@ -68,6 +86,12 @@ export const letterHandlers = {
         .map((r) => [r.bidId, r]),
     );
     const views = ctx.store.board.views(round.id);
+    // Only words a lead officer approved: never a draft, never an assessor's own justification.
+    const approved = new Map(
+      feedbackFor(ctx, round.id)
+        .filter((f) => f.approved)
+        .map((f) => [`${f.ref}\u0000${f.criterion}`, f.text]),
+    );
     const files = [];
     for (const bid of bids) {
       const bidId = ctx.store.bids.findByRef(round.id, bid.ref)?.id;
@@ -77,20 +101,20 @@ export const letterHandlers = {
         .filter((c) => !c.gateway)
         .flatMap((c) => {
           const result = ranked?.criteria.find((r) => r.code === c.code);
-          if (!result || result.value === null || !scale) return [];
-          const value = Number.isInteger(result.value) ? String(result.value) : result.value.toFixed(1);
-          return [
-            {
-              criterion: `${c.code} ${c.name}`,
-              text: `Scored ${value} out of ${scale.scale.max}${result.moderated ? ' after moderation' : ''}.`,
-            },
-          ];
+          const words = approved.get(`${bid.ref}\u0000${c.code}`) ?? '';
+          const scored =
+            result && result.value !== null && scale
+              ? `Scored ${Number.isInteger(result.value) ? String(result.value) : result.value.toFixed(1)} out of ` +
+                `${scale.scale.max}${result.moderated ? ' after moderation' : ''}.`
+              : '';
+          const text = [scored, words].filter((part) => part !== '').join(' ');
+          return text === '' ? [] : [{ criterion: `${c.code} ${c.name}`, text }];
         });
       const bidViews = views.filter((v) => v.bidId === bidId);
       const reason = awarded
         ? null
         : declineReason({
-            withdrawn: false,
+            withdrawn: withdrawnRefs.has(bid.ref),
             failedGateway: ranked?.failedGateway ?? false,
             belowMinimum: ranked?.belowMinimum ?? false,
             belowThreshold: ranked?.belowThreshold ?? false,

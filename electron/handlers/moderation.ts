@@ -1,9 +1,10 @@
+import { groupBy } from '../../db/group-by';
 import type { ParsedInput } from '../../shared/contract';
 import { spread } from '../../shared/ranking';
 import { currentActor } from './actor';
 import { bidByRef } from './assessment-lookup';
 import { assertSeesRanking, conflictedBids, visibleForScores } from './blind-scoring';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { mustGetFramework } from './frameworks';
 import { rankingFor } from './ranking';
 import { fieldRefusal, Refusal } from './refusal';
@@ -12,7 +13,7 @@ import { mustGetOpenRound } from './round-lookup';
 // Moderation: criteria where assessors diverge, and the lead officer's moderated scores.
 
 export const moderationHandlers = {
-  'assessment:moderation': (input: ParsedInput<'assessment:moderation'>, ctx: HandlerContext) => {
+  'assessment:moderation': (input: ParsedInput<'assessment:moderation'>, ctx: ReadContext) => {
     const framework = mustGetFramework(ctx, input.roundId);
     // Conflicted bids are left out of the distributions as well as the list.
     const visibility = assertSeesRanking(ctx, input.roundId, 'scores side by side');
@@ -34,14 +35,19 @@ export const moderationHandlers = {
           submitted.has(`${s.bidId}:${s.personId}`) &&
           !conflicts.has(`${s.bidId}:${s.personId}`),
       );
-    const moderations = ctx.store.scoring.moderationsForRound(input.roundId);
+    // Grouped once by bid and criterion: searching every score for every pair is quadratic, and a
+    // round of 10,000 bids holds a quarter of a million scores.
+    const key = (bidId: number, criterionId: number) => `${bidId}:${criterionId}`;
+    const scoredOf = groupBy(counted, (s) => key(s.bidId, s.criterionId));
+    const moderatedOf = new Map(
+      ctx.store.scoring.moderationsForRound(input.roundId).map((m) => [key(m.bidId, m.criterionId), m]),
+    );
     const bids = ctx.store.bids.listForRound(input.roundId);
     const items = bids.flatMap((bid) =>
       framework.criteria.flatMap((criterion) => {
-        const scored = counted.filter((s) => s.bidId === bid.id && s.criterionId === criterion.id);
+        const scored = scoredOf.get(key(bid.id, criterion.id)) ?? [];
         const range = spread(scored.map((s) => s.score as number));
-        const moderated =
-          moderations.find((m) => m.bidId === bid.id && m.criterionId === criterion.id) ?? null;
+        const moderated = moderatedOf.get(key(bid.id, criterion.id)) ?? null;
         if (range < framework.divergence && !moderated) return [];
         return [
           {

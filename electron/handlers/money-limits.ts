@@ -1,5 +1,5 @@
 import { formatMoney, MAX_PENCE } from '../../shared/money';
-import type { HandlerContext } from './context';
+import type { ReadContext } from './context';
 import { Refusal } from './refusal';
 
 // A round's totals (what its bids request, and request with their reductions) are held to the
@@ -8,7 +8,7 @@ import { Refusal } from './refusal';
 
 /** Refuses when adding these amounts to the round's current totals would pass MAX_PENCE. */
 export function refuseRoundTotalPastLimit(
-  ctx: HandlerContext,
+  ctx: ReadContext,
   roundId: number,
   added: { requestedPence: number; reducedRequestedPence: number },
 ): void {

@@ -2,7 +2,7 @@ import { BOARD_VIEW_LABELS } from '../../shared/assessment';
 import { wordingSchema } from '../../shared/notices';
 import { allocationFor } from './allocation';
 import { roundDashboard } from './dashboard';
-import type { HandlerContext } from './context';
+import type { ReadContext } from './context';
 import type { NoticeBid, NoticeData } from './exports/notice-types';
 import type { NoticeRow } from './notice-record';
 import { officeSettings } from './office';
@@ -15,7 +15,8 @@ import { mustGetRound } from './round-lookup';
  * `rankOrder`: list the funded bids of a draft in rank order (false: by reference, for a reader
  * whom blind scoring keeps from the ranking). A signed notice keeps the order it was signed in.
  */
-export function noticeData(ctx: HandlerContext, notice: NoticeRow, rankOrder = true): NoticeData {
+// long-function: gathers every figure a notice states in one place, so its Word and PDF agree
+export function noticeData(ctx: ReadContext, notice: NoticeRow, rankOrder = true): NoticeData {
   if (notice.content)
     return {
       ...(JSON.parse(notice.content) as NoticeData),
@@ -117,6 +118,6 @@ export function noticeData(ctx: HandlerContext, notice: NoticeRow, rankOrder = t
   };
 }
 
-function rankingOrder(ctx: HandlerContext, roundId: number): string[] {
+function rankingOrder(ctx: ReadContext, roundId: number): string[] {
   return ctx.store.frameworks.forRound(roundId) ? rankingFor(ctx, roundId).map((r) => r.ref) : [];
 }

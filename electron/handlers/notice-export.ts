@@ -1,5 +1,5 @@
 import type { ParsedInput } from '../../shared/contract';
-import type { HandlerContext } from './context';
+import type { ReadContext } from './context';
 import { scoreVisibilityFor } from './blind-scoring';
 import {
   buildNoticeDocx,
@@ -9,17 +9,22 @@ import {
 } from './exports/notice';
 import { noticeData } from './notice-content';
 import { signedAttachment } from './notice-signing';
-import { createNotice } from './notice-lifecycle';
 import { latestNotice as latest } from './notice-record';
+import { Refusal } from './refusal';
 import { mustGetRound } from './round-lookup';
 
 // The Notice of Decision and its public summary as Word or PDF files.
 
 export const noticeExportHandlers = {
-  'notices:export': async (input: ParsedInput<'notices:export'>, ctx: HandlerContext) => {
+  'notices:export': async (input: ParsedInput<'notices:export'>, ctx: ReadContext) => {
     const round = mustGetRound(ctx, input.roundId);
-    // Exporting before anyone drafted the notice drafts it, numbered, from the record.
-    const notice = latest(ctx, round.id) ?? ctx.store.transaction(() => createNotice(ctx, round.id, null));
+    // Exporting reads the notice that was drafted; drafting it (and numbering it) is notices:create.
+    const notice = latest(ctx, round.id);
+    if (!notice)
+      throw new Refusal(
+        'not_found',
+        `Round "${round.name}" has no Notice of Decision yet: a lead officer drafts it at the decision stage`,
+      );
     const data = noticeData(ctx, notice, scoreVisibilityFor(ctx, round.id).everyBid);
     const docx = input.format === 'docx';
     const file = input.public

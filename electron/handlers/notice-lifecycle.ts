@@ -3,7 +3,7 @@ import { formatDate, ukCalendarDate } from '../../shared/dates';
 import { wordingSchema } from '../../shared/notices';
 import { currentActor } from './actor';
 import { scoreVisibilityFor } from './blind-scoring';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { provePassphrase } from './identity';
 import { noticeData } from './notice-content';
 import { contentToSign, recordSignedNotice, sealWithOwnKey } from './notice-signing';
@@ -17,7 +17,7 @@ import { mustGetRound } from './round-lookup';
 // Decision notices: drafted from the record, sent for sign-off, signed by the commissioner, then
 // locked. A signed notice keeps the content it was signed with; a superseding notice changes it.
 
-export function noticeView(ctx: HandlerContext, notice: NoticeRow) {
+export function noticeView(ctx: ReadContext, notice: NoticeRow) {
   return {
     id: notice.id,
     roundId: notice.roundId,
@@ -70,7 +70,7 @@ export function createNotice(ctx: HandlerContext, roundId: number, supersedesId:
 }
 
 export const noticeLifecycleHandlers = {
-  'notices:get': (input: ParsedInput<'notices:get'>, ctx: HandlerContext) => {
+  'notices:get': (input: ParsedInput<'notices:get'>, ctx: ReadContext) => {
     mustGetRound(ctx, input.roundId);
     const notice = latest(ctx, input.roundId);
     return notice ? noticeView(ctx, notice) : null;

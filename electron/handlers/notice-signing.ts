@@ -1,3 +1,4 @@
+import { chainHead } from '../../db/audit/chain';
 import type { NoticeData } from '../../shared/notice-data';
 import { signNoticeContent, type NoticeSignature } from '../identity/notice-seal';
 import { SIGNED_NOTICE_FILE, signedNoticePayload } from '../identity/signed-pdf';
@@ -32,7 +33,9 @@ export type SignatureBlock = NonNullable<NoticeData['signature']>;
  */
 export function contentToSign(ctx: HandlerContext, notice: NoticeRow, block: SignatureBlock): NoticeData {
   const { keyFingerprint: _unsigned, ...data } = noticeData(ctx, notice);
-  return { ...data, signature: block, draft: false, fingerprint: null };
+  // On a copy signed from afar the office's head came frozen in the pack's content; here it is ours.
+  const head = data.chainHead ?? chainHead(ctx.store.sqlite);
+  return { ...data, chainHead: head, signature: block, draft: false, fingerprint: null };
 }
 
 /** The seal of `content` with the acting commissioner's own key. */

@@ -4,7 +4,7 @@ import { listPacks } from '../packs/log';
 import { makePack } from '../packs/make';
 import { openPack } from '../packs/open';
 import { receivePack } from '../packs/receive';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 
 // The pack channels; the work is in electron/packs/ (one module per step, one per kind of pack).
 
@@ -13,5 +13,5 @@ export const packHandlers = {
   'packs:open': (input: ParsedInput<'packs:open'>, ctx: HandlerContext) => openPack(ctx, input),
   'packs:return': (input: ParsedInput<'packs:return'>, ctx: HandlerContext) => returnPack(ctx, input),
   'packs:receive': (input: ParsedInput<'packs:receive'>, ctx: HandlerContext) => receivePack(ctx, input),
-  'packs:list': (input: ParsedInput<'packs:list'>, ctx: HandlerContext) => listPacks(ctx, input),
+  'packs:list': (input: ParsedInput<'packs:list'>, ctx: ReadContext) => listPacks(ctx, input),
 };

@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../shared/contract';
 import { normaliseName } from '../../db/queries/organisations';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { Refusal } from './refusal';
 
 // Community Safety Partnerships: known by name or any alias, created when a bid names a new one.
@@ -14,7 +14,7 @@ export function resolvePartnership(ctx: HandlerContext, name: string, now: strin
 }
 
 export const partnershipHandlers = {
-  'partnerships:list': (_input: object, ctx: HandlerContext) => ctx.store.organisations.listPartnerships(),
+  'partnerships:list': (_input: object, ctx: ReadContext) => ctx.store.organisations.listPartnerships(),
 
   'partnerships:add': (input: ParsedInput<'partnerships:add'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {

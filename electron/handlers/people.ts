@@ -4,7 +4,7 @@ import { ROLE_LABELS, type Person, type SessionInfo } from '../../shared/people'
 import { IDLE_LOCK_MS } from '../identity/session';
 import { actingRole, currentActor, PROFILE_KEY } from './actor';
 import { approvalHandlers, listItem, pendingFor, refuseUnseatingCommissioner } from './approvals';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { enrolmentHandlers, keepCode, newCodeFor } from './enrolment';
 import { changePassphrase, enrolPerson, nobodyEnrolled, roleLabel, sealNew, unlockPerson } from './identity';
 import { fieldRefusal, notFound, Refusal } from './refusal';
@@ -64,7 +64,7 @@ function requireLeadOrBootstrap(ctx: HandlerContext, action: string): void {
   );
 }
 
-function sessionInfo(ctx: HandlerContext): SessionInfo {
+function sessionInfo(ctx: ReadContext): SessionInfo {
   const state = ctx.session.state();
   const person = state.state === 'none' ? null : (ctx.store.people.get(state.personId) ?? null);
   const last = Number(ctx.store.people.setting(PROFILE_KEY));
@@ -80,7 +80,7 @@ function sessionInfo(ctx: HandlerContext): SessionInfo {
 }
 
 export const peopleHandlers = {
-  'people:list': (_input: object, ctx: HandlerContext) => {
+  'people:list': (_input: object, ctx: ReadContext) => {
     const fingerprints = ctx.store.identities.fingerprints();
     return ctx.store.people.list().map((p) => ({
       ...p,
@@ -166,11 +166,11 @@ export const peopleHandlers = {
     });
   },
 
-  'people:me': (_input: object, ctx: HandlerContext) => currentActor(ctx),
+  'people:me': (_input: object, ctx: ReadContext) => currentActor(ctx),
 
-  'people:session': (_input: object, ctx: HandlerContext) => sessionInfo(ctx),
+  'people:session': (_input: object, ctx: ReadContext) => sessionInfo(ctx),
 
-  'people:lock': (_input: object, ctx: HandlerContext) => {
+  'people:lock': (_input: object, ctx: ReadContext) => {
     ctx.session.lock('locked');
     return sessionInfo(ctx);
   },

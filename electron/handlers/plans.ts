@@ -1,11 +1,11 @@
 import type { ParsedInput } from '../../shared/contract';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { fieldRefusal, Refusal } from './refusal';
 
 // Police and Crime Plans: their priorities, which bids claim and the alignment report follows.
 
 export const planHandlers = {
-  'plans:list': (_input: object, ctx: HandlerContext) => ctx.store.organisations.listPlans(),
+  'plans:list': (_input: object, ctx: ReadContext) => ctx.store.organisations.listPlans(),
 
   'plans:create': (input: ParsedInput<'plans:create'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {

@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../shared/contract';
 import { formatDate } from '../../shared/dates';
 import { REGISTER_COLUMNS } from '../../shared/publish';
-import type { HandlerContext } from './context';
+import type { ReadContext } from './context';
 import { loadExcel } from './lazy-libraries';
 import { noticeData } from './notice-content';
 
@@ -10,7 +10,7 @@ import { noticeData } from './notice-content';
 
 type Row = (string | number)[];
 
-function registerRows(ctx: HandlerContext, from: string, to: string): Row[] {
+function registerRows(ctx: ReadContext, from: string, to: string): Row[] {
   return ctx.store.notices.signedBetween(from, to).flatMap((notice) => {
     const data = noticeData(ctx, notice);
     return data.decisions.map((bid): Row => [
@@ -34,7 +34,7 @@ function csvField(value: string | number): string {
 }
 
 export const publishHandlers = {
-  'publish:register': async (input: ParsedInput<'publish:register'>, ctx: HandlerContext) => {
+  'publish:register': async (input: ParsedInput<'publish:register'>, ctx: ReadContext) => {
     const rows = registerRows(ctx, input.from, input.to);
     const name = `Grants register ${input.from} to ${input.to}`;
     if (input.format === 'csv') {

@@ -3,13 +3,13 @@ import { bidFlags } from '../../shared/checks';
 import type { ParsedInput } from '../../shared/contract';
 import { rankBids, spread, type RankBid } from '../../shared/ranking';
 import { visibleForScores } from './blind-scoring';
-import type { HandlerContext } from './context';
+import type { ReadContext } from './context';
 import { mustGetFramework } from './frameworks';
 import { mustGetRound } from './round-lookup';
 
 // The ranking, computed from submitted, unconflicted scores and moderations (shared/ranking.ts).
 
-export function rankingFor(ctx: HandlerContext, roundId: number) {
+export function rankingFor(ctx: ReadContext, roundId: number) {
   const framework = mustGetFramework(ctx, roundId);
   const bids = ctx.store.bids.listForRound(roundId).filter((b) => b.status !== 'withdrawn');
   const conflicts = new Set(
@@ -89,7 +89,7 @@ export function rankingFor(ctx: HandlerContext, roundId: number) {
 }
 
 export const rankingHandlers = {
-  'assessment:ranking': (input: ParsedInput<'assessment:ranking'>, ctx: HandlerContext) => {
+  'assessment:ranking': (input: ParsedInput<'assessment:ranking'>, ctx: ReadContext) => {
     mustGetRound(ctx, input.roundId);
     return visibleForScores(ctx, input.roundId, rankingFor(ctx, input.roundId), 'the ranking');
   },

@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../shared/contract';
 import type { ReadinessItem } from '../../shared/readiness';
 import { allocationFor } from './allocation';
 import { maySeeRanking } from './blind-scoring';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { assertSoundDecision, decisionProblemList } from './decision-checks';
 import { getFramework } from './frameworks';
 import { latestNotice } from './notice-record';
@@ -20,7 +20,8 @@ const list = (refs: string[]) =>
   refs.length > 12 ? `${refs.slice(0, 12).join(', ')} and ${refs.length - 12} more` : refs.join(', ');
 
 /** Every item of the list, blocking first. */
-export function decisionReadiness(ctx: HandlerContext, roundId: number): ReadinessItem[] {
+// long-function: every check before signing, in the order the readiness list shows them
+export function decisionReadiness(ctx: ReadContext, roundId: number): ReadinessItem[] {
   mustGetRound(ctx, roundId);
   const items: ReadinessItem[] = decisionProblemList(ctx, roundId).map((p) => ({ level: 'blocking', ...p }));
   const excused = new Set(
@@ -132,8 +133,7 @@ export function decisionReadiness(ctx: HandlerContext, roundId: number): Readine
   );
 }
 
-const onCopy = (ctx: HandlerContext, roundId: number) =>
-  Boolean(ctx.store.packs.roundIdentity(roundId)?.copyOf);
+const onCopy = (ctx: ReadContext, roundId: number) => Boolean(ctx.store.packs.roundIdentity(roundId)?.copyOf);
 
 /**
  * A round copy received in a sign-off pack holds the decision, not the assessment behind it (no
@@ -142,7 +142,7 @@ const onCopy = (ctx: HandlerContext, roundId: number) =>
  * with the notice: on the copy only what makes the decision unsound blocks, and the office's reason
  * is noted.
  */
-function copyReadiness(ctx: HandlerContext, roundId: number, items: ReadinessItem[]): ReadinessItem[] {
+function copyReadiness(ctx: ReadContext, roundId: number, items: ReadinessItem[]): ReadinessItem[] {
   const kept = items.filter((i) => i.level === 'blocking');
   const sentReason = latestNotice(ctx, roundId)?.sentReason;
   kept.push({
@@ -180,7 +180,7 @@ export function assertReady(
 }
 
 export const readinessHandlers = {
-  'notices:readiness': (input: ParsedInput<'notices:readiness'>, ctx: HandlerContext) => {
+  'notices:readiness': (input: ParsedInput<'notices:readiness'>, ctx: ReadContext) => {
     const items = decisionReadiness(ctx, input.roundId);
     return {
       roundId: input.roundId,

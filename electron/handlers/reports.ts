@@ -2,14 +2,14 @@ import { loadExcel } from './lazy-libraries';
 import type { ParsedInput } from '../../shared/contract';
 import { formatMoney } from '../../shared/money';
 import { allocationFor } from './allocation';
-import type { HandlerContext } from './context';
+import type { ReadContext } from './context';
 import { Refusal } from './refusal';
 import { mustGetRound } from './round-lookup';
 
 // Reports across the record: where a fund's money went by round and area (the Police and Crime
 // Panel asked for exactly this for Safer Streets), and a round's allocation by plan priority.
 
-export function fundReport(ctx: HandlerContext, fundName: string) {
+export function fundReport(ctx: ReadContext, fundName: string) {
   const rounds = ctx.store.rounds
     .list(true)
     .filter((r) => r.fund.toLowerCase() === fundName.trim().toLowerCase());
@@ -98,9 +98,9 @@ async function fundReportXlsx(report: ReturnType<typeof fundReport>): Promise<Bu
 }
 
 export const reportHandlers = {
-  'reports:fund': (input: ParsedInput<'reports:fund'>, ctx: HandlerContext) => fundReport(ctx, input.fund),
+  'reports:fund': (input: ParsedInput<'reports:fund'>, ctx: ReadContext) => fundReport(ctx, input.fund),
 
-  'reports:fundXlsx': async (input: ParsedInput<'reports:fundXlsx'>, ctx: HandlerContext) => {
+  'reports:fundXlsx': async (input: ParsedInput<'reports:fundXlsx'>, ctx: ReadContext) => {
     const report = fundReport(ctx, input.fund);
     const data = await fundReportXlsx(report);
     return {
@@ -111,7 +111,7 @@ export const reportHandlers = {
   },
 
   /** Allocated money by the plan priorities the funded bids claim; a bid counts under each it claims. */
-  'reports:byPriority': (input: ParsedInput<'reports:byPriority'>, ctx: HandlerContext) => {
+  'reports:byPriority': (input: ParsedInput<'reports:byPriority'>, ctx: ReadContext) => {
     const round = mustGetRound(ctx, input.roundId);
     const allocation = allocationFor(ctx, round.id);
     // Money is awarded only once the round's notice is signed; until then it is a draft allocation.

@@ -1,18 +1,18 @@
 import type { Round } from '../../shared/rounds';
-import type { HandlerContext } from './context';
+import type { ReadContext } from './context';
 import { notFound, Refusal } from './refusal';
 
 // Finding a round by id, for every handler; kept apart from the round handlers so that any module
 // may use it without importing the handlers themselves.
 
-export function mustGetRound(ctx: HandlerContext, id: number): Round {
+export function mustGetRound(ctx: ReadContext, id: number): Round {
   const round = ctx.store.rounds.get(id);
   if (!round) throw notFound(`Round ${id}`);
   return round;
 }
 
 /** A round that may still be changed: archived rounds are read-only until restored. */
-export function mustGetOpenRound(ctx: HandlerContext, id: number): Round {
+export function mustGetOpenRound(ctx: ReadContext, id: number): Round {
   const round = mustGetRound(ctx, id);
   if (round.archived)
     throw new Refusal(

@@ -1,11 +1,11 @@
 import type { RoundLocator } from '../../shared/rule-book';
-import type { HandlerContext } from './context';
+import type { ReadContext } from './context';
 
 // The round a write touches, found from its input as the rule book says: the round's own id, or
 // the round of the bid, notice or query the input names. Null when the thing named does not
 // exist: the handler then refuses it as not found, in its own words.
 
-export function roundOfInput(ctx: HandlerContext, locator: RoundLocator, input: unknown): number | null {
+export function roundOfInput(ctx: ReadContext, locator: RoundLocator, input: unknown): number | null {
   const id = (input as Record<string, unknown> | undefined)?.[locator.field];
   if (typeof id !== 'number') return null;
   switch (locator.kind) {

@@ -3,7 +3,7 @@ import { formatMoney } from '../../shared/money';
 import type { RoundTask, TaskStatus } from '../../shared/progress';
 import { maySeeRanking } from './blind-scoring';
 import { shortlistFor } from './board';
-import type { HandlerContext } from './context';
+import type { ReadContext } from './context';
 import { getFramework } from './frameworks';
 import { latestNotice } from './notice-record';
 import { rankingFor } from './ranking';
@@ -20,7 +20,8 @@ const of = (done: number, total: number, noun: string) =>
 const partStatus = (done: number, total: number, cannot = total === 0): TaskStatus =>
   cannot ? 'cannot_start' : done >= total ? 'done' : done > 0 ? 'in_progress' : 'not_started';
 
-export function roundProgress(ctx: HandlerContext, roundId: number) {
+// long-function: each stage's unfinished work, in the order the round's task list shows it
+export function roundProgress(ctx: ReadContext, roundId: number) {
   const round = mustGetRound(ctx, roundId);
   const bids = ctx.store.bids.listForRound(roundId);
   const active = bids.filter((b) => b.status !== 'withdrawn' && b.status !== 'ineligible');
@@ -205,6 +206,6 @@ export function roundProgress(ctx: HandlerContext, roundId: number) {
 }
 
 export const roundProgressHandlers = {
-  'rounds:progress': (input: ParsedInput<'rounds:progress'>, ctx: HandlerContext) =>
+  'rounds:progress': (input: ParsedInput<'rounds:progress'>, ctx: ReadContext) =>
     roundProgress(ctx, input.roundId),
 };

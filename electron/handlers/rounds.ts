@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../shared/contract';
 import { formatMoney } from '../../shared/money';
 import { availablePence, type Round } from '../../shared/rounds';
 import { nextStage, STAGE_LABELS, STAGES, type MovableStage } from '../../shared/stages';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { fieldRefusal } from './refusal';
 import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
@@ -88,10 +88,10 @@ function values(input: RoundInput, fundId: number) {
 }
 
 export const roundHandlers = {
-  'rounds:list': (input: ParsedInput<'rounds:list'>, ctx: HandlerContext) =>
+  'rounds:list': (input: ParsedInput<'rounds:list'>, ctx: ReadContext) =>
     ctx.store.rounds.list(input.includeArchived),
 
-  'rounds:get': (input: ParsedInput<'rounds:get'>, ctx: HandlerContext) => mustGetRound(ctx, input.id),
+  'rounds:get': (input: ParsedInput<'rounds:get'>, ctx: ReadContext) => mustGetRound(ctx, input.id),
 
   'rounds:create': (input: ParsedInput<'rounds:create'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {

@@ -38,6 +38,7 @@ async function rowsFromSheet(data: Buffer, roundId: number): Promise<ScoreRow[]>
 }
 
 export const scoreImportHandlers = {
+  // long-function: one transaction from the first check to the last write, so all of it happens or none does
   'assessment:importScores': async (input: ParsedInput<'assessment:importScores'>, ctx: HandlerContext) => {
     const actor = currentActor(ctx);
     const data = Buffer.from(input.dataBase64, 'base64');

@@ -5,14 +5,14 @@ import type { Person } from '../../shared/people';
 import { actingPerson, currentActor } from './actor';
 import { personNamed } from './assessment-lookup';
 import { scoreVisibilityFor } from './blind-scoring';
-import type { HandlerContext } from './context';
+import type { HandlerContext, ReadContext } from './context';
 import { mustGetFramework } from './frameworks';
 import { notFound, Refusal } from './refusal';
 import { mustGetOpenRound } from './round-lookup';
 
 // Independent scoring: an assessor's sheet for a bid, saved and submitted under every rule.
 
-export function scoringSheet(ctx: HandlerContext, bidId: number, assessor: Person): ScoringSheet {
+export function scoringSheet(ctx: ReadContext, bidId: number, assessor: Person): ScoringSheet {
   const bid = ctx.store.bids.get(bidId);
   if (!bid) throw notFound(`Bid ${bidId}`);
   const declaration = ctx.store.scoring.declaration(bidId, assessor.id);
@@ -76,6 +76,7 @@ export interface ScoreLine {
 }
 
 /** Saves (and, when asked, submits) one assessor's scores for one bid, enforcing every rule. */
+// long-function: every rule a score must meet, checked before its one write
 export function recordScores(
   ctx: HandlerContext,
   bidId: number,
@@ -163,7 +164,7 @@ export function recordScores(
 }
 
 export const scoringHandlers = {
-  'assessment:myBids': (input: ParsedInput<'assessment:myBids'>, ctx: HandlerContext) => {
+  'assessment:myBids': (input: ParsedInput<'assessment:myBids'>, ctx: ReadContext) => {
     const actor = currentActor(ctx);
     if (!actor) return [];
     // The round's assignments, declarations, submissions and scores of this person, read once each
@@ -197,7 +198,7 @@ export const scoringHandlers = {
       });
   },
 
-  'assessment:sheet': (input: ParsedInput<'assessment:sheet'>, ctx: HandlerContext) => {
+  'assessment:sheet': (input: ParsedInput<'assessment:sheet'>, ctx: ReadContext) => {
     const actor = actingPerson(ctx, 'open a scoring sheet');
     return scoringSheet(ctx, input.bidId, actor);
   },

@@ -1,11 +1,11 @@
 import type { ParsedInput } from '../../shared/contract';
-import type { HandlerContext } from './context';
+import type { ReadContext } from './context';
 import { Refusal } from './refusal';
 
 // Searching bids' words (SQLite FTS5 over references, titles, partnerships and business cases).
 
 export const searchHandlers = {
-  'search:query': (input: ParsedInput<'search:query'>, ctx: HandlerContext) => {
+  'search:query': (input: ParsedInput<'search:query'>, ctx: ReadContext) => {
     // Each word becomes a quoted prefix term, so punctuation in what people type cannot break
     // the FTS5 query syntax.
     const terms = input.text.match(/[\p{L}\p{N}]+/gu) ?? [];

@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../shared/contract';
 import { formatMoney } from '../../shared/money';
-import type { HandlerContext } from './context';
+import type { ReadContext } from './context';
 import type { NoticeBid, NoticeData } from './exports/notice-types';
 import { noticeData } from './notice-content';
 import { Refusal } from './refusal';
@@ -47,12 +47,11 @@ function grant(data: NoticeData, bid: NoticeBid, orgId: string, awardDate: strin
     recipientOrganization: [{ id: recipientIdentifier(orgId, bid.partnership), name: bid.partnership }],
     fundingOrganization: [{ id: orgId, name: data.wording.issuingBody }],
     grantProgramme: [{ title: `${data.fund}: ${data.roundName}` }],
-    ...(bid.conditions.trim() ? { additional_data: { conditions: bid.conditions.trim() } } : {}),
   };
 }
 
 export const threeSixtyGivingHandlers = {
-  'publish:threeSixtyGiving': (input: ParsedInput<'publish:threeSixtyGiving'>, ctx: HandlerContext) => {
+  'publish:threeSixtyGiving': (input: ParsedInput<'publish:threeSixtyGiving'>, ctx: ReadContext) => {
     const round = mustGetRound(ctx, input.roundId);
     const notice = ctx.store.notices.signedStanding(round.id);
     if (!notice)

@@ -1,20 +1,19 @@
 import { createHash, type KeyObject } from 'node:crypto';
-import { canonicalJson } from '../../shared/canonical-json';
+import { canonicalJson, NOTICE_SIGNATURE_FORMAT, noticeSignedText } from '../../shared/canonical-json';
 import { keyFingerprint, signBytes, verifyBytes } from './keys';
 
 // The commissioner's signature on a Notice of Decision. What is signed is the notice's frozen
 // content (every figure, bid, decision, the wording, and the signer's name, role and date) in its
 // canonical serialisation, under a label that keeps the signature from meaning anything else.
 
-export const SIGNATURE_FORMAT = 'tranche-notice-signature/1';
+export const SIGNATURE_FORMAT = NOTICE_SIGNATURE_FORMAT;
 
 /** SHA-256 (hex) of the content's canonical serialisation: the notice's printed fingerprint. */
 export function contentSha256(content: unknown): string {
   return createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex');
 }
 
-const signedMessage = (content: unknown) =>
-  Buffer.from(canonicalJson({ format: SIGNATURE_FORMAT, content }), 'utf8');
+const signedMessage = (content: unknown) => Buffer.from(noticeSignedText(content), 'utf8');
 
 export interface NoticeSignature {
   contentSha256: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OUTBOUND_KINDS } from '../../shared/packs';
-import type { HandlerContext } from '../handlers/context';
+import type { ReadContext } from '../handlers/context';
 
 // What `rounds.copy_of` holds on a round copy: which kind of pack made it, from whom, for whom,
 // and the proof binding the recipient's key to their enrolment code (made when the code was given
@@ -17,7 +17,7 @@ export const copyOfSchema = z.object({
 export type CopyOf = z.infer<typeof copyOfSchema>;
 
 /** The copy's origin, or null for a round this database owns. */
-export function readCopyOf(ctx: HandlerContext, roundId: number): CopyOf | null {
+export function readCopyOf(ctx: ReadContext, roundId: number): CopyOf | null {
   const copyOf = ctx.store.packs.roundIdentity(roundId)?.copyOf;
   return copyOf ? copyOfSchema.parse(JSON.parse(copyOf)) : null;
 }

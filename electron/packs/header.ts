@@ -3,7 +3,7 @@ import { safeFileName } from '../../shared/file-names';
 import { PACK_KIND_LABELS, type PackHeader, type PackParty } from '../../shared/packs';
 import type { Person } from '../../shared/people';
 import type { Round } from '../../shared/rounds';
-import type { HandlerContext } from '../handlers/context';
+import type { ReadContext } from '../handlers/context';
 import { keyFingerprint } from '../identity/keys';
 
 // The parts of a pack's header every kind fills the same way.
@@ -15,14 +15,14 @@ export const partyOf = (person: Person, publicKey: string): PackParty => ({
   fingerprint: keyFingerprint(publicKey),
 });
 
-export function roundRef(ctx: HandlerContext, round: Round): PackHeader['round'] {
+export function roundRef(ctx: ReadContext, round: Round): PackHeader['round'] {
   const identity = ctx.store.packs.roundIdentity(round.id);
   if (!identity) throw new Error(`Round ${round.id} has no uid`);
   return { uid: identity.uid, name: round.name, financialYear: round.financialYear };
 }
 
 /** The office's lead officers with the key this database knows for each (pinned first). */
-export function officeKeys(ctx: HandlerContext): PackParty[] {
+export function officeKeys(ctx: ReadContext): PackParty[] {
   return ctx.store.packs.leadOfficerKeys().flatMap((row) => {
     const publicKey = row.pinned ?? row.local;
     return publicKey

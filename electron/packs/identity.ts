@@ -1,4 +1,4 @@
-import type { HandlerContext } from '../handlers/context';
+import type { HandlerContext, ReadContext } from '../handlers/context';
 import { keyFingerprint } from '../identity/keys';
 
 // "The key this database knows for a person": the key pinned for them when their private key lives
@@ -13,7 +13,7 @@ export interface KnownKey {
   source: 'pinned' | 'local';
 }
 
-export function knownKey(ctx: HandlerContext, personId: number): KnownKey | null {
+export function knownKey(ctx: ReadContext, personId: number): KnownKey | null {
   const pinned = ctx.store.packs.pinnedKey(personId);
   if (pinned) return { publicKey: pinned.publicKey, fingerprint: pinned.fingerprint, source: 'pinned' };
   const local = ctx.store.packs.localKey(personId);

@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../shared/contract';
 import { PACK_KINDS, type PackKind } from '../../shared/packs';
 import { currentActor } from '../handlers/actor';
-import type { HandlerContext } from '../handlers/context';
+import type { ReadContext } from '../handlers/context';
 import { mustGetRound } from '../handlers/round-lookup';
 import { readCopyOf } from './copy';
 
@@ -12,7 +12,7 @@ import { readCopyOf } from './copy';
 const kindOf = (kind: string): PackKind =>
   (PACK_KINDS as readonly string[]).includes(kind) ? (kind as PackKind) : 'return';
 
-export function listPacks(ctx: HandlerContext, input: ParsedInput<'packs:list'>) {
+export function listPacks(ctx: ReadContext, input: ParsedInput<'packs:list'>) {
   const round = mustGetRound(ctx, input.roundId);
   const actor = currentActor(ctx);
   const copy = readCopyOf(ctx, round.id);

@@ -145,6 +145,7 @@ function pinOffice(
   return from;
 }
 
+// long-function: a pack's checks in the order they must pass (seal, sender, code, sequence) before one write
 export async function openPack(ctx: HandlerContext, input: ParsedInput<'packs:open'>) {
   const { body, sha256 } = readPackInput(input.bytesBase64);
   const { header } = body;

@@ -1,3 +1,4 @@
+import { heldCounts } from '../../shared/pack-receipt';
 import type { ParsedInput } from '../../shared/contract';
 import { PACK_KIND_LABELS, returnPayloadBaseSchema, type PackHeader } from '../../shared/packs';
 import type { Person } from '../../shared/people';
@@ -51,6 +52,7 @@ function trustSender(ctx: HandlerContext, header: PackHeader, roundId: number): 
   return sender;
 }
 
+// long-function: a return's checks in the order they must pass (seal, sender, sequence) before one write
 export function receivePack(ctx: HandlerContext, input: ParsedInput<'packs:receive'>) {
   const { body, sha256 } = readPackInput(input.bytesBase64);
   const { header } = body;
@@ -82,7 +84,10 @@ export function receivePack(ctx: HandlerContext, input: ParsedInput<'packs:recei
           'conflict',
           'A different pack with the same id was received before; nothing was changed',
         );
-      const before = JSON.parse(seen.summary) as { added?: number; unchanged?: number };
+      const before = JSON.parse(seen.summary) as { added?: number; unchanged?: number } & Record<
+        string,
+        unknown
+      >;
       return {
         kind: header.kind,
         of: of.data.of,
@@ -91,6 +96,7 @@ export function receivePack(ctx: HandlerContext, input: ParsedInput<'packs:recei
         added: 0,
         unchanged: (before.added ?? 0) + (before.unchanged ?? 0),
         conflicts: [],
+        held: heldCounts(before),
         alreadyReceived: true,
       };
     }
@@ -132,6 +138,7 @@ export function receivePack(ctx: HandlerContext, input: ParsedInput<'packs:recei
       added: outcome.added,
       unchanged: outcome.unchanged,
       conflicts: outcome.conflicts,
+      held: heldCounts(outcome.summary),
       alreadyReceived: false,
     };
   });

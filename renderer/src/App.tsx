@@ -16,6 +16,7 @@ import { PeoplePage } from './pages/PeoplePage';
 import { PlansPage } from './pages/PlansPage';
 import { PartnershipsPage } from './pages/PartnershipsPage';
 import { PublishPage } from './pages/PublishPage';
+import { FeedbackPage } from './pages/FeedbackPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { OpenPackPage } from './pages/OpenPackPage';
 import { AssessmentPage } from './pages/AssessmentPage';
@@ -158,6 +159,7 @@ function LeadNavLink({
   return <NavLink href={href}>{children}</NavLink>;
 }
 
+// long-function: the app's frame and its routes, one per page, in one table
 function Frame() {
   return (
     <>
@@ -226,6 +228,13 @@ function Frame() {
               {(params) => <ScoringPage roundId={Number(params.id)} bidId={Number(params.bid)} />}
             </Route>
             <Route path="/rounds/:id/notice">{(params) => <NoticePage roundId={Number(params.id)} />}</Route>
+            <Route path="/rounds/:id/feedback">
+              {(params) => (
+                <RoleGate channel="feedback:list" title="Feedback for letters" roundId={Number(params.id)}>
+                  <FeedbackPage roundId={Number(params.id)} />
+                </RoleGate>
+              )}
+            </Route>
             <Route path="/rounds/:id/board">
               {(params) => (
                 <RoleGate channel="board:pack" title="Board review" roundId={Number(params.id)}>

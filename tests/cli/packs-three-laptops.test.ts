@@ -25,6 +25,7 @@ interface Received {
   added: number;
   unchanged: number;
   conflicts: unknown[];
+  held: Record<string, number>;
 }
 
 describe('a round across three laptops on the command line', () => {
@@ -96,9 +97,16 @@ describe('a round across three laptops on the command line', () => {
     const first = await json<Received>(atOffice('pack', 'receive', assessorReturn, '--json'));
     expect(first).toMatchObject({ kind: 'return', of: 'assessor', unchanged: 0, conflicts: [] });
     expect(first.added).toBe(bids.length * (framework.criteria.length + 2));
+    // What it held is counted thing by thing, apart from the records it added.
+    expect(first.held).toEqual({
+      bids: bids.length,
+      declarations: bids.length,
+      scores: bids.length * framework.criteria.length,
+      submissions: bids.length,
+    });
     const merged = hashOf(office, { withoutAudit: true });
     const second = await json<Received>(atOffice('pack', 'receive', assessorReturn, '--json'));
-    expect(second).toMatchObject({ added: 0, unchanged: first.added });
+    expect(second).toMatchObject({ added: 0, unchanged: first.added, held: first.held });
     expect(hashOf(office, { withoutAudit: true })).toBe(merged);
 
     // Ranks, allocates in rank order, and sends the notice for sign-off.

@@ -155,18 +155,13 @@ test('the lead sees divergent scores side by side and moderates one', async ({ p
   expect((await download).suggestedFilename()).toBe('Panel pack - Invest-to-Save - 2013-14-tranche-2.pdf');
 
   await roundTab(page, 'Assessment').click();
-  await page.getByRole('link', { name: 'Edit the framework' }).click();
-  await page.getByLabel('Criterion 2: weight %').fill('30');
-  await expect(page.getByText('Weights add up to 105%: they must add up to 100%.')).toBeVisible();
-  await page.getByRole('button', { name: 'Save framework' }).click();
-  await expect(page.getByRole('alert')).toContainText('The weights add up to 105%');
-  await page.getByLabel('Criterion 3: weight %').fill('15');
-  await page.getByLabel('Reason for the change').fill('Board asked for more weight on strategic fit');
-  await page.getByLabel('I confirm this change to a framework already in use').check();
-  await page.getByRole('button', { name: 'Save framework' }).click();
-  // The demonstration round is at board review: its framework was fixed when assessment ended.
-  await expect(page.getByRole('alert')).toContainText(
-    'you can edit a scoring framework only at the setting up, open for bids, assessment stages',
-  );
+  await page.getByRole('link', { name: 'View or edit the framework' }).click();
+  // The framework page opens read-only. The demonstration round is at board review: its framework
+  // was fixed when assessment ended, so no Edit is offered, and a sentence says why.
+  await expect(page.getByRole('heading', { level: 1, name: 'Scoring framework' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Criteria' })).toContainText('Strategic fit');
+  await expect(page.getByRole('button', { name: 'Edit the framework' })).toHaveCount(0);
+  await expect(page.getByLabel('Criterion 2: weight %')).toHaveCount(0);
+  await expect(page.getByText(/only at the setting up, open for bids or assessment stage/)).toBeVisible();
   await expectNoAccessibilityViolations(page);
 });

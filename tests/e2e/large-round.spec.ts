@@ -95,3 +95,41 @@ test('board review of 10,000 bids renders only the rows in view, and one filter 
   await page.getByLabel('Show').selectOption({ label: 'Not shortlisted' });
   await expect(shortlist.locator('tbody tr[aria-rowindex="2"]')).toContainText('Not shortlisted');
 });
+
+test('the allocation of 10,000 bids renders only the rows in view and finds a bid by its words', async ({
+  page,
+}) => {
+  await page.goto(bridge.url);
+  await beMe(page, bridge.origin, 'Lee Lead', PASSPHRASE);
+  await page.goto(`${bridge.origin}/#/rounds/1/allocation`);
+  const table = page.getByRole('table', { name: 'What each bid gets' });
+  await expect(table).toHaveAttribute('aria-rowcount', String(BIDS + 1), { timeout: 30_000 });
+  expect(await table.locator('tbody tr[aria-rowindex]').count()).toBeLessThan(60);
+  await expectNoAccessibilityViolations(page);
+
+  await page.getByLabel('Reference, project or partnership').fill('wolverhampton 9995');
+  await expect(page.getByText(/^1 of 10,000 bids$/)).toBeVisible();
+  await expect(table.locator('tbody tr[aria-rowindex]')).toHaveCount(1);
+  await expect(page.getByLabel('Allocation for L09995')).toHaveValue('none');
+});
+
+test('moderation at 10,000 bids renders only the rows in view and filters by bid and by state', async ({
+  page,
+}) => {
+  await page.goto(bridge.url);
+  await beMe(page, bridge.origin, 'Lee Lead', PASSPHRASE);
+  await page.goto(`${bridge.origin}/#/rounds/1/moderation`);
+  const table = page.getByRole('table', { name: 'Divergent scores', exact: true });
+  await expect(table.locator('tbody tr[aria-rowindex]').first()).toBeVisible({ timeout: 30_000 });
+  const all = Number(await table.getAttribute('aria-rowcount')) - 1;
+  expect(all).toBeGreaterThan(1_000);
+  expect(await table.locator('tbody tr[aria-rowindex]').count()).toBeLessThan(60);
+  await expectNoAccessibilityViolations(page);
+
+  await page.getByLabel('Bid, criterion or assessor').fill('L09998');
+  await expect(page.getByText(/^\d of [\d,]+ divergent scores$/)).toBeVisible();
+  for (const heading of await table.getByRole('heading', { level: 3 }).all())
+    await expect(heading).toContainText('L09998');
+  await page.getByLabel('Show').selectOption({ label: 'Moderated' });
+  await expect(page.getByText(/^0 of [\d,]+ divergent scores$/)).toBeVisible();
+});

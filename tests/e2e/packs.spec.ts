@@ -192,6 +192,23 @@ test('the office sends an assessor pack, a new laptop opens it, and a changed pa
     await packs.getByRole('button', { name: 'Receive a pack' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Pack from Asha Patel received' })).toBeVisible();
     await expect(packs.getByRole('table', { name: 'The pack received' })).toContainText('Asha Patel');
+    // Issue 21: the receipt counts bids and scores each on its own, apart from the records it added.
+    for (const [width, height] of [
+      [1024, 700],
+      [1366, 768],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      const receipt = packs.getByRole('table', { name: 'The pack received' });
+      await expect(receipt.getByRole('columnheader', { name: 'What it held' })).toBeVisible();
+      await expect(receipt.getByRole('columnheader', { name: 'New records' })).toBeVisible();
+      await expect(receipt).toContainText(
+        /\d+ bids?, \d+ declarations? of interest, \d+ scores? and \d+ submitted scoring sheets?/,
+      );
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0);
+      await packs.screenshot({ path: `test-results/pack-receipt-${width}.png` });
+    }
   });
   await laptop.close();
 });

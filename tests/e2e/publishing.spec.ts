@@ -171,3 +171,29 @@ test('anyone downloads the register for a period and 360Giving data for a signed
   expect(data.grants[0]?.id).toMatch(/^360G-GB-CHC-1234567-/);
   await checkAtBothSizes(page, 'publishing');
 });
+
+test("an officer drafts a letter's feedback and a lead officer approves it", async ({ page, bridge }) => {
+  const { ctx, connection } = testContext(bridge.db);
+  await dispatch('demo:load', {}, ctx);
+  connection.close();
+  await page.goto(bridge.url);
+  await beMe(page, bridge.origin, 'Asha Patel');
+  await page.goto(`${bridge.origin}/#/rounds/1/feedback`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Feedback for letters' })).toBeVisible();
+  await page.getByLabel('Bid', { exact: true }).selectOption('B1');
+  await page.getByLabel('C2 Evidence of need').fill('Strong local evidence of need.');
+  await page.getByRole('button', { name: 'Save feedback on C2' }).click();
+  await expect(page.getByRole('status')).toContainText(
+    "Saved: B1 C2 waits for a lead officer's approval before its letter prints it.",
+  );
+  await expect(page.getByText('Awaiting a lead officer (Asha Patel wrote it)')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Approve/ })).toHaveCount(0);
+
+  await beMe(page, bridge.origin, 'Dan Hughes');
+  await page.goto(`${bridge.origin}/#/rounds/1/feedback`);
+  await page.getByLabel('Bid', { exact: true }).selectOption('B1');
+  await page.getByRole('button', { name: "Approve B1's feedback" }).click();
+  await expect(page.getByRole('status')).toContainText('Approved 1 summary on B1: its letter prints them.');
+  await expect(page.getByText('Approved by Dan Hughes')).toBeVisible();
+  await checkAtBothSizes(page, 'feedback');
+});

@@ -51,6 +51,8 @@ function editor(): AllocationEditor {
     setCustom: () => {},
     conditions: (ref: string) => items.find((i) => i.ref === ref)?.conditions ?? '',
     setConditions: () => {},
+    crimeReduction: () => '',
+    setCrimeReduction: () => {},
     reason: () => '',
     setReason: () => {},
     error: () => '',

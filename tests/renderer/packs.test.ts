@@ -51,10 +51,25 @@ describe('the packs table', () => {
         declarations: 1,
       }),
     ).toEqual([
-      '7 added, 2 unchanged, 1 difference kept, 1 declarations',
+      'Held 1 declaration of interest; 7 records new to this database, 2 already here; 1 difference kept',
       'C1 on B2: the office has 4 from a later version; the return says 3',
     ]);
-    expect(summaryText({ bids: 3, refs: ['B1', 'B2', 'C1'] })).toEqual(['3 bids, refs: B1, B2, C1']);
+    expect(summaryText({ bids: 3, refs: ['B1', 'B2', 'C1'] })).toEqual(['Held 3 bids; refs: B1, B2, C1']);
+    // Scores and bids are counted apart from the records they added ("109 added … 13 bids" read as bids).
+    expect(
+      summaryText({
+        of: 'assessor',
+        added: 109,
+        unchanged: 0,
+        conflicts: [],
+        bids: 13,
+        declarations: 13,
+        scores: 83,
+      }),
+    ).toEqual([
+      'Held 13 bids, 13 declarations of interest and 83 scores; 109 records new to this database, 0 already here; ' +
+        '0 differences kept',
+    ]);
   });
 
   it('shows each person’s latest pack each way', () => {

@@ -41,6 +41,10 @@ describe('the rule book', () => {
       return rule.access === 'write' && rule.stages?.includes('signed');
     });
     expect(signedWrites).toEqual([
+      // Letters go out after the decision: their feedback is written and approved then, and changes
+      // nothing the notice says.
+      'feedback:set',
+      'feedback:approve',
       'notices:supersede',
       // Each kind of pack checks its own stage; a delivery pack goes out once the round is signed.
       'packs:make',
@@ -204,6 +208,8 @@ function sampleInputs(
       wording: DEFAULT_WORDING,
     },
     'notices:set': { roundId: 1, boardName: 'Strategic Policing and Crime Board' },
+    'feedback:set': { roundId: 1, bidRef: 'S1', criterion: 'C1', text: 'Clear aims' },
+    'feedback:approve': { roundId: 1, bidRef: 'S1' },
     'partnerships:add': { name: 'Matrix Partnership' },
     'notices:ready': { roundId: 1 },
     'notices:sign': { roundId: 1 },

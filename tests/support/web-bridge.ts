@@ -34,7 +34,8 @@ export function startBridge(db: string = tempDatabase()): Promise<RunningBridge>
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`The web bridge did not start in time:\n${output}`)),
-      30_000,
+      // It verifies the whole record before it listens: a 10,000-bid round on a loaded machine takes a while.
+      90_000,
     );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();

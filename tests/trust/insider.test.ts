@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
@@ -12,6 +13,7 @@ import { must, signedRound, tamper } from '../audit/signed-round';
 import { cli, hashOf } from '../support/pack-cli';
 import type { HandlerContext } from '../../electron/handlers/context';
 import { auditedTables, rowReader } from '../../db/audit/tables';
+import { canonicalJson } from '../../shared/canonical-json';
 import { rechain, recordRowsAsTheyStand, swapEntries } from './rechain';
 
 // The attacks of issue 17, each tried as an insider would: an ordinary lead officer's passphrase,
@@ -345,7 +347,33 @@ describe('an insider', () => {
     expect(verified.code).toBe(2);
     const { problems } = JSON.parse(verified.stdout) as { problems: string[] };
     expect(problems).toContainEqual(expect.stringMatching(/its signature does not hold/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/signed when the audit chain stood at entry \d+, but the chain no longer holds/),
+    );
     expect(problems.join('\n')).not.toMatch(/does not link|was changed after it was written/);
+  });
+
+  it("cannot edit a signed notice and recompute its hash: the commissioner's signature is checked", async () => {
+    const { connection, file } = await signedRound();
+    connection.close();
+    rechain(file, (raw) => {
+      const notice = raw.prepare("SELECT id, content FROM notices WHERE status = 'signed'").get() as {
+        id: number;
+        content: string;
+      };
+      const content = JSON.parse(notice.content) as { signature: { interests: string } };
+      content.signature.interests = 'None, and the board chose the bids';
+      const edited = JSON.stringify(content);
+      raw
+        .prepare('UPDATE notices SET content = ?, fingerprint = ? WHERE id = ?')
+        .run(edited, createHash('sha256').update(canonicalJson(content)).digest('hex'), notice.id);
+      recordRowsAsTheyStand(raw, 'notices');
+    });
+    const verified = await cli(['--db', file, 'verify', '--json']);
+    expect(verified.code).toBe(2);
+    expect(JSON.parse(verified.stdout).problems).toContainEqual(
+      expect.stringMatching(/decision .*the commissioner's signature does not hold over its content/),
+    );
   });
 
   it('cannot re-order the chain and link it again', async () => {
@@ -393,6 +421,7 @@ describe('an insider', () => {
       expect.stringMatching(/\(store:direct, .*is not signed by anyone/),
     ]);
   });
+
   it("cannot sign at a commissioner's unlocked app: signing asks for the passphrase again", async () => {
     const { ctx, connection, lead } = await signedRound();
     must(await dispatch('notices:supersede', { roundId: 1 }, lead));
@@ -421,6 +450,38 @@ describe('an insider', () => {
       connection.sqlite.prepare("SELECT count(*) FROM notices WHERE status = 'signed'").pluck().get();
     expect(signedNotices()).toBe(1); // the one superseded, only
     expect(await sign(TEST_PASSPHRASE)).toMatchObject({ ok: true, value: { status: 'signed' } });
+  });
+
+  it("cannot restore another office's backup, or a backup with a re-chained audit", async () => {
+    const office = await signedRound();
+    const other = await signedRound();
+    const bid = office.connection.sqlite
+      .prepare("SELECT id FROM bids WHERE ref = 'B1'")
+      .pluck()
+      .get() as number;
+    office.connection.close();
+    other.connection.close();
+    const asLead = (file: string, ...args: string[]) =>
+      cli(['--db', file, '--as', 'Dan Hughes', ...args], { TRANCHE_PASSPHRASE: TEST_PASSPHRASE });
+    const dir = tempDir();
+    const theirs = path.join(dir, 'other-office.db');
+    const ours = path.join(dir, 'ours.db');
+    expect((await asLead(other.file, 'backup', '--out', theirs)).code).toBe(0);
+    expect((await asLead(office.file, 'backup', '--out', ours)).code).toBe(0);
+    rechain(ours, (raw) => {
+      raw.prepare('UPDATE scores SET score = 5 WHERE bid_id = ?').run(bid);
+      recordRowsAsTheyStand(raw, 'scores');
+    });
+    const before = hashOf(office.file);
+
+    const foreign = await asLead(office.file, 'restore', theirs);
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toMatch(/is a backup of another office's database \(office [0-9a-f]{32}\)/);
+    const rechained = await asLead(office.file, 'restore', ours);
+    expect(rechained.code).toBe(2);
+    expect(rechained.stderr).toMatch(/was not restored: .*its signature does not hold/);
+    expect(hashOf(office.file)).toBe(before);
+    expect(existsSync(`${office.file}.restoring`)).toBe(false);
   });
 });
 

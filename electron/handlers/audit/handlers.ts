@@ -1,15 +1,16 @@
 import { verifyDatabase, type VerifyReport } from '../../../db/audit/verify';
-import type { Store } from '../../../db/store';
+import type { DatabaseHealth } from '../../../db/connection';
 import type { DatabaseStatus, HistoryEntry } from '../../../shared/audit';
 import type { ParsedInput } from '../../../shared/contract';
 import { scoreVisibilityFor } from '../blind-scoring';
-import type { HandlerContext } from '../context';
+import type { HandlerContext, ReadContext } from '../context';
 import { notFound } from '../refusal';
 import { labelOf } from './summary';
 
 // The round's history (lead officers and the commissioner) and how the database was found at start.
 
-const checks = new WeakMap<Store, { report: VerifyReport; at: string }>();
+// Keyed by the store's health, which its read-only side shares.
+const checks = new WeakMap<DatabaseHealth, { report: VerifyReport; at: string }>();
 
 /** Runs verify over the database and keeps the result for `audit:status`. Never throws. */
 export function checkAtStart(ctx: HandlerContext): VerifyReport {
@@ -25,7 +26,7 @@ export function checkAtStart(ctx: HandlerContext): VerifyReport {
       problems: [`verify could not finish: ${error instanceof Error ? error.message : String(error)}`],
     };
   }
-  checks.set(ctx.store, { report, at: ctx.now() });
+  checks.set(ctx.store.health, { report, at: ctx.now() });
   return report;
 }
 
@@ -40,33 +41,15 @@ const emptyReport = (): VerifyReport => ({
   rows: 0,
 });
 
-export function roundHistory(ctx: HandlerContext, roundId: number): HistoryEntry[] {
-  const rows = ctx.store.sqlite
-    .prepare(
-      `SELECT seq, at, person_name, operation, summary FROM audit_entries
-       WHERE rounds LIKE ? ORDER BY seq`,
-    )
-    .all(`%,${roundId},%`) as {
-    seq: number;
-    at: string;
-    person_name: string | null;
-    operation: string;
-    summary: string;
-  }[];
-  return rows.map((r) => ({
-    seq: r.seq,
-    at: r.at,
-    person: r.person_name,
-    operation: r.operation,
-    summary: r.summary,
-  }));
+export function roundHistory(ctx: ReadContext, roundId: number): HistoryEntry[] {
+  return ctx.store.audit.history(roundId);
 }
 
 /** Operations whose history entries may carry a score, a justification or a moderation's reason. */
 const SCORE_OPERATIONS = new Set(['assessment:score', 'assessment:importScores', 'assessment:moderate']);
 
 export const auditHandlers = {
-  'audit:history': (input: ParsedInput<'audit:history'>, ctx: HandlerContext): HistoryEntry[] => {
+  'audit:history': (input: ParsedInput<'audit:history'>, ctx: ReadContext): HistoryEntry[] => {
     if (!ctx.store.rounds.get(input.roundId)) throw notFound(`Round ${input.roundId}`);
     // An entry about scores says only what was done to whoever blind scoring keeps from any of them
     // (a moderation's summary carries the score and its reason).
@@ -75,8 +58,8 @@ export const auditHandlers = {
       SCORE_OPERATIONS.has(entry.operation) ? { ...entry, summary: labelOf(entry.operation) } : entry,
     );
   },
-  'audit:status': (_input: object, ctx: HandlerContext): DatabaseStatus => {
-    const check = checks.get(ctx.store);
+  'audit:status': (_input: object, ctx: ReadContext): DatabaseStatus => {
+    const check = checks.get(ctx.store.health);
     const { health } = ctx.store;
     return {
       readOnly: health.readOnly,

@@ -48,6 +48,8 @@ export const LABELS: Record<WriteChannel, string> = {
   'notices:create': 'Drafted the decision notice',
   'notices:update': 'Edited the decision notice',
   'notices:set': "Wrote the notice's summary, background or board meeting",
+  'feedback:set': 'Wrote feedback for a letter',
+  'feedback:approve': 'Approved feedback for a letter',
   'partnerships:add': "Added one of the office's partnerships",
   'notices:ready': 'Sent the notice for sign-off',
   'notices:sign': 'Signed the decision notice',

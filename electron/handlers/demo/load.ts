@@ -32,6 +32,7 @@ function refuseLiveDatabase(ctx: HandlerContext) {
   );
 }
 
+// long-function: one transaction from the first check to the last write, so all of it happens or none does
 export function loadDemo(ctx: HandlerContext) {
   return ctx.store.transaction(() => {
     refuseLiveDatabase(ctx);
@@ -65,6 +66,7 @@ export function loadDemo(ctx: HandlerContext) {
       }
     }
 
+    // long-function: each demonstration round's rows, written in the order they refer to each other
     const rounds = DEMO.rounds.map((round) => {
       const fundId = ctx.store.funds.findOrCreate(round.fund, now);
       if (round.fundCapPence !== undefined && ctx.store.funds.get(fundId)?.capPence == null)

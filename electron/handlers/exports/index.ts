@@ -3,7 +3,7 @@ import { currentActor } from '../actor';
 import { getFramework } from '../frameworks';
 import { rankingFor } from '../ranking';
 import { assertSeesRanking, scoreVisibilityFor } from '../blind-scoring';
-import type { HandlerContext } from '../context';
+import type { ReadContext } from '../context';
 import { Refusal } from '../refusal';
 import { mustGetRound } from '../round-lookup';
 import { buildPanelPackPdf, buildPanelPackXlsx } from './panel-pack';
@@ -17,7 +17,7 @@ function slug(text: string): string {
   return text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-function exportFramework(ctx: HandlerContext, roundId: number): ExportFramework {
+function exportFramework(ctx: ReadContext, roundId: number): ExportFramework {
   const framework = getFramework(ctx, roundId);
   if (!framework) throw new Refusal('conflict', 'This round has no scoring framework yet');
   return {
@@ -38,7 +38,7 @@ function exportFramework(ctx: HandlerContext, roundId: number): ExportFramework 
 
 export const exportHandlers = {
   /** An offline scoring workbook for one assessor: their bids without a conflict, their scores so far. */
-  'assessment:exportSheet': async (input: ParsedInput<'assessment:exportSheet'>, ctx: HandlerContext) => {
+  'assessment:exportSheet': async (input: ParsedInput<'assessment:exportSheet'>, ctx: ReadContext) => {
     const actor = currentActor(ctx);
     const round = mustGetRound(ctx, input.roundId);
     const assessor = input.assessor ? ctx.store.people.findByName(input.assessor) : actor;
@@ -96,7 +96,7 @@ export const exportHandlers = {
   },
 
   /** Every criterion score and justification per bid and assessor, and the ranking, for the panel. */
-  'assessment:panelPack': async (input: ParsedInput<'assessment:panelPack'>, ctx: HandlerContext) => {
+  'assessment:panelPack': async (input: ParsedInput<'assessment:panelPack'>, ctx: ReadContext) => {
     const round = mustGetRound(ctx, input.roundId);
     const visibility = assertSeesRanking(ctx, round.id, 'the panel pack');
     const framework = exportFramework(ctx, round.id);

@@ -193,7 +193,11 @@ class Writer {
     this.rule(this.pdf.y, 0.8);
     rows.forEach((cells, i) => {
       const totals = block.totals !== undefined && i === rows.length - 1;
-      if (this.rowHeight(cells, widths) > this.room()) {
+      // A totals row never stands alone at the head of a page: the last row goes over with it.
+      const beforeTotals = block.totals !== undefined && i === rows.length - 2;
+      const needed =
+        this.rowHeight(cells, widths) + (beforeTotals ? this.rowHeight(block.totals ?? [], widths) : 0);
+      if (needed > this.room()) {
         this.newPage();
         // The header again at the top of the page, for the eye only: it was read once already.
         this.rule(this.pdf.y, 0.8);

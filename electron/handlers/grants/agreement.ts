@@ -6,7 +6,7 @@ import { formatMoney } from '../../../shared/money';
 import type { NoticeData } from '../../../shared/notice-data';
 import { DEFAULT_WORDING } from '../../../shared/notices';
 import { actingPerson } from '../actor';
-import type { HandlerContext } from '../context';
+import type { HandlerContext, ReadContext } from '../context';
 import { paragraph, text, type Block, type OfficialDocument } from '../exports/official-document';
 import { renderDocx } from '../exports/official-word';
 import { Refusal } from '../refusal';
@@ -21,7 +21,7 @@ import { mustBeOpen, writableGrant } from './writable';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export async function agreementDocx(ctx: HandlerContext, input: ParsedInput<'grants:agreement'>) {
+export async function agreementDocx(ctx: ReadContext, input: ParsedInput<'grants:agreement'>) {
   const round = mustGetRound(ctx, input.roundId);
   const found = grantOf(ctx, input.roundId, input.bidRef);
   const grant = found.detail();

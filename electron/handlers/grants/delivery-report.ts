@@ -2,12 +2,13 @@ import type { ParsedInput } from '../../../shared/contract';
 import { formatDate } from '../../../shared/dates';
 import {
   GRANT_STATUS_LABELS,
+  lastReturnWords,
   RAG_LABELS,
   worseRag,
   type DeliveryReport,
   type Rag,
 } from '../../../shared/grants';
-import type { HandlerContext } from '../context';
+import type { ReadContext } from '../context';
 import { loadExcel } from '../lazy-libraries';
 import { mustGetRound } from '../round-lookup';
 import { roundDelivery, today } from './view';
@@ -15,7 +16,7 @@ import { roundDelivery, today } from './view';
 // The board's delivery report: for every grant of a round, what was awarded and paid, what
 // remains, the last return and its RAG rating, and what is overdue; then the same by partnership.
 
-export function deliveryReport(ctx: HandlerContext, input: ParsedInput<'reports:delivery'>): DeliveryReport {
+export function deliveryReport(ctx: ReadContext, input: ParsedInput<'reports:delivery'>): DeliveryReport {
   const round = mustGetRound(ctx, input.roundId);
   const delivery = roundDelivery(ctx, input.roundId, input.asOf ?? today(ctx));
   const grants = delivery.grants.map((g) => g.summary);
@@ -47,7 +48,7 @@ export function deliveryReport(ctx: HandlerContext, input: ParsedInput<'reports:
   };
 }
 
-export async function deliveryReportXlsx(ctx: HandlerContext, input: ParsedInput<'reports:deliveryXlsx'>) {
+export async function deliveryReportXlsx(ctx: ReadContext, input: ParsedInput<'reports:deliveryXlsx'>) {
   const report = deliveryReport(ctx, input);
   const workbook = new (await loadExcel()).Workbook();
   const money = '£#,##0.00';
@@ -79,7 +80,7 @@ export async function deliveryReportXlsx(ctx: HandlerContext, input: ParsedInput
       g.awardedPence / 100,
       g.paidPence / 100,
       g.remainingPence / 100,
-      g.lastReturn ? formatDate(g.lastReturn.receivedOn) : 'None yet',
+      lastReturnWords(g.lastReturn),
       RAG_LABELS[g.rag],
       g.nextReturnDue ? formatDate(g.nextReturnDue) : '',
       g.overdue.map((o) => `Return due ${formatDate(o.dueOn)}`).join('; '),

@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../../shared/contract';
 import { safeFileName } from '../../../shared/file-names';
-import type { HandlerContext } from '../context';
+import type { ReadContext } from '../context';
 import { loadExcel } from '../lazy-libraries';
 import { Refusal } from '../refusal';
 import { grantOf } from './view';
@@ -22,12 +22,12 @@ export const RETURN_LABELS = {
   priority: 'Priority',
 } as const;
 
-export function returnPriorities(ctx: HandlerContext, bidId: number): string[] {
+export function returnPriorities(ctx: ReadContext, bidId: number): string[] {
   const claimed = ctx.store.bids.get(bidId)?.claimedPriorities ?? [];
   return claimed.length > 0 ? claimed.map((p) => `${p.code} ${p.title}`) : ['Overall'];
 }
 
-export async function returnTemplate(ctx: HandlerContext, input: ParsedInput<'returns:template'>) {
+export async function returnTemplate(ctx: ReadContext, input: ParsedInput<'returns:template'>) {
   const found = grantOf(ctx, input.roundId, input.bidRef);
   const detail = found.detail();
   const due = detail.returns.find((r) => r.receivedOn === null);

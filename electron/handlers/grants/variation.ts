@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../shared/contract';
 import { formatMoney } from '../../../shared/money';
 import { actingPerson } from '../actor';
-import type { HandlerContext } from '../context';
+import type { HandlerContext, ReadContext } from '../context';
 import { Refusal } from '../refusal';
 import { grantOf } from './view';
 import { mustBeOpen, writableGrant } from './writable';
@@ -13,7 +13,7 @@ import { mustBeOpen, writableGrant } from './writable';
 
 export const VARIATION_THRESHOLD_KEY = 'grants.variation_threshold_pence';
 
-export function variationThreshold(ctx: HandlerContext): number {
+export function variationThreshold(ctx: ReadContext): number {
   const stored = Number(ctx.store.people.setting(VARIATION_THRESHOLD_KEY) ?? 0);
   return Number.isSafeInteger(stored) && stored >= 0 ? stored : 0;
 }

@@ -9,21 +9,21 @@ import {
   type Rag,
 } from '../../../shared/grants';
 import type { ClaimRow, GrantRow, ReturnRow } from '../../../db/queries/grants';
-import type { HandlerContext } from '../context';
+import type { ReadContext } from '../context';
 import { notFound } from '../refusal';
 import { mustGetRound } from '../round-lookup';
 
 // A round's grants as people read them: money awarded, paid and left, the returns due from the
 // award date, what is overdue on a given day and the RAG rating that follows. Reads only.
 
-type GrantWithBid = ReturnType<HandlerContext['store']['grants']['forRound']>[number];
+type GrantWithBid = ReturnType<ReadContext['store']['grants']['forRound']>[number];
 
 interface RoundDelivery {
   asOf: string;
   grants: { row: GrantWithBid; summary: GrantSummary; detail: () => GrantDetail }[];
 }
 
-export const today = (ctx: HandlerContext) => ukCalendarDate(ctx.now());
+export const today = (ctx: ReadContext) => ukCalendarDate(ctx.now());
 
 /** The day each return falls due: quarterly from the award until the project's or its money's end. */
 export function dueDatesOf(grant: GrantRow, endsOn: string | null, years: string[]): string[] {
@@ -34,7 +34,7 @@ export function dueDatesOf(grant: GrantRow, endsOn: string | null, years: string
   return returnDueDates(grant.awardedOn, until);
 }
 
-export function roundDelivery(ctx: HandlerContext, roundId: number, asOf = today(ctx)): RoundDelivery {
+export function roundDelivery(ctx: ReadContext, roundId: number, asOf = today(ctx)): RoundDelivery {
   mustGetRound(ctx, roundId);
   const rows = ctx.store.grants.forRound(roundId);
   const years = ctx.store.grants.years(roundId);
@@ -160,7 +160,7 @@ function summarise(
 }
 
 /** One grant of a round by its bid's reference, with the rest of the round's delivery. */
-export function grantOf(ctx: HandlerContext, roundId: number, bidRef: string, asOf?: string) {
+export function grantOf(ctx: ReadContext, roundId: number, bidRef: string, asOf?: string) {
   const delivery = roundDelivery(ctx, roundId, asOf);
   const found = delivery.grants.find((g) => g.row.ref.toLowerCase() === bidRef.trim().toLowerCase());
   if (!found) {

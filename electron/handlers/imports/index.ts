@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../../shared/contract';
 import { formatMoney } from '../../../shared/money';
 import { getBid, sha256 } from '../bids';
 import { resolvePartnership } from '../partnerships';
-import type { HandlerContext } from '../context';
+import type { HandlerContext, ReadContext } from '../context';
 import { refuseRoundTotalPastLimit } from '../money-limits';
 import { notFound, Refusal } from '../refusal';
 import { mustGetOpenRound } from '../round-lookup';
@@ -25,7 +25,7 @@ function decode(dataBase64: string): Buffer {
   return data;
 }
 
-async function interpret(ctx: HandlerContext, input: ParsedInput<'bids:previewImport'>) {
+async function interpret(ctx: ReadContext, input: ParsedInput<'bids:previewImport'>) {
   mustGetOpenRound(ctx, input.roundId);
   const table = await readTable(input.fileName, decode(input.dataBase64));
   const index = ctx.store.organisations.partnershipIndex();
@@ -36,7 +36,7 @@ async function interpret(ctx: HandlerContext, input: ParsedInput<'bids:previewIm
 }
 
 export const importHandlers = {
-  'bids:previewImport': async (input: ParsedInput<'bids:previewImport'>, ctx: HandlerContext) =>
+  'bids:previewImport': async (input: ParsedInput<'bids:previewImport'>, ctx: ReadContext) =>
     (await interpret(ctx, input)).preview,
 
   /** All or nothing: any bad row refuses the whole file and names every bad row. */

@@ -128,6 +128,7 @@ const STATUS_WORDS: Record<string, InterpretedBid['status']> = {
   withdrawn: 'withdrawn',
 };
 
+// long-function: reads a schedule row by row, carrying the partnership above and each subtotal
 export function interpretSchedule(
   table: Table,
   requestedMapping: ColumnMapping | undefined,
@@ -166,6 +167,7 @@ export function interpretSchedule(
   const seenRefs = new Map<string, number>();
   let currentPartnership = '';
 
+  // long-function: one row's cells read in column order, each with its own refusal
   body.forEach((cells, offset) => {
     const row = headerIndex + offset + 2;
     const get = (field: ScheduleField) => {

@@ -52,6 +52,7 @@ const newest = <T extends { at: string }>(rows: T[]): T | undefined =>
   rows.reduce<T | undefined>((best, row) => (!best || row.at >= best.at ? row : best), undefined);
 
 /** Office: merges the return into the round, counting what was new and what it had already. */
+// long-function: one pass over a return, counting what is added, unchanged and kept
 export function mergeAssessorReturn(
   ctx: HandlerContext,
   round: Round,

@@ -13,6 +13,7 @@ import { bidContent, roundContent, writeBidCopy, writeRoundCopy } from './round-
 // member's own views and comments.
 
 /** Office: the round at board review, with every bid and what the ranking and shortlist rest on. */
+// long-function: the copy's content built in the order of the pack's schema
 export function boardContent(ctx: HandlerContext, round: Round): BoardPayload {
   if (round.stage !== 'board')
     throw new Refusal(
@@ -125,6 +126,7 @@ export function boardContent(ctx: HandlerContext, round: Round): BoardPayload {
  * Board member: the round copy at board review. The office's rows are written as the office has
  * them (others' views too); the member's own views on the copy are theirs and never overwritten.
  */
+// long-function: one transaction from the first check to the last write, so all of it happens or none does
 export function writeBoardCopy(
   ctx: HandlerContext,
   payload: BoardPayload,

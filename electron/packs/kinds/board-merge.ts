@@ -4,7 +4,7 @@ import type { PackConflict } from '../../../shared/packs';
 import type { Person } from '../../../shared/people';
 import type { Round } from '../../../shared/rounds';
 import { STAGE_LABELS } from '../../../shared/stages';
-import type { HandlerContext } from '../../handlers/context';
+import type { HandlerContext, ReadContext } from '../../handlers/context';
 import { Refusal } from '../../handlers/refusal';
 import type { BoardReturn } from './board-payload';
 import type { ReceiveOutcome } from './types';
@@ -15,7 +15,7 @@ import type { ReceiveOutcome } from './types';
 // applied, and the difference is listed.
 
 /** Board member: their own views on the copy. */
-export function boardReturn(ctx: HandlerContext, roundId: number, me: Person): BoardReturn {
+export function boardReturn(ctx: ReadContext, roundId: number, me: Person): BoardReturn {
   const refOf = new Map(ctx.store.bids.listForRound(roundId).map((b) => [b.id, b.ref]));
   return {
     of: 'board',

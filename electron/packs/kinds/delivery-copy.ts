@@ -14,6 +14,7 @@ import { bidContent, roundContent, writeBidCopy, writeRoundCopy } from './round-
 // recorded under the same rules as at the office.
 
 /** Office: the round's grants and what each has been through so far. */
+// long-function: the copy's content built in the order of the pack's schema
 export function deliveryContent(ctx: HandlerContext, round: Round): DeliveryPayload {
   if (round.stage !== 'signed')
     throw new Refusal(
@@ -102,6 +103,7 @@ export function deliveryContent(ctx: HandlerContext, round: Round): DeliveryPayl
  * Officer: the round copy at the signed stage with the office's grants. A newer pack replaces them,
  * but never over work recorded here that the office does not yet have: that is refused, named.
  */
+// long-function: one transaction from the first check to the last write, so all of it happens or none does
 export function writeDeliveryCopy(
   ctx: HandlerContext,
   payload: DeliveryPayload,

@@ -209,6 +209,7 @@ function returnFields(r: DeliveryReturn['returns'][number]) {
 }
 
 /** Office: an officer's delivery work applied as theirs, all or nothing. */
+// long-function: one pass over a return, counting what is added, unchanged and kept
 export function mergeDeliveryReturn(
   ctx: HandlerContext,
   round: Round,

@@ -1,3 +1,4 @@
+import { chainHead } from '../../../db/audit/chain';
 import type { NoticeData } from '../../../shared/notice-data';
 import type { Round } from '../../../shared/rounds';
 import { STAGE_LABELS } from '../../../shared/stages';
@@ -17,12 +18,14 @@ import type { SignoffPayload } from './signoff-payload';
 /** The notice's content as the office renders it now, without the key's fingerprint (not signed). */
 export function officeContent(ctx: HandlerContext, notice: NoticeRow): NoticeData {
   const { keyFingerprint: _notSigned, ...data } = noticeData(ctx, notice);
-  return data;
+  // The pack carries the office's audit chain head as it saw it, signed with the content.
+  return { ...data, chainHead: chainHead(ctx.store.sqlite) };
 }
 
 /**
- * SHA-256 of what is decided: the content without who signed it, whether it is a draft and the
- * fingerprints. The office's notice and the signed content must agree on it exactly.
+ * SHA-256 of what is decided: the content without who signed it, whether it is a draft, the
+ * fingerprints and the chain head (which moves on at the office meanwhile). The office's notice
+ * and the signed content must agree on it exactly.
  */
 export function decisionSha256(content: Record<string, unknown>): string {
   const {
@@ -30,6 +33,7 @@ export function decisionSha256(content: Record<string, unknown>): string {
     draft: _draft,
     fingerprint: _fingerprint,
     keyFingerprint: _keyFingerprint,
+    chainHead: _chainHead,
     ...decision
   } = content;
   return contentSha256(decision);

@@ -2,7 +2,7 @@ import { wordingSchema } from '../../../shared/notices';
 import type { NoticeData } from '../../../shared/notice-data';
 import type { Person } from '../../../shared/people';
 import type { Round } from '../../../shared/rounds';
-import type { HandlerContext } from '../../handlers/context';
+import type { HandlerContext, ReadContext } from '../../handlers/context';
 import { latestNotice } from '../../handlers/notice-record';
 import { recordSignedNotice } from '../../handlers/notice-signing';
 import { Refusal } from '../../handlers/refusal';
@@ -21,7 +21,7 @@ import type { SignoffReturn } from './signoff-payload';
 const refused = (message: string) => new Refusal('conflict', `${message}; nothing was changed`);
 
 /** Commissioner: their signed notice on the copy, answering the sign-off pack it came in. */
-export function signoffReturn(ctx: HandlerContext, roundId: number): SignoffReturn {
+export function signoffReturn(ctx: ReadContext, roundId: number): SignoffReturn {
   const notice = latestNotice(ctx, roundId);
   if (
     !notice ||

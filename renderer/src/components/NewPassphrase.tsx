@@ -1,4 +1,5 @@
 import { MIN_PASSPHRASE } from '../../../shared/people';
+import type { SummaryError } from './ErrorSummary';
 import { TextField } from './TextField';
 
 // Choosing a passphrase: the profile and People pages (first person, new people, a change) and
@@ -16,10 +17,13 @@ export function NewPassphrase({
   onChange,
   onConfirm,
   error,
+  confirmError,
 }: {
   id: string;
   /** Shown beside the first field, as in the error summary that links to it. */
-  error?: string;
+  error?: string | undefined;
+  /** Shown beside the second field ("Type it again"). */
+  confirmError?: string | undefined;
   label: string;
   value: string;
   confirm: string;
@@ -46,6 +50,7 @@ export function NewPassphrase({
         autoComplete="new-password"
         value={confirm}
         onChange={onConfirm}
+        error={confirmError}
         width="medium"
       />
     </>
@@ -57,4 +62,17 @@ export function checkNew(passphrase: string, again: string): string | null {
   if (passphrase.length < MIN_PASSPHRASE) return `A passphrase needs at least ${MIN_PASSPHRASE} characters`;
   if (passphrase !== again) return 'The two passphrases are not the same';
   return null;
+}
+
+/**
+ * Every problem with a passphrase being chosen, each linked to its field (`id`, and `${id}-again`
+ * for the second), for an error summary that lists them all at once.
+ */
+export function newPassphraseErrors(id: string, passphrase: string, again: string): SummaryError[] {
+  const errors: SummaryError[] = [];
+  if (passphrase.length < MIN_PASSPHRASE)
+    errors.push({ fieldId: id, message: `A passphrase needs at least ${MIN_PASSPHRASE} characters` });
+  if (passphrase !== again)
+    errors.push({ fieldId: `${id}-again`, message: 'The two passphrases are not the same' });
+  return errors;
 }

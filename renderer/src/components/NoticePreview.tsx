@@ -41,6 +41,7 @@ function Paragraphs({ text }: { text: string }) {
  * The notice as it will print, section by section in the order of the Word and PDF documents, from
  * the same data and the same sentences (shared/notice-text.ts).
  */
+// long-function: the notice's sections in the order the document prints them
 export function NoticePreview({ data }: { data: NoticeData }) {
   return (
     <article className="notice" aria-label="Notice of Decision preview">

@@ -62,6 +62,7 @@ function Words({
  * background a lead officer writes, and the board meeting that reviewed the shortlist. They are
  * part of what the commissioner signs; left empty, the notice builds its summary from the figures.
  */
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function NoticeWords({
   notice,
   canEdit,

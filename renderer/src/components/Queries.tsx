@@ -5,6 +5,7 @@ import { useResult } from '../hooks/useResult';
 import { LoadFailure } from './Page';
 
 /** Queries on a bid ("costs don't add up"), raised, assigned and resolved with a note. */
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function Queries({ roundId, bidId }: { roundId: number; bidId: number }) {
   const [all, reload] = useResult(() => api.queries.list({ roundId }), `queries:${roundId}`);
   const [people] = useResult(() => api.people.list(), 'people');

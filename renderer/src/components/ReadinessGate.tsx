@@ -20,6 +20,7 @@ const REASON_ID = 'readiness-reason';
  * link to where), the warnings that need a recorded reason to go ahead, and what is noted. The list
  * is the handlers' own (notices:readiness), so the page never lets through what they would refuse.
  */
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function ReadinessGate({
   roundId,
   refreshKey,

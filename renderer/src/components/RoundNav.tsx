@@ -1,11 +1,13 @@
 import { Link, useLocation } from 'wouter';
 import { RoundCopyBanner } from '../packs/RoundCopyBanner';
-import { useRoundCopy } from '../packs/round-copy';
+import { useMayWriteOn, useRoundCopy } from '../packs/round-copy';
+import { useRounds } from '../rounds-context';
 import type { Channel } from '../../../shared/channels';
-import { whyNotAllowed } from '../../../shared/may-act';
+import { whyNotAllowed, whyNotNow } from '../../../shared/may-act';
 import { useProfile } from '../profile-context';
 
 /** Sub-navigation within a round (MoJ pattern). */
+// long-function: the round's tabs, one entry each, beside the rule-book check that offers them
 export function RoundNav({ roundId }: { roundId: number }) {
   const [location] = useLocation();
   const { me } = useProfile();
@@ -13,7 +15,13 @@ export function RoundNav({ roundId }: { roundId: number }) {
   // A tab is offered only to those the rule book lets read what its page shows.
   const role = me.state === 'ready' ? (me.value?.role ?? null) : null;
   const sees = (channel: Channel) => me.state === 'ready' && whyNotAllowed(channel, role, null) === null;
-  const all: { href: string; label: string; current: boolean; channel?: Channel }[] = [
+  // A tab whose page is for a write (importing bids) is offered only where that write is allowed:
+  // to those who may make it, at the stages the rule book allows it (never on a signed round).
+  const mayWrite = useMayWriteOn(copy !== null);
+  const { rounds } = useRounds();
+  const stage = rounds.state === 'ready' ? rounds.value.find((r) => r.id === roundId)?.stage : undefined;
+  const offers = (channel: Channel) => mayWrite(channel) && !(stage && whyNotNow(channel, stage));
+  const all: { href: string; label: string; current: boolean; channel?: Channel; write?: Channel }[] = [
     { href: `/rounds/${roundId}`, label: 'Overview', current: location === `/rounds/${roundId}` },
     {
       href: `/rounds/${roundId}/bids`,
@@ -61,18 +69,17 @@ export function RoundNav({ roundId }: { roundId: number }) {
       channel: 'audit:history',
       current: location === `/rounds/${roundId}/history`,
     },
-    // A copy from the office takes no bids: they come only from the office's round.
-    ...(copy
-      ? []
-      : [
-          {
-            href: `/rounds/${roundId}/import`,
-            label: 'Import a schedule',
-            current: location === `/rounds/${roundId}/import`,
-          },
-        ]),
+    // A copy from the office takes no bids (the rule book keeps bids:import off copies).
+    {
+      href: `/rounds/${roundId}/import`,
+      label: 'Import a schedule',
+      write: 'bids:import',
+      current: location === `/rounds/${roundId}/import`,
+    },
   ];
-  const items = all.filter((item) => !item.channel || sees(item.channel));
+  const items = all.filter(
+    (item) => (!item.channel || sees(item.channel)) && (!item.write || offers(item.write)),
+  );
   return (
     <>
       <nav className="sub-nav" aria-label="This round">

@@ -7,6 +7,8 @@ export interface VirtualColumn<Row> {
   label: string;
   numeric?: boolean;
   sortable?: boolean;
+  /** A class for the column's cells (a cell that holds forms and wraps, say). */
+  className?: string;
   render: (row: Row) => ReactNode;
 }
 
@@ -18,6 +20,7 @@ const ROW_HEIGHT = 37;
  * tell assistive technology where each rendered row sits. Rows may grow (a breakdown opened in
  * place) when `variableHeight` is set: each rendered row is then measured as it is drawn.
  */
+// long-function: measuring, keyboard and rendering share the table's scroll state
 export function VirtualTable<Row>({
   caption,
   columns,
@@ -27,6 +30,7 @@ export function VirtualTable<Row>({
   onSort,
   variableHeight = false,
   estimateHeight = ROW_HEIGHT,
+  tableClassName,
 }: {
   caption: string;
   columns: VirtualColumn<Row>[];
@@ -36,6 +40,7 @@ export function VirtualTable<Row>({
   onSort?: (key: string) => void;
   variableHeight?: boolean;
   estimateHeight?: number;
+  tableClassName?: string;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   // The virtualiser's values are read during render by design.
@@ -49,6 +54,9 @@ export function VirtualTable<Row>({
       return row === undefined ? index : rowKey(row);
     },
     overscan: 12,
+    // Rows are drawn in the first render, before the scroller is measured: the first row appears
+    // one frame sooner, and a page rendered to markup (in the unit tests) has rows.
+    initialRect: { width: 1024, height: 600 },
   });
   const items = virtualiser.getVirtualItems();
   const top = items[0]?.start ?? 0;
@@ -61,7 +69,7 @@ export function VirtualTable<Row>({
       role="region"
       aria-label={`${caption} (scrolls)`}
     >
-      <table className="table" aria-rowcount={rows.length + 1}>
+      <table className={tableClassName ? `table ${tableClassName}` : 'table'} aria-rowcount={rows.length + 1}>
         <caption className="table__caption visually-hidden">{caption}</caption>
         <thead>
           <tr aria-rowindex={1}>
@@ -95,7 +103,7 @@ export function VirtualTable<Row>({
                 style={variableHeight ? undefined : { height: ROW_HEIGHT }}
               >
                 {columns.map((column) => (
-                  <td key={column.key} className={column.numeric ? 'numeric' : undefined}>
+                  <td key={column.key} className={cellClass(column)}>
                     {column.render(row)}
                   </td>
                 ))}
@@ -111,4 +119,9 @@ export function VirtualTable<Row>({
       </table>
     </div>
   );
+}
+
+function cellClass(column: { numeric?: boolean; className?: string }): string | undefined {
+  const names = [column.numeric && 'numeric', column.className].filter(Boolean).join(' ');
+  return names || undefined;
 }

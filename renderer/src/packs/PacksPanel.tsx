@@ -1,3 +1,4 @@
+import { heldText } from '../../../shared/pack-receipt';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import type { Output } from '../../../shared/contract';
@@ -65,11 +66,12 @@ function ReceivedSummary({ received, roundId }: { received: Received; roundId: n
           <tr>
             <th scope="col">From</th>
             <th scope="col">Round</th>
+            <th scope="col">What it held</th>
             <th scope="col" className="numeric">
-              Added
+              New records
             </th>
             <th scope="col" className="numeric">
-              Unchanged
+              Already here
             </th>
             <th scope="col" className="numeric">
               Differences kept
@@ -86,6 +88,7 @@ function ReceivedSummary({ received, roundId }: { received: Received; roundId: n
                 received.round.name
               )}
             </td>
+            <td>{heldText(received.held)}</td>
             <td className="numeric">{received.added}</td>
             <td className="numeric">{received.unchanged}</td>
             <td className="numeric">{received.conflicts.length}</td>
@@ -119,6 +122,7 @@ function ReceivedSummary({ received, roundId }: { received: Received; roundId: n
   );
 }
 
+// long-function: sending and receiving packs share the panel's file and message state
 export function PacksPanel({
   roundId,
   send,
@@ -205,7 +209,8 @@ export function PacksPanel({
         <Banner kind="success">
           {received.alreadyReceived
             ? `This pack from ${received.from.name} had already been received: nothing changed.`
-            : `Pack from ${received.from.name} received into "${received.round.name}".`}
+            : `Pack from ${received.from.name} received into "${received.round.name}": it held ` +
+              `${heldText(received.held)}.`}
         </Banner>
       )}
       {received && <ReceivedSummary received={received} roundId={roundId} />}

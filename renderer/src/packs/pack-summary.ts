@@ -1,4 +1,5 @@
 import type { Output } from '../../../shared/contract';
+import { heldCounts, heldText, recordsText } from '../../../shared/pack-receipt';
 
 // What the packs log says, in words, for the office's table of each person's last pack.
 
@@ -8,15 +9,17 @@ type Entry = Output<'packs:list'>['sent'][number];
 const words = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
 /**
- * A kind's summary in words: counts first ("3 added, 2 unchanged"), then any differences kept. The
+ * A kind's summary in words: what it held, then the records it added, then any differences kept. The
  * summary is whatever the kind's module recorded, so unknown keys are shown plainly, not dropped.
  */
 export function summaryText(summary: Record<string, unknown>): string[] {
-  const parts: string[] = [];
+  const held = heldCounts(summary);
+  const parts: string[] = Object.keys(held).length > 0 ? [`Held ${heldText(held)}`] : [];
+  if (typeof summary.added === 'number')
+    parts.push(recordsText(summary.added, typeof summary.unchanged === 'number' ? summary.unchanged : 0));
   const lines: string[] = [];
   for (const [key, value] of Object.entries(summary)) {
-    if (key === 'of') continue;
-    if (typeof value === 'number') parts.push(`${value} ${words(key)}`);
+    if (key === 'of' || typeof value === 'number') continue;
     else if (typeof value === 'string' && value) parts.push(`${words(key)}: ${value}`);
     else if (typeof value === 'boolean' && value) parts.push(words(key));
     else if (Array.isArray(value)) {
@@ -26,7 +29,7 @@ export function summaryText(summary: Record<string, unknown>): string[] {
       } else if (value.length > 0) parts.push(`${words(key)}: ${value.map(String).join(', ')}`);
     }
   }
-  return [parts.join(', '), ...lines].filter(Boolean);
+  return [parts.join('; '), ...lines].filter(Boolean);
 }
 
 /** Each person's latest pack each way, newest first as the channel lists them. */

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { formatDate } from '../../../shared/dates';
 import { TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from '../../../shared/frameworks';
 import { fileSizeRefusal } from '../../../shared/limits';
 import { whyNotNow } from '../../../shared/may-act';
@@ -8,6 +7,7 @@ import { api } from '../api';
 import { readFileAsBase64, saveFile } from '../files';
 import { Banner, LoadFailure, Page } from '../components/Page';
 import { DemoBanner, RoundNav } from '../components/RoundNav';
+import { FrameworkSummary } from '../components/FrameworkSummary';
 import { useResult } from '../hooks/useResult';
 import { PacksPanel } from '../packs/PacksPanel';
 import { useMayWrite } from '../packs/round-copy';
@@ -31,6 +31,7 @@ const STATE_TAG: Record<keyof typeof STATE_LABEL, string> = {
   submitted: 'tag--green',
 };
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function AssessmentPage({ roundId }: { roundId: number }) {
   const me = useMe();
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
@@ -209,66 +210,12 @@ export function AssessmentPage({ roundId }: { roundId: number }) {
           {lead ? ' Start from a template, then adjust it.' : ' A lead officer sets it up.'}
         </p>
       )}
-      {framework.state === 'ready' && framework.value && (
-        <>
-          <p>
-            Scores run from {framework.value.scale.min} to {framework.value.scale.max} (
-            {framework.value.scale.descriptors
-              .map((d) => `${d.score} ${d.descriptor.toLowerCase()}`)
-              .join(', ')}
-            ).
-            {framework.value.threshold !== null &&
-              ` Quality threshold: ${framework.value.threshold} out of 100.`}{' '}
-            Divergence of {framework.value.divergence} points or more goes to moderation.
-          </p>
-          <table className="table">
-            <caption className="visually-hidden">Criteria</caption>
-            <thead>
-              <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Criterion</th>
-                <th scope="col" className="numeric">
-                  Weight
-                </th>
-                <th scope="col" className="numeric">
-                  Minimum
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {framework.value.criteria.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.code}</td>
-                  <td>
-                    {c.name}
-                    <div className="hint">{c.guidance}</div>
-                  </td>
-                  <td className="numeric">{c.gateway ? 'Pass/fail' : `${c.weight}%`}</td>
-                  <td className="numeric">{c.minScore ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {framework.value.changes.length > 0 && (
-            <>
-              <h3 className="heading-s">Changes made after scoring began</h3>
-              <ul>
-                {framework.value.changes.map((c, i) => (
-                  <li key={i}>
-                    {formatDate(c.at)}: {c.summary}
-                    {c.by ? ` (${c.by})` : ''}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </>
-      )}
+      {framework.state === 'ready' && framework.value && <FrameworkSummary framework={framework.value} />}
       {lead && (
         <div className="button-group">
           {framework.state === 'ready' && (
             <Link href={`/rounds/${roundId}/framework`} className="button">
-              Edit the framework
+              View or edit the framework
             </Link>
           )}
           {TEMPLATE_KEYS.map((key) => (

@@ -65,6 +65,7 @@ function flatten(nodes: PriorityNode[], depth = 0): { node: PriorityNode; depth:
   return nodes.flatMap((node) => [{ node, depth }, ...flatten(node.children, depth + 1)]);
 }
 
+// long-function: a form's fields, errors and submit read together; its validation is a tested function in forms/
 function BidForm({
   roundId,
   existing,

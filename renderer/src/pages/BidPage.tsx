@@ -80,6 +80,7 @@ function CaseImport({ bidId, onDone }: { bidId: number; onDone: (message: string
   );
 }
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function BidPage({ roundId, id }: { roundId: number; id: number }) {
   const flash = useFlash();
   const [message, setMessage] = useState<string | null>(flash);

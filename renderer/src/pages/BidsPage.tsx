@@ -27,6 +27,7 @@ export function openBidsFiltered(filter: Partial<BidFilter>) {
   nextFilter = filter;
 }
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function BidsPage({ roundId }: { roundId: number }) {
   const flash = useFlash();
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);

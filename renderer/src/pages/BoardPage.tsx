@@ -13,6 +13,7 @@ import { ShortlistTable } from './board/ShortlistTable';
 type View = (typeof BOARD_VIEWS)[number];
 
 /** The shortlist: drawn from the ranking by a rule, with every exception recorded with a reason. */
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 function Shortlist({
   roundId,
   lead,
@@ -103,6 +104,7 @@ function Shortlist({
   );
 }
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function BoardPage({ roundId }: { roundId: number }) {
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
   const [pack, reload] = useResult(() => api.board.pack({ roundId }), `board:${roundId}`);
@@ -136,6 +138,13 @@ export function BoardPage({ roundId }: { roundId: number }) {
 
   const items = pack.state === 'ready' ? pack.value : [];
   const current = meeting === null ? null : items[meeting];
+  // Moving to another bid (or out of meeting mode) clears the last bid's confirmation or error, so
+  // "View on SS2 recorded" is never shown above SS3.
+  const goTo = (next: number | null) => {
+    setMeeting(next === null ? null : Math.max(0, Math.min(items.length - 1, next)));
+    setMessage(null);
+    setError(null);
+  };
 
   const viewForm = (ref: string, large = false) => (
     <div className={large ? 'meeting__form' : 'moderate-form'}>
@@ -220,7 +229,7 @@ export function BoardPage({ roundId }: { roundId: number }) {
             type="button"
             className="button button--secondary"
             disabled={meeting === 0}
-            onClick={() => setMeeting((m) => Math.max(0, (m ?? 0) - 1))}
+            onClick={() => goTo((meeting ?? 0) - 1)}
           >
             Previous bid
           </button>
@@ -228,11 +237,11 @@ export function BoardPage({ roundId }: { roundId: number }) {
             type="button"
             className="button button--secondary"
             disabled={meeting === items.length - 1}
-            onClick={() => setMeeting((m) => Math.min(items.length - 1, (m ?? 0) + 1))}
+            onClick={() => goTo((meeting ?? 0) + 1)}
           >
             Next bid
           </button>
-          <button type="button" className="button button--secondary" onClick={() => setMeeting(null)}>
+          <button type="button" className="button button--secondary" onClick={() => goTo(null)}>
             Leave meeting mode
           </button>
         </div>
@@ -287,7 +296,7 @@ export function BoardPage({ roundId }: { roundId: number }) {
       )}
       <h2 className="heading-m">Shortlisted bids for the board</h2>
       {items.length > 0 && (
-        <button type="button" className="button" onClick={() => setMeeting(0)}>
+        <button type="button" className="button" onClick={() => goTo(0)}>
           Start meeting mode
         </button>
       )}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatDate } from '../../../shared/dates';
-import { GRANT_STATUS_LABELS, RAG_LABELS, type Rag } from '../../../shared/grants';
+import { GRANT_STATUS_LABELS, lastReturnWords, RAG_LABELS, type Rag } from '../../../shared/grants';
 import { formatMoney } from '../../../shared/money';
 import { api } from '../api';
 import { RequestedAllocatedBar } from '../components/Bars';
@@ -26,6 +26,7 @@ function RagTag({ rag }: { rag: Rag }) {
   return <strong className={RAG_TAGS[rag]}>{RAG_LABELS[rag]}</strong>;
 }
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function DeliveryPage({ roundId }: { roundId: number }) {
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
   const [report, reloadReport] = useResult(() => api.reports.delivery({ roundId }), `delivery:${roundId}`);
@@ -126,7 +127,7 @@ export function DeliveryPage({ roundId }: { roundId: number }) {
                   <td className="numeric">{formatMoney(g.awardedPence)}</td>
                   <td className="numeric">{formatMoney(g.paidPence)}</td>
                   <td className="numeric">{formatMoney(g.remainingPence)}</td>
-                  <td>{g.lastReturn ? formatDate(g.lastReturn.receivedOn) : 'None yet'}</td>
+                  <td>{lastReturnWords(g.lastReturn)}</td>
                   <td>
                     <RagTag rag={g.rag} />
                   </td>

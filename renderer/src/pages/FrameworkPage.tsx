@@ -13,19 +13,44 @@ import {
   type CriterionRow,
   type FrameworkFormValues,
 } from '../forms/framework-form';
-import { setFlash, useFlash } from '../flash';
+import { useFlash } from '../flash';
 import { useResult } from '../hooks/useResult';
 import { useRounds } from '../rounds-context';
+import { whyNotAllowed } from '../../../shared/may-act';
+import { FrameworkSummary } from '../components/FrameworkSummary';
+import { useMayWrite } from '../packs/round-copy';
+import { useMe } from '../profile-context';
 
 const fid = (key: string) => `framework-${key.replace(/\./g, '-')}`;
 
+/**
+ * Why the person at this computer may not edit this round's framework now (the rule book's roles
+ * and stages, and a round copy from the office), or null when they may.
+ */
+function useWhyNotEdit(roundId: number): string | null {
+  const me = useMe();
+  const { copy, may } = useMayWrite(roundId);
+  const { rounds } = useRounds();
+  const stage = rounds.state === 'ready' ? rounds.value.find((r) => r.id === roundId)?.stage : undefined;
+  if (copy) return "This copy of the round uses the office's framework: it is changed only at the office.";
+  const why = whyNotAllowed('frameworks:update', me?.role ?? null, stage ?? null);
+  if (why) return why;
+  return may('frameworks:update') ? null : 'Only a lead officer can edit a scoring framework.';
+}
+
 export function FrameworkPage({ roundId }: { roundId: number }) {
   const [framework, reload] = useResult(() => api.frameworks.get({ roundId }), `framework:${roundId}`);
+  // The page opens on the framework as it stands; editing is a choice, offered only to those who may.
+  const [editing, setEditing] = useState(false);
+  const whyNot = useWhyNotEdit(roundId);
+  const flash = useFlash();
+  const [saved, setSaved] = useState<string | null>(null);
+  const message = saved ?? flash;
   if (framework.state === 'loading') return <p aria-live="polite">Loading the framework…</p>;
   if (framework.state === 'failed') return <LoadFailure message={framework.error.message} />;
   if (!framework.value) {
     return (
-      <Page title="Edit the scoring framework">
+      <Page title="Scoring framework">
         <RoundNav roundId={roundId} />
         <p>
           This round has no framework yet.{' '}
@@ -36,12 +61,34 @@ export function FrameworkPage({ roundId }: { roundId: number }) {
       </Page>
     );
   }
+  if (!editing || whyNot)
+    return (
+      <Page title="Scoring framework">
+        <RoundNav roundId={roundId} />
+        {message && <Banner kind="success">{message}</Banner>}
+        <FrameworkSummary framework={framework.value} />
+        {whyNot ? (
+          <p className="body">{whyNot}</p>
+        ) : (
+          <div className="button-group">
+            <button type="button" className="button" onClick={() => setEditing(true)}>
+              Edit the framework
+            </button>
+          </div>
+        )}
+      </Page>
+    );
   return (
     <FrameworkEditor
       key={JSON.stringify(framework.value.criteria)}
       roundId={roundId}
       framework={framework.value}
-      onSaved={reload}
+      onSaved={(done) => {
+        setSaved(done);
+        setEditing(false);
+        reload();
+      }}
+      onCancel={() => setEditing(false)}
     />
   );
 }
@@ -102,19 +149,21 @@ function CopyFramework({
   );
 }
 
+// long-function: a form's fields, errors and submit read together; its validation is a tested function in forms/
 function FrameworkEditor({
   roundId,
   framework,
   onSaved,
+  onCancel,
 }: {
   roundId: number;
   framework: Framework;
-  onSaved: () => void;
+  onSaved: (message: string) => void;
+  onCancel: () => void;
 }) {
   const [values, setValues] = useState<FrameworkFormValues>(() => frameworkToForm(framework));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [confirm, setConfirm] = useState(false);
-  const message = useFlash();
   const total = weightTotal(values);
   const summary: SummaryError[] = useMemo(
     () => Object.entries(errors).map(([key, message]) => ({ fieldId: fid(key), message })),
@@ -145,14 +194,12 @@ function FrameworkEditor({
       });
       return;
     }
-    setFlash('Framework saved.');
-    onSaved();
+    onSaved('Framework saved.');
   };
 
   return (
     <Page title="Edit the scoring framework">
       <RoundNav roundId={roundId} />
-      {message && <Banner kind="success">{message}</Banner>}
       <ErrorSummary errors={summary} />
       <form className="form form--wide" noValidate onSubmit={(e) => void save(e)}>
         <fieldset className="fieldset">
@@ -330,11 +377,17 @@ function FrameworkEditor({
           <button type="submit" className="button">
             Save framework
           </button>
-          <Link href={`/rounds/${roundId}/assessment`}>Cancel</Link>
+          <button type="button" className="link-button" onClick={onCancel}>
+            Cancel
+          </button>
         </div>
       </form>
       <h2 className="heading-m">Start again from another round</h2>
-      <CopyFramework roundId={roundId} onCopied={onSaved} scoringStarted={framework.scoringStarted} />
+      <CopyFramework
+        roundId={roundId}
+        onCopied={() => onSaved('Framework copied from the other round.')}
+        scoringStarted={framework.scoringStarted}
+      />
     </Page>
   );
 }

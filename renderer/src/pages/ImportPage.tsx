@@ -8,6 +8,7 @@ import {
   type ScheduleField,
 } from '../../../shared/imports';
 import { fileSizeRefusal } from '../../../shared/limits';
+import { whyNotNow } from '../../../shared/may-act';
 import { formatMoney } from '../../../shared/money';
 import { api } from '../api';
 import { LoadFailure, Page } from '../components/Page';
@@ -20,6 +21,7 @@ type Step =
   { kind: 'choose' } | { kind: 'working'; what: string } | { kind: 'preview'; preview: SchedulePreview };
 
 /** Import wizard: choose a file, confirm or correct the column mapping, check the preview, import. */
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function ImportPage({ roundId }: { roundId: number }) {
   const [, navigate] = useLocation();
   const switcher = useRounds();
@@ -83,6 +85,22 @@ export function ImportPage({ roundId }: { roundId: number }) {
     navigate(`/rounds/${roundId}/bids`);
   };
 
+  const stage =
+    switcher.rounds.state === 'ready'
+      ? switcher.rounds.value.find((r) => r.id === roundId)?.stage
+      : undefined;
+  const closed = stage ? whyNotNow('bids:import', stage) : null;
+  if (closed)
+    return (
+      <Page title="Import a schedule of bids">
+        <RoundNav roundId={roundId} />
+        <p className="body">{closed}</p>
+        <p className="body">
+          <Link href={`/rounds/${roundId}/bids`}>See the round&apos;s bids</Link>
+        </p>
+      </Page>
+    );
+
   return (
     <Page title="Import a schedule of bids">
       <RoundNav roundId={roundId} />
@@ -128,6 +146,7 @@ export function ImportPage({ roundId }: { roundId: number }) {
   );
 }
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 function Preview({
   preview,
   onMap,

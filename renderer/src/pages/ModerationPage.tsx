@@ -6,6 +6,7 @@ import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { useResult } from '../hooks/useResult';
 import { useMe } from '../profile-context';
 import { useMayWrite } from '../packs/round-copy';
+import { DivergentTable } from './moderation/DivergentTable';
 
 function ModerateForm({
   roundId,
@@ -74,6 +75,7 @@ function ModerateForm({
   );
 }
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function ModerationPage({ roundId }: { roundId: number }) {
   const me = useMe();
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
@@ -152,51 +154,26 @@ export function ModerationPage({ roundId }: { roundId: number }) {
           </table>
           <h2 className="heading-m">Divergent scores ({view.value.items.length})</h2>
           {view.value.items.length === 0 && <p className="secondary">No criterion needs moderation.</p>}
-          {view.value.items.map((item) => (
-            <section
-              key={`${item.bidId}-${item.criterionId}`}
-              className="moderation-item"
-              aria-labelledby={`mod-${item.bidId}-${item.criterionId}`}
-            >
-              <h3 id={`mod-${item.bidId}-${item.criterionId}`} className="heading-s">
-                {item.ref}: {item.criterion} <span className="secondary">(spread {item.spread})</span>
-              </h3>
-              <table className="table table--compact">
-                <caption className="visually-hidden">
-                  Scores for {item.ref} {item.criterion}
-                </caption>
-                <tbody>
-                  {item.scores.map((s) => (
-                    <tr key={s.person}>
-                      <th scope="row">{s.person}</th>
-                      <td className="numeric">
-                        <strong>{s.score}</strong>
-                      </td>
-                      <td>{s.justification}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {item.moderated && (
-                <p>
-                  <strong className="tag tag--purple">Moderated to {item.moderated.score}</strong>{' '}
-                  {item.moderated.reason}
-                  {item.moderated.by && <span className="secondary"> ({item.moderated.by})</span>}
-                </p>
-              )}
-              {lead && (
-                <ModerateForm
-                  roundId={roundId}
-                  bidRef={item.ref}
-                  criterion={item.criterion.split(' ')[0] ?? ''}
-                  onDone={(text) => {
-                    setMessage(text);
-                    reload();
-                  }}
-                />
-              )}
-            </section>
-          ))}
+          {view.value.items.length > 0 && (
+            <DivergentTable
+              items={view.value.items}
+              form={
+                lead
+                  ? (item) => (
+                      <ModerateForm
+                        roundId={roundId}
+                        bidRef={item.ref}
+                        criterion={item.criterion.split(' ')[0] ?? ''}
+                        onDone={(text) => {
+                          setMessage(text);
+                          reload();
+                        }}
+                      />
+                    )
+                  : null
+              }
+            />
+          )}
         </>
       )}
     </Page>

@@ -1,5 +1,6 @@
 import { whyNotNow } from '../../../shared/may-act';
 import { useState } from 'react';
+import { Link } from 'wouter';
 import { formatDate } from '../../../shared/dates';
 import type { Output } from '../../../shared/contract';
 import type { NoticeData } from '../../../shared/notice-data';
@@ -32,6 +33,7 @@ const WORDING_FIELDS: [keyof Wording, string][] = [
   ['backgroundPapers', 'Schedule of background papers'],
 ];
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 function NoticeEditor({
   notice,
   fund,
@@ -130,6 +132,7 @@ function NoticeEditor({
   );
 }
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function NoticePage({ roundId }: { roundId: number }) {
   const me = useMe();
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
@@ -283,6 +286,11 @@ export function NoticePage({ roundId }: { roundId: number }) {
                   Letters to bidders (PDF)
                 </button>
               </>
+            )}
+            {(me?.role === 'lead_officer' || me?.role === 'policy_officer') && (
+              <Link href={`/rounds/${roundId}/feedback`} className="button button--secondary">
+                Feedback for the letters
+              </Link>
             )}
             {busy && (
               <span aria-live="polite">

@@ -26,6 +26,7 @@ const FIELD_OF: Record<string, string> = {
   newPassphrase: PASSPHRASE,
 };
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function OpenPackPage() {
   const { session, reload } = useProfile();
   const rounds = useRounds();

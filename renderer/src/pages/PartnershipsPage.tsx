@@ -11,6 +11,7 @@ import { useMe } from '../profile-context';
  * The office's Community Safety Partnerships (`partnerships list` and `partnerships add`): a notice
  * names those of the office's that made no bid, so the office keeps the list here.
  */
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function PartnershipsPage() {
   const me = useMe();
   const [list, reload] = useResult(() => api.partnerships.list(), 'partnerships');

@@ -21,6 +21,7 @@ type FieldError = { fieldId: string; message: string };
 const role = (r: Role) => ROLE_LABELS[r].toLowerCase();
 
 /** Change one person's role, or retire them, after choosing them in the table. */
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 function PersonActions({
   person,
   action,
@@ -153,6 +154,7 @@ function CodePanel({ code, onClose }: { code: { name: string; code: string }; on
   );
 }
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function PeoplePage() {
   const { me, reload: reloadMe } = useProfile();
   const [people, reload] = useResult(() => api.people.list(), 'people');
@@ -293,6 +295,7 @@ export function PeoplePage() {
  * A lead officer adds people with their role, and gives those not yet enrolled a new code. Nobody
  * here sets anyone's passphrase: the code shown lets the person choose their own.
  */
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 function AddPerson({
   people,
   onDone,

@@ -20,6 +20,7 @@ function PriorityTree({ nodes }: { nodes: PriorityNode[] }) {
   );
 }
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function PlansPage() {
   const [plans, reload] = useResult(() => api.plans.list(), 'plans');
   const [values, setValues] = useState({ title: '', period: '', outline: '' });

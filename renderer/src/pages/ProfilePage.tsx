@@ -2,14 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { DEMO_PASSPHRASE, ROLE_LABELS, type Role } from '../../../shared/people';
 import { api } from '../api';
-import { ErrorSummary } from '../components/ErrorSummary';
-import { checkNew, NewPassphrase } from '../components/NewPassphrase';
+import { ErrorSummary, type SummaryError } from '../components/ErrorSummary';
+import { newPassphraseErrors, NewPassphrase } from '../components/NewPassphrase';
 import { Banner, LoadFailure, Page } from '../components/Page';
 import { TextField } from '../components/TextField';
 import { useResult } from '../hooks/useResult';
 import { useProfile } from '../profile-context';
 
 const role = (r: Role) => ROLE_LABELS[r].toLowerCase();
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function ProfilePage() {
   const { me, session, reload } = useProfile();
   const [people, reloadPeople] = useResult(() => api.people.list(), 'people');
@@ -18,7 +19,10 @@ export function ProfilePage() {
   const [again, setAgain] = useState('');
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
-  const [error, setError] = useState<{ fieldId: string; message: string } | null>(null);
+  // Every problem with what was typed, each linked from the error summary to its field (GOV.UK).
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const setError = (error: SummaryError | null) => setErrors(error ? [error] : []);
+  const errorFor = (fieldId: string) => errors.find((e) => e.fieldId === fieldId)?.message;
   const [message, setMessage] = useState<string | null>(null);
 
   const done = (text: string) => {
@@ -40,10 +44,11 @@ export function ProfilePage() {
 
   const enrol = async () => {
     if (!chosenPerson) return;
-    if (!code.trim())
-      return setError({ fieldId: 'enrol-code', message: 'Enter the enrolment code you were given' });
-    const problem = checkNew(passphrase, again);
-    if (problem) return setError({ fieldId: 'unlock-passphrase', message: problem });
+    const problems = [
+      ...(code.trim() ? [] : [{ fieldId: 'enrol-code', message: 'Enter the enrolment code you were given' }]),
+      ...newPassphraseErrors('unlock-passphrase', passphrase, again),
+    ];
+    if (problems.length > 0) return setErrors(problems);
     const enrolled = await api.people.enrol({ personId: chosenPerson.id, enrolmentCode: code, passphrase });
     if (!enrolled.ok) {
       const field = enrolled.error.issues?.some((i) => i.path === 'passphrase')
@@ -67,9 +72,10 @@ export function ProfilePage() {
     event.preventDefault();
     if (!chosenPerson) return;
     if (enrolling) return enrol();
-    if (claiming) {
-      const problem = checkNew(passphrase, again);
-      if (problem) return setError({ fieldId: 'unlock-passphrase', message: problem });
+    // Claiming a person without a key yet: the passphrase is being chosen, typed twice.
+    if (claiming && !chosenPerson.fingerprint) {
+      const problems = newPassphraseErrors('unlock-passphrase', passphrase, again);
+      if (problems.length > 0) return setErrors(problems);
     }
     const result = await api.people.setProfile({ personId: chosenPerson.id, passphrase });
     if (!result.ok) return setError({ fieldId: 'unlock-passphrase', message: result.error.message });
@@ -139,6 +145,7 @@ export function ProfilePage() {
                 hint="Twelve letters and digits, like ABCD-EFGH-JKLM"
                 value={code}
                 onChange={setCode}
+                error={errorFor('enrol-code')}
                 autoComplete="off"
                 width="medium"
                 autoFocus
@@ -153,6 +160,8 @@ export function ProfilePage() {
               confirm={again}
               onChange={setPassphrase}
               onConfirm={setAgain}
+              error={errorFor('unlock-passphrase')}
+              confirmError={errorFor('unlock-passphrase-again')}
             />
           ) : (
             <TextField
@@ -163,6 +172,7 @@ export function ProfilePage() {
               value={passphrase}
               onChange={setPassphrase}
               width="medium"
+              error={errorFor('unlock-passphrase')}
               autoFocus
             />
           )}
@@ -176,9 +186,11 @@ export function ProfilePage() {
 
   const createFirst = async (event: FormEvent) => {
     event.preventDefault();
-    if (!name.trim()) return setError({ fieldId: 'first-name', message: 'Enter your name' });
-    const problem = checkNew(passphrase, again);
-    if (problem) return setError({ fieldId: 'first-passphrase', message: problem });
+    const problems = [
+      ...(name.trim() ? [] : [{ fieldId: 'first-name', message: 'Enter your name' }]),
+      ...newPassphraseErrors('first-passphrase', passphrase, again),
+    ];
+    if (problems.length > 0) return setErrors(problems);
     const result = await api.people.setProfile({ name, passphrase });
     if (!result.ok) return setError({ fieldId: 'first-name', message: result.error.message });
     setName('');
@@ -203,7 +215,7 @@ export function ProfilePage() {
         {session.state === 'ready' ? session.value.idleLockMinutes : 15} minutes without use.
       </p>
       {message && <Banner kind="success">{message}</Banner>}
-      <ErrorSummary errors={error ? [error] : []} />
+      <ErrorSummary errors={errors} />
       {session.state === 'failed' && <LoadFailure message={session.error.message} />}
       {current && (
         <>
@@ -262,6 +274,7 @@ export function ProfilePage() {
               onChange={setName}
               autoComplete="name"
               width="medium"
+              error={errorFor('first-name')}
             />
             <NewPassphrase
               id="first-passphrase"
@@ -270,6 +283,8 @@ export function ProfilePage() {
               confirm={again}
               onChange={setPassphrase}
               onConfirm={setAgain}
+              error={errorFor('first-passphrase')}
+              confirmError={errorFor('first-passphrase-again')}
             />
             <button type="submit" className="button">
               Create my profile
@@ -292,27 +307,35 @@ export function ProfilePage() {
           {chooser}
         </details>
       )}
-      {current && <ChangePassphrase onDone={done} onError={setError} />}
+      {current && <ChangePassphrase onDone={done} errors={errors} onErrors={setErrors} />}
     </Page>
   );
 }
 
 function ChangePassphrase({
   onDone,
-  onError,
+  errors,
+  onErrors,
 }: {
   onDone: (message: string) => void;
-  onError: (error: { fieldId: string; message: string }) => void;
+  errors: SummaryError[];
+  onErrors: (errors: SummaryError[]) => void;
 }) {
+  const errorFor = (fieldId: string) => errors.find((e) => e.fieldId === fieldId)?.message;
   const [currentPassphrase, setCurrent] = useState('');
   const [newPassphrase, setNew] = useState('');
   const [again, setAgain] = useState('');
   const change = async (event: FormEvent) => {
     event.preventDefault();
-    const problem = checkNew(newPassphrase, again);
-    if (problem) return onError({ fieldId: 'new-passphrase', message: problem });
+    const problems = [
+      ...(currentPassphrase
+        ? []
+        : [{ fieldId: 'current-passphrase', message: 'Enter your current passphrase' }]),
+      ...newPassphraseErrors('new-passphrase', newPassphrase, again),
+    ];
+    if (problems.length > 0) return onErrors(problems);
     const result = await api.people.passphrase({ currentPassphrase, newPassphrase });
-    if (!result.ok) return onError({ fieldId: 'current-passphrase', message: result.error.message });
+    if (!result.ok) return onErrors([{ fieldId: 'current-passphrase', message: result.error.message }]);
     setCurrent('');
     setNew('');
     setAgain('');
@@ -330,6 +353,7 @@ function ChangePassphrase({
           value={currentPassphrase}
           onChange={setCurrent}
           width="medium"
+          error={errorFor('current-passphrase')}
         />
         <NewPassphrase
           id="new-passphrase"
@@ -338,6 +362,8 @@ function ChangePassphrase({
           confirm={again}
           onChange={setNew}
           onConfirm={setAgain}
+          error={errorFor('new-passphrase')}
+          confirmError={errorFor('new-passphrase-again')}
         />
         <button type="submit" className="button button--secondary">
           Change my passphrase

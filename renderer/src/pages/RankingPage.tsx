@@ -18,6 +18,7 @@ export const RANKING_METHOD =
   'not yet fully scored (until every assessor assigned without a conflict has submitted) get no rank ' +
   'and are listed after. Equal scores are ordered by reference.';
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function RankingPage({ roundId }: { roundId: number }) {
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
   const [ranking] = useResult(() => api.assessment.ranking({ roundId }), `ranking:${roundId}`);

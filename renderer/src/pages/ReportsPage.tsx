@@ -9,6 +9,7 @@ import { LoadFailure, Page } from '../components/Page';
 import { saveFile } from '../files';
 import { useResult } from '../hooks/useResult';
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function ReportsPage() {
   const [funds] = useResult(() => api.funds.list(), 'funds');
   const [fund, setFund] = useState('');

@@ -40,6 +40,7 @@ function EditRound({ id }: { id: number }) {
   return <RoundForm key={id} id={id} initial={roundToForm(existing.value)} />;
 }
 
+// long-function: a form's fields, errors and submit read together; its validation is a tested function in forms/
 function RoundForm({ id, initial }: { id?: number; initial: RoundFormValues }) {
   const editing = id !== undefined;
   const [, navigate] = useLocation();

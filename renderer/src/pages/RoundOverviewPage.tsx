@@ -96,6 +96,7 @@ function PartnershipChart({ data }: { data: RoundDashboard }) {
   );
 }
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function RoundOverviewPage({ id }: { id: number }) {
   const flash = useFlash();
   const [dashboard, reload] = useResult(() => api.rounds.dashboard({ id }), `dashboard:${id}`);

@@ -60,6 +60,7 @@ function EditRoundLink({ round }: { round: Round }) {
   );
 }
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function RoundsPage() {
   const flash = useFlash();
   const [includeArchived, setIncludeArchived] = useState(false);
@@ -68,7 +69,7 @@ export function RoundsPage() {
   const [actionError, setActionError] = useState<string | null>(null);
   const [rounds, reload] = useResult(() => api.rounds.list({ includeArchived }), `rounds:${includeArchived}`);
   const switcher = useRounds();
-  const { session } = useProfile();
+  const { session, reload: reloadProfile } = useProfile();
   const firstRun = session.state === 'ready' && session.value.setup === 'empty';
 
   const changeArchived = async (round: Round, archive: boolean) => {
@@ -99,6 +100,8 @@ export function RoundsPage() {
     );
     reload();
     switcher.reload();
+    // The demonstration's people are now set up: the banner must stop saying nobody is.
+    reloadProfile();
   };
 
   const visible = useMemo(() => {

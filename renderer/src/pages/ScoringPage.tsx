@@ -57,6 +57,7 @@ export function ScoringPage({ roundId, bidId }: { roundId: number; bidId: number
   );
 }
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 function Declaration({
   sheet,
   roundId,
@@ -167,6 +168,7 @@ function SubmittedPanel({ roundId, bidId, ref }: { roundId: number; bidId: numbe
   );
 }
 
+// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 function ScoringSheetView({
   sheet,
   framework,

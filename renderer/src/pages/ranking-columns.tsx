@@ -21,6 +21,7 @@ function marks(r: RankedBidView): string[] {
 }
 
 /** The ranking table's columns; `weights` maps a criterion's code to its weight, built once. */
+// long-function: the ranking table's columns, one entry each, in the order shown
 export function rankingColumns({
   roundId,
   shared,

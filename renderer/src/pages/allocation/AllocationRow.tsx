@@ -1,5 +1,4 @@
 import type { Output } from '../../../../shared/contract';
-import { formatMoney } from '../../../../shared/money';
 import { BoardViews, type BoardViewList } from './BoardViews';
 import { offersSave, type Option } from './maths';
 import type { AllocationEditor } from './useAllocationEditor';
@@ -7,7 +6,7 @@ import type { AllocationEditor } from './useAllocationEditor';
 type Ranked = Output<'assessment:ranking'>[number];
 
 /** Why a bid's award departs from the ranking: the recorded reason, or what still needs one. */
-function Departure({
+export function Departure({
   ranked,
   editor,
   canAllocate,
@@ -60,7 +59,7 @@ function Departure({
  * The conditions of grant for a funded bid, and why the commissioner considers it will reduce crime
  * and disorder (the register prints it): full-width boxes under the bid, with their own Save.
  */
-function Conditions({ refText, editor }: { refText: string; editor: AllocationEditor }) {
+export function Conditions({ refText, editor }: { refText: string; editor: AllocationEditor }) {
   return (
     <div className="conditions-form">
       <label className="label label--small" htmlFor={`conditions-${refText}`}>
@@ -95,7 +94,7 @@ function Conditions({ refText, editor }: { refText: string; editor: AllocationEd
 }
 
 /** The option select for a bid, its custom amount and its Save button. */
-function OptionChoice({
+export function OptionChoice({
   refText,
   editor,
   canAllocate,
@@ -150,49 +149,37 @@ function OptionChoice({
   );
 }
 
-/** One bid in the allocation table: its rank, what the board said, and what it gets. */
-export function AllocationRow(props: {
+/** The bid's cell: what it is, any error, why it departs from the ranking, the board's views, its terms. */
+export function BidCell(props: {
   ranked: Ranked;
-  rank: string;
-  reducedPence: number | null | undefined;
   views: BoardViewList | undefined;
   editor: AllocationEditor;
   canAllocate: boolean;
 }) {
   const { ranked: r, editor, canAllocate } = props;
-  const amount = editor.item(r.ref)?.amountPence;
+  const item = editor.item(r.ref);
   return (
-    <tr>
-      <td className="numeric">{r.complete ? props.rank : <span className="hint">Not yet scored</span>}</td>
-      <td className="allocation-bid">
-        <strong>{r.ref}</strong> {r.title}
-        <div className="hint">{r.partnership}</div>
-        {editor.error(r.ref) && (
-          <p className="error-message" role="alert">
-            {editor.error(r.ref)}
-          </p>
-        )}
-        <Departure ranked={r} editor={editor} canAllocate={canAllocate} />
-        <BoardViews refText={r.ref} views={props.views} />
-        {canAllocate && editor.saved(r.ref) !== 'none' && <Conditions refText={r.ref} editor={editor} />}
-        {!canAllocate && editor.item(r.ref)?.conditions && (
-          <p className="reason-note">
-            <strong>Conditions of grant:</strong> {editor.item(r.ref)?.conditions}
-          </p>
-        )}
-        {!canAllocate && editor.item(r.ref)?.crimeReduction && (
-          <p className="reason-note">
-            <strong>Why it will reduce crime and disorder:</strong> {editor.item(r.ref)?.crimeReduction}
-          </p>
-        )}
-      </td>
-      <td className="numeric">{r.weightedScore?.toFixed(2) ?? '—'}</td>
-      <td className="numeric">{formatMoney(r.requestedPence)}</td>
-      <td className="numeric">{props.reducedPence != null ? formatMoney(props.reducedPence) : ''}</td>
-      <td>
-        <OptionChoice refText={r.ref} editor={editor} canAllocate={canAllocate} />
-      </td>
-      <td className="numeric">{amount === undefined ? '' : formatMoney(amount)}</td>
-    </tr>
+    <>
+      <strong>{r.ref}</strong> {r.title}
+      <div className="hint">{r.partnership}</div>
+      {editor.error(r.ref) && (
+        <p className="error-message" role="alert">
+          {editor.error(r.ref)}
+        </p>
+      )}
+      <Departure ranked={r} editor={editor} canAllocate={canAllocate} />
+      <BoardViews refText={r.ref} views={props.views} />
+      {canAllocate && editor.saved(r.ref) !== 'none' && <Conditions refText={r.ref} editor={editor} />}
+      {!canAllocate && item?.conditions && (
+        <p className="reason-note">
+          <strong>Conditions of grant:</strong> {item.conditions}
+        </p>
+      )}
+      {!canAllocate && item?.crimeReduction && (
+        <p className="reason-note">
+          <strong>Why it will reduce crime and disorder:</strong> {item.crimeReduction}
+        </p>
+      )}
+    </>
   );
 }

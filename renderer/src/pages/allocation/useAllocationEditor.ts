@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Allocation } from '../../../../shared/assessment';
 import { api } from '../../api';
 import { customAmount, savedMessage, without, type Option } from './maths';
@@ -16,6 +16,7 @@ interface PendingReason {
  * The rows of the allocation table being edited: each row's chosen option, custom amount, conditions
  * and reason, kept until its Save, and the writes that save them. `onSaved` gets the confirmation.
  */
+// long-function: a row's choices and the writes that save them, together so a Save sees all of them
 export function useAllocationEditor(props: {
   roundId: number;
   items: readonly Item[] | null;
@@ -33,7 +34,9 @@ export function useAllocationEditor(props: {
   // move through options, and must not write each one into the allocation and its history.
   const [chosen, setChosen] = useState<Record<string, Option>>({});
 
-  const item = (ref: string): Item | undefined => items?.find((i) => i.ref === ref);
+  // Every row asks for its item several times a render: a map built once, not a search per call.
+  const itemOf = useMemo(() => new Map((items ?? []).map((i) => [i.ref, i])), [items]);
+  const item = (ref: string): Item | undefined => itemOf.get(ref);
   const saved = (ref: string): Option => item(ref)?.option ?? 'none';
   const fail = (ref: string, message: string) => setRowErrors((e) => ({ ...e, [ref]: message }));
 

@@ -8,6 +8,7 @@ import { filterIndexed } from '../../lists/text-index';
 import { countOf } from './ShortlistTable';
 
 /** The shortlisted bids as the board reads them, each with its views and, for a member, a form. */
+// long-function: a table's header, rows and row actions share its state and read in column order
 export function BoardBidsTable({
   roundId,
   items,

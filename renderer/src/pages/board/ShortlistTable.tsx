@@ -10,6 +10,7 @@ import {
 } from '../../lists/board-list';
 
 /** Every ranked bid and whether it is shortlisted, filtered by the page's words and by `show`. */
+// long-function: a table's header, rows and row actions share its state and read in column order
 export function ShortlistTable({
   items,
   text,
