@@ -151,15 +151,20 @@ export function createStore(connection: Connection) {
     ...queries(db, sqlite),
     /**
      * Runs `work` atomically: every write in it lands, or none does. The outermost transaction
-     * also seals what it changed into the audit chain before it commits (db/audit/).
+     * also seals what it changed into the audit chain before it commits (db/audit/). It begins
+     * IMMEDIATE: it waits its turn behind another Tranche writing (the busy timeout) instead of
+     * reading first and failing when it comes to write.
      */
     transaction<T>(work: () => T): T {
       const outermost = !sqlite.inTransaction;
-      return db.transaction(() => {
-        const result = work();
-        if (outermost && audited) sealPending(sqlite);
-        return result;
-      });
+      return db.transaction(
+        () => {
+          const result = work();
+          if (outermost && audited) sealPending(sqlite);
+          return result;
+        },
+        { behavior: 'immediate' },
+      );
     },
     /** The raw connection, for the audit chain, verify and backups. */
     sqlite,

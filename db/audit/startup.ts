@@ -38,43 +38,58 @@ export function prepareAudit(
   if (!auditTablesPresent(sqlite)) return [];
   installGuardTriggers(sqlite);
   const notes: string[] = [];
-  sqlite.transaction(() => {
-    const empty = sqlite.prepare('SELECT count(*) FROM audit_entries').pluck().get() === 0;
-    // A chain is begun once, before anyone held a key (keys came after the chain). An empty chain
-    // beside people's keys was emptied: beginning again would hide that, so verify reports it.
-    if (empty && heldKeys(sqlite) > 0) {
-      notes.push(EMPTIED);
-    } else if (empty || options.migrated.length > 0) {
-      clearPending(sqlite);
-      const changes = differencesFromChain(sqlite).map(({ table, key, op, image }) => ({
-        table,
-        key,
-        op,
-        image,
-      }));
-      const op = empty
-        ? system('audit:begin', 'The audit chain begins: every row recorded as it stood', options.at)
-        : system(
-            'db:migrate',
-            `Schema migrated (${options.migrated.join(', ')}): rows re-recorded` +
-              (options.problemsBefore
-                ? `; verify found ${options.problemsBefore} problem(s) before migrating`
-                : ''),
+  // Most starts have nothing to record: then nothing is written, and a start never waits on (or
+  // holds up) another Tranche writing to the same file.
+  if (nothingToRecord(sqlite, options.migrated)) {
+    installCaptureTriggers(sqlite);
+    return notes;
+  }
+  sqlite
+    .transaction(() => {
+      const empty = sqlite.prepare('SELECT count(*) FROM audit_entries').pluck().get() === 0;
+      // A chain is begun once, before anyone held a key (keys came after the chain). An empty chain
+      // beside people's keys was emptied: beginning again would hide that, so verify reports it.
+      if (empty && heldKeys(sqlite) > 0) {
+        notes.push(EMPTIED);
+      } else if (empty || options.migrated.length > 0) {
+        clearPending(sqlite);
+        const changes = differencesFromChain(sqlite).map(({ table, key, op, image }) => ({
+          table,
+          key,
+          op,
+          image,
+        }));
+        const op = empty
+          ? system('audit:begin', 'The audit chain begins: every row recorded as it stood', options.at)
+          : system(
+              'db:migrate',
+              `Schema migrated (${options.migrated.join(', ')}): rows re-recorded` +
+                (options.problemsBefore
+                  ? `; verify found ${options.problemsBefore} problem(s) before migrating`
+                  : ''),
+              options.at,
+            );
+        appendEntry(sqlite, op, changes);
+        notes.push(op.summary);
+      } else {
+        const seq = sealPending(sqlite, () =>
+          system(
+            'audit:recovered',
+            'Changes found unrecorded at start (the previous run stopped before recording them)',
             options.at,
-          );
-      appendEntry(sqlite, op, changes);
-      notes.push(op.summary);
-    } else {
-      const seq = sealPending(sqlite, () =>
-        system(
-          'audit:recovered',
-          'Changes found unrecorded at start (the previous run stopped before recording them)',
-          options.at,
-        ),
-      );
-      if (seq !== null) notes.push(`Audit entry ${seq} records changes an interrupted run left unrecorded`);
-    }
-  })();
+          ),
+        );
+        if (seq !== null) notes.push(`Audit entry ${seq} records changes an interrupted run left unrecorded`);
+      }
+    })
+    .immediate();
   installCaptureTriggers(sqlite);
   return notes;
+}
+
+/** A chain already begun, no migration just run, and no change left unrecorded by a stopped run. */
+function nothingToRecord(sqlite: Database.Database, migrated: string[]): boolean {
+  if (migrated.length > 0) return false;
+  if (sqlite.prepare('SELECT count(*) FROM audit_entries').pluck().get() === 0) return false;
+  return sqlite.prepare('SELECT count(*) FROM audit_pending').pluck().get() === 0;
 }

@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { damagedMessage, openDatabase, type Connection } from '../../db/connection';
 import { defaultDatabaseFile } from '../../db/location';
 import { createStore } from '../../db/store';
+import { storeFault } from '../../db/store-faults';
 import { isRefusal } from '../../shared/result';
 import { createContext, type HandlerContext } from '../handlers/context';
 import { dispatch } from '../handlers/dispatch';
@@ -110,6 +111,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     try {
       connection = openDatabase(file, { migrationsFolder: io.migrationsFolder });
     } catch (error) {
+      const fault = storeFault(error, file);
+      if (fault) throw new CliRefusal(fault);
       throw new UnexpectedFailure(
         `cannot open the database ${file}: ${error instanceof Error ? error.message : String(error)}`,
       );
@@ -137,6 +140,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       print: io.stdout,
       databaseFile: file,
       connection: open,
+      migrationsFolder: io.migrationsFolder,
       secrets,
       database: context,
       call: async (channel, input) => {
@@ -156,6 +160,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof CliRefusal) {
       io.stderr(`tranche: ${error.message}`);
       for (const line of error.details) io.stderr(`  ${line}`);
+      return EXIT_REFUSED;
+    }
+    const fault = storeFault(error, file);
+    if (fault) {
+      io.stderr(`tranche: ${fault}`);
       return EXIT_REFUSED;
     }
     io.stderr(`tranche: unexpected failure: ${error instanceof Error ? error.message : String(error)}`);

@@ -6,6 +6,7 @@ import { enforceRuleBook } from './guard';
 import { appHandlers } from './app';
 import { readContext, type HandlerContext, type ReadContext } from './context';
 import { Refusal } from './refusal';
+import { storeFault } from '../../db/store-faults';
 import { roundHandlers } from './rounds';
 import { alignmentHandlers } from './alignment';
 import { allocationHandlers } from './allocation';
@@ -150,6 +151,9 @@ export async function dispatch(
     return ok(operation.output.parse(value));
   } catch (error) {
     if (error instanceof Refusal) return fail(error.code, error.message, error.issues);
+    // Another Tranche writing past the busy timeout, or a full disk: the write rolled back whole.
+    const fault = storeFault(error, ctx.store.file);
+    if (fault) return fail('conflict', fault);
     (options.logError ?? defaultLog)(error, channel);
     return fail(
       'internal',

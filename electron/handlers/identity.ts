@@ -80,22 +80,24 @@ function recordWrongGuess(
 ) {
   const at = ctx.now();
   const next = refusedWhileLocked ? lockout : afterFailure(lockout, at);
-  ctx.store.sqlite.transaction(() => {
-    ctx.store.people.setSetting(lockoutKey(person.id), JSON.stringify(next));
-    sealAs(ctx.store.sqlite, {
-      operation: WRONG_PASSPHRASE,
-      at,
-      personId: null,
-      personName: null,
-      keyFingerprint: null,
-      input: { personId: person.id },
-      summary:
-        `A wrong passphrase was given for ${person.name}` +
-        (refusedWhileLocked ? ' while they were locked' : ` (${next.failures} in a row)`) +
-        (next.lockedUntil && !refusedWhileLocked ? `; locked until ${next.lockedUntil}` : ''),
-      rounds: [],
-    });
-  })();
+  ctx.store.sqlite
+    .transaction(() => {
+      ctx.store.people.setSetting(lockoutKey(person.id), JSON.stringify(next));
+      sealAs(ctx.store.sqlite, {
+        operation: WRONG_PASSPHRASE,
+        at,
+        personId: null,
+        personName: null,
+        keyFingerprint: null,
+        input: { personId: person.id },
+        summary:
+          `A wrong passphrase was given for ${person.name}` +
+          (refusedWhileLocked ? ' while they were locked' : ` (${next.failures} in a row)`) +
+          (next.lockedUntil && !refusedWhileLocked ? `; locked until ${next.lockedUntil}` : ''),
+        rounds: [],
+      });
+    })
+    .immediate();
   return next;
 }
 
@@ -156,19 +158,24 @@ export async function provePassphrase(
     ]);
   }
   if (lockout.failures > 0)
-    ctx.store.sqlite.transaction(() => {
-      ctx.store.people.setSetting(lockoutKey(person.id), JSON.stringify({ failures: 0, lockedUntil: null }));
-      sealAs(ctx.store.sqlite, {
-        operation: PASSPHRASE_RIGHT,
-        at: ctx.now(),
-        personId: null,
-        personName: null,
-        keyFingerprint: null,
-        input: { personId: person.id },
-        summary: `${person.name} gave the right passphrase after ${lockout.failures} wrong one(s)`,
-        rounds: [],
-      });
-    })();
+    ctx.store.sqlite
+      .transaction(() => {
+        ctx.store.people.setSetting(
+          lockoutKey(person.id),
+          JSON.stringify({ failures: 0, lockedUntil: null }),
+        );
+        sealAs(ctx.store.sqlite, {
+          operation: PASSPHRASE_RIGHT,
+          at: ctx.now(),
+          personId: null,
+          personName: null,
+          keyFingerprint: null,
+          input: { personId: person.id },
+          summary: `${person.name} gave the right passphrase after ${lockout.failures} wrong one(s)`,
+          rounds: [],
+        });
+      })
+      .immediate();
   return { privateKey, fingerprint: keyFingerprint(sealed.publicKey) };
 }
 

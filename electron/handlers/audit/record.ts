@@ -39,19 +39,23 @@ export async function runRecorded<T>(
     // A signing that failed rolled back: there is nothing to back up.
     takeSigning(ctx);
     // Whatever a failed operation wrote outside a transaction is on the record: say so.
-    store.sqlite.transaction(() =>
-      sealPending(store.sqlite, () => {
-        const op = describe();
-        return { ...op, summary: `${op.summary} (then it failed)` };
-      }),
-    )();
+    store.sqlite
+      .transaction(() =>
+        sealPending(store.sqlite, () => {
+          const op = describe();
+          return { ...op, summary: `${op.summary} (then it failed)` };
+        }),
+      )
+      .immediate();
     throw error;
   }
-  store.sqlite.transaction(() => {
-    const seq = sealPending(store.sqlite, describe);
-    if (seq !== null) entries.push(seq);
-    if (write && entries.length === 0) appendEntry(store.sqlite, describe(), []);
-  })();
+  store.sqlite
+    .transaction(() => {
+      const seq = sealPending(store.sqlite, describe);
+      if (seq !== null) entries.push(seq);
+      if (write && entries.length === 0) appendEntry(store.sqlite, describe(), []);
+    })
+    .immediate();
   if (takeSigning(ctx)) backUpAfterSigning(ctx);
   return value;
 }
