@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { verifyDatabase, type VerifyReport } from '../../db/audit/verify';
-import { copyDatabase, restoreBackup, RestoreRefused } from '../../db/backup';
+import { copyDatabaseInSteps, restoreBackup, RestoreRefused } from '../../db/backup';
 import { CliRefusal, idOption, requiredOption, type Command, type CommandContext } from './commands';
 import { textTable } from './output';
 import { normaliseFingerprint } from '../identity/fingerprint-text';
@@ -32,7 +32,8 @@ export const auditCommands: Command[] = [
         throw new CliRefusal('--key checks a notice file: verify FILE.pdf --key FINGERPRINT');
       const connection = ctx.connection();
       let report: VerifyReport;
-      if (connection.health.readOnly) {
+      // A damaged file cannot be verified; one open read-only for another reason can.
+      if (connection.health.damage.length > 0) {
         report = {
           ok: false,
           problems: connection.health.damage,
@@ -91,7 +92,7 @@ export const auditCommands: Command[] = [
       const out = path.resolve(requiredOption(ctx, 'out'));
       if (existsSync(out)) throw new CliRefusal(`${out} already exists: name a new file`);
       const connection = ctx.connection();
-      copyDatabase(connection.sqlite, out);
+      await copyDatabaseInSteps(connection.sqlite, out);
       if (ctx.json) ctx.print(JSON.stringify({ file: out }, null, 2));
       else ctx.print(`Backed up ${connection.file} to ${out}`);
     },
