@@ -182,19 +182,60 @@ export function newestGoodBackup(databaseFile: string): string | null {
 
 export class RestoreRefused extends Error {}
 
+/** The office database's id (office_identity), or null for a file from before offices had one. */
+export function officeIdOf(file: string): string | null {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const present = sqlite
+      .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'office_identity'")
+      .pluck()
+      .get();
+    if (!present) return null;
+    return (
+      (sqlite.prepare('SELECT id FROM office_identity LIMIT 1').pluck().get() as string | undefined) ?? null
+    );
+  } finally {
+    sqlite.close();
+  }
+}
+
 /**
- * Replaces the database with `backup` once the backup passes integrity_check and its chain
- * verifies. The replaced file (and its WAL) is kept beside it. No connection may be open.
+ * Checks `backup` may replace the database and copies it beside it, to be opened (and the restore
+ * recorded in it) before `finishRestore` puts it in place. Refused, with nothing changed, unless it
+ * passes integrity_check, its chain and every signature verify, and it is this office's own.
  */
-export function restoreBackup(databaseFile: string, backup: string, now = new Date()) {
+export function stageRestore(
+  databaseFile: string,
+  backup: string,
+): { staged: string; withoutChain: boolean } {
   if (!existsSync(backup)) throw new RestoreRefused(`There is no file ${backup}`);
   if (path.resolve(backup) === path.resolve(databaseFile))
     throw new RestoreRefused('That is the database itself, not a backup of it');
   const check = checkDatabaseFile(backup);
   if (!check.ok)
     throw new RestoreRefused(`${backup} was not restored: ${check.problems.slice(0, 3).join('; ')}`);
+  if (existsSync(databaseFile)) {
+    const ours = officeIdOf(databaseFile);
+    const theirs = officeIdOf(backup);
+    if (ours && theirs && ours !== theirs)
+      throw new RestoreRefused(
+        `${backup} is a backup of another office's database (office ${theirs}), not of this one ` +
+          `(office ${ours}): it was not restored`,
+      );
+  }
   const staged = `${databaseFile}.restoring`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(staged + suffix, { force: true });
   copyFileSync(backup, staged);
+  return { staged, withoutChain: check.withoutChain };
+}
+
+/** Drops a staged restore that was refused. */
+export function abandonRestore(staged: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(staged + suffix, { force: true });
+}
+
+/** Puts the staged copy in place of the database, keeping the replaced file (and its WAL) beside it. */
+export function finishRestore(databaseFile: string, staged: string, now = new Date()) {
   let replaced: string | null = null;
   if (existsSync(databaseFile)) {
     replaced = `${databaseFile}.replaced-${stamp(now)}`;
@@ -202,8 +243,11 @@ export function restoreBackup(databaseFile: string, backup: string, now = new Da
     for (const suffix of ['-wal', '-shm'])
       if (existsSync(databaseFile + suffix)) renameSync(databaseFile + suffix, replaced + suffix);
   }
+  for (const suffix of ['-wal', '-shm']) rmSync(databaseFile + suffix, { force: true });
   renameSync(staged, databaseFile);
-  return { restored: databaseFile, from: backup, replaced, withoutChain: check.withoutChain };
+  for (const suffix of ['-wal', '-shm'])
+    if (existsSync(staged + suffix)) renameSync(staged + suffix, databaseFile + suffix);
+  return { restored: databaseFile, replaced };
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));

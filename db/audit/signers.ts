@@ -25,6 +25,12 @@ const UNSIGNED_KINDS: Record<string, (change: RowChange, seen: ReadonlySet<strin
   'people:passphraseAccepted': lockoutChange,
 };
 
+/** What is done to the record itself, outside any channel (electron/cli/record-copies.ts), and by whom. */
+const RECORD_ACTS: Record<string, readonly Role[]> = {
+  'db:backup': ['lead_officer'],
+  'db:restore': ['lead_officer'],
+};
+
 export const UNSIGNED_KIND_NAMES = Object.keys(UNSIGNED_KINDS);
 
 function lockoutChange(change: RowChange): boolean {
@@ -75,6 +81,8 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
   /** Keys of people who act from their own laptops, proved to this office (packs). */
   const pinned = new Map<number, string>();
   const noticeSignatures = new Map<number, string>();
+  /** Every entry's hash so far, to check the heads that backups anchored. */
+  const hashes = new Map<number, string>();
   const people = new Map<number, PersonState>();
   const imageBefore = sqlite.prepare(
     `SELECT image FROM audit_changes WHERE table_name = ? AND row_key = ? AND entry_seq < ?
@@ -150,15 +158,20 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
   };
 
   const checkRole = (fields: EntryFields, name: string, changes: RowChange[]) => {
-    if (!isChannel(fields.operation)) return;
-    const rule = ruleFor(fields.operation);
+    const record = RECORD_ACTS[fields.operation];
+    if (!isChannel(fields.operation) && !record) return;
     let input: unknown;
     try {
       input = JSON.parse(fields.input);
     } catch {
       input = null;
     }
-    const roles = writes(rule, input) ? rule.roles : (rule.dryRunRoles ?? rule.roles);
+    let roles: readonly Role[] | 'anyone';
+    if (record) roles = record;
+    else {
+      const rule = ruleFor(fields.operation as Parameters<typeof ruleFor>[0]);
+      roles = writes(rule, input) ? rule.roles : (rule.dryRunRoles ?? rule.roles);
+    }
     if (roles === 'anyone') return;
     const person =
       people.get(fields.personId!) ??
@@ -193,11 +206,26 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
       );
   };
 
+  /** A backup's entry names the head its copy carries: the chain must still hold it as it was. */
+  const checkAnchor = (fields: EntryFields) => {
+    if (!fields.input.includes('"chainHead"')) return;
+    const head = (JSON.parse(fields.input) as { chainHead?: { seq?: unknown; hash?: unknown } | null })
+      .chainHead;
+    if (!head || typeof head.seq !== 'number') return;
+    if (hashes.get(head.seq) !== head.hash)
+      problems.push(
+        `Audit entry ${fields.seq} (${fields.operation}) anchored the chain at entry ${head.seq}, ` +
+          'which the chain no longer holds as it was: it was re-written since',
+      );
+  };
+
   return {
     problems,
     notes,
     entry(fields, hash, signature, changes) {
       const signing = fields.seq >= from ? newlySigned(changes) : [];
+      checkAnchor(fields);
+      hashes.set(fields.seq, hash);
       if (signature) checkSigned(fields, hash, signature, changes);
       else if (fields.seq < from) {
         unsignedBefore++;

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { verifyDatabase, type VerifyReport } from '../../db/audit/verify';
-import { copyDatabaseInSteps, restoreBackup, RestoreRefused } from '../../db/backup';
 import { CliRefusal, idOption, requiredOption, type Command, type CommandContext } from './commands';
 import { textTable } from './output';
 import { normaliseFingerprint } from '../identity/fingerprint-text';
+import { backUp, restore } from './record-copies';
 import { verifyNoticeFile } from './verify-file';
 
 // verify, audit, backup and restore: the commands that check or copy the record itself.
@@ -32,8 +32,7 @@ export const auditCommands: Command[] = [
         throw new CliRefusal('--key checks a notice file: verify FILE.pdf --key FINGERPRINT');
       const connection = ctx.connection();
       let report: VerifyReport;
-      // A damaged file cannot be verified; one open read-only for another reason can.
-      if (connection.health.damage.length > 0) {
+      if (connection.health.readOnly) {
         report = {
           ok: false,
           problems: connection.health.damage,
@@ -86,34 +85,29 @@ export const auditCommands: Command[] = [
   {
     words: ['backup'],
     usage: 'backup --out FILE [--json]',
-    summary: 'Copy the database, consistently, to a new file (the app also keeps its own in backups/)',
+    summary:
+      'Copy the database, consistently, to a new file (a lead officer; recorded with the chain head it ' +
+      'carries); the app also keeps its own in backups/',
     options: { out: { type: 'string' } },
     async run(ctx) {
       const out = path.resolve(requiredOption(ctx, 'out'));
       if (existsSync(out)) throw new CliRefusal(`${out} already exists: name a new file`);
-      const connection = ctx.connection();
-      await copyDatabaseInSteps(connection.sqlite, out);
-      if (ctx.json) ctx.print(JSON.stringify({ file: out }, null, 2));
-      else ctx.print(`Backed up ${connection.file} to ${out}`);
+      const done = await backUp(ctx, out);
+      if (ctx.json) ctx.print(JSON.stringify(done, null, 2));
+      else ctx.print(`Backed up ${ctx.databaseFile} to ${out}`);
     },
   },
   {
     words: ['restore'],
     usage: 'restore FILE [--json]',
     summary:
-      'Replace the database with a backup that passes integrity_check and verifies; ' +
-      'the replaced file is kept beside it',
+      "Replace the database with one of this office's backups that passes integrity_check and verifies " +
+      '(a lead officer; the restore is recorded in it); the replaced file is kept beside it',
     options: {},
     async run(ctx) {
       const backup = ctx.args[0];
       if (!backup) throw new CliRefusal('Name the backup file to restore');
-      let result;
-      try {
-        result = restoreBackup(ctx.databaseFile, path.resolve(backup));
-      } catch (error) {
-        if (error instanceof RestoreRefused) throw new CliRefusal(error.message);
-        throw error;
-      }
+      const result = await restore(ctx, path.resolve(backup));
       if (ctx.json) return ctx.print(JSON.stringify(result, null, 2));
       ctx.print(`Restored ${result.restored} from ${result.from}`);
       if (result.replaced) ctx.print(`The file it replaced is kept as ${result.replaced}`);

@@ -24,6 +24,8 @@ export interface CommandContext {
   databaseFile: string;
   /** The open database (opened on first use), for commands that read or copy it whole. */
   connection: () => Connection;
+  /** Where the schema's migrations are, for a command that opens another database file (restore). */
+  migrationsFolder: string;
   /** Passphrases from the environment or the terminal. */
   secrets: Passphrases;
   /** The database itself, for checks that are not operations (`actor: false`: as nobody). */

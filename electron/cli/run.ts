@@ -142,6 +142,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       print: io.stdout,
       databaseFile: file,
       connection: open,
+      migrationsFolder: io.migrationsFolder,
       secrets,
       database: context,
       call: async (channel, input) => {

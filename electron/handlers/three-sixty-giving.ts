@@ -47,7 +47,6 @@ function grant(data: NoticeData, bid: NoticeBid, orgId: string, awardDate: strin
     recipientOrganization: [{ id: recipientIdentifier(orgId, bid.partnership), name: bid.partnership }],
     fundingOrganization: [{ id: orgId, name: data.wording.issuingBody }],
     grantProgramme: [{ title: `${data.fund}: ${data.roundName}` }],
-    ...(bid.conditions.trim() ? { additional_data: { conditions: bid.conditions.trim() } } : {}),
   };
 }
 

@@ -11,21 +11,32 @@ import { createStore } from '../../db/store';
 import { runCli } from '../../electron/cli/run';
 import { createContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
-import { TEST_KDF, migrationCount, migrationsUpTo, tempDbFile, unlockAs } from '../support/temp-db';
+import {
+  TEST_KDF,
+  TEST_PASSPHRASE,
+  migrationCount,
+  migrationsUpTo,
+  tempDbFile,
+  unlockAs,
+} from '../support/temp-db';
 import { signedRound, tamper } from './signed-round';
 
-async function cli(args: string[]) {
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(args, {
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
-    env: {},
+    env,
     migrationsFolder: MIGRATIONS_FOLDER,
     version: '0.0.0-test',
   });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
+
+/** Backup and restore are a lead officer's. */
+const asLead = (file: string, ...args: string[]) =>
+  cli(['--db', file, '--as', 'Dan Hughes', ...args], { TRANCHE_PASSPHRASE: TEST_PASSPHRASE });
 
 const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -75,16 +86,38 @@ describe('backups and restore', () => {
   it('restores a good backup from the command line, keeping the file it replaces', async () => {
     const { file, connection, lead } = await signedRound();
     const backup = path.join(path.dirname(file), 'good.db');
-    expect((await cli(['--db', file, 'backup', '--out', backup])).code).toBe(0);
+    const asAsha = ['--as', 'Asha Patel', 'backup', '--out', backup];
+    expect(await cli(['--db', file, ...asAsha], { TRANCHE_PASSPHRASE: TEST_PASSPHRASE })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(
+        'Only a lead officer can back up the database; Asha Patel is a policy officer',
+      ),
+    });
+    expect(await cli(['--db', file, 'backup', '--out', backup])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Only a lead officer can back up the database: give --as NAME'),
+    });
+    expect(existsSync(backup)).toBe(false);
+    expect((await asLead(file, 'backup', '--out', backup)).code).toBe(0);
     await dispatch('notices:supersede', { roundId: 1 }, lead);
     connection.close();
-    const result = await cli(['--db', file, 'restore', backup, '--json']);
-    expect(result.code).toBe(0);
+    expect(await cli(['--db', file, 'restore', backup])).toMatchObject({ code: 2 });
+    const result = await asLead(file, 'restore', backup, '--json');
+    expect(result.code, result.stderr).toBe(0);
     const { replaced } = JSON.parse(result.stdout) as { replaced: string };
     expect(existsSync(replaced)).toBe(true);
     const reopened = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
-    expect(verifyDatabase(reopened).ok).toBe(true);
+    expect(verifyDatabase(reopened).problems).toEqual([]);
     expect(reopened.sqlite.prepare('SELECT count(*) FROM notices').pluck().get()).toBe(1);
+    // The restore is on the record it put back, signed by the lead officer who did it.
+    const last = reopened.sqlite
+      .prepare('SELECT operation, person_name, signature FROM audit_entries ORDER BY seq DESC LIMIT 1')
+      .get();
+    expect(last).toMatchObject({
+      operation: 'db:restore',
+      person_name: 'Dan Hughes',
+      signature: expect.any(String),
+    });
     reopened.close();
   });
 
@@ -92,19 +125,19 @@ describe('backups and restore', () => {
     const { file, connection } = await signedRound();
     const tampered = path.join(path.dirname(file), 'tampered.db');
     const damaged = path.join(path.dirname(file), 'damaged.db');
-    expect((await cli(['--db', file, 'backup', '--out', tampered])).code).toBe(0);
-    expect((await cli(['--db', file, 'backup', '--out', damaged])).code).toBe(0);
+    expect((await asLead(file, 'backup', '--out', tampered)).code).toBe(0);
+    expect((await asLead(file, 'backup', '--out', damaged)).code).toBe(0);
     connection.close();
     tamper(tampered, 'UPDATE allocation_items SET amount_pence = 1');
     damageIndex(damaged, 'people_name_unique', 'dan hughes');
     const before = digest(file);
 
-    const refusedTampered = await cli(['--db', file, 'restore', tampered]);
+    const refusedTampered = await asLead(file, 'restore', tampered);
     expect(refusedTampered.code).toBe(2);
     expect(refusedTampered.stderr).toMatch(
       /was not restored: allocation_items row .* does not match audit entry/,
     );
-    const refusedDamaged = await cli(['--db', file, 'restore', damaged]);
+    const refusedDamaged = await asLead(file, 'restore', damaged);
     expect(refusedDamaged.code).toBe(2);
     expect(refusedDamaged.stderr).toMatch(/was not restored: integrity_check: .*people_name_unique/);
     expect(digest(file)).toBe(before);

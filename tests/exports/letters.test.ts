@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { buildLetterDocx, buildLetterPdf } from '../../electron/handlers/exports/letters';
 import type { LetterData } from '../../electron/handlers/exports/notice-types';
 import { requirePoppler } from '../support/required-tool';
-import { pdfPageCount, pdfText, wordParts, wordTables, wordXmlText } from './document-text';
+import { pdfPageCount, pdfText, withPdfFile, wordParts, wordTables, wordXmlText } from './document-text';
 
 const AWARD: LetterData = {
   kind: 'award',
@@ -81,6 +82,21 @@ describe('award and decline letters as PDF', () => {
   it('tells a partnership its bid was not funded', async (context) => {
     requirePoppler(context, 'pdftotext');
     expectDeclineLetter(pdfText(await buildLetterPdf(DECLINE)));
+  });
+
+  it('is tagged for a screen reader, its conditions a list and its title shown', async (context) => {
+    const pdfinfo = requirePoppler(context, 'pdfinfo');
+    const pdf = await buildLetterPdf(AWARD);
+    expect(withPdfFile(pdf, (file) => execFileSync(pdfinfo, [file], { encoding: 'utf8' }))).toMatch(
+      /Tagged:\s+yes/,
+    );
+    const tree = withPdfFile(pdf, (file) =>
+      execFileSync(pdfinfo, ['-struct-text', file], { encoding: 'utf8' }),
+    );
+    expect(tree).toMatch(/^ *L \(block\)$/m);
+    expect(tree).toMatch(/^ *LBody/m);
+    expect(tree).not.toContain('Page 1 of');
+    expect(pdf.toString('latin1')).toContain('/Lang (en-GB)');
   });
 });
 

@@ -16,6 +16,7 @@ import { tranche } from './cli-process';
 // the file itself.
 
 const AS_LEAD = { TRANCHE_PASSPHRASE: DEMO_PASSPHRASE };
+const LEAD = ['--as', 'Dan Hughes'];
 const bytesOf = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 async function demoDatabase(file = tempDbFile()): Promise<string> {
@@ -154,10 +155,8 @@ describe('a full disk', () => {
 async function backupUnderWay(db: string, out: string) {
   const child = spawn(
     process.execPath,
-    [path.resolve('build/scripts/tranche.mjs'), '--db', db, 'backup', '--out', out],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    [path.resolve('build/scripts/tranche.mjs'), '--db', db, ...LEAD, 'backup', '--out', out],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...AS_LEAD } },
   );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -199,7 +198,7 @@ describe('a backup stopped part-way', () => {
     killed.child.kill('SIGKILL');
     await killed.ended;
     expect(readdirSync(dir).length).toBeGreaterThan(0);
-    const again = await tranche(['--db', db, 'backup', '--out', out]);
+    const again = await tranche(['--db', db, ...LEAD, 'backup', '--out', out]);
     expect(again.code, again.stderr).toBe(0);
     expect(readdirSync(dir)).toEqual(['copy.db']);
     expect(existsSync(out)).toBe(true);

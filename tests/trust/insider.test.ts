@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
@@ -7,7 +7,7 @@ import { createContext } from '../../electron/handlers/context';
 import { databaseHash } from '../support/database-hash';
 import { TEST_KDF, TEST_PASSPHRASE, tempDir } from '../support/temp-db';
 import { must, signedRound, tamper } from '../audit/signed-round';
-import { cli } from '../support/pack-cli';
+import { cli, hashOf } from '../support/pack-cli';
 import { auditedTables, rowReader } from '../../db/audit/tables';
 import { canonicalJson } from '../../shared/canonical-json';
 import { rechain, recordRowsAsTheyStand, swapEntries } from './rechain';
@@ -250,5 +250,37 @@ describe('an insider', () => {
     expect(JSON.parse(verified.stdout).problems).toEqual([
       expect.stringMatching(/\(store:direct, .*is not signed by anyone/),
     ]);
+  });
+
+  it("cannot restore another office's backup, or a backup with a re-chained audit", async () => {
+    const office = await signedRound();
+    const other = await signedRound();
+    const bid = office.connection.sqlite
+      .prepare("SELECT id FROM bids WHERE ref = 'B1'")
+      .pluck()
+      .get() as number;
+    office.connection.close();
+    other.connection.close();
+    const asLead = (file: string, ...args: string[]) =>
+      cli(['--db', file, '--as', 'Dan Hughes', ...args], { TRANCHE_PASSPHRASE: TEST_PASSPHRASE });
+    const dir = tempDir();
+    const theirs = path.join(dir, 'other-office.db');
+    const ours = path.join(dir, 'ours.db');
+    expect((await asLead(other.file, 'backup', '--out', theirs)).code).toBe(0);
+    expect((await asLead(office.file, 'backup', '--out', ours)).code).toBe(0);
+    rechain(ours, (raw) => {
+      raw.prepare('UPDATE scores SET score = 5 WHERE bid_id = ?').run(bid);
+      recordRowsAsTheyStand(raw, 'scores');
+    });
+    const before = hashOf(office.file);
+
+    const foreign = await asLead(office.file, 'restore', theirs);
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toMatch(/is a backup of another office's database \(office [0-9a-f]{32}\)/);
+    const rechained = await asLead(office.file, 'restore', ours);
+    expect(rechained.code).toBe(2);
+    expect(rechained.stderr).toMatch(/was not restored: .*its signature does not hold/);
+    expect(hashOf(office.file)).toBe(before);
+    expect(existsSync(`${office.file}.restoring`)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { changesHash, entryHash, type EntryFields, type RowChange } from '../../db/audit/chain';
 import { GENESIS_HASH } from '../../db/audit/canonical';
 import { auditedTables, rowReader } from '../../db/audit/tables';
+import { installGuardTriggers } from '../../db/audit/triggers';
 
 // What an insider with the sqlite3 shell and Tranche's source can do to the audit chain: take the
 // append-only guard away, change rows and the chain's images of them, then recompute every hash
@@ -15,6 +16,8 @@ export function rechain(file: string, change: (raw: Database.Database) => void):
         for (const op of ['update', 'delete']) raw.exec(`DROP TRIGGER IF EXISTS ${table}_append_only_${op}`);
       change(raw);
       relink(raw);
+      // And puts the guard back, so that nothing shows it was ever away.
+      installGuardTriggers(raw);
     })();
   } finally {
     raw.close();

@@ -91,13 +91,8 @@ export async function importReturn(ctx: HandlerContext, input: ParsedInput<'retu
  * open, a due date of its own, received no later than today (the office's clock), the spend, every
  * answer and every outcome against the priorities the bid claimed. Refuses naming every bad answer.
  */
-export function applyReturn(
-  ctx: HandlerContext,
-  roundId: number,
-  f: ReturnFields,
-  person: Person,
-  issues: FieldIssue[] = [],
-) {
+export function applyReturn(ctx: HandlerContext, roundId: number, f: ReturnFields, person: Person) {
+  const issues: FieldIssue[] = [];
   const bad = (ref: string, message: string) =>
     issues.push({ path: ref.split(' ')[0] ?? ref, message: `${ref}: ${message}` });
   let found: ReturnType<typeof writableGrant> | null = null;
