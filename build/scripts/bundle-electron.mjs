@@ -13,6 +13,12 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs' });
+// The engine: the database and every handler, in a worker thread of the main process.
+await build({
+  ...common,
+  entryPoints: ['electron/engine/engine-worker.ts'],
+  outfile: 'dist/electron/engine-worker.cjs',
+});
 await build({
   ...common,
   entryPoints: ['electron/preload/preload.ts'],

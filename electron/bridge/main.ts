@@ -1,12 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../../db/connection';
 import { defaultDatabaseFile } from '../../db/location';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
-import { createStore } from '../../db/store';
-import { startRecordKeeping } from '../handlers/audit/start';
-import { createContext } from '../handlers/context';
+import { startEngine } from '../engine/engine';
 import { startWebServer } from './server';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' } } });
@@ -21,12 +18,15 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
   version: string;
 };
 const file = values.db ?? defaultDatabaseFile();
-const connection = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
-const ctx = createContext(createStore(connection), version);
-// Verify the record and keep daily backups; problems are printed and shown as a banner.
-const recordKeeping = startRecordKeeping(ctx);
+// The database and every handler run in the engine's worker thread: this thread only serves the
+// page's files and forwards each call, so it answers while a long handler (a ranking) runs.
+const engine = await startEngine(new URL('../engine/engine-worker.ts', import.meta.url), {
+  file,
+  migrationsFolder: MIGRATIONS_FOLDER,
+  version,
+});
 const server = await startWebServer({
-  ctx,
+  call: engine.call,
   rendererRoot,
   port: values.port ? Number(values.port) : 0,
 });
@@ -39,11 +39,10 @@ console.log(
 );
 
 const stop = () => {
-  recordKeeping.stop();
-  void server.close().then(() => {
-    connection.close();
-    process.exit(0);
-  });
+  void server
+    .close()
+    .then(() => engine.close())
+    .then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

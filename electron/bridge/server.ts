@@ -4,8 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { contentSecurityPolicy } from '../../shared/csp';
 import { fail, type Result } from '../../shared/result';
 import { readStaticFile } from '../common/static-files';
-import type { HandlerContext } from '../handlers/context';
-import { dispatch } from '../handlers/dispatch';
 
 // The development and test bridge: the built renderer and the same handlers as the desktop app,
 // over HTTP on 127.0.0.1 only. Every request must carry the per-run token (a cookie set when the
@@ -19,7 +17,8 @@ export const tokenCookie = (port: number) => `tranche_token_${port}`;
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 export interface WebServerOptions {
-  ctx: HandlerContext;
+  /** Runs a channel: the engine worker's call, or dispatch over a context in the tests. */
+  call: (channel: string, input: unknown) => Promise<Result<unknown>>;
   rendererRoot: string;
   port?: number;
   token?: string;
@@ -145,7 +144,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         );
       }
       const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
-      return sendResult(res, 200, await dispatch(channel, input, options.ctx));
+      return sendResult(res, 200, await options.call(channel, input));
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD')

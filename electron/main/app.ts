@@ -1,11 +1,7 @@
 import type * as Electron from 'electron';
 import path from 'node:path';
-import { openDatabase, type Connection } from '../../db/connection';
 import { defaultDatabaseFile } from '../../db/location';
-import { createStore } from '../../db/store';
-import { createContext } from '../handlers/context';
-import { startRecordKeeping } from '../handlers/audit/start';
-import { dispatch } from '../handlers/dispatch';
+import { startEngine, type Engine } from '../engine/engine';
 import { registerIpc } from './ipc';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { installGuards, lockDownSession, windowOptions } from './security';
@@ -21,6 +17,8 @@ export function appPaths(appRoot: string) {
     renderer: path.join(appRoot, 'dist', 'renderer'),
     preload: path.join(appRoot, 'dist', 'electron', 'preload.cjs'),
     migrations: path.join(appRoot, 'db', 'migrations'),
+    /** The engine worker, bundled beside the main process by build/scripts/bundle-electron.mjs. */
+    engine: path.join(appRoot, 'dist', 'electron', 'engine-worker.cjs'),
   };
 }
 
@@ -28,7 +26,11 @@ export function appPaths(appRoot: string) {
  * Wires the desktop app. Takes the electron module as an argument so the whole wiring can be run
  * in Node against a stand-in, where the Electron binary is not available.
  */
-export function startApp(electron: ElectronModule, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export function startApp(
+  electron: ElectronModule,
+  env: NodeJS.ProcessEnv = process.env,
+  engineFile?: string | URL,
+): Promise<void> {
   const { app, BrowserWindow, protocol, ipcMain, session, shell, dialog } = electron;
   app.enableSandbox();
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -38,7 +40,7 @@ export function startApp(electron: ElectronModule, env: NodeJS.ProcessEnv = proc
   }
   installGuards(app, shell);
 
-  let connection: Connection | undefined;
+  let engine: Engine | undefined;
   let mainWindow: Electron.BrowserWindow | undefined;
   const paths = appPaths(app.getAppPath());
 
@@ -58,15 +60,21 @@ export function startApp(electron: ElectronModule, env: NodeJS.ProcessEnv = proc
     mainWindow.focus();
   });
   app.on('activate', () => {
-    if (connection && !mainWindow) openWindow();
+    if (engine && !mainWindow) openWindow();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => connection?.close());
+  app.on('will-quit', () => void engine?.close());
 
-  return app.whenReady().then(() => {
+  return app.whenReady().then(async () => {
     const file = defaultDatabaseFile(env);
     try {
-      connection = openDatabase(file, { migrationsFolder: paths.migrations });
+      // The database, the record's checks and backups and every handler run in the engine's worker
+      // thread: a long handler (ranking 10,000 bids) never freezes a window or the menus.
+      engine = await startEngine(engineFile ?? paths.engine, {
+        file,
+        migrationsFolder: paths.migrations,
+        version: app.getVersion(),
+      });
     } catch (error) {
       dialog.showErrorBox(
         'Tranche cannot open its database',
@@ -75,13 +83,11 @@ export function startApp(electron: ElectronModule, env: NodeJS.ProcessEnv = proc
       app.exit(1);
       return;
     }
-    const ctx = createContext(createStore(connection), app.getVersion());
-    // Verify the record and keep daily backups; problems show as a banner, never a crash.
-    const recordKeeping = startRecordKeeping(ctx);
-    app.on('will-quit', () => recordKeeping.stop());
+    const running = engine;
     lockDownSession(session.defaultSession);
     protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.renderer));
-    registerIpc(ipcMain, (channel, input) => dispatch(channel, input, ctx));
+    // The main process checks the sender (registerIpc) and forwards; the engine decides.
+    registerIpc(ipcMain, (channel, input) => running.call(channel, input));
     openWindow();
   });
 }

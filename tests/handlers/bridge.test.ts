@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../electron/bridge/server';
+import { dispatch } from '../../electron/handlers/dispatch';
 import { testContext, tempDir } from '../support/temp-db';
 
 let server: WebServer | undefined;
@@ -12,7 +13,11 @@ async function start() {
   const root = tempDir('tranche-bridge-');
   mkdirSync(path.join(root, 'assets'));
   writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Tranche</title>');
-  server = await startWebServer({ ctx: testContext().ctx, rendererRoot: root });
+  const { ctx } = testContext();
+  server = await startWebServer({
+    call: (channel, input) => dispatch(channel, input, ctx),
+    rendererRoot: root,
+  });
   return server;
 }
 

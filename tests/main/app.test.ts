@@ -17,7 +17,11 @@ beforeEach(async () => {
   writeFileSync(path.join(root, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Tranche</title>');
   dbFile = path.join(root, 'data', 'tranche.db');
   fake = fakeElectron(root);
-  await startApp(fake.electron as unknown as ElectronModule, { TRANCHE_DB: dbFile });
+  await startApp(
+    fake.electron as unknown as ElectronModule,
+    { TRANCHE_DB: dbFile },
+    new URL('../../electron/engine/engine-worker-source.mjs', import.meta.url),
+  );
 });
 
 const trusted = { senderFrame: { url: 'app://tranche/index.html', parent: null } };

@@ -34,7 +34,9 @@ Module._resolveFilename = function (request, ...rest) { return request === 'elec
 require.cache['electron-stand-in'] = { id: 'electron-stand-in', filename: 'electron-stand-in', \
 loaded: true, exports: fake };
 require(process.env.BUNDLE);
-setTimeout(async () => {
+// The channels are registered once the engine's worker has opened the database.
+const whenRegistered = (run) => (handlers.size > 0 ? run() : setTimeout(() => whenRegistered(run), 50));
+whenRegistered(async () => {
   const event = { senderFrame: { url: 'app://tranche/index.html', parent: null } };
   const call = (channel, input) => handlers.get(channel)(event, input);
   const out = {};
@@ -48,7 +50,7 @@ setTimeout(async () => {
   out.rounds = rounds.ok ? rounds.value.length : rounds.error.message;
   console.log(JSON.stringify(out));
   process.exit(0);
-}, 200);
+});
 `;
 
 describe('the bundled main process', () => {

@@ -7,6 +7,7 @@ import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 import { createStore } from '../../db/store';
 import { createContext } from '../../electron/handlers/context';
 import { startWebServer } from '../../electron/bridge/server';
+import { dispatch } from '../../electron/handlers/dispatch';
 import { tranche, type Finished } from './cli-process';
 
 // Writers wait their turn: two command-line imports into two rounds of one database at once, and
@@ -96,8 +97,9 @@ describe('two Tranches writing to one database', () => {
     const { dir, db, roundIds } = await setUp();
     const [north] = roundIds as [number];
     const connection = openDatabase(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    const ctx = createContext(createStore(connection), 'test');
     const web = await startWebServer({
-      ctx: createContext(createStore(connection), 'test'),
+      call: (channel, input) => dispatch(channel, input, ctx),
       rendererRoot: dir,
       port: 0,
     });

@@ -1,0 +1,20 @@
+import type { Result } from '../../shared/result';
+
+// The messages between a process's main thread and its engine worker (engine-worker.ts), which owns
+// the database and runs every handler through dispatch, so the main thread never waits on SQLite.
+
+export interface EngineOptions {
+  /** The database file. */
+  file: string;
+  migrationsFolder: string;
+  /** The app's version, for the audit record and backups. */
+  version: string;
+}
+
+export type ToEngine = { type: 'call'; id: number; channel: string; input: unknown } | { type: 'close' };
+
+export type FromEngine =
+  | { type: 'ready' }
+  | { type: 'failed'; message: string }
+  | { type: 'result'; id: number; result: Result<unknown> }
+  | { type: 'closed' };
