@@ -430,7 +430,12 @@ describe('stages and the rule book on the command line', () => {
       ).code,
     ).toBe(0);
     expect((await as('Dan Hughes', 'stage', '--round', '1', '--to', 'decision')).code).toBe(0);
-    expect((await as('Pat Morgan', 'sign', '--round', '1', '--reason', 'The board agreed')).code).toBe(0);
+    const signed = await as('Pat Morgan', 'sign', '--round', '1', '--reason', 'The board agreed');
+    expect(signed.code).toBe(0);
+    // The date in words, en-GB, as every date the office reads ("6 December 2026").
+    expect(signed.stdout).toContain(
+      `signed by Pat Morgan on ${formatDate(ukCalendarDate(new Date().toISOString()))}.`,
+    );
     const before = (await as('Dan Hughes', 'allocation', '--round', '1', '--json')).stdout;
     const refused = await as('Dan Hughes', 'allocate', '--round', '1', '--bid', 'C1', '--full');
     expect(refused.code).toBe(2);
