@@ -71,16 +71,6 @@ export function peopleQueries(db: TrancheDb) {
         .orderBy(asc(people.id))
         .get();
     },
-    /** Whether the office has ever had a commissioner in office (retired ones included). */
-    hadCommissioner(): boolean {
-      return (
-        db
-          .select({ id: people.id })
-          .from(people)
-          .where(sql`${ACTING_ROLE} = 'commissioner'`)
-          .get() !== undefined
-      );
-    },
     retire(id: number, now: string): void {
       db.update(people).set({ retiredAt: now }).where(eq(people.id, id)).run();
     },
