@@ -33,3 +33,14 @@ export function whyNotAllowed(channel: Channel, role: Role | null, stage: Stage 
     return `Only a ${roleList(rule.roles)} can ${rule.action}.`;
   return stage ? whyNotNow(channel, stage) : null;
 }
+
+/**
+ * Why `me` may not make the second of two acts the rule book keeps apart (`separateFrom`: approving
+ * a payment is never done by whoever recorded the claim) on a record `firstBy` made; null if they may.
+ */
+export function whyNotSecondPerson(channel: Channel, me: string | null, firstBy: string): string | null {
+  const rule = ruleFor(channel);
+  if (!rule.separateFrom || me === null || me !== firstBy) return null;
+  const others = rule.roles === 'anyone' ? 'person' : roleList(rule.roles);
+  return `You recorded this, so you cannot ${rule.action} on it: another ${others} must.`;
+}

@@ -10,6 +10,7 @@ import { returnProofMatches } from './enrolment';
 import { pinKey, signedByUnknownKey } from './identity';
 import { kindModule } from './kinds';
 import { readPackInput } from './read';
+import { refuseReturnNotTheirs } from './return-rules';
 
 // packs:receive: at the office, a return is checked and merged, all or nothing. It must be for one
 // of this office's own rounds, signed by the key pinned for its sender (or, the first time, by a
@@ -110,6 +111,7 @@ export function receivePack(ctx: HandlerContext, input: ParsedInput<'packs:recei
           timeZone: 'UTC',
         })} (UTC) already received from ${sender.name}; nothing was changed`,
       );
+    refuseReturnNotTheirs(ctx, round, sender, of.data.of);
     const outcome = kind.receive(ctx, { round, header, payload: body.payload, sender });
     ctx.store.packs.recordReceived(
       {

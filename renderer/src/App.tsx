@@ -6,6 +6,7 @@ import { Page, PAGE_START_ID } from './components/Page';
 import { RecordStatus } from './components/RecordStatus';
 import { HistoryPage } from './pages/HistoryPage';
 import { DeliveryPage } from './pages/DeliveryPage';
+import { GrantPage } from './pages/delivery/GrantPage';
 import { AboutPage } from './pages/AboutPage';
 import { BidFormPage } from './pages/BidFormPage';
 import { BidPage } from './pages/BidPage';
@@ -256,6 +257,9 @@ function Frame() {
             </Route>
             <Route path="/rounds/:id/delivery">
               {(params) => <DeliveryPage roundId={Number(params.id)} />}
+            </Route>
+            <Route path="/rounds/:id/delivery/:ref">
+              {(params) => <GrantPage roundId={Number(params.id)} bidRef={decodeURIComponent(params.ref)} />}
             </Route>
             <Route path="/rounds/:id/history">
               {(params) => (

@@ -1,13 +1,14 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { createContext } from '../../electron/handlers/context';
 import { databaseHash } from '../support/database-hash';
-import { TEST_KDF, TEST_PASSPHRASE, tempDir } from '../support/temp-db';
+import { actingAs, TEST_KDF, TEST_PASSPHRASE, tempDir, testContext } from '../support/temp-db';
 import { must, signedRound, tamper } from '../audit/signed-round';
-import { cli, hashOf } from '../support/pack-cli';
+import { cli, hashOf, keyOf } from '../support/pack-cli';
+import { readPack, writePack } from '../../electron/packs/format';
 import { auditedTables, rowReader } from '../../db/audit/tables';
 import { canonicalJson } from '../../shared/canonical-json';
 import { rechain, recordRowsAsTheyStand, swapEntries } from './rechain';
@@ -282,5 +283,87 @@ describe('an insider', () => {
     expect(rechained.stderr).toMatch(/was not restored: .*its signature does not hold/);
     expect(hashOf(office.file)).toBe(before);
     expect(existsSync(`${office.file}.restoring`)).toBe(false);
+  });
+
+  describe("with an assessor's key and a return already received", () => {
+    /** Eve scores S1 on her laptop, submits and returns it; the office receives it. */
+    async function submittedReturn() {
+      const { ctx, connection } = testContext();
+      must(await dispatch('demo:load', {}, ctx));
+      ctx.store.rounds.setStage(1, 'assessment', ctx.now());
+      const lead = actingAs(ctx, 'Dan Hughes');
+      const eve = { name: 'Eve Ward', role: 'policy_officer', passphrase: TEST_PASSPHRASE } as const;
+      must(await dispatch('people:add', eve, lead));
+      must(await dispatch('assessment:assign', { roundId: 1, assessor: 'Eve Ward', all: true }, lead));
+      const pack = must(
+        await dispatch('packs:make', { kind: 'assessor', roundId: 1, personName: 'Eve Ward' }, lead),
+      );
+      const laptop = testContext();
+      const code = { enrolmentCode: pack.enrolmentCode ?? '', newPassphrase: 'eve on the train' };
+      const { roundId } = must(
+        await dispatch('packs:open', { bytesBase64: pack.bytesBase64, ...code }, laptop.ctx),
+      );
+      const bid = laptop.ctx.store.bids.findByRef(roundId, 'S1')!;
+      must(await dispatch('assessment:declare', { roundId, bidRefs: ['S1'], conflict: false }, laptop.ctx));
+      const criteria = laptop.ctx.store.frameworks.forRound(roundId)!.criteria;
+      const scores = criteria.map((c) => ({
+        criterionId: c.id,
+        score: c.gateway ? 1 : 2,
+        justification: 'Scored on the train from the business case',
+      }));
+      must(await dispatch('assessment:score', { bidId: bid.id, submit: true, scores }, laptop.ctx));
+      const genuine = must(await dispatch('packs:return', { roundId }, laptop.ctx));
+      must(await dispatch('packs:receive', { bytesBase64: genuine.bytesBase64 }, lead));
+      const key = keyOf(laptop.file, 'Eve Ward', 'eve on the train');
+      /** Eve's return changed as she likes, signed with her own key, as a later return. */
+      const crafted = (change: (payload: Record<string, unknown>) => void) => {
+        const { body } = readPack(Buffer.from(genuine.bytesBase64, 'base64'));
+        body.header.packId = randomUUID();
+        body.header.sequence += 1;
+        change(body.payload as Record<string, unknown>);
+        return writePack(body, key).toString('base64');
+      };
+      return { ctx, connection, lead, crafted };
+    }
+
+    it('cannot change a submitted sheet with a later return', async () => {
+      const { connection, lead, crafted } = await submittedReturn();
+      const before = databaseHash(connection);
+      const later = crafted((payload) => {
+        for (const s of payload.scores as { score: number; at: string }[]) {
+          s.score = s.score === 1 ? 1 : 5;
+          s.at = '2026-11-22T12:00:00.000Z';
+        }
+      });
+      expect(await dispatch('packs:receive', { bytesBase64: later }, lead)).toMatchObject({
+        ok: false,
+        error: {
+          message: expect.stringContaining("Eve Ward's scoring sheet for S1 is submitted at the office"),
+        },
+      });
+      expect(databaseHash(connection)).toBe(before);
+    });
+
+    it("cannot write someone else's rows: a board member's views from an assessor", async () => {
+      const { ctx, connection, lead, crafted } = await submittedReturn();
+      // Moved on past the rules, so that only the new check can refuse what follows.
+      ctx.store.transaction(() => ctx.store.rounds.setStage(1, 'board', ctx.now()));
+      const before = databaseHash(connection);
+      const views = crafted((payload) => {
+        for (const key of Object.keys(payload)) delete payload[key];
+        Object.assign(payload, {
+          of: 'board',
+          views: [{ ref: 'S1', view: 'do_not_support', comment: 'Weak', meetingOn: null, at: ctx.now() }],
+        });
+      });
+      expect(await dispatch('packs:receive', { bytesBase64: views }, lead)).toMatchObject({
+        ok: false,
+        error: {
+          code: 'forbidden',
+          message: expect.stringContaining('This office sent Eve Ward no board pack'),
+        },
+      });
+      expect(databaseHash(connection)).toBe(before);
+    });
   });
 });

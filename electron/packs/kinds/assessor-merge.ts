@@ -135,7 +135,9 @@ export function mergeAssessorReturn(
         ctx.store.packs.setDeclaration(bid.id, assessor.id, latest.conflict, latest.nature, latest.at);
     }
 
-    // Scores: every version not yet held; per criterion the newest version anywhere stands.
+    // Scores: every version not yet held; per criterion the newest version anywhere stands. A sheet
+    // submitted at the office is final, as it is to a local write: only a reopening changes it.
+    const submittedHere = ctx.store.scoring.submission(bid.id, assessor.id);
     const heldScores = ctx.store.packs.scoreVersions(bid.id, assessor.id);
     const currentScores = ctx.store.packs.currentScores(bid.id, assessor.id);
     const byCriterion = new Map<number, AssessorReturn['scores']>();
@@ -159,6 +161,12 @@ export function mergeAssessorReturn(
       );
       if (known) unchanged += 1;
       else {
+        if (submittedHere)
+          throw new Refusal(
+            'conflict',
+            `${assessor.name}'s scoring sheet for ${bid.ref} is submitted at the office: a return cannot change a ` +
+              'submitted sheet (a lead officer reopens it first); nothing was changed',
+          );
         ctx.store.packs.addScoreVersion({
           bidId: bid.id,
           personId: assessor.id,

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'wouter';
 import { formatDate } from '../../../shared/dates';
 import { GRANT_STATUS_LABELS, lastReturnWords, RAG_LABELS, type Rag } from '../../../shared/grants';
 import { formatMoney } from '../../../shared/money';
@@ -117,7 +118,9 @@ export function DeliveryPage({ roundId }: { roundId: number }) {
               {value.grants.map((g) => (
                 <tr key={g.ref}>
                   <td>
-                    {g.ref} {g.title}
+                    <Link href={`/rounds/${roundId}/delivery/${encodeURIComponent(g.ref)}`}>
+                      {g.ref} {g.title}
+                    </Link>
                     <div className="hint">{g.partnership}</div>
                   </td>
                   <td>

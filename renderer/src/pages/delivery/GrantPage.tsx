@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { GRANT_STATUS_LABELS } from '../../../../shared/grants';
+import { formatMoney } from '../../../../shared/money';
+import { api } from '../../api';
+import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
+import { Banner, LoadFailure, Page } from '../../components/Page';
+import { RoundNav } from '../../components/RoundNav';
+import { useResult } from '../../hooks/useResult';
+import { useMayWrite } from '../../packs/round-copy';
+import { useMe } from '../../profile-context';
+import { ClaimsSection } from './ClaimsSection';
+import { DiligenceForm } from './DiligenceForm';
+import { ReturnsSection } from './ReturnsSection';
+
+// One grant, reached from the delivery page's table: its figures, then due diligence, claims and
+// monitoring returns as an officer records them. Each write goes through its channel, whose handler
+// enforces every rule; the page offers only what the rule book lets this person do.
+
+// long-function: a page read top to bottom as it appears; its sections share the one error summary
+export function GrantPage({ roundId, bidRef }: { roundId: number; bidRef: string }) {
+  const [grant, reload] = useResult(() => api.grants.get({ roundId, bidRef }), `grant:${roundId}:${bidRef}`);
+  const { may } = useMayWrite(roundId);
+  const me = useMe();
+  const [done, setDone] = useState<string | null>(null);
+  // One error summary for the page, at its top: whichever form was last sent fills it.
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const refused = (next: SummaryError[]) => {
+    setDone(null);
+    setErrors(next);
+  };
+  const forms = { errors, setErrors: refused };
+  const saved = (message: string) => {
+    setErrors([]);
+    setDone(message);
+    reload();
+  };
+  const g = grant.state === 'ready' ? grant.value : null;
+  return (
+    <Page title={g ? `Grant ${g.ref}: ${g.title}` : `Grant ${bidRef}`} caption={g?.partnership}>
+      <RoundNav roundId={roundId} />
+      <p>
+        <Link href={`/rounds/${roundId}/delivery`}>Back to delivery</Link>
+      </p>
+      <ErrorSummary errors={errors} />
+      {done && (
+        <Banner kind="success">
+          <p>{done}</p>
+        </Banner>
+      )}
+      {grant.state === 'failed' && <LoadFailure message={grant.error.message} />}
+      {g && (
+        <>
+          <dl className="figures">
+            <div className="figure">
+              <dt>Awarded</dt>
+              <dd>{formatMoney(g.awardedPence)}</dd>
+            </div>
+            <div className="figure">
+              <dt>Paid</dt>
+              <dd>{formatMoney(g.paidPence)}</dd>
+            </div>
+            <div className="figure">
+              <dt>Remaining</dt>
+              <dd>{formatMoney(g.remainingPence)}</dd>
+            </div>
+          </dl>
+          <p className="body">
+            {GRANT_STATUS_LABELS[g.status]}.{' '}
+            {g.diligenceComplete
+              ? `Due diligence complete (${g.diligence.by ?? ''}).`
+              : 'Due diligence is not complete: nothing can be paid until it is.'}
+          </p>
+          {may('grants:diligence') && (
+            <DiligenceForm
+              key={g.diligence.at ?? 'none'}
+              roundId={roundId}
+              grant={g}
+              onSaved={saved}
+              {...forms}
+            />
+          )}
+          <ClaimsSection
+            roundId={roundId}
+            grant={g}
+            me={me?.name ?? null}
+            mayAdd={may('claims:add')}
+            mayApprove={may('claims:approve')}
+            onSaved={saved}
+            {...forms}
+          />
+          <ReturnsSection
+            roundId={roundId}
+            grant={g}
+            mayImport={may('returns:import')}
+            onSaved={saved}
+            {...forms}
+          />
+        </>
+      )}
+    </Page>
+  );
+}

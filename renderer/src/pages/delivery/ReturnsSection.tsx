@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { formatDate } from '../../../../shared/dates';
+import { RAG_LABELS, type GrantDetail } from '../../../../shared/grants';
+import { api } from '../../api';
+import type { SummaryError } from '../../components/ErrorSummary';
+import { readFileAsBase64, saveFile } from '../../files';
+
+// Monitoring returns: the grant's template to send out, and a completed one imported back, all or
+// nothing, with every bad cell named in the error summary.
+
+const FILE_ID = 'return-file';
+
+// long-function: a section read top to bottom as it appears; the template and the import share its errors
+export function ReturnsSection(props: {
+  roundId: number;
+  grant: GrantDetail;
+  mayImport: boolean;
+  onSaved: (message: string) => void;
+  errors: SummaryError[];
+  setErrors: (errors: SummaryError[]) => void;
+}) {
+  const { grant } = props;
+  const [file, setFile] = useState<File | null>(null);
+  const { errors, setErrors } = props;
+  const template = async () => {
+    const result = await api.returns.template({ roundId: props.roundId, bidRef: grant.ref });
+    if (!result.ok) return setErrors([{ message: result.error.message }]);
+    saveFile(result.value);
+  };
+  const upload = async () => {
+    if (!file) return setErrors([{ fieldId: FILE_ID, message: 'Choose the completed return to import' }]);
+    const result = await api.returns.import({
+      roundId: props.roundId,
+      fileName: file.name,
+      dataBase64: await readFileAsBase64(file),
+    });
+    if (!result.ok) {
+      const lines = result.error.issues?.length ? result.error.issues : [{ message: result.error.message }];
+      return setErrors(lines.map((i) => ({ fieldId: FILE_ID, message: i.message })));
+    }
+    setErrors([]);
+    const r = result.value;
+    props.onSaved(
+      `Return for grant ${r.ref} due ${formatDate(r.dueOn)} imported` +
+        `${r.late ? ' (late)' : ''}: ${RAG_LABELS[r.rag]}.`,
+    );
+  };
+  return (
+    <section aria-labelledby="returns-title">
+      <h2 id="returns-title" className="heading-m">
+        Monitoring returns
+      </h2>
+      <ul className="list--compact">
+        {grant.returns.map((r) => (
+          <li key={r.dueOn}>
+            Due {formatDate(r.dueOn)}:{' '}
+            {r.receivedOn
+              ? `received ${formatDate(r.receivedOn)}${r.late ? ', late' : ''}${r.rag ? `, ${RAG_LABELS[r.rag]}` : ''}`
+              : 'not received'}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <button type="button" className="button button--secondary" onClick={() => void template()}>
+          Download the return template
+        </button>
+      </p>
+      {props.mayImport && (
+        <form
+          aria-labelledby="return-import-title"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void upload();
+          }}
+        >
+          <h3 id="return-import-title" className="heading-s">
+            Import a completed return
+          </h3>
+          <div
+            className={`form-group${errors.some((e) => e.fieldId === FILE_ID) ? ' form-group--error' : ''}`}
+          >
+            <label className="label" htmlFor={FILE_ID}>
+              Completed return (.xlsx)
+            </label>
+            <div className="hint" id={`${FILE_ID}-hint`}>
+              A return with any bad cell is not imported at all.
+            </div>
+            <input
+              id={FILE_ID}
+              type="file"
+              aria-describedby={`${FILE_ID}-hint`}
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          </div>
+          <button type="submit" className="button">
+            Import the return
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
