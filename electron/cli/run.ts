@@ -118,7 +118,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       );
     }
     if (connection.health.readOnly)
-      io.stderr(`tranche: ${damagedMessage(file, connection.health.goodBackup)}`);
+      io.stderr(
+        `tranche: ${connection.health.readOnlyReason ?? damagedMessage(file, connection.health.goodBackup)}`,
+      );
     return connection;
   };
   let unlocked = false;

@@ -25,7 +25,11 @@ export async function runRecorded<T>(
   const { store } = ctx;
   const write = ruleFor(channel).access === 'write';
   if (store.health.readOnly) {
-    if (write) throw new Refusal('conflict', damagedMessage(store.file, store.health.goodBackup));
+    if (write)
+      throw new Refusal(
+        'conflict',
+        store.health.readOnlyReason ?? damagedMessage(store.file, store.health.goodBackup),
+      );
     return run();
   }
   // Notes left by an operation that failed part-way never carry over to the next one.
