@@ -125,7 +125,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   };
   let unlocked = false;
   const secrets = passphrases(io);
-  const context = async (options: { actor: boolean } = { actor: true }): Promise<HandlerContext> => {
+  const context = async (
+    options: { actor: boolean } = { actor: command.acts !== false },
+  ): Promise<HandlerContext> => {
     if (!ctx) ctx = createContext(createStore(open()), io.version, undefined, io.kdf ? { kdf: io.kdf } : {});
     // Whoever the command acts as proves their passphrase before anything is read or written.
     if (options.actor && !unlocked) {

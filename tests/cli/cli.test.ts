@@ -218,8 +218,13 @@ describe('assessment on the command line', () => {
     };
     await run('people', 'add', '--name', 'Lee Lead', '--role', 'lead officer');
     const lead = ['--as', 'Lee Lead'];
-    await run(...lead, 'people', 'add', '--name', 'Amy', '--role', 'policy officer');
-    await run(...lead, 'people', 'add', '--name', 'Bo', '--role', 'policy officer');
+    // Each assessor chooses their passphrase with the code the lead officer was shown for them.
+    for (const name of ['Amy', 'Bo']) {
+      const added = JSON.parse(
+        await run(...lead, 'people', 'add', '--name', name, '--role', 'policy officer', '--json'),
+      ) as { enrolmentCode: string };
+      await run('people', 'enrol', '--name', name, '--code', added.enrolmentCode);
+    }
     await run(...lead, 'rounds', 'create', '--fund', 'Invest to Save', '--name', 'R', '--budget', '£100k');
     const csv = path.join(tempDir(), 'bids.csv');
     writeFileSync(
