@@ -21,11 +21,69 @@ const stem = (databaseFile: string) => path.basename(databaseFile).replace(/\.[^
 
 /** Copies the open database to `target` (which must not exist) atomically: a temporary file, renamed. */
 export function copyDatabase(sqlite: Database.Database, target: string): void {
-  mkdirSync(path.dirname(target), { recursive: true });
-  const partial = `${target}.partial`;
-  rmSync(partial, { force: true });
-  sqlite.prepare('VACUUM INTO ?').run(partial);
-  renameSync(partial, target);
+  const partial = startCopy(target);
+  try {
+    sqlite.prepare('VACUUM INTO ?').run(partial);
+    renameSync(partial, target);
+  } catch (error) {
+    removePartial(partial);
+    throw error;
+  }
+}
+
+/**
+ * The same copy, made a step at a time so that a backup stopped part-way (Ctrl+C, or the process
+ * told to end) removes its temporary file before it ends instead of leaving it behind.
+ */
+export async function copyDatabaseInSteps(sqlite: Database.Database, target: string): Promise<void> {
+  const partial = startCopy(target);
+  const stop = (signal: NodeJS.Signals) => {
+    removePartial(partial);
+    process.stderr.write(`tranche: the backup was stopped (${signal}); nothing was left behind\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const signal of signals) process.once(signal, stop);
+  try {
+    await sqlite.backup(partial);
+    renameSync(partial, target);
+  } catch (error) {
+    removePartial(partial);
+    throw error;
+  } finally {
+    for (const signal of signals) process.off(signal, stop);
+  }
+}
+
+/**
+ * The temporary name a copy is written under: hidden, beside the target, carrying the process id,
+ * so that one left by a process killed outright is known as such and removed by the next copy there.
+ */
+function startCopy(target: string): string {
+  const dir = path.dirname(target);
+  mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync(dir)) {
+    const match = /^\..+\.(\d+)\.partial$/.exec(name);
+    if (match && !processAlive(Number(match[1]))) removePartial(path.join(dir, name));
+  }
+  const partial = path.join(dir, `.${path.basename(target)}.${process.pid}.partial`);
+  removePartial(partial);
+  return partial;
+}
+
+function removePartial(partial: string): void {
+  for (const file of [partial, `${partial}-journal`, `${partial}-wal`, `${partial}-shm`])
+    rmSync(file, { force: true });
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export function makeBackup(

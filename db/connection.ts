@@ -8,6 +8,7 @@ import { auditTablesPresent } from './audit/tables';
 import { verifyDatabase } from './audit/verify';
 import { integrityProblems, makeBackup, newestGoodBackup } from './backup';
 import * as schema from './schema';
+import { newerSchemaReason, openFileReadOnly, unwritableReason } from './store-states';
 
 // The one place that opens the database. Everything else receives a Store (db/store.ts).
 
@@ -19,8 +20,13 @@ export interface OpenOptions {
 
 /** How the file was found at open. */
 export interface DatabaseHealth {
-  /** True when integrity_check failed: the file is open read-only and every write is refused. */
+  /**
+   * True when the file is open read-only and every write is refused: integrity_check failed, the
+   * file cannot be written, or a newer Tranche wrote it.
+   */
   readOnly: boolean;
+  /** Why it is open read-only, in one line (null when it is not). */
+  readOnlyReason: string | null;
   /** What integrity_check reported, when it failed. */
   damage: string[];
   /** The newest backup that passes integrity_check and verifies, offered when the file is damaged. */
@@ -54,8 +60,11 @@ export function busyTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 export function openDatabase(file: string, options: OpenOptions): Connection {
-  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:' && !existsSync(path.dirname(file)))
+    mkdirSync(path.dirname(file), { recursive: true });
   const existed = file !== ':memory:' && existsSync(file) && statSync(file).size > 0;
+  const unwritable = existed ? unwritableReason(file) : null;
+  if (unwritable) return openReadOnly(file, { reason: unwritable });
   const sqlite = new Database(file);
   let damage: string[];
   try {
@@ -66,7 +75,13 @@ export function openDatabase(file: string, options: OpenOptions): Connection {
   }
   if (damage.length > 0) {
     sqlite.close();
-    return openReadOnly(file, damage);
+    return openReadOnly(file, { damage });
+  }
+  // A newer Tranche's file is left exactly as it is: opened again read-only, before anything writes.
+  const newer = existed ? newerSchemaReason(sqlite, file, options.migrationsFolder) : null;
+  if (newer) {
+    sqlite.close();
+    return openReadOnly(file, { reason: newer });
   }
   try {
     sqlite.pragma('journal_mode = WAL');
@@ -92,7 +107,7 @@ export function openDatabase(file: string, options: OpenOptions): Connection {
       sqlite,
       reader: { db: reader === sqlite ? db : drizzle(reader, { schema }), sqlite: reader },
       file,
-      health: { readOnly: false, damage: [], goodBackup: null, notes },
+      health: { readOnly: false, readOnlyReason: null, damage: [], goodBackup: null, notes },
       schemaVersion: () => schemaVersion(sqlite),
       close: () => {
         if (reader !== sqlite) reader.close();
@@ -123,24 +138,39 @@ function schemaVersion(sqlite: Database.Database): string {
   return String(row.applied);
 }
 
-/** A damaged file is opened read-only, unmigrated, so it can still be read and copied. */
-function openReadOnly(file: string, damage: string[]): Connection {
-  const goodBackup = newestGoodBackup(file);
+/**
+ * A damaged file, one that cannot be written, or a newer Tranche's is opened read-only and
+ * unmigrated, so it can still be read, verified and copied.
+ */
+function openReadOnly(file: string, why: { damage: string[] } | { reason: string }): Connection {
+  const damage = 'damage' in why ? why.damage : [];
+  const goodBackup = damage.length > 0 ? newestGoodBackup(file) : null;
   let sqlite: Database.Database;
+  let release: () => void;
   try {
-    sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    ({ sqlite, release } = openFileReadOnly(file));
   } catch (error) {
     throw damagedBeyondReading(file, error, goodBackup);
   }
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs()}`);
   const db = drizzle(sqlite, { schema });
   return {
     db,
     sqlite,
     reader: { db, sqlite },
     file,
-    health: { readOnly: true, damage, goodBackup, notes: [] },
+    health: {
+      readOnly: true,
+      readOnlyReason: 'reason' in why ? why.reason : damagedMessage(file, goodBackup),
+      damage,
+      goodBackup,
+      notes: [],
+    },
     schemaVersion: () => schemaVersion(sqlite),
-    close: () => sqlite.close(),
+    close: () => {
+      sqlite.close();
+      release();
+    },
   };
 }
 

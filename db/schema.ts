@@ -297,6 +297,13 @@ export const people = sqliteTable(
     createdAt: text('created_at').notNull(),
     /** When a lead officer retired them: they can no longer act, but stay in the record. */
     retiredAt: text('retired_at'),
+    /**
+     * When `role` (commissioner or lead officer) was granted, while it waits for the sitting
+     * commissioner's approval; null once approved, or for a role that needs none. Until then the
+     * person acts in `roleBefore` (null: a new person, who cannot act at all).
+     */
+    pendingSince: text('pending_since'),
+    roleBefore: text('role_before', { enum: ROLES }),
   },
   (t) => [
     uniqueIndex('people_name_unique').on(sql`lower(${t.name})`),
@@ -325,6 +332,43 @@ export const personKeys = sqliteTable('person_keys', {
   kdf: text('kdf').notNull(),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
+});
+
+/**
+ * The commissioner's approval of a grant of the commissioner or lead officer role: the statement
+ * approved (canonical JSON naming the person, the role and when it was granted) and the approving
+ * commissioner's Ed25519 signature over it, so that anyone can check it with their public key.
+ */
+export const roleApprovals = sqliteTable('role_approvals', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  personId: integer('person_id')
+    .notNull()
+    .references(() => people.id, { onDelete: 'restrict' }),
+  role: text('role', { enum: ROLES }).notNull(),
+  approvedBy: integer('approved_by')
+    .notNull()
+    .references(() => people.id, { onDelete: 'restrict' }),
+  approvedAt: text('approved_at').notNull(),
+  statement: text('statement').notNull(),
+  signature: text('signature').notNull(),
+  approverFingerprint: text('approver_fingerprint').notNull(),
+});
+
+/**
+ * The one-time code a lead officer was shown when adding someone, with which that person chooses
+ * their own passphrase. Only a salted scrypt hash of the code (bound to the person) is kept, which
+ * can neither give the code back nor be made to match another; `usedAt` makes it single-use.
+ */
+export const enrolmentCodes = sqliteTable('enrolment_codes', {
+  personId: integer('person_id')
+    .primaryKey()
+    .references(() => people.id, { onDelete: 'restrict' }),
+  codeHash: text('code_hash').notNull(),
+  salt: text('salt').notNull(),
+  /** JSON of the key derivation's parameters, as for person_keys. */
+  kdf: text('kdf').notNull(),
+  issuedAt: text('issued_at').notNull(),
+  usedAt: text('used_at'),
 });
 
 // ---- Packs: laptops that work apart (electron/packs/) ----

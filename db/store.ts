@@ -3,6 +3,7 @@ import { sealPending } from './audit/recorder';
 import { auditTablesPresent } from './audit/tables';
 import type { Connection, TrancheDb } from './connection';
 import { allocationQueries } from './queries/allocation';
+import { approvalQueries, enrolmentCodeQueries } from './queries/approvals';
 import { boardQueries } from './queries/board';
 import { feedbackQueries } from './queries/feedback';
 import { frameworkQueries, scoringQueries } from './queries/assessment';
@@ -25,6 +26,8 @@ function queries(db: TrancheDb, sqlite: Database.Database) {
     organisations: organisationQueries(db),
     people: peopleQueries(db),
     identities: identityQueries(db),
+    approvals: approvalQueries(db),
+    enrolmentCodes: enrolmentCodeQueries(db),
     frameworks: frameworkQueries(db),
     scoring: scoringQueries(db),
     allocation: allocationQueries(db),
@@ -66,8 +69,19 @@ const READS = {
     'priorityIdsByCode',
     'priorityPlans',
   ],
-  people: ['list', 'count', 'get', 'findByName', 'activeLeadCount', 'setting'],
+  people: [
+    'list',
+    'count',
+    'get',
+    'findByName',
+    'activeLeadCount',
+    'setting',
+    'sittingCommissioner',
+    'hadCommissioner',
+  ],
   identities: ['get', 'fingerprints', 'count'],
+  approvals: ['list', 'forPerson'],
+  enrolmentCodes: ['get'],
   frameworks: ['forRound'],
   scoring: [
     'assignmentsForRound',
@@ -110,7 +124,7 @@ const READS = {
   ],
   grants: ['forRound', 'byBid', 'years', 'claims', 'claim', 'returns', 'personNames'],
   feedback: ['forRound'],
-  audit: ['history'],
+  audit: ['history', 'ofOperations'],
 } as const satisfies { [G in keyof Queries]: readonly (keyof Queries[G])[] };
 
 type ReadQueries = {

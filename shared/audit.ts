@@ -27,6 +27,8 @@ export type VerifyReportView = z.infer<typeof verifyReportSchema>;
 export const databaseStatusSchema = z.object({
   /** integrity_check failed at start: the database is open read-only. */
   readOnly: z.boolean(),
+  /** Why, in one line: damage, a file or disk that cannot be written, or a newer Tranche's schema. */
+  readOnlyReason: z.string().nullable(),
   damage: z.array(z.string()),
   goodBackup: z.string().nullable(),
   /** What verify found at start (empty when the record checks out). */

@@ -84,8 +84,11 @@ import {
 } from './grants';
 import { frameworkSchema, frameworkUpdateSchema, frameworkUseSchema } from './frameworks';
 import {
+  enrolmentCodeNewSchema,
   enrolSchema,
   passphraseChangeSchema,
+  personAddedSchema,
+  personApproveSchema,
   personCreateSchema,
   personListItemSchema,
   personRetireSchema,
@@ -162,7 +165,7 @@ export const contract = {
   'plans:create': { input: planCreateSchema, output: planSchema },
   'search:query': { input: searchInputSchema, output: z.array(searchHitSchema) },
   'people:list': { input: none, output: z.array(personListItemSchema) },
-  'people:add': { input: personCreateSchema, output: personListItemSchema },
+  'people:add': { input: personCreateSchema, output: personAddedSchema },
   'people:me': { input: none, output: personSchema.nullable() },
   'people:setProfile': { input: profileSetSchema, output: personSchema },
   'people:session': { input: none, output: sessionSchema },
@@ -171,6 +174,9 @@ export const contract = {
   'people:enrol': { input: enrolSchema, output: personListItemSchema },
   'people:setRole': { input: personRoleSchema, output: personListItemSchema },
   'people:retire': { input: personRetireSchema, output: personListItemSchema },
+  'people:approve': { input: personApproveSchema, output: personListItemSchema },
+  'people:newCode': { input: enrolmentCodeNewSchema, output: personAddedSchema },
+  'people:history': { input: none, output: z.array(historyEntrySchema) },
   'frameworks:get': {
     input: z.object({ roundId: z.number().int().positive() }),
     output: frameworkSchema.nullable(),

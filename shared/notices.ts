@@ -115,6 +115,11 @@ export const signSchema = z.object({
     .optional(),
   /** Why the decision is signed despite the readiness list's warnings (required when there are any). */
   readinessReason: readinessReasonSchema,
+  /**
+   * The commissioner's passphrase, given again at the moment of signing. Required unless they proved
+   * it moments before (a command-line run unlocks as it starts); the app always asks for it.
+   */
+  passphrase: z.string().min(1, { error: 'Enter your passphrase to sign' }).max(1_000).optional(),
 });
 
 export const noticeExportSchema = z.object({

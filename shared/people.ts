@@ -50,8 +50,11 @@ export const DEMO_PASSPHRASE = 'demonstration only';
 export const personCreateSchema = z.object({
   name: requiredText('name', 120),
   role: roleSchema,
-  /** The new person's first passphrase; they change it with people:passphrase. */
-  passphrase: newPassphraseSchema,
+  /**
+   * Only for the very first person of a new database (nobody else exists to give them a code).
+   * Everyone else chooses their own with the enrolment code shown when they are added.
+   */
+  passphrase: newPassphraseSchema.optional(),
 });
 
 /**
@@ -61,7 +64,23 @@ export const personCreateSchema = z.object({
 export const personListItemSchema = personSchema.extend({
   fingerprint: z.string().nullable(),
   retiredAt: z.string().nullable().default(null),
+  /** The role (commissioner or lead officer) waits for the sitting commissioner's approval. */
+  pending: z.boolean().default(false),
+  /** While pending, the role they still act in (null: a new person, who cannot act yet). */
+  roleBefore: z.enum(ROLES).nullable().default(null),
 });
+
+/**
+ * A person just added, with the one-time enrolment code they choose their passphrase with: shown
+ * once, to be given to them in person (null for the very first lead officer, who set theirs).
+ */
+export const personAddedSchema = personListItemSchema.extend({ enrolmentCode: z.string().nullable() });
+
+/** The sitting commissioner approves a role granted (commissioner or lead officer). */
+export const personApproveSchema = z.object({ personId: idSchema });
+
+/** A lead officer gives someone not yet enrolled a new code (the first lost, or never given). */
+export const enrolmentCodeNewSchema = z.object({ personId: idSchema });
 
 /** A lead officer changes someone's role. */
 export const personRoleSchema = z.object({ personId: idSchema, role: roleSchema });
@@ -83,7 +102,16 @@ export const profileSetSchema = z.union([
   }),
 ]);
 
-export const enrolSchema = z.object({ personId: idSchema, passphrase: newPassphraseSchema });
+/**
+ * A person chooses their own first passphrase, proving with the enrolment code a lead officer gave
+ * them that they are who was added. Without a code only in a database where nobody has a
+ * passphrase yet, for a lead officer claiming their own profile.
+ */
+export const enrolSchema = z.object({
+  personId: idSchema,
+  enrolmentCode: z.string().trim().max(40).optional(),
+  passphrase: newPassphraseSchema,
+});
 
 export const passphraseChangeSchema = z.object({
   currentPassphrase: passphraseSchema,

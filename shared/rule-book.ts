@@ -166,9 +166,22 @@ export const RULE_BOOK = {
   'people:session': read('see who is acting'),
   'people:lock': read('lock Tranche'),
   'people:passphrase': { access: 'write', action: 'change your passphrase', roles: ANYONE },
-  'people:enrol': { access: 'write', action: 'set the first passphrase of people', roles: ANYONE },
+  // Anyone: the person enrolling is not yet anyone; their enrolment code proves who they are.
+  'people:enrol': {
+    access: 'write',
+    action: 'choose your passphrase with your enrolment code',
+    roles: ANYONE,
+  },
   'people:setRole': { access: 'write', action: "change people's roles", roles: LEAD },
   'people:retire': { access: 'write', action: 'retire people', roles: LEAD },
+  // The commissioner is the root of the office's trust: only they make a commissioner or lead officer.
+  'people:approve': {
+    access: 'write',
+    action: 'approve a commissioner or lead officer',
+    roles: ['commissioner'],
+  },
+  'people:newCode': { access: 'write', action: 'give people enrolment codes', roles: LEAD },
+  'people:history': read("see the history of people's roles", ['lead_officer', 'commissioner']),
   'frameworks:get': read("see a round's scoring framework"),
   'frameworks:use': {
     access: 'write',

@@ -128,7 +128,7 @@ async function listAndRank() {
   const lead = createContext(ctx.store, 'bench', ctx.now);
   await unlockPerson(lead, ctx.store.people.findByName('Lee Lead')!, BENCH_PASSPHRASE, { remember: false });
   for (const name of ['Amy', 'Bo', 'Cy'])
-    await ok(dispatch('people:add', { name, role: 'policy officer', passphrase: BENCH_PASSPHRASE }, lead));
+    await ok(dispatch('people:add', { name, role: 'policy officer' }, lead));
   const framework = await ok(dispatch('frameworks:use', { roundId, template: 'safer-streets' }, lead));
   const people = (
     sqlite.prepare("SELECT id FROM people WHERE name IN ('Amy', 'Bo', 'Cy')").all() as { id: number }[]

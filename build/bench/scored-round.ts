@@ -50,8 +50,7 @@ export async function makeScoredRound(file: string, bids: number): Promise<Score
   );
   first.close();
   const { ctx, sqlite, close } = await openAsLead(file);
-  for (const name of ASSESSORS)
-    await ok(dispatch('people:add', { name, role: 'policy officer', passphrase: BENCH_PASSPHRASE }, ctx));
+  for (const name of ASSESSORS) await ok(dispatch('people:add', { name, role: 'policy officer' }, ctx));
   const framework = await ok(dispatch('frameworks:use', { roundId, template: 'safer-streets' }, ctx));
   const people = sqlite
     .prepare(`SELECT id FROM people WHERE name IN (${ASSESSORS.map(() => '?').join(', ')})`)

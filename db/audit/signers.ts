@@ -23,7 +23,15 @@ const UNSIGNED_KINDS: Record<string, (change: RowChange, seen: ReadonlySet<strin
   // A wrong passphrase, and the right one after wrong ones, change only that person's lock count.
   'people:wrongPassphrase': lockoutChange,
   'people:passphraseAccepted': lockoutChange,
+  // A person choosing their first passphrase with their enrolment code is nobody yet: it gives a key
+  // to someone who had none, and marks their code used. Nothing else.
+  'people:enrol': enrolmentChange,
 };
+
+function enrolmentChange(change: RowChange): boolean {
+  if (change.table === 'person_keys') return change.op === 'insert';
+  return change.table === 'enrolment_codes' && change.op === 'update';
+}
 
 /** What is done to the record itself, outside any channel (electron/cli/record-copies.ts), and by whom. */
 const RECORD_ACTS: Record<string, readonly Role[]> = {
@@ -50,7 +58,8 @@ function migrationChange(change: RowChange, seen: ReadonlySet<string>, before?: 
 
 interface PersonState {
   name: string;
-  role: Role;
+  /** Null while a new person's role waits for the commissioner's approval. */
+  role: Role | null;
   retiredAt: string | null;
 }
 
@@ -108,7 +117,8 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
       if (c.table === 'people' && row && typeof row.id === 'number')
         people.set(row.id, {
           name: String(row.name),
-          role: row.role as Role,
+          // The role they act in: a grant waiting for the commissioner's approval gives nothing yet.
+          role: (typeof row.pending_since === 'string' ? row.role_before : row.role) as Role | null,
           retiredAt: typeof row.retired_at === 'string' ? row.retired_at : null,
         });
     }
@@ -179,7 +189,7 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
       (keys.size === 0 ? personIn(changes, fields.personId!) : undefined);
     if (!person) return problems.push(`${name} is signed by someone the record does not hold`);
     if (person.retiredAt) problems.push(`${name} was done by ${person.name}, who had retired`);
-    else if (!roles.includes(person.role))
+    else if (!person.role || !roles.includes(person.role))
       problems.push(
         `${name} was done by ${person.name} as ${person.role}, which the rule book does not allow`,
       );

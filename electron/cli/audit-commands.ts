@@ -32,7 +32,8 @@ export const auditCommands: Command[] = [
         throw new CliRefusal('--key checks a notice file: verify FILE.pdf --key FINGERPRINT');
       const connection = ctx.connection();
       let report: VerifyReport;
-      if (connection.health.readOnly) {
+      // A damaged file cannot be verified; one open read-only for another reason can.
+      if (connection.health.damage.length > 0) {
         report = {
           ok: false,
           problems: connection.health.damage,

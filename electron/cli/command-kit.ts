@@ -37,6 +37,8 @@ export interface Command {
   usage: string;
   summary: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** False for a command nobody acts in (enrolling: the person has no passphrase yet). */
+  acts?: false;
   run: (ctx: CommandContext) => Promise<void>;
 }
 

@@ -13,6 +13,13 @@ function required(ctx: CommandContext, name: string): string {
 }
 
 const json = (ctx: CommandContext, value: unknown) => ctx.print(JSON.stringify(value, null, 2));
+
+/** "; waiting for the commissioner's approval (people approve --name …)", or nothing. */
+const pendingNote = (p: { name: string; pending: boolean; roleBefore: Role | null }) =>
+  p.pending
+    ? `; waiting for the commissioner's approval (people approve --name "${p.name}")` +
+      (p.roleBefore ? `, acting as ${role(p.roleBefore)} meanwhile` : '')
+    : '';
 const role = (r: keyof typeof ROLE_LABELS) => ROLE_LABELS[r].toLowerCase();
 
 async function personNamed(ctx: CommandContext, name: string) {
@@ -28,18 +35,100 @@ export const identityCommands: Command[] = [
     words: ['people', 'add'],
     usage: 'people add --name NAME --role ROLE [--json]',
     summary:
-      'Add a person (lead officers only; the first person of a new database is a lead officer). ' +
-      'Their first passphrase comes from TRANCHE_NEW_PASSPHRASE or is asked for',
+      'Add a person (lead officers). Prints their one-time enrolment code, once: give it to them in ' +
+      'person, and they choose their own passphrase with it. A commissioner or lead officer waits for ' +
+      "the commissioner's approval. The first person of a new database is a lead officer who sets " +
+      'their own passphrase here (TRANCHE_NEW_PASSPHRASE or asked)',
     options: { name: { type: 'string' }, role: { type: 'string' } },
     async run(ctx) {
       const name = required(ctx, 'name');
-      const roleName = required(ctx, 'role');
-      // Who is acting is proved before the new passphrase is asked for.
-      await ctx.database();
-      const passphrase = await ctx.secrets.fresh(`${name}'s first passphrase`);
-      const person = await ctx.call('people:add', { name, role: roleName as 'lead_officer', passphrase });
-      if (ctx.json) json(ctx, person);
-      else ctx.print(`Added ${person.name} (${role(person.role)}), key fingerprint ${person.fingerprint}`);
+      const roleName = required(ctx, 'role') as Role;
+      // Who is acting is proved before anything else is asked for.
+      const first = (await ctx.database()).store.people.count() === 0;
+      const passphrase = first ? await ctx.secrets.fresh('your passphrase') : undefined;
+      const person = await ctx.call('people:add', {
+        name,
+        role: roleName,
+        ...(passphrase ? { passphrase } : {}),
+      });
+      if (ctx.json)
+        return json(ctx, {
+          name: person.name,
+          role: person.role,
+          pending: person.pending,
+          enrolmentCode: person.enrolmentCode,
+        });
+      ctx.print(`Added ${person.name} (${role(person.role)})${pendingNote(person)}`);
+      if (person.enrolmentCode)
+        ctx.print(
+          `Enrolment code for ${person.name}: ${person.enrolmentCode}\n` +
+            'It is shown only now. Give it to them in person (not by email); they choose their passphrase with ' +
+            `people enrol --name "${person.name}" --code CODE, or in the app on first use of their profile.`,
+        );
+      else ctx.print(`Key fingerprint ${person.fingerprint}`);
+    },
+  },
+  {
+    words: ['people', 'enrol'],
+    usage: 'people enrol --name NAME --code CODE [--json]',
+    summary:
+      'Choose your own first passphrase with the enrolment code a lead officer gave you: from ' +
+      'TRANCHE_NEW_PASSPHRASE, or asked twice on a terminal. A code works once',
+    options: { name: { type: 'string' }, code: { type: 'string' } },
+    acts: false,
+    async run(ctx) {
+      const person = await personNamed(ctx, required(ctx, 'name'));
+      const code = typeof ctx.values.code === 'string' ? ctx.values.code : undefined;
+      const passphrase = await ctx.secrets.fresh(`${person.name}'s passphrase`);
+      const enrolled = await ctx.call('people:enrol', {
+        personId: person.id,
+        passphrase,
+        ...(code !== undefined ? { enrolmentCode: code } : {}),
+      });
+      if (ctx.json) json(ctx, enrolled);
+      else
+        ctx.print(
+          `${enrolled.name} chose their passphrase; their key fingerprint is ${enrolled.fingerprint}` +
+            (enrolled.pending ? `. ${pendingNote(enrolled).slice(2)}` : ''),
+        );
+    },
+  },
+  {
+    words: ['people', 'approve'],
+    usage: 'people approve --name NAME [--json]',
+    summary:
+      'Approve, as the sitting commissioner, a commissioner or lead officer role granted to NAME, ' +
+      'signed with your key. Approving a new commissioner hands the office over to them: you retire',
+    options: { name: { type: 'string' } },
+    async run(ctx) {
+      const person = await personNamed(ctx, required(ctx, 'name'));
+      const approved = await ctx.call('people:approve', { personId: person.id });
+      if (ctx.json) return json(ctx, approved);
+      ctx.print(`Approved ${approved.name} as ${role(approved.role)}`);
+      if (approved.role === 'commissioner')
+        ctx.print(`${approved.name} is now the commissioner; you handed over and are retired`);
+    },
+  },
+  {
+    words: ['people', 'code'],
+    usage: 'people code --name NAME [--json]',
+    summary:
+      'Give someone who has not chosen their passphrase a new one-time enrolment code (lead ' +
+      'officers); any earlier code stops working',
+    options: { name: { type: 'string' } },
+    async run(ctx) {
+      const person = await personNamed(ctx, required(ctx, 'name'));
+      const issued = await ctx.call('people:newCode', { personId: person.id });
+      if (ctx.json)
+        return json(ctx, {
+          name: issued.name,
+          role: issued.role,
+          pending: issued.pending,
+          enrolmentCode: issued.enrolmentCode,
+        });
+      ctx.print(
+        `New enrolment code for ${issued.name}: ${issued.enrolmentCode} (shown only now; give it in person)`,
+      );
     },
   },
   {
@@ -56,8 +145,12 @@ export const identityCommands: Command[] = [
           list.map((p) => [
             p.name,
             role(p.role),
-            p.fingerprint ?? '(no passphrase yet)',
-            p.retiredAt ? `retired ${formatDate(p.retiredAt)}` : 'active',
+            p.fingerprint ?? '(not enrolled yet)',
+            p.retiredAt
+              ? `retired ${formatDate(p.retiredAt)}`
+              : p.pending
+                ? `waiting for approval${p.roleBefore ? ` (acts as ${role(p.roleBefore)})` : ''}`
+                : 'active',
           ]),
         ),
       );
@@ -81,24 +174,6 @@ export const identityCommands: Command[] = [
     },
   },
   {
-    words: ['people', 'enrol'],
-    usage: 'people enrol --name NAME [--json]',
-    summary:
-      'Set the first passphrase of someone added before passphrases existed (lead officers; in a ' +
-      'database where nobody has one yet, a lead officer may enrol themselves). From TRANCHE_NEW_PASSPHRASE or asked',
-    options: { name: { type: 'string' } },
-    async run(ctx) {
-      const person = await personNamed(ctx, required(ctx, 'name'));
-      const passphrase = await ctx.secrets.fresh(`${person.name}'s first passphrase`);
-      const enrolled = await ctx.call('people:enrol', { personId: person.id, passphrase });
-      if (ctx.json) json(ctx, enrolled);
-      else
-        ctx.print(
-          `${enrolled.name} can now act with their passphrase; key fingerprint ${enrolled.fingerprint}`,
-        );
-    },
-  },
-  {
     words: ['people', 'role'],
     usage: 'people role --name NAME --to ROLE [--json]',
     summary: "Change a person's role (lead officers only; the last active lead officer keeps theirs)",
@@ -110,6 +185,8 @@ export const identityCommands: Command[] = [
         role: required(ctx, 'to') as Role,
       });
       if (ctx.json) json(ctx, changed);
+      else if (changed.pending)
+        ctx.print(`${changed.name} is to be a ${role(changed.role)}${pendingNote(changed)}`);
       else ctx.print(`${changed.name} is now a ${role(changed.role)}`);
     },
   },

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { formatDate } from '../../shared/dates';
 import {
   CliRefusal,
   fileInside,
@@ -85,9 +86,9 @@ export const noticeCommands: Command[] = [
           signedOn: notice.signedOn,
           fingerprint: notice.fingerprint,
         });
+      const on = notice.signedOn ? formatDate(notice.signedOn) : 'an unknown date';
       ctx.print(
-        `Decision ${notice.number} signed by ${notice.signedBy} on ${notice.signedOn}. Fingerprint ` +
-          `${notice.fingerprint}`,
+        `Decision ${notice.number} signed by ${notice.signedBy} on ${on}. Fingerprint ${notice.fingerprint}`,
       );
     },
   },

@@ -1,7 +1,13 @@
 import { appendEntry, chainHead } from '../../db/audit/chain';
 import { openDatabase } from '../../db/connection';
 import { createStore } from '../../db/store';
-import { abandonRestore, copyDatabase, finishRestore, RestoreRefused, stageRestore } from '../../db/backup';
+import {
+  abandonRestore,
+  copyDatabaseInSteps,
+  finishRestore,
+  RestoreRefused,
+  stageRestore,
+} from '../../db/backup';
 import { ROLE_LABELS } from '../../shared/people';
 import { currentActor } from '../handlers/actor';
 import { createContext, type HandlerContext } from '../handlers/context';
@@ -31,23 +37,25 @@ function recordAct(ctx: HandlerContext, operation: string, input: unknown, summa
   const identity = ctx.session.current();
   const actor = currentActor(ctx);
   if (!identity || !actor) throw new Error('Nobody is unlocked to sign the entry');
-  ctx.store.sqlite.transaction(() =>
-    appendEntry(
-      ctx.store.sqlite,
-      {
-        operation,
-        at: ctx.now(),
-        personId: actor.id,
-        personName: actor.name,
-        keyFingerprint: identity.fingerprint,
-        input,
-        summary,
-        rounds: [],
-        signer: { privateKey: identity.privateKey, fingerprint: identity.fingerprint },
-      },
-      [],
-    ),
-  )();
+  ctx.store.sqlite
+    .transaction(() =>
+      appendEntry(
+        ctx.store.sqlite,
+        {
+          operation,
+          at: ctx.now(),
+          personId: actor.id,
+          personName: actor.name,
+          keyFingerprint: identity.fingerprint,
+          input,
+          summary,
+          rounds: [],
+          signer: { privateKey: identity.privateKey, fingerprint: identity.fingerprint },
+        },
+        [],
+      ),
+    )
+    .immediate();
 }
 
 export async function backUp(ctx: CommandContext, out: string) {
@@ -55,7 +63,7 @@ export async function backUp(ctx: CommandContext, out: string) {
   const actor = leadOfficer(database, 'back up the database');
   const { sqlite } = database.store;
   const head = chainHead(sqlite);
-  copyDatabase(sqlite, out);
+  await copyDatabaseInSteps(sqlite, out);
   recordAct(database, 'db:backup', { file: out, chainHead: head }, `Backed up the database to ${out}`);
   return { file: out, by: actor.name, chainHead: head };
 }

@@ -118,12 +118,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       );
     }
     if (connection.health.readOnly)
-      io.stderr(`tranche: ${damagedMessage(file, connection.health.goodBackup)}`);
+      io.stderr(
+        `tranche: ${connection.health.readOnlyReason ?? damagedMessage(file, connection.health.goodBackup)}`,
+      );
     return connection;
   };
   let unlocked = false;
   const secrets = passphrases(io);
-  const context = async (options: { actor: boolean } = { actor: true }): Promise<HandlerContext> => {
+  const context = async (
+    options: { actor: boolean } = { actor: command.acts !== false },
+  ): Promise<HandlerContext> => {
     if (!ctx) ctx = createContext(createStore(open()), io.version, undefined, io.kdf ? { kdf: io.kdf } : {});
     // Whoever the command acts as proves their passphrase before anything is read or written.
     if (options.actor && !unlocked) {

@@ -7,20 +7,37 @@ import { Refusal } from './refusal';
 
 export const PROFILE_KEY = 'profile_person_id';
 
+/** A person as stored, with the role granted and, while it waits for approval, the one before. */
+export interface StoredRoles {
+  role: Role;
+  pendingSince: string | null;
+  roleBefore: Role | null;
+}
+
+/**
+ * The role a person acts in: the one granted, or while a grant of commissioner or lead officer
+ * waits for the commissioner's approval, the role they held before (null: a new person, who cannot
+ * act until approved). Everything that asks who may do what goes through this.
+ */
+export const actingRole = (person: StoredRoles): Role | null =>
+  person.pendingSince === null ? person.role : person.roleBefore;
+
 /**
  * Who is acting: the person who unlocked this process's session with their passphrase, or nobody
- * (never yet, or locked after the idle time). Their role is read afresh from the record.
+ * (never yet, or locked after the idle time). Their role is read afresh from the record, as the
+ * role they act in: a grant waiting for approval gives nothing yet.
  */
 export function currentActor(ctx: ReadContext): Person | null {
   const identity = ctx.session.current();
   if (!identity) return null;
   const person = ctx.store.people.get(identity.personId);
+  const role = person ? actingRole(person) : null;
   // A person retired while their session was open stops acting there and then.
-  if (!person || person.retiredAt) {
+  if (!person || person.retiredAt || !role) {
     ctx.session.clear();
     return null;
   }
-  return person;
+  return { id: person.id, name: person.name, role };
 }
 
 /** The acting person, for an operation that must know who does it (the rule book let them in). */

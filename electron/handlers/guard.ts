@@ -4,7 +4,7 @@ import { ROLE_LABELS, type Person, type Role } from '../../shared/people';
 import { allowedOnCopy } from '../../shared/copy-rules';
 import { ruleFor, writes, type Rule } from '../../shared/rule-book';
 import { STAGE_LABELS, type Stage } from '../../shared/stages';
-import { currentActor } from './actor';
+import { actingRole, currentActor } from './actor';
 import type { HandlerContext, ReadContext } from './context';
 import { latestNotice } from './notice-record';
 import { Refusal } from './refusal';
@@ -36,14 +36,23 @@ export function checkRole(ctx: ReadContext, rule: Rule, input: unknown): Person 
         `(on the command line, --as NAME with TRANCHE_PASSPHRASE) before you ${action}`,
     );
   }
-  if (!roles.includes(actor.role)) throw roleRefusal(roles, action, actor);
+  if (!roles.includes(actor.role)) throw roleRefusal(roles, action, actor, waitingGrant(ctx, actor));
   return actor;
 }
 
-const roleRefusal = (roles: readonly Role[], action: string, person: Person) =>
+/** " until the commissioner approves them as commissioner", for someone whose grant is waiting. */
+function waitingGrant(ctx: ReadContext, actor: Person): string {
+  const stored = ctx.store.people.get(actor.id);
+  return stored?.pendingSince
+    ? ` until the commissioner approves them as ${ROLE_LABELS[stored.role].toLowerCase()}`
+    : '';
+}
+
+const roleRefusal = (roles: readonly Role[], action: string, person: Person, waiting = '') =>
   new Refusal(
     'forbidden',
-    `Only a ${roleList(roles)} can ${action}; ${person.name} is a ${ROLE_LABELS[person.role].toLowerCase()}`,
+    `Only a ${roleList(roles)} can ${action}; ${person.name} is a ${ROLE_LABELS[person.role].toLowerCase()}` +
+      waiting,
   );
 
 /** Refuses a write in a stage of its round the rule book does not allow it in. */
@@ -122,7 +131,15 @@ export function enforceRuleBookFor(
   person: Person,
 ): void {
   const rule = ruleFor(channel);
-  if (rule.roles !== 'anyone' && !rule.roles.includes(person.role))
-    throw roleRefusal(rule.roles, rule.action, person);
+  // The role they act in now: a grant still waiting for the commissioner's approval gives nothing.
+  const stored = ctx.store.people.get(person.id);
+  const role = stored ? actingRole(stored) : person.role;
+  if (rule.roles !== 'anyone' && (!role || !rule.roles.includes(role)))
+    throw roleRefusal(
+      rule.roles,
+      rule.action,
+      { ...person, role: role ?? person.role },
+      waitingGrant(ctx, person),
+    );
   checkStage(ctx, rule, input);
 }

@@ -21,7 +21,7 @@ import {
   type Lockout,
 } from '../identity/lockout';
 import { weakPassphrase } from '../identity/strength';
-import { PROFILE_KEY } from './actor';
+import { actingRole, PROFILE_KEY } from './actor';
 import type { HandlerContext, ReadContext } from './context';
 import { fieldRefusal, Refusal } from './refusal';
 
@@ -198,6 +198,13 @@ export async function unlockPerson(
   passphrase: string,
   options: { remember: boolean } = { remember: true },
 ): Promise<void> {
+  const stored = ctx.store.people.get(person.id);
+  if (stored && !stored.retiredAt && !actingRole(stored))
+    throw new Refusal(
+      'forbidden',
+      `${person.name} is waiting for the commissioner to approve them as ${ROLE_LABELS[stored.role].toLowerCase()}: ` +
+        'they can act once approved (people approve)',
+    );
   const key = await provePassphrase(ctx, person, passphrase);
   admitPerson(ctx, person, key, options);
 }

@@ -4,6 +4,7 @@ import { wordingSchema } from '../../shared/notices';
 import { currentActor } from './actor';
 import { scoreVisibilityFor } from './blind-scoring';
 import type { HandlerContext, ReadContext } from './context';
+import { provePassphrase } from './identity';
 import { noticeData } from './notice-content';
 import { contentToSign, recordSignedNotice, sealWithOwnKey } from './notice-signing';
 import { latestNotice as latest, type NoticeRow } from './notice-record';
@@ -119,8 +120,9 @@ export const noticeLifecycleHandlers = {
       return noticeView(ctx, ctx.store.notices.get(notice.id) as NoticeRow);
     }),
 
-  'notices:sign': (input: ParsedInput<'notices:sign'>, ctx: HandlerContext) =>
-    ctx.store.transaction(() => {
+  'notices:sign': async (input: ParsedInput<'notices:sign'>, ctx: HandlerContext) => {
+    await provedAtSigning(ctx, input.passphrase);
+    return ctx.store.transaction(() => {
       const actor = currentActor(ctx);
       const round = mustGetRound(ctx, input.roundId);
       const current = latest(ctx, round.id);
@@ -148,7 +150,8 @@ export const noticeLifecycleHandlers = {
         ctx,
         recordSignedNotice(ctx, notice, content, sealWithOwnKey(ctx, content), signedReason),
       );
-    }),
+    });
+  },
 
   'notices:supersede': (input: ParsedInput<'notices:supersede'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
@@ -161,3 +164,25 @@ export const noticeLifecycleHandlers = {
       return noticeView(ctx, draft);
     }),
 };
+
+/** How recently a commissioner must have given their passphrase to sign without giving it again. */
+export const SIGNING_PROOF_MS = 60_000;
+
+/**
+ * Signing is a deliberate act: the commissioner gives their passphrase again at that moment (a wrong
+ * one is refused and counted like any other), unless they proved it moments before.
+ */
+async function provedAtSigning(ctx: HandlerContext, passphrase: string | undefined): Promise<void> {
+  const actor = currentActor(ctx);
+  if (!actor) return; // the rule book has already refused nobody
+  if (passphrase !== undefined) {
+    await provePassphrase(ctx, actor, passphrase);
+    return;
+  }
+  if (!ctx.session.provedWithin(SIGNING_PROOF_MS))
+    throw fieldRefusal(
+      'forbidden',
+      'passphrase',
+      `Give your passphrase again to sign, ${actor.name}: signing asks for it at that moment`,
+    );
+}

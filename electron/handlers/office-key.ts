@@ -33,7 +33,11 @@ export interface OfficeKeyFile {
 
 function sittingCommissioner(sqlite: Database.Database): { id: number; name: string } {
   const sitting = sqlite
-    .prepare("SELECT id, name FROM people WHERE role = 'commissioner' AND retired_at IS NULL ORDER BY id")
+    // The one acting as commissioner: a commissioner waiting for approval holds no office yet.
+    .prepare(
+      `SELECT id, name FROM people WHERE retired_at IS NULL
+         AND (CASE WHEN pending_since IS NULL THEN role ELSE role_before END) = 'commissioner' ORDER BY id`,
+    )
     .all() as { id: number; name: string }[];
   if (sitting.length === 0)
     throw new Refusal('conflict', 'This office has no commissioner yet: there is no key to publish');

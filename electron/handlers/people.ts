@@ -2,16 +2,19 @@ import type { ParsedInput } from '../../shared/contract';
 import { formatDate } from '../../shared/dates';
 import { ROLE_LABELS, type Person, type SessionInfo } from '../../shared/people';
 import { IDLE_LOCK_MS } from '../identity/session';
-import { currentActor, PROFILE_KEY } from './actor';
+import { actingRole, currentActor, PROFILE_KEY } from './actor';
+import { approvalHandlers, listItem, pendingFor, refuseUnseatingCommissioner } from './approvals';
 import type { HandlerContext, ReadContext } from './context';
+import { enrolmentHandlers, keepCode, newCodeFor } from './enrolment';
 import { changePassphrase, enrolPerson, nobodyEnrolled, roleLabel, sealNew, unlockPerson } from './identity';
 import { fieldRefusal, notFound, Refusal } from './refusal';
 
 // The office's people and who is acting. Nobody grants themselves a role: the first person of a
-// new database is a lead officer, and after that only a lead officer adds people. Acting as
-// someone always needs their passphrase.
+// new database is a lead officer, and after that only a lead officer adds people, while the
+// commissioner approves every commissioner and lead officer (approvals.ts). Acting as someone
+// always needs their passphrase, which each person chooses for themselves (enrolment.ts).
 
-type StoredPerson = Person & { retiredAt: string | null };
+type StoredPerson = NonNullable<ReturnType<HandlerContext['store']['people']['get']>>;
 
 function mustGetPerson(ctx: HandlerContext, id: number): StoredPerson {
   const person = ctx.store.people.get(id);
@@ -19,11 +22,7 @@ function mustGetPerson(ctx: HandlerContext, id: number): StoredPerson {
   return person;
 }
 
-const withFingerprint = (ctx: HandlerContext, person: Person) => ({
-  ...person,
-  fingerprint: ctx.store.identities.get(person.id)?.fingerprint ?? null,
-  retiredAt: ctx.store.people.get(person.id)?.retiredAt ?? null,
-});
+const withFingerprint = (ctx: HandlerContext, person: Person) => listItem(ctx, person.id);
 
 /** Refuses to change a retired person: they stay in the record as they were. */
 function refuseRetired(person: StoredPerson, doing: string) {
@@ -36,7 +35,7 @@ function refuseRetired(person: StoredPerson, doing: string) {
 
 /** The office always keeps an active lead officer, who alone adds people and moves rounds on. */
 function refuseLastLead(ctx: HandlerContext, person: StoredPerson, doing: string) {
-  if (person.role === 'lead_officer' && ctx.store.people.activeLeadCount() <= 1)
+  if (actingRole(person) === 'lead_officer' && ctx.store.people.activeLeadCount() <= 1)
     throw fieldRefusal(
       'conflict',
       'personId',
@@ -83,17 +82,29 @@ function sessionInfo(ctx: ReadContext): SessionInfo {
 export const peopleHandlers = {
   'people:list': (_input: object, ctx: ReadContext) => {
     const fingerprints = ctx.store.identities.fingerprints();
-    return ctx.store.people.list().map((p) => ({ ...p, fingerprint: fingerprints.get(p.id) ?? null }));
+    return ctx.store.people.list().map((p) => ({
+      ...p,
+      pending: p.pendingSince !== null,
+      roleBefore: p.pendingSince !== null ? p.roleBefore : null,
+      fingerprint: fingerprints.get(p.id) ?? null,
+    }));
   },
 
+  /** A commissioner or lead officer role waits for the commissioner's approval; others are at once. */
   'people:setRole': (input: ParsedInput<'people:setRole'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
       const person = mustGetPerson(ctx, input.personId);
       refuseRetired(person, 'change the role of');
       if (person.role !== input.role) {
-        if (input.role !== 'lead_officer')
-          refuseLastLead(ctx, person, `made a ${ROLE_LABELS[input.role].toLowerCase()}`);
-        ctx.store.people.setRole(person.id, input.role);
+        const label = ROLE_LABELS[input.role].toLowerCase();
+        refuseUnseatingCommissioner(ctx, person, `made a ${label}`);
+        if (input.role !== 'lead_officer') refuseLastLead(ctx, person, `made a ${label}`);
+        const since = pendingFor(ctx, input.role, ctx.now());
+        ctx.store.people.setRole(
+          person.id,
+          input.role,
+          since ? { since, roleBefore: actingRole(person) } : null,
+        );
       }
       return withFingerprint(ctx, mustGetPerson(ctx, person.id));
     }),
@@ -102,27 +113,56 @@ export const peopleHandlers = {
     ctx.store.transaction(() => {
       const person = mustGetPerson(ctx, input.personId);
       refuseRetired(person, 'retire');
+      refuseUnseatingCommissioner(ctx, person, 'retired');
       refuseLastLead(ctx, person, 'retired');
       ctx.store.people.retire(person.id, ctx.now());
       return withFingerprint(ctx, mustGetPerson(ctx, person.id));
     }),
 
+  /**
+   * The very first person of a new database is a lead officer who chooses their passphrase here.
+   * Everyone after is added by a lead officer with a one-time enrolment code, shown once, with
+   * which they choose their own; a commissioner or lead officer waits for the commissioner.
+   */
   'people:add': async (input: ParsedInput<'people:add'>, ctx: HandlerContext) => {
-    const sealed = await sealNew(ctx, input.passphrase, [input.name]);
+    if (ctx.store.people.count() === 0) {
+      if (input.role !== 'lead_officer')
+        throw fieldRefusal(
+          'forbidden',
+          'role',
+          "A new database's first person is a lead officer, who then adds everyone else",
+        );
+      if (!input.passphrase)
+        throw fieldRefusal(
+          'invalid_input',
+          'passphrase',
+          `Choose your passphrase, ${input.name}: as the first person you set it now`,
+        );
+      const sealed = await sealNew(ctx, input.passphrase, [input.name]);
+      return ctx.store.transaction(() => {
+        if (ctx.store.people.count() > 0)
+          throw new Refusal('conflict', 'Someone set up Tranche meanwhile: ask them to add you');
+        const person = mustGetPerson(ctx, ctx.store.people.create(input.name, input.role, ctx.now()));
+        enrolPerson(ctx, person, sealed);
+        return { ...withFingerprint(ctx, person), enrolmentCode: null };
+      });
+    }
+    requireLeadOrBootstrap(ctx, 'add people');
+    if (input.passphrase !== undefined)
+      throw fieldRefusal(
+        'invalid_input',
+        'passphrase',
+        `Nobody chooses another person's passphrase: ${input.name} chooses their own with the ` +
+          'enrolment code Tranche shows when they are added',
+      );
+    refuseTakenName(ctx, input.name);
+    const code = await newCodeFor(ctx, input.name);
     return ctx.store.transaction(() => {
-      if (ctx.store.people.count() === 0) {
-        if (input.role !== 'lead_officer')
-          throw fieldRefusal(
-            'forbidden',
-            'role',
-            "A new database's first person is a lead officer, who then adds everyone else",
-          );
-      } else requireLeadOrBootstrap(ctx, 'add people');
       refuseTakenName(ctx, input.name);
-      const id = ctx.store.people.create(input.name, input.role, ctx.now());
-      const person = mustGetPerson(ctx, id);
-      enrolPerson(ctx, person, sealed);
-      return withFingerprint(ctx, person);
+      const now = ctx.now();
+      const id = ctx.store.people.create(input.name, input.role, now, pendingFor(ctx, input.role, now));
+      keepCode(ctx, id, code);
+      return { ...withFingerprint(ctx, mustGetPerson(ctx, id)), enrolmentCode: code.code };
     });
   },
 
@@ -176,18 +216,6 @@ export const peopleHandlers = {
     return person;
   },
 
-  /** A lead officer sets the first passphrase of someone added before identities existed. */
-  'people:enrol': async (input: ParsedInput<'people:enrol'>, ctx: HandlerContext) => {
-    const person = mustGetPerson(ctx, input.personId);
-    const sealed = await sealNew(ctx, input.passphrase, [person.name]);
-    return ctx.store.transaction(() => {
-      const bootstrap = nobodyEnrolled(ctx) && person.role === 'lead_officer';
-      if (!bootstrap) requireLeadOrBootstrap(ctx, 'set the first passphrase of people');
-      enrolPerson(ctx, person, sealed);
-      return withFingerprint(ctx, person);
-    });
-  },
-
   /** Changes the acting person's own passphrase (the current one proved again). */
   'people:passphrase': async (input: ParsedInput<'people:passphrase'>, ctx: HandlerContext) => {
     const actor = currentActor(ctx);
@@ -196,4 +224,7 @@ export const peopleHandlers = {
     await changePassphrase(ctx, actor, input.currentPassphrase, input.newPassphrase);
     return withFingerprint(ctx, actor);
   },
+
+  ...approvalHandlers,
+  ...enrolmentHandlers,
 };

@@ -21,6 +21,7 @@ export type SessionState =
 export class Session {
   private identity: UnlockedIdentity | null = null;
   private lastUse = 0;
+  private unlockedAt = 0;
   private lockedOut: { personId: number; reason: 'idle' | 'locked' } | null = null;
 
   constructor(
@@ -32,6 +33,7 @@ export class Session {
     this.identity = identity;
     this.lockedOut = null;
     this.lastUse = this.clock();
+    this.unlockedAt = this.lastUse;
   }
 
   lock(reason: 'idle' | 'locked' = 'locked'): void {
@@ -62,6 +64,14 @@ export class Session {
       return { state: 'unlocked', personId: identity.personId, fingerprint: identity.fingerprint };
     if (this.lockedOut) return { state: 'locked', ...this.lockedOut };
     return { state: 'none' };
+  }
+
+  /**
+   * Whether the person proved their passphrase within the last `ms`: true for a command-line run
+   * (it unlocks as it starts), false for an app session opened long ago, which must ask again.
+   */
+  provedWithin(ms: number): boolean {
+    return this.current() !== null && this.clock() - this.unlockedAt <= ms;
   }
 
   /** Milliseconds until the idle lock, for the app to show; null when nobody is unlocked. */

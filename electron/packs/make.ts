@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ParsedInput } from '../../shared/contract';
 import type { PackHeader } from '../../shared/packs';
 import { ROLE_LABELS, type Person } from '../../shared/people';
-import { actingPerson } from '../handlers/actor';
+import { actingPerson, actingRole } from '../handlers/actor';
 import { personNamed } from '../handlers/assessment-lookup';
 import type { HandlerContext } from '../handlers/context';
 import { signingIdentity } from '../handlers/identity';
@@ -20,10 +20,18 @@ import { kindModule } from './kinds';
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 function recipientOf(ctx: HandlerContext, input: ParsedInput<'packs:make'>): Person {
-  if (input.personName) return personNamed(ctx, input.personName);
+  if (input.personName) {
+    // The role they act in: a grant waiting for the commissioner's approval gives no pack.
+    const named = personNamed(ctx, input.personName);
+    const stored = ctx.store.people.get(named.id);
+    const role = stored ? actingRole(stored) : null;
+    if (!role)
+      throw new Refusal('forbidden', `${named.name} is waiting for the commissioner's approval: no pack yet`);
+    return { ...named, role };
+  }
   if (input.kind === 'signoff') {
-    const commissioners = ctx.store.people.list().filter((p) => p.role === 'commissioner');
-    if (commissioners.length === 1) return commissioners[0]!;
+    const sitting = ctx.store.people.sittingCommissioner();
+    if (sitting) return { id: sitting.id, name: sitting.name, role: 'commissioner' };
   }
   throw new Refusal('invalid_input', 'Name the person the pack is for', [
     { path: 'personName', message: 'Name the person the pack is for' },

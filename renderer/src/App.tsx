@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
+import type { Role } from '../../shared/people';
 import { LockScreen } from './components/LockScreen';
 import { Page, PAGE_START_ID } from './components/Page';
 import { RecordStatus } from './components/RecordStatus';
@@ -145,9 +146,17 @@ function NavLink({ href, children }: { href: string; children: string }) {
 }
 
 /** A link only lead officers need: the page itself still shows the list to anyone. */
-function LeadNavLink({ href, children }: { href: string; children: string }) {
+function LeadNavLink({
+  href,
+  children,
+  roles = ['lead_officer'],
+}: {
+  href: string;
+  children: string;
+  roles?: Role[];
+}) {
   const { me } = useProfile();
-  if (me.state !== 'ready' || me.value?.role !== 'lead_officer') return null;
+  if (me.state !== 'ready' || !me.value || !roles.includes(me.value.role)) return null;
   return <NavLink href={href}>{children}</NavLink>;
 }
 
@@ -178,7 +187,10 @@ function Frame() {
               <NavLink href="/partnerships">Partnerships</NavLink>
               <NavLink href="/reports">Reports</NavLink>
               <NavLink href="/publishing">Publishing</NavLink>
-              <LeadNavLink href="/people">People</LeadNavLink>
+              {/* The commissioner too: they approve every commissioner and lead officer there. */}
+              <LeadNavLink href="/people" roles={['lead_officer', 'commissioner']}>
+                People
+              </LeadNavLink>
               <NavLink href="/about">About and data</NavLink>
             </ul>
           </nav>

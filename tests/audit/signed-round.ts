@@ -8,8 +8,9 @@ import { actingAs, testContext } from '../support/temp-db';
  * The demonstration round allocated and signed, on a temporary file; the connection stays open.
  * `migrationsFolder` builds it as an older release's schema left it (see migrationsUpTo).
  */
-export async function signedRound(migrationsFolder?: string) {
+export async function signedRound(migrationsFolder?: string, prepare?: (sqlite: Database.Database) => void) {
   const { ctx, connection, file } = testContext(undefined, migrationsFolder);
+  prepare?.(connection.sqlite);
   const as = (name: string): HandlerContext => actingAs(ctx, name);
   must(await dispatch('demo:load', {}, ctx));
   const lead = as('Dan Hughes');

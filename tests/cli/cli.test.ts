@@ -218,8 +218,13 @@ describe('assessment on the command line', () => {
     };
     await run('people', 'add', '--name', 'Lee Lead', '--role', 'lead officer');
     const lead = ['--as', 'Lee Lead'];
-    await run(...lead, 'people', 'add', '--name', 'Amy', '--role', 'policy officer');
-    await run(...lead, 'people', 'add', '--name', 'Bo', '--role', 'policy officer');
+    // Each assessor chooses their passphrase with the code the lead officer was shown for them.
+    for (const name of ['Amy', 'Bo']) {
+      const added = JSON.parse(
+        await run(...lead, 'people', 'add', '--name', name, '--role', 'policy officer', '--json'),
+      ) as { enrolmentCode: string };
+      await run('people', 'enrol', '--name', name, '--code', added.enrolmentCode);
+    }
     await run(...lead, 'rounds', 'create', '--fund', 'Invest to Save', '--name', 'R', '--budget', '£100k');
     const csv = path.join(tempDir(), 'bids.csv');
     writeFileSync(
@@ -430,7 +435,12 @@ describe('stages and the rule book on the command line', () => {
       ).code,
     ).toBe(0);
     expect((await as('Dan Hughes', 'stage', '--round', '1', '--to', 'decision')).code).toBe(0);
-    expect((await as('Pat Morgan', 'sign', '--round', '1', '--reason', 'The board agreed')).code).toBe(0);
+    const signed = await as('Pat Morgan', 'sign', '--round', '1', '--reason', 'The board agreed');
+    expect(signed.code).toBe(0);
+    // The date in words, en-GB, as every date the office reads ("6 December 2026").
+    expect(signed.stdout).toContain(
+      `signed by Pat Morgan on ${formatDate(ukCalendarDate(new Date().toISOString()))}.`,
+    );
     const before = (await as('Dan Hughes', 'allocation', '--round', '1', '--json')).stdout;
     const refused = await as('Dan Hughes', 'allocate', '--round', '1', '--bid', 'C1', '--full');
     expect(refused.code).toBe(2);

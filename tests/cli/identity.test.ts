@@ -47,12 +47,16 @@ describe('identities on the command line', () => {
     expect(
       await cli(['--db', db, 'people', 'add', '--name', 'Amy', '--role', 'policy officer'], demo),
     ).toMatchObject({ code: 2, stderr: expect.stringContaining('does not know who you are') });
-    expect(
-      await cli(
-        ['--db', db, '--as', 'Lee', 'people', 'add', '--name', 'Amy', '--role', 'policy officer'],
-        demo,
-      ),
-    ).toMatchObject({ code: 0 });
+    const amy = await cli(
+      ['--db', db, '--as', 'Lee', 'people', 'add', '--name', 'Amy', '--role', 'policy officer'],
+      demo,
+    );
+    expect(amy).toMatchObject({ code: 0, stdout: expect.stringContaining('It is shown only now') });
+    const code = /Enrolment code for Amy: ([A-Z2-9-]{14})/.exec(amy.stdout)![1]!;
+    expect(await cli(['--db', db, 'people', 'enrol', '--name', 'Amy', '--code', code], demo)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Amy chose their passphrase'),
+    });
     const byOfficer = await cli(
       ['--db', db, '--as', 'Amy', 'people', 'add', '--name', 'Sam', '--role', 'commissioner'],
       demo,
@@ -295,6 +299,52 @@ describe('roles, retirement, progress and readiness on the command line', () => 
     });
     const listed = await cli(['--db', db, 'people', 'list'], demo);
     expect(listed.stdout).toMatch(/Amy\s+board member\s+.*retired \d+ \w+ \d{4}/);
+  });
+
+  it('makes a commissioner or lead officer wait for the commissioner: people approve, and the hand-over', async () => {
+    const db = tempDbFile();
+    const run = (args: string[], env: NodeJS.ProcessEnv = demo) => cli(['--db', db, ...args], env);
+    await run(['people', 'add', '--name', 'Lee', '--role', 'lead officer']);
+    const enrol = async (name: string, role: string, passphrase: string) => {
+      const added = await run(['--as', 'Lee', 'people', 'add', '--name', name, '--role', role, '--json']);
+      expect(added.code, added.stderr).toBe(0);
+      const value = JSON.parse(added.stdout) as { pending: boolean; enrolmentCode: string };
+      const enrolled = await run(['people', 'enrol', '--name', name, '--code', value.enrolmentCode], {
+        TRANCHE_NEW_PASSPHRASE: passphrase,
+      });
+      expect(enrolled.code, enrolled.stderr).toBe(0);
+      return value.pending;
+    };
+    // The office's first commissioner needs nobody's approval; after that, every grant waits.
+    expect(await enrol('Pat', 'commissioner', 'pat chooses her own words')).toBe(false);
+    expect(await enrol('Lou', 'lead officer', 'lou chooses his own words')).toBe(true);
+    const pat = { TRANCHE_PASSPHRASE: 'pat chooses her own words' };
+    const lou = { TRANCHE_PASSPHRASE: 'lou chooses his own words' };
+    expect((await run(['people', 'list'])).stdout).toMatch(/Lou\s+lead officer\s+.*waiting for approval/);
+    expect(await run(['--as', 'Lou', 'rounds', 'list'], lou)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('waiting for the commissioner to approve them as lead officer'),
+    });
+    expect(await run(['--as', 'Lee', 'people', 'approve', '--name', 'Lou'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Only a commissioner can approve'),
+    });
+    expect(await run(['--as', 'Pat', 'people', 'approve', '--name', 'Lou'], pat)).toMatchObject({
+      code: 0,
+      stdout: 'Approved Lou as lead officer',
+    });
+    expect((await run(['--as', 'Lou', 'rounds', 'list'], lou)).code).toBe(0);
+    // A new commissioner is a hand-over: approved by the outgoing one, who then retires.
+    expect(await enrol('Sam', 'commissioner', 'sam chooses her own words')).toBe(true);
+    expect(await run(['--as', 'Lee', 'people', 'retire', '--name', 'Pat'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Pat is the sitting commissioner'),
+    });
+    const handed = await run(['--as', 'Pat', 'people', 'approve', '--name', 'Sam', '--json'], pat);
+    expect(JSON.parse(handed.stdout)).toMatchObject({ name: 'Sam', role: 'commissioner', pending: false });
+    const listed = (await run(['people', 'list'])).stdout;
+    expect(listed).toMatch(/Pat\s+commissioner\s+.*retired/);
+    expect(listed).toMatch(/Sam\s+commissioner\s+.*active/);
   });
 
   it('shows where a round stands and what stands before signing, and signs with --reason', async () => {

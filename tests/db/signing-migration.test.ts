@@ -24,11 +24,20 @@ function migrationsBeforeSigning(): number {
   return index;
 }
 
+/**
+ * Columns a later migration adds to people (approvals, 0017), which today's code reads: the old
+ * database is filled with them in place, all empty, then they are taken out again before migrating.
+ */
+const LATER_PEOPLE_COLUMNS = ['pending_since', 'role_before'];
+
 describe('the migration that signs audit entries', () => {
   it('keeps an older office database verifying, with its unsigned entries and grants as notes', async () => {
-    const old = await signedRound(migrationsUpTo(migrationsBeforeSigning()));
+    const old = await signedRound(migrationsUpTo(migrationsBeforeSigning()), (sqlite) =>
+      sqlite.exec(LATER_PEOPLE_COLUMNS.map((c) => `ALTER TABLE people ADD ${c} text`).join(';')),
+    );
     const entriesBefore = old.connection.sqlite.prepare('SELECT count(*) FROM audit_entries').pluck().get();
     const noticeBefore = old.connection.sqlite.prepare('SELECT content, signature FROM notices').get();
+    old.connection.sqlite.exec(LATER_PEOPLE_COLUMNS.map((c) => `ALTER TABLE people DROP ${c}`).join(';'));
     old.connection.close();
 
     const connection = openDatabase(old.file, { migrationsFolder: MIGRATIONS_FOLDER });

@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { tempDir } from '../support/temp-db';
 import { beMe, expect, test } from './fixtures';
 import { expectNoAccessibilityViolations } from './axe';
+import { DEMO_PASSPHRASE } from '../../shared/people';
 
 const roundTab = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'This round' }).getByRole('link', { name, exact: true });
@@ -92,6 +93,18 @@ test('allocate, preview, sign as the commissioner, export', async ({ page, bridg
   await page
     .getByLabel('Why the decision can go ahead as it stands')
     .fill('Moderating B1 and SS1 would not change who is funded');
+  // Signing shows what is signed, and asks for the commissioner's passphrase again at that moment.
+  const summary = page.getByRole('region', { name: /You are signing decision \d{3}\/\d{4}/ });
+  await expect(summary).toContainText('4 bids funded, a total of £258,000 of £320,000 available');
+  await expect(summary.getByRole('row', { name: /Total/ })).toContainText('£258,000');
+  await expect(summary.getByRole('row', { name: /B1/ })).toContainText('£90,000');
+  await page.getByRole('button', { name: /Sign decision/ }).click();
+  await expect(page.getByText('Enter your passphrase to sign')).toBeVisible();
+  await page.getByLabel('Your passphrase, to sign').fill('not pat at all, a guess');
+  await page.getByRole('button', { name: /Sign decision/ }).click();
+  await expect(page.getByText("That is not Pat Morgan's passphrase")).toBeVisible();
+  await expect(preview).toContainText('DRAFT');
+  await page.getByLabel('Your passphrase, to sign').fill(DEMO_PASSPHRASE);
   await page.getByRole('button', { name: /Sign decision/ }).click();
   await expect(page.getByRole('status')).toContainText('Decision signed.');
   await expect(page.getByText(/Fingerprint \(SHA-256\): [0-9a-f]{64}/).first()).toBeVisible();

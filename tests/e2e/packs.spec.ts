@@ -269,6 +269,7 @@ test('the commissioner signs on their own laptop and the office receives the sig
   await expect(pat.getByText(/went ahead because: The board reviewed the bids at its meeting/)).toBeVisible();
   await expect(pat.getByLabel('Why the decision can go ahead as it stands')).toHaveCount(0);
   await expectNoAccessibilityViolations(pat);
+  await pat.getByLabel('Your passphrase, to sign').fill('pat signs at home');
   await pat.getByRole('button', { name: /^Sign decision/ }).click();
   await expect(pat.getByText('Decision signed.')).toBeVisible();
   const back = pat.waitForEvent('download');

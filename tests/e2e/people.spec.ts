@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { expectNoAccessibilityViolations as checkAccessibility } from './axe';
 import { beMe, expect, test } from './fixtures';
 
 // The People page, for lead officers: add someone, change a role, retire someone. "Your profile"
@@ -23,13 +24,16 @@ test('a lead officer adds a person, changes their role and retires them; the las
 
   await page.getByLabel('Their name').fill('Robin Newcomer');
   await page.getByLabel('Their role').selectOption('policy_officer');
-  await page.getByLabel('Their first passphrase').fill('a first passphrase');
-  await page.getByLabel('Type it again').fill('a first passphrase');
   await page.getByRole('button', { name: 'Add this person' }).click();
-  await expect(page.getByRole('status')).toContainText('Robin Newcomer (policy officer) can now use Tranche');
-  const robin = page.getByRole('row').filter({ hasText: 'Robin Newcomer' });
+  await expect(page.getByRole('status')).toContainText('Added Robin Newcomer as policy officer');
+  // No passphrase is set here: a one-time code is shown, for Robin to choose their own.
+  await expect(page.getByTestId('enrolment-code')).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  const robin = page
+    .getByRole('table', { name: 'People in this office' })
+    .getByRole('row')
+    .filter({ hasText: 'Robin Newcomer' });
   await expect(robin).toContainText('Policy officer');
-  await expect(robin).toContainText('Active');
+  await expect(robin).toContainText('Not enrolled yet');
 
   await robin.getByRole('button', { name: 'Change role: Robin Newcomer' }).click();
   await page.getByLabel('New role').selectOption('board_member');
@@ -44,7 +48,10 @@ test('a lead officer adds a person, changes their role and retires them; the las
   await expect(robin.getByRole('button')).toHaveCount(0);
 
   // The only lead officer cannot step down: the page says why.
-  const dan = page.getByRole('row').filter({ hasText: 'Dan Hughes' });
+  const dan = page
+    .getByRole('table', { name: 'People in this office' })
+    .getByRole('row')
+    .filter({ hasText: 'Dan Hughes' });
   await dan.getByRole('button', { name: 'Change role: Dan Hughes' }).click();
   await page.getByLabel('New role').selectOption('policy_officer');
   await page.getByRole('button', { name: 'Change role', exact: true }).click();
@@ -58,4 +65,64 @@ test('a lead officer adds a person, changes their role and retires them; the las
   await page.getByText('Someone else using this computer?').click();
   await expect(page.getByRole('button', { name: /This is me.*Asha Patel/ })).toBeVisible();
   await expect(page.getByRole('button', { name: /This is me.*Robin Newcomer/ })).toHaveCount(0);
+});
+
+test('a new person enrols on first use with their code; a new lead officer waits for the commissioner', async ({
+  page,
+  bridge,
+}) => {
+  execFileSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', '--db', bridge.db, 'demo'],
+    { encoding: 'utf8' },
+  );
+  await page.goto(bridge.url);
+  await beMe(page, bridge.origin, 'Dan Hughes');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+  await page.getByLabel('Their name').fill('Lena Lead');
+  await page.getByLabel('Their role').selectOption('lead_officer');
+  await page.getByRole('button', { name: 'Add this person' }).click();
+  await expect(page.getByRole('status')).toContainText('once the commissioner approves');
+  const code = (await page.getByTestId('enrolment-code').textContent())!;
+  const lena = page
+    .getByRole('table', { name: 'People in this office' })
+    .getByRole('row')
+    .filter({ hasText: 'Lena Lead' });
+  await expect(lena).toContainText('Waiting for approval');
+  await expect(lena).toContainText('Cannot act until the commissioner approves');
+  await checkAccessibility(page);
+
+  // Lena, at this computer: her first use of her profile asks for the code and her own passphrase.
+  await page.goto(`${bridge.origin}/#/profile`);
+  await page.getByText('Someone else using this computer?').click();
+  await page.getByRole('button', { name: /This is me.*Lena Lead/ }).click();
+  await page.getByLabel('Enrolment code').fill('ABCD-EFGH-JKLM');
+  await page.getByLabel('Choose your passphrase').fill('lena picks her own words');
+  await page.locator('#unlock-passphrase-again').fill('lena picks her own words');
+  await page.getByRole('button', { name: 'Choose my passphrase' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
+    "That is not Lena Lead's enrolment code",
+  );
+  await checkAccessibility(page);
+  await page.getByLabel('Enrolment code').fill(code.toLowerCase());
+  await page.getByRole('button', { name: 'Choose my passphrase' }).click();
+  await expect(page.getByRole('status')).toContainText('once the commissioner approves you');
+
+  // The commissioner approves her on the People page; then she acts with the passphrase she chose.
+  await page.goto(`${bridge.origin}/#/rounds`);
+  await beMe(page, bridge.origin, 'Pat Morgan');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+  await page.getByRole('button', { name: 'Approve Lena Lead as lead officer' }).click();
+  await expect(page.getByRole('status')).toContainText('You approved Lena Lead as lead officer');
+  await expect(lena).toContainText('Active');
+  const history = page.getByRole('table', { name: /History of people and roles/ });
+  await expect(history).toContainText(
+    "Approved Lena Lead as lead officer, signed with the commissioner's key",
+  );
+  await expect(history).toContainText(
+    "Added Lena Lead as lead officer, waiting for the commissioner's approval",
+  );
+  await page.goto(`${bridge.origin}/#/rounds`);
+  await beMe(page, bridge.origin, 'Lena Lead', 'lena picks her own words');
+  await expect(page.getByRole('status')).toContainText('Lena Lead, lead officer');
 });

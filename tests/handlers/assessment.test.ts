@@ -3,6 +3,7 @@ import { dispatch } from '../../electron/handlers/dispatch';
 import type { HandlerContext } from '../../electron/handlers/context';
 import { moveRoundTo } from '../support/stages';
 import { TEST_PASSPHRASE, actingAs, testContext } from '../support/temp-db';
+import { addPerson } from '../support/people';
 
 /** A small office and a round of two bids with the Invest to Save framework. */
 async function office() {
@@ -15,27 +16,11 @@ async function office() {
     if (!r.ok) throw new Error(r.error.message);
     return r.value;
   };
-  await ok(
-    dispatch('people:add', { name: 'Lee Lead', role: 'lead officer', passphrase: TEST_PASSPHRASE }, ctx),
-  );
+  await ok(addPerson({ name: 'Lee Lead', role: 'lead officer', passphrase: TEST_PASSPHRASE }, ctx));
   const lead = as('Lee Lead');
-  await ok(
-    dispatch(
-      'people:add',
-      { name: 'Amy Assessor', role: 'policy_officer', passphrase: TEST_PASSPHRASE },
-      lead,
-    ),
-  );
-  await ok(
-    dispatch(
-      'people:add',
-      { name: 'Bo Assessor', role: 'policy_officer', passphrase: TEST_PASSPHRASE },
-      lead,
-    ),
-  );
-  await ok(
-    dispatch('people:add', { name: 'Bella Board', role: 'board_member', passphrase: TEST_PASSPHRASE }, lead),
-  );
+  await ok(addPerson({ name: 'Amy Assessor', role: 'policy_officer', passphrase: TEST_PASSPHRASE }, lead));
+  await ok(addPerson({ name: 'Bo Assessor', role: 'policy_officer', passphrase: TEST_PASSPHRASE }, lead));
+  await ok(addPerson({ name: 'Bella Board', role: 'board_member', passphrase: TEST_PASSPHRASE }, lead));
   const round = await ok(
     dispatch('rounds:create', { fund: 'Invest to Save', name: 'Test round', budgetPence: 100_000_00 }, lead),
   );
@@ -461,17 +446,9 @@ describe('assessment', () => {
 describe('priority alignment and queries', () => {
   it('records how strongly each assessor judges a bid advances each priority, and shows coverage', async () => {
     const { ctx } = testContext();
-    await dispatch(
-      'people:add',
-      { name: 'Lee Lead', role: 'lead_officer', passphrase: TEST_PASSPHRASE },
-      ctx,
-    );
+    await addPerson({ name: 'Lee Lead', role: 'lead_officer', passphrase: TEST_PASSPHRASE }, ctx);
     const lead = actingAs(ctx, 'Lee Lead');
-    await dispatch(
-      'people:add',
-      { name: 'Amy Assessor', role: 'policy_officer', passphrase: TEST_PASSPHRASE },
-      lead,
-    );
+    await addPerson({ name: 'Amy Assessor', role: 'policy_officer', passphrase: TEST_PASSPHRASE }, lead);
     const amy = actingAs(ctx, 'Amy Assessor');
     const plan = await dispatch(
       'plans:create',

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { popplerIfInstalled } from '../support/required-tool';
 import { TEST_PASSPHRASE, actingAs, tempDir, testContext } from '../support/temp-db';
+import { addPerson } from '../support/people';
 
 async function demoContext() {
   const { ctx } = testContext();
@@ -24,11 +25,7 @@ describe('assessment exports', () => {
     // The demonstration round as it stood during assessment (it loads at board review).
     ctx.store.rounds.setStage(1, 'assessment', ctx.now());
     // A fresh assessor on the demonstration round, scoring offline.
-    await dispatch(
-      'people:add',
-      { name: 'Olu Offline', role: 'policy_officer', passphrase: TEST_PASSPHRASE },
-      lead,
-    );
+    await addPerson({ name: 'Olu Offline', role: 'policy_officer', passphrase: TEST_PASSPHRASE }, lead);
     await dispatch('assessment:assign', { roundId: 1, assessor: 'Olu Offline', bidRefs: ['S1'] }, lead);
     await dispatch('assessment:declare', { roundId: 1, bidRefs: ['S1'], conflict: false }, as('Olu Offline'));
     const sheet = await dispatch('assessment:exportSheet', { roundId: 1 }, as('Olu Offline'));

@@ -2,17 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { wordParts, wordXmlText } from '../exports/document-text';
 import { TEST_PASSPHRASE, actingAs, testContext } from '../support/temp-db';
+import { addPerson } from '../support/people';
 
 describe('letters to bidders', () => {
   it('quote only submitted justifications, never a draft an assessor has not submitted', async () => {
     const { ctx } = testContext();
     await dispatch('demo:load', {}, ctx);
     const lead = actingAs(ctx, 'Dan Hughes');
-    await dispatch(
-      'people:add',
-      { name: 'Dee Draft', role: 'policy_officer', passphrase: TEST_PASSPHRASE },
-      lead,
-    );
+    await addPerson({ name: 'Dee Draft', role: 'policy_officer', passphrase: TEST_PASSPHRASE }, lead);
     const dee = ctx.store.people.findByName('Dee Draft')!;
     const b1 = ctx.store.bids.findByRef(1, 'B1')!;
     const criterion = ctx.store.frameworks.forRound(1)!.criteria.find((c) => !c.gateway)!;

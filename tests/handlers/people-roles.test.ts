@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { TEST_KDF, TEST_PASSPHRASE as P, actingAs, testContext } from '../support/temp-db';
+import { addPerson } from '../support/people';
 
 // A lead officer changes people's roles and retires them. A retired person cannot act or be
 // assigned, and stays in the record; the office always keeps an active lead officer.
@@ -13,7 +14,7 @@ async function office() {
     ['Amy Officer', 'policy_officer'],
     ['Pat Commissioner', 'commissioner'],
   ] as const)
-    expect(await dispatch('people:add', { name, role, passphrase: P }, ctx)).toMatchObject({ ok: true });
+    expect(await addPerson({ name, role }, ctx)).toMatchObject({ ok: true });
   const id = (name: string) => ctx.store.people.findByName(name)!.id;
   return { ctx, lee: ctx, id };
 }
@@ -67,6 +68,9 @@ describe("people's roles and retirement", () => {
     });
     // With a second lead officer, the first may step down; a retired lead does not count.
     await dispatch('people:setRole', { personId: id('Amy Officer'), role: 'lead_officer' }, lee);
+    // Until the commissioner approves her, Amy is not a lead officer, so Lee still may not go.
+    expect(await dispatch('people:retire', { personId: id('Lee Lead') }, lee)).toMatchObject({ ok: false });
+    await dispatch('people:approve', { personId: id('Amy Officer') }, actingAs(ctx, 'Pat Commissioner'));
     expect(await dispatch('people:retire', { personId: id('Amy Officer') }, lee)).toMatchObject({ ok: true });
     expect(await dispatch('people:retire', { personId: id('Lee Lead') }, lee)).toMatchObject({
       ok: false,

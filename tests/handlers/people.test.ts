@@ -7,6 +7,7 @@ import { IDLE_LOCK_MS, Session } from '../../electron/identity/session';
 import { verifyNoticePdf } from '../../electron/identity/signed-pdf';
 import Database from 'better-sqlite3';
 import { moveRoundTo } from '../support/stages';
+import { addPerson } from '../support/people';
 import { openDatabase } from '../../db/connection';
 import {
   migrationsUpTo,
@@ -29,7 +30,7 @@ async function office() {
     ['Amy Officer', 'policy_officer'],
     ['Pat Commissioner', 'commissioner'],
   ] as const)
-    expect(await dispatch('people:add', { name, role, passphrase: P }, ctx)).toMatchObject({ ok: true });
+    expect(await addPerson({ name, role }, ctx)).toMatchObject({ ok: true });
   return ctx;
 }
 
@@ -109,20 +110,26 @@ describe('identities', () => {
       await dispatch('people:add', { name: 'Nobody', role: 'lead_officer', passphrase: P }, fresh(ctx)),
     ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(ctx.store.people.count()).toBe(3);
-    // A lead officer may.
+    // A lead officer may, but never chooses the new person's passphrase: they get a one-time code.
+    const lead = actingAs(ctx, 'Lee Lead');
     expect(
-      await dispatch(
-        'people:add',
-        { name: 'Bea Board', role: 'board member', passphrase: P },
-        actingAs(ctx, 'Lee Lead'),
-      ),
+      await dispatch('people:add', { name: 'Bea Board', role: 'board member', passphrase: P }, lead),
     ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('their own') },
+    });
+    expect(await dispatch('people:add', { name: 'Bea Board', role: 'board member' }, lead)).toMatchObject({
       ok: true,
-      value: { role: 'board_member', fingerprint: expect.stringMatching(/^[0-9A-F ]+$/) },
+      value: {
+        role: 'board_member',
+        pending: false,
+        fingerprint: null,
+        enrolmentCode: expect.stringMatching(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/),
+      },
     });
   });
 
-  it('refuses to act as someone who has no passphrase yet, until a lead officer enrols them', async () => {
+  it('refuses to act as someone who has no passphrase yet, until they enrol with a code', async () => {
     const ctx = await office();
     // As an older database left them: a person with no key.
     const oldId = ctx.store.people.create('Olu Older', 'policy_officer', ctx.now());
@@ -136,20 +143,26 @@ describe('identities', () => {
       error: { code: 'forbidden', message: expect.stringContaining('has no passphrase yet') },
     });
     expect(ctx.store.identities.get(oldId)).toBeUndefined();
-    const byOfficer = await dispatch(
-      'people:enrol',
-      { personId: oldId, passphrase: P },
-      actingAs(ctx, 'Amy Officer'),
-    );
-    expect(byOfficer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // Nobody, a lead officer included, sets it for them: without the code it is refused.
     const lead = actingAs(ctx, 'Lee Lead');
     expect(await dispatch('people:enrol', { personId: oldId, passphrase: P }, lead)).toMatchObject({
-      ok: true,
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('enrolment code') },
     });
+    expect(await dispatch('people:newCode', { personId: oldId }, actingAs(ctx, 'Amy Officer'))).toMatchObject(
+      { ok: false, error: { code: 'forbidden' } },
+    );
+    const code = await dispatch('people:newCode', { personId: oldId }, lead);
+    if (!code.ok) throw new Error(code.error.message);
+    const enrol = (passphrase: string) =>
+      dispatch(
+        'people:enrol',
+        { personId: oldId, enrolmentCode: code.value.enrolmentCode!, passphrase },
+        fresh(ctx),
+      );
+    expect(await enrol(P)).toMatchObject({ ok: true });
     // Only once: after that only they can change it.
-    expect(
-      await dispatch('people:enrol', { personId: oldId, passphrase: 'taken over now' }, lead),
-    ).toMatchObject({
+    expect(await enrol('taken over now by someone')).toMatchObject({
       ok: false,
       error: { code: 'conflict' },
     });
@@ -202,15 +215,25 @@ describe('identities', () => {
     });
     expect(
       await dispatch('people:enrol', { personId: personId(ctx, 'Old Commissioner'), passphrase: P }, ctx),
-    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(
       await dispatch('people:enrol', { personId: personId(ctx, 'Old Lead'), passphrase: P }, ctx),
     ).toMatchObject({
       ok: true,
     });
     const lead = actingAs(ctx, 'Old Lead');
+    const code = await dispatch('people:newCode', { personId: personId(ctx, 'Old Commissioner') }, lead);
+    if (!code.ok) throw new Error(code.error.message);
     expect(
-      await dispatch('people:enrol', { personId: personId(ctx, 'Old Commissioner'), passphrase: P }, lead),
+      await dispatch(
+        'people:enrol',
+        {
+          personId: personId(ctx, 'Old Commissioner'),
+          enrolmentCode: code.value.enrolmentCode!,
+          passphrase: P,
+        },
+        fresh(ctx),
+      ),
     ).toMatchObject({ ok: true });
     expect(actingAs(ctx, 'Old Commissioner')).toBeTruthy();
   });

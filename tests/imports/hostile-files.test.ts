@@ -11,6 +11,7 @@ import { rawXlsx, sheetXml, zip } from '../support/raw-xlsx';
 import { databaseHash } from '../support/database-hash';
 import { moveRoundTo } from '../support/stages';
 import { TEST_KDF, TEST_PASSPHRASE, actingAs, tempDir, testContext } from '../support/temp-db';
+import { addPerson } from '../support/people';
 
 // The hostile files of issue 12, each refused with a clear message or imported correctly, within
 // 10 s and 500 MB, and the database byte-for-byte as it was after a refusal. Small files are
@@ -28,11 +29,7 @@ const HEADER = 'Ref,Partnership,Project title,Amount requested\r\n';
 
 /** A lead officer to act as: importing scores and writing letters need a person. */
 async function asLead(ctx: HandlerContext): Promise<HandlerContext> {
-  const added = await dispatch(
-    'people:add',
-    { name: 'Lee Lead', role: 'lead officer', passphrase: TEST_PASSPHRASE },
-    ctx,
-  );
+  const added = await addPerson({ name: 'Lee Lead', role: 'lead officer', passphrase: TEST_PASSPHRASE }, ctx);
   if (!added.ok) throw new Error(added.error.message);
   return actingAs(ctx, 'Lee Lead');
 }

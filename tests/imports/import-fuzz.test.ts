@@ -6,6 +6,7 @@ import { columnLetters } from '../../electron/handlers/imports/office-file-guard
 import { TEST_PASSPHRASE, actingAs, testContext } from '../support/temp-db';
 import { databaseHash } from '../support/database-hash';
 import { rawXlsx, sheetXml, zip } from '../support/raw-xlsx';
+import { addPerson } from '../support/people';
 
 // Random files for every import format: each is imported or refused as invalid input (never an
 // internal failure), quickly, and a refusal leaves the database exactly as it was. The run count
@@ -16,11 +17,7 @@ const BOUND_MS = 10_000;
 
 async function office() {
   const { ctx: setup, connection } = testContext();
-  await dispatch(
-    'people:add',
-    { name: 'Lee Lead', role: 'lead officer', passphrase: TEST_PASSPHRASE },
-    setup,
-  );
+  await addPerson({ name: 'Lee Lead', role: 'lead officer', passphrase: TEST_PASSPHRASE }, setup);
   const ctx = actingAs(setup, 'Lee Lead');
   const round = await dispatch('rounds:create', { fund: 'Fuzz', name: 'Fuzz round', budgetPence: 1e8 }, ctx);
   if (!round.ok) throw new Error(round.error.message);

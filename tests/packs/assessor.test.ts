@@ -3,6 +3,7 @@ import type { HandlerContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { databaseHash } from '../support/database-hash';
 import { actingAs, testContext, TEST_PASSPHRASE } from '../support/temp-db';
+import { addPerson } from '../support/people';
 
 // Assessor packs through the channels, with an office database and an assessor's laptop database
 // side by side: what a second pack changes on the copy, how a return merges, and what is refused.
@@ -21,9 +22,7 @@ async function office() {
   await ok(dispatch('demo:load', {}, ctx));
   ctx.store.rounds.setStage(1, 'assessment', ctx.now());
   const lead = actingAs(ctx, 'Dan Hughes');
-  await ok(
-    dispatch('people:add', { name: 'Eve Ward', role: 'policy_officer', passphrase: TEST_PASSPHRASE }, lead),
-  );
+  await ok(addPerson({ name: 'Eve Ward', role: 'policy_officer', passphrase: TEST_PASSPHRASE }, lead));
   await ok(dispatch('assessment:assign', { roundId: 1, assessor: 'Eve Ward', all: true }, lead));
   return { ctx, lead, connection, eveId: ctx.store.people.findByName('Eve Ward')!.id };
 }
@@ -227,9 +226,7 @@ describe('assessor packs', () => {
       ok: false,
       error: { message: expect.stringContaining('this pack goes to a policy officer or lead officer') },
     });
-    await ok(
-      dispatch('people:add', { name: 'Idle Ian', role: 'policy_officer', passphrase: TEST_PASSPHRASE }, lead),
-    );
+    await ok(addPerson({ name: 'Idle Ian', role: 'policy_officer', passphrase: TEST_PASSPHRASE }, lead));
     expect(await packFor(lead, 'Idle Ian')).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('not assigned to any bid') },

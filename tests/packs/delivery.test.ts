@@ -178,10 +178,9 @@ describe('delivery packs', () => {
     expect(count(o, 'grant_claims')).toBe(1);
 
     // Recording and approving stay apart: made a lead officer, Asha still cannot pay her own claim.
-    await o.call('people:setRole', {
-      personId: o.ctx.store.people.findByName('Asha Patel')!.id,
-      role: 'lead_officer',
-    });
+    const ashaId = o.ctx.store.people.findByName('Asha Patel')!.id;
+    await o.call('people:setRole', { personId: ashaId, role: 'lead_officer' });
+    await o.call('people:approve', { personId: ashaId }, o.commissioner);
     await o.call('grants:signAgreement', {
       roundId: 1,
       bidRef: 'S1',

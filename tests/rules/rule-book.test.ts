@@ -65,15 +65,63 @@ describe('the rule book', () => {
   });
 });
 
-type Actor = Role | 'nobody';
-const PEOPLE: Record<Role, string> = {
+/**
+ * Every role, nobody, and three people whose grant waits for the commissioner's approval: a policy
+ * officer made lead officer, a lead officer made commissioner, and a new lead officer with a key
+ * but no approval. Each must be treated as the role they act in (the one before), or as nobody.
+ */
+type Pending = 'pending_lead' | 'pending_commissioner' | 'pending_new';
+type Actor = Role | 'nobody' | Pending;
+const PEOPLE: Record<Role | Pending, string> = {
   lead_officer: 'Dan Hughes',
   policy_officer: 'Asha Patel',
   board_member: 'Frances Doyle',
   commissioner: 'Pat Morgan',
+  pending_lead: 'Petra Promoted',
+  pending_commissioner: 'Cass Climber',
+  pending_new: 'Nia Newcomer',
+};
+const ACTS_AS: Record<Pending, Role | 'nobody'> = {
+  pending_lead: 'policy_officer',
+  pending_commissioner: 'lead_officer',
+  pending_new: 'nobody',
 };
 
-function sampleInputs(ctx: HandlerContext, ids: { bid: number; notice: number; query: number }) {
+/** Adds the three people whose grants wait, each with their own passphrase chosen with a code. */
+async function addPendingPeople(ctx: HandlerContext): Promise<number> {
+  const lead = actingAs(ctx, PEOPLE.lead_officer);
+  const enrol = async (name: string, role: Role) => {
+    const added = await dispatch('people:add', { name, role }, lead);
+    if (!added.ok) throw new Error(added.error.message);
+    const code = added.value.enrolmentCode!;
+    const nobody = createContext(ctx.store, 'test', ctx.now);
+    const enrolled = await dispatch(
+      'people:enrol',
+      { personId: added.value.id, enrolmentCode: code, passphrase: TEST_PASSPHRASE },
+      nobody,
+    );
+    if (!enrolled.ok) throw new Error(enrolled.error.message);
+    return added.value.id;
+  };
+  const petra = await enrol(PEOPLE.pending_lead, 'policy_officer');
+  const cass = await enrol(PEOPLE.pending_commissioner, 'lead_officer');
+  const approved = await dispatch('people:approve', { personId: cass }, actingAs(ctx, PEOPLE.commissioner));
+  if (!approved.ok) throw new Error(approved.error.message);
+  const nia = await enrol(PEOPLE.pending_new, 'lead_officer');
+  for (const [personId, role] of [
+    [petra, 'lead_officer'],
+    [cass, 'commissioner'],
+  ] as const) {
+    const changed = await dispatch('people:setRole', { personId, role }, lead);
+    if (!changed.ok || !changed.value.pending) throw new Error(`${role} should wait for approval`);
+  }
+  return nia;
+}
+
+function sampleInputs(
+  ctx: HandlerContext,
+  ids: { bid: number; notice: number; query: number; pending: number },
+) {
   const round = ctx.store.rounds.get(1)!;
   const framework = templateFramework('invest-to-save');
   const inputs: Partial<Record<Channel, unknown>> = {
@@ -108,10 +156,12 @@ function sampleInputs(ctx: HandlerContext, ids: { bid: number; notice: number; q
       period: '2030',
       priorities: [{ code: 'P1', title: 'Priority', children: [] }],
     },
-    'people:add': { name: 'Newcomer', role: 'policy_officer', passphrase: TEST_PASSPHRASE },
+    'people:add': { name: 'Newcomer', role: 'policy_officer' },
     'people:setProfile': { personId: 1, passphrase: TEST_PASSPHRASE },
     'people:passphrase': { currentPassphrase: TEST_PASSPHRASE, newPassphrase: 'a new passphrase for tests' },
-    'people:enrol': { personId: 1, passphrase: TEST_PASSPHRASE },
+    'people:enrol': { personId: 1, enrolmentCode: 'ABCD-EFGH-JKLM', passphrase: TEST_PASSPHRASE },
+    'people:approve': { personId: ids.pending },
+    'people:newCode': { personId: ids.pending },
     'people:setRole': { personId: ctx.store.people.findByName('Chloe Evans')!.id, role: 'board_member' },
     'people:retire': { personId: ctx.store.people.findByName('Chloe Evans')!.id },
     'frameworks:use': { roundId: 1, template: 'invest-to-save', confirmChangeAfterScoring: true },
@@ -194,7 +244,8 @@ function sampleInputs(ctx: HandlerContext, ids: { bid: number; notice: number; q
 }
 
 /** What the book says of this call: null when it allows it. */
-function verdict(rule: Rule, actor: Actor, stage: Stage): 'forbidden' | 'conflict' | null {
+function verdict(rule: Rule, who: Actor, stage: Stage): 'forbidden' | 'conflict' | null {
+  const actor = who in ACTS_AS ? ACTS_AS[who as Pending] : (who as Role | 'nobody');
   if (rule.roles !== 'anyone' && (actor === 'nobody' || !rule.roles.includes(actor))) return 'forbidden';
   if (rule.round && rule.stages && !rule.stages.includes(stage)) return 'conflict';
   return null;
@@ -206,7 +257,7 @@ const BOOK_REFUSAL = {
 };
 
 describe('dispatch keeps to the rule book', () => {
-  it('for every write channel, every role and every stage, refusing exactly what the book refuses', async () => {
+  it('for every write channel, every role (or one awaiting approval), every stage: as the book says', async () => {
     const { ctx, connection } = testContext();
     expect((await dispatch('demo:load', {}, ctx)).ok).toBe(true);
     // The connection's own handle: drizzle sets it at run time, though its type here does not say so.
@@ -224,7 +275,8 @@ describe('dispatch keeps to the rule book', () => {
       updatedAt: ctx.now(),
     });
     const query = ctx.store.scoring.raiseQuery(bid, 'A query', null, null, ctx.now());
-    const inputs = sampleInputs(ctx, { bid, notice, query });
+    const pending = await addPendingPeople(ctx);
+    const inputs = sampleInputs(ctx, { bid, notice, query, pending });
     const writeChannels = CHANNELS.filter((c) => RULE_BOOK[c].access === 'write');
     for (const channel of writeChannels) {
       expect(inputs[channel], `a sample input for ${channel}`).toBeDefined();
@@ -234,11 +286,13 @@ describe('dispatch keeps to the rule book', () => {
     }
     const changes = () => (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
     const actors: Actor[] = [...ROLES, 'nobody'];
+    // Those awaiting approval are tried at the decision stage, where a commissioner signs.
+    const pendingActors: Actor[] = ['pending_lead', 'pending_commissioner', 'pending_new'];
     let calls = 0;
     for (const stage of STAGES) {
       ctx.store.rounds.setStage(1, stage, ctx.now());
       if (stage === 'signed') ctx.store.notices.update(notice, { status: 'signed', signedOn: '2026-11-01' });
-      for (const actor of actors) {
+      for (const actor of stage === 'decision' ? [...actors, ...pendingActors] : actors) {
         for (const channel of writeChannels) {
           // A fresh session for every call: choosing a profile (people:setProfile) changes who the
           // session acts as, and sessions live outside the transaction rolled back below.
@@ -269,7 +323,7 @@ describe('dispatch keeps to the rule book', () => {
         }
       }
     }
-    expect(calls).toBe(STAGES.length * actors.length * writeChannels.length);
+    expect(calls).toBe((STAGES.length * actors.length + pendingActors.length) * writeChannels.length);
   }, 240_000);
 
   it('lets a new installation, with nobody in it, set up rounds, bids, imports and the first person', async () => {

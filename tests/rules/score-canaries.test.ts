@@ -14,6 +14,7 @@ import { hasPdftotext, pdfText } from '../exports/document-text';
 import { popplerIfInstalled } from '../support/required-tool';
 import { moveRoundTo } from '../support/stages';
 import { TEST_KDF, TEST_PASSPHRASE, actingAs, tempDir, testContext } from '../support/temp-db';
+import { addPerson } from '../support/people';
 
 // The canary test for blind scoring. Assessors without a part in what is being checked plant
 // justifications nobody could write by chance, and scores whose weighted totals are unlike any other
@@ -126,11 +127,11 @@ interface Setup {
  */
 async function setUp(): Promise<Setup> {
   const { ctx, file } = testContext();
-  await must(
-    dispatch('people:add', { name: 'Lee Lead', role: 'lead_officer', passphrase: TEST_PASSPHRASE }, ctx),
-  );
+  await must(addPerson({ name: 'Lee Lead', role: 'lead_officer', passphrase: TEST_PASSPHRASE }, ctx));
   const lead = actingAs(ctx, 'Lee Lead');
+  // The commissioner first: the lead officers after wait for their approval (given by addPerson).
   const people: [string, string][] = [
+    ['Pat Commissioner', 'commissioner'],
     ['Lou Lead', 'lead_officer'],
     ['Mo Lead', 'lead_officer'],
     ['Amy Assessor', 'policy_officer'],
@@ -138,10 +139,8 @@ async function setUp(): Promise<Setup> {
     ['Cara Canary', 'policy_officer'],
     ['Cal Canary', 'policy_officer'],
     ['Bella Board', 'board_member'],
-    ['Pat Commissioner', 'commissioner'],
   ];
-  for (const [name, role] of people)
-    await must(dispatch('people:add', { name, role, passphrase: TEST_PASSPHRASE }, lead));
+  for (const [name, role] of people) await must(addPerson({ name, role, passphrase: TEST_PASSPHRASE }, lead));
   const round = await must(
     dispatch(
       'rounds:create',

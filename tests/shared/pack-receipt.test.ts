@@ -19,6 +19,9 @@ describe('a pack receipt in words', () => {
 
   it('says one in the singular, names a count it does not know, and says nothing when empty', () => {
     expect(heldText({ bids: 1, scores: 1, views: 2 })).toBe("1 bid, 1 score and 2 board members' views");
+    expect(heldText({ diligence: 1, claims: 1, returns: 2 })).toBe(
+      '1 due diligence record, 1 claim and 2 monitoring returns',
+    );
     expect(heldText({ deliveryNotes: 1_200 })).toBe('1,200 delivery notes');
     expect(heldText({})).toBe('nothing');
     expect(recordsText(1, 3)).toBe('1 record new to this database, 3 already here');

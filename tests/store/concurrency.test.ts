@@ -4,10 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connection';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
-import { createStore } from '../../db/store';
-import { createContext } from '../../electron/handlers/context';
 import { startWebServer } from '../../electron/bridge/server';
-import { dispatch } from '../../electron/handlers/dispatch';
+import { startEngine } from '../../electron/engine/engine';
 import { tranche, type Finished } from './cli-process';
 
 // Writers wait their turn: two command-line imports into two rounds of one database at once, and
@@ -96,13 +94,16 @@ describe('two Tranches writing to one database', () => {
   it('web mode keeps reading while the command line imports', async () => {
     const { dir, db, roundIds } = await setUp();
     const [north] = roundIds as [number];
-    const connection = openDatabase(db, { migrationsFolder: MIGRATIONS_FOLDER });
-    const ctx = createContext(createStore(connection), 'test');
-    const web = await startWebServer({
-      call: (channel, input) => dispatch(channel, input, ctx),
-      rendererRoot: dir,
-      port: 0,
-    });
+    // Web mode as `npm run web` runs it: the database and the handlers in the engine's worker.
+    const engine = await startEngine(
+      new URL('../../electron/engine/engine-worker-source.mjs', import.meta.url),
+      {
+        file: db,
+        migrationsFolder: MIGRATIONS_FOLDER,
+        version: 'test',
+      },
+    );
+    const web = await startWebServer({ call: engine.call, rendererRoot: dir, port: 0 });
     const origin = new URL(web.url).origin;
     const read = async () => {
       const response = await fetch(`${origin}/api/rounds:list`, {
@@ -132,7 +133,7 @@ describe('two Tranches writing to one database', () => {
       expect(bidCount(db, north)).toBe(5 * BIDS_PER_IMPORT);
     } finally {
       await web.close();
-      connection.close();
+      await engine.close();
     }
     const verified = await tranche(['--db', db, 'verify']);
     expect(verified.code, verified.stderr).toBe(0);

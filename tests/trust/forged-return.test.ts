@@ -7,6 +7,7 @@ import { databaseHash } from '../support/database-hash';
 import { actingAs, testContext, TEST_PASSPHRASE } from '../support/temp-db';
 import { must } from '../audit/signed-round';
 import { keyOf } from '../support/pack-cli';
+import { addPerson } from '../support/people';
 
 // Issue 17: a read copy of the office database plus the emailed pack must not let anyone make a
 // return the office accepts. The office keeps, per enrolment, only a value that checks a proof.
@@ -17,13 +18,7 @@ describe('an insider with a copy of the office database', () => {
     must(await dispatch('demo:load', {}, ctx));
     ctx.store.rounds.setStage(1, 'assessment', ctx.now());
     const lead = actingAs(ctx, 'Dan Hughes');
-    must(
-      await dispatch(
-        'people:add',
-        { name: 'Eve Ward', role: 'policy_officer', passphrase: TEST_PASSPHRASE },
-        lead,
-      ),
-    );
+    must(await addPerson({ name: 'Eve Ward', role: 'policy_officer', passphrase: TEST_PASSPHRASE }, lead));
     must(await dispatch('assessment:assign', { roundId: 1, assessor: 'Eve Ward', all: true }, lead));
     const pack = must(
       await dispatch('packs:make', { kind: 'assessor', roundId: 1, personName: 'Eve Ward' }, lead),
@@ -97,13 +92,7 @@ describe('an insider with a copy of the office database', () => {
     must(await dispatch('demo:load', {}, ctx));
     ctx.store.rounds.setStage(1, 'assessment', ctx.now());
     const lead = actingAs(ctx, 'Dan Hughes');
-    must(
-      await dispatch(
-        'people:add',
-        { name: 'Eve Ward', role: 'policy_officer', passphrase: TEST_PASSPHRASE },
-        lead,
-      ),
-    );
+    must(await addPerson({ name: 'Eve Ward', role: 'policy_officer', passphrase: TEST_PASSPHRASE }, lead));
     must(await dispatch('assessment:assign', { roundId: 1, assessor: 'Eve Ward', all: true }, lead));
     const pack = must(
       await dispatch('packs:make', { kind: 'assessor', roundId: 1, personName: 'Eve Ward' }, lead),

@@ -1,14 +1,18 @@
+import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { createContext } from '../../electron/handlers/context';
+import { verifyBytes } from '../../electron/identity/keys';
 import { databaseHash } from '../support/database-hash';
-import { actingAs, TEST_KDF, TEST_PASSPHRASE, tempDir, testContext } from '../support/temp-db';
+import { actingAs, TEST_KDF, TEST_PASSPHRASE, tempDir, testContext, unlockAs } from '../support/temp-db';
+import { IDLE_LOCK_MS, Session } from '../../electron/identity/session';
 import { must, signedRound, tamper } from '../audit/signed-round';
 import { cli, hashOf, keyOf } from '../support/pack-cli';
 import { readPack, writePack } from '../../electron/packs/format';
+import type { HandlerContext } from '../../electron/handlers/context';
 import { auditedTables, rowReader } from '../../db/audit/tables';
 import { canonicalJson } from '../../shared/canonical-json';
 import { rechain, recordRowsAsTheyStand, swapEntries } from './rechain';
@@ -166,6 +170,172 @@ describe('an insider', () => {
     );
   });
 
+  it('cannot make a commissioner alone: the new commissioner waits for the sitting one, and cannot sign', async () => {
+    const { ctx, connection, lead } = await signedRound();
+    must(await dispatch('notices:supersede', { roundId: 1 }, lead));
+    // Dan Hughes adds a commissioner, and enrols them himself with the code he was shown.
+    const added = must(await dispatch('people:add', { name: 'Sam Signer', role: 'commissioner' }, lead));
+    expect(added).toMatchObject({ role: 'commissioner', pending: true, enrolmentCode: expect.any(String) });
+    must(
+      await dispatch(
+        'people:enrol',
+        { personId: added.id, enrolmentCode: added.enrolmentCode!, passphrase: 'a phrase only dan knows' },
+        nobody(ctx),
+      ),
+    );
+    const before = databaseHash(connection);
+    // Sam cannot act at all until Pat Morgan approves, so cannot sign.
+    const asSam = await dispatch(
+      'people:setProfile',
+      { personId: added.id, passphrase: 'a phrase only dan knows' },
+      nobody(ctx),
+    );
+    expect(asSam).toMatchObject({
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message: expect.stringContaining('waiting for the commissioner to approve'),
+      },
+    });
+    const signed = await dispatch('notices:sign', { roundId: 1, readinessReason: 'Agreed' }, lead);
+    expect(signed).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // Nor can Dan remove the sitting commissioner to make room, or approve the grant himself.
+    const pat = ctx.store.people.findByName('Pat Morgan')!.id;
+    for (const [channel, input] of [
+      ['people:retire', { personId: pat }],
+      ['people:setRole', { personId: pat, role: 'board_member' }],
+      ['people:approve', { personId: added.id }],
+    ] as const)
+      expect(await dispatch(channel, input, lead), channel).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    expect(databaseHash(connection)).toBe(before);
+    expect(ctx.store.people.sittingCommissioner()?.name).toBe('Pat Morgan');
+  });
+
+  it('cannot promote themselves through a second lead officer: each grant waits for the commissioner', async () => {
+    const { ctx, connection, lead, as } = await signedRound();
+    must(await dispatch('notices:supersede', { roundId: 1 }, lead));
+    const dan = ctx.store.people.findByName('Dan Hughes')!.id;
+    // A temporary second lead officer, enrolled by Dan with the code he was shown.
+    const temp = must(await dispatch('people:add', { name: 'Tim Temporary', role: 'lead_officer' }, lead));
+    expect(temp.pending).toBe(true);
+    must(
+      await dispatch(
+        'people:enrol',
+        { personId: temp.id, enrolmentCode: temp.enrolmentCode!, passphrase: 'tim is really dan here' },
+        nobody(ctx),
+      ),
+    );
+    const tim = await dispatch(
+      'people:setProfile',
+      { personId: temp.id, passphrase: 'tim is really dan here' },
+      nobody(ctx),
+    );
+    expect(tim).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // Only the sitting commissioner approves, with their key; then the grant holds.
+    must(await dispatch('people:approve', { personId: temp.id }, as('Pat Morgan')));
+    const approval = ctx.store.approvals.forPerson(temp.id)[0]!;
+    expect(approval).toMatchObject({ role: 'lead_officer', approverFingerprint: expect.any(String) });
+    const patKey = ctx.store.identities.get(ctx.store.people.findByName('Pat Morgan')!.id)!;
+    expect(verifyBytes(patKey.publicKey, Buffer.from(approval.statement), approval.signature)).toBe(true);
+    // Dan makes himself commissioner: it waits, and meanwhile he is still a lead officer.
+    expect(
+      must(await dispatch('people:setRole', { personId: dan, role: 'commissioner' }, lead)),
+    ).toMatchObject({ role: 'commissioner', pending: true, roleBefore: 'lead_officer' });
+    const before = databaseHash(connection);
+    const signed = await dispatch('notices:sign', { roundId: 1, readinessReason: 'Agreed' }, lead);
+    expect(signed).toMatchObject({
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message: expect.stringMatching(/Dan Hughes is a lead officer until the commissioner approves/),
+      },
+    });
+    // Neither he nor his second lead officer can approve it.
+    for (const who of [lead, actingAs(ctx, 'Tim Temporary', 'tim is really dan here')])
+      expect(await dispatch('people:approve', { personId: dan }, who)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    expect(databaseHash(connection)).toBe(before);
+    // Every grant, approval and role change is in the history of people, in sentences.
+    const history = must(await dispatch('people:history', {}, as('Pat Morgan'))).map((e) => e.summary);
+    expect(history).toEqual(
+      expect.arrayContaining([
+        "Added Tim Temporary as lead officer, waiting for the commissioner's approval",
+        'Tim Temporary chose their own passphrase with their enrolment code',
+        "Approved Tim Temporary as lead officer, signed with the commissioner's key",
+        "Made Dan Hughes commissioner, waiting for the commissioner's approval",
+      ]),
+    );
+    expect(await dispatch('people:history', {}, as('Asha Patel'))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+
+  it("cannot enrol with a wrong, reused or someone else's code: one line, exit 2, nothing changed", async () => {
+    const { file, connection } = await signedRound();
+    connection.close();
+    const asDan = { TRANCHE_PASSPHRASE: TEST_PASSPHRASE };
+    const add = async (name: string) => {
+      const out = await cli(
+        [
+          '--db',
+          file,
+          '--as',
+          'Dan Hughes',
+          'people',
+          'add',
+          '--name',
+          name,
+          '--role',
+          'policy officer',
+          '--json',
+        ],
+        asDan,
+      );
+      expect(out.code, out.stderr).toBe(0);
+      const added = JSON.parse(out.stdout) as Record<string, unknown>;
+      expect(Object.keys(added).sort()).toEqual(['enrolmentCode', 'name', 'pending', 'role']);
+      return added.enrolmentCode as string;
+    };
+    const annCode = await add('Ann Able');
+    const benCode = await add('Ben Baker');
+    // The code itself is nowhere in the database: only a salted hash of it.
+    const raw = new Database(file, { readonly: true });
+    const dump =
+      JSON.stringify(raw.prepare('SELECT * FROM enrolment_codes').all()) +
+      JSON.stringify(raw.prepare('SELECT * FROM audit_entries').all());
+    raw.close();
+    expect(dump).not.toContain(annCode);
+    expect(dump).not.toContain(annCode.replaceAll('-', ''));
+    const enrol = (name: string, code: string) =>
+      cli(['--db', file, 'people', 'enrol', '--name', name, '--code', code], {
+        TRANCHE_NEW_PASSPHRASE: 'my own words chosen alone',
+      });
+    const refusedUnchanged = async (name: string, code: string, message: RegExp) => {
+      const before = hashOf(file);
+      const out = await enrol(name, code);
+      expect(out.code, out.stdout).toBe(2);
+      expect(out.stderr.split('\n')).toHaveLength(1);
+      expect(out.stderr).toMatch(message);
+      expect(hashOf(file)).toBe(before);
+    };
+    await refusedUnchanged('Ann Able', 'ABCD-EFGH-JKLM', /That is not Ann Able's enrolment code/);
+    await refusedUnchanged('Ann Able', benCode, /That is not Ann Able's enrolment code/);
+    await refusedUnchanged('Ann Able', 'not a code', /That is not an enrolment code/);
+    expect((await enrol('Ann Able', annCode.toLowerCase())).code).toBe(0);
+    await refusedUnchanged('Ann Able', annCode, /already chosen their passphrase.*works once/);
+    // Ben's own code still works for Ben.
+    expect((await enrol('Ben Baker', benCode)).code).toBe(0);
+    // Ann acts with the passphrase she chose, which nobody else was ever told.
+    const asAnn = { TRANCHE_PASSPHRASE: 'my own words chosen alone' };
+    expect((await cli(['--db', file, '--as', 'Ann Able', 'people', 'list'], asAnn)).code).toBe(0);
+  });
+
   it('cannot edit a score and recompute the chain: every entry is signed by the person who acted', async () => {
     const { connection, file } = await signedRound();
     const bid = connection.sqlite.prepare("SELECT id FROM bids WHERE ref = 'B1'").pluck().get() as number;
@@ -253,6 +423,36 @@ describe('an insider', () => {
     ]);
   });
 
+  it("cannot sign at a commissioner's unlocked app: signing asks for the passphrase again", async () => {
+    const { ctx, connection, lead } = await signedRound();
+    must(await dispatch('notices:supersede', { roundId: 1 }, lead));
+    // Pat unlocked the app a while ago (well inside the idle lock) and stepped away.
+    let clock = Date.parse('2026-11-22T09:00:00Z');
+    const session = new Session(IDLE_LOCK_MS, () => clock);
+    const pat = unlockAs(
+      createContext(ctx.store, ctx.appVersion, ctx.now, { kdf: TEST_KDF, session }),
+      'Pat Morgan',
+    );
+    clock += 5 * 60_000;
+    const sign = (passphrase?: string) =>
+      dispatch(
+        'notices:sign',
+        { roundId: 1, readinessReason: 'Agreed', ...(passphrase === undefined ? {} : { passphrase }) },
+        pat,
+      );
+    const before = databaseHash(connection);
+    expect(await sign()).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('Give your passphrase again to sign') },
+    });
+    expect(databaseHash(connection)).toBe(before);
+    expect(await sign('a guess at it')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const signedNotices = () =>
+      connection.sqlite.prepare("SELECT count(*) FROM notices WHERE status = 'signed'").pluck().get();
+    expect(signedNotices()).toBe(1); // the one superseded, only
+    expect(await sign(TEST_PASSPHRASE)).toMatchObject({ ok: true, value: { status: 'signed' } });
+  });
+
   it("cannot restore another office's backup, or a backup with a re-chained audit", async () => {
     const office = await signedRound();
     const other = await signedRound();
@@ -292,7 +492,7 @@ describe('an insider', () => {
       must(await dispatch('demo:load', {}, ctx));
       ctx.store.rounds.setStage(1, 'assessment', ctx.now());
       const lead = actingAs(ctx, 'Dan Hughes');
-      const eve = { name: 'Eve Ward', role: 'policy_officer', passphrase: TEST_PASSPHRASE } as const;
+      const eve = { name: 'Eve Ward', role: 'policy_officer' } as const;
       must(await dispatch('people:add', eve, lead));
       must(await dispatch('assessment:assign', { roundId: 1, assessor: 'Eve Ward', all: true }, lead));
       const pack = must(
@@ -367,3 +567,6 @@ describe('an insider', () => {
     });
   });
 });
+
+/** A fresh process over the same database, with nobody acting. */
+const nobody = (ctx: HandlerContext) => createContext(ctx.store, ctx.appVersion, ctx.now, { kdf: TEST_KDF });

@@ -16,9 +16,10 @@ const checks = new WeakMap<DatabaseHealth, { report: VerifyReport; at: string }>
 export function checkAtStart(ctx: HandlerContext): VerifyReport {
   let report: VerifyReport;
   try {
-    report = ctx.store.health.readOnly
-      ? { ...emptyReport(), ok: false, problems: [...ctx.store.health.damage] }
-      : verifyDatabase(ctx.store);
+    report =
+      ctx.store.health.damage.length > 0
+        ? { ...emptyReport(), ok: false, problems: [...ctx.store.health.damage] }
+        : verifyDatabase(ctx.store);
   } catch (error) {
     report = {
       ...emptyReport(),
@@ -63,6 +64,7 @@ export const auditHandlers = {
     const { health } = ctx.store;
     return {
       readOnly: health.readOnly,
+      readOnlyReason: health.readOnlyReason,
       damage: health.damage,
       goodBackup: health.goodBackup,
       problems: check?.report.problems ?? [],

@@ -10,6 +10,8 @@ import type { HandlerContext } from '../context';
 import { Refusal } from '../refusal';
 import { notedRounds, takeSigning } from './operation-notes';
 import { summarise } from './summary';
+import { peopleSentence } from './people-sentences';
+import { pendingFor } from '../approvals';
 
 // Dispatch's side of the audit chain. The handler runs inside an audited operation, so each of its
 // transactions seals what it changed into an entry before committing (db/store.ts). Afterwards
@@ -25,7 +27,11 @@ export async function runRecorded<T>(
   const { store } = ctx;
   const write = ruleFor(channel).access === 'write';
   if (store.health.readOnly) {
-    if (write) throw new Refusal('conflict', damagedMessage(store.file, store.health.goodBackup));
+    if (write)
+      throw new Refusal(
+        'conflict',
+        store.health.readOnlyReason ?? damagedMessage(store.file, store.health.goodBackup),
+      );
     return run();
   }
   // Notes left by an operation that failed part-way never carry over to the next one.
@@ -65,7 +71,15 @@ function describer(channel: Channel, input: unknown, ctx: HandlerContext): () =>
   // profile) signs what it wrote, and someone who locks during it still signs what they did.
   const atStart = ctx.session.current();
   const recorded = redactInput(input);
-  const summary = summarise(channel, input, (bidId) => ctx.store.bids.get(bidId)?.ref ?? null);
+  const summary =
+    (input && typeof input === 'object'
+      ? peopleSentence(
+          channel,
+          input as Record<string, unknown>,
+          (id) => ctx.store.people.get(id) ?? null,
+          (role) => pendingFor(ctx, role, '') !== null,
+        )
+      : null) ?? summarise(channel, input, (bidId) => ctx.store.bids.get(bidId)?.ref ?? null);
   const rounds = roundsNamed(ctx, input);
   return () => {
     const identity = ctx.session.current() ?? atStart;

@@ -23,7 +23,9 @@ export function startRecordKeeping(
   const { store } = ctx;
   for (const note of store.health.notes) log.info(`[tranche] ${note}`);
   if (store.health.readOnly) {
-    log.warn(`[tranche] ${damagedMessage(store.file, store.health.goodBackup)}`);
+    log.warn(
+      `[tranche] ${store.health.readOnlyReason ?? damagedMessage(store.file, store.health.goodBackup)}`,
+    );
     checkAtStart(ctx);
     return { stop: () => undefined };
   }

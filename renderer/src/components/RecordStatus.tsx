@@ -8,7 +8,14 @@ import { useResult } from '../hooks/useResult';
 export function RecordStatus() {
   const [status] = useResult(() => api.audit.status(), 'record-status');
   if (status.state !== 'ready') return null;
-  const { readOnly, damage, goodBackup, problems } = status.value;
+  const { readOnly, readOnlyReason, damage, goodBackup, problems } = status.value;
+  if (readOnly && damage.length === 0)
+    return (
+      <div className="banner banner--error" role="alert">
+        <p className="banner__title">Tranche has opened the database read-only</p>
+        <p>{readOnlyReason}</p>
+      </div>
+    );
   if (readOnly)
     return (
       <div className="banner banner--error" role="alert">

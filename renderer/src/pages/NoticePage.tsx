@@ -12,6 +12,7 @@ import { NoticePreview } from '../components/NoticePreview';
 import { NoticeWords } from '../components/NoticeWords';
 import { Banner, LoadFailure, Page } from '../components/Page';
 import { ReadinessGate } from '../components/ReadinessGate';
+import { SigningSummary } from '../components/SigningSummary';
 import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { TextField } from '../components/TextField';
 import { saveFile } from '../files';
@@ -139,6 +140,7 @@ export function NoticePage({ roundId }: { roundId: number }) {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [interests, setInterests] = useState('');
+  const [signingPassphrase, setSigningPassphrase] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const { copy, may } = useMayWrite(roundId);
   // On a round copy (the commissioner's, from a sign-off pack) the notice is the office's: it can
@@ -390,7 +392,7 @@ export function NoticePage({ roundId }: { roundId: number }) {
               </h2>
               <p className="body">
                 Signing locks the allocation and this notice. A change after that needs a new, numbered notice
-                that supersedes this one.
+                that supersedes this one. Your key signs it, so Tranche asks for your passphrase again now.
               </p>
               <ReadinessGate
                 roundId={roundId}
@@ -398,15 +400,41 @@ export function NoticePage({ roundId }: { roundId: number }) {
                 doing="sign the decision"
                 button={`Sign decision ${n.number}`}
                 go={(readinessReason) =>
-                  act('Decision signed.', () => api.notices.sign({ roundId, interests, readinessReason }))
+                  !signingPassphrase
+                    ? Promise.resolve({
+                        ok: false as const,
+                        error: { code: 'invalid_input' as const, message: 'Enter your passphrase to sign' },
+                      })
+                    : act('Decision signed.', () =>
+                        api.notices.sign({
+                          roundId,
+                          interests,
+                          readinessReason,
+                          passphrase: signingPassphrase,
+                        }),
+                      ).then((result) => {
+                        setSigningPassphrase('');
+                        return result;
+                      })
                 }
               >
+                <SigningSummary data={n.preview as NoticeData} />
                 <TextField
                   id="sign-interests"
                   label="Your interests in this decision"
                   hint="Leave blank if you have none"
                   value={interests}
                   onChange={setInterests}
+                />
+                <TextField
+                  id="sign-passphrase"
+                  label="Your passphrase, to sign"
+                  hint={`Given again at the moment you sign, as ${me?.name ?? 'the commissioner'}`}
+                  type="password"
+                  autoComplete="current-password"
+                  value={signingPassphrase}
+                  onChange={setSigningPassphrase}
+                  width="medium"
                 />
               </ReadinessGate>
             </section>

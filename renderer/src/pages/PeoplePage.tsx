@@ -4,14 +4,16 @@ import type { Output } from '../../../shared/contract';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/people';
 import { api } from '../api';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { checkNew, NewPassphrase } from '../components/NewPassphrase';
+import { PeopleHistory } from '../components/PeopleHistory';
 import { Banner, LoadFailure, Page } from '../components/Page';
 import { TextField } from '../components/TextField';
 import { useResult } from '../hooks/useResult';
 import { useProfile } from '../profile-context';
 
-// The office's people, for lead officers: add someone, change a role, retire someone. Who you are
-// yourself is the profile page's; nobody becomes someone else here (that needs their passphrase).
+// The office's people, for lead officers: add someone, change a role, retire someone. The sitting
+// commissioner approves every commissioner and lead officer here. Who you are yourself is the
+// profile page's; nobody becomes someone else here, and nobody sets another person's passphrase:
+// a new person gets a one-time enrolment code, shown once, to choose their own.
 
 type Listed = Output<'people:list'>[number];
 type FieldError = { fieldId: string; message: string };
@@ -38,7 +40,11 @@ function PersonActions({
     event.preventDefault();
     const result = await api.people.setRole({ personId: person.id, role: newRole });
     if (!result.ok) return onError({ fieldId: 'change-role', message: result.error.message });
-    onDone(`${result.value.name} is now a ${role(result.value.role)}.`);
+    onDone(
+      result.value.pending
+        ? `${result.value.name} is to be a ${role(result.value.role)} once the commissioner approves it.`
+        : `${result.value.name} is now a ${role(result.value.role)}.`,
+    );
   };
   const retire = async (event: FormEvent) => {
     event.preventDefault();
@@ -109,21 +115,72 @@ function PersonActions({
   );
 }
 
+/** The status cell: retired, waiting for the commissioner's approval, or active. */
+function Status({ person }: { person: Listed }) {
+  if (person.retiredAt)
+    return <strong className="tag tag--grey">Retired {formatDate(person.retiredAt)}</strong>;
+  if (person.pending)
+    return (
+      <>
+        <strong className="tag tag--yellow">Waiting for approval</strong>{' '}
+        <span className="hint">
+          {person.roleBefore
+            ? `Acts as ${role(person.roleBefore)} until the commissioner approves`
+            : 'Cannot act until the commissioner approves'}
+        </span>
+      </>
+    );
+  return <strong className="tag tag--green">Active</strong>;
+}
+
+/** The one-time enrolment code, shown once after adding someone. */
+function CodePanel({ code, onClose }: { code: { name: string; code: string }; onClose: () => void }) {
+  return (
+    <section className="enrolment-code" aria-labelledby="enrolment-code-heading">
+      <h2 className="heading-s" id="enrolment-code-heading">
+        Enrolment code for {code.name}
+      </h2>
+      <p className="enrolment-code__code" data-testid="enrolment-code">
+        {code.code}
+      </p>
+      <p className="body">
+        It is shown only now. Give it to {code.name} in person or by phone, never by email. They choose their
+        own passphrase with it the first time they choose their profile; the code then stops working.
+      </p>
+      <button type="button" className="button button--secondary" onClick={onClose}>
+        I have noted the code
+      </button>
+    </section>
+  );
+}
+
 // long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function PeoplePage() {
   const { me, reload: reloadMe } = useProfile();
   const [people, reload] = useResult(() => api.people.list(), 'people');
   const [error, setError] = useState<FieldError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [code, setCode] = useState<{ name: string; code: string } | null>(null);
   const [chosen, setChosen] = useState<{ id: number; action: 'role' | 'retire' } | null>(null);
   const lead = me.state === 'ready' && me.value?.role === 'lead_officer';
+  const commissioner = me.state === 'ready' && me.value?.role === 'commissioner';
 
-  const done = (text: string) => {
+  const done = (text: string, issued?: { name: string; code: string }) => {
     setError(null);
     setMessage(text);
+    setCode(issued ?? null);
     setChosen(null);
     reload();
     reloadMe();
+  };
+  const approve = async (person: Listed) => {
+    const result = await api.people.approve({ personId: person.id });
+    if (!result.ok) return setError({ fieldId: `approve-${person.id}`, message: result.error.message });
+    done(
+      result.value.role === 'commissioner'
+        ? `${result.value.name} is now the commissioner. You have handed over and are retired.`
+        : `You approved ${result.value.name} as ${role(result.value.role)}, signed with your key.`,
+    );
   };
   const choose = (id: number, action: 'role' | 'retire') => {
     setError(null);
@@ -141,9 +198,12 @@ export function PeoplePage() {
         {lead
           ? 'As a lead officer you add people, change their roles and retire those who leave.'
           : 'A lead officer adds people, changes their roles and retires those who leave.'}{' '}
-        A retired person stays in the record but can no longer act.
+        A retired person stays in the record but can no longer act. A new commissioner or lead officer waits
+        until the sitting commissioner approves them
+        {commissioner ? ': as the commissioner, you approve them here' : ''}.
       </p>
       {message && <Banner kind="success">{message}</Banner>}
+      {code && <CodePanel code={code} onClose={() => setCode(null)} />}
       <ErrorSummary errors={error ? [error] : []} />
       {people.state === 'failed' && <LoadFailure message={people.error.message} />}
       {people.state === 'ready' && (
@@ -155,7 +215,7 @@ export function PeoplePage() {
               <th scope="col">Role</th>
               <th scope="col">Key fingerprint</th>
               <th scope="col">Status</th>
-              {lead && (
+              {(lead || commissioner) && (
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -167,14 +227,25 @@ export function PeoplePage() {
               <tr key={p.id}>
                 <th scope="row">{p.name}</th>
                 <td>{ROLE_LABELS[p.role]}</td>
-                <td>{p.fingerprint ? <code>{p.fingerprint.slice(0, 19)}…</code> : 'No passphrase yet'}</td>
+                <td>{p.fingerprint ? <code>{p.fingerprint.slice(0, 19)}…</code> : 'Not enrolled yet'}</td>
                 <td>
-                  {p.retiredAt ? (
-                    <strong className="tag tag--grey">Retired {formatDate(p.retiredAt)}</strong>
-                  ) : (
-                    <strong className="tag tag--green">Active</strong>
-                  )}
+                  <Status person={p} />
                 </td>
+                {commissioner && (
+                  <td>
+                    {p.pending && !p.retiredAt && (
+                      <button
+                        id={`approve-${p.id}`}
+                        type="button"
+                        className="link-button"
+                        onClick={() => void approve(p)}
+                        aria-label={`Approve ${p.name} as ${role(p.role)}`}
+                      >
+                        Approve as {role(p.role)}
+                      </button>
+                    )}
+                  </td>
+                )}
                 {lead && (
                   <td>
                     {!p.retiredAt && (
@@ -215,11 +286,15 @@ export function PeoplePage() {
         />
       )}
       {lead && people.state === 'ready' && <AddPerson people={list} onDone={done} onError={setError} />}
+      {(lead || commissioner) && <PeopleHistory refreshKey={message ?? ''} />}
     </Page>
   );
 }
 
-/** A lead officer adds people with their role and first passphrase, and enrols older ones. */
+/**
+ * A lead officer adds people with their role, and gives those not yet enrolled a new code. Nobody
+ * here sets anyone's passphrase: the code shown lets the person choose their own.
+ */
 // long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 function AddPerson({
   people,
@@ -227,32 +302,29 @@ function AddPerson({
   onError,
 }: {
   people: Listed[];
-  onDone: (message: string) => void;
+  onDone: (message: string, code?: { name: string; code: string }) => void;
   onError: (error: { fieldId: string; message: string }) => void;
 }) {
   const [name, setName] = useState('');
   const [newRole, setNewRole] = useState<Role>('policy_officer');
-  const [passphrase, setPassphrase] = useState('');
-  const [again, setAgain] = useState('');
   const [enrolId, setEnrolId] = useState('');
-  const unenrolled = people.filter((p) => !p.fingerprint);
+  const unenrolled = people.filter((p) => !p.fingerprint && !p.retiredAt);
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    if (!name.trim()) return onError({ fieldId: 'person-name', message: 'Enter their name' });
-    const problem = checkNew(passphrase, again);
-    if (problem) return onError({ fieldId: 'person-passphrase', message: problem });
+    if (!enrolId && !name.trim()) return onError({ fieldId: 'person-name', message: 'Enter their name' });
     const result = enrolId
-      ? await api.people.enrol({ personId: Number(enrolId), passphrase })
-      : await api.people.add({ name, role: newRole, passphrase });
+      ? await api.people.newCode({ personId: Number(enrolId) })
+      : await api.people.add({ name, role: newRole });
     if (!result.ok) return onError({ fieldId: 'person-name', message: result.error.message });
     setName('');
-    setPassphrase('');
-    setAgain('');
     setEnrolId('');
+    const waits = result.value.pending ? ' They can act as that once the commissioner approves.' : '';
     onDone(
-      `${result.value.name} (${role(result.value.role)}) can now use Tranche with the passphrase you set; ` +
-        'they should change it on their profile page.',
+      enrolId
+        ? `${result.value.name} has a new enrolment code; any earlier one no longer works.`
+        : `Added ${result.value.name} as ${role(result.value.role)}.${waits}`,
+      result.value.enrolmentCode ? { name: result.value.name, code: result.value.enrolmentCode } : undefined,
     );
   };
 
@@ -263,7 +335,7 @@ function AddPerson({
         {unenrolled.length > 0 && (
           <div className="form-group">
             <label className="label" htmlFor="person-enrol">
-              Someone already listed without a passphrase
+              Someone already listed who has not chosen a passphrase
             </label>
             <select
               id="person-enrol"
@@ -303,16 +375,12 @@ function AddPerson({
             ))}
           </select>
         </div>
-        <NewPassphrase
-          id="person-passphrase"
-          label="Their first passphrase"
-          value={passphrase}
-          confirm={again}
-          onChange={setPassphrase}
-          onConfirm={setAgain}
-        />
+        <p className="hint">
+          Tranche shows a one-time enrolment code for them. A commissioner or lead officer waits for the
+          sitting commissioner&apos;s approval.
+        </p>
         <button type="submit" className="button">
-          {enrolId ? 'Set their first passphrase' : 'Add this person'}
+          {enrolId ? 'Give them a new enrolment code' : 'Add this person'}
         </button>
       </form>
     </>

@@ -18,6 +18,7 @@ export function ProfilePage() {
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
   const [name, setName] = useState('');
+  const [code, setCode] = useState('');
   // Every problem with what was typed, each linked from the error summary to its field (GOV.UK).
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const setError = (error: SummaryError | null) => setErrors(error ? [error] : []);
@@ -29,6 +30,7 @@ export function ProfilePage() {
     setMessage(text);
     setPassphrase('');
     setAgain('');
+    setCode('');
     setChosen(null);
     reload();
     reloadPeople();
@@ -37,10 +39,39 @@ export function ProfilePage() {
   const setup = session.state === 'ready' ? session.value.setup : 'ready';
   const claiming = setup === 'claim';
   const chosenPerson = people.state === 'ready' ? people.value.find((p) => p.id === chosen) : undefined;
+  // First use of a profile someone added: the person enrols with their code and chooses a passphrase.
+  const enrolling = !claiming && chosenPerson !== undefined && !chosenPerson.fingerprint;
+
+  const enrol = async () => {
+    if (!chosenPerson) return;
+    const problems = [
+      ...(code.trim() ? [] : [{ fieldId: 'enrol-code', message: 'Enter the enrolment code you were given' }]),
+      ...newPassphraseErrors('unlock-passphrase', passphrase, again),
+    ];
+    if (problems.length > 0) return setErrors(problems);
+    const enrolled = await api.people.enrol({ personId: chosenPerson.id, enrolmentCode: code, passphrase });
+    if (!enrolled.ok) {
+      const field = enrolled.error.issues?.some((i) => i.path === 'passphrase')
+        ? 'unlock-passphrase'
+        : 'enrol-code';
+      return setError({ fieldId: field, message: enrolled.error.message });
+    }
+    if (enrolled.value.pending && !enrolled.value.roleBefore)
+      return done(
+        `You chose your passphrase, ${enrolled.value.name}. You can use Tranche as ` +
+          `${role(enrolled.value.role)} once the commissioner approves you.`,
+      );
+    const result = await api.people.setProfile({ personId: chosenPerson.id, passphrase });
+    if (!result.ok) return setError({ fieldId: 'unlock-passphrase', message: result.error.message });
+    done(
+      `You chose your passphrase and are using Tranche as ${result.value.name}, ${role(result.value.role)}.`,
+    );
+  };
 
   const unlock = async (event: FormEvent) => {
     event.preventDefault();
     if (!chosenPerson) return;
+    if (enrolling) return enrol();
     // Claiming a person without a key yet: the passphrase is being chosen, typed twice.
     if (claiming && !chosenPerson.fingerprint) {
       const problems = newPassphraseErrors('unlock-passphrase', passphrase, again);
@@ -58,7 +89,7 @@ export function ProfilePage() {
       {claiming && (
         <p className="body">
           Nobody has a passphrase yet (this database was made before Tranche had them). A lead officer sets
-          theirs first, here; they then set everyone else's first passphrase.
+          theirs first, here; they then give everyone else an enrolment code to choose their own.
         </p>
       )}
       <table className="table">
@@ -80,7 +111,7 @@ export function ProfilePage() {
               <tr key={p.id}>
                 <td>{p.name}</td>
                 <td>{ROLE_LABELS[p.role]}</td>
-                <td>{p.fingerprint ? <code>{p.fingerprint.slice(0, 19)}…</code> : 'No passphrase yet'}</td>
+                <td>{p.fingerprint ? <code>{p.fingerprint.slice(0, 19)}…</code> : 'Not enrolled yet'}</td>
                 <td>
                   <button
                     type="button"
@@ -90,6 +121,7 @@ export function ProfilePage() {
                       setError(null);
                       setPassphrase('');
                       setAgain('');
+                      setCode('');
                     }}
                   >
                     This is me<span className="visually-hidden">: {p.name}</span>
@@ -101,10 +133,29 @@ export function ProfilePage() {
       </table>
       {chosenPerson && (
         <form className="form" noValidate onSubmit={(e) => void unlock(e)}>
-          {claiming && !chosenPerson.fingerprint ? (
+          {enrolling && (
+            <>
+              <p className="body">
+                This is your first time here, {chosenPerson.name}. Enter the enrolment code the lead officer
+                gave you, then choose your own passphrase. Nobody else ever sets or learns it.
+              </p>
+              <TextField
+                id="enrol-code"
+                label="Enrolment code"
+                hint="Twelve letters and digits, like ABCD-EFGH-JKLM"
+                value={code}
+                onChange={setCode}
+                error={errorFor('enrol-code')}
+                autoComplete="off"
+                width="medium"
+                autoFocus
+              />
+            </>
+          )}
+          {(claiming || enrolling) && !chosenPerson.fingerprint ? (
             <NewPassphrase
               id="unlock-passphrase"
-              label={`Choose a passphrase for ${chosenPerson.name}`}
+              label={enrolling ? 'Choose your passphrase' : `Choose a passphrase for ${chosenPerson.name}`}
               value={passphrase}
               confirm={again}
               onChange={setPassphrase}
@@ -126,7 +177,7 @@ export function ProfilePage() {
             />
           )}
           <button type="submit" className="button">
-            Continue
+            {enrolling ? 'Choose my passphrase' : 'Continue'}
           </button>
         </form>
       )}

@@ -1,0 +1,63 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { TrancheDb } from '../connection';
+import { enrolmentCodes, roleApprovals } from '../schema';
+
+// The root of the office's trust: the commissioner's signed approvals of roles granted, and the
+// one-time enrolment codes with which people choose their own passphrases (as hashes only).
+
+export type RoleApproval = typeof roleApprovals.$inferInsert;
+
+export interface StoredEnrolmentCode {
+  personId: number;
+  codeHash: string;
+  salt: string;
+  kdf: string;
+  issuedAt: string;
+  usedAt: string | null;
+}
+
+export function approvalQueries(db: TrancheDb) {
+  return {
+    record(approval: RoleApproval): void {
+      db.insert(roleApprovals).values(approval).run();
+    },
+    /** Every approval, oldest first (for verify and the office's published key history). */
+    list() {
+      return db.select().from(roleApprovals).orderBy(asc(roleApprovals.id)).all();
+    },
+    forPerson(personId: number) {
+      return db
+        .select()
+        .from(roleApprovals)
+        .where(eq(roleApprovals.personId, personId))
+        .orderBy(asc(roleApprovals.id))
+        .all();
+    },
+  };
+}
+
+export function enrolmentCodeQueries(db: TrancheDb) {
+  return {
+    get(personId: number): StoredEnrolmentCode | undefined {
+      return db.select().from(enrolmentCodes).where(eq(enrolmentCodes.personId, personId)).get();
+    },
+    /** A new code for someone (replacing one not yet used). */
+    issue(code: Omit<StoredEnrolmentCode, 'usedAt'>): void {
+      const values = { ...code, usedAt: null };
+      db.insert(enrolmentCodes)
+        .values(values)
+        .onConflictDoUpdate({ target: enrolmentCodes.personId, set: values })
+        .run();
+    },
+    /** Marks the code used; false when it already was (two enrolments racing). */
+    use(personId: number, now: string): boolean {
+      return (
+        db
+          .update(enrolmentCodes)
+          .set({ usedAt: now })
+          .where(and(eq(enrolmentCodes.personId, personId), isNull(enrolmentCodes.usedAt)))
+          .run().changes === 1
+      );
+    },
+  };
+}
