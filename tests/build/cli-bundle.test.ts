@@ -28,6 +28,8 @@ describe('the bundled command line', () => {
     const out = tempDir();
     expect(tranche(db, 'demo').status).toBe(0);
     const lead = ['--as', 'Dan Hughes'];
+    // A notice is drafted (by `notice` itself, for a lead officer) only at the decision stage.
+    expect(tranche(db, ...lead, 'stage', '--round', '1', '--to', 'decision').status).toBe(0);
     for (const [format, file] of [
       ['pdf', 'notice.pdf'],
       ['docx', 'notice.docx'],

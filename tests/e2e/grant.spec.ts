@@ -1,9 +1,31 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { signedRound } from '../support/grants';
+import { tempDir } from '../support/temp-db';
 import { expectNoAccessibilityViolations } from './axe';
 import { beMe, expect, test } from './fixtures';
 
 // A grant's own page, reached from the delivery page: an officer records due diligence and a claim
 // in the app; the person who recorded the claim is not offered its approval; another approves it.
+
+/** At a laptop's and a small laptop's size: no axe violations, no sideways scroll (screenshots with SHOTS). */
+async function atBothSizes(page: Page, name: string) {
+  for (const [width, height] of [
+    [1366, 768],
+    [1024, 700],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await expectNoAccessibilityViolations(page);
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
+    expect(scrollWidth, `no sideways scroll at ${width}×${height}`).toBeLessThanOrEqual(clientWidth);
+    if (process.env.SHOTS)
+      await page.screenshot({ path: `${process.env.SHOTS}/${name}-${width}.png`, fullPage: true });
+  }
+}
 
 test('an officer records due diligence and a claim, and someone else approves the payment', async ({
   page,
@@ -73,18 +95,76 @@ test('an officer records due diligence and a claim, and someone else approves th
   await expect(claims.getByRole('row', { name: /2026-27-Q1/ })).toContainText('Paid: approved by Pat Morgan');
   await expect(page.locator('.figure').filter({ hasText: 'Paid' })).toContainText('£12,500');
 
-  for (const [width, height] of [
-    [1366, 768],
-    [1024, 700],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await expectNoAccessibilityViolations(page);
-    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      clientWidth: document.documentElement.clientWidth,
-    }));
-    expect(scrollWidth, `no sideways scroll at ${width}×${height}`).toBeLessThanOrEqual(clientWidth);
-    if (process.env.SHOTS)
-      await page.screenshot({ path: `${process.env.SHOTS}/grant-${width}.png`, fullPage: true });
-  }
+  await atBothSizes(page, 'grant-approved');
+});
+
+/** The downloaded template filled in as a partnership would, with `spend`, `rag` and `narrative`. */
+async function filledReturn(
+  template: string,
+  out: string,
+  spend: number | string,
+  rag: string,
+  narrative: string,
+) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(template);
+  const sheet = book.worksheets[0]!;
+  const values: Record<string, string | number> = {
+    'Spend to date (£)': spend,
+    Outputs: '40 young people reached',
+    Risks: 'None new',
+    Narrative: narrative,
+    'RAG (green, amber or red)': rag,
+  };
+  let below = false;
+  sheet.eachRow((row) => {
+    const label = String(row.getCell(1).value ?? '');
+    if (label in values) row.getCell(2).value = values[label]!;
+    if (below) row.getCell(2).value = 'Fewer repeat offences';
+    if (label === 'Priority') below = true;
+  });
+  await book.xlsx.writeFile(out);
+}
+
+test('an officer downloads a return template and imports it back, all or nothing', async ({
+  page,
+  bridge,
+}) => {
+  test.setTimeout(150_000);
+  const office = await signedRound('2026-05-01', bridge.db);
+  office.connection.close();
+  const dir = tempDir();
+  await page.goto(bridge.url);
+  await beMe(page, bridge.origin, 'Asha Patel');
+  await page.goto(`${bridge.origin}/#/rounds/1/delivery/S1`);
+  const returns = page.getByRole('region', { name: 'Monitoring returns' });
+  await expect(returns.getByRole('listitem').first()).toContainText('Due 1 August 2026');
+  const download = page.waitForEvent('download');
+  await returns.getByRole('button', { name: 'Download the return template' }).click();
+  const template = path.join(dir, (await download).suggestedFilename());
+  await (await download).saveAs(template);
+
+  // Bad cells: every one named in the error summary, each linked to the file input; nothing kept.
+  const bad = path.join(dir, 'bad.xlsx');
+  await filledReturn(template, bad, 'lots', 'purple', '');
+  await returns.getByLabel('Completed return (.xlsx)').setInputFiles(bad);
+  await returns.getByRole('button', { name: 'Import the return' }).click();
+  const problem = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(problem.getByRole('link')).toHaveCount(3);
+  await expect(problem).toContainText('B6');
+  await expect(problem).toContainText('B9');
+  await expect(problem).toContainText('B10');
+  await problem.getByRole('link').first().click();
+  await expect(returns.getByLabel('Completed return (.xlsx)')).toBeFocused();
+  await expect(returns.getByRole('listitem').first()).toContainText('not received');
+
+  const good = path.join(dir, 'good.xlsx');
+  await filledReturn(template, good, 12_500, 'green', 'On track');
+  await returns.getByLabel('Completed return (.xlsx)').setInputFiles(good);
+  await returns.getByRole('button', { name: 'Import the return' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: /Return for grant S1 due .* imported/ }),
+  ).toBeVisible();
+  await expect(returns.getByRole('listitem').first()).toContainText('received');
+  await atBothSizes(page, 'grant-officer');
 });

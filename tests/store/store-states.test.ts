@@ -9,6 +9,7 @@ import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 import { DEMO_PASSPHRASE } from '../../shared/people';
 import { cli } from '../support/pack-cli';
 import { tempDbFile, tempDir } from '../support/temp-db';
+import { mountTmpfs } from '../support/tmpfs';
 import { tranche } from './cli-process';
 
 // The store says what is wrong: a newer Tranche's file, a read-only disk, a full disk and a backup
@@ -29,18 +30,6 @@ const createRound = (db: string) =>
     ['--db', db, '--as', 'Dan Hughes', 'rounds', 'create', '--fund', 'F', '--name', 'New', '--budget', '£1k'],
     AS_LEAD,
   );
-
-/** A small tmpfs of `size` at a new folder, or why one cannot be mounted here. */
-function mountTmpfs(size: string): { dir: string; unmount: () => void } | { why: string } {
-  const dir = tempDir('tranche-tmpfs-');
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'pipe' });
-  } catch (error) {
-    const said = (error as { stderr?: Buffer }).stderr?.toString().trim() || String(error);
-    return { why: `cannot mount a tmpfs here (${said}); run as root, or where mount is allowed` };
-  }
-  return { dir, unmount: () => execFileSync('umount', ['-l', dir]) };
-}
 
 describe('a database from a newer Tranche', () => {
   it('opens read-only with one line naming the newer version, and is never written', async () => {
@@ -68,8 +57,7 @@ describe('a database from a newer Tranche', () => {
 
 describe('a database on a read-only disk', () => {
   it('opens read-only and says so: rounds list and verify work, a write is refused', async (context) => {
-    const mounted = mountTmpfs('64m');
-    if ('why' in mounted) return context.skip(mounted.why);
+    const mounted = mountTmpfs(context, '64m');
     try {
       const source = await demoDatabase();
       const db = path.join(mounted.dir, 'tranche.db');
@@ -121,8 +109,7 @@ describe('a full disk', () => {
     const roundId = String((JSON.parse(made.stdout) as { id: number }).id);
     // Room for the database and a little more: a large import cannot fit.
     const size = Math.ceil((statSync(source).size + 512 * 1024) / 4096) * 4096;
-    const mounted = mountTmpfs(String(size));
-    if ('why' in mounted) return context.skip(mounted.why);
+    const mounted = mountTmpfs(context, String(size));
     try {
       const db = path.join(mounted.dir, 'tranche.db');
       copyFileSync(source, db);

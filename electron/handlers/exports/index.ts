@@ -54,13 +54,23 @@ export const exportHandlers = {
       );
     const framework = exportFramework(ctx, round.id);
     const codes = new Map((getFramework(ctx, round.id)?.criteria ?? []).map((c) => [c.id, c.code]));
+    // The assessor's assignments and conflicts read once for the round, not two queries per bid.
+    const assigned = new Set(
+      ctx.store.scoring
+        .assignmentsForRound(round.id)
+        .filter((a) => a.personId === assessor.id)
+        .map((a) => a.bidId),
+    );
+    const conflicted = new Set(
+      ctx.store.scoring
+        .declarationsForRound(round.id)
+        .filter((d) => d.personId === assessor.id && d.conflict)
+        .map((d) => d.bidId),
+    );
     const bids = ctx.store.bids
       .listForRound(round.id)
-      .filter(
-        (b) =>
-          ctx.store.scoring.isAssigned(b.id, assessor.id) &&
-          ctx.store.scoring.declaration(b.id, assessor.id)?.conflict !== true,
-      );
+      .filter((b) => assigned.has(b.id) && !conflicted.has(b.id));
+    const refOf = new Map(bids.map((b) => [b.id, b.ref]));
     const existing: Record<string, Record<string, { score: number | null; justification: string }>> = {};
     // Someone else's sheet (a lead officer's download) carries their scores only where the rule
     // lets the lead officer see them.
@@ -69,7 +79,7 @@ export const exportHandlers = {
     for (const s of ctx.store.scoring
       .scoresForRound(round.id)
       .filter((x) => x.personId === assessor.id && shown(x.bidId))) {
-      const ref = bids.find((b) => b.id === s.bidId)?.ref;
+      const ref = refOf.get(s.bidId);
       const code = codes.get(s.criterionId);
       if (ref && code) (existing[ref] ??= {})[code] = { score: s.score, justification: s.justification };
     }

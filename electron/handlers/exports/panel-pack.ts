@@ -11,6 +11,7 @@ import type {
 import { formatDate } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
 import { PDF_FONT, renderPdf } from './pdf';
+import { groupBy } from '../../../db/group-by';
 import type { ExportCriterion, ExportFramework, PanelPackData } from './types';
 
 // The panel pack: what the panel reads before and during the meeting at which bids are ranked.
@@ -560,6 +561,24 @@ function bidSection(data: PanelPackData, bid: RankedBid): Content[] {
 }
 
 /** Each criterion as a sub-heading row carrying its value, followed by every assessor's score. */
+/**
+ * The pack's scores, moderations and declarations grouped by bid (and criterion) once per pack:
+ * filtering every score for every bid and criterion made a 10,000-bid pack quadratic.
+ */
+const groupedOf = new WeakMap<PanelPackData, ReturnType<typeof groupPack>>();
+function groupPack(data: PanelPackData) {
+  return {
+    scores: groupBy(data.scores, (s) => `${s.ref}\u0000${s.criterion}`),
+    moderations: groupBy(data.moderations, (m) => m.ref),
+    declarations: groupBy(data.declarations, (d) => d.ref),
+  };
+}
+function grouped(data: PanelPackData) {
+  let found = groupedOf.get(data);
+  if (!found) groupedOf.set(data, (found = groupPack(data)));
+  return found;
+}
+
 function scoresTable(data: PanelPackData, bid: RankedBid): Content {
   const body: TableCell[][] = [headerRow(['Assessor', 'Score', 'Justification'], [1])];
   const groupStarts = new Set<number>();
@@ -581,7 +600,7 @@ function scoresTable(data: PanelPackData, bid: RankedBid): Content {
       {},
       {},
     ]);
-    const scores = data.scores.filter((s) => s.ref === bid.ref && s.criterion === criterion.code);
+    const scores = grouped(data).scores.get(`${bid.ref}\u0000${criterion.code}`) ?? [];
     if (scores.length === 0) body.push([{ text: 'No scores submitted', italics: true, colSpan: 3 }, {}, {}]);
     for (const score of scores) {
       body.push([
@@ -598,7 +617,7 @@ function scoresTable(data: PanelPackData, bid: RankedBid): Content {
 }
 
 function moderationTable(data: PanelPackData, bid: RankedBid): Content {
-  const moderations = data.moderations.filter((m) => m.ref === bid.ref);
+  const moderations = grouped(data).moderations.get(bid.ref) ?? [];
   if (moderations.length === 0) return { text: 'No scores were moderated.', italics: true };
   const body: TableCell[][] = [
     headerRow(['Criterion', 'Score', 'Reason', 'By'], [1]),
@@ -616,7 +635,7 @@ function moderationTable(data: PanelPackData, bid: RankedBid): Content {
 }
 
 function declarationsTable(data: PanelPackData, bid: RankedBid): Content {
-  const declarations = data.declarations.filter((d) => d.ref === bid.ref);
+  const declarations = grouped(data).declarations.get(bid.ref) ?? [];
   if (declarations.length === 0) return { text: 'No declarations recorded.', italics: true };
   const body: TableCell[][] = [
     headerRow(['Person', 'Conflict', 'Nature']),

@@ -52,14 +52,16 @@ export function DiligenceForm(props: {
       <h2 id="diligence-title" className="heading-m">
         Due diligence
       </h2>
-      <div className="checkbox">
-        <input
-          id={id('bankConfirmed')}
-          type="checkbox"
-          checked={bankConfirmed}
-          onChange={(e) => setBankConfirmed(e.target.checked)}
-        />
-        <label htmlFor={id('bankConfirmed')}>The recipient&apos;s bank details are confirmed</label>
+      <div className="form-group">
+        <div className="checkbox">
+          <input
+            id={id('bankConfirmed')}
+            type="checkbox"
+            checked={bankConfirmed}
+            onChange={(e) => setBankConfirmed(e.target.checked)}
+          />
+          <label htmlFor={id('bankConfirmed')}>The recipient&apos;s bank details are confirmed</label>
+        </div>
       </div>
       <TextField
         id={id('accountableBody')}

@@ -56,7 +56,7 @@ export function ReturnsSection(props: {
             Due {formatDate(r.dueOn)}:{' '}
             {r.receivedOn
               ? `received ${formatDate(r.receivedOn)}${r.late ? ', late' : ''}${r.rag ? `, ${RAG_LABELS[r.rag]}` : ''}`
-              : 'not received'}
+              : `not received${r.late ? ', overdue' : ''}`}
           </li>
         ))}
       </ul>
