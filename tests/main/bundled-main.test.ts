@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEMO_PASSPHRASE } from '../../shared/people';
 import { tempDir } from '../support/temp-db';
 
 // The bundled main process (dist/electron/main.cjs, what the installer ships) loaded by Node with
@@ -42,6 +43,13 @@ whenRegistered(async () => {
   const out = {};
   out.channels = handlers.size;
   out.demo = (await call('demo:load', {})).ok;
+  // Exporting reads the drafted notice: the lead officer moves the demo round to its decision, drafts it.
+  const people = await call('people:list', {});
+  const lead = people.ok ? people.value.find((p) => p.name === 'Dan Hughes') : undefined;
+  const unlock = lead && (await call('people:setProfile', { personId: lead.id, passphrase: process.env.DEMO }));
+  out.unlocked = Boolean(unlock && unlock.ok);
+  out.decision = (await call('rounds:setStage', { roundId: 1, to: 'decision' })).ok;
+  out.drafted = (await call('notices:create', { roundId: 1 })).ok;
   const pdf = await call('notices:export', { roundId: 1, format: 'pdf' });
   out.pdf = pdf.ok ? Buffer.from(pdf.value.dataBase64, 'base64').subarray(0, 4).toString() : pdf.error.message;
   const docx = await call('notices:export', { roundId: 1, format: 'docx' });
@@ -62,12 +70,21 @@ describe('the bundled main process', () => {
     writeFileSync(script, STAND_IN);
     const result = spawnSync(process.execPath, [script], {
       encoding: 'utf8',
-      env: { ...process.env, APP_ROOT: path.resolve('.'), BUNDLE, TRANCHE_DB: path.join(dir, 'tranche.db') },
+      env: {
+        ...process.env,
+        APP_ROOT: path.resolve('.'),
+        BUNDLE,
+        DEMO: DEMO_PASSPHRASE,
+        TRANCHE_DB: path.join(dir, 'tranche.db'),
+      },
       timeout: 60_000,
     });
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}')).toMatchObject({
       demo: true,
+      unlocked: true,
+      decision: true,
+      drafted: true,
       pdf: '%PDF',
       docx: 'PK',
       rounds: 2,
