@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Banner, LoadFailure, Page } from '../components/Page';
@@ -8,19 +8,32 @@ import { useMe } from '../profile-context';
 import { useMayWrite } from '../packs/round-copy';
 import { DivergentTable } from './moderation/DivergentTable';
 
+/** What a lead officer has typed into a row's form but not yet recorded. */
+type Draft = { score: string; reason: string };
+
 function ModerateForm({
   roundId,
   bidRef,
   criterion,
+  draft,
+  onDraft,
   onDone,
 }: {
   roundId: number;
   bidRef: string;
   criterion: string;
+  draft: Draft | undefined;
+  onDraft: (draft: Draft | undefined) => void;
   onDone: (text: string) => void;
 }) {
-  const [score, setScore] = useState('');
-  const [reason, setReason] = useState('');
+  // The table draws only the rows in view, so a row's form is unmounted when it scrolls away:
+  // what was typed lives in the page (through onDraft) and comes back when the row does.
+  const [typed, setTyped] = useState<Draft>(draft ?? { score: '', reason: '' });
+  const { score, reason } = typed;
+  const update = (change: Partial<Draft>) => {
+    setTyped({ ...typed, ...change });
+    onDraft({ ...typed, ...change });
+  };
   const [error, setError] = useState<string | null>(null);
   const id = `${bidRef}-${criterion}`.replace(/[^A-Za-z0-9-]/g, '');
   const submit = async (event: FormEvent) => {
@@ -36,6 +49,7 @@ function ModerateForm({
     });
     if (!result.ok) return setError(result.error.message);
     setError(null);
+    onDraft(undefined);
     onDone(`${bidRef} ${criterion} moderated to ${score}.`);
   };
   return (
@@ -50,7 +64,7 @@ function ModerateForm({
           className="input input--short"
           inputMode="numeric"
           value={score}
-          onChange={(e) => setScore(e.target.value)}
+          onChange={(e) => update({ score: e.target.value })}
         />
       </div>
       <div className="form-group form-group--inline moderate-form__reason">
@@ -61,7 +75,7 @@ function ModerateForm({
           id={`mod-reason-${id}`}
           className="input"
           value={reason}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => update({ reason: e.target.value })}
         />
       </div>
       <button type="submit" className="button">
@@ -84,6 +98,7 @@ export function ModerationPage({ roundId }: { roundId: number }) {
     `moderation:${roundId}:${me?.id ?? 0}`,
   );
   const [message, setMessage] = useState<string | null>(null);
+  const drafts = useRef(new Map<string, Draft>());
   const { may } = useMayWrite(roundId);
   const lead = me?.role === 'lead_officer' && may('assessment:moderate');
   return (
@@ -164,6 +179,12 @@ export function ModerationPage({ roundId }: { roundId: number }) {
                         roundId={roundId}
                         bidRef={item.ref}
                         criterion={item.criterion.split(' ')[0] ?? ''}
+                        draft={drafts.current.get(`${item.bidId}-${item.criterionId}`)}
+                        onDraft={(draft) => {
+                          const key = `${item.bidId}-${item.criterionId}`;
+                          if (draft) drafts.current.set(key, draft);
+                          else drafts.current.delete(key);
+                        }}
                         onDone={(text) => {
                           setMessage(text);
                           reload();
