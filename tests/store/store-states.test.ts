@@ -85,6 +85,30 @@ describe('a database on a read-only disk', () => {
   });
 });
 
+describe('a new database where nothing can be written', () => {
+  it('is a refusal (exit 2) naming the read-only folder, not an unexpected failure', async (context) => {
+    const mounted = mountTmpfs(context, '1m');
+    try {
+      execFileSync('mount', ['-o', 'remount,ro', mounted.dir]);
+      for (const db of [
+        path.join(mounted.dir, 'tranche.db'),
+        path.join(mounted.dir, 'office', 'tranche.db'),
+      ]) {
+        const refused = await cli(['--db', db, 'rounds', 'list']);
+        expect(refused.code, refused.stderr).toBe(2);
+        expect(refused.stderr).toBe(
+          `tranche: No database can be made at ${db}: the folder ${mounted.dir} is on a disk mounted ` +
+            'read-only. Nothing was changed; name a database in a folder you can write to, with --db FILE or ' +
+            'TRANCHE_DB',
+        );
+      }
+      expect(readdirSync(mounted.dir)).toEqual([]);
+    } finally {
+      mounted.unmount();
+    }
+  });
+});
+
 describe('a full disk', () => {
   it('is a refusal (exit 2) naming the disk, with nothing half-written', async (context) => {
     const source = await demoDatabase();
