@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { formatDate } from '../../shared/dates';
 import { verifyDatabase, type VerifyReport } from '../../db/audit/verify';
 import { CliRefusal, idOption, requiredOption, type Command, type CommandContext } from './commands';
 import { textTable } from './output';
@@ -123,6 +124,7 @@ async function verifyFile(ctx: CommandContext, file: string, key: string | undef
   const report = await verifyNoticeFile(file);
   const keyTrusted =
     expected === null || !report.fingerprint ? null : normaliseFingerprint(report.fingerprint) === expected;
+  const signedOn = report.signedOn ? formatDate(report.signedOn) : 'an unknown date';
   if (ctx.json) ctx.print(JSON.stringify({ ...report, keyTrusted }, null, 2));
   else if (!report.ok) for (const problem of report.problems) ctx.print(`Problem: ${problem}`);
   else if (keyTrusted === false)
@@ -132,7 +134,7 @@ async function verifyFile(ctx: CommandContext, file: string, key: string | undef
     );
   else
     ctx.print(
-      `Sound: signed by ${report.signedBy} on ${report.signedOn} with key ${report.fingerprint}; ` +
+      `Sound: signed by ${report.signedBy} on ${signedOn} with key ${report.fingerprint}; ` +
         'nothing has changed. ' +
         (keyTrusted
           ? 'That is the key you gave.'

@@ -88,7 +88,7 @@ export const noticeCommands: Command[] = [
         });
       const on = notice.signedOn ? formatDate(notice.signedOn) : 'an unknown date';
       ctx.print(
-        `Decision ${notice.number} signed by ${notice.signedBy} on ${on}. Fingerprint ${notice.fingerprint}`,
+        `Decision ${notice.number} signed by ${notice.signedBy} on ${on}. Content SHA-256 ${notice.fingerprint}`,
       );
     },
   },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { inflateSync, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
-import { ukCalendarDate } from '../../shared/dates';
+import { formatDate, ukCalendarDate } from '../../shared/dates';
 import { runCli } from '../../electron/cli/run';
 import { TEST_KDF, TEST_PASSPHRASE, tempDbFile, tempDir } from '../support/temp-db';
 
@@ -242,7 +242,9 @@ describe('a signed notice anyone can check', () => {
         fingerprint: pat.fingerprint,
         contentSha256: signed.fingerprint,
       });
-      expect((await cli(['verify', pdfFile])).stdout).toContain(`signed by Pat Morgan on ${today}`);
+      expect((await cli(['verify', pdfFile])).stdout).toContain(
+        `signed by Pat Morgan on ${formatDate(today)}`,
+      );
 
       // Exporting again gives the same file.
       const again = path.join(dir, 'again.pdf');
