@@ -6,6 +6,7 @@ import { formatMoney } from '../../../shared/money';
 import { api } from '../api';
 import { FLAG_CODES, flagLabel, roundWithoutCostLines } from '../../../shared/checks';
 import { FlagCount, FlagList } from '../components/Flags';
+import { FilterText } from '../components/ListFilters';
 import { Banner, LoadFailure, Page } from '../components/Page';
 import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { VirtualTable, type VirtualColumn } from '../components/VirtualTable';
@@ -135,18 +136,11 @@ export function BidsPage({ roundId }: { roundId: number }) {
       {flash && <Banner kind="success">{flash}</Banner>}
       {bids.state === 'failed' && <LoadFailure message={bids.error.message} />}
       <div className="filters" role="search" aria-label="Filter bids">
-        <div className="form-group form-group--inline">
-          <label className="label" htmlFor="bid-filter-text">
-            Reference, project or partnership
-          </label>
-          <input
-            id="bid-filter-text"
-            className="input input--medium"
-            type="search"
-            value={filter.text}
-            onChange={(e) => setFilter((f) => ({ ...f, text: e.target.value }))}
-          />
-        </div>
+        <FilterText
+          id="bid-filter-text"
+          value={filter.text}
+          onChange={(text) => setFilter((f) => ({ ...f, text }))}
+        />
         <div className="form-group form-group--inline">
           <label className="label" htmlFor="bid-filter-partnership">
             Partnership

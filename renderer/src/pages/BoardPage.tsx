@@ -3,6 +3,7 @@ import { BOARD_VIEW_LABELS, BOARD_VIEWS } from '../../../shared/assessment';
 import { formatMoney } from '../../../shared/money';
 import { api } from '../api';
 import { Banner, LoadFailure, Page } from '../components/Page';
+import { FilterText } from '../components/ListFilters';
 import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { useResult } from '../hooks/useResult';
 import { PacksPanel } from '../packs/PacksPanel';
@@ -259,18 +260,7 @@ export function BoardPage({ roundId }: { roundId: number }) {
       {message && <Banner kind="success">{message}</Banner>}
       {error && <LoadFailure message={error} />}
       <div className="filters" role="search" aria-label="Filter the bids on this page">
-        <div className="form-group form-group--inline">
-          <label className="label" htmlFor="board-filter-text">
-            Reference, project or partnership
-          </label>
-          <input
-            id="board-filter-text"
-            className="input input--medium"
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </div>
+        <FilterText id="board-filter-text" value={text} onChange={setText} />
       </div>
       <Shortlist roundId={roundId} lead={may('shortlist:setRule')} text={text} onChange={reload} />
       {may('packs:make') && (

@@ -3,6 +3,7 @@ import { sharedRanks } from '../../../shared/ranking';
 import { api } from '../api';
 import { saveFile } from '../files';
 import { LoadFailure, Page } from '../components/Page';
+import { FilterShow, FilterText } from '../components/ListFilters';
 import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { VirtualTable } from '../components/VirtualTable';
 import { useResult } from '../hooks/useResult';
@@ -87,35 +88,13 @@ export function RankingPage({ roundId }: { roundId: number }) {
       {ranking.state === 'ready' && (
         <>
           <div className="filters" role="search" aria-label="Filter the ranking">
-            <div className="form-group form-group--inline">
-              <label className="label" htmlFor="ranking-filter-text">
-                Reference, project or partnership
-              </label>
-              <input
-                id="ranking-filter-text"
-                className="input input--medium"
-                type="search"
-                value={text}
-                onChange={(e) => setText(e.target.value)}
-              />
-            </div>
-            <div className="form-group form-group--inline">
-              <label className="label" htmlFor="ranking-filter-show">
-                Show
-              </label>
-              <select
-                id="ranking-filter-show"
-                className="select"
-                value={show}
-                onChange={(e) => setShow(e.target.value as RankingShow)}
-              >
-                {(Object.keys(RANKING_SHOW_LABELS) as RankingShow[]).map((key) => (
-                  <option key={key} value={key}>
-                    {RANKING_SHOW_LABELS[key]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterText id="ranking-filter-text" value={text} onChange={setText} />
+            <FilterShow
+              id="ranking-filter-show"
+              labels={RANKING_SHOW_LABELS}
+              value={show}
+              onChange={setShow}
+            />
           </div>
           <p aria-live="polite" className="table__caption">
             {visible.length === all.length

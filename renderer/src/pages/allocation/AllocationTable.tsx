@@ -3,6 +3,7 @@ import type { Output } from '../../../../shared/contract';
 import { formatMoney } from '../../../../shared/money';
 import { rankText } from '../../../../shared/ranking';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
+import { FilterText } from '../../components/ListFilters';
 import { filterIndexed, indexText } from '../../lists/text-index';
 import { BidCell, OptionChoice } from './AllocationRow';
 import type { BoardViewList } from './BoardViews';
@@ -73,18 +74,7 @@ export function AllocationTable(props: {
   return (
     <>
       <div className="filters" role="search" aria-label="Filter the bids to allocate">
-        <div className="form-group form-group--inline">
-          <label className="label" htmlFor="allocation-filter-text">
-            Reference, project or partnership
-          </label>
-          <input
-            id="allocation-filter-text"
-            className="input input--medium"
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </div>
+        <FilterText id="allocation-filter-text" value={text} onChange={setText} />
       </div>
       <p aria-live="polite" className="table__caption">
         {visible.length === ranking.length

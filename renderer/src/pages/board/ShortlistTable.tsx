@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { rankText, sharedRanks } from '../../../../shared/ranking';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
+import { FilterShow } from '../../components/ListFilters';
 import {
   filterShortlist,
   indexShortlist,
@@ -92,23 +93,7 @@ export function ShortlistTable({
     });
   return (
     <>
-      <div className="form-group form-group--inline">
-        <label className="label" htmlFor="shortlist-show">
-          Show
-        </label>
-        <select
-          id="shortlist-show"
-          className="select"
-          value={show}
-          onChange={(e) => setShow(e.target.value as ShortlistShow)}
-        >
-          {(Object.keys(SHORTLIST_SHOW_LABELS) as ShortlistShow[]).map((key) => (
-            <option key={key} value={key}>
-              {SHORTLIST_SHOW_LABELS[key]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterShow id="shortlist-show" labels={SHORTLIST_SHOW_LABELS} value={show} onChange={setShow} />
       <p aria-live="polite" className="table__caption">
         {countOf(visible.length, items.length)}, {shortlisted.toLocaleString('en-GB')} shortlisted
       </p>

@@ -1,5 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { Output } from '../../../../shared/contract';
+import { FilterShow, FilterText } from '../../components/ListFilters';
 import { VirtualTable, type VirtualColumn } from '../../components/VirtualTable';
 import { filterIndexed, indexText } from '../../lists/text-index';
 
@@ -91,35 +92,13 @@ export function DivergentTable({
   return (
     <>
       <div className="filters" role="search" aria-label="Filter the divergent scores">
-        <div className="form-group form-group--inline">
-          <label className="label" htmlFor="moderation-filter-text">
-            Bid, criterion or assessor
-          </label>
-          <input
-            id="moderation-filter-text"
-            className="input input--medium"
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </div>
-        <div className="form-group form-group--inline">
-          <label className="label" htmlFor="moderation-filter-show">
-            Show
-          </label>
-          <select
-            id="moderation-filter-show"
-            className="select"
-            value={show}
-            onChange={(e) => setShow(e.target.value as Show)}
-          >
-            {(Object.keys(SHOW_LABELS) as Show[]).map((key) => (
-              <option key={key} value={key}>
-                {SHOW_LABELS[key]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterText
+          id="moderation-filter-text"
+          label="Bid, criterion or assessor"
+          value={text}
+          onChange={setText}
+        />
+        <FilterShow id="moderation-filter-show" labels={SHOW_LABELS} value={show} onChange={setShow} />
       </div>
       <p aria-live="polite" className="table__caption">
         {visible.length === items.length
