@@ -60,6 +60,14 @@ test('a lead officer adds a person, changes their role and retires them; the las
   );
   await expect(dan).toContainText('Lead officer');
 
+  // The sitting commissioner leaves office only by handing over: nobody is offered to retire them.
+  const pat = page
+    .getByRole('table', { name: 'People in this office' })
+    .getByRole('row')
+    .filter({ hasText: 'Pat Morgan' });
+  await expect(pat).toContainText('Leaves office by handing over to a new commissioner');
+  await expect(pat.getByRole('button')).toHaveCount(0);
+
   // A retired person is no longer offered on the profile page.
   await page.goto(`${bridge.origin}/#/profile`);
   await page.getByText('Someone else using this computer?').click();
