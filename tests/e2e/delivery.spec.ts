@@ -1,33 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { signedRound } from '../support/grants';
 import { tempDir, testContext } from '../support/temp-db';
-import { expectNoAccessibilityViolations } from './axe';
+import { atBothSizes } from './both-sizes';
 import { beMe, expect, test } from './fixtures';
 
 // The board's delivery page: a signed round's grants with what was paid and what is overdue, and
 // the same by partnership with paid drawn over awarded; readable by keyboard and screen reader,
 // and with no sideways scroll on a small laptop.
-
-/** At a laptop's and a small laptop's size: no axe violations, no sideways scroll (screenshots with SHOTS). */
-async function atBothSizes(page: Page, name: string) {
-  for (const [width, height] of [
-    [1366, 768],
-    [1024, 700],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await expectNoAccessibilityViolations(page);
-    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      clientWidth: document.documentElement.clientWidth,
-    }));
-    expect(scrollWidth, `no sideways scroll at ${width}×${height}`).toBeLessThanOrEqual(clientWidth);
-    if (process.env.SHOTS)
-      await page.screenshot({ path: `${process.env.SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-}
 
 test('a board member reads what was awarded, paid and is overdue, per grant and per partnership', async ({
   page,

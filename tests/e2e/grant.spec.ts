@@ -1,31 +1,13 @@
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { signedRound } from '../support/grants';
 import { tempDir } from '../support/temp-db';
 import { expectNoAccessibilityViolations } from './axe';
+import { atBothSizes } from './both-sizes';
 import { beMe, expect, test } from './fixtures';
 
 // A grant's own page, reached from the delivery page: an officer records due diligence and a claim
 // in the app; the person who recorded the claim is not offered its approval; another approves it.
-
-/** At a laptop's and a small laptop's size: no axe violations, no sideways scroll (screenshots with SHOTS). */
-async function atBothSizes(page: Page, name: string) {
-  for (const [width, height] of [
-    [1366, 768],
-    [1024, 700],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await expectNoAccessibilityViolations(page);
-    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      clientWidth: document.documentElement.clientWidth,
-    }));
-    expect(scrollWidth, `no sideways scroll at ${width}×${height}`).toBeLessThanOrEqual(clientWidth);
-    if (process.env.SHOTS)
-      await page.screenshot({ path: `${process.env.SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-}
 
 test('an officer records due diligence and a claim, and someone else approves the payment', async ({
   page,

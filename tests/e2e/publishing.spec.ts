@@ -1,34 +1,14 @@
-import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { signedRound } from '../support/grants';
 import { actingAs, tempDir, testContext } from '../support/temp-db';
-import { expectNoAccessibilityViolations } from './axe';
+import { atBothSizes } from './both-sizes';
 import { beMe, expect, test } from './fixtures';
 
 // The pages for what an office publishes and writes in its own words: its partnerships, the
 // notice's summary, background and board meeting, the reason a grant will reduce crime, and the
 // register and 360Giving downloads; by keyboard and screen reader, at a small laptop's width.
-
-const SIZES = [
-  [1366, 768],
-  [1024, 700],
-] as const;
-
-async function checkAtBothSizes(page: Page, name: string) {
-  for (const [width, height] of SIZES) {
-    await page.setViewportSize({ width, height });
-    await expectNoAccessibilityViolations(page);
-    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      clientWidth: document.documentElement.clientWidth,
-    }));
-    expect(scrollWidth, `no sideways scroll at ${width}×${height}`).toBeLessThanOrEqual(clientWidth);
-    if (process.env.SHOTS)
-      await page.screenshot({ path: `${process.env.SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-}
 
 test('a lead officer adds a partnership; a board member sees the list but not the form', async ({
   page,
@@ -55,7 +35,7 @@ test('a lead officer adds a partnership; a board member sees the list but not th
   const row = page.getByRole('row', { name: /Safer Stourbridge Partnership/ });
   await expect(row).toContainText('Stourbridge');
   await expect(row).toContainText('Yes');
-  await checkAtBothSizes(page, 'partnerships');
+  await atBothSizes(page, 'partnerships');
 
   await beMe(page, bridge.origin, 'Frances Doyle');
   await page.goto(`${bridge.origin}/#/partnerships`);
@@ -120,7 +100,7 @@ test("the notice in the office's words, and why a grant will reduce crime, reach
   await date.getByLabel('Month').fill('13');
   await page.getByRole('button', { name: "Save the notice's words" }).click();
   await expect(page.getByRole('alert')).toContainText('The board date must be a real date');
-  await checkAtBothSizes(page, 'notice-words');
+  await atBothSizes(page, 'notice-words');
 });
 
 test('anyone downloads the register for a period and 360Giving data for a signed round', async ({
@@ -169,7 +149,7 @@ test('anyone downloads the register for a period and 360Giving data for a signed
   const data = JSON.parse(readFileSync(jsonFile, 'utf8')) as { grants: { id: string }[] };
   expect(data.grants.length).toBeGreaterThan(0);
   expect(data.grants[0]?.id).toMatch(/^360G-GB-CHC-1234567-/);
-  await checkAtBothSizes(page, 'publishing');
+  await atBothSizes(page, 'publishing');
 });
 
 test("an officer drafts a letter's feedback and a lead officer approves it", async ({ page, bridge }) => {
@@ -195,5 +175,5 @@ test("an officer drafts a letter's feedback and a lead officer approves it", asy
   await page.getByRole('button', { name: "Approve B1's feedback" }).click();
   await expect(page.getByRole('status')).toContainText('Approved 1 summary on B1: its letter prints them.');
   await expect(page.getByText('Approved by Dan Hughes')).toBeVisible();
-  await checkAtBothSizes(page, 'feedback');
+  await atBothSizes(page, 'feedback');
 });
