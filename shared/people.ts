@@ -68,6 +68,8 @@ export const personListItemSchema = personSchema.extend({
   pending: z.boolean().default(false),
   /** While pending, the role they still act in (null: a new person, who cannot act yet). */
   roleBefore: z.enum(ROLES).nullable().default(null),
+  /** The commissioner in office: acting as commissioner now, not retired (at most one person). */
+  sittingCommissioner: z.boolean().default(false),
 });
 
 /**

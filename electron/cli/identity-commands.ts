@@ -150,7 +150,9 @@ export const identityCommands: Command[] = [
               ? `retired ${formatDate(p.retiredAt)}`
               : p.pending
                 ? `waiting for approval${p.roleBefore ? ` (acts as ${role(p.roleBefore)})` : ''}`
-                : 'active',
+                : p.sittingCommissioner
+                  ? 'active, the commissioner in office'
+                  : 'active',
           ]),
         ),
       );

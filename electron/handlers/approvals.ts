@@ -139,5 +139,6 @@ export function listItem(ctx: HandlerContext, id: number) {
     pending: person.pendingSince !== null,
     roleBefore: person.pendingSince !== null ? actingRole(person) : null,
     fingerprint: ctx.store.identities.get(id)?.fingerprint ?? null,
+    sittingCommissioner: ctx.store.people.sittingCommissioner()?.id === id,
   };
 }

@@ -82,11 +82,13 @@ function sessionInfo(ctx: ReadContext): SessionInfo {
 export const peopleHandlers = {
   'people:list': (_input: object, ctx: ReadContext) => {
     const fingerprints = ctx.store.identities.fingerprints();
+    const sitting = ctx.store.people.sittingCommissioner()?.id;
     return ctx.store.people.list().map((p) => ({
       ...p,
       pending: p.pendingSince !== null,
       roleBefore: p.pendingSince !== null ? p.roleBefore : null,
       fingerprint: fingerprints.get(p.id) ?? null,
+      sittingCommissioner: p.id === sitting,
     }));
   },
 

@@ -138,4 +138,24 @@ describe("people's roles and retirement", () => {
     const progress = await dispatch('assessment:progress', { roundId: 1 }, dan);
     expect(progress.ok && progress.value.assessors.map((a) => a.person)).toContain('Asha Patel');
   });
+
+  it('names the commissioner in office: not one waiting for approval; after a hand-over, the new one', async () => {
+    const { ctx, lee, id } = await office();
+    const sitting = async () => {
+      const list = await dispatch('people:list', {}, lee);
+      if (!list.ok) throw new Error(list.error.message);
+      return list.value.filter((p) => p.sittingCommissioner).map((p) => p.name);
+    };
+    expect(await sitting()).toEqual(['Pat Commissioner']);
+    const added = await dispatch('people:add', { name: 'Nia Next', role: 'commissioner' }, lee);
+    expect(added).toMatchObject({ ok: true, value: { pending: true, sittingCommissioner: false } });
+    expect(await sitting()).toEqual(['Pat Commissioner']);
+    const approved = await dispatch(
+      'people:approve',
+      { personId: id('Nia Next') },
+      actingAs(ctx, 'Pat Commissioner'),
+    );
+    expect(approved).toMatchObject({ ok: true, value: { name: 'Nia Next', sittingCommissioner: true } });
+    expect(await sitting()).toEqual(['Nia Next']);
+  });
 });

@@ -154,14 +154,6 @@ function CodePanel({ code, onClose }: { code: { name: string; code: string }; on
   );
 }
 
-/**
- * The commissioner in office: nobody may retire them or change their role (the handler refuses
- * it), as a commissioner leaves office by approving the one who follows them.
- */
-function sittingCommissioner(person: { role: string; pending: boolean; retiredAt: string | null }): boolean {
-  return person.role === 'commissioner' && !person.pending && !person.retiredAt;
-}
-
 // long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function PeoplePage() {
   const { me, reload: reloadMe } = useProfile();
@@ -256,10 +248,10 @@ export function PeoplePage() {
                 )}
                 {lead && (
                   <td>
-                    {sittingCommissioner(p) && (
+                    {p.sittingCommissioner && (
                       <span className="secondary">Leaves office by handing over to a new commissioner</span>
                     )}
-                    {!p.retiredAt && !sittingCommissioner(p) && (
+                    {!p.retiredAt && !p.sittingCommissioner && (
                       <span className="row-actions">
                         <button
                           type="button"
