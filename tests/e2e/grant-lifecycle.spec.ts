@@ -10,7 +10,6 @@ import { beMe, expect, test } from './fixtures';
 test('a lead officer signs, varies, schedules and closes a grant on its page', async ({ page, bridge }) => {
   test.setTimeout(180_000);
   const office = await signedRound('2026-05-01', bridge.db);
-  await office.call('grants:setThreshold', { thresholdPence: 500_000 });
   // £12,500 claimed on S1 for its first quarter by an officer: paid once the agreement is signed.
   await office.call('grants:diligence', {
     roundId: 1,
@@ -37,10 +36,29 @@ test('a lead officer signs, varies, schedules and closes a grant on its page', a
   for (const form of ['Record a signature', 'Set the schedule', 'Vary the amount', 'Close the grant'])
     await expect(page.getByRole('form', { name: form })).toHaveCount(0);
 
+  await page.goto(`${bridge.origin}/#/rounds/1/delivery`);
+  await expect(page.getByRole('table', { name: 'By grant' })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Variation threshold' })).toHaveCount(0);
+
+  // The lead officer sets the office's variation threshold on the delivery page.
   await beMe(page, bridge.origin, 'Dan Hughes');
-  await page.goto(`${bridge.origin}/#/rounds/1/delivery/S1`);
+  await page.goto(`${bridge.origin}/#/rounds/1/delivery`);
   const problem = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   const done = page.getByRole('status');
+  const threshold = page.getByRole('form', { name: 'Variation threshold' });
+  await expect(threshold.getByLabel("The office's threshold")).toHaveValue('0');
+  await threshold.getByLabel("The office's threshold").fill('five thousand');
+  await threshold.getByRole('button', { name: 'Save the threshold' }).click();
+  await expect(problem.getByRole('link')).toHaveCount(1);
+  await problem.getByRole('link').click();
+  await expect(threshold.getByLabel("The office's threshold")).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('5,000');
+  await threshold.getByRole('button', { name: 'Save the threshold' }).click();
+  await expect(done.filter({ hasText: "The office's variation threshold is £5,000." })).toBeVisible();
+  await atBothSizes(page, 'delivery-threshold');
+
+  await page.getByRole('table', { name: 'By grant' }).getByRole('link', { name: /S1/ }).click();
 
   // The agreement: the recipient's signatory must be named; then both parties' signatures.
   const signing = page.getByRole('form', { name: 'Record a signature' });

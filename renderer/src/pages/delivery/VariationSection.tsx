@@ -74,9 +74,10 @@ export function VariationSection(props: {
 /** What the office's threshold means for this grant, in a sentence. */
 function thresholdRule(grant: GrantDetail, thresholdPence: number): string {
   return thresholdPence === 0
-    ? 'The office has set no threshold for variations, so every change to the amount needs a new signed decision.'
-    : `A change of up to ${formatMoney(thresholdPence)} to the award (now ${formatMoney(grant.awardedPence)}) ` +
-        'is recorded here. A bigger change needs a new signed decision.';
+    ? 'The office has set no threshold for variations (a lead officer sets it on the delivery page), so every ' +
+        'change to the amount needs a new signed decision.'
+    : `A change of up to ${formatMoney(thresholdPence)} (the office's threshold) to the award, now ` +
+        `${formatMoney(grant.awardedPence)}, is recorded here. A bigger change needs a new signed decision.`;
 }
 
 // long-function: a form read top to bottom as it appears; its fields and the threshold's warning share this state
