@@ -46,17 +46,26 @@ export function departuresFor(
   const left = availablePence - allocated;
   // A better-ranked eligible bid is passed over when it gets nothing although its smallest option
   // would fit in what is left plus everything given to the bids ranked below it.
+  // What the bids ranked below each place were given, summed once from the bottom up (a sum per
+  // bid over the rest of the ranking is quadratic, and rounds run to twenty thousand bids).
+  const givenBelow: number[] = new Array<number>(ranking.length + 1).fill(0);
+  for (let index = ranking.length - 1; index >= 0; index--)
+    givenBelow[index] = (givenBelow[index + 1] ?? 0) + (amount.get(ranking[index]?.bidId ?? -1) ?? 0);
   const passedOver = ranking.filter((bid, index) => {
     if (ineligibility(bid) !== null || (amount.get(bid.bidId) ?? 0) > 0) return false;
-    const below = ranking.slice(index + 1).reduce((sum, b) => sum + (amount.get(b.bidId) ?? 0), 0);
-    return smallestOption(bid) <= left + below;
+    return smallestOption(bid) <= left + (givenBelow[index + 1] ?? 0);
   });
+  // The best-ranked bid passed over is the one any worse-ranked award is set against.
+  const best = passedOver.reduce<DepartureBid | undefined>(
+    (found, bid) => (found === undefined || bid.rank < found.rank ? bid : found),
+    undefined,
+  );
   const result = new Map<number, string[]>();
   ranking.forEach((bid) => {
     const given = amount.get(bid.bidId) ?? 0;
     if (given <= 0) return;
     const why = ineligibility(bid);
-    const over = passedOver.find((better) => better.rank < bid.rank);
+    const over = best !== undefined && best.rank < bid.rank ? best : undefined;
     if (why) result.set(bid.bidId, [`${bid.ref} ${why}`]);
     else if (over)
       result.set(bid.bidId, [

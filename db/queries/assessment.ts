@@ -237,6 +237,50 @@ export function scoringQueries(db: TrancheDb) {
         })
         .run();
     },
+    /**
+     * Records many declarations at once (declaring in every bid): each as the current one and as a
+     * new version in its history, through two statements prepared once.
+     */
+    saveDeclarations(
+      rows: readonly { bidId: number; conflict: boolean; nature: string | null; reason: string | null }[],
+      personId: number,
+      now: string,
+      by: number | null,
+    ): void {
+      const p = (name: string) => sql.placeholder(name);
+      const current = db
+        .insert(declarations)
+        .values({
+          bidId: p('bidId'),
+          personId,
+          conflict: p('conflict'),
+          nature: p('nature'),
+          declaredAt: now,
+        })
+        .onConflictDoUpdate({
+          target: [declarations.bidId, declarations.personId],
+          set: { conflict: sql`excluded.conflict`, nature: sql`excluded.nature`, declaredAt: now },
+        })
+        .prepare();
+      const history = db
+        .insert(declarationHistory)
+        .values({
+          bidId: p('bidId'),
+          personId,
+          conflict: p('conflict'),
+          nature: p('nature'),
+          reason: p('reason'),
+          recordedBy: by,
+          at: now,
+        })
+        .prepare();
+      for (const row of rows) {
+        // Placeholders bypass the column's mapping: SQLite stores the boolean as 0 or 1.
+        const values = { ...row, conflict: row.conflict ? 1 : 0 };
+        current.run(values);
+        history.run(values);
+      }
+    },
     declarationHistory(bidId: number, personId: number) {
       return db
         .select()

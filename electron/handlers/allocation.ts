@@ -154,8 +154,9 @@ function suggestion(ctx: HandlerContext, roundId: number, method: SuggestMethod)
     round.availablePence,
   );
   const remaining = round.availablePence - result.allocatedPence;
+  const funded = new Set(result.items.map((i) => i.bidId));
   const left = eligible
-    .filter((e) => !result.items.some((i) => i.bidId === e.bidId))
+    .filter((e) => !funded.has(e.bidId))
     .map((r) => ({
       ref: r.ref,
       reason:
@@ -186,9 +187,10 @@ function requireReasons(
   const departures = departuresFor(rankingForDepartures(ctx, roundId), items, round.availablePence);
   // Departures name ranks: whoever may not see every bid's hears only which award needs a reason.
   const seesRanks = scoreVisibilityFor(ctx, roundId).everyBid;
+  const recordedOf = new Map(items.map((i) => [i.bidId, i.reason ?? '']));
   const unexplained = checkBids.flatMap((bidId) => {
     const found = departures.get(bidId);
-    const recorded = items.find((i) => i.bidId === bidId)?.reason ?? '';
+    const recorded = recordedOf.get(bidId) ?? '';
     if (!found || reason || recorded) return [];
     return seesRanks
       ? found

@@ -30,9 +30,11 @@ export function selectedBidIds(
 ): number[] {
   if (input.all) {
     const ids = ctx.store.bids.ids(roundId);
-    return onlyAssignedTo === undefined
-      ? ids
-      : ids.filter((id) => ctx.store.scoring.isAssigned(id, onlyAssignedTo));
+    if (onlyAssignedTo === undefined) return ids;
+    const assigned = new Set(
+      ctx.store.scoring.assignmentsForRound(roundId, onlyAssignedTo).map((a) => a.bidId),
+    );
+    return ids.filter((id) => assigned.has(id));
   }
   return (input.bidRefs ?? []).map((ref) => bidByRef(ctx, roundId, ref));
 }

@@ -18,7 +18,9 @@ function conflictsByBid(
   input: ParsedInput<'assessment:declare'>,
 ): Map<number, string> {
   if (input.conflict) return new Map(ids.map((id) => [id, input.nature ?? '']));
-  const idOfRef = new Map(ids.map((id) => [ctx.store.bids.get(id)?.ref ?? '', id]));
+  if ((input.conflicts ?? []).length === 0) return new Map();
+  const refOf = refsById(ctx, input.roundId);
+  const idOfRef = new Map(ids.map((id) => [refOf.get(id) ?? '', id]));
   const natures = new Map<number, string>();
   for (const { bidRef, nature } of input.conflicts ?? []) {
     const id = idOfRef.get(bidRef);
@@ -27,6 +29,11 @@ function conflictsByBid(
     natures.set(id, nature);
   }
   return natures;
+}
+
+/** Every bid's reference in the round, by id, from one query. */
+function refsById(ctx: HandlerContext, roundId: number): Map<number, string> {
+  return new Map(ctx.store.bids.listForRound(roundId).map((b) => [b.id, b.ref]));
 }
 
 export const assessorHandlers = {
@@ -83,20 +90,25 @@ export const assessorHandlers = {
       mustGetOpenRound(ctx, input.roundId);
       const ids = selectedBidIds(ctx, input.roundId, input, assessor.id);
       const natureOf = conflictsByBid(ctx, ids, input);
-      for (const id of ids) {
-        if (!ctx.store.scoring.isAssigned(id, assessor.id))
-          throw new Refusal(
-            'forbidden',
-            `${assessor.name} is not assigned to ${ctx.store.bids.get(id)?.ref ?? id}`,
-          );
-      }
+      // The assessor's assignments and standing conflicts are read once for the round, not per bid.
+      const assigned = new Set(
+        ctx.store.scoring.assignmentsForRound(input.roundId, assessor.id).map((a) => a.bidId),
+      );
+      const unassigned = ids.find((id) => !assigned.has(id));
+      if (unassigned !== undefined)
+        throw new Refusal(
+          'forbidden',
+          `${assessor.name} is not assigned to ${refsById(ctx, input.roundId).get(unassigned) ?? unassigned}`,
+        );
       // A conflict once declared stands: withdrawing it is the lead officer's act, with a reason,
       // and the declaration it replaces stays in the history.
-      const withdrawn = ids.filter(
-        (id) => !natureOf.has(id) && ctx.store.scoring.declaration(id, assessor.id)?.conflict === true,
+      const conflicted = new Set(
+        ctx.store.scoring.conflictsForRound(input.roundId, assessor.id).map((d) => d.bidId),
       );
-      if (withdrawn.length > 0) {
-        const refs = withdrawn.map((id) => ctx.store.bids.get(id)?.ref ?? String(id)).join(', ');
+      const withdrawn = new Set(ids.filter((id) => !natureOf.has(id) && conflicted.has(id)));
+      if (withdrawn.size > 0) {
+        const refOf = refsById(ctx, input.roundId);
+        const refs = [...withdrawn].map((id) => refOf.get(id) ?? String(id)).join(', ');
         if (actor.role !== 'lead_officer')
           throw new Refusal(
             'forbidden',
@@ -109,12 +121,17 @@ export const assessorHandlers = {
             `Give the reason for withdrawing ${assessor.name}'s conflict of interest in ${refs}`,
           );
       }
-      const now = ctx.now();
-      for (const id of ids)
-        ctx.store.scoring.declare(id, assessor.id, natureOf.has(id), natureOf.get(id) ?? null, now, {
-          by: actor.id,
-          reason: withdrawn.includes(id) ? (input.reason ?? null) : null,
-        });
+      ctx.store.scoring.saveDeclarations(
+        ids.map((bidId) => ({
+          bidId,
+          conflict: natureOf.has(bidId),
+          nature: natureOf.get(bidId) ?? null,
+          reason: withdrawn.has(bidId) ? (input.reason ?? null) : null,
+        })),
+        assessor.id,
+        ctx.now(),
+        actor.id,
+      );
       return { declared: ids.length };
     }),
   'assessment:progress': (input: ParsedInput<'assessment:progress'>, ctx: ReadContext) => {

@@ -11,14 +11,20 @@ export type ElectronModule = Pick<
   'app' | 'BrowserWindow' | 'protocol' | 'ipcMain' | 'session' | 'shell' | 'dialog'
 >;
 
-/** Paths inside the app (the asar when packaged, the project folder in development). */
+/**
+ * Paths inside the app (the asar when packaged, the project folder in development). What the
+ * engine worker loads comes from beside the asar, where electron-builder unpacks it (`asarUnpack`
+ * in electron-builder.yml): a worker thread is started by Node's own loader, and neither it nor
+ * the native SQLite addon it opens can rely on reading from inside the archive.
+ */
 export function appPaths(appRoot: string) {
+  const unpacked = appRoot.endsWith('.asar') ? `${appRoot}.unpacked` : appRoot;
   return {
     renderer: path.join(appRoot, 'dist', 'renderer'),
     preload: path.join(appRoot, 'dist', 'electron', 'preload.cjs'),
-    migrations: path.join(appRoot, 'db', 'migrations'),
+    migrations: path.join(unpacked, 'db', 'migrations'),
     /** The engine worker, bundled beside the main process by build/scripts/bundle-electron.mjs. */
-    engine: path.join(appRoot, 'dist', 'electron', 'engine-worker.cjs'),
+    engine: path.join(unpacked, 'dist', 'electron', 'engine-worker.cjs'),
   };
 }
 
