@@ -113,7 +113,7 @@ const READS = {
     'scoreVersions',
     'currentScores',
   ],
-  grants: ['forRound', 'byBid', 'years', 'claims', 'claim', 'returns', 'personNames'],
+  grants: ['forRound', 'byBid', 'years', 'claims', 'claim', 'returns', 'variations', 'personNames'],
   feedback: ['forRound'],
   audit: ['history', 'ofOperations'],
 } as const satisfies { [G in keyof Queries]: readonly (keyof Queries[G])[] };
