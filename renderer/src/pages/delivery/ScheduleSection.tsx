@@ -43,6 +43,9 @@ export function ScheduleSection(props: {
   setErrors: (errors: SummaryError[]) => void;
 }) {
   const { grant } = props;
+  // A variation changes the award but not the years, so the two can part.
+  const scheduled =
+    grant.years.length > 0 ? grant.years.reduce((sum, y) => sum + y.allocationPence, 0) : null;
   return (
     <section aria-labelledby="schedule-title">
       <h2 id="schedule-title" className="heading-m">
@@ -81,6 +84,15 @@ export function ScheduleSection(props: {
             ))}
           </tbody>
         </table>
+      )}
+      {scheduled !== null && scheduled !== grant.awardedPence && (
+        <div className="inset" role="note" aria-label="The schedule no longer matches the award">
+          <p className="body">
+            {`The schedule adds up to ${formatMoney(scheduled)} but the award is now ` +
+              `${formatMoney(grant.awardedPence)}: claims stay within each year's money and the award, ` +
+              'so set the schedule again.'}
+          </p>
+        </div>
       )}
       {props.maySet && props.open && (
         <ScheduleForm key={JSON.stringify(grant.years) + grant.awardedPence} {...props} />
