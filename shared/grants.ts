@@ -165,7 +165,18 @@ export const grantDetailSchema = grantSummarySchema.extend({
       spendToDatePence: z.number().int().nullable(),
     }),
   ),
+  /** Changes to the amount within the office's threshold, oldest first. */
+  variations: z.array(
+    z.object({
+      fromPence: z.number().int(),
+      toPence: z.number().int(),
+      reason: z.string(),
+      by: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
   finalReport: z.string().nullable(),
+  closedOn: z.string().nullable(),
   clawbackPence: z.number().int().nullable(),
 });
 export type GrantDetail = z.infer<typeof grantDetailSchema>;

@@ -2,7 +2,7 @@ import type { ParsedInput } from '../../../shared/contract';
 import { formatMoney } from '../../../shared/money';
 import { actingPerson } from '../actor';
 import type { HandlerContext, ReadContext } from '../context';
-import { Refusal } from '../refusal';
+import { fieldRefusal, Refusal } from '../refusal';
 import { grantOf } from './view';
 import { mustBeOpen, writableGrant } from './writable';
 
@@ -42,8 +42,9 @@ export function varyGrant(ctx: HandlerContext, input: ParsedInput<'grants:vary'>
       );
     const threshold = variationThreshold(ctx);
     if (change > threshold)
-      throw new Refusal(
+      throw fieldRefusal(
         'conflict',
+        'amountPence',
         `A variation of ${formatMoney(change)} to grant ${s.ref} is above the office's threshold of ` +
           `${formatMoney(threshold)}: it needs a new signed decision. Draft a superseding notice ` +
           `(notice supersede --round ${input.roundId}), change the allocation and have it signed`,
