@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { formatDate } from '../../../../shared/dates';
-import type { GrantDetail } from '../../../../shared/grants';
+import { variationChange, type GrantDetail } from '../../../../shared/grants';
 import { formatMoney, parseMoney, penceToInput } from '../../../../shared/money';
 import { api } from '../../api';
 import type { SummaryError } from '../../components/ErrorSummary';
@@ -93,8 +93,9 @@ function VariationForm(props: {
   const [amount, setAmount] = useState(penceToInput(grant.awardedPence));
   const [reason, setReason] = useState('');
   const money = parseMoney(amount);
-  const change = money.ok ? Math.abs(money.pence - grant.awardedPence) : 0;
-  const needsDecision = change > thresholdPence;
+  const { changePence: change, needsDecision } = money.ok
+    ? variationChange(grant.awardedPence, money.pence, thresholdPence)
+    : { changePence: 0, needsDecision: false };
   const save = async () => {
     if (!money.ok) return setErrors([{ fieldId: id('amountPence'), message: money.reason }]);
     const result = await api.grants.vary({
