@@ -40,6 +40,13 @@ const fingerprintSchema = z
   .regex(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/, { error: 'not a key fingerprint' });
 const nameSchema = z.string().trim().min(1).max(120);
 
+/** Where an office's audit chain stood: its last entry's number and hash (db/audit/chain.ts). */
+export const packChainHeadSchema = z.object({
+  seq: z.number().int().positive(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type PackChainHead = z.infer<typeof packChainHeadSchema>;
+
 /** A person who signs packs: their name, role and public key, as their own database knows them. */
 export const packPartySchema = z.object({
   name: nameSchema,
@@ -78,6 +85,14 @@ export const packHeaderSchema = z.object({
    * recipient's database pins them all and later packs from any of them are recognised.
    */
   officeKeys: z.array(packPartySchema).max(50).optional(),
+  /**
+   * On packs from the office: where its audit chain stood when the pack was made, signed with the
+   * rest. The pack's entry in the office's record names it too, so `verify` checks the chain still
+   * holds it, and a return to this pack is refused once the chain no longer does.
+   */
+  chainHead: packChainHeadSchema.nullable().optional(),
+  /** On a return: the pack it answers, with the chain head that pack carried. */
+  answers: z.object({ packId: z.uuid(), chainHead: packChainHeadSchema.nullable() }).optional(),
 });
 export type PackHeader = z.infer<typeof packHeaderSchema>;
 

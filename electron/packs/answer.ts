@@ -13,7 +13,8 @@ import { kindModule } from './kinds';
 
 // packs:return: on the recipient's laptop, their work on a round copy goes back to the office as a
 // return pack, signed with their key. Until the office has pinned that key, the return carries the
-// proof binding it to the enrolment code (kept on the copy since the pack was opened).
+// proof binding it to the enrolment code (kept on the copy since the pack was opened). It names the
+// pack it answers and the office's chain head that pack carried, which the office checks.
 
 export function returnPack(ctx: HandlerContext, input: ParsedInput<'packs:return'>) {
   return ctx.store.transaction(() => {
@@ -45,6 +46,7 @@ export function returnPack(ctx: HandlerContext, input: ParsedInput<'packs:return
       to: { name: office.name, role: office.role },
       sequence: ctx.store.packs.nextSequence(round.id),
       ...(copy.enrolment ? { enrolment: copy.enrolment } : {}),
+      ...(copy.pack ? { answers: { packId: copy.pack.id, chainHead: copy.pack.chainHead } } : {}),
     };
     const bytes = writePack({ header, payload }, signer.privateKey);
     ctx.store.packs.recordSent({

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import { chainHead } from '../../db/audit/chain';
 import type { ParsedInput } from '../../shared/contract';
 import type { PackHeader } from '../../shared/packs';
 import { ROLE_LABELS, type Person } from '../../shared/people';
 import { actingPerson, actingRole } from '../handlers/actor';
 import { personNamed } from '../handlers/assessment-lookup';
+import { noteAnchor } from '../handlers/audit/operation-notes';
 import type { HandlerContext } from '../handlers/context';
 import { signingIdentity } from '../handlers/identity';
 import { Refusal } from '../handlers/refusal';
@@ -15,7 +17,8 @@ import { kindModule } from './kinds';
 
 // packs:make: the office's lead officer makes a pack for one person about one round. A first pack
 // to someone whose key this office has not pinned carries an enrolment code's proof; the code is
-// shown once (to be given by another way) and only its hash is kept.
+// shown once (to be given by another way) and only its hash is kept. Every pack carries the chain
+// head the office saw when it was made; the pack's audit entry names it, and so does its return.
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -60,6 +63,8 @@ export function makePack(ctx: HandlerContext, input: ParsedInput<'packs:make'>) 
       );
     const { payload, summary } = kind.make(ctx, { round, recipient, lead });
     const now = ctx.now();
+    const head = chainHead(ctx.store.sqlite);
+    noteAnchor(ctx, head);
     let enrolmentCode: string | null = null;
     let enrolment: PackHeader['enrolment'];
     if (!ctx.store.packs.pinnedKey(recipient.id)) {
@@ -79,6 +84,7 @@ export function makePack(ctx: HandlerContext, input: ParsedInput<'packs:make'>) 
       sequence: ctx.store.packs.nextSequence(round.id),
       ...(enrolment ? { enrolment } : {}),
       officeKeys: officeKeys(ctx),
+      chainHead: head,
     };
     const bytes = writePack({ header, payload }, signer.privateKey);
     ctx.store.packs.recordSent({
@@ -89,7 +95,7 @@ export function makePack(ctx: HandlerContext, input: ParsedInput<'packs:make'>) 
       sequence: header.sequence,
       sha256: sha256(bytes),
       createdAt: now,
-      summary: JSON.stringify({ ...summary, enrolment: enrolment !== undefined }),
+      summary: JSON.stringify({ ...summary, enrolment: enrolment !== undefined, chainHead: head }),
     });
     return {
       fileName: packFileName(round, header.kind, recipient),

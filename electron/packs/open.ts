@@ -215,6 +215,7 @@ export async function openPack(ctx: HandlerContext, input: ParsedInput<'packs:op
       fingerprint: header.from.fingerprint,
       to: recipient.person.name,
       openedAt: now,
+      pack: { id: header.packId, chainHead: header.chainHead ?? null },
     };
     // The proof the recipient's returns carry: made now, while the code is at hand, never kept.
     if (header.enrolment && codeHash && ownKey)

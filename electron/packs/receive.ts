@@ -6,6 +6,7 @@ import { noteRound } from '../handlers/audit/operation-notes';
 import type { HandlerContext } from '../handlers/context';
 import { Refusal } from '../handlers/refusal';
 import { mustGetRound } from '../handlers/round-lookup';
+import { answeredPack } from './answered-pack';
 import { returnProofMatches } from './enrolment';
 import { pinKey, signedByUnknownKey } from './identity';
 import { kindModule } from './kinds';
@@ -14,8 +15,10 @@ import { refuseReturnNotTheirs } from './return-rules';
 
 // packs:receive: at the office, a return is checked and merged, all or nothing. It must be for one
 // of this office's own rounds, signed by the key pinned for its sender (or, the first time, by a
-// key bound to the enrolment code the office gave them), and newer than any return already taken
-// from them for that round. The same pack twice changes nothing.
+// key bound to the enrolment code the office gave them), newer than any return already taken from
+// them for that round, and answer a pack the office sent them whose chain head its record still
+// holds (answered-pack.ts). The same pack twice changes nothing. Every time recorded is the
+// office's receipt time: a sender's clock decides nothing here.
 
 /** The sender here, once their key is proved; pins it when an enrolment proves it the first time. */
 function trustSender(ctx: HandlerContext, header: PackHeader, roundId: number): Person {
@@ -51,6 +54,22 @@ function trustSender(ctx: HandlerContext, header: PackHeader, roundId: number): 
   if (local?.publicKey !== header.from.publicKey)
     throw new Refusal('forbidden', signedByUnknownKey(sender.name, header.from.fingerprint));
   return sender;
+}
+
+/** The last return taken from the sender for the round; refuses one not newer than it. */
+function lastReceivedBefore(ctx: HandlerContext, roundId: number, sender: Person, sequence: number) {
+  const last = ctx.store.packs.lastReceived(roundId, sender.id);
+  if (last && last.sequence >= sequence)
+    throw new Refusal(
+      'conflict',
+      `This return is older than the return already received from ${sender.name} on ` +
+        `${new Date(last.receivedAt).toLocaleString('en-GB', {
+          dateStyle: 'long',
+          timeStyle: 'short',
+          timeZone: 'UTC',
+        })} (UTC); nothing was changed`,
+    );
+  return last;
 }
 
 // long-function: a return's checks in the order they must pass (seal, sender, sequence) before one write
@@ -101,18 +120,19 @@ export function receivePack(ctx: HandlerContext, input: ParsedInput<'packs:recei
         alreadyReceived: true,
       };
     }
-    const last = ctx.store.packs.lastReceived(round.id, sender.id);
-    if (last && last.sequence >= header.sequence)
-      throw new Refusal(
-        'conflict',
-        `This return is older than the return of ${new Date(last.createdAt).toLocaleString('en-GB', {
-          dateStyle: 'long',
-          timeStyle: 'short',
-          timeZone: 'UTC',
-        })} (UTC) already received from ${sender.name}; nothing was changed`,
-      );
+    const last = lastReceivedBefore(ctx, round.id, sender, header.sequence);
     refuseReturnNotTheirs(ctx, round, sender, of.data.of);
-    const outcome = kind.receive(ctx, { round, header, payload: body.payload, sender });
+    const answered = answeredPack(ctx, round, sender, of.data.of, header);
+    const receivedAt = ctx.now();
+    const outcome = kind.receive(ctx, {
+      round,
+      header,
+      payload: body.payload,
+      sender,
+      answered,
+      receivedAt,
+      lastReceivedAt: last?.receivedAt ?? null,
+    });
     ctx.store.packs.recordReceived(
       {
         packId: header.packId,
@@ -121,7 +141,8 @@ export function receivePack(ctx: HandlerContext, input: ParsedInput<'packs:recei
         personId: sender.id,
         sequence: header.sequence,
         sha256,
-        createdAt: header.createdAt,
+        // The office's clock, never the sender's claim (the header's createdAt is theirs).
+        createdAt: receivedAt,
         summary: JSON.stringify({
           of: of.data.of,
           added: outcome.added,
@@ -130,7 +151,7 @@ export function receivePack(ctx: HandlerContext, input: ParsedInput<'packs:recei
           ...outcome.summary,
         }),
       },
-      ctx.now(),
+      receivedAt,
     );
     return {
       kind: header.kind,

@@ -172,7 +172,7 @@ describe('a board pack on the command line', () => {
     const older = await atOffice('pack', 'receive', firstReturn);
     expect(older.code).toBe(2);
     expect(older.stderr).toMatch(
-      /older than the return of .+ already received from Frances Doyle; nothing was changed/,
+      /older than the return already received from Frances Doyle on .+ \(UTC\); nothing was changed/,
     );
     expect(hashOf(office, { withoutAudit: true })).toBe(merged);
   }, 180_000);

@@ -212,7 +212,7 @@ describe('packs between two laptops on the command line', () => {
     // An older return after a newer one.
     await refused(
       firstReturn,
-      /older than the return of .+ already received from Eve Ward; nothing was changed/,
+      /older than the return already received from Eve Ward on .+ \(UTC\); nothing was changed/,
     );
     // One byte changed.
     const bytes = readFileSync(secondReturn);

@@ -8,7 +8,7 @@ import type { Channel } from '../../../shared/contract';
 import { ruleFor } from '../../../shared/rule-book';
 import type { HandlerContext } from '../context';
 import { Refusal } from '../refusal';
-import { notedRounds, takeSigning } from './operation-notes';
+import { notedAnchor, notedRounds, takeSigning } from './operation-notes';
 import { summarise } from './summary';
 import { peopleSentence } from './people-sentences';
 import { pendingFor } from '../approvals';
@@ -85,13 +85,15 @@ function describer(channel: Channel, input: unknown, ctx: HandlerContext): () =>
     const identity = ctx.session.current() ?? atStart;
     const person = identity ? ctx.store.people.get(identity.personId) : undefined;
     const signer = identity && person ? identity : null;
+    const anchor = notedAnchor(ctx);
     return {
       operation: channel,
       at: ctx.now(),
       personId: person?.id ?? null,
       personName: person?.name ?? null,
       keyFingerprint: signer?.fingerprint ?? null,
-      input: recorded,
+      // A pack's entry names the chain head the pack carries (db/audit/signers.ts checks it).
+      input: anchor === undefined ? recorded : { ...(recorded as object), chainHead: anchor },
       summary,
       rounds: [...new Set([...rounds, ...notedRounds(ctx)])],
       signer: signer && { privateKey: signer.privateKey, fingerprint: signer.fingerprint },

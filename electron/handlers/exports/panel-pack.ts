@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { loadExcel } from '../lazy-libraries';
+import { commitSheet, drained, streamingWorkbook } from './streaming-workbook';
 import type {
   Content,
   ContentTable,
@@ -60,6 +60,8 @@ function rankingExplanation(framework: ExportFramework): string {
 }
 
 // ---- Workbook -------------------------------------------------------------------------------
+// Written with the streaming writer (streaming-workbook.ts): at 20,000 bids the Scores sheet alone
+// has hundreds of thousands of rows, so every row is committed as soon as it is written, in order.
 
 interface Column {
   header: string;
@@ -68,16 +70,17 @@ interface Column {
   wrap?: boolean;
 }
 
+/** A cell's value, or a value with a number format of its own (it overrides the column's). */
+type TableValue = ExcelJS.CellValue | { value: ExcelJS.CellValue; numFmt: string };
+
 export async function buildPanelPackXlsx(data: PanelPackData): Promise<Buffer> {
-  const workbook = new (await loadExcel()).Workbook();
-  workbook.creator = 'Tranche';
-  workbook.created = new Date(data.generatedAt);
-  addRankingSheet(workbook, data);
-  addScoresSheet(workbook, data);
-  addModerationSheet(workbook, data);
-  addDeclarationsSheet(workbook, data);
-  addFrameworkSheet(workbook, data);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const book = await streamingWorkbook(new Date(data.generatedAt));
+  await addRankingSheet(book.workbook, data);
+  await addScoresSheet(book.workbook, data);
+  await addModerationSheet(book.workbook, data);
+  await addDeclarationsSheet(book.workbook, data);
+  await addFrameworkSheet(book.workbook, data);
+  return book.finish();
 }
 
 /**
@@ -95,38 +98,44 @@ function writeTitle(sheet: ExcelJS.Worksheet, data: PanelPackData, heading: stri
   return 5;
 }
 
-/** A titled sheet holding one table, with its header frozen and filterable. */
-function addTableSheet(
+/**
+ * A titled sheet holding one table, with its header frozen and filterable. The sheet is left open
+ * for rows below the table; the caller commits it.
+ */
+async function addTableSheet(
   workbook: ExcelJS.Workbook,
   data: PanelPackData,
   name: string,
   columns: Column[],
-  rows: ExcelJS.CellValue[][],
-): { sheet: ExcelJS.Worksheet; headerRow: number } {
+  rows: readonly TableValue[][],
+): Promise<ExcelJS.Worksheet> {
+  const headerRow = data.demoNotice ? 5 : 4;
   const sheet = workbook.addWorksheet(name, {
     pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    views: [{ state: 'frozen', ySplit: headerRow }],
   });
-  const headerRow = writeTitle(sheet, data, name);
-  writeTable(sheet, headerRow, columns, rows);
-  sheet.views = [{ state: 'frozen', ySplit: headerRow }];
+  setWidths(sheet, columns);
+  writeTitle(sheet, data, name);
+  await writeTable(sheet, headerRow, columns, rows);
   if (rows.length > 0)
     sheet.autoFilter = {
       from: { row: headerRow, column: 1 },
       to: { row: headerRow, column: columns.length },
     };
-  return { sheet, headerRow };
+  return sheet;
 }
 
-function writeTable(
+/** Column widths are written before the first row, so they are set once, up front. */
+function setWidths(sheet: ExcelJS.Worksheet, columns: Column[]): void {
+  columns.forEach((column, i) => (sheet.getColumn(i + 1).width = column.width));
+}
+
+async function writeTable(
   sheet: ExcelJS.Worksheet,
   headerRow: number,
   columns: Column[],
-  rows: ExcelJS.CellValue[][],
-): void {
-  columns.forEach((column, i) => {
-    const sheetColumn = sheet.getColumn(i + 1);
-    sheetColumn.width = Math.max(sheetColumn.width ?? 0, column.width);
-  });
+  rows: readonly TableValue[][],
+): Promise<void> {
   const header = sheet.getRow(headerRow);
   columns.forEach((column, i) => {
     const cell = header.getCell(i + 1);
@@ -135,18 +144,38 @@ function writeTable(
     cell.alignment = { wrapText: true, vertical: 'bottom' };
     cell.border = { bottom: { style: 'thin', color: { argb: 'FF595959' } } };
   });
-  rows.forEach((values, r) => {
+  header.commit();
+  // One style object per column (and per number format of its own), shared by every cell: exceljs
+  // recognises a style it has seen by its identity, where a new object per cell is rendered and
+  // compared as XML each time, which at 20,000 bids took most of the export's time.
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleOf = (column: Column, i: number, numFmt: string | undefined): Partial<ExcelJS.Style> => {
+    const key = `${i}\u0000${numFmt ?? ''}`;
+    let style = styles.get(key);
+    if (!style) {
+      style = {
+        alignment: { vertical: 'top', wrapText: column.wrap ?? false },
+        ...(numFmt ? { numFmt } : {}),
+      };
+      styles.set(key, style);
+    }
+    return style;
+  };
+  for (const [r, values] of rows.entries()) {
     const row = sheet.getRow(headerRow + 1 + r);
     columns.forEach((column, i) => {
       const cell = row.getCell(i + 1);
-      cell.value = values[i] ?? null;
-      if (column.numFmt) cell.numFmt = column.numFmt;
-      cell.alignment = { vertical: 'top', wrapText: column.wrap ?? false };
+      const value = values[i] ?? null;
+      const own = value !== null && typeof value === 'object' && 'numFmt' in value ? value : null;
+      cell.value = own ? own.value : (value as ExcelJS.CellValue);
+      cell.style = styleOf(column, i, own?.numFmt ?? column.numFmt);
     });
-  });
+    row.commit();
+    await drained(r);
+  }
 }
 
-function addRankingSheet(workbook: ExcelJS.Workbook, data: PanelPackData): void {
+async function addRankingSheet(workbook: ExcelJS.Workbook, data: PanelPackData): Promise<void> {
   const criteria = data.framework.criteria;
   const columns: Column[] = [
     { header: 'Rank', width: 6 },
@@ -160,34 +189,36 @@ function addRankingSheet(workbook: ExcelJS.Workbook, data: PanelPackData): void 
     ...criteria.map((c) => ({ header: `${c.code} ${c.name}`, width: 12, numFmt: SCORE_FORMAT })),
     { header: 'Moderated criteria', width: 14, wrap: true },
   ];
-  const rows = data.ranking.map((bid) => [
-    bid.rank,
-    bid.ref,
-    bid.partnership,
-    bid.title,
-    bid.requestedPence / 100,
-    bid.weightedScore,
-    bid.assessorCount,
-    marksOf(bid).join('; '),
-    ...criteria.map((c) => bid.criteria.find((value) => value.code === c.code)?.value ?? null),
-    bid.criteria
-      .filter((c) => c.moderated)
-      .map((c) => c.code)
-      .join(', '),
-  ]);
-  const { sheet, headerRow } = addTableSheet(workbook, data, 'Ranking', columns, rows);
-  // Pence that are not whole pounds would vanish under the whole-pound format.
-  data.ranking.forEach((bid, i) => {
-    if (bid.requestedPence % 100 !== 0) sheet.getCell(headerRow + 1 + i, 5).numFmt = '"£"#,##0.00';
+  const rows = data.ranking.map((bid): TableValue[] => {
+    const values = new Map(bid.criteria.map((value) => [value.code, value.value]));
+    const requested = bid.requestedPence / 100;
+    return [
+      bid.rank,
+      bid.ref,
+      bid.partnership,
+      bid.title,
+      // Pence that are not whole pounds would vanish under the whole-pound format.
+      bid.requestedPence % 100 === 0 ? requested : { value: requested, numFmt: '"£"#,##0.00' },
+      bid.weightedScore,
+      bid.assessorCount,
+      marksOf(bid).join('; '),
+      ...criteria.map((c) => values.get(c.code) ?? null),
+      bid.criteria
+        .filter((c) => c.moderated)
+        .map((c) => c.code)
+        .join(', '),
+    ];
   });
+  const sheet = await addTableSheet(workbook, data, 'Ranking', columns, rows);
   const totalRow = sheet.addRow([]);
   totalRow.getCell(4).value = `Total requested (available: ${formatMoney(data.availablePence)})`;
   totalRow.getCell(5).value = data.ranking.reduce((sum, bid) => sum + bid.requestedPence, 0) / 100;
   totalRow.getCell(5).numFmt = '"£"#,##0.##';
   totalRow.font = { bold: true };
+  await commitSheet(sheet);
 }
 
-function addScoresSheet(workbook: ExcelJS.Workbook, data: PanelPackData): void {
+async function addScoresSheet(workbook: ExcelJS.Workbook, data: PanelPackData): Promise<void> {
   const columns: Column[] = [
     { header: 'Ref', width: 8 },
     { header: 'Assessor', width: 22 },
@@ -195,16 +226,11 @@ function addScoresSheet(workbook: ExcelJS.Workbook, data: PanelPackData): void {
     { header: 'Score', width: 8 },
     { header: 'Justification', width: 90, wrap: true },
   ];
-  addTableSheet(
-    workbook,
-    data,
-    'Scores',
-    columns,
-    data.scores.map((s) => [s.ref, s.assessor, s.criterion, s.score, s.justification]),
-  );
+  const rows = data.scores.map((s) => [s.ref, s.assessor, s.criterion, s.score, s.justification]);
+  await commitSheet(await addTableSheet(workbook, data, 'Scores', columns, rows));
 }
 
-function addModerationSheet(workbook: ExcelJS.Workbook, data: PanelPackData): void {
+async function addModerationSheet(workbook: ExcelJS.Workbook, data: PanelPackData): Promise<void> {
   const columns: Column[] = [
     { header: 'Ref', width: 8 },
     { header: 'Criterion', width: 10 },
@@ -212,16 +238,11 @@ function addModerationSheet(workbook: ExcelJS.Workbook, data: PanelPackData): vo
     { header: 'Reason', width: 80, wrap: true },
     { header: 'By', width: 22 },
   ];
-  addTableSheet(
-    workbook,
-    data,
-    'Moderation',
-    columns,
-    data.moderations.map((m) => [m.ref, m.criterion, m.score, m.reason, m.by]),
-  );
+  const rows = data.moderations.map((m) => [m.ref, m.criterion, m.score, m.reason, m.by]);
+  await commitSheet(await addTableSheet(workbook, data, 'Moderation', columns, rows));
 }
 
-function addDeclarationsSheet(workbook: ExcelJS.Workbook, data: PanelPackData): void {
+async function addDeclarationsSheet(workbook: ExcelJS.Workbook, data: PanelPackData): Promise<void> {
   const columns: Column[] = [
     { header: 'Ref', width: 8 },
     { header: 'Person', width: 24 },
@@ -229,11 +250,12 @@ function addDeclarationsSheet(workbook: ExcelJS.Workbook, data: PanelPackData): 
     { header: 'Nature', width: 80, wrap: true },
   ];
   const rows = data.declarations.map((d) => [d.ref, d.person, d.conflict ? 'Yes' : 'No', d.nature]);
-  addTableSheet(workbook, data, 'Declarations', columns, rows);
+  await commitSheet(await addTableSheet(workbook, data, 'Declarations', columns, rows));
 }
 
-function addFrameworkSheet(workbook: ExcelJS.Workbook, data: PanelPackData): void {
+async function addFrameworkSheet(workbook: ExcelJS.Workbook, data: PanelPackData): Promise<void> {
   const { framework } = data;
+  // The scale's descriptors sit below the criteria in the first two columns, which are wide enough.
   const criteriaColumns: Column[] = [
     { header: 'Code', width: 10 },
     { header: 'Name', width: 30, wrap: true },
@@ -250,9 +272,9 @@ function addFrameworkSheet(workbook: ExcelJS.Workbook, data: PanelPackData): voi
     c.gateway ? 'Yes' : 'No',
     c.guidance,
   ]);
-  const { sheet } = addTableSheet(workbook, data, 'Framework', criteriaColumns, criteriaRows);
+  const sheet = await addTableSheet(workbook, data, 'Framework', criteriaColumns, criteriaRows);
 
-  const next = sheet.rowCount + 2;
+  const next = (data.demoNotice ? 5 : 4) + criteriaRows.length + 2;
   sheet.getCell(next, 1).value =
     `Scores run from ${framework.scaleMin} to ${framework.scaleMax}; gateways are 1 (pass) or 0 (fail).`;
   sheet.getCell(next + 1, 1).value =
@@ -261,7 +283,7 @@ function addFrameworkSheet(workbook: ExcelJS.Workbook, data: PanelPackData): voi
   const descriptors = [...framework.descriptors]
     .sort((a, b) => a.score - b.score)
     .map((d) => [d.score, d.descriptor]);
-  writeTable(
+  await writeTable(
     sheet,
     next + 4,
     [
@@ -270,6 +292,7 @@ function addFrameworkSheet(workbook: ExcelJS.Workbook, data: PanelPackData): voi
     ],
     descriptors,
   );
+  await commitSheet(sheet);
 }
 
 // ---- PDF ------------------------------------------------------------------------------------

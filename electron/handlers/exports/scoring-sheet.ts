@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../lazy-libraries';
+import { commitSheet, streamingWorkbook } from './streaming-workbook';
 import { checkWorkbook } from '../imports/office-file-guard';
 import { Refusal } from '../refusal';
 import { formatDate } from '../../../shared/dates';
@@ -53,13 +54,13 @@ const BOLD = { bold: true } as const;
 const RULE: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF595959' } };
 
 export async function buildScoringSheetXlsx(data: ScoringSheetData): Promise<Buffer> {
-  const workbook = new (await loadExcel()).Workbook();
-  workbook.creator = 'Tranche';
-  workbook.created = new Date(data.generatedAt);
-  await addScoresSheet(workbook, data);
-  addGuidanceSheet(workbook, data.framework);
-  addAboutSheet(workbook, data);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  // Streamed (streaming-workbook.ts): an assessor with every bid of a 20,000-bid round has 160,000
+  // rows, each committed as soon as it is written.
+  const book = await streamingWorkbook(new Date(data.generatedAt));
+  await addScoresSheet(book.workbook, data);
+  await addGuidanceSheet(book.workbook, data.framework);
+  await addAboutSheet(book.workbook, data);
+  return book.finish();
 }
 
 async function addScoresSheet(workbook: ExcelJS.Workbook, data: ScoringSheetData): Promise<void> {
@@ -74,15 +75,20 @@ async function addScoresSheet(workbook: ExcelJS.Workbook, data: ScoringSheetData
   header.values = COLUMNS.map((c) => c.header);
   header.font = BOLD;
   header.eachCell((cell) => (cell.border = { bottom: RULE }));
+  header.commit();
 
   let rowNumber = HEADER_ROW + 1;
+  const [plain, ruled] = [rowStyles(false), rowStyles(true)];
+  const validations = new Map(
+    data.framework.criteria.map((c) => [c.code, scoreValidation(data.framework, c)]),
+  );
   data.bids.forEach((bid, bidIndex) => {
     data.framework.criteria.forEach((criterion, criterionIndex) => {
       const row = sheet.getRow(rowNumber++);
-      writeScoreRow(row, data, bid, criterion);
       // A rule between bids makes each bid's block easy to see when scrolling a long sheet.
-      if (bidIndex > 0 && criterionIndex === 0)
-        row.eachCell({ includeEmpty: true }, (cell) => (cell.border = { top: RULE }));
+      const styles = bidIndex > 0 && criterionIndex === 0 ? ruled : plain;
+      writeScoreRow(row, data, bid, criterion, styles, validations.get(criterion.code)!);
+      row.commit();
     });
   });
   sheet.autoFilter = {
@@ -99,6 +105,7 @@ async function addScoresSheet(workbook: ExcelJS.Workbook, data: ScoringSheetData
     autoFilter: true,
     sort: false,
   });
+  await commitSheet(sheet);
 }
 
 function writeTitleBlock(sheet: ExcelJS.Worksheet, data: ScoringSheetData): void {
@@ -122,42 +129,55 @@ function writeTitleBlock(sheet: ExcelJS.Worksheet, data: ScoringSheetData): void
   sheet.getCell(4, 1).font = { italic: true };
 }
 
+type Style = Partial<ExcelJS.Style>;
+
+/**
+ * The styles of a score row's cells, made once and shared by every row: exceljs recognises a style
+ * object it has seen by its identity, where a new object per cell is rendered and compared as XML
+ * each time. A cell's border or alignment must therefore never be set on its own (that would change
+ * the shared object); a row that needs another look gets another set (`ruled`, the first row of a bid).
+ */
+function rowStyles(ruled: boolean) {
+  const border: Style = ruled ? { border: { top: RULE } } : {};
+  const wrapped: Style = { ...border, alignment: { wrapText: true, vertical: 'top' } };
+  return {
+    plain: border,
+    wrapped,
+    pounds: { ...border, numFmt: '"£"#,##0' },
+    pence: { ...border, numFmt: '"£"#,##0.00' },
+    weight: { ...border, numFmt: '0"%"', alignment: { horizontal: 'left' } },
+    score: { ...border, protection: { locked: false }, alignment: { horizontal: 'center', vertical: 'top' } },
+    justification: { ...wrapped, protection: { locked: false } },
+  } satisfies Record<string, Style>;
+}
+type RowStyles = ReturnType<typeof rowStyles>;
+
 function writeScoreRow(
   row: ExcelJS.Row,
   data: ScoringSheetData,
   bid: ScoringSheetData['bids'][number],
   criterion: ExportCriterion,
+  styles: RowStyles,
+  validation: ExcelJS.DataValidation,
 ): void {
   const existing = data.existing[bid.ref]?.[criterion.code];
-  row.getCell(col('Bid')).value = bid.ref;
-  row.getCell(col('Partnership')).value = bid.partnership;
-  row.getCell(col('Project')).value = bid.title;
-  const requested = row.getCell(col('Requested'));
-  requested.value = bid.requestedPence / 100;
-  requested.numFmt = bid.requestedPence % 100 === 0 ? '"£"#,##0' : '"£"#,##0.00';
-  row.getCell(col('Criterion')).value = criterion.code;
-  row.getCell(col('Criterion name')).value = criterion.name;
-  const weight = row.getCell(col('Weight'));
-  if (criterion.gateway) weight.value = GATEWAY_WEIGHT;
-  else {
-    weight.value = criterion.weight;
-    weight.numFmt = '0"%"';
-    weight.alignment = { horizontal: 'left' };
-  }
-
-  const score = row.getCell(col('Score'));
-  score.value = existing?.score ?? null;
-  score.protection = { locked: false };
-  score.alignment = { horizontal: 'center', vertical: 'top' };
-  score.dataValidation = scoreValidation(data.framework, criterion);
-
-  const justification = row.getCell(col('Justification'));
-  justification.value = existing && existing.justification !== '' ? existing.justification : null;
-  justification.protection = { locked: false };
-  justification.alignment = { wrapText: true, vertical: 'top' };
-  for (const header of ['Partnership', 'Project', 'Criterion name'] as const) {
-    row.getCell(col(header)).alignment = { wrapText: true, vertical: 'top' };
-  }
+  const cell = (header: ColumnHeader, value: ExcelJS.CellValue, style: Style) => {
+    const target = row.getCell(col(header));
+    target.value = value;
+    target.style = style;
+    return target;
+  };
+  cell('Bid', bid.ref, styles.plain);
+  cell('Partnership', bid.partnership, styles.wrapped);
+  cell('Project', bid.title, styles.wrapped);
+  cell('Requested', bid.requestedPence / 100, bid.requestedPence % 100 === 0 ? styles.pounds : styles.pence);
+  cell('Criterion', criterion.code, styles.plain);
+  cell('Criterion name', criterion.name, styles.wrapped);
+  if (criterion.gateway) cell('Weight', GATEWAY_WEIGHT, styles.plain);
+  else cell('Weight', criterion.weight, styles.weight);
+  cell('Score', existing?.score ?? null, styles.score).dataValidation = validation;
+  const justification = existing && existing.justification !== '' ? existing.justification : null;
+  cell('Justification', justification, styles.justification);
 }
 
 function scoreValidation(framework: ExportFramework, criterion: ExportCriterion): ExcelJS.DataValidation {
@@ -181,7 +201,7 @@ function scoreValidation(framework: ExportFramework, criterion: ExportCriterion)
   };
 }
 
-function addGuidanceSheet(workbook: ExcelJS.Workbook, framework: ExportFramework): void {
+async function addGuidanceSheet(workbook: ExcelJS.Workbook, framework: ExportFramework): Promise<void> {
   const sheet = workbook.addWorksheet(GUIDANCE_SHEET);
   [10, 30, 18, 10, 80].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   sheet.getCell('A1').value = 'Criteria';
@@ -208,9 +228,10 @@ function addGuidanceSheet(workbook: ExcelJS.Workbook, framework: ExportFramework
   for (const { score, descriptor } of [...framework.descriptors].sort((a, b) => a.score - b.score)) {
     sheet.addRow([score, descriptor]).alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
   }
+  await commitSheet(sheet);
 }
 
-function addAboutSheet(workbook: ExcelJS.Workbook, data: ScoringSheetData): void {
+async function addAboutSheet(workbook: ExcelJS.Workbook, data: ScoringSheetData): Promise<void> {
   const sheet = workbook.addWorksheet(ABOUT_SHEET, { state: 'hidden' });
   sheet.getColumn(1).width = 24;
   sheet.getColumn(2).width = 40;
@@ -221,6 +242,7 @@ function addAboutSheet(workbook: ExcelJS.Workbook, data: ScoringSheetData): void
   sheet.getRow(ABOUT_ROWS.version).values = ['Format version', FORMAT_VERSION];
   sheet.getRow(ABOUT_ROWS.roundId).values = ['Round id', data.roundId];
   sheet.getRow(ABOUT_ROWS.assessor).values = ['Assessor', data.assessor];
+  await commitSheet(sheet);
 }
 
 // ---- Reading a sheet back -------------------------------------------------------------------

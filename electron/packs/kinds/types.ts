@@ -2,6 +2,7 @@ import type { PackConflict, PackHeader, OutboundKind } from '../../../shared/pac
 import type { Person, Role } from '../../../shared/people';
 import type { Round } from '../../../shared/rounds';
 import type { HandlerContext } from '../../handlers/context';
+import type { AnsweredPack } from '../answered-pack';
 
 // What one kind of pack (assessor, board, sign-off) must provide. The common code in
 // electron/packs/channels.ts does everything every kind shares: reading, signing and checking the
@@ -55,6 +56,12 @@ export interface ReceiveArgs {
   payload: unknown;
   /** Who sent the return, in this database (key checked). */
   sender: Person;
+  /** The office's pack the return answers (made by the office's clock). */
+  answered: AnsweredPack;
+  /** Now, by the office's clock: the time every row the return brings is recorded with. */
+  receivedAt: string;
+  /** When the office received the last return from this sender for this round, if it has. */
+  lastReceivedAt: string | null;
 }
 
 export interface ReceiveOutcome {
