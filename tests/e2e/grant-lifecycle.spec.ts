@@ -10,7 +10,6 @@ import { beMe, expect, test } from './fixtures';
 test('a lead officer signs, varies, schedules and closes a grant on its page', async ({ page, bridge }) => {
   test.setTimeout(180_000);
   const office = await signedRound('2026-05-01', bridge.db);
-  await office.call('grants:setThreshold', { thresholdPence: 500_000 });
   // £12,500 claimed on S1 for its first quarter by an officer: paid once the agreement is signed.
   await office.call('grants:diligence', {
     roundId: 1,
@@ -37,10 +36,29 @@ test('a lead officer signs, varies, schedules and closes a grant on its page', a
   for (const form of ['Record a signature', 'Set the schedule', 'Vary the amount', 'Close the grant'])
     await expect(page.getByRole('form', { name: form })).toHaveCount(0);
 
+  await page.goto(`${bridge.origin}/#/rounds/1/delivery`);
+  await expect(page.getByRole('table', { name: 'By grant' })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Variation threshold' })).toHaveCount(0);
+
+  // The lead officer sets the office's variation threshold on the delivery page.
   await beMe(page, bridge.origin, 'Dan Hughes');
-  await page.goto(`${bridge.origin}/#/rounds/1/delivery/S1`);
+  await page.goto(`${bridge.origin}/#/rounds/1/delivery`);
   const problem = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   const done = page.getByRole('status');
+  const threshold = page.getByRole('form', { name: 'Variation threshold' });
+  await expect(threshold.getByLabel("The office's threshold")).toHaveValue('0');
+  await threshold.getByLabel("The office's threshold").fill('five thousand');
+  await threshold.getByRole('button', { name: 'Save the threshold' }).click();
+  await expect(problem.getByRole('link')).toHaveCount(1);
+  await problem.getByRole('link').click();
+  await expect(threshold.getByLabel("The office's threshold")).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('5,000');
+  await threshold.getByRole('button', { name: 'Save the threshold' }).click();
+  await expect(done.filter({ hasText: "The office's variation threshold is £5,000." })).toBeVisible();
+  await atBothSizes(page, 'delivery-threshold');
+
+  await page.getByRole('table', { name: 'By grant' }).getByRole('link', { name: /S1/ }).click();
 
   // The agreement: the recipient's signatory must be named; then both parties' signatures.
   const signing = page.getByRole('form', { name: 'Record a signature' });
@@ -70,6 +88,24 @@ test('a lead officer signs, varies, schedules and closes a grant on its page', a
   await expect(done.filter({ hasText: /approved: it is paid/ })).toBeVisible();
   await expect(page.getByText('In delivery.')).toBeVisible();
 
+  // The schedule: years that do not add up to the award are refused; then two years are set.
+  const schedule = page.getByRole('form', { name: 'Set the schedule' });
+  await expect(schedule.getByLabel('Financial year 1')).toHaveValue('2026-27');
+  await schedule.getByLabel('Money in year 1').fill('30,000');
+  await schedule.getByRole('button', { name: 'Add another year' }).click();
+  await expect(schedule.getByLabel('Financial year 2')).toHaveValue('2027-28');
+  await schedule.getByLabel('Money in year 2').fill('10,000');
+  await schedule.getByRole('button', { name: 'Save the schedule' }).click();
+  await expect(problem).toContainText('The years add up to £40,000 but the award is £50,000');
+  await problem.getByRole('link').first().click();
+  await expect(schedule.getByLabel('Money in year 1')).toBeFocused();
+  await schedule.getByLabel('Money in year 2').fill('20,000');
+  await schedule.getByRole('button', { name: 'Save the schedule' }).click();
+  await expect(done.filter({ hasText: 'paid by the schedule' })).toBeVisible();
+  const years = page.getByRole('table', { name: 'Payment schedule of grant S1' });
+  await expect(years.getByRole('row', { name: /2026-27/ })).toContainText('£30,000');
+  await expect(years.getByRole('row', { name: /2027-28/ })).toContainText('£20,000');
+
   // A variation: above the office's £5,000 threshold the page explains the superseding notice,
   // and the handler refuses it, linked to the amount.
   const vary = page.getByRole('form', { name: 'Vary the amount' });
@@ -92,24 +128,15 @@ test('a lead officer signs, varies, schedules and closes a grant on its page', a
   await expect(page.getByRole('table', { name: 'Variations of grant S1' })).toContainText('£47,000');
   await expect(page.locator('.figure').filter({ hasText: 'Awarded' })).toContainText('£47,000');
 
-  // The schedule: years that do not add up to the award are refused; then two years are set.
-  const schedule = page.getByRole('form', { name: 'Set the schedule' });
-  await expect(schedule.getByLabel('Financial year 1')).toHaveValue('2026-27');
-  await schedule.getByLabel('Money in year 1').fill('30,000');
-  await schedule.getByRole('button', { name: 'Add another year' }).click();
-  await expect(schedule.getByLabel('Financial year 2')).toHaveValue('2027-28');
-  await schedule.getByLabel('Money in year 2').fill('10,000');
-  await schedule.getByRole('button', { name: 'Save the schedule' }).click();
-  await expect(problem).toContainText('The years add up to £40,000 but the award is £47,000');
-  await problem.getByRole('link').first().click();
-  await expect(schedule.getByLabel('Money in year 1')).toBeFocused();
+  // The schedule set before still gives the years £50,000: the page says to set it again.
+  await expect(page.getByRole('note', { name: 'The schedule no longer matches the award' })).toContainText(
+    'The schedule adds up to £50,000 but the award is now £47,000',
+  );
+  await atBothSizes(page, 'grant-lead');
   await schedule.getByLabel('Money in year 2').fill('17,000');
   await schedule.getByRole('button', { name: 'Save the schedule' }).click();
-  await expect(done.filter({ hasText: 'paid by the schedule' })).toBeVisible();
-  const years = page.getByRole('table', { name: 'Payment schedule of grant S1' });
-  await expect(years.getByRole('row', { name: /2026-27/ })).toContainText('£30,000');
   await expect(years.getByRole('row', { name: /2027-28/ })).toContainText('£17,000');
-  await atBothSizes(page, 'grant-lead');
+  await expect(page.getByRole('note', { name: 'The schedule no longer matches the award' })).toHaveCount(0);
 
   // Closing: the final report is required, and no more can be clawed back than was paid.
   const closing = page.getByRole('form', { name: 'Close the grant' });

@@ -82,7 +82,7 @@ export function GrantPage({ roundId, bidRef }: { roundId: number; bidRef: string
             roundId={roundId}
             grant={g}
             me={me?.name ?? null}
-            mayDraft={may('grants:signAgreement')}
+            mayDraft={may('grants:agreement')}
             maySign={may('grants:signAgreement')}
             open={open}
             onSaved={saved}

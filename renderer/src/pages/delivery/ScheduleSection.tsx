@@ -1,37 +1,16 @@
 import { useState } from 'react';
-import { financialYearLabel, financialYearOf } from '../../../../shared/dates';
+import { financialYearOf } from '../../../../shared/dates';
 import type { GrantDetail } from '../../../../shared/grants';
 import { formatMoney, parseMoney, penceToInput } from '../../../../shared/money';
 import { api } from '../../api';
 import type { SummaryError } from '../../components/ErrorSummary';
 import { TextField } from '../../components/TextField';
 import { errorFor } from './refusal';
+import { nextYear, type Row, scheduleErrors, scheduleFieldId as id } from './schedule-rows';
 
 // A grant's payment schedule: its money per financial year, which cannot be carried over into the
 // next (`grants schedule` on the command line). Until one is set the award is claimed quarterly in
 // arrears across the grant's life. The handler checks the years add up to the award.
-
-interface Row {
-  key: number;
-  financialYear: string;
-  amount: string;
-}
-
-const id = (index: number, field: 'financialYear' | 'allocationPence') => `schedule-${index}-${field}`;
-
-/** A refusal's issues linked to the row and box they name (`years.1.allocationPence`). */
-function scheduleErrors(issues: { path: string; message: string }[]): SummaryError[] {
-  return issues.map((issue) => {
-    const [, index, field] = issue.path.split('.');
-    const row = Number(index ?? 0) || 0;
-    // A row named without a box (a year given twice) is about its year; the whole list, about money.
-    const year = field === 'financialYear' || (index !== undefined && field === undefined);
-    return {
-      fieldId: id(row, year ? 'financialYear' : 'allocationPence'),
-      message: issue.message,
-    };
-  });
-}
 
 export function ScheduleSection(props: {
   roundId: number;
@@ -43,6 +22,9 @@ export function ScheduleSection(props: {
   setErrors: (errors: SummaryError[]) => void;
 }) {
   const { grant } = props;
+  // A variation changes the award but not the years, so the two can part.
+  const scheduled =
+    grant.years.length > 0 ? grant.years.reduce((sum, y) => sum + y.allocationPence, 0) : null;
   return (
     <section aria-labelledby="schedule-title">
       <h2 id="schedule-title" className="heading-m">
@@ -81,6 +63,15 @@ export function ScheduleSection(props: {
             ))}
           </tbody>
         </table>
+      )}
+      {scheduled !== null && scheduled !== grant.awardedPence && (
+        <div className="inset" role="note" aria-label="The schedule no longer matches the award">
+          <p className="body">
+            {`The schedule adds up to ${formatMoney(scheduled)} but the award is now ` +
+              `${formatMoney(grant.awardedPence)}: claims stay within each year's money and the award, ` +
+              'so set the schedule again.'}
+          </p>
+        </div>
       )}
       {props.maySet && props.open && (
         <ScheduleForm key={JSON.stringify(grant.years) + grant.awardedPence} {...props} />
@@ -211,10 +202,4 @@ function ScheduleForm(props: {
       </div>
     </form>
   );
-}
-
-/** The financial year after the last row's, as a starting value (2026-27 → 2027-28). */
-function nextYear(last: Row | undefined): string {
-  const start = Number(last?.financialYear.slice(0, 4));
-  return Number.isInteger(start) && start >= 1000 ? financialYearLabel(start + 1) : '';
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { formatDate } from '../../../../shared/dates';
-import type { GrantDetail } from '../../../../shared/grants';
+import { variationChange, type GrantDetail } from '../../../../shared/grants';
 import { formatMoney, parseMoney, penceToInput } from '../../../../shared/money';
 import { api } from '../../api';
 import type { SummaryError } from '../../components/ErrorSummary';
@@ -74,9 +74,10 @@ export function VariationSection(props: {
 /** What the office's threshold means for this grant, in a sentence. */
 function thresholdRule(grant: GrantDetail, thresholdPence: number): string {
   return thresholdPence === 0
-    ? 'The office has set no threshold for variations, so every change to the amount needs a new signed decision.'
-    : `A change of up to ${formatMoney(thresholdPence)} to the award (now ${formatMoney(grant.awardedPence)}) ` +
-        'is recorded here. A bigger change needs a new signed decision.';
+    ? 'The office has set no threshold for variations (a lead officer sets it on the delivery page), so every ' +
+        'change to the amount needs a new signed decision.'
+    : `A change of up to ${formatMoney(thresholdPence)} (the office's threshold) to the award, now ` +
+        `${formatMoney(grant.awardedPence)}, is recorded here. A bigger change needs a new signed decision.`;
 }
 
 // long-function: a form read top to bottom as it appears; its fields and the threshold's warning share this state
@@ -92,8 +93,9 @@ function VariationForm(props: {
   const [amount, setAmount] = useState(penceToInput(grant.awardedPence));
   const [reason, setReason] = useState('');
   const money = parseMoney(amount);
-  const change = money.ok ? Math.abs(money.pence - grant.awardedPence) : 0;
-  const needsDecision = change > thresholdPence;
+  const { changePence: change, needsDecision } = money.ok
+    ? variationChange(grant.awardedPence, money.pence, thresholdPence)
+    : { changePence: 0, needsDecision: false };
   const save = async () => {
     if (!money.ok) return setErrors([{ fieldId: id('amountPence'), message: money.reason }]);
     const result = await api.grants.vary({
