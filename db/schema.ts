@@ -356,14 +356,17 @@ export const roleApprovals = sqliteTable('role_approvals', {
 
 /**
  * The one-time code a lead officer was shown when adding someone, with which that person chooses
- * their own passphrase. Only a salted scrypt hash of the code (bound to the person) is kept, which
- * can neither give the code back nor be made to match another; `usedAt` makes it single-use.
+ * their own passphrase. The code, with the salt through scrypt, makes an Ed25519 key (bound to the
+ * person); only its public half is kept, which can check the code but neither give it back nor
+ * sign. `proof` is that key's signature over the key the person made at enrolment, which verify
+ * checks; `usedAt` makes the code single-use. A code issued before proofs has no public key.
  */
 export const enrolmentCodes = sqliteTable('enrolment_codes', {
   personId: integer('person_id')
     .primaryKey()
     .references(() => people.id, { onDelete: 'restrict' }),
-  codeHash: text('code_hash').notNull(),
+  codePublicKey: text('code_public_key'),
+  proof: text('proof'),
   salt: text('salt').notNull(),
   /** JSON of the key derivation's parameters, as for person_keys. */
   kdf: text('kdf').notNull(),

@@ -113,7 +113,7 @@ const READS = {
     'scoreVersions',
     'currentScores',
   ],
-  grants: ['forRound', 'byBid', 'years', 'claims', 'claim', 'returns', 'personNames'],
+  grants: ['forRound', 'byBid', 'years', 'claims', 'claim', 'returns', 'variations', 'personNames'],
   feedback: ['forRound'],
   audit: ['history', 'ofOperations'],
 } as const satisfies { [G in keyof Queries]: readonly (keyof Queries[G])[] };
@@ -121,6 +121,20 @@ const READS = {
 type ReadQueries = {
   readonly [G in keyof Queries]: Pick<Queries[G], Extract<(typeof READS)[G][number], keyof Queries[G]>>;
 };
+
+/**
+ * A mark that changes whenever what this connection sees may have changed: SQLite's data_version
+ * moves when another connection (the writing one beside a reader, another Tranche) commits, and
+ * total_changes when this one writes. Null inside a transaction, which may yet roll back. Handlers
+ * use it to reuse what they worked out from an unchanged database (the ranking, rankingFor).
+ */
+function changeMarkOf(sqlite: Database.Database): () => string | null {
+  const changes = sqlite.prepare('SELECT total_changes()').pluck();
+  return () =>
+    sqlite.inTransaction
+      ? null
+      : `${String(sqlite.pragma('data_version', { simple: true }))}:${String(changes.get())}`;
+}
 
 /** How the file was found and what it is, for reads and writes alike. */
 function about(connection: Connection) {
@@ -135,7 +149,7 @@ function about(connection: Connection) {
  * What a read channel's handler gets: the reading queries alone, over a read-only connection of
  * its own, so that a read cannot write, whatever it calls.
  */
-export type ReadStore = ReadQueries & ReturnType<typeof about>;
+export type ReadStore = ReadQueries & ReturnType<typeof about> & { changeMark: () => string | null };
 
 function readStore(connection: Connection): ReadStore {
   const all = queries(connection.reader.db, connection.reader.sqlite);
@@ -145,7 +159,7 @@ function readStore(connection: Connection): ReadStore {
       return [group, Object.fromEntries(names.map((name) => [name, source[name]]))];
     }),
   ) as ReadQueries;
-  return { ...picked, ...about(connection) };
+  return { ...picked, ...about(connection), changeMark: changeMarkOf(connection.reader.sqlite) };
 }
 
 /** What handlers get instead of the database handle: named queries and a transaction boundary. */
@@ -173,6 +187,7 @@ export function createStore(connection: Connection) {
     },
     /** The raw connection, for the audit chain, verify and backups. */
     sqlite,
+    changeMark: changeMarkOf(sqlite),
     ...about(connection),
     /** The same database through its read-only connection, for read channels (dispatch). */
     reader: readStore(connection),

@@ -30,6 +30,15 @@ export const RAG_LABELS: Record<Rag, string> = { green: 'Green', amber: 'Amber',
 /** A return more than this many days overdue turns a grant red. */
 export const RED_AFTER_DAYS = 30;
 
+/**
+ * The change a new amount makes to a grant, and whether it is above the office's variation threshold,
+ * so that it needs a new signed decision (a superseding notice) rather than a variation.
+ */
+export function variationChange(awardedPence: number, newPence: number, thresholdPence: number) {
+  const changePence = Math.abs(newPence - awardedPence);
+  return { changePence, needsDecision: changePence > thresholdPence };
+}
+
 // ---- Quarters and due dates -------------------------------------------------------------------
 
 const PERIOD = /^(\d{4})-(\d{2})-Q([1-4])$/;
@@ -165,7 +174,18 @@ export const grantDetailSchema = grantSummarySchema.extend({
       spendToDatePence: z.number().int().nullable(),
     }),
   ),
+  /** Changes to the amount within the office's threshold, oldest first. */
+  variations: z.array(
+    z.object({
+      fromPence: z.number().int(),
+      toPence: z.number().int(),
+      reason: z.string(),
+      by: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
   finalReport: z.string().nullable(),
+  closedOn: z.string().nullable(),
   clawbackPence: z.number().int().nullable(),
 });
 export type GrantDetail = z.infer<typeof grantDetailSchema>;

@@ -3,6 +3,7 @@ import { isChannel } from '../../shared/channels';
 import type { Role } from '../../shared/people';
 import { ruleFor, writes } from '../../shared/rule-book';
 import type { EntryFields, RowChange } from './chain';
+import { enrolmentProofHolds } from './enrolment-proof';
 import { entrySignatureHolds, fingerprintOfPublicKey } from './entry-signature';
 
 // Who wrote each entry. Walking the chain in order, this keeps every person's key and role as the
@@ -12,7 +13,7 @@ import { entrySignatureHolds, fingerprintOfPublicKey } from './entry-signature';
 // entries were signed (an older database: a note), or as one of the named kinds below.
 
 /** The entries that nobody does, and what each may change. */
-const WATCHED = new Set(['person_keys', 'pinned_keys', 'people', 'notices']);
+const WATCHED = new Set(['person_keys', 'pinned_keys', 'people', 'notices', 'enrolment_codes']);
 
 const UNSIGNED_KINDS: Record<string, (change: RowChange, seen: ReadonlySet<string>) => boolean> = {
   // The chain's first entry records every row as it stood (checked in verify.ts: entry 1 only).
@@ -24,7 +25,8 @@ const UNSIGNED_KINDS: Record<string, (change: RowChange, seen: ReadonlySet<strin
   'people:wrongPassphrase': lockoutChange,
   'people:passphraseAccepted': lockoutChange,
   // A person choosing their first passphrase with their enrolment code is nobody yet: it gives a key
-  // to someone who had none, and marks their code used. Nothing else.
+  // to someone who had none, and marks their code used. Nothing else; and the key given must carry
+  // the proof their code makes (keyGiven below), whoever else was at the computer.
   'people:enrol': enrolmentChange,
 };
 
@@ -54,6 +56,16 @@ function migrationChange(change: RowChange, seen: ReadonlySet<string>, before?: 
   const now = JSON.parse(change.image) as Record<string, unknown>;
   const then = JSON.parse(before) as Record<string, unknown>;
   return Object.keys(then).every((c) => !(c in now) || JSON.stringify(now[c]) === JSON.stringify(then[c]));
+}
+
+/**
+ * A person's enrolment code as the chain holds it: the public half of the code's key, taken only
+ * from an entry a lead officer signed (issuing it), and whether it was issued before codes made
+ * proofs (its row has no such column), when an enrolment with it is a note, not a failure.
+ */
+interface CodeState {
+  key: string | null;
+  beforeProofs: boolean;
 }
 
 interface PersonState {
@@ -93,6 +105,7 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
   /** Every entry's hash so far, to check the heads that backups anchored. */
   const hashes = new Map<number, string>();
   const people = new Map<number, PersonState>();
+  const codes = new Map<number, CodeState>();
   const imageBefore = sqlite.prepare(
     `SELECT image FROM audit_changes WHERE table_name = ? AND row_key = ? AND entry_seq < ?
      ORDER BY entry_seq DESC, position DESC LIMIT 1`,
@@ -103,11 +116,13 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
   let unsignedBefore = 0;
   let lastUnsignedBefore = 0;
 
-  const apply = (changes: RowChange[]) => {
+  const apply = (changes: RowChange[], signed: boolean) => {
     for (const c of changes) {
       seenTables.add(c.table);
       if (!WATCHED.has(c.table)) continue;
       const row = c.image ? (JSON.parse(c.image) as Record<string, unknown>) : null;
+      if (c.table === 'enrolment_codes' && row && typeof row.person_id === 'number')
+        codes.set(row.person_id, codeState(row, signed, codes.get(row.person_id)));
       if (c.table === 'person_keys' && row && typeof row.person_id === 'number')
         keys.set(row.person_id, String(row.public_key));
       if (c.table === 'pinned_keys' && row && typeof row.person_id === 'number')
@@ -216,6 +231,34 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
       );
   };
 
+  /**
+   * Once anyone holds a key, a person gets theirs only by enrolling with their code: the entry
+   * giving it must carry the proof the code's key made over it. Nobody's key is ever replaced.
+   */
+  const checkKeysGiven = (fields: EntryFields, changes: RowChange[]) => {
+    if (keys.size === 0) return;
+    const name = `Audit entry ${fields.seq} (${fields.operation}, ${fields.at})`;
+    for (const c of changes) {
+      if (c.table !== 'person_keys' || !c.image) continue;
+      const row = JSON.parse(c.image) as { person_id?: unknown; public_key?: unknown };
+      if (typeof row.person_id !== 'number') continue;
+      const who = people.get(row.person_id)?.name ?? `person ${row.person_id}`;
+      const held = keys.get(row.person_id);
+      if (held !== undefined) {
+        if (held !== row.public_key)
+          problems.push(`${name} replaces ${who}'s key: a person's key never changes`);
+        continue;
+      }
+      const problem = enrolmentProblem(fields, changes, row.person_id, String(row.public_key), codes);
+      if (problem === BEFORE_PROOFS)
+        notes.push(
+          `${who} chose their passphrase in audit entry ${fields.seq} (${fields.at}) with a code given ` +
+            'before enrolments carried a proof',
+        );
+      else if (problem) problems.push(`${name} gives ${who} a key ${problem}`);
+    }
+  };
+
   /** A backup's entry names the head its copy carries: the chain must still hold it as it was. */
   const checkAnchor = (fields: EntryFields) => {
     if (!fields.input.includes('"chainHead"')) return;
@@ -234,6 +277,7 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
     notes,
     entry(fields, hash, signature, changes) {
       const signing = fields.seq >= from ? newlySigned(changes) : [];
+      if (fields.seq >= from) checkKeysGiven(fields, changes);
       checkAnchor(fields);
       hashes.set(fields.seq, hash);
       if (signature) checkSigned(fields, hash, signature, changes);
@@ -246,7 +290,7 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
           `Audit entry ${fields.seq} (${fields.operation}, ${fields.at}) is not signed by anyone: ` +
             'Tranche did not write it for a person who gave their passphrase',
         );
-      apply(changes);
+      apply(changes, signature !== null);
       for (const row of signing) checkNoticeSigner(fields, row);
     },
     finish() {
@@ -257,6 +301,40 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
       );
     },
   };
+}
+
+/** What a code's row, as this entry leaves it, says of the code: its key only from a signed entry. */
+function codeState(row: Record<string, unknown>, signed: boolean, before: CodeState | undefined): CodeState {
+  if (!('code_public_key' in row)) return { key: null, beforeProofs: true };
+  const key = typeof row.code_public_key === 'string' ? row.code_public_key : null;
+  return { key: signed ? key : (before?.key ?? null), beforeProofs: false };
+}
+
+const BEFORE_PROOFS = 'with a code issued before codes made proofs';
+
+/**
+ * Why giving `personId` the key `publicKey` in this entry was not their own enrolment (the end of
+ * a sentence), BEFORE_PROOFS for a code issued before codes made proofs, or null when it was.
+ */
+function enrolmentProblem(
+  fields: EntryFields,
+  changes: RowChange[],
+  personId: number,
+  publicKey: string,
+  codes: ReadonlyMap<number, CodeState>,
+): string | null {
+  if (fields.operation !== 'people:enrol')
+    return 'outside their enrolment: only they, with the code they were given, can make their key';
+  const code = codes.get(personId);
+  if (code?.beforeProofs) return BEFORE_PROOFS;
+  if (!code?.key) return 'with no enrolment code that a lead officer issued to them';
+  const used = changes.find(
+    (c) => c.table === 'enrolment_codes' && c.image && JSON.parse(c.image).person_id === personId,
+  );
+  const proof = used?.image ? (JSON.parse(used.image) as { proof?: unknown }).proof : undefined;
+  if (typeof proof !== 'string' || !enrolmentProofHolds(code.key, personId, publicKey, proof))
+    return 'without the proof their enrolment code makes: whoever made it did not hold the code';
+  return null;
 }
 
 function personIn(changes: RowChange[], personId: number): PersonState | undefined {

@@ -3,17 +3,20 @@ import type { TrancheDb } from '../connection';
 import { enrolmentCodes, roleApprovals } from '../schema';
 
 // The root of the office's trust: the commissioner's signed approvals of roles granted, and the
-// one-time enrolment codes with which people choose their own passphrases (as hashes only).
+// one-time enrolment codes with which people choose their own passphrases (public keys only).
 
 export type RoleApproval = typeof roleApprovals.$inferInsert;
 
 export interface StoredEnrolmentCode {
   personId: number;
-  codeHash: string;
+  /** Null for a code issued before enrolments carried a proof: it no longer works. */
+  codePublicKey: string | null;
   salt: string;
   kdf: string;
   issuedAt: string;
   usedAt: string | null;
+  /** The code's key's signature over the key made with it, once used. */
+  proof: string | null;
 }
 
 export function approvalQueries(db: TrancheDb) {
@@ -42,19 +45,21 @@ export function enrolmentCodeQueries(db: TrancheDb) {
       return db.select().from(enrolmentCodes).where(eq(enrolmentCodes.personId, personId)).get();
     },
     /** A new code for someone (replacing one not yet used). */
-    issue(code: Omit<StoredEnrolmentCode, 'usedAt'>): void {
-      const values = { ...code, usedAt: null };
+    issue(
+      code: Omit<StoredEnrolmentCode, 'usedAt' | 'proof' | 'codePublicKey'> & { codePublicKey: string },
+    ): void {
+      const values = { ...code, usedAt: null, proof: null };
       db.insert(enrolmentCodes)
         .values(values)
         .onConflictDoUpdate({ target: enrolmentCodes.personId, set: values })
         .run();
     },
-    /** Marks the code used; false when it already was (two enrolments racing). */
-    use(personId: number, now: string): boolean {
+    /** Marks the code used, with its proof; false when it already was (two enrolments racing). */
+    use(personId: number, now: string, proof: string): boolean {
       return (
         db
           .update(enrolmentCodes)
-          .set({ usedAt: now })
+          .set({ usedAt: now, proof })
           .where(and(eq(enrolmentCodes.personId, personId), isNull(enrolmentCodes.usedAt)))
           .run().changes === 1
       );

@@ -476,38 +476,46 @@ export function scoringQueries(db: TrancheDb) {
      * thousands of scores, and most of the ranking's time was spent reading rows it then dropped.
      */
     countedScoresForRound(roundId: number) {
-      return db
-        .select({
-          bidId: scores.bidId,
-          personId: scores.personId,
-          criterionId: scores.criterionId,
-          score: scores.score,
-        })
-        .from(scores)
-        .innerJoin(bids, eq(scores.bidId, bids.id))
-        .innerJoin(
-          submissions,
-          and(eq(submissions.bidId, scores.bidId), eq(submissions.personId, scores.personId)),
-        )
-        .where(
-          and(
-            eq(bids.roundId, roundId),
-            isNotNull(scores.score),
-            notExists(
-              db
-                .select({ one: sql`1` })
-                .from(declarations)
-                .where(
-                  and(
-                    eq(declarations.bidId, scores.bidId),
-                    eq(declarations.personId, scores.personId),
-                    eq(declarations.conflict, true),
+      return (
+        db
+          .select({
+            bidId: scores.bidId,
+            personId: scores.personId,
+            criterionId: scores.criterionId,
+            score: scores.score,
+          })
+          .from(scores)
+          .innerJoin(bids, eq(scores.bidId, bids.id))
+          .innerJoin(
+            submissions,
+            and(eq(submissions.bidId, scores.bidId), eq(submissions.personId, scores.personId)),
+          )
+          .where(
+            and(
+              eq(bids.roundId, roundId),
+              isNotNull(scores.score),
+              notExists(
+                db
+                  .select({ one: sql`1` })
+                  .from(declarations)
+                  .where(
+                    and(
+                      eq(declarations.bidId, scores.bidId),
+                      eq(declarations.personId, scores.personId),
+                      eq(declarations.conflict, true),
+                    ),
                   ),
-                ),
+              ),
             ),
-          ),
-        )
-        .all();
+          )
+          // Rows as arrays, named here: drizzle's per-column mapping costs a third of this query at
+          // the quarter of a million scores of a 10,000-bid round, which every ranking reads.
+          .values()
+          .map((row) => {
+            const [bidId, personId, criterionId, score] = row as [number, number, number, number | null];
+            return { bidId, personId, criterionId, score };
+          })
+      );
     },
     /** Who declared a conflict in which bid of the round (optionally: one person's only). */
     conflictsForRound(roundId: number, personId?: number) {

@@ -113,6 +113,15 @@ export function grantQueries(db: TrancheDb) {
     addVariation(values: typeof grantVariations.$inferInsert): void {
       db.insert(grantVariations).values(values).run();
     },
+    /** One grant's variations, oldest first. */
+    variations(grantId: number) {
+      return db
+        .select()
+        .from(grantVariations)
+        .where(eq(grantVariations.grantId, grantId))
+        .orderBy(asc(grantVariations.id))
+        .all();
+    },
     personNames(): Map<number, string> {
       return new Map(
         db

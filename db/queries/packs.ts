@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { TrancheDb } from '../connection';
 import {
   declarationHistory,
@@ -173,8 +173,8 @@ export function packQueries(db: TrancheDb) {
         .all();
     },
 
-    // Merging a return at the office: versions recorded on another laptop keep the time they were
-    // made there, so history stays in the order things happened.
+    // Merging a return at the office: versions made on another laptop are added in the order the
+    // return lists them, each at the office's receipt time (a laptop's clock is not the office's).
     addDeclarationVersion(row: {
       bidId: number;
       personId: number;
@@ -212,12 +212,13 @@ export function packQueries(db: TrancheDb) {
     }): void {
       db.insert(scoreHistory).values(row).run();
     },
-    /** One person's score versions on a bid, with the criterion's id. */
+    /** One person's score versions on a bid, with the criterion's id, in the order they were made. */
     scoreVersions(bidId: number, personId: number) {
       return db
         .select()
         .from(scoreHistory)
         .where(and(eq(scoreHistory.bidId, bidId), eq(scoreHistory.personId, personId)))
+        .orderBy(asc(scoreHistory.id))
         .all();
     },
     currentScores(bidId: number, personId: number) {

@@ -27,6 +27,7 @@ const engine = await startEngine(new URL('../engine/engine-worker.ts', import.me
 });
 const server = await startWebServer({
   call: engine.call,
+  callJson: engine.callJson,
   rendererRoot,
   port: values.port ? Number(values.port) : 0,
 });

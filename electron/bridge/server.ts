@@ -19,6 +19,8 @@ const MAX_BODY_BYTES = 20 * 1024 * 1024;
 export interface WebServerOptions {
   /** Runs a channel: the engine worker's call, or dispatch over a context in the tests. */
   call: (channel: string, input: unknown) => Promise<Result<unknown>>;
+  /** The same, answering with the result's JSON text, sent as it is (the engine's callJson). */
+  callJson?: (channel: string, input: unknown) => Promise<string>;
   rendererRoot: string;
   port?: number;
   token?: string;
@@ -144,6 +146,8 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         );
       }
       const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      if (options.callJson)
+        return send(res, 200, await options.callJson(channel, input), 'application/json; charset=utf-8');
       return sendResult(res, 200, await options.call(channel, input));
     }
 

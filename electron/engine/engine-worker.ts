@@ -41,12 +41,12 @@ if (engine) {
     }
     const { id, channel, input } = message;
     dispatch(channel, input, engine.ctx).then(
-      (result) => send({ type: 'result', id, result }),
+      (result) => send({ type: 'result', id, json: JSON.stringify(result) }),
       (error: unknown) =>
         send({
           type: 'result',
           id,
-          result: fail('internal', error instanceof Error ? error.message : String(error)),
+          json: JSON.stringify(fail('internal', error instanceof Error ? error.message : String(error))),
         }),
     );
   });

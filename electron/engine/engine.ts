@@ -8,13 +8,15 @@ import type { EngineOptions, FromEngine, ToEngine } from './protocol';
 
 export interface Engine {
   call: (channel: string, input: unknown) => Promise<Result<unknown>>;
+  /** The same call, its result left as the JSON text the worker sent (web mode sends it as it is). */
+  callJson: (channel: string, input: unknown) => Promise<string>;
   close: () => Promise<void>;
 }
 
 /** Starts the worker from `workerFile` (engine-worker.ts, or its bundle) and waits until it is open. */
 export function startEngine(workerFile: string | URL, options: EngineOptions): Promise<Engine> {
   const worker = new Worker(workerFile, { workerData: options });
-  const pending = new Map<number, (result: Result<unknown>) => void>();
+  const pending = new Map<number, (json: string) => void>();
   let nextId = 1;
   let stopped: string | null = null;
   let onClosed: (() => void) | null = null;
@@ -22,22 +24,24 @@ export function startEngine(workerFile: string | URL, options: EngineOptions): P
 
   const stopAll = (why: string) => {
     stopped = why;
-    for (const answer of pending.values()) answer(fail('internal', why));
+    for (const answer of pending.values()) answer(JSON.stringify(fail('internal', why)));
     pending.clear();
   };
 
   return new Promise((resolve, reject) => {
     worker.on('message', (message: FromEngine) => {
       if (message.type === 'ready') {
+        const callJson = (channel: string, input: unknown): Promise<string> => {
+          if (stopped) return Promise.resolve(JSON.stringify(fail('internal', stopped)));
+          const id = nextId++;
+          return new Promise((answer) => {
+            pending.set(id, answer);
+            post({ type: 'call', id, channel, input });
+          });
+        };
         resolve({
-          call: (channel, input) => {
-            if (stopped) return Promise.resolve(fail('internal', stopped));
-            const id = nextId++;
-            return new Promise((answer) => {
-              pending.set(id, answer);
-              post({ type: 'call', id, channel, input });
-            });
-          },
+          call: async (channel, input) => JSON.parse(await callJson(channel, input)) as Result<unknown>,
+          callJson,
           close: () =>
             new Promise<void>((done) => {
               if (stopped) return done();
@@ -49,7 +53,7 @@ export function startEngine(workerFile: string | URL, options: EngineOptions): P
         reject(new Error(message.message));
         void worker.terminate();
       } else if (message.type === 'result') {
-        pending.get(message.id)?.(message.result);
+        pending.get(message.id)?.(message.json);
         pending.delete(message.id);
       } else {
         stopAll("Tranche's engine has closed");

@@ -1,5 +1,3 @@
-import type { Result } from '../../shared/result';
-
 // The messages between a process's main thread and its engine worker (engine-worker.ts), which owns
 // the database and runs every handler through dispatch, so the main thread never waits on SQLite.
 
@@ -16,5 +14,9 @@ export type ToEngine = { type: 'call'; id: number; channel: string; input: unkno
 export type FromEngine =
   | { type: 'ready' }
   | { type: 'failed'; message: string }
-  | { type: 'result'; id: number; result: Result<unknown> }
+  /**
+   * The result as JSON text: a string crosses to the main thread as one copy, where a 10,000-bid
+   * ranking as objects took a structured clone on each side (and web mode sends the text as it is).
+   */
+  | { type: 'result'; id: number; json: string }
   | { type: 'closed' };

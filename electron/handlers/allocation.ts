@@ -18,10 +18,17 @@ import { mustGetOpenRound, mustGetRound } from './round-lookup';
 
 type Ranked = ReturnType<typeof rankingFor>[number];
 
-/** The ranking with each bid's offered reduction, or [] while the round has no framework. */
-function rankingForDepartures(ctx: ReadContext, roundId: number): (Ranked & DepartureBid)[] {
+/**
+ * The ranking with each bid's offered reduction, or [] while the round has no framework. `bids` is
+ * the round's bids when the caller has read them already (a 10,000-bid read is not repeated).
+ */
+function rankingForDepartures(
+  ctx: ReadContext,
+  roundId: number,
+  bids = ctx.store.bids.listForRound(roundId),
+): (Ranked & DepartureBid)[] {
   if (!getFramework(ctx, roundId)) return [];
-  const bidOf = new Map(ctx.store.bids.listForRound(roundId).map((b) => [b.id, b]));
+  const bidOf = new Map(bids.map((b) => [b.id, b]));
   return rankingFor(ctx, roundId).map((r) => ({
     ...r,
     reducedPence: bidOf.get(r.bidId)?.reducedPence ?? null,
@@ -33,7 +40,7 @@ export function allocationFor(ctx: ReadContext, roundId: number): Allocation {
   const bids = ctx.store.bids.listForRound(roundId);
   const bidOf = new Map(bids.map((b) => [b.id, b]));
   const stored = ctx.store.allocation.items(roundId);
-  const departures = departuresFor(rankingForDepartures(ctx, roundId), stored, round.availablePence);
+  const departures = departuresFor(rankingForDepartures(ctx, roundId, bids), stored, round.availablePence);
   const items = stored
     .map((item) => {
       const bid = bidOf.get(item.bidId);

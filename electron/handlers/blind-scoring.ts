@@ -39,11 +39,11 @@ export function assertSeesRanking(ctx: ReadContext, roundId: number, what: strin
 export function visibleForScores<T extends { bidId: number }>(
   ctx: ReadContext,
   roundId: number,
-  rows: T[],
+  rows: readonly T[],
   what: string,
 ): T[] {
   const visibility = assertSeesRanking(ctx, roundId, what);
-  return visibility.everyBid ? rows : rows.filter((r) => visibility.bid(r.bidId));
+  return visibility.everyBid ? [...rows] : rows.filter((r) => visibility.bid(r.bidId));
 }
 
 /** Whether the acting person may see anything derived from the ranking (a bid's rank, say). */

@@ -1,12 +1,14 @@
 import type { ParsedInput } from '../../shared/contract';
 import { formatDate } from '../../shared/dates';
 import type { Person } from '../../shared/people';
+import type { KeyObject } from 'node:crypto';
 import {
-  enrolmentCodeMatches,
-  hashEnrolmentCode,
+  enrolmentProof,
+  issueEnrolmentCode,
   newEnrolmentCode,
   normaliseEnrolmentCode,
-  type HashedCode,
+  openEnrolmentCode,
+  type IssuedCode,
 } from '../identity/enrolment-code';
 import { DEFAULT_KDF, type KdfParams } from '../identity/keys';
 import { actingRole } from './actor';
@@ -20,20 +22,20 @@ import { fieldRefusal, notFound, Refusal } from './refusal';
 // passphrase, which nobody else ever sets or learns. Wrong, reused or someone else's codes are
 // refused and change nothing.
 
-/** A new code for `name`, and the hash of it to keep (made off the thread, before any write). */
-export async function newCodeFor(ctx: HandlerContext, name: string): Promise<{ code: string } & HashedCode> {
+/** A new code for `name`, and what to keep of it (made off the thread, before any write). */
+export async function newCodeFor(ctx: HandlerContext, name: string): Promise<{ code: string } & IssuedCode> {
   const code = newEnrolmentCode();
-  const hashed = await hashEnrolmentCode(name, normaliseEnrolmentCode(code)!, ctx.kdf ?? DEFAULT_KDF);
-  return { code, ...hashed };
+  const issued = await issueEnrolmentCode(name, normaliseEnrolmentCode(code)!, ctx.kdf ?? DEFAULT_KDF);
+  return { code, ...issued };
 }
 
-/** Keeps the hash of the code given to the person (inside the caller's transaction). */
-export function keepCode(ctx: HandlerContext, personId: number, hashed: HashedCode): void {
+/** Keeps the public half of the code's key given to the person (inside the caller's transaction). */
+export function keepCode(ctx: HandlerContext, personId: number, issued: IssuedCode): void {
   ctx.store.enrolmentCodes.issue({
     personId,
-    codeHash: hashed.codeHash,
-    salt: hashed.salt,
-    kdf: JSON.stringify(hashed.kdf),
+    codePublicKey: issued.codePublicKey,
+    salt: issued.salt,
+    kdf: JSON.stringify(issued.kdf),
     issuedAt: ctx.now(),
   });
 }
@@ -49,8 +51,11 @@ function refuseEnrolled(ctx: HandlerContext, person: Person): void {
   );
 }
 
-/** Checks the code typed for `person`; refuses (changing nothing) unless it is theirs and unused. */
-async function checkCode(ctx: HandlerContext, person: Person, typed: string): Promise<void> {
+/**
+ * Checks the code typed for `person` and gives back the code's key, which signs their new key;
+ * refuses (changing nothing) unless the code is theirs.
+ */
+async function checkCode(ctx: HandlerContext, person: Person, typed: string): Promise<KeyObject> {
   const code = normaliseEnrolmentCode(typed);
   if (!code)
     throw fieldRefusal(
@@ -65,13 +70,26 @@ async function checkCode(ctx: HandlerContext, person: Person, typed: string): Pr
       'enrolmentCode',
       `${person.name} has no enrolment code: a lead officer gives them one (people code --name "${person.name}")`,
     );
-  const hashed = { codeHash: stored.codeHash, salt: stored.salt, kdf: JSON.parse(stored.kdf) as KdfParams };
-  if (!(await enrolmentCodeMatches(person.name, code, hashed)))
+  if (!stored.codePublicKey)
+    throw fieldRefusal(
+      'forbidden',
+      'enrolmentCode',
+      `${person.name}'s enrolment code was given before codes could prove an enrolment and no longer works: ` +
+        `a lead officer gives them a new one (people code --name "${person.name}")`,
+    );
+  const issued = {
+    codePublicKey: stored.codePublicKey,
+    salt: stored.salt,
+    kdf: JSON.parse(stored.kdf) as KdfParams,
+  };
+  const key = await openEnrolmentCode(person.name, code, issued);
+  if (!key)
     throw fieldRefusal(
       'forbidden',
       'enrolmentCode',
       `That is not ${person.name}'s enrolment code: check it with the lead officer who added them; nothing was changed`,
     );
+  return key;
 }
 
 export const enrolmentHandlers = {
@@ -87,6 +105,7 @@ export const enrolmentHandlers = {
     refuseEnrolled(ctx, person);
     // An office from before passphrases: while nobody has one, a lead officer claims their own profile.
     const claim = nobodyEnrolled(ctx) && actingRole(person) === 'lead_officer' && !input.enrolmentCode;
+    let codeKey: KeyObject | null = null;
     if (!claim) {
       if (!input.enrolmentCode)
         throw fieldRefusal(
@@ -94,12 +113,14 @@ export const enrolmentHandlers = {
           'enrolmentCode',
           `Give the enrolment code the lead officer gave ${person.name} (on the command line, --code CODE)`,
         );
-      await checkCode(ctx, person, input.enrolmentCode);
+      codeKey = await checkCode(ctx, person, input.enrolmentCode);
     }
     const sealed = await sealNew(ctx, input.passphrase, [person.name]);
+    // The code's key signs the new key: verify checks it against the key the issuing entry recorded.
+    const proof = codeKey && enrolmentProof(codeKey, person.id, sealed.publicKey);
     return ctx.store.transaction(() => {
       refuseEnrolled(ctx, person);
-      if (!claim && !ctx.store.enrolmentCodes.use(person.id, ctx.now()))
+      if (proof && !ctx.store.enrolmentCodes.use(person.id, ctx.now(), proof))
         throw fieldRefusal('conflict', 'enrolmentCode', 'That enrolment code has already been used');
       enrolPerson(ctx, person, sealed);
       return listItem(ctx, person.id);

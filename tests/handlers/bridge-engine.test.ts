@@ -26,7 +26,7 @@ beforeAll(async () => {
     migrationsFolder: MIGRATIONS_FOLDER,
     version: 'test',
   });
-  server = await startWebServer({ call: engine.call, rendererRoot: root });
+  server = await startWebServer({ call: engine.call, callJson: engine.callJson, rendererRoot: root });
 }, 240_000);
 
 afterAll(async () => {
@@ -61,6 +61,20 @@ describe('the web bridge with its engine in a worker thread', () => {
     expect(ranked.value).toHaveLength(BIDS);
     expect(order).toEqual(['page', 'ranking']);
   }, 120_000);
+
+  it('passes the worker its result as JSON text, which the server sends on as it is', async () => {
+    // A 4,000-bid ranking is megabytes: as objects it was copied out of the worker and into the
+    // main thread, then written as JSON there; as text it is written once, in the worker.
+    const text = await engine.callJson('assessment:ranking', { roundId: 1 });
+    expect(typeof text).toBe('string');
+    const body = await fetch(`${server.origin}/api/assessment:ranking`, {
+      method: 'POST',
+      headers: headers(),
+      body: JSON.stringify({ roundId: 1 }),
+    }).then((r) => r.text());
+    expect(body).toBe(text);
+    expect(await engine.call('assessment:ranking', { roundId: 1 })).toEqual(JSON.parse(text));
+  }, 60_000);
 
   it('answers every call through the same dispatch, refusals included', async () => {
     const missing = await api('assessment:ranking', { roundId: 99 });

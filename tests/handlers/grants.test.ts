@@ -327,6 +327,11 @@ describe('grants after the award', () => {
       /A variation of £3,000 .* above the office's threshold of £2,500/,
     );
     expect(await vary(5_200_000)).toMatchObject({ ok: true, value: { awardedPence: 5_200_000 } });
+    // The grant's page lists the variation: from, to, why and who.
+    const varied = await o.call('grants:get', { roundId: 1, bidRef: 'S1' });
+    expect(varied.variations).toMatchObject([
+      { fromPence: 5_000_000, toPence: 5_200_000, reason: 'Scope grew', by: 'Dan Hughes' },
+    ]);
     // The new decision changes the grant: supersede, reallocate, sign.
     await o.call('notices:supersede', { roundId: 1 });
     await o.call('allocation:set', {
@@ -354,10 +359,11 @@ describe('grants after the award', () => {
       bidRef: 'D1',
       finalReport: 'Delivered in full.',
     });
-    expect([closed.status, closed.finalReport, closed.nextReturnDue]).toEqual([
+    expect([closed.status, closed.finalReport, closed.nextReturnDue, closed.closedOn]).toEqual([
       'closed',
       'Delivered in full.',
       null,
+      '2026-11-22',
     ]);
     o.setDay('2027-01-10');
     expect(

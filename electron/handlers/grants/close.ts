@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../shared/contract';
 import { formatMoney } from '../../../shared/money';
 import type { HandlerContext } from '../context';
-import { Refusal } from '../refusal';
+import { fieldRefusal, Refusal } from '../refusal';
 import { grantOf } from './view';
 import { mustBeOpen, writableGrant } from './writable';
 
@@ -20,8 +20,9 @@ export function closeGrant(ctx: HandlerContext, input: ParsedInput<'grants:close
       );
     const clawback = input.clawbackPence ?? 0;
     if (clawback > s.paidPence)
-      throw new Refusal(
+      throw fieldRefusal(
         'invalid_input',
+        'clawbackPence',
         `Only ${formatMoney(s.paidPence)} has been paid on grant ${s.ref}: ` +
           `${formatMoney(clawback)} cannot be clawed back`,
       );

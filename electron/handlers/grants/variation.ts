@@ -1,8 +1,9 @@
 import type { ParsedInput } from '../../../shared/contract';
+import { variationChange } from '../../../shared/grants';
 import { formatMoney } from '../../../shared/money';
 import { actingPerson } from '../actor';
 import type { HandlerContext, ReadContext } from '../context';
-import { Refusal } from '../refusal';
+import { fieldRefusal, Refusal } from '../refusal';
 import { grantOf } from './view';
 import { mustBeOpen, writableGrant } from './writable';
 
@@ -31,7 +32,12 @@ export function varyGrant(ctx: HandlerContext, input: ParsedInput<'grants:vary'>
     mustBeOpen(found, 'it can no longer be varied');
     const g = found.row.grant;
     const s = found.summary;
-    const change = Math.abs(input.amountPence - g.awardedPence);
+    const threshold = variationThreshold(ctx);
+    const { changePence: change, needsDecision } = variationChange(
+      g.awardedPence,
+      input.amountPence,
+      threshold,
+    );
     if (change === 0)
       throw new Refusal('invalid_input', `Grant ${s.ref} is already ${formatMoney(g.awardedPence)}`);
     const committed = s.paidPence + s.claimedPence;
@@ -40,10 +46,10 @@ export function varyGrant(ctx: HandlerContext, input: ParsedInput<'grants:vary'>
         'conflict',
         `Grant ${s.ref} has ${formatMoney(committed)} paid or claimed already: it cannot be varied below that`,
       );
-    const threshold = variationThreshold(ctx);
-    if (change > threshold)
-      throw new Refusal(
+    if (needsDecision)
+      throw fieldRefusal(
         'conflict',
+        'amountPence',
         `A variation of ${formatMoney(change)} to grant ${s.ref} is above the office's threshold of ` +
           `${formatMoney(threshold)}: it needs a new signed decision. Draft a superseding notice ` +
           `(notice supersede --round ${input.roundId}), change the allocation and have it signed`,

@@ -79,18 +79,7 @@ export function roundDelivery(ctx: ReadContext, roundId: number, asOf = today(ct
             .filter((c) => c.financialYear === y.financialYear)
             .reduce((s, c) => s + c.amountPence, 0),
         })),
-        claims: own.claims.map((c) => ({
-          id: c.id,
-          period: c.period,
-          financialYear: c.financialYear,
-          amountPence: c.amountPence,
-          matchPence: c.matchPence,
-          status: c.status,
-          recordedBy: name(c.recordedBy) ?? '',
-          recordedAt: c.recordedAt,
-          approvedBy: name(c.approvedBy),
-          approvedAt: c.approvedAt,
-        })),
+        claims: own.claims.map((c) => claimView(c, name)),
         returns: dueDatesOf(
           g,
           row.endsOn,
@@ -105,12 +94,42 @@ export function roundDelivery(ctx: ReadContext, roundId: number, asOf = today(ct
             spendToDatePence: got?.spendToDatePence ?? null,
           };
         }),
+        variations: variationsOf(ctx, g.id, name),
         finalReport: g.finalReport,
+        closedOn: g.closedOn,
         clawbackPence: g.clawbackPence,
       });
       return { row, summary, detail };
     }),
   };
+}
+
+type Names = (id: number | null) => string | null;
+
+function claimView(c: ClaimRow, name: Names): GrantDetail['claims'][number] {
+  return {
+    id: c.id,
+    period: c.period,
+    financialYear: c.financialYear,
+    amountPence: c.amountPence,
+    matchPence: c.matchPence,
+    status: c.status,
+    recordedBy: name(c.recordedBy) ?? '',
+    recordedAt: c.recordedAt,
+    approvedBy: name(c.approvedBy),
+    approvedAt: c.approvedAt,
+  };
+}
+
+/** One grant's variations within the threshold, oldest first (read only when its detail is asked for). */
+function variationsOf(ctx: ReadContext, grantId: number, name: Names): GrantDetail['variations'] {
+  return ctx.store.grants.variations(grantId).map((v) => ({
+    fromPence: v.fromPence,
+    toPence: v.toPence,
+    reason: v.reason,
+    by: name(v.personId),
+    at: v.createdAt,
+  }));
 }
 
 const open = (g: GrantRow) => g.status !== 'closed' && g.status !== 'clawed_back';

@@ -1,3 +1,4 @@
+import { formatDate } from '../../../shared/dates';
 import type { PackConflict } from '../../../shared/packs';
 import type { Person } from '../../../shared/people';
 import type { Round } from '../../../shared/rounds';
@@ -6,13 +7,15 @@ import type { HandlerContext } from '../../handlers/context';
 import { Refusal } from '../../handlers/refusal';
 import type { ReceiveOutcome } from './types';
 import type { AssessorReturn } from './assessor-payload';
+import { laterOf, newVersions, type MergeTimes } from './new-versions';
 
 // An assessor's return: on their laptop, every version of their own declarations and scores on
-// the copy, and their submissions; at the office, merged into the round. Versions are matched by
-// what they say and when they were made, so the same version is never added twice. The current
-// score is the newest version, wherever it was made: when the office holds a later one (entered
-// there after the pack went out) it is kept and the difference listed. A declaration of a conflict
-// applies at once, whatever else the office holds.
+// the copy, in the order made, and their submissions; at the office, merged into the round. No
+// laptop's clock decides anything here: a version is new when the office does not hold it yet
+// (new-versions.ts), everything taken is recorded at the office's receipt time, and the return's
+// last version of a score stands unless the office changed that score itself since it last heard
+// from the assessor (the pack was made, or their last return came), when the office's is kept and
+// the difference listed. A declaration of a conflict applies at once, whatever else the office holds.
 
 /** Recipient: the assessor's own work on the copy. */
 export function assessorReturn(ctx: HandlerContext, roundId: number, me: Person): AssessorReturn {
@@ -28,7 +31,6 @@ export function assessorReturn(ctx: HandlerContext, roundId: number, me: Person)
         conflict: d.conflict,
         nature: d.nature,
         reason: d.reason,
-        at: d.at,
       });
     for (const s of ctx.store.packs.scoreVersions(bid.id, me.id)) {
       const criterion = criteria.get(s.criterionId);
@@ -39,25 +41,151 @@ export function assessorReturn(ctx: HandlerContext, roundId: number, me: Person)
           score: s.score,
           justification: s.justification,
           submitted: s.submitted,
-          at: s.at,
         });
     }
     const submission = ctx.store.scoring.submission(bid.id, me.id);
-    if (submission) result.submissions.push({ ref: bid.ref, submittedAt: submission.submittedAt });
+    if (submission) result.submissions.push({ ref: bid.ref });
   }
   return result;
 }
 
-const newest = <T extends { at: string }>(rows: T[]): T | undefined =>
-  rows.reduce<T | undefined>((best, row) => (!best || row.at >= best.at ? row : best), undefined);
+type Declaration = AssessorReturn['declarations'][number];
+type Score = AssessorReturn['scores'][number];
+type Criterion = { id: number; code: string; gateway: boolean };
+
+interface BidMerge {
+  ctx: HandlerContext;
+  bid: { id: number; ref: string };
+  assessor: Person;
+  times: MergeTimes;
+  conflicts: PackConflict[];
+  count: (isNew: boolean) => void;
+}
+
+/** The bid's score versions and current scores at the office, read once before its criteria merge. */
+interface HeldScores {
+  versions: ReturnType<HandlerContext['store']['packs']['scoreVersions']>;
+  current: ReturnType<HandlerContext['store']['packs']['currentScores']>;
+}
+
+const declarationKey = (d: { conflict: boolean; nature: string | null; reason: string | null }) =>
+  JSON.stringify([d.conflict, d.nature ?? null, d.reason ?? null]);
+const scoreKey = (s: { score: number | null; justification: string; submitted: boolean }) =>
+  JSON.stringify([s.score, s.justification, s.submitted]);
+
+/** Declarations: every version not yet held; the return's last, when new, becomes the current one. */
+function mergeDeclarations(m: BidMerge, given: Declaration[]) {
+  const { ctx, bid, assessor, times } = m;
+  const fresh = newVersions(given, ctx.store.scoring.declarationHistory(bid.id, assessor.id), declarationKey);
+  given.forEach((d, i) => {
+    m.count(fresh[i]!);
+    if (fresh[i])
+      ctx.store.packs.addDeclarationVersion({
+        bidId: bid.id,
+        personId: assessor.id,
+        conflict: d.conflict,
+        nature: d.nature,
+        reason: d.reason,
+        recordedBy: assessor.id,
+        at: times.receivedAt,
+      });
+  });
+  const latest = given.at(-1);
+  if (!latest || !fresh.at(-1)) return;
+  const current = ctx.store.scoring.declaration(bid.id, assessor.id);
+  const since = laterOf(times.packMadeAt, times.lastReceivedAt);
+  if (current?.conflict && !latest.conflict)
+    m.conflicts.push({
+      ref: bid.ref,
+      criterion: null,
+      message:
+        `${bid.ref}: the office holds ${assessor.name}'s declared conflict of interest; ` +
+        'only a lead officer withdraws it, so it stands',
+    });
+  else if (latest.conflict || !current || current.declaredAt <= since)
+    ctx.store.packs.setDeclaration(bid.id, assessor.id, latest.conflict, latest.nature, times.receivedAt);
+}
+
+/**
+ * Scores of one criterion: every version not yet held; the return's last, when new, stands unless
+ * the office changed the score itself since it last heard from the assessor. A sheet submitted at
+ * the office is final, as it is to a local write: only a reopening changes it.
+ */
+function mergeCriterion(m: BidMerge, held: HeldScores, criterion: Criterion, given: Score[]) {
+  const { ctx, bid, assessor, times } = m;
+  const versions = held.versions.filter((h) => h.criterionId === criterion.id);
+  const fresh = newVersions(given, versions, scoreKey);
+  if (fresh.some(Boolean) && ctx.store.scoring.submission(bid.id, assessor.id))
+    throw new Refusal(
+      'conflict',
+      `${assessor.name}'s scoring sheet for ${bid.ref} is submitted at the office: a return cannot change a ` +
+        'submitted sheet (a lead officer reopens it first); nothing was changed',
+    );
+  given.forEach((s, i) => {
+    m.count(fresh[i]!);
+    if (fresh[i])
+      ctx.store.packs.addScoreVersion({
+        bidId: bid.id,
+        personId: assessor.id,
+        criterionId: criterion.id,
+        score: s.score,
+        justification: s.justification,
+        submitted: s.submitted,
+        at: times.receivedAt,
+      });
+  });
+  const theirs = given.at(-1);
+  if (!theirs || !fresh.at(-1)) return;
+  const ours = held.current.find((c) => c.criterionId === criterion.id);
+  if (ours && ours.updatedAt > laterOf(times.packMadeAt, times.lastReceivedAt)) {
+    if (ours.score !== theirs.score || ours.justification !== theirs.justification)
+      m.conflicts.push({
+        ref: bid.ref,
+        criterion: criterion.code,
+        message:
+          `${bid.ref} ${criterion.code}: the office has ${assessor.name}'s later score ` +
+          `${ours.score ?? 'none'}, entered at the office on ${formatDate(ours.updatedAt)} after the pack went out; ` +
+          `the return's ${theirs.score ?? 'none'} is kept in the history only`,
+      });
+    return;
+  }
+  ctx.store.packs.setScore(
+    bid.id,
+    assessor.id,
+    criterion.id,
+    theirs.score,
+    theirs.justification,
+    times.receivedAt,
+  );
+}
+
+/** A submission: counted once; one the office reopened after the pack was made stays reopened. */
+function mergeSubmission(m: BidMerge, roundId: number) {
+  const { ctx, bid, assessor, times } = m;
+  if (ctx.store.scoring.submission(bid.id, assessor.id)) return m.count(false);
+  const reopened = ctx.store.scoring
+    .reopeningsForRound(roundId)
+    .findLast((r) => r.bidId === bid.id && r.personId === assessor.id && r.at > times.packMadeAt);
+  if (reopened)
+    return m.conflicts.push({
+      ref: bid.ref,
+      criterion: null,
+      message:
+        `${bid.ref}: the office reopened ${assessor.name}'s submitted sheet on ${formatDate(reopened.at)}, ` +
+        'after the pack went out; it stays reopened',
+    });
+  ctx.store.packs.addSubmission(bid.id, assessor.id, times.receivedAt);
+  m.count(true);
+}
 
 /** Office: merges the return into the round, counting what was new and what it had already. */
-// long-function: one pass over a return, counting what is added, unchanged and kept
+// long-function: one pass over a return, finding each bid and criterion before merging its rows
 export function mergeAssessorReturn(
   ctx: HandlerContext,
   round: Round,
   assessor: Person,
   data: AssessorReturn,
+  times: MergeTimes,
 ): ReceiveOutcome {
   if (round.stage !== 'assessment')
     throw new Refusal(
@@ -68,7 +196,6 @@ export function mergeAssessorReturn(
   const framework = ctx.store.frameworks.forRound(round.id);
   const criteria = new Map((framework?.criteria ?? []).map((c) => [c.code.toLowerCase(), c] as const));
   refuseWhatNoLocalWriteCould(
-    ctx,
     data,
     criteria,
     framework ? { min: framework.scaleMin, max: framework.scaleMax } : undefined,
@@ -76,10 +203,11 @@ export function mergeAssessorReturn(
   let added = 0;
   let unchanged = 0;
   const conflicts: PackConflict[] = [];
+  const count = (isNew: boolean) => (isNew ? (added += 1) : (unchanged += 1));
   const refs = new Set(
     [...data.declarations, ...data.scores, ...data.submissions].map((r) => r.ref.toLowerCase()),
   );
-  const bidOf = new Map<string, { id: number; ref: string }>();
+  let bids = 0;
   for (const ref of refs) {
     const bid = ctx.store.bids.findByRef(round.id, ref);
     if (!bid) {
@@ -98,138 +226,36 @@ export function mergeAssessorReturn(
       });
       continue;
     }
-    bidOf.set(ref, bid);
-  }
-
-  for (const [ref, bid] of bidOf) {
-    // Declarations: every version not yet held; the newest becomes the current one.
-    const held = ctx.store.scoring.declarationHistory(bid.id, assessor.id);
-    const given = data.declarations.filter((d) => d.ref.toLowerCase() === ref);
-    for (const d of given) {
-      const known = held.some(
-        (h) => h.at === d.at && h.conflict === d.conflict && (h.nature ?? null) === d.nature,
-      );
-      if (known) unchanged += 1;
-      else {
-        ctx.store.packs.addDeclarationVersion({
-          bidId: bid.id,
-          personId: assessor.id,
-          ...d,
-          recordedBy: assessor.id,
-        });
-        added += 1;
-      }
-    }
-    const latest = newest(given);
-    const current = ctx.store.scoring.declaration(bid.id, assessor.id);
-    if (latest) {
-      if (current?.conflict && !latest.conflict)
-        conflicts.push({
-          ref: bid.ref,
-          criterion: null,
-          message:
-            `${bid.ref}: the office holds ${assessor.name}'s declared conflict of interest; ` +
-            'only a lead officer withdraws it, so it stands',
-        });
-      else if (latest.conflict || !current || latest.at > current.declaredAt)
-        ctx.store.packs.setDeclaration(bid.id, assessor.id, latest.conflict, latest.nature, latest.at);
-    }
-
-    // Scores: every version not yet held; per criterion the newest version anywhere stands. A sheet
-    // submitted at the office is final, as it is to a local write: only a reopening changes it.
-    const submittedHere = ctx.store.scoring.submission(bid.id, assessor.id);
-    const heldScores = ctx.store.packs.scoreVersions(bid.id, assessor.id);
-    const currentScores = ctx.store.packs.currentScores(bid.id, assessor.id);
-    const byCriterion = new Map<number, AssessorReturn['scores']>();
+    bids += 1;
+    const m: BidMerge = { ctx, bid, assessor, times, conflicts, count };
+    mergeDeclarations(
+      m,
+      data.declarations.filter((d) => d.ref.toLowerCase() === ref),
+    );
+    const byCriterion = new Map<Criterion, Score[]>();
     for (const s of data.scores.filter((row) => row.ref.toLowerCase() === ref)) {
       const criterion = criteria.get(s.criterion.toLowerCase());
-      if (!criterion) {
+      if (criterion) byCriterion.set(criterion, [...(byCriterion.get(criterion) ?? []), s]);
+      else
         conflicts.push({
           ref: bid.ref,
           criterion: s.criterion,
           message: `${bid.ref} ${s.criterion} is no longer a criterion of this round: that score was not merged`,
         });
-        continue;
-      }
-      const known = heldScores.some(
-        (h) =>
-          h.criterionId === criterion.id &&
-          h.at === s.at &&
-          h.score === s.score &&
-          h.justification === s.justification &&
-          h.submitted === s.submitted,
-      );
-      if (known) unchanged += 1;
-      else {
-        if (submittedHere)
-          throw new Refusal(
-            'conflict',
-            `${assessor.name}'s scoring sheet for ${bid.ref} is submitted at the office: a return cannot change a ` +
-              'submitted sheet (a lead officer reopens it first); nothing was changed',
-          );
-        ctx.store.packs.addScoreVersion({
-          bidId: bid.id,
-          personId: assessor.id,
-          criterionId: criterion.id,
-          ...s,
-        });
-        added += 1;
-      }
-      byCriterion.set(criterion.id, [...(byCriterion.get(criterion.id) ?? []), s]);
     }
-    for (const [criterionId, versions] of byCriterion) {
-      const theirs = newest(versions)!;
-      const ours = currentScores.find((c) => c.criterionId === criterionId);
-      if (ours && ours.updatedAt > theirs.at) {
-        if (ours.score !== theirs.score || ours.justification !== theirs.justification)
-          conflicts.push({
-            ref: bid.ref,
-            criterion: theirs.criterion,
-            message:
-              `${bid.ref} ${theirs.criterion}: the office has ${assessor.name}'s later score ` +
-              `${ours.score ?? 'none'} (${ours.updatedAt}); the return's ${theirs.score ?? 'none'} ` +
-              `(${theirs.at}) is kept in the history only`,
-          });
-      } else
-        ctx.store.packs.setScore(
-          bid.id,
-          assessor.id,
-          criterionId,
-          theirs.score,
-          theirs.justification,
-          theirs.at,
-        );
-    }
-
-    // Submissions: counted once; a submission the office has since reopened stays reopened.
-    const submitted = data.submissions.find((s) => s.ref.toLowerCase() === ref);
-    if (submitted) {
-      const reopened = ctx.store.scoring
-        .reopeningsForRound(round.id)
-        .some(
-          (r) => r.bidId === bid.id && r.personId === assessor.id && r.submittedAt === submitted.submittedAt,
-        );
-      if (ctx.store.scoring.submission(bid.id, assessor.id)) unchanged += 1;
-      else if (reopened)
-        conflicts.push({
-          ref: bid.ref,
-          criterion: null,
-          message:
-            `${bid.ref}: the office reopened ${assessor.name}'s submission of ${submitted.submittedAt}; ` +
-            'it stays reopened',
-        });
-      else {
-        ctx.store.packs.addSubmission(bid.id, assessor.id, submitted.submittedAt);
-        added += 1;
-      }
-    }
+    const held: HeldScores = {
+      versions: ctx.store.packs.scoreVersions(bid.id, assessor.id),
+      current: ctx.store.packs.currentScores(bid.id, assessor.id),
+    };
+    for (const [criterion, given] of byCriterion) mergeCriterion(m, held, criterion, given);
+    if (data.submissions.some((s) => s.ref.toLowerCase() === ref)) mergeSubmission(m, round.id);
   }
   return {
     added,
     unchanged,
     conflicts,
     summary: {
-      bids: bidOf.size,
+      bids,
       declarations: data.declarations.length,
       scores: data.scores.length,
       submissions: data.submissions.length,
@@ -237,29 +263,15 @@ export function mergeAssessorReturn(
   };
 }
 
-/** A laptop's clock may run a little ahead of the office's; a day covers any honest difference. */
-const CLOCK_ALLOWANCE_MS = 24 * 60 * 60 * 1000;
-
 /**
  * A return is held to the rules a local write by its sender meets: a score within the criterion's
- * range, and nothing dated after the office receives it, give or take a laptop's clock (a version
- * "from 2099" would otherwise outrank every later score). One such row refuses the whole return.
+ * range. One such row refuses the whole return. (Times are not the return's to give: see above.)
  */
 function refuseWhatNoLocalWriteCould(
-  ctx: HandlerContext,
   data: AssessorReturn,
   criteria: Map<string, { gateway: boolean }>,
   scale: { min: number; max: number } | undefined,
 ) {
-  const receivedAt = ctx.now();
-  const latest = new Date(Date.parse(receivedAt) + CLOCK_ALLOWANCE_MS).toISOString();
-  const dated = [...data.declarations, ...data.scores].map((r) => r.at);
-  const future = [...dated, ...data.submissions.map((s) => s.submittedAt)].find((at) => at > latest);
-  if (future)
-    throw new Refusal(
-      'invalid_input',
-      `The return holds work dated ${future}, after the office received it (${receivedAt}): nothing was changed`,
-    );
   for (const s of data.scores) {
     const criterion = criteria.get(s.criterion.toLowerCase());
     if (!criterion || s.score === null || !scale) continue;

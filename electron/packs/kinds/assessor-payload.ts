@@ -6,7 +6,6 @@ import { bidContentSchema, roundContentSchema } from './round-copy';
 
 const text = (max: number) => z.string().max(max);
 const nullableText = (max: number) => z.string().max(max).nullable();
-const at = z.string().max(40);
 
 /** The round (its framework required) and the bids assigned to the assessor, in full. */
 export const assessorPayloadSchema = roundContentSchema.extend({
@@ -15,7 +14,12 @@ export const assessorPayloadSchema = roundContentSchema.extend({
 });
 export type AssessorPayload = z.infer<typeof assessorPayloadSchema>;
 
-/** An assessor's own work on the copy: every version of every declaration and score, and submissions. */
+/**
+ * An assessor's own work on the copy: every version of every declaration and score, in the order
+ * they were made there, and the sheets submitted. No times: the office records what it takes at
+ * its own receipt time, and a laptop's clock decides nothing there (an `at` a crafted or older
+ * return still carries is dropped when the return is parsed).
+ */
 export const assessorReturnSchema = z.object({
   of: z.literal('assessor'),
   declarations: z
@@ -25,7 +29,6 @@ export const assessorReturnSchema = z.object({
         conflict: z.boolean(),
         nature: nullableText(2_000),
         reason: nullableText(2_000),
-        at,
       }),
     )
     .max(20_000),
@@ -37,10 +40,9 @@ export const assessorReturnSchema = z.object({
         score: z.number().int().nullable(),
         justification: text(20_000),
         submitted: z.boolean(),
-        at,
       }),
     )
     .max(200_000),
-  submissions: z.array(z.object({ ref: text(24), submittedAt: at })).max(2_000),
+  submissions: z.array(z.object({ ref: text(24) })).max(2_000),
 });
 export type AssessorReturn = z.infer<typeof assessorReturnSchema>;

@@ -45,7 +45,11 @@ export const assessorKind: PackKindModule = {
     };
   },
 
-  receive(ctx, { round, payload, sender }) {
-    return mergeAssessorReturn(ctx, round, sender, parsePayload(assessorReturnSchema, payload, 'return'));
+  receive(ctx, { round, payload, sender, answered, receivedAt, lastReceivedAt }) {
+    return mergeAssessorReturn(ctx, round, sender, parsePayload(assessorReturnSchema, payload, 'return'), {
+      packMadeAt: answered.createdAt,
+      lastReceivedAt,
+      receivedAt,
+    });
   },
 };

@@ -7,12 +7,14 @@ import { STAGE_LABELS } from '../../../shared/stages';
 import type { HandlerContext, ReadContext } from '../../handlers/context';
 import { Refusal } from '../../handlers/refusal';
 import type { BoardReturn } from './board-payload';
+import { laterOf, type MergeTimes } from './new-versions';
 import type { ReceiveOutcome } from './types';
 
 // A board member's return: on their laptop, their own views and comments as they stand on the
-// copy; at the office, merged view by view. A view the office already has is unchanged; a newer
-// one replaces the office's; one older than a view the office recorded for them since is not
-// applied, and the difference is listed.
+// copy; at the office, merged view by view. A view the office already has is unchanged. Another
+// replaces the office's, recorded at the office's receipt time, unless the office recorded a view
+// for them itself since it last heard from them (the pack was made, or their last return came):
+// then the office's is kept and the difference listed. No laptop's clock decides which stands.
 
 /** Board member: their own views on the copy. */
 export function boardReturn(ctx: ReadContext, roundId: number, me: Person): BoardReturn {
@@ -27,7 +29,6 @@ export function boardReturn(ctx: ReadContext, roundId: number, me: Person): Boar
         view: v.view,
         comment: v.comment,
         meetingOn: v.meetingOn,
-        at: v.at,
       })),
   };
 }
@@ -41,6 +42,7 @@ export function mergeBoardReturn(
   round: Round,
   member: Person,
   data: BoardReturn,
+  times: MergeTimes,
 ): ReceiveOutcome {
   if (round.stage !== 'board')
     throw new Refusal(
@@ -77,17 +79,17 @@ export function mergeBoardReturn(
       unchanged += 1;
       continue;
     }
-    if (office && office.at > view.at) {
+    if (office && office.at > laterOf(times.packMadeAt, times.lastReceivedAt)) {
       conflicts.push({
         ref: bid.ref,
         criterion: null,
         message:
           `${bid.ref}: kept ${member.name}'s view recorded at the office on ${formatDate(office.at.slice(0, 10))}, ` +
-          `${say(office)}; the return's earlier view was ${say(view)}`,
+          `after the pack went out, ${say(office)}; the return's view was ${say(view)}`,
       });
       continue;
     }
-    ctx.store.board.recordView(bid.id, member.id, view.view, view.comment, view.meetingOn, view.at);
+    ctx.store.board.recordView(bid.id, member.id, view.view, view.comment, view.meetingOn, times.receivedAt);
     added += 1;
   }
   return { added, unchanged, conflicts, summary: { views: data.views.length } };

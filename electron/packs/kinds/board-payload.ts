@@ -95,9 +95,12 @@ export const boardPayloadSchema = assessorPayloadSchema.extend({
 });
 export type BoardPayload = z.infer<typeof boardPayloadSchema>;
 
-/** A board member's return: their own views and comments, as they stand on their copy. */
+/**
+ * A board member's return: their own views and comments, as they stand on their copy. No times:
+ * the office records a view it takes at its own receipt time (an `at` still sent is dropped).
+ */
 export const boardReturnSchema = z.object({
   of: z.literal('board'),
-  views: z.array(view).max(2_000),
+  views: z.array(view.omit({ at: true })).max(2_000),
 });
 export type BoardReturn = z.infer<typeof boardReturnSchema>;

@@ -36,7 +36,11 @@ export const boardKind: PackKindModule = {
     return { payload, summary: { views: payload.views.length } };
   },
 
-  receive(ctx, { round, payload, sender }) {
-    return mergeBoardReturn(ctx, round, sender, parsePayload(boardReturnSchema, payload, 'return'));
+  receive(ctx, { round, payload, sender, answered, receivedAt, lastReceivedAt }) {
+    return mergeBoardReturn(ctx, round, sender, parsePayload(boardReturnSchema, payload, 'return'), {
+      packMadeAt: answered.createdAt,
+      lastReceivedAt,
+      receivedAt,
+    });
   },
 };

@@ -215,6 +215,7 @@ export function mergeDeliveryReturn(
   round: Round,
   officer: Person & { retiredAt?: string | null },
   data: DeliveryReturn,
+  packMadeAt: string,
 ): ReceiveOutcome {
   if (officer.retiredAt)
     throw new Refusal(
@@ -224,9 +225,6 @@ export function mergeDeliveryReturn(
   const held = heldHere(ctx, round.id);
   const grants = new Map(ctx.store.grants.forRound(round.id).map((g) => [g.ref.toLowerCase(), g.grant]));
   const names = ctx.store.grants.personNames();
-  const lastSent = ctx.store.packs
-    .sentForRound(round.id)
-    .find((p) => p.kind === 'delivery' && p.personId === officer.id);
   const refused: FieldIssue[] = [];
   const conflicts: PackConflict[] = [];
   let added = 0;
@@ -257,7 +255,7 @@ export function mergeDeliveryReturn(
       continue;
     }
     const g = grants.get(d.ref.toLowerCase());
-    if (g?.diligenceAt && lastSent && g.diligenceAt > lastSent.createdAt && g.diligenceBy !== officer.id) {
+    if (g?.diligenceAt && g.diligenceAt > packMadeAt && g.diligenceBy !== officer.id) {
       conflicts.push({
         ref: d.ref,
         criterion: null,

@@ -46,7 +46,13 @@ export const deliveryKind: PackKindModule = {
     };
   },
 
-  receive(ctx, { round, payload, sender }) {
-    return mergeDeliveryReturn(ctx, round, sender, parsePayload(deliveryReturnSchema, payload, 'return'));
+  receive(ctx, { round, payload, sender, answered }) {
+    return mergeDeliveryReturn(
+      ctx,
+      round,
+      sender,
+      parsePayload(deliveryReturnSchema, payload, 'return'),
+      answered.createdAt,
+    );
   },
 };

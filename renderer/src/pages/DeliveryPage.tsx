@@ -5,11 +5,13 @@ import { GRANT_STATUS_LABELS, lastReturnWords, RAG_LABELS, type Rag } from '../.
 import { formatMoney } from '../../../shared/money';
 import { api } from '../api';
 import { RequestedAllocatedBar } from '../components/Bars';
-import { LoadFailure, Page } from '../components/Page';
+import { ErrorSummary, type SummaryError } from '../components/ErrorSummary';
+import { Banner, LoadFailure, Page } from '../components/Page';
 import { DemoBanner, RoundNav } from '../components/RoundNav';
 import { saveFile } from '../files';
 import { useResult } from '../hooks/useResult';
 import { PacksPanel } from '../packs/PacksPanel';
+import { ThresholdForm } from './delivery/ThresholdForm';
 import { useMayWrite } from '../packs/round-copy';
 
 // The board's delivery page: for every grant of a signed round, what was awarded and paid, what
@@ -44,6 +46,9 @@ export function DeliveryPage({ roundId }: { roundId: number }) {
           .map((p) => p.name)
       : [];
   const [error, setError] = useState<string | null>(null);
+  // The variation threshold's form: its refusals in the summary at the top, its success in a banner.
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [done, setDone] = useState<string | null>(null);
   const download = async () => {
     const result = await api.reports.deliveryXlsx({ roundId });
     if (!result.ok) return setError(result.error.message);
@@ -60,6 +65,12 @@ export function DeliveryPage({ roundId }: { roundId: number }) {
       {round.state === 'ready' && <DemoBanner notice={round.value.demoNotice} />}
       {report.state === 'failed' && <LoadFailure message={report.error.message} />}
       {error && <LoadFailure message={error} />}
+      <ErrorSummary errors={errors} />
+      {done && (
+        <Banner kind="success">
+          <p>{done}</p>
+        </Banner>
+      )}
       {value && value.grants.length === 0 && (
         <p className="body">
           There are no grants yet: each award becomes a grant when the commissioner signs the notice.
@@ -206,6 +217,19 @@ export function DeliveryPage({ roundId }: { roundId: number }) {
               }}
               receiveLabel="Receive a pack"
               onReceived={reloadReport}
+            />
+          )}
+          {may('grants:setThreshold') && (
+            <ThresholdForm
+              errors={errors}
+              setErrors={(next) => {
+                setDone(null);
+                setErrors(next);
+              }}
+              onSaved={(message) => {
+                setErrors([]);
+                setDone(message);
+              }}
             />
           )}
         </>

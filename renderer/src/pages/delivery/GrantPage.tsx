@@ -9,17 +9,23 @@ import { RoundNav } from '../../components/RoundNav';
 import { useResult } from '../../hooks/useResult';
 import { useMayWrite } from '../../packs/round-copy';
 import { useMe } from '../../profile-context';
+import { AgreementSection } from './AgreementSection';
 import { ClaimsSection } from './ClaimsSection';
+import { CloseSection } from './CloseSection';
 import { DiligenceForm } from './DiligenceForm';
 import { ReturnsSection } from './ReturnsSection';
+import { ScheduleSection } from './ScheduleSection';
+import { VariationSection } from './VariationSection';
 
-// One grant, reached from the delivery page's table: its figures, then due diligence, claims and
-// monitoring returns as an officer records them. Each write goes through its channel, whose handler
-// enforces every rule; the page offers only what the rule book lets this person do.
+// One grant, reached from the delivery page's table: its figures, then its agreement, due diligence,
+// payment schedule, claims, monitoring returns, variations and closing as the office records them.
+// Each write goes through its channel, whose handler enforces every rule (the same handler as the
+// command line's); the page offers only what the rule book lets this person do.
 
 // long-function: a page read top to bottom as it appears; its sections share the one error summary
 export function GrantPage({ roundId, bidRef }: { roundId: number; bidRef: string }) {
   const [grant, reload] = useResult(() => api.grants.get({ roundId, bidRef }), `grant:${roundId}:${bidRef}`);
+  const [threshold] = useResult(() => api.grants.threshold(), 'grants-threshold');
   const { may } = useMayWrite(roundId);
   const me = useMe();
   const [done, setDone] = useState<string | null>(null);
@@ -36,6 +42,7 @@ export function GrantPage({ roundId, bidRef }: { roundId: number; bidRef: string
     reload();
   };
   const g = grant.state === 'ready' ? grant.value : null;
+  const open = g !== null && g.status !== 'closed' && g.status !== 'clawed_back';
   return (
     <Page title={g ? `Grant ${g.ref}: ${g.title}` : `Grant ${bidRef}`} caption={g?.partnership}>
       <RoundNav roundId={roundId} />
@@ -71,7 +78,17 @@ export function GrantPage({ roundId, bidRef }: { roundId: number; bidRef: string
               ? `Due diligence complete (${g.diligence.by ?? ''}).`
               : 'Due diligence is not complete: nothing can be paid until it is.'}
           </p>
-          {may('grants:diligence') && (
+          <AgreementSection
+            roundId={roundId}
+            grant={g}
+            me={me?.name ?? null}
+            mayDraft={may('grants:agreement')}
+            maySign={may('grants:signAgreement')}
+            open={open}
+            onSaved={saved}
+            {...forms}
+          />
+          {may('grants:diligence') && open && (
             <DiligenceForm
               key={g.diligence.at ?? 'none'}
               roundId={roundId}
@@ -80,11 +97,19 @@ export function GrantPage({ roundId, bidRef }: { roundId: number; bidRef: string
               {...forms}
             />
           )}
+          <ScheduleSection
+            roundId={roundId}
+            grant={g}
+            maySet={may('grants:schedule')}
+            open={open}
+            onSaved={saved}
+            {...forms}
+          />
           <ClaimsSection
             roundId={roundId}
             grant={g}
             me={me?.name ?? null}
-            mayAdd={may('claims:add')}
+            mayAdd={may('claims:add') && open}
             mayApprove={may('claims:approve')}
             onSaved={saved}
             {...forms}
@@ -92,7 +117,24 @@ export function GrantPage({ roundId, bidRef }: { roundId: number; bidRef: string
           <ReturnsSection
             roundId={roundId}
             grant={g}
-            mayImport={may('returns:import')}
+            mayImport={may('returns:import') && open}
+            onSaved={saved}
+            {...forms}
+          />
+          <VariationSection
+            roundId={roundId}
+            grant={g}
+            thresholdPence={threshold.state === 'ready' ? threshold.value.thresholdPence : null}
+            mayVary={may('grants:vary')}
+            open={open}
+            onSaved={saved}
+            {...forms}
+          />
+          <CloseSection
+            roundId={roundId}
+            grant={g}
+            mayClose={may('grants:close')}
+            open={open}
             onSaved={saved}
             {...forms}
           />
