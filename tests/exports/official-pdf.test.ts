@@ -53,7 +53,7 @@ describe('tagged PDF page breaks', () => {
 // Table cells that fit on one line are measured and drawn without pdfkit's line wrapper; those that
 // do not are still wrapped within their column.
 describe('tagged PDF table cells', () => {
-  it('right-aligns amounts of any width to the column edge and wraps a long title within its column', async (context) => {
+  it('right-aligns amounts of any width and wraps a long title within its column', async (context) => {
     requirePoppler(context, 'pdftotext');
     const long = 'A very long project title that cannot possibly fit on a single line of its narrow column';
     const pdf = await renderOfficialPdf({
