@@ -6,16 +6,15 @@ import { fingerprintOfPublicKey, signatureHolds } from './entry-signature';
 // role waits until the sitting commissioner approves it; the approval is kept in role_approvals as
 // a statement with the commissioner's Ed25519 signature. Walking the chain, every approval recorded
 // must be the commissioner in office then, signing with the key they held then, the statement
-// naming the person, role and approver its row names; and a grant waiting for approval takes
-// effect only in the entry that records such an approval of it.
+// naming the person, role and approver its row names; and nobody comes to act as commissioner or
+// lead officer except in the entry that records such an approval of it (or as the office's first
+// commissioner).
 
 /** A person as the chain has recorded them so far (see signers.ts). */
 export interface ApprovalPersonState {
   name: string;
   /** The role they act in: while a grant waits, the one before it (null: none). */
   role: Role | null;
-  /** The role granted and waiting for approval, or null. */
-  pending: Role | null;
   retiredAt: string | null;
 }
 
@@ -62,17 +61,22 @@ export function approvalProblems(
     else approved.add(`${row.person_id}:${row.role}`);
   }
   for (const c of changes) {
-    if (c.table !== 'people' || c.op !== 'update') continue;
-    const row = parse(c.image);
-    if (!row || typeof row.id !== 'number') continue;
-    const before = people.get(row.id);
-    const nowPending = typeof row.pending_since === 'string';
-    if (!before?.pending || nowPending || row.role !== before.pending) continue;
-    if (!approved.has(`${row.id}:${String(row.role)}`))
-      problems.push(
-        `${name} makes ${who(row.id)} ${String(row.role).replace('_', ' ')} without the sitting ` +
-          "commissioner's signed approval",
-      );
+    const row = c.table === 'people' ? parse(c.image) : null;
+    if (!row || typeof row.id !== 'number' || typeof row.retired_at === 'string') continue;
+    const acting = (typeof row.pending_since === 'string' ? row.role_before : row.role) as Role | null;
+    if (acting !== 'commissioner' && acting !== 'lead_officer') continue;
+    if (people.get(row.id)?.role === acting || approved.has(`${row.id}:${acting}`)) continue;
+    // A laptop's copy names the office's people as the pack does; the office's first commissioner
+    // needs nobody's approval.
+    if (c.op === 'insert' && fields.operation === 'packs:open') continue;
+    if (
+      acting === 'commissioner' &&
+      ![...people.values()].some((p) => p.role === 'commissioner' && !p.retiredAt)
+    )
+      continue;
+    problems.push(
+      `${name} makes ${who(row.id)} ${acting.replace('_', ' ')} without the sitting commissioner's signed approval`,
+    );
   }
   return problems;
 }

@@ -102,6 +102,8 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
   const hashes = new Map<number, string>();
   const people = new Map<number, PersonState>();
   const codes = new Map<number, CodeState>();
+  /** Whether the record has reached approvals (people rows with pending_since): grants before are notes. */
+  let approvalsExist = false;
   const imageBefore = sqlite.prepare(
     `SELECT image FROM audit_changes WHERE table_name = ? AND row_key = ? AND entry_seq < ?
      ORDER BY entry_seq DESC, position DESC LIMIT 1`,
@@ -125,12 +127,12 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
         pinned.set(row.person_id, String(row.public_key));
       if (c.table === 'notices' && row && typeof row.id === 'number' && typeof row.signature === 'string')
         noticeSignatures.set(row.id, row.signature);
+      if (c.table === 'people' && row && 'pending_since' in row) approvalsExist = true;
       if (c.table === 'people' && row && typeof row.id === 'number')
         people.set(row.id, {
           name: String(row.name),
           // The role they act in: a grant waiting for the commissioner's approval gives nothing yet.
           role: (typeof row.pending_since === 'string' ? row.role_before : row.role) as Role | null,
-          pending: typeof row.pending_since === 'string' ? (row.role as Role) : null,
           retiredAt: typeof row.retired_at === 'string' ? row.retired_at : null,
         });
     }
@@ -276,15 +278,16 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
       const signing = fields.seq >= from ? newlySigned(changes) : [];
       if (fields.seq >= from) {
         checkKeysGiven(fields, changes);
-        problems.push(
-          ...approvalProblems(
-            `Audit entry ${fields.seq} (${fields.operation}, ${fields.at})`,
-            fields,
-            changes,
-            keys,
-            people,
-          ),
-        );
+        if (keys.size > 0 && approvalsExist)
+          problems.push(
+            ...approvalProblems(
+              `Audit entry ${fields.seq} (${fields.operation}, ${fields.at})`,
+              fields,
+              changes,
+              keys,
+              people,
+            ),
+          );
       }
       checkAnchor(fields);
       hashes.set(fields.seq, hash);
@@ -349,7 +352,7 @@ function personIn(changes: RowChange[], personId: number): PersonState | undefin
   const change = changes.find((c) => c.table === 'people' && c.image && JSON.parse(c.image).id === personId);
   if (!change?.image) return undefined;
   const row = JSON.parse(change.image) as Record<string, unknown>;
-  return { name: String(row.name), role: row.role as Role, pending: null, retiredAt: null };
+  return { name: String(row.name), role: row.role as Role, retiredAt: null };
 }
 
 /** A lead officer or commissioner role given before signing existed: a note, not a failure. */

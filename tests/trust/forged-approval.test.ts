@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { appendEntry } from '../../db/audit/chain';
+import { appendEntry, type RowChange } from '../../db/audit/chain';
 import { auditedTables, rowReader } from '../../db/audit/tables';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { signBytes } from '../../electron/identity/keys';
@@ -30,13 +30,21 @@ async function danWaiting() {
 }
 
 interface Forged {
-  /** The approval's signature: made with Dan's own key, or Pat's genuine one on Tim's approval. */
-  signature: 'dan' | 'replayed';
+  /**
+   * The approval's signature: made with Dan's own key, or Pat's genuine one on Tim's approval; or
+   * no approval at all, Dan's row simply made commissioner.
+   */
+  signature: 'dan' | 'replayed' | 'none';
 }
 
 function forgeApproval(file: string, dan: number, forged: Forged) {
   const danKey = keyOf(file, 'Dan Hughes', TEST_PASSPHRASE);
   const raw = new Database(file);
+  const image = (table: string, key: object) =>
+    rowReader(
+      raw,
+      auditedTables(raw).find((t) => t.name === table)!,
+    ).image(canonicalJson(key));
   try {
     raw.transaction(() => {
       const pat = raw
@@ -47,35 +55,48 @@ function forgeApproval(file: string, dan: number, forged: Forged) {
         .get() as { id: number; name: string; fingerprint: string };
       const danRow = raw.prepare('SELECT * FROM people WHERE id = ?').get(dan) as { pending_since: string };
       const at = new Date().toISOString();
-      const statement = canonicalJson({
-        kind: 'tranche-role-approval/1',
-        person: { id: dan, name: 'Dan Hughes' },
-        role: 'commissioner',
-        grantedAt: danRow.pending_since,
-        approvedAt: at,
-        approvedBy: pat,
-      });
-      const signature =
-        forged.signature === 'dan'
-          ? signBytes(danKey, Buffer.from(statement, 'utf8'))
-          : (raw.prepare('SELECT signature FROM role_approvals ORDER BY id LIMIT 1').pluck().get() as string);
       raw.prepare('UPDATE people SET pending_since = NULL, role_before = NULL WHERE id = ?').run(dan);
-      const approval = raw
-        .prepare(
-          `INSERT INTO role_approvals (person_id, role, approved_by, approved_at, statement, signature,
-             approver_fingerprint) VALUES (?, 'commissioner', ?, ?, ?, ?, ?) RETURNING id`,
-        )
-        .pluck()
-        .get(dan, pat.id, at, statement, signature, pat.fingerprint) as number;
-      const image = (table: string, key: object) =>
-        rowReader(
-          raw,
-          auditedTables(raw).find((t) => t.name === table)!,
-        ).image(canonicalJson(key));
-      const fingerprint = raw
-        .prepare('SELECT fingerprint FROM person_keys WHERE person_id = ?')
-        .pluck()
-        .get(dan);
+      const changes: RowChange[] = [
+        {
+          table: 'people',
+          key: canonicalJson({ id: dan }),
+          op: 'update',
+          image: image('people', { id: dan }),
+        },
+      ];
+      if (forged.signature !== 'none') {
+        const statement = canonicalJson({
+          kind: 'tranche-role-approval/1',
+          person: { id: dan, name: 'Dan Hughes' },
+          role: 'commissioner',
+          grantedAt: danRow.pending_since,
+          approvedAt: at,
+          approvedBy: pat,
+        });
+        const signature =
+          forged.signature === 'dan'
+            ? signBytes(danKey, Buffer.from(statement, 'utf8'))
+            : (raw
+                .prepare('SELECT signature FROM role_approvals ORDER BY id LIMIT 1')
+                .pluck()
+                .get() as string);
+        const approval = raw
+          .prepare(
+            `INSERT INTO role_approvals (person_id, role, approved_by, approved_at, statement, signature,
+               approver_fingerprint) VALUES (?, 'commissioner', ?, ?, ?, ?, ?) RETURNING id`,
+          )
+          .pluck()
+          .get(dan, pat.id, at, statement, signature, pat.fingerprint) as number;
+        changes.push({
+          table: 'role_approvals',
+          key: canonicalJson({ id: approval }),
+          op: 'insert',
+          image: image('role_approvals', { id: approval }),
+        });
+      }
+      const fingerprint = String(
+        raw.prepare('SELECT fingerprint FROM person_keys WHERE person_id = ?').pluck().get(dan),
+      );
       appendEntry(
         raw,
         {
@@ -83,26 +104,13 @@ function forgeApproval(file: string, dan: number, forged: Forged) {
           at,
           personId: dan,
           personName: 'Dan Hughes',
-          keyFingerprint: String(fingerprint),
+          keyFingerprint: fingerprint,
           input: { personId: dan, role: 'commissioner' },
           summary: 'Made Dan Hughes commissioner',
           rounds: [],
-          signer: { privateKey: danKey, fingerprint: String(fingerprint) },
+          signer: { privateKey: danKey, fingerprint },
         },
-        [
-          {
-            table: 'people',
-            key: canonicalJson({ id: dan }),
-            op: 'update',
-            image: image('people', { id: dan }),
-          },
-          {
-            table: 'role_approvals',
-            key: canonicalJson({ id: approval }),
-            op: 'insert',
-            image: image('role_approvals', { id: approval }),
-          },
-        ],
+        changes,
       );
     })();
   } finally {
@@ -147,5 +155,17 @@ describe('a lead officer with the sqlite3 shell and their own key', () => {
         /makes Dan Hughes commissioner without the sitting commissioner's signed approval/,
       ),
     );
+  });
+
+  it('cannot simply write themselves in as commissioner, with no approval at all', async () => {
+    const { file, dan } = await danWaiting();
+    forgeApproval(file, dan, { signature: 'none' });
+    const verified = await verify(file);
+    expect(verified.code).toBe(2);
+    expect(verified.problems).toEqual([
+      expect.stringMatching(
+        /makes Dan Hughes commissioner without the sitting commissioner's signed approval$/,
+      ),
+    ]);
   });
 });
