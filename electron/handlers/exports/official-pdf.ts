@@ -2,8 +2,8 @@ import type { Block, Cell, OfficialDocument, Run } from './official-document';
 import { TITLE_SIZES } from './official-document';
 import { pdfFontFiles } from './pdf';
 
-// The official documents as tagged PDF, written with pdfkit directly: pdfmake (used for the panel
-// pack) lays text out without marking it, so a screen reader would meet an untagged page. Here every
+// The official documents and the panel pack as tagged PDF, written with pdfkit directly: pdfmake lays
+// text out without marking it, so a screen reader would meet an untagged page. Here every
 // block becomes a structure element in reading order (H1 for the document's title, H2 and H3 for
 // headings, P, L/LI/Lbl/LBody, Table/TR/TH/TD with column scope), page furniture (rules, running
 // header, footer, repeated table headers) is marked as artifacts, and the catalog carries the
