@@ -264,16 +264,19 @@ if (only.has('notice')) await notice();
 const header = ['path', 'Tranche', 'baseline', 'ratio'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-console.log(line(header));
-console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const r of rows) console.log(line(r));
-if (rows.length > 0)
+if (rows.length > 0) {
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
   console.log(`\nMedians of ${RUNS} runs (3 for ranking and the notice); data in ${folder}`);
+}
 if (only.has('large')) {
   console.log('\n20,000 bids, one run each, the bundled command line (peak memory: maxRSS of the process)\n');
+  console.log('| command | time | CPU (user + system) | peak memory | note |\n|---|---|---|---|---|');
   for (const f of await largeRoundFigures()) {
     const memory = f.peakMiB === null ? 'n/a' : `${f.peakMiB.toFixed(0)} MiB`;
-    console.log(`| ${f.command} | ${(f.ms / 1000).toFixed(1)} s | ${memory} | ${f.note} |`);
+    const cpu = f.cpuSeconds === null ? 'n/a' : `${f.cpuSeconds.toFixed(1)} s`;
+    console.log(`| ${f.command} | ${(f.ms / 1000).toFixed(1)} s | ${cpu} | ${memory} | ${f.note} |`);
   }
 }
 if (only.has('browser')) {

@@ -170,7 +170,7 @@ describe('grants on the command line', () => {
     );
   });
 
-  it('refuses a variation above the threshold and an over-large clawback in one line each, as the page does', async () => {
+  it('refuses a variation above the threshold and a clawback above what was paid, one line each', async () => {
     const office = await signedRound('2026-05-01');
     office.connection.close();
     const db = office.file;
