@@ -1,7 +1,17 @@
 import type Database from 'better-sqlite3';
 import { canonicalJson, GENESIS_HASH, sha256Hex } from './canonical';
 import { signEntryHash, type EntrySigner } from './entry-signature';
-import { auditedTables, canonicalKey, rowReader, type AuditedTable } from './tables';
+import { groupBy } from '../group-by';
+import {
+  auditedTables,
+  canonicalKey,
+  canonicalKeySql,
+  imageOf,
+  keyOfRow,
+  quoteId,
+  rowReader,
+  type AuditedTable,
+} from './tables';
 
 // Appending to the chain. Every function here expects to run inside a transaction the caller
 // holds, so the entry lands together with the changes it records, or not at all.
@@ -48,7 +58,17 @@ export interface EntryFields {
 }
 
 export function changesHash(changes: readonly RowChange[]): string {
-  return sha256Hex(canonicalJson(changes.map((c) => [c.table, c.key, c.op, c.image])));
+  // Every field is text or null, which canonicalJson writes as JSON.stringify does: the same text,
+  // without walking a hundred thousand small arrays value by value.
+  const plain = changes.every(
+    (c) =>
+      typeof c.table === 'string' &&
+      typeof c.key === 'string' &&
+      typeof c.op === 'string' &&
+      (c.image === null || typeof c.image === 'string'),
+  );
+  const rows = changes.map((c) => [c.table, c.key, c.op, c.image]);
+  return sha256Hex(plain ? JSON.stringify(rows) : canonicalJson(rows));
 }
 
 /** The entry's own hash: over every field but itself, in canonical form. */
@@ -72,19 +92,36 @@ function lastImageReader(sqlite: Database.Database) {
   };
 }
 
-/** The last image the chain holds of every row it has recorded (null: recorded as deleted). */
-export function lastImages(sqlite: Database.Database): Map<string, { image: string | null; seq: number }> {
-  const rows = sqlite
-    .prepare(
-      `SELECT table_name, row_key, image, entry_seq FROM (
-         SELECT *, row_number() OVER (PARTITION BY table_name, row_key
-                                      ORDER BY entry_seq DESC, position DESC) AS latest
-         FROM audit_changes)
-       WHERE latest = 1`,
-    )
-    .all() as { table_name: string; row_key: string; image: string | null; entry_seq: number }[];
-  return new Map(rows.map((r) => [rowId(r.table_name, r.row_key), { image: r.image, seq: r.entry_seq }]));
+/**
+ * The last image the chain holds of each of these rows of one table (null: recorded as deleted;
+ * undefined: never recorded), in the keys' order: one statement per slice of keys, not per row.
+ */
+export function lastImagesOf(
+  sqlite: Database.Database,
+  table: string,
+  keys: readonly string[],
+): (string | null | undefined)[] {
+  const statement = sqlite.prepare(
+    `SELECT k.key AS position,
+       (SELECT json_array(c.image) FROM audit_changes c WHERE c.table_name = ? AND c.row_key = k.value
+        ORDER BY c.entry_seq DESC, c.position DESC LIMIT 1) AS last
+     FROM json_each(?) AS k`,
+  );
+  const found: (string | null | undefined)[] = new Array<undefined>(keys.length).fill(undefined);
+  for (let start = 0; start < keys.length; start += LAST_IMAGE_BATCH) {
+    const slice = keys.slice(start, start + LAST_IMAGE_BATCH);
+    for (const row of statement.iterate(table, JSON.stringify(slice)) as Iterable<{
+      position: number;
+      last: string | null;
+    }>) {
+      // Wrapped in an array, so that "recorded as deleted" (null) differs from "never recorded".
+      if (row.last !== null) found[start + row.position] = (JSON.parse(row.last) as [string | null])[0];
+    }
+  }
+  return found;
 }
+
+const LAST_IMAGE_BATCH = 5_000;
 
 export const rowId = (table: string, key: string) => `${table}\u0000${key}`;
 
@@ -94,45 +131,85 @@ export interface RowDifference extends RowChange {
   recordedImage: string | null;
 }
 
-/** Every row whose content differs from the chain's last image of it, and every row gone since. */
+/**
+ * Every row whose content differs from the chain's last image of it, and every row gone since.
+ * A table at a time, streamed: SQLite pairs each row with the chain's last image of it (an index
+ * lookup inside one statement), so neither the table nor the chain is ever held in memory whole.
+ */
 export function differencesFromChain(sqlite: Database.Database, tables = auditedTables(sqlite)) {
-  const recorded = lastImages(sqlite);
   const differences: RowDifference[] = [];
-  const seen = new Set<string>();
+  const deleted: RowDifference[] = [];
   for (const table of tables) {
-    for (const { key, image } of rowReader(sqlite, table).all()) {
-      const id = rowId(table.name, key);
-      seen.add(id);
-      const last = recorded.get(id);
-      if (last?.image === image) continue;
-      differences.push({
-        table: table.name,
-        key,
-        op: last?.image ? 'update' : 'insert',
-        image,
-        recordedIn: last?.seq ?? null,
-        recordedImage: last?.image ?? null,
-      });
-    }
+    for (const d of changedRows(sqlite, table)) differences.push(d);
+    for (const d of deletedRows(sqlite, table)) deleted.push(d);
   }
-  const names = new Set(tables.map((t) => t.name));
-  for (const [id, last] of recorded) {
-    if (seen.has(id) || last.image === null) continue;
-    const [table = '', key = ''] = id.split('\u0000');
-    if (!names.has(table)) continue;
-    differences.push({
-      table,
-      key,
-      op: 'delete',
-      image: null,
-      recordedIn: last.seq,
-      recordedImage: last.image,
-    });
-  }
+  for (const d of deleted) differences.push(d);
   return differences;
 }
 
-/** The changes noted by the capture triggers since the last entry, with each row as it now is. */
+const LAST_OF_ROW = `SELECT json_array(c.image, c.entry_seq) FROM audit_changes c
+  WHERE c.table_name = ? AND c.row_key = ? ORDER BY c.entry_seq DESC, c.position DESC LIMIT 1`;
+
+function* changedRows(sqlite: Database.Database, table: AuditedTable): Generator<RowDifference> {
+  const keySql = canonicalKeySql(table, 't');
+  const select = table.keyColumns.includes('rowid') ? 't.rowid, t.*' : 't.*';
+  const rows = sqlite.prepare(
+    `SELECT ${keySql} AS "__key", (${LAST_OF_ROW.replace('c.row_key = ?', `c.row_key = ${keySql}`)}) AS "__last",
+       ${select} FROM main.${quoteId(table.name)} AS t`,
+  );
+  // Only for a key SQLite writes differently from canonicalJson (a key that is no plain number or text).
+  const lastOf = sqlite.prepare(LAST_OF_ROW).pluck();
+  for (const row of rows.iterate(table.name) as Iterable<Record<string, unknown>>) {
+    const { __key: sqlKey, __last: sqlLast, ...columns } = row;
+    const key = keyOfRow(table, columns);
+    const lastJson = (key === sqlKey ? sqlLast : lastOf.get(table.name, key)) as string | null | undefined;
+    const last = lastJson ? (JSON.parse(lastJson) as [string | null, number]) : null;
+    const image = imageOf(columns);
+    if (last?.[0] === image) continue;
+    yield {
+      table: table.name,
+      key,
+      op: last?.[0] ? 'update' : 'insert',
+      image,
+      recordedIn: last?.[1] ?? null,
+      recordedImage: last?.[0] ?? null,
+    };
+  }
+}
+
+/**
+ * Rows the chain last recorded as present that the table no longer holds: the chain's keys are
+ * walked in its index, each looked up once in the table; only a key gone from the table has its
+ * last image read (rows are rarely deleted).
+ */
+function* deletedRows(sqlite: Database.Database, table: AuditedTable): Generator<RowDifference> {
+  const present = table.keyColumns
+    .map((c) => `t.${quoteId(c)} = json_extract(c.row_key, '$."${c.replaceAll("'", "''")}"')`)
+    .join(' AND ');
+  const gone = sqlite.prepare(
+    `SELECT c.row_key FROM (SELECT DISTINCT row_key FROM audit_changes WHERE table_name = ?) AS c
+     WHERE NOT EXISTS (SELECT 1 FROM main.${quoteId(table.name)} AS t WHERE ${present})`,
+  );
+  const lastOf = sqlite.prepare(LAST_OF_ROW).pluck();
+  for (const key of gone.pluck().iterate(table.name) as Iterable<string>) {
+    const last = JSON.parse(lastOf.get(table.name, key) as string) as [string | null, number];
+    if (last[0] === null) continue; // recorded as deleted: as it should be
+    yield {
+      table: table.name,
+      key,
+      op: 'delete',
+      image: null,
+      recordedIn: last[1],
+      recordedImage: last[0],
+    };
+  }
+}
+
+/**
+ * The changes noted by the capture triggers since the last entry, with each row as it now is. Set
+ * based: the rows and the chain's last images of them are read a table at a time, in slices of
+ * keys, never with a query per row (an import notes a hundred thousand).
+ */
 export function pendingChanges(sqlite: Database.Database): RowChange[] {
   const pending = sqlite.prepare('SELECT table_name, row_key FROM audit_pending ORDER BY id').all() as {
     table_name: string;
@@ -140,32 +217,33 @@ export function pendingChanges(sqlite: Database.Database): RowChange[] {
   }[];
   if (pending.length === 0) return [];
   const tables = new Map(auditedTables(sqlite).map((t) => [t.name, t]));
-  const readers = new Map<string, ReturnType<typeof rowReader>>();
-  const readerFor = (table: AuditedTable) => {
-    let reader = readers.get(table.name);
-    if (!reader) readers.set(table.name, (reader = rowReader(sqlite, table)));
-    return reader;
-  };
-  const lastImageOf = lastImageReader(sqlite);
-  const changes: RowChange[] = [];
+  // Each row once, in the order first noted.
+  const order: { table: string; key: string }[] = [];
   const done = new Set<string>();
+  const keysOf = new Map<string, string[]>();
   for (const p of pending) {
+    // A table dropped since (a migration): its rows are recorded by the migration's entry.
+    if (!tables.has(p.table_name)) continue;
     const key = canonicalKey(p.row_key);
     const id = rowId(p.table_name, key);
     if (done.has(id)) continue;
     done.add(id);
-    const table = tables.get(p.table_name);
-    // A table dropped since (a migration): its rows are recorded by the migration's entry.
-    if (!table) continue;
-    const image = readerFor(table).image(key);
-    const before = lastImageOf(p.table_name, key);
+    order.push({ table: p.table_name, key });
+    const keys = keysOf.get(p.table_name);
+    if (keys) keys.push(key);
+    else keysOf.set(p.table_name, [key]);
+  }
+  const now = new Map<string, { image: string | null; before: string | null | undefined }>();
+  for (const [name, keys] of keysOf) {
+    const images = rowReader(sqlite, tables.get(name) as AuditedTable).images(keys);
+    const befores = lastImagesOf(sqlite, name, keys);
+    keys.forEach((key, i) => now.set(rowId(name, key), { image: images[i] ?? null, before: befores[i] }));
+  }
+  const changes: RowChange[] = [];
+  for (const { table, key } of order) {
+    const { image, before } = now.get(rowId(table, key)) ?? { image: null, before: undefined };
     if (image === (before ?? null)) continue; // unchanged, or created and removed within the write
-    changes.push({
-      table: p.table_name,
-      key,
-      op: image === null ? 'delete' : before ? 'update' : 'insert',
-      image,
-    });
+    changes.push({ table, key, op: image === null ? 'delete' : before ? 'update' : 'insert', image });
   }
   return changes;
 }
@@ -251,21 +329,32 @@ export const roundsColumn = (ids: number[]) => {
 
 /** The rounds the changed rows belong to: a round row itself, a round_id column, or a bid's round. */
 function roundsOf(sqlite: Database.Database, changes: RowChange[]): number[] {
-  const bidRound = sqlite.prepare('SELECT round_id FROM bids WHERE id = ?').pluck();
-  const lastImageOf = lastImageReader(sqlite);
-  // An import changes thousands of rows of the same few bids: each bid's round is read once.
-  const roundOfBid = new Map<number, unknown>();
-  const ids: number[] = [];
-  for (const c of changes) {
-    const image = (c.image ?? lastImageOf(c.table, c.key) ?? null) as string | null;
-    const row = image ? (JSON.parse(image) as Record<string, unknown>) : JSON.parse(c.key);
-    if (c.table === 'rounds' && typeof row.id === 'number') ids.push(row.id);
-    else if (typeof row.round_id === 'number') ids.push(row.round_id);
-    else if (typeof row.bid_id === 'number') {
-      if (!roundOfBid.has(row.bid_id)) roundOfBid.set(row.bid_id, bidRound.get(row.bid_id));
-      const round = roundOfBid.get(row.bid_id);
-      if (typeof round === 'number') ids.push(round);
-    }
+  // A deleted row is placed by its last image, read with the others of its table in one statement.
+  const gone = new Map<string, string | null | undefined>();
+  const goneKeys = groupBy(
+    changes.filter((c) => c.image === null),
+    (c) => c.table,
+  );
+  for (const [table, list] of goneKeys) {
+    const keys = list.map((c) => c.key);
+    lastImagesOf(sqlite, table, keys).forEach((image, i) => gone.set(rowId(table, keys[i] ?? ''), image));
   }
-  return ids;
+  const ids = new Set<number>();
+  const bidIds = new Set<number>();
+  for (const c of changes) {
+    const image = (c.image ?? gone.get(rowId(c.table, c.key)) ?? null) as string | null;
+    const row = image ? (JSON.parse(image) as Record<string, unknown>) : JSON.parse(c.key);
+    if (c.table === 'rounds' && typeof row.id === 'number') ids.add(row.id);
+    else if (typeof row.round_id === 'number') ids.add(row.round_id);
+    else if (typeof row.bid_id === 'number') bidIds.add(row.bid_id);
+  }
+  // An import changes thousands of rows of many bids: their rounds are read together, in slices.
+  const bidRounds = sqlite
+    .prepare('SELECT DISTINCT b.round_id FROM json_each(?) AS k JOIN bids AS b ON b.id = k.value')
+    .pluck();
+  const all = [...bidIds];
+  for (let start = 0; start < all.length; start += LAST_IMAGE_BATCH)
+    for (const round of bidRounds.iterate(JSON.stringify(all.slice(start, start + LAST_IMAGE_BATCH))))
+      if (typeof round === 'number') ids.add(round);
+  return [...ids];
 }

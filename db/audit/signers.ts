@@ -3,6 +3,7 @@ import { isChannel } from '../../shared/channels';
 import type { Role } from '../../shared/people';
 import { ruleFor, writes } from '../../shared/rule-book';
 import type { EntryFields, RowChange } from './chain';
+import { approvalProblems, type ApprovalPersonState } from './approval-check';
 import { enrolmentProofHolds } from './enrolment-proof';
 import { entrySignatureHolds, fingerprintOfPublicKey } from './entry-signature';
 
@@ -68,12 +69,7 @@ interface CodeState {
   beforeProofs: boolean;
 }
 
-interface PersonState {
-  name: string;
-  /** Null while a new person's role waits for the commissioner's approval. */
-  role: Role | null;
-  retiredAt: string | null;
-}
+type PersonState = ApprovalPersonState;
 
 export interface SignerCheck {
   /** Called for each entry in order, with its changes, before moving on. */
@@ -134,6 +130,7 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
           name: String(row.name),
           // The role they act in: a grant waiting for the commissioner's approval gives nothing yet.
           role: (typeof row.pending_since === 'string' ? row.role_before : row.role) as Role | null,
+          pending: typeof row.pending_since === 'string' ? (row.role as Role) : null,
           retiredAt: typeof row.retired_at === 'string' ? row.retired_at : null,
         });
     }
@@ -277,7 +274,18 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
     notes,
     entry(fields, hash, signature, changes) {
       const signing = fields.seq >= from ? newlySigned(changes) : [];
-      if (fields.seq >= from) checkKeysGiven(fields, changes);
+      if (fields.seq >= from) {
+        checkKeysGiven(fields, changes);
+        problems.push(
+          ...approvalProblems(
+            `Audit entry ${fields.seq} (${fields.operation}, ${fields.at})`,
+            fields,
+            changes,
+            keys,
+            people,
+          ),
+        );
+      }
       checkAnchor(fields);
       hashes.set(fields.seq, hash);
       if (signature) checkSigned(fields, hash, signature, changes);
@@ -341,7 +349,7 @@ function personIn(changes: RowChange[], personId: number): PersonState | undefin
   const change = changes.find((c) => c.table === 'people' && c.image && JSON.parse(c.image).id === personId);
   if (!change?.image) return undefined;
   const row = JSON.parse(change.image) as Record<string, unknown>;
-  return { name: String(row.name), role: row.role as Role, retiredAt: null };
+  return { name: String(row.name), role: row.role as Role, pending: null, retiredAt: null };
 }
 
 /** A lead officer or commissioner role given before signing existed: a note, not a failure. */

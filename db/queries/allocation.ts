@@ -48,10 +48,23 @@ export function allocationQueries(db: TrancheDb) {
           .map((row) => [row.bidId, row.text]),
       );
       db.delete(allocationItems).where(eq(allocationItems.roundId, roundId)).run();
+      // One statement prepared for every item, however many the suggestion funds.
+      const p = (name: string) => sql.placeholder(name);
+      const insert = db
+        .insert(allocationItems)
+        .values({
+          roundId,
+          bidId: p('bidId'),
+          option: p('option'),
+          amountPence: p('amountPence'),
+          conditions: p('conditions'),
+          reason: p('reason'),
+          crimeReduction: p('crimeReduction'),
+          updatedAt: now,
+        })
+        .prepare();
       for (const item of items)
-        db.insert(allocationItems)
-          .values({ roundId, ...item, crimeReduction: crime.get(item.bidId) ?? '', updatedAt: now })
-          .run();
+        insert.run({ ...item, reason: item.reason ?? '', crimeReduction: crime.get(item.bidId) ?? '' });
     },
     saveScenario(
       roundId: number,

@@ -68,3 +68,8 @@ export function TextField({
     </div>
   );
 }
+
+/** A sum of money in pounds: a £ before the box, a keypad for figures, the box sized for money. */
+export function MoneyField(props: Omit<TextFieldProps, 'prefix' | 'width' | 'inputMode'>) {
+  return <TextField prefix="£" width="medium" inputMode="decimal" {...props} />;
+}

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { formatDate } from '../../../../shared/dates';
-import type { GrantDetail } from '../../../../shared/grants';
 import { api } from '../../api';
 import { DateField } from '../../components/DateField';
-import type { SummaryError } from '../../components/ErrorSummary';
 import { TextField } from '../../components/TextField';
 import { saveFile } from '../../files';
+import type { GrantFormProps } from './form-props';
 import { errorFor, summaryErrors } from './refusal';
 
 // The grant agreement: drafted from the signed decision as Word, signed on paper by both parties,
@@ -16,17 +15,14 @@ type Party = 'recipient' | 'office';
 const FIELDS = ['party', 'signatory', 'signedOn'];
 const id = (field: string) => `agreement-${field}`;
 
-export function AgreementSection(props: {
-  roundId: number;
-  grant: GrantDetail;
-  me: string | null;
-  mayDraft: boolean;
-  maySign: boolean;
-  open: boolean;
-  onSaved: (message: string) => void;
-  errors: SummaryError[];
-  setErrors: (errors: SummaryError[]) => void;
-}) {
+export function AgreementSection(
+  props: GrantFormProps & {
+    me: string | null;
+    mayDraft: boolean;
+    maySign: boolean;
+    open: boolean;
+  },
+) {
   const a = props.grant.agreement;
   const draft = async () => {
     const result = await api.grants.agreement({ roundId: props.roundId, bidRef: props.grant.ref });
@@ -73,15 +69,12 @@ export function AgreementSection(props: {
 }
 
 // long-function: a form read top to bottom as it appears; its fields share this state
-function SignatureForm(props: {
-  roundId: number;
-  grant: GrantDetail;
-  me: string | null;
-  unsigned: Party[];
-  onSaved: (message: string) => void;
-  errors: SummaryError[];
-  setErrors: (errors: SummaryError[]) => void;
-}) {
+function SignatureForm(
+  props: GrantFormProps & {
+    me: string | null;
+    unsigned: Party[];
+  },
+) {
   const { errors, setErrors } = props;
   const [party, setParty] = useState<Party | ''>(props.unsigned.length === 1 ? props.unsigned[0]! : '');
   const [signatory, setSignatory] = useState('');

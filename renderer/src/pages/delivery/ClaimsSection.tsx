@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { formatDate } from '../../../../shared/dates';
-import type { GrantDetail } from '../../../../shared/grants';
 import { whyNotSecondPerson } from '../../../../shared/may-act';
 import { formatMoney, parseMoney } from '../../../../shared/money';
 import { api } from '../../api';
-import type { SummaryError } from '../../components/ErrorSummary';
-import { TextField } from '../../components/TextField';
+import { MoneyField, TextField } from '../../components/TextField';
+import type { GrantFormProps } from './form-props';
 import { errorFor, summaryErrors } from './refusal';
 
 // A grant's claims: recorded by one person, approved (and so paid) by another. The page offers the
@@ -14,16 +13,13 @@ import { errorFor, summaryErrors } from './refusal';
 const FIELDS = ['amountPence', 'period', 'matchPence'];
 const id = (field: string) => `claim-${field}`;
 
-export function ClaimsSection(props: {
-  roundId: number;
-  grant: GrantDetail;
-  me: string | null;
-  mayAdd: boolean;
-  mayApprove: boolean;
-  onSaved: (message: string) => void;
-  errors: SummaryError[];
-  setErrors: (errors: SummaryError[]) => void;
-}) {
+export function ClaimsSection(
+  props: GrantFormProps & {
+    me: string | null;
+    mayAdd: boolean;
+    mayApprove: boolean;
+  },
+) {
   const { grant } = props;
   const { setErrors } = props;
   const approve = async (claimId: number) => {
@@ -94,13 +90,7 @@ export function ClaimsSection(props: {
 }
 
 /** Recording a claim: the amount, the quarter it is for, and any match funding spent in it. */
-function ClaimForm(props: {
-  roundId: number;
-  grant: GrantDetail;
-  onSaved: (message: string) => void;
-  errors: SummaryError[];
-  setErrors: (errors: SummaryError[]) => void;
-}) {
+function ClaimForm(props: GrantFormProps) {
   const { grant, errors, setErrors } = props;
   const [amount, setAmount] = useState('');
   const [period, setPeriod] = useState('');
@@ -138,12 +128,9 @@ function ClaimForm(props: {
       <h3 id="claim-add-title" className="heading-s">
         Record a claim
       </h3>
-      <TextField
+      <MoneyField
         id={id('amountPence')}
         label="Amount claimed"
-        prefix="£"
-        width="medium"
-        inputMode="decimal"
         value={amount}
         onChange={setAmount}
         error={errorFor(errors, id('amountPence'))}
@@ -157,13 +144,10 @@ function ClaimForm(props: {
         onChange={setPeriod}
         error={errorFor(errors, id('period'))}
       />
-      <TextField
+      <MoneyField
         id={id('matchPence')}
         label="Match funding spent in the quarter (optional)"
         hint="Needed where the grant was awarded with match funding; £0 if none was spent"
-        prefix="£"
-        width="medium"
-        inputMode="decimal"
         value={match}
         onChange={setMatch}
         error={errorFor(errors, id('matchPence'))}

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { formatDate } from '../../../../shared/dates';
-import type { GrantDetail } from '../../../../shared/grants';
 import { formatMoney, parseMoney } from '../../../../shared/money';
 import { api } from '../../api';
-import type { SummaryError } from '../../components/ErrorSummary';
-import { TextField } from '../../components/TextField';
+import { MoneyField } from '../../components/TextField';
+import type { GrantFormProps } from './form-props';
 import { errorFor, summaryErrors } from './refusal';
 
 // Closing a grant records its final report and any money the recipient pays back (`grants close` on
@@ -13,15 +12,12 @@ import { errorFor, summaryErrors } from './refusal';
 const FIELDS = ['finalReport', 'clawbackPence'];
 const id = (field: string) => `close-${field}`;
 
-export function CloseSection(props: {
-  roundId: number;
-  grant: GrantDetail;
-  mayClose: boolean;
-  open: boolean;
-  onSaved: (message: string) => void;
-  errors: SummaryError[];
-  setErrors: (errors: SummaryError[]) => void;
-}) {
+export function CloseSection(
+  props: GrantFormProps & {
+    mayClose: boolean;
+    open: boolean;
+  },
+) {
   const { grant } = props;
   if (!props.open)
     return (
@@ -47,13 +43,7 @@ export function CloseSection(props: {
 }
 
 // long-function: a form read top to bottom as it appears; its fields share this state
-function CloseForm(props: {
-  roundId: number;
-  grant: GrantDetail;
-  onSaved: (message: string) => void;
-  errors: SummaryError[];
-  setErrors: (errors: SummaryError[]) => void;
-}) {
+function CloseForm(props: GrantFormProps) {
   const { grant, errors, setErrors } = props;
   const [finalReport, setFinalReport] = useState('');
   const [clawback, setClawback] = useState('');
@@ -115,13 +105,10 @@ function CloseForm(props: {
             onChange={(e) => setFinalReport(e.target.value)}
           />
         </div>
-        <TextField
+        <MoneyField
           id={id('clawbackPence')}
           label="Money clawed back (optional)"
           hint={`What the recipient pays back; at most the ${formatMoney(grant.paidPence)} paid. Empty if none.`}
-          prefix="£"
-          width="medium"
-          inputMode="decimal"
           value={clawback}
           onChange={setClawback}
           error={errorFor(errors, id('clawbackPence'))}

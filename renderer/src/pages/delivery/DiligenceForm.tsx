@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { FRAUD_RISKS, type GrantDetail } from '../../../../shared/grants';
+import { FRAUD_RISKS } from '../../../../shared/grants';
 import { api } from '../../api';
-import type { SummaryError } from '../../components/ErrorSummary';
 import { TextField } from '../../components/TextField';
+import type { GrantFormProps } from './form-props';
 import { errorFor, summaryErrors } from './refusal';
 
 // Due diligence before the first payment (GovS 015): the recipient's bank details confirmed, the
@@ -12,13 +12,7 @@ const FIELDS = ['bankConfirmed', 'accountableBody', 'conflicts', 'fraudRisk', 'r
 const id = (field: string) => `diligence-${field}`;
 
 // long-function: a form read top to bottom as it appears; its fields share this state
-export function DiligenceForm(props: {
-  roundId: number;
-  grant: GrantDetail;
-  onSaved: (message: string) => void;
-  errors: SummaryError[];
-  setErrors: (errors: SummaryError[]) => void;
-}) {
+export function DiligenceForm(props: GrantFormProps) {
   const d = props.grant.diligence;
   const [bankConfirmed, setBankConfirmed] = useState(d.bankConfirmed);
   const [accountableBody, setAccountableBody] = useState(d.accountableBody ?? '');

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { formatDate } from '../../../../shared/dates';
-import { RAG_LABELS, type GrantDetail } from '../../../../shared/grants';
+import { RAG_LABELS } from '../../../../shared/grants';
 import { api } from '../../api';
-import type { SummaryError } from '../../components/ErrorSummary';
 import { readFileAsBase64, saveFile } from '../../files';
+import type { GrantFormProps } from './form-props';
 
 // Monitoring returns: the grant's template to send out, and a completed one imported back, all or
 // nothing, with every bad cell named in the error summary.
@@ -11,14 +11,11 @@ import { readFileAsBase64, saveFile } from '../../files';
 const FILE_ID = 'return-file';
 
 // long-function: a section read top to bottom as it appears; the template and the import share its errors
-export function ReturnsSection(props: {
-  roundId: number;
-  grant: GrantDetail;
-  mayImport: boolean;
-  onSaved: (message: string) => void;
-  errors: SummaryError[];
-  setErrors: (errors: SummaryError[]) => void;
-}) {
+export function ReturnsSection(
+  props: GrantFormProps & {
+    mayImport: boolean;
+  },
+) {
   const { grant } = props;
   const [file, setFile] = useState<File | null>(null);
   const { errors, setErrors } = props;

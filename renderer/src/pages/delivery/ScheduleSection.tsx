@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { financialYearOf } from '../../../../shared/dates';
-import type { GrantDetail } from '../../../../shared/grants';
 import { formatMoney, parseMoney, penceToInput } from '../../../../shared/money';
 import { api } from '../../api';
-import type { SummaryError } from '../../components/ErrorSummary';
-import { TextField } from '../../components/TextField';
+import { MoneyField, TextField } from '../../components/TextField';
+import type { GrantFormProps } from './form-props';
 import { errorFor } from './refusal';
 import { nextYear, type Row, scheduleErrors, scheduleFieldId as id } from './schedule-rows';
 
@@ -12,15 +11,12 @@ import { nextYear, type Row, scheduleErrors, scheduleFieldId as id } from './sch
 // next (`grants schedule` on the command line). Until one is set the award is claimed quarterly in
 // arrears across the grant's life. The handler checks the years add up to the award.
 
-export function ScheduleSection(props: {
-  roundId: number;
-  grant: GrantDetail;
-  maySet: boolean;
-  open: boolean;
-  onSaved: (message: string) => void;
-  errors: SummaryError[];
-  setErrors: (errors: SummaryError[]) => void;
-}) {
+export function ScheduleSection(
+  props: GrantFormProps & {
+    maySet: boolean;
+    open: boolean;
+  },
+) {
   const { grant } = props;
   // A variation changes the award but not the years, so the two can part.
   const scheduled =
@@ -81,13 +77,7 @@ export function ScheduleSection(props: {
 }
 
 // long-function: a form read top to bottom as it appears; its rows share this state
-function ScheduleForm(props: {
-  roundId: number;
-  grant: GrantDetail;
-  onSaved: (message: string) => void;
-  errors: SummaryError[];
-  setErrors: (errors: SummaryError[]) => void;
-}) {
+function ScheduleForm(props: GrantFormProps) {
   const { grant, errors, setErrors } = props;
   const [rows, setRows] = useState<Row[]>(() =>
     grant.years.length > 0
@@ -158,12 +148,9 @@ function ScheduleForm(props: {
             onChange={(financialYear) => change(r.key, { financialYear })}
             error={errorFor(errors, id(i, 'financialYear'))}
           />
-          <TextField
+          <MoneyField
             id={id(i, 'allocationPence')}
             label={`Money in year ${i + 1}`}
-            prefix="£"
-            width="medium"
-            inputMode="decimal"
             value={r.amount}
             onChange={(amount) => change(r.key, { amount })}
             error={errorFor(errors, id(i, 'allocationPence'))}

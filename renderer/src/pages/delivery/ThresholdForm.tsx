@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formatMoney, parseMoney, penceToInput } from '../../../../shared/money';
 import { api } from '../../api';
 import type { SummaryError } from '../../components/ErrorSummary';
-import { TextField } from '../../components/TextField';
+import { MoneyField } from '../../components/TextField';
 import { useResult } from '../../hooks/useResult';
 import { errorFor, summaryErrors } from './refusal';
 
@@ -64,12 +64,9 @@ function ThresholdFields(props: {
         variation. A bigger change needs a new decision signed by the commissioner: a superseding notice. It
         applies to every round; £0 means every change needs a decision.
       </p>
-      <TextField
+      <MoneyField
         id={FIELD}
         label="The office's threshold"
-        prefix="£"
-        width="medium"
-        inputMode="decimal"
         value={amount}
         onChange={setAmount}
         error={errorFor(props.errors, FIELD)}

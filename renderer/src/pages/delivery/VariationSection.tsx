@@ -4,8 +4,8 @@ import { formatDate } from '../../../../shared/dates';
 import { variationChange, type GrantDetail } from '../../../../shared/grants';
 import { formatMoney, parseMoney, penceToInput } from '../../../../shared/money';
 import { api } from '../../api';
-import type { SummaryError } from '../../components/ErrorSummary';
-import { TextField } from '../../components/TextField';
+import { MoneyField, TextField } from '../../components/TextField';
+import type { GrantFormProps } from './form-props';
 import { errorFor, summaryErrors } from './refusal';
 
 // Changing a grant's amount after the decision (`grants vary` on the command line). A change within
@@ -16,16 +16,13 @@ import { errorFor, summaryErrors } from './refusal';
 const FIELDS = ['amountPence', 'reason'];
 const id = (field: string) => `variation-${field}`;
 
-export function VariationSection(props: {
-  roundId: number;
-  grant: GrantDetail;
-  thresholdPence: number | null;
-  mayVary: boolean;
-  open: boolean;
-  onSaved: (message: string) => void;
-  errors: SummaryError[];
-  setErrors: (errors: SummaryError[]) => void;
-}) {
+export function VariationSection(
+  props: GrantFormProps & {
+    thresholdPence: number | null;
+    mayVary: boolean;
+    open: boolean;
+  },
+) {
   const { grant, thresholdPence } = props;
   if (grant.variations.length === 0 && !(props.mayVary && props.open)) return null;
   return (
@@ -81,14 +78,11 @@ function thresholdRule(grant: GrantDetail, thresholdPence: number): string {
 }
 
 // long-function: a form read top to bottom as it appears; its fields and the threshold's warning share this state
-function VariationForm(props: {
-  roundId: number;
-  grant: GrantDetail;
-  thresholdPence: number;
-  onSaved: (message: string) => void;
-  errors: SummaryError[];
-  setErrors: (errors: SummaryError[]) => void;
-}) {
+function VariationForm(
+  props: GrantFormProps & {
+    thresholdPence: number;
+  },
+) {
   const { grant, thresholdPence, errors, setErrors } = props;
   const [amount, setAmount] = useState(penceToInput(grant.awardedPence));
   const [reason, setReason] = useState('');
@@ -122,12 +116,9 @@ function VariationForm(props: {
         Vary the amount
       </h3>
       <p className="hint">{thresholdRule(grant, thresholdPence)}</p>
-      <TextField
+      <MoneyField
         id={id('amountPence')}
         label="New amount of the grant"
-        prefix="£"
-        width="medium"
-        inputMode="decimal"
         value={amount}
         onChange={setAmount}
         error={errorFor(errors, id('amountPence'))}
