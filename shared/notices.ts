@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ORG_ID_MESSAGE, ORG_ID_PATTERN } from './publish';
 import { readinessReasonSchema } from './readiness';
 import { isIsoDate } from './dates';
 import { idSchema, requiredText } from './schemas';
@@ -40,6 +41,15 @@ export const officeSettingsSchema = z.object({
   email: z.string().trim().max(200).default(''),
   /** Put before the number, e.g. "WMPCC " gives "WMPCC 003/2013". */
   numberPrefix: z.string().trim().max(20).default(''),
+  /**
+   * The office's org-id (org-id.guide), kept so `publish 360giving` need not be given it each time.
+   * Optional in a change: a change that leaves it out keeps the one kept; an empty one clears it.
+   */
+  orgId: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || ORG_ID_PATTERN.test(v), { error: ORG_ID_MESSAGE })
+    .optional(),
 });
 export type OfficeSettings = z.infer<typeof officeSettingsSchema>;
 

@@ -34,10 +34,11 @@ export const REGISTER_COLUMNS = [
  */
 export const ORG_ID_PATTERN = /^[A-Z]{2,}-[A-Z0-9]+-[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
+export const ORG_ID_MESSAGE =
+  'The org-id must be an org-id.guide identifier: the list code and the number it gives, like GB-CHC-1234567';
+
 export const threeSixtyGivingInputSchema = z.object({
   roundId: z.number().int().positive(),
-  orgId: z.string().trim().regex(ORG_ID_PATTERN, {
-    error:
-      'The org-id must be an org-id.guide identifier: the list code and the number it gives, like GB-CHC-1234567',
-  }),
+  /** Left out, the office's kept org-id is used (office set --org-id). */
+  orgId: z.string().trim().regex(ORG_ID_PATTERN, { error: ORG_ID_MESSAGE }).optional(),
 });

@@ -3,7 +3,7 @@
 // It builds its own data in a temporary folder. The browser figures come from
 // build/bench/browser.ts (npm run bench:browser), which needs a built renderer and Chromium.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -16,6 +16,7 @@ import { dispatch } from '../../electron/handlers/dispatch';
 import { unlockPerson } from '../../electron/handlers/identity';
 
 import { largeRoundFigures } from './large';
+import { afterInstall, findSoffice, noticeEndToEnd } from './end-to-end';
 import { makeLargeRound } from './make-large-round';
 
 // The bench's own people act with this passphrase (it never leaves the bench's temporary files).
@@ -38,8 +39,13 @@ async function measure(work: () => unknown, runs = RUNS): Promise<number> {
   return median(samples);
 }
 
-function row(pathName: string, tranche: number, baseline: number | null, note = '') {
-  const ratio = baseline === null ? '' : `${(tranche / baseline).toFixed(1)}×`;
+function row(pathName: string, tranche: number, baseline: number | null, note = '', faster?: 'faster') {
+  const ratio =
+    baseline === null
+      ? ''
+      : faster
+        ? `${(baseline / tranche).toFixed(1)}× faster`
+        : `${(tranche / baseline).toFixed(1)}×`;
   const ms = (n: number) => `${n.toFixed(n < 100 ? 1 : 0)} ms`;
   rows.push([pathName, ms(tranche), baseline === null ? note : `${note}${ms(baseline)}`, ratio]);
 }
@@ -217,62 +223,69 @@ function commandLine() {
   );
 }
 
-// ---- a 200-bid notice as PDF -----------------------------------------------------------------
-async function notice() {
-  const file = path.join(folder, 'notice.db');
-  const roundId = makeLargeRound(file, 200);
-  const { connection, ctx } = open(file);
-  const pdf = await measure(() => ok(dispatch('notices:export', { roundId, format: 'pdf' }, ctx)), 3);
-  const soffice = ['soffice', 'libreoffice'].find((name) => spawnSync(name, ['--version']).status === 0);
-  if (!soffice) {
-    row(
-      '200-bid notice as PDF (notices:export)',
-      pdf,
-      null,
-      'LibreOffice (soffice) is not installed: skipped',
-    );
-  } else {
-    const word = await ok(dispatch('notices:export', { roundId, format: 'docx' }, ctx));
-    const docx = path.join(folder, 'notice.docx');
-    writeFileSync(docx, Buffer.from(word.dataBase64, 'base64'));
-    const convert = await measure(
-      () =>
-        spawnSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', folder, docx], {
-          stdio: 'ignore',
-        }),
-      3,
-    );
-    row(
-      '200-bid notice as PDF (notices:export)',
-      pdf,
-      convert,
-      "LibreOffice converting Tranche's Word notice: ",
-    );
-  }
-  connection.close();
+// ---- `npm run tranche` straight after `npm install` -------------------------------------------
+function tranche() {
+  const { tranche: ms, baseline } = afterInstall(folder, RUNS);
+  row(
+    'npm run tranche -- rounds list, straight after npm install (the bundle, no tsx)',
+    ms,
+    baseline,
+    'node -e 0: ',
+  );
 }
 
-// BENCH_ONLY=rank,cli (names: import, rank, cli, notice, large) runs some of the paths, e.g. while
-// profiling one. `large` (the 20,000-bid commands) takes minutes.
+// ---- a notice of 200 awards as PDF -------------------------------------------------------------
+async function notice() {
+  const soffice = findSoffice();
+  const name = 'notice of 200 awards as PDF: tranche notice --format pdf, end to end';
+  if (!soffice) {
+    rows.push([name, '', 'LibreOffice (soffice) is not installed: skipped', '']);
+    return;
+  }
+  const { tranche: ms, baseline } = await noticeEndToEnd(folder, Math.max(3, RUNS - 2), soffice);
+  row(name, ms, baseline, "LibreOffice converting Tranche's Word notice: ", 'faster');
+}
+
+// BENCH_ONLY=rank,cli (names: cli, tranche, import, rank, notice, large, browser) runs some of the
+// paths, e.g. while profiling one. By default every row of issue 19's table is run; `large` (the
+// 20,000-bid commands, minutes) and `browser` (the pages in Chromium) only when named, or with
+// BENCH_LARGE=1 / BENCH_BROWSER=1 beside the default rows.
 const only = new Set(
-  (process.env.BENCH_ONLY ?? 'import,rank,cli,notice,large').split(',').map((n) => n.trim()),
+  (process.env.BENCH_ONLY ?? 'cli,tranche,import,rank,notice').split(',').map((n) => n.trim()),
 );
+if (process.env.BENCH_LARGE === '1') only.add('large');
+if (process.env.BENCH_BROWSER === '1') only.add('browser');
+if (only.has('cli')) commandLine();
+if (only.has('tranche')) tranche();
 if (only.has('import')) await importRows();
 if (only.has('rank')) await listAndRank();
-if (only.has('cli')) commandLine();
 if (only.has('notice')) await notice();
 
 const header = ['path', 'Tranche', 'baseline', 'ratio'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-console.log(line(header));
-console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const r of rows) console.log(line(r));
-console.log(`\nMedians of ${RUNS} runs (3 for ranking and the notice); data in ${folder}`);
+if (rows.length > 0) {
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+  console.log(`\nMedians of ${RUNS} runs (3 for ranking and the notice); data in ${folder}`);
+}
 if (only.has('large')) {
   console.log('\n20,000 bids, one run each, the bundled command line (peak memory: maxRSS of the process)\n');
+  console.log('| command | time | CPU (user + system) | peak memory | note |\n|---|---|---|---|---|');
   for (const f of await largeRoundFigures()) {
     const memory = f.peakMiB === null ? 'n/a' : `${f.peakMiB.toFixed(0)} MiB`;
-    console.log(`| ${f.command} | ${(f.ms / 1000).toFixed(1)} s | ${memory} | ${f.note} |`);
+    const cpu = f.cpuSeconds === null ? 'n/a' : `${f.cpuSeconds.toFixed(1)} s`;
+    console.log(`| ${f.command} | ${(f.ms / 1000).toFixed(1)} s | ${cpu} | ${memory} | ${f.note} |`);
   }
+}
+if (only.has('browser')) {
+  console.log(
+    '\nThe pages at 10,000 bids in Chromium (npm run bench:browser -- --json), each beside its baseline\n',
+  );
+  const browser = spawnSync(process.execPath, ['--import', 'tsx', 'build/bench/browser.ts', '--json'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  console.log(browser.stdout.trim());
 }

@@ -153,18 +153,21 @@ const LAST_OF_ROW = `SELECT json_array(c.image, c.entry_seq) FROM audit_changes 
 function* changedRows(sqlite: Database.Database, table: AuditedTable): Generator<RowDifference> {
   const keySql = canonicalKeySql(table, 't');
   const select = table.keyColumns.includes('rowid') ? 't.rowid, t.*' : 't.*';
+  // Beside each row, the image the chain last recorded of it: for the usual row, the same.
+  const lastImage = `SELECT c.image FROM audit_changes c WHERE c.table_name = ? AND c.row_key = ${keySql}
+    ORDER BY c.entry_seq DESC, c.position DESC LIMIT 1`;
   const rows = sqlite.prepare(
-    `SELECT ${keySql} AS "__key", (${LAST_OF_ROW.replace('c.row_key = ?', `c.row_key = ${keySql}`)}) AS "__last",
-       ${select} FROM main.${quoteId(table.name)} AS t`,
+    `SELECT ${keySql} AS "__key", (${lastImage}) AS "__last", ${select} FROM main.${quoteId(table.name)} AS t`,
   );
-  // Only for a key SQLite writes differently from canonicalJson (a key that is no plain number or text).
+  // For a row that differs (or whose key SQLite writes differently from canonicalJson): which entry.
   const lastOf = sqlite.prepare(LAST_OF_ROW).pluck();
   for (const row of rows.iterate(table.name) as Iterable<Record<string, unknown>>) {
     const { __key: sqlKey, __last: sqlLast, ...columns } = row;
-    const key = keyOfRow(table, columns);
-    const lastJson = (key === sqlKey ? sqlLast : lastOf.get(table.name, key)) as string | null | undefined;
-    const last = lastJson ? (JSON.parse(lastJson) as [string | null, number]) : null;
     const image = imageOf(columns);
+    const key = keyOfRow(table, columns);
+    if (key === sqlKey && sqlLast === image) continue;
+    const lastJson = lastOf.get(table.name, key) as string | undefined;
+    const last = lastJson ? (JSON.parse(lastJson) as [string | null, number]) : null;
     if (last?.[0] === image) continue;
     yield {
       table: table.name,

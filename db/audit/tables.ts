@@ -158,7 +158,16 @@ export function rowReader(sqlite: Database.Database, table: AuditedTable) {
 
 /** A row's key in canonical form, from its key columns. */
 export function keyOfRow(table: AuditedTable, row: Record<string, unknown>): string {
-  return canonicalJson(Object.fromEntries(table.keyColumns.map((c) => [c, row[c]])));
+  const parts: string[] = [];
+  for (const column of [...table.keyColumns].sort()) {
+    const value = row[column];
+    const plain = typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+    // Written straight out for plain names and values; anything else as canonicalJson writes it.
+    if (!plain || /^\d+$/.test(column))
+      return canonicalJson(Object.fromEntries(table.keyColumns.map((c) => [c, row[c]])));
+    parts.push(`${JSON.stringify(column)}:${JSON.stringify(value)}`);
+  }
+  return `{${parts.join(',')}}`;
 }
 
 /**

@@ -5,7 +5,8 @@ import { officeKeyFile } from '../handlers/office-key';
 import { Refusal } from '../handlers/refusal';
 import { CliRefusal, requiredOption, type Command } from './command-kit';
 
-// The office's public key file, for its website: what the public compares a notice's key with.
+// The office's public key file, for its website: what the public compares a notice's key with; and
+// the office's settings kept for its papers (its 360Giving org-id).
 
 export const officeCommands: Command[] = [
   {
@@ -48,6 +49,21 @@ export const officeCommands: Command[] = [
         "Publish it on the office's website. Anyone checks a notice with: " +
           `tranche verify NOTICE.pdf --key "${fingerprints[0]}"`,
       );
+    },
+  },
+  {
+    words: ['office', 'set'],
+    usage: 'office set --org-id ID [--json]',
+    summary:
+      "Keeps the office's 360Giving org-id (org-id.guide, like GB-CHC-1234567), so publish 360giving " +
+      'need not be given it each time (lead officers); an empty ID clears it',
+    options: { 'org-id': { type: 'string' } },
+    async run(ctx) {
+      const orgId = ctx.values['org-id'];
+      if (typeof orgId !== 'string') throw new CliRefusal('--org-id is required (an empty one clears it)');
+      const kept = await ctx.call('office:set', { ...(await ctx.call('office:get', {})), orgId });
+      if (ctx.json) return ctx.print(JSON.stringify(kept, null, 2));
+      ctx.print(kept.orgId ? `The office's org-id is now ${kept.orgId}` : "The office's org-id is cleared");
     },
   },
 ];

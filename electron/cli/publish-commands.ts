@@ -121,10 +121,11 @@ export const publishCommands: Command[] = [
   },
   {
     words: ['publish', '360giving'],
-    usage: 'publish 360giving --round ID --org-id ID --out FILE.json',
+    usage: 'publish 360giving --round ID [--org-id ID] --out FILE.json',
     summary:
       "A round's signed awards as 360Giving JSON, with grant ids built from the office's org-id " +
-      '(like GB-CHC-1234567); partnerships, having no register number here, get 360G- ids',
+      '(like GB-CHC-1234567; the one kept with office set --org-id unless --org-id gives another); ' +
+      'partnerships, having no register number here, get 360G- ids',
     options: { round: { type: 'string' }, 'org-id': { type: 'string' }, out: { type: 'string' } },
     async run(ctx) {
       const out = requiredOption(ctx, 'out');
@@ -133,7 +134,7 @@ export const publishCommands: Command[] = [
         ctx,
         await ctx.call('publish:threeSixtyGiving', {
           roundId: idOption(ctx, 'round'),
-          orgId: requiredOption(ctx, 'org-id'),
+          ...(ctx.values['org-id'] === undefined ? {} : { orgId: String(ctx.values['org-id']) }),
         }),
       );
     },

@@ -26,10 +26,11 @@ function rankingForDepartures(
   ctx: ReadContext,
   roundId: number,
   bids = ctx.store.bids.listForRound(roundId),
+  ranking?: readonly Ranked[],
 ): (Ranked & DepartureBid)[] {
-  if (!getFramework(ctx, roundId)) return [];
+  if (!ranking && !getFramework(ctx, roundId)) return [];
   const bidOf = new Map(bids.map((b) => [b.id, b]));
-  return rankingFor(ctx, roundId).map((r) => ({
+  return (ranking ?? rankingFor(ctx, roundId)).map((r) => ({
     ...r,
     reducedPence: bidOf.get(r.bidId)?.reducedPence ?? null,
   }));
@@ -109,8 +110,9 @@ function refuseUnawardable(
   roundId: number,
   items: { bidId: number; amountPence: number }[],
   source: string,
+  bids = ctx.store.bids.listForRound(roundId),
 ) {
-  const bidOf = new Map(ctx.store.bids.listForRound(roundId).map((b) => [b.id, b]));
+  const bidOf = new Map(bids.map((b) => [b.id, b]));
   const problems = items.flatMap((i) => {
     const bid = bidOf.get(i.bidId);
     return bid ? awardProblems(bid, i.amountPence) : [`bid ${i.bidId} is no longer in this round`];
@@ -123,7 +125,8 @@ function suggestion(ctx: HandlerContext, roundId: number, method: SuggestMethod)
   const round = mustGetRound(ctx, roundId);
   assertSeesEveryBid(ctx, roundId, 'a suggested allocation');
   const ranking = rankingFor(ctx, roundId);
-  const bidOf = new Map(ctx.store.bids.listForRound(roundId).map((b) => [b.id, b]));
+  const bids = ctx.store.bids.listForRound(roundId);
+  const bidOf = new Map(bids.map((b) => [b.id, b]));
   const reducedOf = (bidId: number) => bidOf.get(bidId)?.reducedPence ?? null;
   const excluded: { ref: string; reason: string }[] = [];
   const eligible = ranking.filter((r) => {
@@ -148,6 +151,7 @@ function suggestion(ctx: HandlerContext, roundId: number, method: SuggestMethod)
       allocatedPence: result.allocatedPence,
       excluded: [...result.excluded.map(({ ref, reason }) => ({ ref, reason })), ...excluded],
       explanation: RANK_ORDER_EXPLANATION,
+      read: { bids, ranking },
     };
   }
   const result = suggestAllocation(
@@ -176,6 +180,7 @@ function suggestion(ctx: HandlerContext, roundId: number, method: SuggestMethod)
     allocatedPence: result.allocatedPence,
     excluded: [...left, ...excluded],
     explanation: VALUE_EXPLANATION,
+    read: { bids, ranking },
   };
 }
 
@@ -189,9 +194,14 @@ function requireReasons(
   items: { bidId: number; amountPence: number; reason?: string }[],
   checkBids: number[],
   reason: string | undefined,
+  /** The round's bids and ranking, when the caller read them in this transaction already. */
+  read?: { bids: ReturnType<HandlerContext['store']['bids']['listForRound']>; ranking: readonly Ranked[] },
 ): Map<number, string[]> {
   const round = mustGetRound(ctx, roundId);
-  const departures = departuresFor(rankingForDepartures(ctx, roundId), items, round.availablePence);
+  const ranked = read
+    ? rankingForDepartures(ctx, roundId, read.bids, read.ranking)
+    : rankingForDepartures(ctx, roundId);
+  const departures = departuresFor(ranked, items, round.availablePence);
   // Departures name ranks: whoever may not see every bid's hears only which award needs a reason.
   const seesRanks = scoreVisibilityFor(ctx, roundId).everyBid;
   const recordedOf = new Map(items.map((i) => [i.bidId, i.reason ?? '']));
@@ -292,13 +302,15 @@ export const allocationHandlers = {
       const result = suggestion(ctx, input.roundId, input.method);
       if (input.apply) {
         const round = mustGetOpenRound(ctx, result.round.id);
-        refuseUnawardable(ctx, round.id, result.items, 'The suggestion');
+        // The bids and ranking the suggestion was made from: nothing has been written since.
+        refuseUnawardable(ctx, round.id, result.items, 'The suggestion', result.read.bids);
         const departures = requireReasons(
           ctx,
           round.id,
           result.items,
           result.items.map((i) => i.bidId),
           input.reason,
+          result.read,
         );
         ctx.store.allocation.replaceAll(
           round.id,

@@ -29,6 +29,20 @@ export interface OfficeKeyFile {
     by: string | null;
     signedWith: string | null;
   }[];
+  /**
+   * The commissioners' signed approvals that put the sitting commissioner in office, newest first:
+   * each hand-over back to the office's first commissioner, who needed none. Anyone checks each
+   * `signature` over `statement` with the approver's public key, which is the key of the one
+   * approved in the next (older) approval.
+   */
+  approvals: {
+    name: string;
+    role: string;
+    approvedAt: string;
+    statement: string;
+    signature: string;
+    approvedBy: { name: string; fingerprint: string; publicKey: string | null };
+  }[];
 }
 
 function sittingCommissioner(sqlite: Database.Database): { id: number; name: string } {
@@ -70,9 +84,10 @@ function historyOf(sqlite: Database.Database, personId: number): OfficeKeyFile['
          FROM audit_changes c JOIN audit_entries e ON e.seq = c.entry_seq
         WHERE (c.table_name = 'people' AND c.row_key = ?)
            OR (c.table_name IN ('person_keys', 'pinned_keys') AND c.row_key = ?)
+           OR (c.table_name = 'role_approvals' AND c.op = 'insert' AND json_extract(c.image, '$.person_id') = ?)
         ORDER BY e.seq, c.position`,
     )
-    .all(JSON.stringify({ id: personId }), JSON.stringify({ person_id: personId })) as {
+    .all(JSON.stringify({ id: personId }), JSON.stringify({ person_id: personId }), personId) as {
     seq: number;
     at: string;
     operation: string;
@@ -88,7 +103,11 @@ function historyOf(sqlite: Database.Database, personId: number): OfficeKeyFile['
   for (const row of rows) {
     const image = row.image ? (JSON.parse(row.image) as Record<string, unknown>) : {};
     let what: string | null = null;
-    if (row.table_name === 'people') {
+    if (row.table_name === 'role_approvals') {
+      what =
+        `approved as ${String(image.role).replace('_', ' ')} by the commissioner, signed with key ` +
+        String(image.approver_fingerprint);
+    } else if (row.table_name === 'people') {
       const now = String(image.role ?? '');
       if (now !== role)
         what = `${String(image.name)} given the role ${now.replace('_', ' ')} (${row.operation})`;
@@ -110,6 +129,46 @@ function historyOf(sqlite: Database.Database, personId: number): OfficeKeyFile['
   return history;
 }
 
+interface ApprovalRow {
+  name: string;
+  role: string;
+  approvedAt: string;
+  statement: string;
+  signature: string;
+  approverId: number;
+  approverName: string;
+  fingerprint: string;
+  publicKey: string | null;
+}
+
+/** The approvals of commissioners from `personId` back to the first (see OfficeKeyFile.approvals). */
+function approvalsOf(sqlite: Database.Database, personId: number): OfficeKeyFile['approvals'] {
+  const approvalOf = sqlite.prepare(
+    `SELECT p.name, a.role, a.approved_at AS approvedAt, a.statement, a.signature,
+            a.approved_by AS approverId, b.name AS approverName, a.approver_fingerprint AS fingerprint,
+            (SELECT k.public_key FROM person_keys k
+              WHERE k.person_id = a.approved_by AND k.fingerprint = a.approver_fingerprint) AS publicKey
+       FROM role_approvals a JOIN people p ON p.id = a.person_id JOIN people b ON b.id = a.approved_by
+      WHERE a.person_id = ? AND a.role = 'commissioner' ORDER BY a.id DESC LIMIT 1`,
+  );
+  const approvals: OfficeKeyFile['approvals'] = [];
+  const seen = new Set<number>();
+  let row = approvalOf.get(personId) as ApprovalRow | undefined;
+  while (row && !seen.has(row.approverId)) {
+    seen.add(row.approverId);
+    approvals.push({
+      name: row.name,
+      role: row.role,
+      approvedAt: row.approvedAt,
+      statement: row.statement,
+      signature: row.signature,
+      approvedBy: { name: row.approverName, fingerprint: row.fingerprint, publicKey: row.publicKey },
+    });
+    row = approvalOf.get(row.approverId) as ApprovalRow | undefined;
+  }
+  return approvals;
+}
+
 export function officeKeyFile(sqlite: Database.Database, now: string): OfficeKeyFile {
   const commissioner = sittingCommissioner(sqlite);
   const keys = keysOf(sqlite, commissioner.id);
@@ -128,5 +187,6 @@ export function officeKeyFile(sqlite: Database.Database, now: string): OfficeKey
       keys: keys.map((k) => ({ fingerprint: k.fingerprint, publicKey: k.publicKey, heldBy: k.via })),
     },
     history: historyOf(sqlite, commissioner.id),
+    approvals: approvalsOf(sqlite, commissioner.id),
   };
 }

@@ -2,14 +2,18 @@ import type { ParsedInput } from '../../shared/contract';
 import { officeSettingsSchema, type OfficeSettings } from '../../shared/notices';
 import type { HandlerContext, ReadContext } from './context';
 
-// The office's settings: contact officer, telephone, email and the notice number prefix.
+// The office's settings: contact officer, telephone, email, the notice number prefix and its org-id.
 
-const OFFICE_KEYS: (keyof OfficeSettings)[] = ['contactOfficer', 'telephone', 'email', 'numberPrefix'];
+const OFFICE_KEYS = ['contactOfficer', 'telephone', 'email', 'numberPrefix', 'orgId'] as const;
 
-export function officeSettings(ctx: ReadContext): OfficeSettings {
-  return officeSettingsSchema.parse(
-    Object.fromEntries(OFFICE_KEYS.map((k) => [k, ctx.store.people.setting(`office.${k}`) ?? ''])),
-  );
+export type KeptOfficeSettings = Required<OfficeSettings>;
+
+export function officeSettings(ctx: ReadContext): KeptOfficeSettings {
+  const kept = (key: (typeof OFFICE_KEYS)[number]) => ctx.store.people.setting(`office.${key}`) ?? '';
+  return {
+    ...officeSettingsSchema.parse(Object.fromEntries(OFFICE_KEYS.map((k) => [k, kept(k)]))),
+    orgId: kept('orgId'),
+  };
 }
 
 export const officeHandlers = {
@@ -17,7 +21,11 @@ export const officeHandlers = {
 
   'office:set': (input: ParsedInput<'office:set'>, ctx: HandlerContext) =>
     ctx.store.transaction(() => {
-      for (const key of OFFICE_KEYS) ctx.store.people.setSetting(`office.${key}`, input[key]);
+      // A change without an org-id (the notice's contact form) keeps the one kept.
+      for (const key of OFFICE_KEYS) {
+        const value = input[key];
+        if (value !== undefined) ctx.store.people.setSetting(`office.${key}`, value);
+      }
       return officeSettings(ctx);
     }),
 };

@@ -3,7 +3,8 @@ import { formatMoney } from '../../shared/money';
 import type { ReadContext } from './context';
 import type { NoticeBid, NoticeData } from './exports/notice-types';
 import { noticeData } from './notice-content';
-import { Refusal } from './refusal';
+import { officeSettings } from './office';
+import { fieldRefusal, Refusal } from './refusal';
 import { mustGetRound } from './round-lookup';
 
 // A round's awards as 360Giving data (the open-data standard grant makers publish in), read from
@@ -59,11 +60,18 @@ export const threeSixtyGivingHandlers = {
         'conflict',
         `Round ${round.id} has no signed decision yet: 360Giving data lists awards once the commissioner has signed`,
       );
+    const orgId = input.orgId ?? officeSettings(ctx).orgId;
+    if (!orgId)
+      throw fieldRefusal(
+        'invalid_input',
+        'orgId',
+        "No org-id: give the office's org-id (like GB-CHC-1234567), or keep it once with office set --org-id ID",
+      );
     const data = noticeData(ctx, notice);
     const awardDate = data.signature?.date ?? notice.signedOn ?? '';
     const grants = data.decisions
       .filter((bid) => (bid.awardedPence ?? 0) > 0)
-      .map((bid) => grant(data, bid, input.orgId, awardDate));
+      .map((bid) => grant(data, bid, orgId, awardDate));
     const json = `${JSON.stringify({ grants }, null, 2)}\n`;
     return {
       fileName: `360Giving ${slug(data.number)} ${slug(round.name)}.json`,

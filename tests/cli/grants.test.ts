@@ -169,4 +169,38 @@ describe('grants on the command line', () => {
       0,
     );
   });
+
+  it('refuses a variation above the threshold and a clawback above what was paid, one line each', async () => {
+    const office = await signedRound('2026-05-01');
+    office.connection.close();
+    const db = office.file;
+    const grant = ['--round', '1', '--bid', 'S1'];
+    const vary = await cli(db, 'Dan Hughes', [
+      'grants',
+      'vary',
+      ...grant,
+      '--amount',
+      '£51,000',
+      '--reason',
+      'More',
+    ]);
+    expect([vary.code, vary.stderr]).toEqual([
+      2,
+      "tranche: A variation of £1,000 to grant S1 is above the office's threshold of £0: it needs a new signed " +
+        'decision. Draft a superseding notice (notice supersede --round 1), change the allocation and have it signed',
+    ]);
+    const close = await cli(db, 'Dan Hughes', [
+      'grants',
+      'close',
+      ...grant,
+      '--final-report',
+      'Done',
+      '--clawback',
+      '£1',
+    ]);
+    expect([close.code, close.stderr]).toEqual([
+      2,
+      'tranche: Only £0 has been paid on grant S1: £1 cannot be clawed back',
+    ]);
+  });
 });

@@ -1,10 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
+import { keyFingerprint, verifyBytes } from '../../electron/identity/keys';
 import { must, signedRound, tamper } from '../audit/signed-round';
 import { cli } from '../support/pack-cli';
-import { tempDir } from '../support/temp-db';
+import { TEST_KDF, tempDir } from '../support/temp-db';
 
 // people publish-key: the file an office puts on its website, and the check the public makes with it.
 
@@ -54,5 +56,51 @@ describe('people publish-key', () => {
     });
     const empty = await cli(['--db', path.join(tempDir(), 'new.db'), 'people', 'publish-key', '--out', out]);
     expect(empty).toMatchObject({ code: 2, stderr: expect.stringContaining('has no commissioner yet') });
+  });
+
+  it('carries the signed approval of each hand-over back to the first commissioner, for anyone to check', async () => {
+    const { ctx, connection, file, lead, as } = await signedRound();
+    const pat = ctx.store.identities.get(ctx.store.people.findByName('Pat Morgan')!.id)!;
+    const sam = must(await dispatch('people:add', { name: 'Sam Signer', role: 'commissioner' }, lead));
+    const nobody = createContext(ctx.store, ctx.appVersion, ctx.now, { kdf: TEST_KDF });
+    const samWords = 'sam chose these words alone';
+    must(
+      await dispatch(
+        'people:enrol',
+        { personId: sam.id, enrolmentCode: sam.enrolmentCode!, passphrase: samWords },
+        nobody,
+      ),
+    );
+    must(await dispatch('people:approve', { personId: sam.id }, as('Pat Morgan')));
+    connection.close();
+
+    const out = path.join(tempDir(), 'office-key.json');
+    const published = await cli(['--db', file, 'people', 'publish-key', '--out', out]);
+    expect(published.code, published.stderr).toBe(0);
+    const keyFile = JSON.parse(readFileSync(out, 'utf8')) as {
+      commissioner: { name: string };
+      history: { what: string }[];
+      approvals: {
+        name: string;
+        statement: string;
+        signature: string;
+        approvedBy: { name: string; fingerprint: string; publicKey: string };
+      }[];
+    };
+    expect(keyFile.commissioner.name).toBe('Sam Signer');
+    // One hand-over: Pat, the first commissioner, approved Sam; Pat needed no approval.
+    expect(keyFile.approvals).toHaveLength(1);
+    const [handOver] = keyFile.approvals;
+    expect(handOver).toMatchObject({ name: 'Sam Signer', approvedBy: { name: 'Pat Morgan' } });
+    expect(handOver!.approvedBy.publicKey).toBe(pat.publicKey);
+    expect(keyFingerprint(handOver!.approvedBy.publicKey)).toBe(pat.fingerprint);
+    expect(verifyBytes(pat.publicKey, Buffer.from(handOver!.statement), handOver!.signature)).toBe(true);
+    expect(JSON.parse(handOver!.statement)).toMatchObject({
+      person: { name: 'Sam Signer' },
+      role: 'commissioner',
+    });
+    expect(keyFile.history.map((h) => h.what)).toContainEqual(
+      `approved as commissioner by the commissioner, signed with key ${pat.fingerprint}`,
+    );
   });
 });

@@ -99,4 +99,66 @@ describe('publish 360giving', () => {
     const broken = { grants: [{ ...b2, recipientOrganization: undefined }] };
     expect(validate(JSON.parse(JSON.stringify(broken)))).toBe(false);
   });
+
+  it("keeps the office's org-id, so publish 360giving need not be given it, and --org-id still overrides", async () => {
+    const db = tempDbFile();
+    const out = join(tempDir(), 'round.json');
+    await must(['--db', db, 'demo']);
+    const lead = ['--db', db, '--as', 'Dan Hughes'];
+    await must([
+      ...lead,
+      'allocate',
+      '--round',
+      '1',
+      '--bid',
+      'B2',
+      '--reduced',
+      '--crime-reduction',
+      'Fewer victims',
+    ]);
+    await must([
+      ...lead,
+      'allocate',
+      '--round',
+      '1',
+      '--bid',
+      'B1',
+      '--reduced',
+      '--reason',
+      'The board chose it',
+    ]);
+    await must([...lead, 'stage', '--round', '1', '--to', 'decision']);
+    await must(['--db', db, '--as', 'Pat Morgan', 'sign', '--round', '1', '--reason', 'The board agreed']);
+    const publish = (...extra: string[]) =>
+      cli([...lead, 'publish', '360giving', '--round', '1', ...extra, '--out', out], env);
+    const fundedBy = () =>
+      (JSON.parse(readFileSync(out, 'utf8')) as { grants: Grant[] }).grants.map(
+        (g) => g.fundingOrganization[0]?.id,
+      );
+
+    const none = await publish();
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('No org-id');
+    expect(none.stderr.trim().split('\n')).toHaveLength(1);
+
+    const bad = await cli([...lead, 'office', 'set', '--org-id', 'West Mids'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('org-id must be an org-id.guide identifier');
+    const notLead = await cli(
+      ['--db', db, '--as', 'Pat Morgan', 'office', 'set', '--org-id', 'GB-CHC-1'],
+      env,
+    );
+    expect(notLead.code).toBe(2);
+
+    const kept = await must([...lead, 'office', 'set', '--org-id', 'GB-CHC-1234567', '--json']);
+    expect(JSON.parse(kept.stdout)).toMatchObject({ orgId: 'GB-CHC-1234567' });
+    expect((await publish()).code).toBe(0);
+    expect(new Set(fundedBy())).toEqual(new Set(['GB-CHC-1234567']));
+
+    expect((await publish('--org-id', 'GB-COH-07654321')).code).toBe(0);
+    expect(new Set(fundedBy())).toEqual(new Set(['GB-COH-07654321']));
+
+    await must([...lead, 'office', 'set', '--org-id', '']);
+    expect((await publish()).code).toBe(2);
+  });
 });

@@ -60,7 +60,12 @@ test('a lead officer signs, varies, schedules and closes a grant on its page', a
 
   await page.getByRole('table', { name: 'By grant' }).getByRole('link', { name: /S1/ }).click();
 
-  // The agreement: the recipient's signatory must be named; then both parties' signatures.
+  // The agreement, drafted from the decision as Word.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the agreement (Word)' }).click();
+  expect((await download).suggestedFilename()).toBe('S1 grant agreement.docx');
+
+  // Its signing: the recipient's signatory must be named; then both parties' signatures.
   const signing = page.getByRole('form', { name: 'Record a signature' });
   await signing.getByLabel('The recipient').check();
   await signing.getByRole('button', { name: 'Record the signature' }).click();

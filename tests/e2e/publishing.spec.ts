@@ -177,3 +177,26 @@ test("an officer drafts a letter's feedback and a lead officer approves it", asy
   await expect(page.getByText('Approved by Dan Hughes')).toBeVisible();
   await atBothSizes(page, 'feedback');
 });
+
+test("the office's org-id is kept under About and data and fills the 360Giving form", async ({
+  page,
+  bridge,
+}) => {
+  const { ctx, connection } = testContext(bridge.db);
+  await dispatch('demo:load', {}, ctx);
+  connection.close();
+  await page.goto(bridge.url);
+  await beMe(page, bridge.origin, 'Dan Hughes');
+  await page.goto(`${bridge.origin}/#/about`);
+  const orgId = page.getByLabel("The office's 360Giving org-id (optional)");
+  await orgId.fill('West Midlands');
+  await page.getByRole('button', { name: 'Save office details' }).click();
+  await expect(page.getByText('The org-id must be an org-id.guide identifier')).toBeVisible();
+  await orgId.fill('GB-CHC-1234567');
+  await page.getByRole('button', { name: 'Save office details' }).click();
+  await expect(page.getByRole('status')).toContainText('Office details saved');
+  await atBothSizes(page, 'about');
+
+  await page.goto(`${bridge.origin}/#/publishing`);
+  await expect(page.getByLabel("The office's org-id")).toHaveValue('GB-CHC-1234567');
+});

@@ -194,12 +194,19 @@ describe('assessor packs', () => {
       expect.arrayContaining([expect.stringContaining('it stays reopened')]),
     );
     expect(officeCtx.store.scoring.submission(d1, eveId)).toBeUndefined();
+    // Nor does a return to a pack made after the reopening: it repeats the submission reopened.
+    await ok(dispatch('packs:open', { bytesBase64: (await ok(packFor(lead))).bytesBase64 }, eve));
+    const afterNewPack = await ok(
+      dispatch('packs:receive', { bytesBase64: await returned(eve, roundId) }, lead),
+    );
+    expect(afterNewPack.added).toBe(0);
+    expect(officeCtx.store.scoring.submission(d1, eveId)).toBeUndefined();
 
     // What the office's assessment page reads: each pack made and received, with what it changed.
     const log = await ok(dispatch('packs:list', { roundId: 1 }, lead));
     expect(log.copyOf).toBeNull();
-    expect(log.sent).toHaveLength(1);
-    expect(log.received.map((r) => r.person)).toEqual(['Eve Ward', 'Eve Ward']);
+    expect(log.sent).toHaveLength(2);
+    expect(log.received.map((r) => r.person)).toEqual(['Eve Ward', 'Eve Ward', 'Eve Ward']);
     const copyLog = await ok(dispatch('packs:list', { roundId }, eve));
     expect(copyLog.copyOf).toMatchObject({ kind: 'assessor', from: 'Dan Hughes' });
   });

@@ -5,6 +5,7 @@ import type { HandlerContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { readPack, writePack } from '../../electron/packs/format';
 import type { OutboundKind } from '../../shared/packs';
+import { databaseHash } from '../support/database-hash';
 import { keyOf } from '../support/pack-cli';
 import { addPerson } from '../support/people';
 import { actingAs, testContext, TEST_PASSPHRASE } from '../support/temp-db';
@@ -206,6 +207,55 @@ describe('a return dated by its sender', () => {
     expect(view).toMatchObject({ view: 'support', comment: 'Read on the train' });
     expect(view!.at).toBe(ctx.store.packs.receivedForRound(1)[0]!.receivedAt);
     expect(rowsHolding(connection.sqlite, '2001-01-01')).toEqual({});
+    connection.close();
+  });
+
+  it("cannot date a decision from a commissioner's laptop whose clock is set back or on", async () => {
+    const { ctx, connection } = testContext();
+    must(await dispatch('demo:load', {}, ctx));
+    const lead = actingAs(ctx, 'Dan Hughes');
+    must(await dispatch('allocation:suggest', { roundId: 1, apply: true }, lead));
+    must(await dispatch('rounds:setStage', { roundId: 1, to: 'decision' }, lead));
+    must(await dispatch('notices:create', { roundId: 1 }, lead));
+    must(await dispatch('notices:ready', { roundId: 1, readinessReason: 'Board views were taken' }, lead));
+    const made = must(await dispatch('packs:make', { kind: 'signoff', roundId: 1 }, lead));
+    /** Pat's laptop with its clock at `day`: the copy opened, the notice signed "today", returned. */
+    const signedOn = async (day: string) => {
+      const laptop = testContext();
+      let tick = 0;
+      laptop.ctx.now = () => new Date(Date.parse(`${day}T10:00:00Z`) + 1000 * tick++).toISOString();
+      const opened = must(
+        await dispatch(
+          'packs:open',
+          {
+            bytesBase64: made.bytesBase64,
+            enrolmentCode: made.enrolmentCode!,
+            newPassphrase: LAPTOP_PASSPHRASE,
+          },
+          laptop.ctx,
+        ),
+      );
+      must(await dispatch('notices:sign', { roundId: opened.roundId, interests: 'None' }, laptop.ctx));
+      return must(await dispatch('packs:return', { roundId: opened.roundId }, laptop.ctx)).bytesBase64;
+    };
+    const before = databaseHash(connection);
+    for (const [day, words] of [
+      ['2013-09-01', '1 September 2013'],
+      ['2099-01-01', '1 January 2099'],
+    ] as const)
+      expect(await dispatch('packs:receive', { bytesBase64: await signedOn(day) }, lead)).toMatchObject({
+        ok: false,
+        error: {
+          message: expect.stringContaining(`is dated ${words}, but the office made its sign-off pack on`),
+        },
+      });
+    expect(databaseHash(connection)).toBe(before);
+    // Signed on the office's day (22 November 2026), it is taken.
+    expect(
+      await dispatch('packs:receive', { bytesBase64: await signedOn('2026-11-22') }, lead),
+    ).toMatchObject({
+      ok: true,
+    });
     connection.close();
   });
 });

@@ -2,8 +2,8 @@ import type { Block, Cell, OfficialDocument, Run } from './official-document';
 import { TITLE_SIZES } from './official-document';
 import { pdfFontFiles } from './pdf';
 
-// The official documents as tagged PDF, written with pdfkit directly: pdfmake (used for the panel
-// pack) lays text out without marking it, so a screen reader would meet an untagged page. Here every
+// The official documents and the panel pack as tagged PDF, written with pdfkit directly: pdfmake lays
+// text out without marking it, so a screen reader would meet an untagged page. Here every
 // block becomes a structure element in reading order (H1 for the document's title, H2 and H3 for
 // headings, P, L/LI/Lbl/LBody, Table/TR/TH/TD with column scope), page furniture (rules, running
 // header, footer, repeated table headers) is marked as artifacts, and the catalog carries the
@@ -185,26 +185,28 @@ class Writer {
     const rows = [...block.rows, ...(block.totals ? [block.totals] : [])];
     const table = this.pdf.struct('Table');
     parent.add(table);
+    // Each row is measured once: wrapping a cell's text to measure it costs as much as drawing it.
+    const heights = rows.map((cells) => this.rowHeight(cells, widths));
     const headerHeight = this.rowHeight(header, widths);
     // The header never sits alone at the foot of a page.
-    if (headerHeight + this.rowHeight(rows[0] ?? [], widths) > this.room()) this.newPage();
+    if (headerHeight + (heights[0] ?? this.rowHeight([], widths)) > this.room()) this.newPage();
     this.rule(this.pdf.y, 0.8);
-    this.row(header, widths, 'TH', table);
+    this.row(header, widths, 'TH', table, headerHeight);
     this.rule(this.pdf.y, 0.8);
     rows.forEach((cells, i) => {
       const totals = block.totals !== undefined && i === rows.length - 1;
       // A totals row never stands alone at the head of a page: the last row goes over with it.
       const beforeTotals = block.totals !== undefined && i === rows.length - 2;
-      const needed =
-        this.rowHeight(cells, widths) + (beforeTotals ? this.rowHeight(block.totals ?? [], widths) : 0);
+      const height = heights[i] ?? 0;
+      const needed = height + (beforeTotals ? (heights[i + 1] ?? 0) : 0);
       if (needed > this.room()) {
         this.newPage();
         // The header again at the top of the page, for the eye only: it was read once already.
         this.rule(this.pdf.y, 0.8);
-        this.artifact(() => this.drawRow(header, widths));
+        this.artifact(() => this.drawRow(header, widths, headerHeight));
         this.rule(this.pdf.y, 0.8);
       }
-      this.row(cells, widths, 'TD', table);
+      this.row(cells, widths, 'TD', table, height);
       this.rule(this.pdf.y, totals || i === rows.length - 1 ? 0.8 : 0.25);
       if (totals) return;
       if (block.totals && i === rows.length - 2) this.rule(this.pdf.y, 0.8);
@@ -224,17 +226,42 @@ class Writer {
       const span = cell.span ?? 1;
       const width = this.cellWidth(widths, column, span) - 2 * CELL_PAD.x;
       this.pdf.font(fontOf(cell));
-      height = Math.max(height, this.pdf.heightOfString(cell.text || ' ', { width, lineGap: 1 }));
+      const cellHeight = this.oneLine(cell, width)
+        ? this.pdf.currentLineHeight(true) + 1
+        : this.pdf.heightOfString(cell.text || ' ', { width, lineGap: 1 });
+      height = Math.max(height, cellHeight);
       column += span;
     }
     return height + 2 * CELL_PAD.y;
   }
 
+  /**
+   * Whether a cell's text sits on one line of its width, in the current font and size. Most cells (a
+   * reference, an amount, a short name) do, and for those the line is measured and drawn directly:
+   * pdfkit's line wrapper, which it would otherwise run twice per cell (to measure the row and to draw
+   * it), took most of a long table's time. Text within half a point of the width is left to the wrapper.
+   */
+  private oneLine(cell: Cell, width: number): boolean {
+    if (cell.text.includes('\n')) return false;
+    return this.pdf.widthOfString(cell.text) <= width - 0.5;
+  }
+
+  /** Draws a cell's text at (x, y) within `width`, as pdfkit's wrapper would lay it out. */
+  private cellText(cell: Cell, x: number, y: number, width: number): void {
+    const pdf = this.pdf.font(fontOf(cell)).fontSize(TABLE_SIZE);
+    if (!this.oneLine(cell, width)) {
+      pdf.text(cell.text, x, y, { width, align: cell.align ?? 'left', lineGap: 1 });
+      return;
+    }
+    const shift = cell.align === 'right' ? width - pdf.widthOfString(cell.text.replace(/\s+$/, '')) : 0;
+    pdf.text(cell.text, x + shift, y, { lineBreak: false, lineGap: 1 });
+  }
+
   /** One tagged row: each cell a TH (scope Column) or TD, spans said in the table attributes. */
-  private row(cells: Cell[], widths: number[], type: 'TH' | 'TD', table: Struct): void {
+  private row(cells: Cell[], widths: number[], type: 'TH' | 'TD', table: Struct, height: number): void {
     const row = this.pdf.struct('TR');
     table.add(row);
-    this.drawRow(cells, widths, (cell, draw) => {
+    this.drawRow(cells, widths, height, (cell, draw) => {
       const element = this.pdf.struct(type, {}, [draw]);
       const span = cell.span ?? 1;
       const attributes: Record<string, unknown> = { O: 'Table' };
@@ -250,21 +277,16 @@ class Writer {
   private drawRow(
     cells: Cell[],
     widths: number[],
+    height: number,
     wrap: (cell: Cell, draw: () => void) => void = (_cell, draw) => draw(),
   ): void {
     const top = this.pdf.y;
-    const height = this.rowHeight(cells, widths);
     let column = 0;
     for (const cell of cells) {
       const span = cell.span ?? 1;
       const x = MARGIN.left + this.cellWidth(widths, 0, column) + CELL_PAD.x;
       const width = this.cellWidth(widths, column, span) - 2 * CELL_PAD.x;
-      wrap(cell, () =>
-        this.pdf
-          .font(fontOf(cell))
-          .fontSize(TABLE_SIZE)
-          .text(cell.text, x, top + CELL_PAD.y, { width, align: cell.align ?? 'left', lineGap: 1 }),
-      );
+      wrap(cell, () => this.cellText(cell, x, top + CELL_PAD.y, width));
       column += span;
     }
     this.pdf.x = MARGIN.left;

@@ -111,7 +111,7 @@ function mergeDeclarations(m: BidMerge, given: Declaration[]) {
  * the office changed the score itself since it last heard from the assessor. A sheet submitted at
  * the office is final, as it is to a local write: only a reopening changes it.
  */
-function mergeCriterion(m: BidMerge, held: HeldScores, criterion: Criterion, given: Score[]) {
+function mergeCriterion(m: BidMerge, held: HeldScores, criterion: Criterion, given: Score[]): boolean {
   const { ctx, bid, assessor, times } = m;
   const versions = held.versions.filter((h) => h.criterionId === criterion.id);
   const fresh = newVersions(given, versions, scoreKey);
@@ -134,8 +134,9 @@ function mergeCriterion(m: BidMerge, held: HeldScores, criterion: Criterion, giv
         at: times.receivedAt,
       });
   });
+  const brought = fresh.some(Boolean);
   const theirs = given.at(-1);
-  if (!theirs || !fresh.at(-1)) return;
+  if (!theirs || !fresh.at(-1)) return brought;
   const ours = held.current.find((c) => c.criterionId === criterion.id);
   if (ours && ours.updatedAt > laterOf(times.packMadeAt, times.lastReceivedAt)) {
     if (ours.score !== theirs.score || ours.justification !== theirs.justification)
@@ -147,7 +148,7 @@ function mergeCriterion(m: BidMerge, held: HeldScores, criterion: Criterion, giv
           `${ours.score ?? 'none'}, entered at the office on ${formatDate(ours.updatedAt)} after the pack went out; ` +
           `the return's ${theirs.score ?? 'none'} is kept in the history only`,
       });
-    return;
+    return brought;
   }
   ctx.store.packs.setScore(
     bid.id,
@@ -157,22 +158,27 @@ function mergeCriterion(m: BidMerge, held: HeldScores, criterion: Criterion, giv
     theirs.justification,
     times.receivedAt,
   );
+  return brought;
 }
 
-/** A submission: counted once; one the office reopened after the pack was made stays reopened. */
-function mergeSubmission(m: BidMerge, roundId: number) {
+/**
+ * A submission: counted once. One the office has reopened stays reopened unless the return brings
+ * new score versions for the bid: a sheet submitted again after a reopening is saved again, and
+ * a return that only repeats the submission the office reopened changes nothing.
+ */
+function mergeSubmission(m: BidMerge, roundId: number, newScores: boolean) {
   const { ctx, bid, assessor, times } = m;
   if (ctx.store.scoring.submission(bid.id, assessor.id)) return m.count(false);
   const reopened = ctx.store.scoring
     .reopeningsForRound(roundId)
-    .findLast((r) => r.bidId === bid.id && r.personId === assessor.id && r.at > times.packMadeAt);
-  if (reopened)
+    .findLast((r) => r.bidId === bid.id && r.personId === assessor.id);
+  if (reopened && !newScores)
     return m.conflicts.push({
       ref: bid.ref,
       criterion: null,
       message:
         `${bid.ref}: the office reopened ${assessor.name}'s submitted sheet on ${formatDate(reopened.at)}, ` +
-        'after the pack went out; it stays reopened',
+        'and the return brings no new scores for it; it stays reopened',
     });
   ctx.store.packs.addSubmission(bid.id, assessor.id, times.receivedAt);
   m.count(true);
@@ -247,8 +253,10 @@ export function mergeAssessorReturn(
       versions: ctx.store.packs.scoreVersions(bid.id, assessor.id),
       current: ctx.store.packs.currentScores(bid.id, assessor.id),
     };
-    for (const [criterion, given] of byCriterion) mergeCriterion(m, held, criterion, given);
-    if (data.submissions.some((s) => s.ref.toLowerCase() === ref)) mergeSubmission(m, round.id);
+    let newScores = false;
+    for (const [criterion, given] of byCriterion)
+      newScores = mergeCriterion(m, held, criterion, given) || newScores;
+    if (data.submissions.some((s) => s.ref.toLowerCase() === ref)) mergeSubmission(m, round.id, newScores);
   }
   return {
     added,

@@ -1,3 +1,4 @@
+import { formatDate, ukCalendarDate } from '../../../shared/dates';
 import { wordingSchema } from '../../../shared/notices';
 import type { NoticeData } from '../../../shared/notice-data';
 import type { Person } from '../../../shared/people';
@@ -16,7 +17,8 @@ import type { SignoffReturn } from './signoff-payload';
 // signed it and the seal their key made. At the office it is accepted only when the seal verifies
 // against the key this office has pinned for them, the content is exactly what the office sent,
 // and the office's notice has not changed since; then the round is signed and locked exactly as
-// if signed here (recordSignedNotice, the one function for both).
+// if signed here (recordSignedNotice, the one function for both). Its date must fall between the
+// day the office made the pack and the day it received the return, by the office's clock.
 
 const refused = (message: string) => new Refusal('conflict', `${message}; nothing was changed`);
 
@@ -68,12 +70,35 @@ function packAnswered(ctx: HandlerContext, round: Round, commissioner: Person, d
   return JSON.parse(sent.summary) as { notice?: string; noticeSha256?: string };
 }
 
+/**
+ * The day the notice says it was signed comes from the commissioner's laptop: the office takes it
+ * only between the day it made the sign-off pack and the day it receives the return, by its own
+ * clock, so a laptop whose clock is set back (or on) cannot date a decision.
+ */
+function refuseDateOutside(notice: { number: string }, date: string, times: SigningWindow) {
+  const made = ukCalendarDate(times.packMadeAt);
+  const received = ukCalendarDate(times.receivedAt);
+  if (date < made || date > received)
+    throw refused(
+      `Decision ${notice.number} is dated ${formatDate(date)}, but the office made its sign-off pack on ` +
+        `${formatDate(made)} and received it on ${formatDate(received)}: a notice is dated the day it is signed ` +
+        "(check the date on the commissioner's laptop and sign again)",
+    );
+}
+
+/** Office times a signature carried home is dated within. */
+export interface SigningWindow {
+  packMadeAt: string;
+  receivedAt: string;
+}
+
 /** Office: accepts the signature, all or nothing, or refuses it with the reason. */
 export function receiveSignature(
   ctx: HandlerContext,
   round: Round,
   commissioner: Person,
   data: SignoffReturn,
+  times: SigningWindow,
 ): ReceiveOutcome {
   const notice = latestNotice(ctx, round.id);
   const { seal, content } = data.notice;
@@ -113,6 +138,7 @@ export function receiveSignature(
     content.draft !== false
   )
     throw refused(`The signed notice does not name ${commissioner.name} as ${role} with the date signed`);
+  refuseDateOutside(notice, block.date, times);
   recordSignedNotice(ctx, notice, content as unknown as NoticeData, seal);
   return {
     added: 1,

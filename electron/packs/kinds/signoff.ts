@@ -33,7 +33,10 @@ export const signoffKind: PackKindModule = {
     return { payload, summary: { notice: payload.notice.number, signed: true } };
   },
 
-  receive(ctx, { round, payload, sender }) {
-    return receiveSignature(ctx, round, sender, parsePayload(signoffReturnSchema, payload, 'signed notice'));
+  receive(ctx, { round, payload, sender, answered, receivedAt }) {
+    return receiveSignature(ctx, round, sender, parsePayload(signoffReturnSchema, payload, 'signed notice'), {
+      packMadeAt: answered.createdAt,
+      receivedAt,
+    });
   },
 };

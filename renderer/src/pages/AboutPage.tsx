@@ -21,7 +21,7 @@ function OfficeForm({ initial }: { initial: OfficeSettings }) {
       id={`office-${key}`}
       label={label}
       hint={hint}
-      value={values[key]}
+      value={values[key] ?? ''}
       onChange={(v) => setValues((x) => ({ ...x, [key]: v }))}
       width="medium"
     />
@@ -37,6 +37,11 @@ function OfficeForm({ initial }: { initial: OfficeSettings }) {
       {field('telephone', 'Telephone')}
       {field('email', 'Email')}
       {field('numberPrefix', 'Decision number prefix (optional)', 'Put before NNN/YYYY on every notice')}
+      {field(
+        'orgId',
+        "The office's 360Giving org-id (optional)",
+        'From org-id.guide, like GB-CHC-1234567: 360Giving data for a round is published under it',
+      )}
       <button type="button" className="button" onClick={() => void save()}>
         Save office details
       </button>

@@ -87,9 +87,27 @@ function RegisterForm({ onSaved }: { onSaved: (message: string) => void }) {
   );
 }
 
+const ORG_ID_HINT =
+  'From org-id.guide: the list code and the number it gives, like GB-CHC-1234567. ' +
+  'Kept under About and data, it is filled in here';
+
 function ThreeSixtyGivingForm({ onSaved }: { onSaved: (message: string) => void }) {
+  const [office] = useResult(() => api.office.get(), 'office');
+  if (office.state === 'loading') return null;
+  // The form starts from the org-id the office keeps (About and data), when it keeps one.
+  return (
+    <ThreeSixtyGivingFields
+      keptOrgId={office.state === 'ready' ? office.value.orgId : ''}
+      onSaved={onSaved}
+    />
+  );
+}
+
+type GivingProps = { keptOrgId: string | undefined; onSaved: (message: string) => void };
+
+function ThreeSixtyGivingFields({ keptOrgId, onSaved }: GivingProps) {
   const [rounds] = useResult(() => api.rounds.list({ includeArchived: true }), 'rounds-for-publishing');
-  const [values, setValues] = useState({ roundId: '', orgId: '' });
+  const [values, setValues] = useState({ roundId: '', orgId: keptOrgId ?? '' });
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const signed = rounds.state === 'ready' ? rounds.value.filter((r) => r.stage === 'signed') : [];
   const submit = async (event: FormEvent) => {
@@ -150,7 +168,7 @@ function ThreeSixtyGivingForm({ onSaved }: { onSaved: (message: string) => void 
         <TextField
           id="giving-org-id"
           label="The office's org-id"
-          hint="From org-id.guide: the list code and the number it gives, like GB-CHC-1234567"
+          hint={ORG_ID_HINT}
           value={values.orgId}
           error={errorFor('giving-org-id')}
           onChange={(orgId) => setValues((v) => ({ ...v, orgId }))}
