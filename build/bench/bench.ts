@@ -242,8 +242,23 @@ async function notice() {
     rows.push([name, '', 'LibreOffice (soffice) is not installed: skipped', '']);
     return;
   }
-  const { tranche: ms, baseline } = await noticeEndToEnd(folder, Math.max(3, RUNS - 2), soffice);
-  row(name, ms, baseline, "LibreOffice converting Tranche's Word notice: ", 'faster');
+  const pair = await noticeEndToEnd(folder, Math.max(3, RUNS - 2), soffice);
+  row(name, pair.tranche, pair.baseline, "LibreOffice converting Tranche's Word notice: ", 'faster');
+  // The same export in a running engine, as the app makes it (the issue's first measure), beside the
+  // same LibreOffice figure.
+  const { connection, ctx } = open(pair.db);
+  const engine = await measure(
+    () => ok(dispatch('notices:export', { roundId: pair.roundId, format: 'pdf' }, ctx)),
+    3,
+  );
+  connection.close();
+  row(
+    'the same notice as PDF in a running engine (notices:export)',
+    engine,
+    pair.baseline,
+    'the same: ',
+    'faster',
+  );
 }
 
 // BENCH_ONLY=rank,cli (names: cli, tranche, import, rank, notice, large, browser) runs some of the
@@ -264,16 +279,19 @@ if (only.has('notice')) await notice();
 const header = ['path', 'Tranche', 'baseline', 'ratio'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-console.log(line(header));
-console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const r of rows) console.log(line(r));
-if (rows.length > 0)
+if (rows.length > 0) {
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
   console.log(`\nMedians of ${RUNS} runs (3 for ranking and the notice); data in ${folder}`);
+}
 if (only.has('large')) {
   console.log('\n20,000 bids, one run each, the bundled command line (peak memory: maxRSS of the process)\n');
+  console.log('| command | time | CPU (user + system) | peak memory | note |\n|---|---|---|---|---|');
   for (const f of await largeRoundFigures()) {
     const memory = f.peakMiB === null ? 'n/a' : `${f.peakMiB.toFixed(0)} MiB`;
-    console.log(`| ${f.command} | ${(f.ms / 1000).toFixed(1)} s | ${memory} | ${f.note} |`);
+    const cpu = f.cpuSeconds === null ? 'n/a' : `${f.cpuSeconds.toFixed(1)} s`;
+    console.log(`| ${f.command} | ${(f.ms / 1000).toFixed(1)} s | ${cpu} | ${memory} | ${f.note} |`);
   }
 }
 if (only.has('browser')) {

@@ -1,3 +1,4 @@
+import type ExcelJS from 'exceljs';
 import type { ParsedInput } from '../../../shared/contract';
 import { formatDate } from '../../../shared/dates';
 import {
@@ -9,7 +10,7 @@ import {
   type Rag,
 } from '../../../shared/grants';
 import type { ReadContext } from '../context';
-import { loadExcel } from '../lazy-libraries';
+import { commitSheet, drained, streamingWorkbook } from '../exports/streaming-workbook';
 import { mustGetRound } from '../round-lookup';
 import { roundDelivery, today } from './view';
 
@@ -50,9 +51,13 @@ export function deliveryReport(ctx: ReadContext, input: ParsedInput<'reports:del
 
 export async function deliveryReportXlsx(ctx: ReadContext, input: ParsedInput<'reports:deliveryXlsx'>) {
   const report = deliveryReport(ctx, input);
-  const workbook = new (await loadExcel()).Workbook();
+  // Streamed (exports/streaming-workbook.ts): a row goes into the file as it is written. Money
+  // columns are formatted before the rows, which are committed one by one.
+  const book = await streamingWorkbook(new Date());
+  const workbook = book.workbook;
   const money = '£#,##0.00';
   const byGrant = workbook.addWorksheet('By grant');
+  for (const c of [5, 6, 7]) byGrant.getColumn(c).numFmt = money;
   byGrant.addRow([`${report.round}: delivery as of ${formatDate(report.asOf)}`]).font = {
     bold: true,
     size: 13,
@@ -71,22 +76,40 @@ export async function deliveryReportXlsx(ctx: ReadContext, input: ParsedInput<'r
     'Next return due',
     'Overdue',
   ]).font = { bold: true };
-  for (const g of report.grants)
-    byGrant.addRow([
-      g.ref,
-      g.title,
-      g.partnership,
-      GRANT_STATUS_LABELS[g.status],
-      g.awardedPence / 100,
-      g.paidPence / 100,
-      g.remainingPence / 100,
-      lastReturnWords(g.lastReturn),
-      RAG_LABELS[g.rag],
-      g.nextReturnDue ? formatDate(g.nextReturnDue) : '',
-      g.overdue.map((o) => `Return due ${formatDate(o.dueOn)}`).join('; '),
-    ]);
-  for (const c of [5, 6, 7]) byGrant.getColumn(c).numFmt = money;
+  for (const [i, g] of report.grants.entries()) {
+    byGrant
+      .addRow([
+        g.ref,
+        g.title,
+        g.partnership,
+        GRANT_STATUS_LABELS[g.status],
+        g.awardedPence / 100,
+        g.paidPence / 100,
+        g.remainingPence / 100,
+        lastReturnWords(g.lastReturn),
+        RAG_LABELS[g.rag],
+        g.nextReturnDue ? formatDate(g.nextReturnDue) : '',
+        g.overdue.map((o) => `Return due ${formatDate(o.dueOn)}`).join('; '),
+      ])
+      .commit();
+    await drained(i);
+  }
+  await commitSheet(byGrant);
+  await addPartnershipSheet(workbook, report, money);
+  return {
+    fileName: `Delivery ${report.round} ${report.asOf}.xlsx`.replace(/[\\/:*?"<>|]/g, ' '),
+    mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    dataBase64: (await book.finish()).toString('base64'),
+  };
+}
+
+async function addPartnershipSheet(
+  workbook: ExcelJS.Workbook,
+  report: ReturnType<typeof deliveryReport>,
+  money: string,
+): Promise<void> {
   const byPartnership = workbook.addWorksheet('By partnership');
+  for (const c of [3, 4, 5]) byPartnership.getColumn(c).numFmt = money;
   byPartnership.addRow([
     'Partnership',
     'Grants',
@@ -115,10 +138,5 @@ export async function deliveryReportXlsx(ctx: ReadContext, input: ParsedInput<'r
     report.totals.overdue,
     '',
   ]).font = { bold: true };
-  for (const c of [3, 4, 5]) byPartnership.getColumn(c).numFmt = money;
-  return {
-    fileName: `Delivery ${report.round} ${report.asOf}.xlsx`.replace(/[\\/:*?"<>|]/g, ' '),
-    mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    dataBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64'),
-  };
+  await commitSheet(byPartnership);
 }
