@@ -59,6 +59,7 @@ const READS = {
     'attachmentContent',
     'scheduleTotals',
     'ids',
+    'refsAndIds',
     'search',
   ],
   organisations: [
@@ -80,6 +81,7 @@ const READS = {
     'declarationHistory',
     'declaration',
     'declarationsForRound',
+    'assessmentPairs',
     'reopeningsForRound',
     'submission',
     'submissionsForRound',

@@ -242,8 +242,23 @@ async function notice() {
     rows.push([name, '', 'LibreOffice (soffice) is not installed: skipped', '']);
     return;
   }
-  const { tranche: ms, baseline } = await noticeEndToEnd(folder, Math.max(3, RUNS - 2), soffice);
-  row(name, ms, baseline, "LibreOffice converting Tranche's Word notice: ", 'faster');
+  const pair = await noticeEndToEnd(folder, Math.max(3, RUNS - 2), soffice);
+  row(name, pair.tranche, pair.baseline, "LibreOffice converting Tranche's Word notice: ", 'faster');
+  // The same export in a running engine, as the app makes it (the first measure), beside the
+  // same LibreOffice figure.
+  const { connection, ctx } = open(pair.db);
+  const engine = await measure(
+    () => ok(dispatch('notices:export', { roundId: pair.roundId, format: 'pdf' }, ctx)),
+    3,
+  );
+  connection.close();
+  row(
+    'the same notice as PDF in a running engine (notices:export)',
+    engine,
+    pair.baseline,
+    'the same: ',
+    'faster',
+  );
 }
 
 // BENCH_ONLY=rank,cli (names: cli, tranche, import, rank, notice, large, browser) runs some of the

@@ -64,7 +64,11 @@ export function findSoffice(): string | null {
  * (`soffice --headless --convert-to pdf`, also a process of its own), as an office without
  * Tranche's PDF would make it.
  */
-export async function noticeEndToEnd(folder: string, runs: number, soffice: string): Promise<Pair> {
+export async function noticeEndToEnd(
+  folder: string,
+  runs: number,
+  soffice: string,
+): Promise<Pair & { roundId: number; db: string }> {
   const bundle = path.resolve('dist/cli/main.mjs');
   ensureBundle(bundle);
   const db = path.join(folder, 'notice.db');
@@ -80,10 +84,11 @@ export async function noticeEndToEnd(folder: string, runs: number, soffice: stri
   const profile = `-env:UserInstallation=file://${path.join(folder, 'libreoffice-profile')}`;
   const env = { ...process.env, TRANCHE_PASSPHRASE: BENCH_PASSPHRASE };
   const args = [bundle, '--db', db, '--as', 'Lee Lead', 'notice', '--round', String(round.roundId)];
-  return interleaved(
+  const pair = interleaved(
     runs,
     () =>
       timed(process.execPath, [...args, '--format', 'pdf', '--out', path.join(folder, 'notice.pdf')], env),
     () => timed(soffice, [profile, '--headless', '--convert-to', 'pdf', '--outdir', out, docx]),
   );
+  return { ...pair, roundId: round.roundId, db };
 }

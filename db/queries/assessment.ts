@@ -437,6 +437,26 @@ export function scoringQueries(db: TrancheDb) {
         .get();
     },
     /** The round's submitted sheets (optionally: one person's only). */
+    /** Who is assigned to which bid, and who has declared with what result, as bare pairs (no names). */
+    assessmentPairs(roundId: number) {
+      const assigned = db
+        .select({ bidId: assignments.bidId, personId: assignments.personId })
+        .from(assignments)
+        .innerJoin(bids, eq(assignments.bidId, bids.id))
+        .where(eq(bids.roundId, roundId))
+        .all();
+      const declared = db
+        .select({
+          bidId: declarations.bidId,
+          personId: declarations.personId,
+          conflict: declarations.conflict,
+        })
+        .from(declarations)
+        .innerJoin(bids, eq(declarations.bidId, bids.id))
+        .where(eq(bids.roundId, roundId))
+        .all();
+      return { assigned, declared };
+    },
     submissionsForRound(roundId: number, personId?: number) {
       return db
         .select({

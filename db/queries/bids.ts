@@ -321,6 +321,10 @@ export function bidQueries(db: TrancheDb) {
         .where(eq(scheduleTotals.roundId, roundId))
         .all();
     },
+    /** Each bid's id and reference, and nothing else: for checking a file's rows against the round. */
+    refsAndIds(roundId: number): { id: number; ref: string }[] {
+      return db.select({ id: bids.id, ref: bids.ref }).from(bids).where(eq(bids.roundId, roundId)).all();
+    },
     ids(roundId: number): number[] {
       return db
         .select({ id: bids.id })

@@ -53,14 +53,12 @@ export const scoreImportHandlers = {
       // On a round copy received in a pack, even a lead officer imports only their own scores.
       const copy = ctx.store.packs.isCopy(input.roundId);
       // The round is read once, into maps: every row is then checked without a query of its own.
-      const bidsByRef = new Map(ctx.store.bids.listForRound(input.roundId).map((b) => [b.ref, b]));
+      // Only the columns the checks need: a 20,000-bid round's bids, names and cost lines stay unread.
+      const bidsByRef = new Map(ctx.store.bids.refsAndIds(input.roundId).map((b) => [b.ref, b]));
       const pair = (bidId: number, personId: number) => `${bidId}:${personId}`;
-      const assigned = new Set(
-        ctx.store.scoring.assignmentsForRound(input.roundId).map((a) => pair(a.bidId, a.personId)),
-      );
-      const declared = new Map(
-        ctx.store.scoring.declarationsForRound(input.roundId).map((d) => [pair(d.bidId, d.personId), d]),
-      );
+      const pairs = ctx.store.scoring.assessmentPairs(input.roundId);
+      const assigned = new Set(pairs.assigned.map((a) => pair(a.bidId, a.personId)));
+      const declared = new Map(pairs.declared.map((d) => [pair(d.bidId, d.personId), d]));
       const submitted = new Map(
         ctx.store.scoring.submissionsForRound(input.roundId).map((s) => [pair(s.bidId, s.personId), s]),
       );
