@@ -258,7 +258,7 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
     }
   };
 
-  /** A backup's entry names the head its copy carries: the chain must still hold it as it was. */
+  /** A backup's or a pack's entry names the head its file carries: the chain must still hold it as it was. */
   const checkAnchor = (fields: EntryFields) => {
     if (!fields.input.includes('"chainHead"')) return;
     const head = (JSON.parse(fields.input) as { chainHead?: { seq?: unknown; hash?: unknown } | null })

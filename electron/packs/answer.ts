@@ -6,7 +6,7 @@ import type { HandlerContext } from '../handlers/context';
 import { signingIdentity } from '../handlers/identity';
 import { notFound, Refusal } from '../handlers/refusal';
 import { mustGetRound } from '../handlers/round-lookup';
-import { readCopyOf } from './copy';
+import { readCopyOf, type CopyOf } from './copy';
 import { writePack } from './format';
 import { newPackId, packFileName, partyOf, roundRef } from './header';
 import { kindModule } from './kinds';
@@ -15,6 +15,17 @@ import { kindModule } from './kinds';
 // return pack, signed with their key. Until the office has pinned that key, the return carries the
 // proof binding it to the enrolment code (kept on the copy since the pack was opened). It names the
 // pack it answers and the office's chain head that pack carried, which the office checks.
+
+/**
+ * The pack the copy answers. A copy opened by an older Tranche did not keep it: its return names
+ * the last such pack opened, with no head, which the office takes only for a pack it made before
+ * packs carried heads.
+ */
+function answering(ctx: HandlerContext, roundId: number, copy: CopyOf): Pick<PackHeader, 'answers'> {
+  if (copy.pack) return { answers: { packId: copy.pack.id, chainHead: copy.pack.chainHead } };
+  const opened = ctx.store.packs.receivedForRound(roundId).find((p) => p.kind === copy.kind);
+  return opened ? { answers: { packId: opened.packId, chainHead: null } } : {};
+}
 
 export function returnPack(ctx: HandlerContext, input: ParsedInput<'packs:return'>) {
   return ctx.store.transaction(() => {
@@ -46,7 +57,7 @@ export function returnPack(ctx: HandlerContext, input: ParsedInput<'packs:return
       to: { name: office.name, role: office.role },
       sequence: ctx.store.packs.nextSequence(round.id),
       ...(copy.enrolment ? { enrolment: copy.enrolment } : {}),
-      ...(copy.pack ? { answers: { packId: copy.pack.id, chainHead: copy.pack.chainHead } } : {}),
+      ...answering(ctx, round.id, copy),
     };
     const bytes = writePack({ header, payload }, signer.privateKey);
     ctx.store.packs.recordSent({

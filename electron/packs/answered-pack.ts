@@ -49,7 +49,8 @@ export function answeredPack(
   if (!sameHead(recorded, answers.chainHead))
     throw new Refusal(
       'forbidden',
-      `This return names a different record of the office than the ${label} it answers carried; nothing was changed`,
+      `This return names a different record of the office than the ${label} it answers carried ` +
+        `(a copy opened by an older Tranche names none): send ${sender.name} a new pack; nothing was changed`,
     );
   if (recorded && !chainHolds(ctx.store.sqlite, recorded))
     throw new Refusal(

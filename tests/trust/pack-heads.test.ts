@@ -222,4 +222,57 @@ describe('a return', () => {
     });
     o.close();
   });
+
+  it('from a copy an older Tranche opened is taken only for a pack made before packs carried heads', async () => {
+    const o = await office('assessment');
+    const made = must(
+      await dispatch('packs:make', { kind: 'assessor', roundId: 1, personName: 'Eve Ward' }, o.lead),
+    );
+    const laptop = testContext();
+    const opened = must(
+      await dispatch(
+        'packs:open',
+        {
+          bytesBase64: made.bytesBase64,
+          enrolmentCode: made.enrolmentCode ?? '',
+          newPassphrase: 'eve on the train',
+        },
+        laptop.ctx,
+      ),
+    );
+    // What an older Tranche kept of the copy's origin: not the pack it came in.
+    const copyOf = JSON.parse(
+      laptop.ctx.store.sqlite
+        .prepare('SELECT copy_of FROM rounds WHERE id = ?')
+        .pluck()
+        .get(opened.roundId) as string,
+    ) as Record<string, unknown>;
+    delete copyOf.pack;
+    laptop.ctx.store.transaction(() =>
+      laptop.ctx.store.sqlite
+        .prepare('UPDATE rounds SET copy_of = ? WHERE id = ?')
+        .run(JSON.stringify(copyOf), opened.roundId),
+    );
+    const back = must(await dispatch('packs:return', { roundId: opened.roundId }, laptop.ctx)).bytesBase64;
+    expect(readPack(Buffer.from(back, 'base64')).body.header.answers).toEqual({
+      packId: readPack(Buffer.from(made.bytesBase64, 'base64')).body.header.packId,
+      chainHead: null,
+    });
+    const before = databaseHash(o.connection);
+    expect(await dispatch('packs:receive', { bytesBase64: back }, o.lead)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('send Eve Ward a new pack') },
+    });
+    expect(databaseHash(o.connection)).toBe(before);
+    // The office's pack as an older Tranche recorded it, with no head: the return is taken.
+    o.ctx.store.transaction(() =>
+      o.ctx.store.sqlite
+        .prepare(
+          "UPDATE packs_sent SET summary = json_remove(summary, '$.chainHead') WHERE kind = 'assessor'",
+        )
+        .run(),
+    );
+    expect(await dispatch('packs:receive', { bytesBase64: back }, o.lead)).toMatchObject({ ok: true });
+    o.close();
+  });
 });
