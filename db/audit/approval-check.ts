@@ -8,7 +8,7 @@ import { fingerprintOfPublicKey, signatureHolds } from './entry-signature';
 // must be the commissioner in office then, signing with the key they held then, the statement
 // naming the person, role and approver its row names; and nobody comes to act as commissioner or
 // lead officer except in the entry that records such an approval of it (or as the office's first
-// commissioner).
+// commissioner, or as the office's people a pack names on a laptop's copy).
 
 /** A person as the chain has recorded them so far (see signers.ts). */
 export interface ApprovalPersonState {
@@ -45,6 +45,7 @@ export function approvalProblems(
   changes: readonly RowChange[],
   keys: ReadonlyMap<number, string>,
   people: ReadonlyMap<number, ApprovalPersonState>,
+  laptopCopy = false,
 ): string[] {
   const problems: string[] = [];
   const who = (id: number) => people.get(id)?.name ?? `person ${id}`;
@@ -66,16 +67,17 @@ export function approvalProblems(
     const acting = (typeof row.pending_since === 'string' ? row.role_before : row.role) as Role | null;
     if (acting !== 'commissioner' && acting !== 'lead_officer') continue;
     if (people.get(row.id)?.role === acting || approved.has(`${row.id}:${acting}`)) continue;
-    // A laptop's copy names the office's people as the pack does; the office's first commissioner
-    // needs nobody's approval.
-    if (c.op === 'insert' && fields.operation === 'packs:open') continue;
+    // A laptop's copy names the office's people as the pack does (only where the database is such
+    // a copy: see laptopCopyState); the office's first commissioner needs nobody's approval.
+    if (laptopCopy && c.op === 'insert' && fields.operation === 'packs:open') continue;
     if (
       acting === 'commissioner' &&
       ![...people.values()].some((p) => p.role === 'commissioner' && !p.retiredAt)
     )
       continue;
+    const person = people.get(row.id)?.name ?? String(row.name);
     problems.push(
-      `${name} makes ${who(row.id)} ${acting.replace('_', ' ')} without the sitting commissioner's signed approval`,
+      `${name} makes ${person} ${acting.replace('_', ' ')} without the sitting commissioner's signed approval`,
     );
   }
   return problems;
@@ -113,4 +115,23 @@ function approvalWrong(
   )
     return 'the statement signed is not of this person, role and approver';
   return null;
+}
+
+/**
+ * Whether the database is a laptop's copy, as the chain shows it by this entry: decided by the
+ * first entry that records anyone (a copy's people first come in the pack it opened; an office's
+ * by its own setting up, its demonstration or the rows the chain began with), and over for good
+ * once anything but opening a pack (or a migration's change of form) records a person: from then
+ * on the database manages its own people, and a new commissioner or lead officer needs approval.
+ * `before` is the state after the previous entry (null: nobody recorded yet).
+ */
+export function laptopCopyState(
+  before: boolean | null,
+  operation: string,
+  changes: readonly RowChange[],
+): boolean | null {
+  if (!changes.some((c) => c.table === 'people')) return before;
+  if (operation === 'packs:open') return before ?? true;
+  if (operation === 'db:migrate' && before !== null) return before;
+  return false;
 }

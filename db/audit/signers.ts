@@ -3,7 +3,7 @@ import { isChannel } from '../../shared/channels';
 import type { Role } from '../../shared/people';
 import { ruleFor, writes } from '../../shared/rule-book';
 import type { EntryFields, RowChange } from './chain';
-import { approvalProblems, type ApprovalPersonState } from './approval-check';
+import { approvalProblems, laptopCopyState, type ApprovalPersonState } from './approval-check';
 import { enrolmentProofHolds } from './enrolment-proof';
 import { entrySignatureHolds, fingerprintOfPublicKey } from './entry-signature';
 
@@ -104,6 +104,8 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
   const codes = new Map<number, CodeState>();
   /** Whether the record has reached approvals (people rows with pending_since): grants before are notes. */
   let approvalsExist = false;
+  /** Whether this is a laptop's copy whose people came only from packs (null: nobody recorded yet). */
+  let laptopCopy: boolean | null = null;
   const imageBefore = sqlite.prepare(
     `SELECT image FROM audit_changes WHERE table_name = ? AND row_key = ? AND entry_seq < ?
      ORDER BY entry_seq DESC, position DESC LIMIT 1`,
@@ -276,6 +278,7 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
     notes,
     entry(fields, hash, signature, changes) {
       const signing = fields.seq >= from ? newlySigned(changes) : [];
+      laptopCopy = laptopCopyState(laptopCopy, fields.operation, changes);
       if (fields.seq >= from) {
         checkKeysGiven(fields, changes);
         if (keys.size > 0 && approvalsExist)
@@ -286,6 +289,7 @@ export function signerCheck(sqlite: Database.Database, from: number): SignerChec
               changes,
               keys,
               people,
+              laptopCopy === true,
             ),
           );
       }
