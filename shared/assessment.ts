@@ -192,6 +192,19 @@ export const rankedBidSchema = z.object({
 });
 export type RankedBidView = z.infer<typeof rankedBidSchema>;
 
+/**
+ * A bid's row on the ranking and allocation pages: the ranking without each criterion's breakdown
+ * (fetched when a row is opened, `assessment:breakdown`), and with the bid's reduced amount, so
+ * the pages need not read every bid and its scores again for what their rows show.
+ */
+export const rankingRowSchema = rankedBidSchema
+  .omit({ criteria: true })
+  .extend({ reducedPence: z.number().int().nullable() });
+export type RankingRowView = z.infer<typeof rankingRowSchema>;
+
+/** How one bid's weighted score was reached, criterion by criterion. */
+export const breakdownSchema = z.object({ bidId: idSchema, criteria: z.array(criterionResult) });
+
 /** A bid's place in the ranking, as the shortlist and the board see it. */
 const rankedBidSummary = rankedBidSchema.pick({
   rank: true,

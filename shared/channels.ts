@@ -55,6 +55,8 @@ export const CHANNELS = [
   'assessment:moderation',
   'assessment:moderate',
   'assessment:ranking',
+  'assessment:rankingRows',
+  'assessment:breakdown',
   'assessment:alignment',
   'assessment:align',
   'assessment:coverage',

@@ -46,6 +46,8 @@ import {
   myBidSchema,
   progressSchema,
   rankedBidSchema,
+  rankingRowSchema,
+  breakdownSchema,
   scoreSaveSchema,
   scoresImportSchema,
   scoringSheetSchema,
@@ -208,6 +210,14 @@ export const contract = {
   'assessment:ranking': {
     input: z.object({ roundId: z.number().int().positive() }),
     output: z.array(rankedBidSchema),
+  },
+  'assessment:rankingRows': {
+    input: z.object({ roundId: z.number().int().positive() }),
+    output: z.array(rankingRowSchema),
+  },
+  'assessment:breakdown': {
+    input: z.object({ roundId: z.number().int().positive(), bidId: z.number().int().positive() }),
+    output: breakdownSchema,
   },
   'assessment:alignment': {
     input: z.object({ bidId: z.number().int().positive() }),

@@ -248,6 +248,8 @@ export const RULE_BOOK = {
     stages: MODERATION,
   },
   'assessment:ranking': read('see the ranking', PANEL),
+  'assessment:rankingRows': read('see the ranking', PANEL),
+  'assessment:breakdown': read('see the ranking', PANEL),
   'assessment:alignment': read('record priority alignment', OFFICERS),
   'assessment:align': {
     access: 'write',

@@ -48,7 +48,7 @@ const PAGES: PageUnderTest[] = [
     page: 'ranking',
     path: 'ranking',
     filter: 'Reference, project or partnership',
-    requests: [['assessment:ranking', round]],
+    requests: [['assessment:rankingRows', round]],
   },
   {
     page: 'board review',
@@ -65,8 +65,7 @@ const PAGES: PageUnderTest[] = [
     filter: 'Reference, project or partnership',
     requests: [
       ['allocation:get', round],
-      ['assessment:ranking', round],
-      ['bids:list', round],
+      ['assessment:rankingRows', round],
       ['board:pack', round],
     ],
   },

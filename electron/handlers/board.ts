@@ -92,7 +92,8 @@ export const boardHandlers = {
 
   'board:pack': (input: ParsedInput<'board:pack'>, ctx: ReadContext) => {
     const round = mustGetRound(ctx, input.roundId);
-    // One ranking, one read of each table, joined through maps: a shortlist can run to thousands.
+    // One ranking (which carries each bid's reduced amount), one read of each other table, joined
+    // through maps: a shortlist can run to thousands.
     const ranking = rankingFor(ctx, round.id);
     const shortlist = visibleForScores(
       ctx,
@@ -101,7 +102,6 @@ export const boardHandlers = {
       'the board pack',
     );
     const rankedOf = new Map(ranking.map((r) => [r.bidId, r]));
-    const bidOf = new Map(ctx.store.bids.listForRound(round.id).map((b) => [b.id, b]));
     const summaryOf = ctx.store.bids.summariesForRound(round.id);
     const allocationOf = new Map(ctx.store.allocation.items(round.id).map((a) => [a.bidId, a]));
     const viewsOf = groupBy(ctx.store.board.views(round.id), (v) => v.bidId);
@@ -115,7 +115,7 @@ export const boardHandlers = {
         title: item.title,
         partnership: item.partnership,
         requestedPence: item.requestedPence,
-        reducedPence: bidOf.get(item.bidId)?.reducedPence ?? null,
+        reducedPence: ranked?.reducedPence ?? null,
         weightedScore: item.weightedScore,
         summary: summaryOf.get(item.bidId) ?? '',
         checks: ranked?.checks ?? [],

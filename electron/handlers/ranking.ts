@@ -5,6 +5,7 @@ import { rankBids, spread, type RankBid } from '../../shared/ranking';
 import { visibleForScores } from './blind-scoring';
 import type { ReadContext } from './context';
 import { mustGetFramework } from './frameworks';
+import { Refusal } from './refusal';
 import { mustGetRound } from './round-lookup';
 
 // The ranking, computed from submitted, unconflicted scores and moderations (shared/ranking.ts).
@@ -99,6 +100,7 @@ function workOutRanking(ctx: ReadContext, roundId: number) {
       partnership: bid?.partnership ?? '',
       title: bid?.title ?? '',
       requestedPence: bid?.requestedPence ?? 0,
+      reducedPence: bid?.reducedPence ?? null,
       checks: bid
         ? bidFlags(bid, { name: round.fund, capPence: round.fundCapPence })
             .filter((f) => f.severity === 'problem')
@@ -113,5 +115,22 @@ export const rankingHandlers = {
   'assessment:ranking': (input: ParsedInput<'assessment:ranking'>, ctx: ReadContext) => {
     mustGetRound(ctx, input.roundId);
     return visibleForScores(ctx, input.roundId, rankingFor(ctx, input.roundId), 'the ranking');
+  },
+
+  // The ranking and allocation pages' rows: the same rows, as visible, without the breakdowns.
+  'assessment:rankingRows': (input: ParsedInput<'assessment:rankingRows'>, ctx: ReadContext) => {
+    mustGetRound(ctx, input.roundId);
+    return visibleForScores(ctx, input.roundId, rankingFor(ctx, input.roundId), 'the ranking').map(
+      ({ criteria: _breakdown, ...row }) => row,
+    );
+  },
+
+  // One row's breakdown, when it is opened: refused wherever the row itself would be withheld.
+  'assessment:breakdown': (input: ParsedInput<'assessment:breakdown'>, ctx: ReadContext) => {
+    mustGetRound(ctx, input.roundId);
+    const row = rankingFor(ctx, input.roundId).find((r) => r.bidId === input.bidId);
+    const [seen] = visibleForScores(ctx, input.roundId, row ? [row] : [], 'the ranking');
+    if (!seen) throw new Refusal('not_found', "That bid is not in this round's ranking");
+    return { bidId: seen.bidId, criteria: seen.criteria };
   },
 };

@@ -15,6 +15,9 @@ test('the lead builds a scenario, compares it with the suggestion, and adopts it
   await beMe(page, bridge.origin, 'Dan Hughes');
   await page.goto(`${bridge.origin}/#/rounds/1/allocation`);
   await expect(page.getByRole('heading', { level: 1, name: 'Allocation' })).toBeVisible();
+  // The reduced amount B2 offers, in its own column before anything is allocated.
+  const b2 = page.getByRole('row').filter({ has: page.getByLabel('Allocation for B2') });
+  await expect(b2.locator('td').nth(4)).toHaveText('£75,000');
 
   await page.getByLabel('Allocation for B2').selectOption('reduced');
   await page.getByRole('button', { name: 'Save allocation for B2' }).click();

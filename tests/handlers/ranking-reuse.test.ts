@@ -34,7 +34,13 @@ async function freshRanking(file: string) {
   return ranking(actingAs(other.ctx, 'Dan Hughes'));
 }
 
-const pages = ['assessment:ranking', 'shortlist:get', 'board:pack', 'allocation:get'] as const;
+const pages = [
+  'assessment:ranking',
+  'assessment:rankingRows',
+  'shortlist:get',
+  'board:pack',
+  'allocation:get',
+] as const;
 
 describe('the ranking, worked out once while nothing changes', () => {
   it('reads the scores once for the ranking, board review and allocation pages together', async () => {

@@ -16,6 +16,7 @@ const ranking = [
     rank: 1,
     weightedScore: 81.33,
     complete: true,
+    reducedPence: 30_000_00,
   },
   {
     bidId: 2,
@@ -26,6 +27,7 @@ const ranking = [
     rank: 1,
     weightedScore: 81.33,
     complete: true,
+    reducedPence: null,
   },
 ];
 
@@ -67,7 +69,6 @@ function render(canAllocate: boolean) {
   return renderToStaticMarkup(
     createElement(AllocationTable, {
       ranking: ranking as never,
-      reducedOf: () => null,
       viewsOf: (ref: string) =>
         ref === 'SS1'
           ? [
@@ -93,6 +94,12 @@ describe('the allocation table', () => {
     expect(html).toContain('<strong>Support with conditions</strong> (Ruth Board): Only with match funding');
     expect(html).toContain('<strong>Support</strong> (Amir Board)');
     expect(html).toContain('No board view recorded on SS2.');
+  });
+
+  it('shows the reduced amount a bid offers, from its own row, and nothing where it offers none', () => {
+    const html = render(true);
+    expect(html).toContain('<td class="numeric">£30,000</td>');
+    expect(html).toContain('<td class="numeric">£20,000</td><td class="numeric"></td>');
   });
 
   it('shows a shared rank as "=1" for bids tied on score', () => {

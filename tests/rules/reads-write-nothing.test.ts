@@ -43,6 +43,7 @@ function sampleInputs(
     { roundId },
     { id: roundId },
     { bidId: bid.id },
+    { roundId, bidId: bid.id },
     { roundId, format: 'docx' },
     { roundId, format: 'xlsx' },
     { roundId, includeArchived: true },

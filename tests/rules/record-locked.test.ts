@@ -287,6 +287,8 @@ describe('blind scoring', () => {
     for (const name of ['Asha Patel', 'Ben Clarke']) {
       for (const [channel, input] of [
         ['assessment:ranking', { roundId: 1 }],
+        ['assessment:rankingRows', { roundId: 1 }],
+        ['assessment:breakdown', { roundId: 1, bidId: 1 }],
         ['assessment:moderation', { roundId: 1 }],
         ['shortlist:get', { roundId: 1 }],
         ['board:pack', { roundId: 1 }],
@@ -310,10 +312,15 @@ describe('blind scoring', () => {
     // Back to assessment by hand (stages only move forward), sealed in the chain like any write.
     o.ctx.store.transaction(() => o.ctx.store.rounds.setStage(1, 'assessment', o.ctx.now()));
     await o.call('assessment:assign', { roundId: 1, assessor: 'Dan Hughes', bidRefs: ['S1', 'W1'] }, o.lead);
-    expect(await dispatch('assessment:ranking', { roundId: 1 }, o.lead)).toMatchObject({
-      ok: false,
-      error: { code: 'forbidden', message: expect.stringContaining('has not submitted scores for S1, W1') },
-    });
+    for (const [channel, input] of [
+      ['assessment:ranking', { roundId: 1 }],
+      ['assessment:rankingRows', { roundId: 1 }],
+      ['assessment:breakdown', { roundId: 1, bidId: o.ctx.store.bids.findByRef(1, 'B1')!.id }],
+    ] as const)
+      expect(await dispatch(channel, input, o.lead), channel).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', message: expect.stringContaining('has not submitted scores for S1, W1') },
+      });
     await o.call(
       'assessment:declare',
       { roundId: 1, bidRefs: ['S1', 'W1'], conflict: true, nature: 'Former trustee' },
@@ -322,6 +329,15 @@ describe('blind scoring', () => {
     const ranking = await o.call('assessment:ranking', { roundId: 1 }, o.lead);
     expect(ranking.map((r) => r.ref)).not.toContain('S1');
     expect(ranking.map((r) => r.ref)).toContain('B1');
+    const rows = await o.call('assessment:rankingRows', { roundId: 1 }, o.lead);
+    expect(rows.map((r) => r.ref)).toEqual(ranking.map((r) => r.ref));
+    const breakdown = (ref: string) =>
+      dispatch('assessment:breakdown', { roundId: 1, bidId: o.ctx.store.bids.findByRef(1, ref)!.id }, o.lead);
+    expect(await breakdown('S1')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await breakdown('B1')).toMatchObject({
+      ok: true,
+      value: { criteria: ranking.find((r) => r.ref === 'B1')!.criteria },
+    });
     const moderation = await o.call('assessment:moderation', { roundId: 1 }, o.lead);
     expect(moderation.items.every((i) => i.ref !== 'S1' && i.ref !== 'W1')).toBe(true);
   });

@@ -1,4 +1,4 @@
-import type { RankedBidView } from '../../../shared/assessment';
+import type { RankingRowView } from '../../../shared/assessment';
 import { filterIndexed, indexText, type TextIndex } from './text-index';
 
 // The ranking page's filter: words typed (reference, project, partnership) and which bids to show.
@@ -13,11 +13,11 @@ export const RANKING_SHOW_LABELS: Record<RankingShow, string> = {
   checks: 'With checks or open queries',
 };
 
-export function indexRanking(rows: readonly RankedBidView[]): TextIndex<RankedBidView> {
+export function indexRanking(rows: readonly RankingRowView[]): TextIndex<RankingRowView> {
   return indexText(rows, (r) => `${r.ref} ${r.title} ${r.partnership}`);
 }
 
-const keepers: Record<RankingShow, (r: RankedBidView) => boolean> = {
+const keepers: Record<RankingShow, (r: RankingRowView) => boolean> = {
   all: () => true,
   marked: (r) => r.failedGateway || r.belowMinimum || r.belowThreshold,
   moderation: (r) => r.moderationOpen,
@@ -25,9 +25,9 @@ const keepers: Record<RankingShow, (r: RankedBidView) => boolean> = {
 };
 
 export function filterRanking(
-  index: TextIndex<RankedBidView>,
+  index: TextIndex<RankingRowView>,
   text: string,
   show: RankingShow,
-): RankedBidView[] {
+): RankingRowView[] {
   return filterIndexed(index, text, keepers[show]);
 }

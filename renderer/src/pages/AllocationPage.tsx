@@ -27,8 +27,8 @@ function useAllocationData(roundId: number, role: Parameters<typeof whyNotAllowe
     () => api.allocation.get({ roundId }),
     `allocation:${roundId}`,
   );
-  const [ranking] = useResult(() => api.assessment.ranking({ roundId }), `ranking:${roundId}`);
-  const [bids] = useResult(() => api.bids.list({ roundId }), `bids:${roundId}`);
+  // The rows carry each bid's reduced amount: the bids (with their cost lines) are not read again.
+  const [ranking] = useResult(() => api.assessment.rankingRows({ roundId }), `ranking-rows:${roundId}`);
   const [board] = useResult(
     (): Promise<Result<Output<'board:pack'> | null>> =>
       seesBoard ? api.board.pack({ roundId }) : Promise.resolve({ ok: true, value: null }),
@@ -47,16 +47,12 @@ function useAllocationData(roundId: number, role: Parameters<typeof whyNotAllowe
     if (board.state === 'ready') for (const b of board.value ?? []) byRef.set(b.ref, b.views);
     return byRef;
   }, [board]);
-  const reduced = useMemo(
-    () => new Map(bids.state === 'ready' ? bids.value.map((b) => [b.id, b.reducedPence] as const) : []),
-    [bids],
-  );
   const reloadAll = () => {
     reloadAllocation();
     reloadByPriority();
     reloadScenarios();
   };
-  return { round, allocation, ranking, byPriority, scenarios, views, reduced, board, reloadAll };
+  return { round, allocation, ranking, byPriority, scenarios, views, board, reloadAll };
 }
 
 export function AllocationPage({ roundId }: { roundId: number }) {
@@ -104,7 +100,6 @@ export function AllocationPage({ roundId }: { roundId: number }) {
       {ranking.state === 'ready' && (
         <AllocationTable
           ranking={ranking.value}
-          reducedOf={(id) => data.reduced.get(id)}
           viewsOf={(ref) => data.views.get(ref)}
           editor={editor}
           canAllocate={canAllocate}

@@ -22,7 +22,7 @@ export const RANKING_METHOD =
 // long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function RankingPage({ roundId }: { roundId: number }) {
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
-  const [ranking] = useResult(() => api.assessment.ranking({ roundId }), `ranking:${roundId}`);
+  const [ranking] = useResult(() => api.assessment.rankingRows({ roundId }), `ranking-rows:${roundId}`);
   const [framework] = useResult(() => api.frameworks.get({ roundId }), `framework:${roundId}`);
   const [exporting, setExporting] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);

@@ -1,8 +1,11 @@
 import { Link } from 'wouter';
-import type { RankedBidView } from '../../../shared/assessment';
+import type { RankingRowView } from '../../../shared/assessment';
 import { formatMoney } from '../../../shared/money';
 import { rankText } from '../../../shared/ranking';
+import { api } from '../api';
+import { LoadFailure } from '../components/Page';
 import type { VirtualColumn } from '../components/VirtualTable';
+import { useResult } from '../hooks/useResult';
 
 /** A bid's row in the ranking is about three lines high until its breakdown is opened. */
 export const ESTIMATED_ROW = 86;
@@ -12,7 +15,7 @@ interface Weight {
   gateway: boolean;
 }
 
-function marks(r: RankedBidView): string[] {
+function marks(r: RankingRowView): string[] {
   return [
     r.failedGateway && 'Failed a gateway',
     r.belowMinimum && 'Below a criterion minimum',
@@ -34,7 +37,7 @@ export function rankingColumns({
   weights: ReadonlyMap<string, Weight>;
   opened: ReadonlySet<number>;
   toggle: (bidId: number, open: boolean) => void;
-}): VirtualColumn<RankedBidView>[] {
+}): VirtualColumn<RankingRowView>[] {
   return [
     {
       key: 'rank',
@@ -60,7 +63,7 @@ export function rankingColumns({
               How {r.ref}&apos;s score was reached
               <span className="visually-hidden"> ({r.weightedScore ?? 'not scored'})</span>
             </summary>
-            {opened.has(r.bidId) && <Breakdown bid={r} weights={weights} />}
+            {opened.has(r.bidId) && <Breakdown roundId={roundId} bid={r} weights={weights} />}
           </details>
         </>
       ),
@@ -111,8 +114,25 @@ export function rankingColumns({
   ];
 }
 
-/** How one bid's weighted score was reached, criterion by criterion. */
-function Breakdown({ bid, weights }: { bid: RankedBidView; weights: ReadonlyMap<string, Weight> }) {
+/**
+ * How one bid's weighted score was reached, criterion by criterion: asked for when the row is
+ * opened, so the page need not fetch and hold every bid's breakdown to show its rows.
+ */
+function Breakdown({
+  roundId,
+  bid,
+  weights,
+}: {
+  roundId: number;
+  bid: RankingRowView;
+  weights: ReadonlyMap<string, Weight>;
+}) {
+  const [breakdown] = useResult(
+    () => api.assessment.breakdown({ roundId, bidId: bid.bidId }),
+    `breakdown:${roundId}:${bid.bidId}`,
+  );
+  if (breakdown.state === 'failed') return <LoadFailure message={breakdown.error.message} />;
+  if (breakdown.state === 'loading') return <p className="hint">Loading the breakdown…</p>;
   return (
     <table className="table table--compact">
       <caption className="visually-hidden">Breakdown for {bid.ref}</caption>
@@ -132,7 +152,7 @@ function Breakdown({ bid, weights }: { bid: RankedBidView; weights: ReadonlyMap<
         </tr>
       </thead>
       <tbody>
-        {bid.criteria.map((c) => {
+        {breakdown.value.criteria.map((c) => {
           const weight = weights.get(c.code);
           return (
             <tr key={c.code}>

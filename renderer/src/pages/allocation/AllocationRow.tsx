@@ -3,7 +3,7 @@ import { BoardViews, type BoardViewList } from './BoardViews';
 import { offersSave, type Option } from './maths';
 import type { AllocationEditor } from './useAllocationEditor';
 
-type Ranked = Output<'assessment:ranking'>[number];
+type Ranked = Output<'assessment:rankingRows'>[number];
 
 /** Why a bid's award departs from the ranking: the recorded reason, or what still needs one. */
 export function Departure({

@@ -10,7 +10,7 @@ import type { BoardViewList } from './BoardViews';
 import { sharedRanksOf } from './maths';
 import type { AllocationEditor } from './useAllocationEditor';
 
-type Ranked = Output<'assessment:ranking'>[number];
+type Ranked = Output<'assessment:rankingRows'>[number];
 
 /**
  * The bids in rank order, each with the board's views and what it is allocated: only the rows in
@@ -18,8 +18,7 @@ type Ranked = Output<'assessment:ranking'>[number];
  */
 // long-function: a table's header, rows and row actions share its state and read in column order
 export function AllocationTable(props: {
-  ranking: Output<'assessment:ranking'>;
-  reducedOf: (bidId: number) => number | null | undefined;
+  ranking: Output<'assessment:rankingRows'>;
   viewsOf: (ref: string) => BoardViewList | undefined;
   editor: AllocationEditor;
   canAllocate: boolean;
@@ -50,10 +49,7 @@ export function AllocationTable(props: {
       key: 'reduced',
       label: 'Reduced',
       numeric: true,
-      render: (r) => {
-        const reduced = props.reducedOf(r.bidId);
-        return reduced != null ? formatMoney(reduced) : '';
-      },
+      render: (r) => (r.reducedPence !== null ? formatMoney(r.reducedPence) : ''),
     },
     {
       key: 'allocation',
