@@ -1034,7 +1034,8 @@ export const auditChanges = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.entrySeq, t.position] }),
-    index('audit_changes_row_idx').on(t.tableName, t.rowKey),
+    // A row's changes in chain order, so its latest is found without sorting (verify asks for every row's).
+    index('audit_changes_row_idx').on(t.tableName, t.rowKey, t.entrySeq, t.position),
   ],
 );
 

@@ -3,7 +3,7 @@
 // budget covers them all) and the notice drafted, for timing the notice's export.
 import type { HandlerContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
-import { makeScoredRound } from './scored-round';
+import { asLead, makeScoredRound } from './scored-round';
 
 async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>) {
   const r = await result;
@@ -31,8 +31,8 @@ export async function makeAwardedRound(
     'INSERT INTO scores (bid_id, person_id, criterion_id, score, justification, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const submit = sqlite.prepare('INSERT INTO submissions (bid_id, person_id, submitted_at) VALUES (?, ?, ?)');
-  // Through the store, so the audit chain records these rows.
-  ctx.store.transaction(() => {
+  // Through the store as the lead officer's signed entry, so the audit chain records these rows.
+  asLead(ctx, "The bench wrote the assessors' scores and submissions", () => {
     for (const bidId of bidIds)
       for (const personId of people) {
         for (const c of round.criteria)

@@ -2,7 +2,7 @@
 // with every assessor's scores submitted, except the last assessor on every tenth bid, so the
 // ranking has both ranked bids and bids not yet fully scored. Scores are written with raw SQL:
 // building the data is not what is measured. Usage: tsx build/bench/ranked-round.ts FILE [N]
-import { makeScoredRound } from './scored-round';
+import { asLead, makeScoredRound } from './scored-round';
 
 export async function makeRankedRound(file: string, count: number): Promise<number> {
   const round = await makeScoredRound(file, count);
@@ -20,7 +20,7 @@ export async function makeRankedRound(file: string, count: number): Promise<numb
     'INSERT INTO scores (bid_id, person_id, criterion_id, score, justification, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const submit = sqlite.prepare('INSERT INTO submissions (bid_id, person_id, submitted_at) VALUES (?, ?, ?)');
-  ctx.store.transaction(() => {
+  asLead(ctx, "The bench wrote the assessors' scores and submissions", () => {
     bids.forEach((bidId, b) =>
       people.forEach((personId, p) => {
         if (b % 10 === 9 && p === people.length - 1) return;

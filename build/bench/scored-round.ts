@@ -9,6 +9,7 @@ import { createContext, type HandlerContext } from '../../electron/handlers/cont
 import { dispatch } from '../../electron/handlers/dispatch';
 import { unlockPerson } from '../../electron/handlers/identity';
 import { makeLargeRound } from './make-large-round';
+import { runAudited } from '../../db/audit/recorder';
 
 export const BENCH_PASSPHRASE = 'bench passphrase';
 export const ASSESSORS = ['Amy Adams', 'Bo Brown', 'Cy Clarke'] as const;
@@ -26,6 +27,28 @@ async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error
   const r = await result;
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
+}
+
+/**
+ * Writes the bench's own rows in one transaction as the lead officer's signed entry (the bench
+ * stands in for the people who would write them), so `verify` finds the file whole and signed.
+ */
+export function asLead(ctx: HandlerContext, summary: string, work: () => void) {
+  const lead = ctx.session.current();
+  const person = lead && ctx.store.people.get(lead.personId);
+  if (!lead || !person) throw new Error('The bench writes its rows as the lead officer, who is not unlocked');
+  const describe = () => ({
+    operation: 'bench:data',
+    at: new Date().toISOString(),
+    personId: person.id,
+    personName: person.name,
+    keyFingerprint: lead.fingerprint,
+    input: null,
+    summary,
+    rounds: [],
+    signer: { privateKey: lead.privateKey, fingerprint: lead.fingerprint },
+  });
+  runAudited(describe, () => ctx.store.transaction(work));
 }
 
 /** Opens `file` as the lead officer (Lee Lead), with the bench's people unlocked as needed. */
@@ -65,8 +88,8 @@ export async function makeScoredRound(file: string, bids: number): Promise<Score
   const declare = sqlite.prepare(
     'INSERT INTO declarations (bid_id, person_id, conflict, declared_at) VALUES (?, ?, 0, ?)',
   );
-  // Through the store, so the audit chain records these rows and `verify` finds the file whole.
-  ctx.store.transaction(() => {
+  // Through the store as the lead officer, so the audit chain records these rows, signed.
+  asLead(ctx, 'The bench assigned every officer to every bid, each declaring no conflict', () => {
     for (const { id } of bidRows)
       for (const personId of people) {
         assign.run(id, personId, now);

@@ -6,8 +6,8 @@ import {
   auditedTables,
   canonicalKey,
   canonicalKeySql,
-  imageOf,
-  keyOfRow,
+  imagerOf,
+  keyerOf,
   quoteId,
   rowReader,
   type AuditedTable,
@@ -161,10 +161,17 @@ function* changedRows(sqlite: Database.Database, table: AuditedTable): Generator
   );
   // For a row that differs (or whose key SQLite writes differently from canonicalJson): which entry.
   const lastOf = sqlite.prepare(LAST_OF_ROW).pluck();
-  for (const row of rows.iterate(table.name) as Iterable<Record<string, unknown>>) {
-    const { __key: sqlKey, __last: sqlLast, ...columns } = row;
-    const image = imageOf(columns);
-    const key = keyOfRow(table, columns);
+  // Rows as arrays, imaged under names worked out once: no object built and spread for each row.
+  const columns = rows
+    .columns()
+    .map((c) => c.name)
+    .slice(2);
+  const imageOfRow = imagerOf(columns, 2);
+  const keyOf = keyerOf(table, columns, 2);
+  for (const row of rows.raw().iterate(table.name) as Iterable<unknown[]>) {
+    const [sqlKey, sqlLast] = row;
+    const image = imageOfRow(row);
+    const key = keyOf(row);
     if (key === sqlKey && sqlLast === image) continue;
     const lastJson = lastOf.get(table.name, key) as string | undefined;
     const last = lastJson ? (JSON.parse(lastJson) as [string | null, number]) : null;

@@ -81,19 +81,50 @@ export function imageOf(row: Record<string, unknown>): string {
   const columns = Object.keys(row).sort();
   const parts: string[] = [];
   for (const column of columns) {
-    const value = row[column];
     if (/^\d+$/.test(column)) return slowImageOf(row); // a numeric name reorders a JS object's keys
-    let text: string;
-    if (value === null) text = 'null';
-    else if (isSecret(column))
-      text = `{"sha256":"${sha256Hex(Buffer.isBuffer(value) ? value : String(value))}"}`;
-    else if (typeof value === 'string' || typeof value === 'boolean') text = JSON.stringify(value);
-    else if (typeof value === 'number' && Number.isFinite(value)) text = JSON.stringify(value);
-    else if (value === undefined) continue;
-    else text = canonicalJson(value);
-    parts.push(`${JSON.stringify(column)}:${text}`);
+    const text = valueText(row[column], isSecret(column));
+    if (text !== undefined) parts.push(`${JSON.stringify(column)}:${text}`);
   }
   return `{${parts.join(',')}}`;
+}
+
+/** One value as the image writes it; undefined for a value the image leaves out. */
+function valueText(value: unknown, secret: boolean): string | undefined {
+  if (value === null) return 'null';
+  if (secret) return `{"sha256":"${sha256Hex(Buffer.isBuffer(value) ? value : String(value))}"}`;
+  if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return JSON.stringify(value);
+  if (value === undefined) return undefined;
+  return canonicalJson(value);
+}
+
+/**
+ * imageOf for rows read as arrays of values (better-sqlite3's raw mode) holding these columns from
+ * `offset` on: the same text, with the columns' order and names worked out once rather than once a
+ * row (verify images every row of the file).
+ */
+export function imagerOf(columns: readonly string[], offset = 0): (values: readonly unknown[]) => string {
+  const asRow = (values: readonly unknown[]) =>
+    Object.fromEntries(columns.map((c, i) => [c, values[offset + i]]));
+  // A numeric or repeated name: imageOf's own path, on the row as an object would hold it.
+  if (columns.some((c) => /^\d+$/.test(c)) || new Set(columns).size !== columns.length)
+    return (values) => imageOf(asRow(values));
+  const order = columns
+    .map((name, index) => ({
+      name,
+      index: offset + index,
+      prefix: `${JSON.stringify(name)}:`,
+      secret: isSecret(name),
+    }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return (values) => {
+    const parts: string[] = [];
+    for (const column of order) {
+      const text = valueText(values[column.index], column.secret);
+      if (text !== undefined) parts.push(column.prefix + text);
+    }
+    return `{${parts.join(',')}}`;
+  };
 }
 
 function slowImageOf(row: Record<string, unknown>): string {
@@ -168,6 +199,29 @@ export function keyOfRow(table: AuditedTable, row: Record<string, unknown>): str
     parts.push(`${JSON.stringify(column)}:${JSON.stringify(value)}`);
   }
   return `{${parts.join(',')}}`;
+}
+
+/** keyOfRow for rows read as arrays of values, these columns from `offset` on (imagerOf's way). */
+export function keyerOf(
+  table: AuditedTable,
+  columns: readonly string[],
+  offset = 0,
+): (values: readonly unknown[]) => string {
+  const asRow = (values: readonly unknown[]) =>
+    Object.fromEntries(columns.map((c, i) => [c, values[offset + i]]));
+  const keys = [...table.keyColumns].sort().map((name) => ({ at: columns.lastIndexOf(name), name }));
+  if (keys.some((k) => k.at < 0 || /^\d+$/.test(k.name))) return (values) => keyOfRow(table, asRow(values));
+  const prefixes = keys.map((k) => `${JSON.stringify(k.name)}:`);
+  return (values) => {
+    const parts: string[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const value = values[offset + keys[i]!.at];
+      const plain = typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+      if (!plain) return keyOfRow(table, asRow(values));
+      parts.push(prefixes[i] + JSON.stringify(value));
+    }
+    return `{${parts.join(',')}}`;
+  };
 }
 
 /**

@@ -139,22 +139,23 @@ function checkChain(sqlite: Database.Database, problems: string[], notes: string
 
 /** The chain's changes in entry order, handed out an entry at a time (entries come in order). */
 function changeStream(sqlite: Database.Database) {
-  type Row = { entry_seq: number; table_name: string; row_key: string; op: string; image: string | null };
+  // As arrays (entry, table, key, op, image): no object built for each of a million changes.
+  type Row = [number, string, string, RowChange['op'], string | null];
   const rows = (
     sqlite
       .prepare(
         'SELECT entry_seq, table_name, row_key, op, image FROM audit_changes ORDER BY entry_seq, position',
       )
+      .raw()
       .iterate() as IterableIterator<Row>
   )[Symbol.iterator]();
   let next = rows.next();
   return {
     of(seq: number): RowChange[] {
       const found: RowChange[] = [];
-      while (!next.done && next.value.entry_seq <= seq) {
-        const c = next.value;
-        if (c.entry_seq === seq)
-          found.push({ table: c.table_name, key: c.row_key, op: c.op as RowChange['op'], image: c.image });
+      while (!next.done && next.value[0] <= seq) {
+        const [entrySeq, table, key, op, image] = next.value;
+        if (entrySeq === seq) found.push({ table, key, op, image });
         next = rows.next();
       }
       return found;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connection';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 import { createStore } from '../../db/store';
+import { verifyDatabase } from '../../db/audit/verify';
 import { migrationCount, migrationsUpTo, tempDbFile } from '../support/temp-db';
 
 const NOW = '2026-01-01T00:00:00.000Z';
@@ -245,6 +246,42 @@ describe('database', () => {
     expect(() =>
       current.sqlite.prepare('UPDATE rounds SET uid = ? WHERE id = ?').run(rows[0]!.uid, id),
     ).toThrow(/UNIQUE/);
+    current.close();
+  });
+
+  it("finds a row's latest change in the audit chain without sorting once upgraded, the chain whole", () => {
+    const file = tempDbFile();
+    // A populated file from before the change: a round whose budget was changed twice, each sealed.
+    const old = openDatabase(file, { migrationsFolder: migrationsUpTo(20) });
+    const oldStore = createStore(old);
+    const id = oldStore.transaction(() =>
+      oldStore.rounds.insert(roundValues(oldStore.funds.findOrCreate('Invest to Save', NOW), 'R', 100), NOW),
+    );
+    const setBudget = old.sqlite.prepare('UPDATE rounds SET budget_pence = ? WHERE id = ?');
+    for (const budget of [200, 300]) oldStore.transaction(() => setBudget.run(budget, id));
+    old.close();
+
+    const current = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
+    const { sqlite } = current;
+    const latest =
+      "SELECT image FROM audit_changes WHERE table_name = 'rounds' AND row_key = ? " +
+      'ORDER BY entry_seq DESC, position DESC LIMIT 1';
+    const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${latest}`).all(`{"id":${id}}`) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('; ')).not.toMatch(/TEMP B-TREE/);
+    const image = JSON.parse(sqlite.prepare(latest).pluck().get(`{"id":${id}}`) as string) as {
+      budget_pence: number;
+    };
+    expect(image.budget_pence).toBe(300);
+    expect(verifyDatabase(current)).toMatchObject({ ok: true, problems: [] });
+    // The chain stays append-only, and a write after the upgrade is still recorded.
+    expect(() => sqlite.exec('UPDATE audit_changes SET image = NULL')).toThrow(/append-only/);
+    expect(() => sqlite.exec('DELETE FROM audit_changes')).toThrow(/append-only/);
+    const setAgain = sqlite.prepare('UPDATE rounds SET budget_pence = ? WHERE id = ?');
+    createStore(current).transaction(() => setAgain.run(400, id));
+    expect(JSON.parse(sqlite.prepare(latest).pluck().get(`{"id":${id}}`) as string)).toMatchObject({
+      budget_pence: 400,
+    });
+    expect(verifyDatabase(current).ok).toBe(true);
     current.close();
   });
 });

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { verifyDatabase } from '../../db/audit/verify';
-import { imageOf } from '../../db/audit/tables';
+import { imageOf, imagerOf, keyerOf, keyOfRow } from '../../db/audit/tables';
 import { canonicalJson, sha256Hex } from '../../db/audit/canonical';
 import type { HandlerContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
@@ -157,6 +157,12 @@ describe('whole-round commands at any size', () => {
         ]),
       );
       expect(imageOf(row)).toBe(canonicalJson(shown));
+      // Read as an array after two leading values, as verify reads rows: the same image and key.
+      const columns = Object.keys(row);
+      const values = ['key', 'last', ...columns.map((c) => row[c])];
+      expect(imagerOf(columns, 2)(values)).toBe(imageOf(row));
+      const table = { name: 't', keyColumns: columns.slice(0, 2).reverse(), columns };
+      expect(keyerOf(table, columns, 2)(values)).toBe(keyOfRow(table, row));
     }
   });
 });
