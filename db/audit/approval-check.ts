@@ -6,7 +6,8 @@ import { fingerprintOfPublicKey, signatureHolds } from './entry-signature';
 // role waits until the sitting commissioner approves it; the approval is kept in role_approvals as
 // a statement with the commissioner's Ed25519 signature. Walking the chain, every approval recorded
 // must be the commissioner in office then, signing with the key they held then, the statement
-// naming the person, role and approver its row names; and nobody comes to act as commissioner or
+// naming the person, role and approver its row names, and the key the person held then (approvals
+// signed before statements named it are taken as they are); and nobody comes to act as commissioner or
 // lead officer except in the entry that records such an approval of it (or as the office's first
 // commissioner, or as the office's people a pack names on a laptop's copy).
 
@@ -28,7 +29,8 @@ interface ApprovalRow {
 }
 
 interface Statement {
-  person?: { id?: unknown };
+  kind?: unknown;
+  person?: { id?: unknown; fingerprint?: unknown };
   role?: unknown;
   approvedBy?: { id?: unknown; fingerprint?: unknown };
 }
@@ -114,6 +116,23 @@ function approvalWrong(
     statement.approvedBy.fingerprint !== row.approver_fingerprint
   )
     return 'the statement signed is not of this person, role and approver';
+  return approvedKeyWrong(statement, keys.get(row.person_id), people.get(row.person_id)?.name);
+}
+
+/**
+ * Why the key an approval names is not the one its person held then, or null when it is. Approvals
+ * signed before they named the person's key (kind /1) name none and hold as they are.
+ */
+function approvedKeyWrong(
+  statement: Statement,
+  held: string | undefined,
+  name = 'the person',
+): string | null {
+  const named = statement.person?.fingerprint;
+  if (named === undefined && statement.kind === 'tranche-role-approval/1') return null;
+  if (typeof named !== 'string') return `it names no key of ${name}'s`;
+  if (!held) return `it names key ${named}, but ${name} held no key then`;
+  if (fingerprintOfPublicKey(held) !== named) return `it names key ${named}, not the one ${name} held then`;
   return null;
 }
 

@@ -98,13 +98,21 @@ export const identityCommands: Command[] = [
     usage: 'people approve --name NAME [--json]',
     summary:
       'Approve, as the sitting commissioner, a commissioner or lead officer role granted to NAME, ' +
-      'signed with your key. Approving a new commissioner hands the office over to them: you retire',
+      'signed with your key, once they have chosen their passphrase. The approval names their key: before ' +
+      'approving, compare its fingerprint (people list) with the one they see on their own profile. ' +
+      'Approving a new commissioner hands the office over to them: you retire',
     options: { name: { type: 'string' } },
     async run(ctx) {
       const person = await personNamed(ctx, required(ctx, 'name'));
       const approved = await ctx.call('people:approve', { personId: person.id });
       if (ctx.json) return json(ctx, approved);
-      ctx.print(`Approved ${approved.name} as ${role(approved.role)}`);
+      ctx.print(
+        `Approved ${approved.name} as ${role(approved.role)}, holding the key ${approved.fingerprint}`,
+      );
+      ctx.print(
+        `Compare that fingerprint with the one ${approved.name} sees on their own profile or in people list; ` +
+          `if they differ, someone else enrolled in their name: have ${approved.name} retired at once and added again`,
+      );
       if (approved.role === 'commissioner')
         ctx.print(`${approved.name} is now the commissioner; you handed over and are retired`);
     },

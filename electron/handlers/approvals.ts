@@ -44,15 +44,18 @@ export function refuseUnseatingCommissioner(
   );
 }
 
-/** What the commissioner signs: who is approved, in which role, granted when, by whom and when. */
+/**
+ * What the commissioner signs: who is approved (and the key they hold, so an approval cannot pass
+ * to whoever enrolled in their name), in which role, granted when, by whom and when.
+ */
 function approvalStatement(
-  person: { id: number; name: string; role: Role; pendingSince: string },
+  person: { id: number; name: string; fingerprint: string; role: Role; pendingSince: string },
   approver: { id: number; name: string; fingerprint: string },
   at: string,
 ): string {
   return canonicalJson({
-    kind: 'tranche-role-approval/1',
-    person: { id: person.id, name: person.name },
+    kind: 'tranche-role-approval/2',
+    person: { id: person.id, name: person.name, fingerprint: person.fingerprint },
     role: person.role,
     grantedAt: person.pendingSince,
     approvedAt: at,
@@ -85,11 +88,21 @@ export const approvalHandlers = {
           'forbidden',
           'Nobody approves their own role: the sitting commissioner approves it',
         );
+      // The approval names the key the person holds: they choose it first, so the commissioner can
+      // compare its fingerprint with the one the person sees on their own profile.
+      const personKey = ctx.store.identities.get(person.id)?.fingerprint;
+      if (!personKey)
+        throw fieldRefusal(
+          'conflict',
+          'personId',
+          `${person.name} has not enrolled yet: they must choose their passphrase first ` +
+            `(people enrol --name "${person.name}"), then you approve the key they hold; nothing was changed`,
+        );
       const signer = signingIdentity(ctx);
       const at = ctx.now();
       const fingerprint = ctx.store.identities.get(approver.id)?.fingerprint ?? '';
       const statement = approvalStatement(
-        { ...person, pendingSince: person.pendingSince },
+        { ...person, fingerprint: personKey, pendingSince: person.pendingSince },
         { id: approver.id, name: approver.name, fingerprint },
         at,
       );

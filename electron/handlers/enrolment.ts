@@ -47,7 +47,8 @@ function refuseEnrolled(ctx: HandlerContext, person: Person): void {
     'conflict',
     'enrolmentCode',
     `${person.name} has already chosen their passphrase${used ? ` (on ${formatDate(used)})` : ''}: ` +
-      'an enrolment code works once. If that was not them, tell a lead officer now',
+      'an enrolment code works once. If that was not them, tell the commissioner now, ' +
+      'before they approve any role for them',
   );
 }
 

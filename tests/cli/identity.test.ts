@@ -331,10 +331,17 @@ describe('roles, retirement, progress and readiness on the command line', () => 
       code: 2,
       stderr: expect.stringContaining('Only a commissioner can approve'),
     });
-    expect(await run(['--as', 'Pat', 'people', 'approve', '--name', 'Lou'], pat)).toMatchObject({
-      code: 0,
-      stdout: 'Approved Lou as lead officer',
-    });
+    const louKey = (
+      JSON.parse((await run(['people', 'list', '--json'])).stdout) as { name: string; fingerprint: string }[]
+    ).find((p) => p.name === 'Lou')!.fingerprint;
+    const approvedLou = await run(['--as', 'Pat', 'people', 'approve', '--name', 'Lou'], pat);
+    expect(approvedLou.code, approvedLou.stderr).toBe(0);
+    expect(approvedLou.stdout.split('\n')).toEqual([
+      `Approved Lou as lead officer, holding the key ${louKey}`,
+      expect.stringMatching(
+        /^Compare that fingerprint with the one Lou sees on their own profile or in people list/,
+      ),
+    ]);
     expect((await run(['--as', 'Lou', 'rounds', 'list'], lou)).code).toBe(0);
     // A new commissioner is a hand-over: approved by the outgoing one, who then retires.
     expect(await enrol('Sam', 'commissioner', 'sam chooses her own words')).toBe(true);
@@ -343,10 +350,33 @@ describe('roles, retirement, progress and readiness on the command line', () => 
       stderr: expect.stringContaining('Pat is the sitting commissioner'),
     });
     const handed = await run(['--as', 'Pat', 'people', 'approve', '--name', 'Sam', '--json'], pat);
-    expect(JSON.parse(handed.stdout)).toMatchObject({ name: 'Sam', role: 'commissioner', pending: false });
+    expect(JSON.parse(handed.stdout)).toMatchObject({
+      name: 'Sam',
+      role: 'commissioner',
+      pending: false,
+      fingerprint: expect.stringMatching(/^[0-9A-F]{4}( [0-9A-F]{4}){15}$/),
+    });
     const listed = (await run(['people', 'list'])).stdout;
     expect(listed).toMatch(/Pat\s+commissioner\s+.*retired/);
     expect(listed).toMatch(/Sam\s+commissioner\s+.*active/);
+  });
+
+  it('refuses to approve a commissioner or lead officer who has not chosen their passphrase yet', async () => {
+    const db = tempDbFile();
+    const run = (args: string[], env: NodeJS.ProcessEnv = demo) => cli(['--db', db, ...args], env);
+    await run(['demo']);
+    expect(
+      (await run(['--as', 'Dan Hughes', 'people', 'add', '--name', 'Kim', '--role', 'lead officer'])).code,
+    ).toBe(0);
+    const before = (await run(['people', 'list', '--json'])).stdout;
+    const refused = await run(['--as', 'Pat Morgan', 'people', 'approve', '--name', 'Kim']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /Kim has not enrolled yet: they must choose their passphrase first.*nothing was changed/,
+      ),
+    ]);
+    expect((await run(['people', 'list', '--json'])).stdout).toBe(before);
   });
 
   it('shows where a round stands and what stands before signing, and signs with --reason', async () => {

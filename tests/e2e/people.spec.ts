@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expectNoAccessibilityViolations as checkAccessibility } from './axe';
+import { atBothSizes } from './both-sizes';
 import { beMe, expect, test } from './fixtures';
 
 // The People page, for lead officers: add someone, change a role, retire someone. "Your profile"
@@ -115,13 +116,24 @@ test('a new person enrols on first use with their code; a new lead officer waits
   await page.getByLabel('Enrolment code').fill(code.toLowerCase());
   await page.getByRole('button', { name: 'Choose my passphrase' }).click();
   await expect(page.getByRole('status')).toContainText('once the commissioner approves you');
+  const lenaKey = /fingerprint is ((?:[0-9A-F]{4} ){15}[0-9A-F]{4}):/.exec(
+    (await page.getByRole('status').textContent())!,
+  )![1]!;
 
   // The commissioner approves her on the People page; then she acts with the passphrase she chose.
   await page.goto(`${bridge.origin}/#/rounds`);
   await beMe(page, bridge.origin, 'Pat Morgan');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
   await page.getByRole('button', { name: 'Approve Lena Lead as lead officer' }).click();
-  await expect(page.getByRole('status')).toContainText('You approved Lena Lead as lead officer');
+  // The approval names the key Lena chose: Pat compares its fingerprint with the one on Lena's profile.
+  const confirm = page.getByRole('form', { name: 'Approve Lena Lead as lead officer' });
+  await expect(confirm.getByTestId('approve-fingerprint')).toHaveText(lenaKey);
+  await expect(confirm).toContainText('Ask Lena Lead to open their own profile and read you the fingerprint');
+  await atBothSizes(page, 'people-approve');
+  await confirm.getByRole('button', { name: 'The fingerprints match: approve Lena Lead' }).click();
+  await expect(page.getByRole('status')).toContainText(
+    `You approved Lena Lead as lead officer, holding the key ${lenaKey}`,
+  );
   await expect(lena).toContainText('Active');
   const history = page.getByRole('table', { name: /History of people and roles/ });
   await expect(history).toContainText(

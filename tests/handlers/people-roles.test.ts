@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { TEST_KDF, TEST_PASSPHRASE as P, actingAs, testContext } from '../support/temp-db';
-import { addPerson } from '../support/people';
+import { addPerson, enrolAs } from '../support/people';
 
 // A lead officer changes people's roles and retires them. A retired person cannot act or be
 // assigned, and stays in the record; the office always keeps an active lead officer.
@@ -150,12 +150,30 @@ describe("people's roles and retirement", () => {
     const added = await dispatch('people:add', { name: 'Nia Next', role: 'commissioner' }, lee);
     expect(added).toMatchObject({ ok: true, value: { pending: true, sittingCommissioner: false } });
     expect(await sitting()).toEqual(['Pat Commissioner']);
+    // Nia chooses her passphrase first: the approval names the key she then holds.
+    if (!added.ok) throw new Error(added.error.message);
+    const before = ctx.store.approvals.list().length;
+    expect(
+      await dispatch('people:approve', { personId: id('Nia Next') }, actingAs(ctx, 'Pat Commissioner')),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: expect.stringContaining('they must choose their passphrase first'),
+      },
+    });
+    expect(ctx.store.approvals.list()).toHaveLength(before);
+    expect(await sitting()).toEqual(['Pat Commissioner']);
+    const nia = await enrolAs(ctx, id('Nia Next'), added.value.enrolmentCode!);
     const approved = await dispatch(
       'people:approve',
       { personId: id('Nia Next') },
       actingAs(ctx, 'Pat Commissioner'),
     );
-    expect(approved).toMatchObject({ ok: true, value: { name: 'Nia Next', sittingCommissioner: true } });
+    expect(approved).toMatchObject({
+      ok: true,
+      value: { name: 'Nia Next', sittingCommissioner: true, fingerprint: nia.fingerprint },
+    });
     expect(await sitting()).toEqual(['Nia Next']);
   });
 });

@@ -15,12 +15,7 @@ export async function addPerson(input: Input<'people:add'>, lead: HandlerContext
   const added = await dispatch('people:add', rest, lead);
   if (!added.ok || !added.value.enrolmentCode) return added;
   const nobody = createContext(lead.store, lead.appVersion, lead.now, { kdf: TEST_KDF });
-  const enrolled = await dispatch(
-    'people:enrol',
-    { personId: added.value.id, enrolmentCode: added.value.enrolmentCode, passphrase },
-    nobody,
-  );
-  if (!enrolled.ok) throw new Error(enrolled.error.message);
+  await enrolAs(lead, added.value.id, added.value.enrolmentCode, passphrase);
   const sitting = lead.store.people.sittingCommissioner();
   if (added.value.pending && sitting) {
     const approved = await dispatch(
@@ -35,4 +30,17 @@ export async function addPerson(input: Input<'people:add'>, lead: HandlerContext
     const person = list.value.find((p) => p.id === added.value.id)!;
     return { ok: true as const, value: { ...person, enrolmentCode: added.value.enrolmentCode } };
   });
+}
+
+/** The person's own enrolment with the code they were given (before any approval can name their key). */
+export async function enrolAs(
+  lead: HandlerContext,
+  personId: number,
+  enrolmentCode: string,
+  passphrase = TEST_PASSPHRASE,
+) {
+  const nobody = createContext(lead.store, lead.appVersion, lead.now, { kdf: TEST_KDF });
+  const enrolled = await dispatch('people:enrol', { personId, enrolmentCode, passphrase }, nobody);
+  if (!enrolled.ok) throw new Error(enrolled.error.message);
+  return enrolled.value;
 }

@@ -7,6 +7,7 @@ import { signBytes } from '../../electron/identity/keys';
 import { canonicalJson } from '../../shared/canonical-json';
 import { must, signedRound } from '../audit/signed-round';
 import { cli, keyOf } from '../support/pack-cli';
+import { addPerson } from '../support/people';
 import { TEST_PASSPHRASE } from '../support/temp-db';
 
 // Issue 17: only the sitting commissioner makes a commissioner or lead officer, by signing an
@@ -17,9 +18,8 @@ import { TEST_PASSPHRASE } from '../support/temp-db';
 
 /** Dan waiting to be commissioner, and Tim Temporary approved as lead officer by Pat. */
 async function danWaiting() {
-  const { connection, file, lead, as } = await signedRound();
-  const tim = must(await dispatch('people:add', { name: 'Tim Temporary', role: 'lead_officer' }, lead));
-  must(await dispatch('people:approve', { personId: tim.id }, as('Pat Morgan')));
+  const { connection, file, lead } = await signedRound();
+  must(await addPerson({ name: 'Tim Temporary', role: 'lead_officer' }, lead));
   const dan = connection.sqlite
     .prepare("SELECT id FROM people WHERE name = 'Dan Hughes'")
     .pluck()
@@ -32,13 +32,16 @@ async function danWaiting() {
 interface Forged {
   /**
    * The approval's signature: made with Dan's own key, or Pat's genuine one on Tim's approval; or
-   * no approval at all, Dan's row simply made commissioner.
+   * no approval at all, Dan's row simply made commissioner; or Pat's own, on a statement naming a
+   * key that is not Dan's (`namedKey`: the fingerprint it names; null, none).
    */
-  signature: 'dan' | 'replayed' | 'none';
+  signature: 'dan' | 'replayed' | 'none' | 'pat';
+  namedKey?: string | null;
 }
 
 function forgeApproval(file: string, dan: number, forged: Forged) {
   const danKey = keyOf(file, 'Dan Hughes', TEST_PASSPHRASE);
+  const patKey = forged.signature === 'pat' ? keyOf(file, 'Pat Morgan', TEST_PASSPHRASE) : null;
   const raw = new Database(file);
   const image = (table: string, key: object) =>
     rowReader(
@@ -65,17 +68,18 @@ function forgeApproval(file: string, dan: number, forged: Forged) {
         },
       ];
       if (forged.signature !== 'none') {
+        const named = forged.namedKey === undefined ? {} : { fingerprint: forged.namedKey ?? undefined };
         const statement = canonicalJson({
-          kind: 'tranche-role-approval/1',
-          person: { id: dan, name: 'Dan Hughes' },
+          kind: forged.namedKey === undefined ? 'tranche-role-approval/1' : 'tranche-role-approval/2',
+          person: { id: dan, name: 'Dan Hughes', ...named },
           role: 'commissioner',
           grantedAt: danRow.pending_since,
           approvedAt: at,
           approvedBy: pat,
         });
         const signature =
-          forged.signature === 'dan'
-            ? signBytes(danKey, Buffer.from(statement, 'utf8'))
+          forged.signature === 'dan' || patKey
+            ? signBytes(patKey ?? danKey, Buffer.from(statement, 'utf8'))
             : (raw
                 .prepare('SELECT signature FROM role_approvals ORDER BY id LIMIT 1')
                 .pluck()
@@ -94,21 +98,22 @@ function forgeApproval(file: string, dan: number, forged: Forged) {
           image: image('role_approvals', { id: approval }),
         });
       }
+      const author = patKey ? pat : { id: dan, name: 'Dan Hughes' };
       const fingerprint = String(
-        raw.prepare('SELECT fingerprint FROM person_keys WHERE person_id = ?').pluck().get(dan),
+        raw.prepare('SELECT fingerprint FROM person_keys WHERE person_id = ?').pluck().get(author.id),
       );
       appendEntry(
         raw,
         {
-          operation: 'people:setRole',
+          operation: patKey ? 'people:approve' : 'people:setRole',
           at,
-          personId: dan,
-          personName: 'Dan Hughes',
+          personId: author.id,
+          personName: author.name,
           keyFingerprint: fingerprint,
           input: { personId: dan, role: 'commissioner' },
           summary: 'Made Dan Hughes commissioner',
           rounds: [],
-          signer: { privateKey: danKey, fingerprint },
+          signer: { privateKey: patKey ?? danKey, fingerprint },
         },
         changes,
       );
@@ -167,5 +172,48 @@ describe('a lead officer with the sqlite3 shell and their own key', () => {
         /makes Dan Hughes commissioner without the sitting commissioner's signed approval$/,
       ),
     ]);
+  });
+
+  it("is reported when the commissioner's approval names a key that is not the one Dan held then", async () => {
+    const { file, dan } = await danWaiting();
+    const raw = new Database(file, { readonly: true });
+    const timKey = String(
+      raw
+        .prepare(
+          'SELECT k.fingerprint FROM person_keys k JOIN people p ON p.id = k.person_id WHERE p.name = ?',
+        )
+        .pluck()
+        .get('Tim Temporary'),
+    );
+    raw.close();
+    forgeApproval(file, dan, { signature: 'pat', namedKey: timKey });
+    const verified = await verify(file);
+    expect(verified.code).toBe(2);
+    expect(verified.problems).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          String.raw`^Audit entry \d+ \(people:approve, [^)]*\) records an approval of Dan Hughes as commissioner: ` +
+            `it names key ${timKey}, not the one Dan Hughes held then$`,
+        ),
+      ),
+    );
+  });
+
+  it('is reported when an approval made since approvals name keys names none', async () => {
+    const { file, dan } = await danWaiting();
+    forgeApproval(file, dan, { signature: 'pat', namedKey: null });
+    const verified = await verify(file);
+    expect(verified.code).toBe(2);
+    expect(verified.problems).toContainEqual(
+      expect.stringMatching(
+        /records an approval of Dan Hughes as commissioner: it names no key of Dan Hughes's$/,
+      ),
+    );
+  });
+
+  it("still accepts an approval Pat signed before approvals named the person's key", async () => {
+    const { file, dan } = await danWaiting();
+    forgeApproval(file, dan, { signature: 'pat' });
+    expect(await verify(file)).toMatchObject({ code: 0, problems: [] });
   });
 });

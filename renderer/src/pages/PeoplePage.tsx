@@ -9,6 +9,7 @@ import { Banner, LoadFailure, Page } from '../components/Page';
 import { TextField } from '../components/TextField';
 import { useResult } from '../hooks/useResult';
 import { useProfile } from '../profile-context';
+import { ApprovePerson } from './people/ApprovePerson';
 
 // The office's people, for lead officers: add someone, change a role, retire someone. The sitting
 // commissioner approves every commissioner and lead officer here. Who you are yourself is the
@@ -162,6 +163,7 @@ export function PeoplePage() {
   const [message, setMessage] = useState<string | null>(null);
   const [code, setCode] = useState<{ name: string; code: string } | null>(null);
   const [chosen, setChosen] = useState<{ id: number; action: 'role' | 'retire' } | null>(null);
+  const [approving, setApproving] = useState<number | null>(null);
   const lead = me.state === 'ready' && me.value?.role === 'lead_officer';
   const commissioner = me.state === 'ready' && me.value?.role === 'commissioner';
 
@@ -173,15 +175,6 @@ export function PeoplePage() {
     reload();
     reloadMe();
   };
-  const approve = async (person: Listed) => {
-    const result = await api.people.approve({ personId: person.id });
-    if (!result.ok) return setError({ fieldId: `approve-${person.id}`, message: result.error.message });
-    done(
-      result.value.role === 'commissioner'
-        ? `${result.value.name} is now the commissioner. You have handed over and are retired.`
-        : `You approved ${result.value.name} as ${role(result.value.role)}, signed with your key.`,
-    );
-  };
   const choose = (id: number, action: 'role' | 'retire') => {
     setError(null);
     setMessage(null);
@@ -190,6 +183,7 @@ export function PeoplePage() {
 
   const list = people.state === 'ready' ? people.value : [];
   const chosenPerson = list.find((p) => p.id === chosen?.id);
+  const approvingPerson = list.find((p) => p.id === approving && p.pending);
   return (
     <Page title="People">
       <p className="body">
@@ -233,12 +227,19 @@ export function PeoplePage() {
                 </td>
                 {commissioner && (
                   <td>
-                    {p.pending && !p.retiredAt && (
+                    {p.pending && !p.retiredAt && !p.fingerprint && (
+                      <span className="secondary">Approve once they have chosen their passphrase</span>
+                    )}
+                    {p.pending && !p.retiredAt && p.fingerprint && (
                       <button
                         id={`approve-${p.id}`}
                         type="button"
                         className="link-button"
-                        onClick={() => void approve(p)}
+                        onClick={() => {
+                          setError(null);
+                          setMessage(null);
+                          setApproving(p.id);
+                        }}
                         aria-label={`Approve ${p.name} as ${role(p.role)}`}
                       >
                         Approve as {role(p.role)}
@@ -286,6 +287,18 @@ export function PeoplePage() {
           onDone={done}
           onError={setError}
           onCancel={() => setChosen(null)}
+        />
+      )}
+      {commissioner && approvingPerson?.fingerprint && (
+        <ApprovePerson
+          key={approvingPerson.id}
+          person={{ ...approvingPerson, fingerprint: approvingPerson.fingerprint }}
+          onDone={(text) => {
+            setApproving(null);
+            done(text);
+          }}
+          onError={setError}
+          onCancel={() => setApproving(null)}
         />
       )}
       {lead && people.state === 'ready' && <AddPerson people={list} onDone={done} onError={setError} />}

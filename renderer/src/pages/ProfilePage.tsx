@@ -58,8 +58,9 @@ export function ProfilePage() {
     }
     if (enrolled.value.pending && !enrolled.value.roleBefore)
       return done(
-        `You chose your passphrase, ${enrolled.value.name}. You can use Tranche as ` +
-          `${role(enrolled.value.role)} once the commissioner approves you.`,
+        `You chose your passphrase, ${enrolled.value.name}. Your key's fingerprint is ` +
+          `${enrolled.value.fingerprint ?? ''}: the commissioner compares it with the one they approve. ` +
+          `You can use Tranche as ${role(enrolled.value.role)} once the commissioner approves you.`,
       );
     const result = await api.people.setProfile({ personId: chosenPerson.id, passphrase });
     if (!result.ok) return setError({ fieldId: 'unlock-passphrase', message: result.error.message });
