@@ -21,6 +21,8 @@ const pendingNote = (p: { name: string; pending: boolean; roleBefore: Role | nul
       (p.roleBefore ? `, acting as ${role(p.roleBefore)} meanwhile` : '')
     : '';
 const role = (r: keyof typeof ROLE_LABELS) => ROLE_LABELS[r].toLowerCase();
+/** The note as a sentence of its own, after a full stop. */
+const sentence = (note: string) => note.charAt(0).toUpperCase() + note.slice(1);
 
 async function personNamed(ctx: CommandContext, name: string) {
   const person = (await ctx.call('people:list', {})).find(
@@ -89,7 +91,7 @@ export const identityCommands: Command[] = [
       else
         ctx.print(
           `${enrolled.name} chose their passphrase; their key fingerprint is ${enrolled.fingerprint}` +
-            (enrolled.pending ? `. ${pendingNote(enrolled).slice(2)}` : ''),
+            (enrolled.pending ? `. ${sentence(pendingNote(enrolled).slice(2))}` : ''),
         );
     },
   },

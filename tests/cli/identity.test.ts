@@ -315,6 +315,14 @@ describe('roles, retirement, progress and readiness on the command line', () => 
         TRANCHE_NEW_PASSPHRASE: passphrase,
       });
       expect(enrolled.code, enrolled.stderr).toBe(0);
+      // A person who waits is told so in a sentence of its own, beside the fingerprint to read out.
+      if (value.pending)
+        expect(enrolled.stdout).toMatch(
+          new RegExp(
+            `fingerprint is [0-9A-F ]+\\. Waiting for the commissioner's approval ` +
+              `\\(people approve --name "${name}"\\)`,
+          ),
+        );
       return value.pending;
     };
     // The office's first commissioner needs nobody's approval; after that, every grant waits.
