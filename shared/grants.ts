@@ -154,6 +154,13 @@ export const grantDetailSchema = grantSummarySchema.extend({
       claimedPence: z.number().int(),
     }),
   ),
+  /**
+   * The schedule's years added up beside the award (null while no schedule is set). A variation
+   * changes the award but not the years, so the two can part: `addsUp` is false until it is set again.
+   */
+  scheduleTotal: z
+    .object({ scheduledPence: z.number().int(), awardedPence: z.number().int(), addsUp: z.boolean() })
+    .nullable(),
   claims: z.array(claimSchema),
   returns: z.array(
     z.object({
