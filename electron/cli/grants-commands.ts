@@ -1,5 +1,5 @@
 import { formatDate, isIsoDate } from '../../shared/dates';
-import { FRAUD_RISKS, GRANT_STATUS_LABELS, RAG_LABELS } from '../../shared/grants';
+import { FRAUD_RISKS, GRANT_STATUS_LABELS, RAG_LABELS } from '../../shared/grant-terms';
 import { formatMoney, parseMoney } from '../../shared/money';
 import {
   CliRefusal,
@@ -98,6 +98,14 @@ export const grantsCommands: Command[] = [
         `Awarded ${formatMoney(g.awardedPence)} on ${formatDate(g.awardedOn)}; paid ${formatMoney(g.paidPence)}`,
       );
       ctx.print(`Due diligence: ${g.diligenceComplete ? 'complete' : 'not complete'}`);
+      const total = g.scheduleTotal;
+      if (total)
+        ctx.print(
+          total.addsUp
+            ? `Payment schedule: ${g.years.length} financial year(s), adding up to the award`
+            : `Payment schedule: adds up to ${formatMoney(total.scheduledPence)} but the award is now ` +
+                `${formatMoney(total.awardedPence)}; set the schedule again`,
+        );
       for (const c of g.claims)
         ctx.print(
           `Claim ${c.id} ${c.period}: ${formatMoney(c.amountPence)} ${c.status} (recorded by ${c.recordedBy})`,

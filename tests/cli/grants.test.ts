@@ -189,6 +189,19 @@ describe('grants on the command line', () => {
       "tranche: A variation of £1,000 to grant S1 is above the office's threshold of £0: it needs a new signed " +
         'decision. Draft a superseding notice (notice supersede --round 1), change the allocation and have it signed',
     ]);
+    // The schedule parts from the award after a variation: `grants show` gives the handler's figures.
+    const lead = (...args: string[]) => cli(db, 'Dan Hughes', args);
+    expect((await lead('grants', 'schedule', ...grant, '--year', '2026-27=£50,000')).code).toBe(0);
+    expect((await lead('grants', 'threshold', '--amount', '£2,500')).code).toBe(0);
+    expect((await lead('grants', 'vary', ...grant, '--amount', '£52,000', '--reason', 'More')).code).toBe(0);
+    const shown = await lead('grants', 'show', ...grant);
+    expect(shown.stdout).toContain(
+      'Payment schedule: adds up to £50,000 but the award is now £52,000; set the schedule again',
+    );
+    const json = await lead('grants', 'show', ...grant, '--json');
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      scheduleTotal: { scheduledPence: 5_000_000, awardedPence: 5_200_000, addsUp: false },
+    });
     const close = await cli(db, 'Dan Hughes', [
       'grants',
       'close',

@@ -351,6 +351,42 @@ describe('grants after the award', () => {
     expect([s1.awardedPence, s1.conditions]).toEqual([4_500_000, 'Quarterly reports']);
   });
 
+  it('reports a schedule that no longer adds up after a variation, with both figures', async () => {
+    const o = await signedRound();
+    const get = () => o.call('grants:get', { roundId: 1, bidRef: 'S1' });
+    expect((await get()).scheduleTotal).toBeNull();
+    await o.call('grants:schedule', {
+      roundId: 1,
+      bidRef: 'S1',
+      years: [
+        { financialYear: '2026-27', allocationPence: 2_000_000 },
+        { financialYear: '2027-28', allocationPence: 3_000_000 },
+      ],
+    });
+    expect((await get()).scheduleTotal).toEqual({
+      scheduledPence: 5_000_000,
+      awardedPence: 5_000_000,
+      addsUp: true,
+    });
+    await o.call('grants:setThreshold', { thresholdPence: 250_000 });
+    await o.call('grants:vary', { roundId: 1, bidRef: 'S1', amountPence: 5_200_000, reason: 'Scope grew' });
+    expect((await get()).scheduleTotal).toEqual({
+      scheduledPence: 5_000_000,
+      awardedPence: 5_200_000,
+      addsUp: false,
+    });
+    // Setting it again to the varied award makes it add up.
+    await o.call('grants:schedule', {
+      roundId: 1,
+      bidRef: 'S1',
+      years: [
+        { financialYear: '2026-27', allocationPence: 2_000_000 },
+        { financialYear: '2027-28', allocationPence: 3_200_000 },
+      ],
+    });
+    expect((await get()).scheduleTotal).toMatchObject({ scheduledPence: 5_200_000, addsUp: true });
+  });
+
   it('closes a grant with its final report, after which it takes no claims', async () => {
     const o = await signedRound();
     await diligence(o, 'D1');

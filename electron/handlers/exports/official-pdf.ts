@@ -1,6 +1,7 @@
 import type { Block, Cell, OfficialDocument, Run } from './official-document';
 import { TITLE_SIZES } from './official-document';
 import { pdfFontFiles } from './pdf';
+import { shapePlainWords, type PdfkitFont } from './pdf-shaping';
 
 // The official documents and the panel pack as tagged PDF, written with pdfkit directly: pdfmake lays
 // text out without marking it, so a screen reader would meet an untagged page. Here every
@@ -402,6 +403,18 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
   });
+  // Each font, when first chosen, shapes plain words itself (pdf-shaping.ts).
+  const choose = pdf.font.bind(pdf);
+  const shaped = new Set<unknown>();
+  pdf.font = ((...args: Parameters<Pdf['font']>) => {
+    choose(...args);
+    const font = (pdf as unknown as { _font: PdfkitFont })._font;
+    if (!shaped.has(font)) {
+      shaped.add(font);
+      shapePlainWords(font);
+    }
+    return pdf;
+  }) as Pdf['font'];
   pdf.registerFont(FONT.normal, fonts.normal);
   pdf.registerFont(FONT.bold, fonts.bold);
   pdf.registerFont(FONT.italics, fonts.italics);

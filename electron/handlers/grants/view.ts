@@ -79,6 +79,7 @@ export function roundDelivery(ctx: ReadContext, roundId: number, asOf = today(ct
             .filter((c) => c.financialYear === y.financialYear)
             .reduce((s, c) => s + c.amountPence, 0),
         })),
+        scheduleTotal: scheduleTotalOf(own.years, g.awardedPence),
         claims: own.claims.map((c) => claimView(c, name)),
         returns: dueDatesOf(
           g,
@@ -105,6 +106,16 @@ export function roundDelivery(ctx: ReadContext, roundId: number, asOf = today(ct
 }
 
 type Names = (id: number | null) => string | null;
+
+/** The schedule's years summed and compared with the award, here only, for every face that shows it. */
+export function scheduleTotalOf(
+  years: { allocationPence: number }[],
+  awardedPence: number,
+): GrantDetail['scheduleTotal'] {
+  if (years.length === 0) return null;
+  const scheduledPence = years.reduce((sum, y) => sum + y.allocationPence, 0);
+  return { scheduledPence, awardedPence, addsUp: scheduledPence === awardedPence };
+}
 
 function claimView(c: ClaimRow, name: Names): GrantDetail['claims'][number] {
   return {

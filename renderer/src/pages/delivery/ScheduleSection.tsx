@@ -4,6 +4,7 @@ import { formatMoney, parseMoney, penceToInput } from '../../../../shared/money'
 import { api } from '../../api';
 import { MoneyField, TextField } from '../../components/TextField';
 import type { GrantFormProps } from './form-props';
+import { NotOffered } from './NotOffered';
 import { errorFor } from './refusal';
 import { nextYear, type Row, scheduleErrors, scheduleFieldId as id } from './schedule-rows';
 
@@ -13,14 +14,15 @@ import { nextYear, type Row, scheduleErrors, scheduleFieldId as id } from './sch
 
 export function ScheduleSection(
   props: GrantFormProps & {
-    maySet: boolean;
+    /** Why the schedule form is not offered (null: it is). */
+    whyNotSet: string | null;
     open: boolean;
   },
 ) {
   const { grant } = props;
-  // A variation changes the award but not the years, so the two can part.
-  const scheduled =
-    grant.years.length > 0 ? grant.years.reduce((sum, y) => sum + y.allocationPence, 0) : null;
+  // A variation changes the award but not the years, so the two can part: the handler sums and
+  // compares them (grants:get), so this page and `grants show` state the same figures.
+  const total = grant.scheduleTotal;
   return (
     <section aria-labelledby="schedule-title">
       <h2 id="schedule-title" className="heading-m">
@@ -60,18 +62,21 @@ export function ScheduleSection(
           </tbody>
         </table>
       )}
-      {scheduled !== null && scheduled !== grant.awardedPence && (
+      {total && !total.addsUp && (
         <div className="inset" role="note" aria-label="The schedule no longer matches the award">
           <p className="body">
-            {`The schedule adds up to ${formatMoney(scheduled)} but the award is now ` +
-              `${formatMoney(grant.awardedPence)}: claims stay within each year's money and the award, ` +
+            {`The schedule adds up to ${formatMoney(total.scheduledPence)} but the award is now ` +
+              `${formatMoney(total.awardedPence)}: claims stay within each year's money and the award, ` +
               'so set the schedule again.'}
           </p>
         </div>
       )}
-      {props.maySet && props.open && (
-        <ScheduleForm key={JSON.stringify(grant.years) + grant.awardedPence} {...props} />
-      )}
+      {props.open &&
+        (props.whyNotSet === null ? (
+          <ScheduleForm key={JSON.stringify(grant.years) + grant.awardedPence} {...props} />
+        ) : (
+          <NotOffered why={props.whyNotSet} />
+        ))}
     </section>
   );
 }
