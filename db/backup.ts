@@ -1,5 +1,15 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { auditTablesPresent } from './audit/tables';
 import { verifyDatabase } from './audit/verify';
@@ -21,12 +31,13 @@ const stem = (databaseFile: string) => path.basename(databaseFile).replace(/\.[^
 
 /** Copies the open database to `target` (which must not exist) atomically: a temporary file, renamed. */
 export function copyDatabase(sqlite: Database.Database, target: string): void {
-  const partial = startCopy(target);
+  const copy = startCopy(sqlite, target);
   try {
-    sqlite.prepare('VACUUM INTO ?').run(partial);
-    renameSync(partial, target);
+    sqlite.prepare('VACUUM INTO ?').run(copy.partial);
+    renameSync(copy.partial, target);
+    copy.done();
   } catch (error) {
-    removePartial(partial);
+    copy.abandon();
     throw error;
   }
 }
@@ -36,19 +47,20 @@ export function copyDatabase(sqlite: Database.Database, target: string): void {
  * told to end) removes its temporary file before it ends instead of leaving it behind.
  */
 export async function copyDatabaseInSteps(sqlite: Database.Database, target: string): Promise<void> {
-  const partial = startCopy(target);
+  const copy = startCopy(sqlite, target);
   const stop = (signal: NodeJS.Signals) => {
-    removePartial(partial);
+    copy.abandon();
     process.stderr.write(`tranche: the backup was stopped (${signal}); nothing was left behind\n`);
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const signal of signals) process.once(signal, stop);
   try {
-    await sqlite.backup(partial);
-    renameSync(partial, target);
+    await sqlite.backup(copy.partial);
+    renameSync(copy.partial, target);
+    copy.done();
   } catch (error) {
-    removePartial(partial);
+    copy.abandon();
     throw error;
   } finally {
     for (const signal of signals) process.off(signal, stop);
@@ -56,19 +68,94 @@ export async function copyDatabaseInSteps(sqlite: Database.Database, target: str
 }
 
 /**
- * The temporary name a copy is written under: hidden, beside the target, carrying the process id,
- * so that one left by a process killed outright is known as such and removed by the next copy there.
+ * Starts a copy under a temporary name: hidden, beside the target, naming Tranche and the process,
+ * and noted in the database's backups folder until it is done. A process killed outright (SIGKILL,
+ * a power cut) cannot clean up after itself, so the next copy of that database, or its next open,
+ * removes what a dead process noted (removeStoppedCopies); the next copy into the same folder also
+ * removes any temporary file of Tranche's there whose process has ended.
  */
-function startCopy(target: string): string {
+function startCopy(sqlite: Database.Database, target: string) {
+  const databaseFile = sqlite.memory ? null : sqlite.name;
+  if (databaseFile) bestEffort(() => removeStoppedCopies(databaseFile));
   const dir = path.dirname(target);
   mkdirSync(dir, { recursive: true });
   for (const name of readdirSync(dir)) {
-    const match = /^\..+\.(\d+)\.partial$/.exec(name);
-    if (match && !processAlive(Number(match[1]))) removePartial(path.join(dir, name));
+    const pid = partialPid(name);
+    if (pid !== null && !processAlive(pid)) removePartial(path.join(dir, name));
   }
-  const partial = path.join(dir, `.${path.basename(target)}.${process.pid}.partial`);
+  const partial = path.join(dir, `.${path.basename(target)}.tranche-${process.pid}.partial`);
   removePartial(partial);
-  return partial;
+  // A database that cannot be written may sit in a folder that cannot either: it is still copied,
+  // unnoted (the next copy into the same folder still finds what a killed one left there).
+  const note = databaseFile ? underWayNote(databaseFile, process.pid) : null;
+  const noted =
+    note !== null &&
+    bestEffort(() => {
+      mkdirSync(path.dirname(note), { recursive: true });
+      writeFileSync(note, JSON.stringify({ partial: path.resolve(partial), pid: process.pid }));
+    });
+  const forget = () => noted && bestEffort(() => rmSync(note, { force: true }));
+  return {
+    partial,
+    done: forget,
+    abandon: () => {
+      removePartial(partial);
+      forget();
+    },
+  };
+}
+
+/** Runs `act`, returning whether it worked: tidying up after a stopped copy never stops a new one. */
+function bestEffort(act: () => unknown): boolean {
+  try {
+    act();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The process id in the name of a temporary copy of Tranche's (`.NAME.tranche-PID.partial`), else null. */
+function partialPid(name: string): number | null {
+  const match = /^\..+\.tranche-(\d+)\.partial$/.exec(name);
+  return match ? Number(match[1]) : null;
+}
+
+const UNDER_WAY = /^\.copy-under-way\.(\d+)\.json$/;
+const underWayNote = (databaseFile: string, pid: number) =>
+  path.join(backupFolder(databaseFile), `.copy-under-way.${pid}.json`);
+
+/**
+ * Removes the temporary file of every copy of this database whose process ended before finishing
+ * it (killed outright), as noted when the copy began, and returns the files removed. Only a file
+ * the note names, under Tranche's temporary name for that same process, is ever removed.
+ */
+export function removeStoppedCopies(databaseFile: string): string[] {
+  const folder = backupFolder(databaseFile);
+  if (!existsSync(folder)) return [];
+  const removed: string[] = [];
+  for (const name of readdirSync(folder)) {
+    const pid = Number(UNDER_WAY.exec(name)?.[1] ?? Number.NaN);
+    if (!Number.isInteger(pid) || processAlive(pid)) continue;
+    const note = path.join(folder, name);
+    const partial = notedPartial(note);
+    if (partial && partialPid(path.basename(partial)) === pid && existsSync(partial)) {
+      removePartial(partial);
+      removed.push(partial);
+    }
+    rmSync(note, { force: true });
+  }
+  return removed;
+}
+
+/** The temporary file a note names, or null when the note cannot be read. */
+function notedPartial(note: string): string | null {
+  try {
+    const { partial } = JSON.parse(readFileSync(note, 'utf8')) as { partial?: unknown };
+    return typeof partial === 'string' && path.isAbsolute(partial) ? partial : null;
+  } catch {
+    return null;
+  }
 }
 
 function removePartial(partial: string): void {

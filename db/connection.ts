@@ -6,7 +6,7 @@ import path from 'node:path';
 import { prepareAudit } from './audit/startup';
 import { auditTablesPresent } from './audit/tables';
 import { verifyDatabase } from './audit/verify';
-import { integrityProblems, makeBackup, newestGoodBackup } from './backup';
+import { integrityProblems, makeBackup, newestGoodBackup, removeStoppedCopies } from './backup';
 import * as schema from './schema';
 import { newerSchemaReason, openFileReadOnly, unwritableReason } from './store-states';
 
@@ -89,7 +89,7 @@ export function openDatabase(file: string, options: OpenOptions): Connection {
     // Every commit reaches the disk before it is reported done: the record is evidence.
     sqlite.pragma('synchronous = FULL');
     const db = drizzle(sqlite, { schema });
-    const notes: string[] = [];
+    const notes: string[] = stoppedCopiesRemoved(file);
     const pending = pendingMigrations(sqlite, options.migrationsFolder);
     let problemsBefore = 0;
     if (existed && pending.length > 0 && hasTables(sqlite)) {
@@ -117,6 +117,20 @@ export function openDatabase(file: string, options: OpenOptions): Connection {
   } catch (error) {
     sqlite.close();
     throw error;
+  }
+}
+
+/** Removes what a backup of this file killed outright left (db/backup.ts), saying so for the log. */
+function stoppedCopiesRemoved(file: string): string[] {
+  if (file === ':memory:') return [];
+  try {
+    return removeStoppedCopies(file).map(
+      (partial) => `Removed ${partial}, the temporary file of a backup that was stopped before it finished`,
+    );
+  } catch (error) {
+    return [
+      `Could not remove what a stopped backup left: ${error instanceof Error ? error.message : String(error)}`,
+    ];
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { FRAUD_RISKS, GRANT_STATUSES } from '../shared/grants';
+import { FRAUD_RISKS, GRANT_STATUSES } from '../shared/grant-terms';
 import { STAGES } from '../shared/stages';
 import { sql } from 'drizzle-orm';
 import {

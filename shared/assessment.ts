@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { importFileFields } from './imports';
 import { idSchema, requiredText } from './schemas';
+import { BOARD_VIEWS } from './board-views';
 
 export const MIN_JUSTIFICATION = 20;
 
@@ -417,12 +418,7 @@ export const scenarioSchema = z.object({
 
 // ---- Shortlist and board review ----
 
-export const BOARD_VIEWS = ['support', 'support_with_conditions', 'do_not_support'] as const;
-export const BOARD_VIEW_LABELS: Record<(typeof BOARD_VIEWS)[number], string> = {
-  support: 'Support',
-  support_with_conditions: 'Support with conditions',
-  do_not_support: 'Do not support',
-};
+export { BOARD_VIEWS, BOARD_VIEW_LABELS } from './board-views';
 
 export const shortlistRuleSchema = z
   .object({

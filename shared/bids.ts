@@ -24,7 +24,10 @@ export const costLineInputSchema = z.object({
   quantity: z
     .number({ error: 'The quantity must be a number' })
     .positive({ error: 'The quantity must be more than 0' })
-    .max(MAX_QUANTITY, { error: `The quantity cannot be more than ${MAX_QUANTITY.toLocaleString('en-GB')}` })
+    // A function, so the number is formatted (loading ICU's locale data) only when the message is shown.
+    .max(MAX_QUANTITY, {
+      error: () => `The quantity cannot be more than ${MAX_QUANTITY.toLocaleString('en-GB')}`,
+    })
     .nullish()
     .transform((v) => v ?? null),
   unitCostPence: nullablePence('The unit cost'),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { idSchema, requiredText } from './schemas';
+import { TEMPLATE_KEYS, type TemplateKey } from './framework-templates';
+
+export { TEMPLATE_KEYS, type TemplateKey };
 
 // Scoring frameworks: a pass/fail gateway, weighted criteria on a scale with a descriptor for
 // every point, optional minimum scores, and an overall quality threshold.
-
-export const TEMPLATE_KEYS = ['invest-to-save', 'safer-streets'] as const;
-export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 export const criterionInputSchema = z.object({
   code: requiredText('criterion code', 12).regex(/^[A-Za-z0-9.-]+$/, {

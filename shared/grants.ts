@@ -1,31 +1,21 @@
 import { z } from 'zod';
 import { formatDate, parseIsoDate } from './dates';
 import { idSchema, isoDateSchema, penceSchema, requiredText } from './schemas';
+import {
+  FRAUD_RISKS,
+  GRANT_STATUSES,
+  GRANT_STATUS_LABELS,
+  RAGS,
+  RAG_LABELS,
+  type GrantStatus,
+  type Rag,
+} from './grant-terms';
+
+export { FRAUD_RISKS, GRANT_STATUSES, GRANT_STATUS_LABELS, RAGS, RAG_LABELS, type GrantStatus, type Rag };
 
 // After the award: a grant for every award of a signed decision, followed through due diligence,
 // its agreement, claims paid quarterly in arrears, monitoring returns and its final report.
 // The pure rules here (quarters, due dates, RAG) are shared by the handlers and the pages.
-
-export const GRANT_STATUSES = [
-  'agreement_drafted',
-  'agreement_signed',
-  'in_delivery',
-  'closed',
-  'clawed_back',
-] as const;
-export type GrantStatus = (typeof GRANT_STATUSES)[number];
-export const GRANT_STATUS_LABELS: Record<GrantStatus, string> = {
-  agreement_drafted: 'Agreement drafted',
-  agreement_signed: 'Agreement signed',
-  in_delivery: 'In delivery',
-  closed: 'Closed',
-  clawed_back: 'Clawed back',
-};
-
-export const FRAUD_RISKS = ['low', 'medium', 'high'] as const;
-export const RAGS = ['green', 'amber', 'red'] as const;
-export type Rag = (typeof RAGS)[number];
-export const RAG_LABELS: Record<Rag, string> = { green: 'Green', amber: 'Amber', red: 'Red' };
 
 /** A return more than this many days overdue turns a grant red. */
 export const RED_AFTER_DAYS = 30;

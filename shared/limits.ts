@@ -5,6 +5,8 @@
 
 /** A file brought in to be imported (schedule, business case, scores). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** The largest pack file read, as for any imported file. */
+export const MAX_PACK_BYTES = MAX_IMPORT_BYTES;
 /** Rows of a schedule or scores file, header included. */
 export const MAX_IMPORT_ROWS = 50_000;
 /** Columns of a schedule or scores file (up to the last one holding anything). */

@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { ROLES } from './people';
+import { ROLES } from './roles';
 import { idSchema } from './schemas';
+import { OUTBOUND_KINDS, PACK_KINDS, PACK_KIND_LABELS, type OutboundKind, type PackKind } from './pack-kinds';
+
+export { OUTBOUND_KINDS, PACK_KINDS, PACK_KIND_LABELS, type OutboundKind, type PackKind };
 
 // Packs: signed `.tranche` files that carry a round's work between laptops that never share a
 // database (issue 10; the design is in electron/packs/format.ts). This module holds what both the
@@ -11,25 +14,6 @@ import { idSchema } from './schemas';
 export const PACK_FORMAT = 'tranche-pack';
 /** The pack format this Tranche writes and reads; a pack from a newer one is refused, named. */
 export const PACK_VERSION = 1;
-
-/**
- * What a pack carries: office → assessor, board member or commissioner, or an officer following a
- * signed round's grants away from the office (delivery), or their return.
- */
-export const PACK_KINDS = ['assessor', 'return', 'board', 'signoff', 'delivery'] as const;
-export type PackKind = (typeof PACK_KINDS)[number];
-
-/** The kinds an office sends out; each has its return, which names the kind it answers in `of`. */
-export const OUTBOUND_KINDS = ['assessor', 'board', 'signoff', 'delivery'] as const;
-export type OutboundKind = (typeof OUTBOUND_KINDS)[number];
-
-export const PACK_KIND_LABELS: Record<PackKind, string> = {
-  assessor: 'assessor pack',
-  return: 'return pack',
-  board: 'board pack',
-  signoff: 'sign-off pack',
-  delivery: 'delivery pack',
-};
 
 /** A raw 32-byte Ed25519 public key in base64 (44 characters, one "=" of padding). */
 export const publicKeySchema = z

@@ -1,15 +1,8 @@
 import { z } from 'zod';
 import { idSchema, requiredText } from './schemas';
+import { ROLES, ROLE_LABELS, type Role } from './roles';
 
-export const ROLES = ['policy_officer', 'lead_officer', 'board_member', 'commissioner'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Record<Role, string> = {
-  policy_officer: 'Policy officer',
-  lead_officer: 'Lead officer',
-  board_member: 'Board member',
-  commissioner: 'Commissioner',
-};
+export { ROLES, ROLE_LABELS, type Role };
 
 /** Accepts "lead officer", "Lead-Officer" or "lead_officer" from people and files. */
 export const roleSchema = z.preprocess(

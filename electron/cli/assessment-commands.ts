@@ -1,6 +1,6 @@
 import { rankText, sharedRanks } from '../../shared/ranking';
 import type { Output } from '../../shared/contract';
-import { TEMPLATE_KEYS, type TemplateKey } from '../../shared/frameworks';
+import { TEMPLATE_KEYS, type TemplateKey } from '../../shared/framework-templates';
 import { textTable } from './output';
 import {
   bidRefs,

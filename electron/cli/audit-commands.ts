@@ -5,8 +5,6 @@ import { verifyDatabase, type VerifyReport } from '../../db/audit/verify';
 import { CliRefusal, idOption, requiredOption, type Command, type CommandContext } from './commands';
 import { textTable } from './output';
 import { normaliseFingerprint } from '../identity/fingerprint-text';
-import { backUp, restore } from './record-copies';
-import { verifyNoticeFile } from './verify-file';
 
 // verify, audit, backup and restore: the commands that check or copy the record itself.
 
@@ -94,6 +92,8 @@ export const auditCommands: Command[] = [
     async run(ctx) {
       const out = path.resolve(requiredOption(ctx, 'out'));
       if (existsSync(out)) throw new CliRefusal(`${out} already exists: name a new file`);
+      // Loaded by the commands that use them, so every other command starts without them.
+      const { backUp } = await import('./record-copies');
       const done = await backUp(ctx, out);
       if (ctx.json) ctx.print(JSON.stringify(done, null, 2));
       else ctx.print(`Backed up ${ctx.databaseFile} to ${out}`);
@@ -109,6 +109,7 @@ export const auditCommands: Command[] = [
     async run(ctx) {
       const backup = ctx.args[0];
       if (!backup) throw new CliRefusal('Name the backup file to restore');
+      const { restore } = await import('./record-copies');
       const result = await restore(ctx, path.resolve(backup));
       if (ctx.json) return ctx.print(JSON.stringify(result, null, 2));
       ctx.print(`Restored ${result.restored} from ${result.from}`);
@@ -121,6 +122,8 @@ async function verifyFile(ctx: CommandContext, file: string, key: string | undef
   const expected = key === undefined ? null : normaliseFingerprint(key);
   if (expected === '')
     throw new CliRefusal('--key must be a key fingerprint: 64 hexadecimal characters, spaces allowed');
+  // The PDF reader and the notice's own checks, loaded only to check a file.
+  const { verifyNoticeFile } = await import('./verify-file');
   const report = await verifyNoticeFile(file);
   const keyTrusted =
     expected === null || !report.fingerprint ? null : normaliseFingerprint(report.fingerprint) === expected;

@@ -1,4 +1,4 @@
-import { BOARD_VIEW_LABELS, BOARD_VIEWS } from '../../shared/assessment';
+import { BOARD_VIEW_LABELS, BOARD_VIEWS } from '../../shared/board-views';
 import { formatMoney } from '../../shared/money';
 import { CliRefusal, idOption, printJson, requiredOption, type Command } from './commands';
 

@@ -1,5 +1,5 @@
 import { formatDate, isIsoDate } from '../../shared/dates';
-import { FRAUD_RISKS, GRANT_STATUS_LABELS, RAG_LABELS } from '../../shared/grants';
+import { FRAUD_RISKS, GRANT_STATUS_LABELS, RAG_LABELS } from '../../shared/grant-terms';
 import { formatMoney, parseMoney } from '../../shared/money';
 import {
   CliRefusal,

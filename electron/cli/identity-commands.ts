@@ -1,5 +1,5 @@
 import { formatDate } from '../../shared/dates';
-import { ROLE_LABELS, type Role } from '../../shared/people';
+import { ROLE_LABELS, type Role } from '../../shared/roles';
 import type { Command, CommandContext } from './commands';
 import { textTable } from './output';
 import { CliRefusal } from './refusal';

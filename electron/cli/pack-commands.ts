@@ -1,8 +1,8 @@
 import { heldText, recordsText } from '../../shared/pack-receipt';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { ROLE_LABELS } from '../../shared/people';
-import { PACK_KIND_LABELS, type OutboundKind } from '../../shared/packs';
-import { MAX_PACK_BYTES } from '../packs/format';
+import { ROLE_LABELS } from '../../shared/roles';
+import { PACK_KIND_LABELS, type OutboundKind } from '../../shared/pack-kinds';
+import { MAX_PACK_BYTES } from '../../shared/limits';
 import { idOption, printJson, requiredOption, type Command, type CommandContext } from './commands';
 import { CliRefusal } from './refusal';
 

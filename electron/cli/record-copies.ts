@@ -8,7 +8,7 @@ import {
   RestoreRefused,
   stageRestore,
 } from '../../db/backup';
-import { ROLE_LABELS } from '../../shared/people';
+import { ROLE_LABELS } from '../../shared/roles';
 import { currentActor } from '../handlers/actor';
 import { createContext, type HandlerContext } from '../handlers/context';
 import type { CommandContext } from './command-kit';

@@ -5,14 +5,16 @@ import { fail } from '../../shared/result';
 import { startRecordKeeping } from '../handlers/audit/start';
 import { createContext } from '../handlers/context';
 import { dispatch } from '../handlers/dispatch';
+import { loadAllHandlers } from '../handlers/handler-loaders';
+import { loadAllOperations } from '../../shared/contracts/load';
 import type { EngineOptions, FromEngine, ToEngine } from './protocol';
 
 // The engine: a worker thread that opens the database, verifies the record, and then answers each
 // call with the same dispatch the command line runs in-process. Nothing here decides anything: it
 // is a thin host, so the handlers and the rule book stay the single place where that happens.
 
+if (!parentPort) throw new Error('engine-worker.ts runs as a worker thread');
 const port = parentPort;
-if (!port) throw new Error('engine-worker.ts runs as a worker thread');
 const send = (message: FromEngine) => port.postMessage(message);
 const options = workerData as EngineOptions;
 
@@ -29,8 +31,7 @@ function start() {
   }
 }
 
-const engine = start();
-if (engine) {
+function serve(engine: NonNullable<ReturnType<typeof start>>) {
   port.on('message', (message: ToEngine) => {
     if (message.type === 'close') {
       engine.recordKeeping.stop();
@@ -52,3 +53,13 @@ if (engine) {
   });
   send({ type: 'ready' });
 }
+
+const engine = start();
+// Every domain's schemas and handlers before the first call: dispatch then never waits on loading,
+// so calls are answered in the order they arrive, as they were when everything was loaded up front.
+if (engine)
+  Promise.all([loadAllOperations(), loadAllHandlers()]).then(
+    () => serve(engine),
+    (error: unknown) =>
+      send({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+  );

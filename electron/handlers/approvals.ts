@@ -1,7 +1,7 @@
 import { canonicalJson } from '../../shared/canonical-json';
 import type { ParsedInput } from '../../shared/contract';
 import { formatDate } from '../../shared/dates';
-import { ROLE_LABELS, type Role } from '../../shared/people';
+import { ROLE_LABELS, type Role } from '../../shared/roles';
 import { signBytes } from '../identity/keys';
 import { actingPerson, actingRole, type StoredRoles } from './actor';
 import type { HandlerContext, ReadContext } from './context';

@@ -1,97 +1,14 @@
-import type { z } from 'zod';
-import { contract, isChannel, type Channel, type Output, type ParsedInput } from '../../shared/contract';
+import { isChannel, type Channel } from '../../shared/channels';
+import type { Output } from '../../shared/contract';
+import { loadedOperation, loadOperation } from '../../shared/contracts/load';
 import { RULE_BOOK } from '../../shared/rule-book';
 import { fail, ok, type FieldIssue, type Result } from '../../shared/result';
 import { enforceRuleBook } from './guard';
-import { appHandlers } from './app';
-import { readContext, type HandlerContext, type ReadContext } from './context';
+import { readContext, type HandlerContext } from './context';
 import { Refusal } from './refusal';
 import { storeFault } from '../../db/store-faults';
-import { roundHandlers } from './rounds';
-import { alignmentHandlers } from './alignment';
-import { allocationHandlers } from './allocation';
-import { boardHandlers } from './board';
-import { reportHandlers } from './reports';
-import { peopleHandlers } from './people';
-import { frameworkHandlers } from './frameworks';
-import { assessorHandlers } from './assessors';
-import { scoringHandlers } from './scoring';
-import { scoreImportHandlers } from './score-import';
-import { moderationHandlers } from './moderation';
-import { rankingHandlers } from './ranking';
-import { officeHandlers } from './office';
-import { noticeWordingHandlers } from './notice-wording';
-import { noticeLifecycleHandlers } from './notice-lifecycle';
-import { noticeWordsHandlers } from './notice-words';
-import { publishHandlers } from './publish';
-import { threeSixtyGivingHandlers } from './three-sixty-giving';
-import { feedbackHandlers } from './feedback';
-import { partnershipHandlers } from './partnerships';
-import { readinessHandlers } from './readiness';
-import { roundProgressHandlers } from './round-progress';
-import { noticeExportHandlers } from './notice-export';
-import { letterHandlers } from './letters';
-import { bidHandlers } from './bids';
-import { dashboardHandlers } from './dashboard';
-import { planHandlers } from './plans';
-import { searchHandlers } from './search';
-import { loadDemo } from './demo/load';
-import { exportHandlers } from './exports';
-import { importHandlers } from './imports';
-import { auditHandlers } from './audit/handlers';
-import { packHandlers } from './packs';
-import { grantHandlers } from './grants';
+import { loadedHandler, loadHandler } from './handler-loaders';
 import { runRecorded } from './audit/record';
-
-/** A read channel's handler is given a store that can only read (see `readContext`). */
-type ContextFor<C extends Channel> = (typeof RULE_BOOK)[C]['access'] extends 'read'
-  ? ReadContext
-  : HandlerContext;
-
-type Handlers = {
-  [C in Channel]: (
-    input: ParsedInput<C>,
-    ctx: ContextFor<C>,
-  ) => z.input<(typeof contract)[C]['output']> | Promise<z.input<(typeof contract)[C]['output']>>;
-};
-
-const handlers: Handlers = {
-  ...appHandlers,
-  ...roundHandlers,
-  ...bidHandlers,
-  ...dashboardHandlers,
-  ...searchHandlers,
-  ...partnershipHandlers,
-  ...planHandlers,
-  ...importHandlers,
-  ...peopleHandlers,
-  ...frameworkHandlers,
-  ...assessorHandlers,
-  ...scoringHandlers,
-  ...scoreImportHandlers,
-  ...moderationHandlers,
-  ...rankingHandlers,
-  ...alignmentHandlers,
-  ...exportHandlers,
-  ...allocationHandlers,
-  ...boardHandlers,
-  ...reportHandlers,
-  ...officeHandlers,
-  ...noticeWordingHandlers,
-  ...noticeLifecycleHandlers,
-  ...noticeWordsHandlers,
-  ...publishHandlers,
-  ...threeSixtyGivingHandlers,
-  ...feedbackHandlers,
-  ...readinessHandlers,
-  ...roundProgressHandlers,
-  ...noticeExportHandlers,
-  ...letterHandlers,
-  'demo:load': (_input, ctx) => loadDemo(ctx),
-  ...auditHandlers,
-  ...packHandlers,
-  ...grantHandlers,
-};
 
 export interface DispatchOptions {
   /** Where unexpected failures are reported (the message to the caller stays generic). */
@@ -122,7 +39,9 @@ export async function dispatch(
   options: DispatchOptions = {},
 ): Promise<Result<unknown>> {
   if (!isChannel(channel)) return fail('not_found', `There is no operation called "${channel}"`);
-  const operation = contract[channel];
+  // Each domain's schemas and handlers are loaded when one of its channels is first called (a
+  // command starts without building the rest); once loaded, a call runs without waiting on them.
+  const operation = loadedOperation(channel) ?? (await loadOperation(channel));
   const parsed = operation.input.safeParse(raw === null ? undefined : raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue): FieldIssue => ({
@@ -132,6 +51,7 @@ export async function dispatch(
     return fail('invalid_input', issues.map(describeIssue).join('; '), issues);
   }
   try {
+    const handler = loadedHandler(channel) ?? (await loadHandler(channel));
     // Any call but the app asking who is here counts as use, and keeps the session from locking.
     if (channel !== 'people:session') ctx.session.touch();
     let value: unknown;
@@ -139,12 +59,10 @@ export async function dispatch(
       // A read runs on the store's read-only connection, and dispatch itself writes nothing for it.
       const reading = readContext(ctx);
       enforceRuleBook(channel, parsed.data, reading);
-      const handler = handlers[channel] as (input: unknown, ctx: ReadContext) => unknown;
       value = await handler(parsed.data, reading);
     } else {
       // The rule book first: the right person, at the right stage of the round, or nothing runs.
       enforceRuleBook(channel, parsed.data, ctx);
-      const handler = handlers[channel] as (input: unknown, ctx: ReadContext) => unknown;
       // Every write is recorded in the audit chain (electron/handlers/audit/record.ts).
       value = await runRecorded(channel, parsed.data, ctx, () => handler(parsed.data, ctx));
     }

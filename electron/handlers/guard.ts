@@ -1,6 +1,7 @@
 import type { Channel } from '../../shared/channels';
 import { formatDate } from '../../shared/dates';
-import { ROLE_LABELS, type Person, type Role } from '../../shared/people';
+import type { Person } from '../../shared/people';
+import { ROLE_LABELS, type Role } from '../../shared/roles';
 import { allowedOnCopy } from '../../shared/copy-rules';
 import { ruleFor, writes, type Rule } from '../../shared/rule-book';
 import { STAGE_LABELS, type Stage } from '../../shared/stages';

@@ -1,5 +1,6 @@
 import { formatDate } from '../../shared/dates';
-import { ROLE_LABELS, type Person } from '../../shared/people';
+import type { Person } from '../../shared/people';
+import { ROLE_LABELS } from '../../shared/roles';
 import type { KeyObject } from 'node:crypto';
 import { sealAs } from '../../db/audit/recorder';
 import {

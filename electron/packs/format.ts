@@ -1,8 +1,11 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { canonicalJson } from '../../shared/canonical-json';
+import { MAX_PACK_BYTES } from '../../shared/limits';
 import { PACK_FORMAT, PACK_VERSION, packEnvelopeSchema, type PackBody } from '../../shared/packs';
 import { keyFingerprint, signBytes, verifyBytes } from '../identity/keys';
+
+export { MAX_PACK_BYTES };
 
 // The `.tranche` file: gzip of the canonical JSON of { format, version, body, signature }, where
 // the signature is Ed25519 by the sender over the canonical JSON of `body` ({ header, payload }).
@@ -10,8 +13,6 @@ import { keyFingerprint, signBytes, verifyBytes } from '../identity/keys';
 // database here. Whether the signer is the person the header names is for the caller to decide
 // (electron/packs/identity.ts), since only a database knows which key it trusts for whom.
 
-/** The largest pack file read, as for any imported file. */
-export const MAX_PACK_BYTES = 20 * 1024 * 1024;
 /** The most a pack may unpack to: a gzip bomb beyond it is refused before it fills memory. */
 export const MAX_PACK_UNPACKED_BYTES = 100 * 1024 * 1024;
 

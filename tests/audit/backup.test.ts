@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyDatabase } from '../../db/audit/verify';
@@ -17,6 +18,7 @@ import {
   migrationCount,
   migrationsUpTo,
   tempDbFile,
+  tempDir,
   unlockAs,
 } from '../support/temp-db';
 import { signedRound, tamper } from './signed-round';
@@ -81,6 +83,67 @@ describe('backups and restore', () => {
     expect(kept.filter((b) => b.reason === 'signing')).toHaveLength(1);
     expect(path.basename(kept[0]?.file ?? '')).toBe('tranche-20270117T000000000Z-daily.db');
     connection.close();
+  });
+
+  it("removes, at the next open, the temporary file of a backup killed outright, and nobody else's", () => {
+    const file = tempDbFile();
+    openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER }).close();
+    // What a backup into another folder leaves when killed outright: its temporary file there, and
+    // the note in the database's backups folder naming it. The process that made them has ended.
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    const elsewhere = tempDir();
+    const partial = path.join(elsewhere, `.copy.db.tranche-${dead}.partial`);
+    writeFileSync(partial, 'half a database');
+    writeFileSync(`${partial}-journal`, 'its journal');
+    mkdirSync(backupFolder(file), { recursive: true });
+    writeFileSync(
+      path.join(backupFolder(file), `.copy-under-way.${dead}.json`),
+      JSON.stringify({ partial, pid: dead }),
+    );
+    // Files that are not Tranche's own temporary files stay, whatever a note says of them.
+    const yours = [path.join(elsewhere, `.notes.${dead}.partial`), path.join(elsewhere, 'copy.db')];
+    for (const other of yours) writeFileSync(other, 'somebody else’s');
+    const alsoDead = spawnSync(process.execPath, ['-e', '0']).pid;
+    writeFileSync(
+      path.join(backupFolder(file), `.copy-under-way.${alsoDead}.json`),
+      JSON.stringify({ partial: yours[1], pid: alsoDead }),
+    );
+    // A backup still under way (this process) is left to finish.
+    const running = path.join(elsewhere, `.copy.db.tranche-${process.pid}.partial`);
+    writeFileSync(running, 'being written');
+    writeFileSync(
+      path.join(backupFolder(file), `.copy-under-way.${process.pid}.json`),
+      JSON.stringify({ partial: running, pid: process.pid }),
+    );
+
+    const opened = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
+    expect(opened.health.notes).toContain(
+      `Removed ${partial}, the temporary file of a backup that was stopped before it finished`,
+    );
+    opened.close();
+    expect(readdirSync(elsewhere).sort()).toEqual(
+      [path.basename(running), '.notes.' + dead + '.partial', 'copy.db'].sort(),
+    );
+    expect(readdirSync(backupFolder(file))).toEqual([`.copy-under-way.${process.pid}.json`]);
+  });
+
+  it('removes what a killed backup left at the next backup, wherever that one writes', () => {
+    const file = tempDbFile();
+    const connection = openDatabase(file, { migrationsFolder: MIGRATIONS_FOLDER });
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    const elsewhere = tempDir();
+    const partial = path.join(elsewhere, `.copy.db.tranche-${dead}.partial`);
+    writeFileSync(partial, 'half a database');
+    mkdirSync(backupFolder(file), { recursive: true });
+    writeFileSync(
+      path.join(backupFolder(file), `.copy-under-way.${dead}.json`),
+      JSON.stringify({ partial, pid: dead }),
+    );
+    const made = makeBackup(connection.sqlite, file, 'manual');
+    connection.close();
+    expect(readdirSync(elsewhere)).toEqual([]);
+    // The backup made leaves no note of its own behind.
+    expect(readdirSync(backupFolder(file))).toEqual([path.basename(made)]);
   });
 
   it('restores a good backup from the command line, keeping the file it replaces', async () => {

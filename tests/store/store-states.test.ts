@@ -204,11 +204,14 @@ describe('a backup stopped part-way', () => {
     expect(stopped.stderr()).toContain('nothing was left behind');
     expect(readdirSync(dir)).toEqual([]);
 
-    // Killed outright, it cannot clean up; the next backup there removes what it left.
+    // Killed outright, it cannot clean up; the database's next open removes what it left.
     const killed = await backupUnderWay(db, out);
     killed.child.kill('SIGKILL');
     await killed.ended;
     expect(readdirSync(dir).length).toBeGreaterThan(0);
+    const opened = await tranche(['--db', db, 'rounds', 'list']);
+    expect(opened.code, opened.stderr).toBe(0);
+    expect(readdirSync(dir)).toEqual([]);
     const again = await tranche(['--db', db, ...LEAD, 'backup', '--out', out]);
     expect(again.code, again.stderr).toBe(0);
     expect(readdirSync(dir)).toEqual(['copy.db']);

@@ -1,4 +1,4 @@
-import { ROLE_LABELS, ROLES, type Role } from '../../../shared/people';
+import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
 
 // The History's sentences for what happens to people: who was added, made what, approved by the
 // commissioner, enrolled or retired. Written before the operation runs, from its input and the

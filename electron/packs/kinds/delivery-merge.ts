@@ -1,4 +1,6 @@
-import { contract, type ParsedInput } from '../../../shared/contract';
+import type { ParsedInput } from '../../../shared/contract';
+import { claimsContract } from '../../../shared/contracts/claims';
+import { grantsContract } from '../../../shared/contracts/grants';
 import { formatDate } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
 import type { PackConflict } from '../../../shared/packs';
@@ -13,6 +15,12 @@ import { enforceRuleBookFor } from '../../handlers/guard';
 import { Refusal } from '../../handlers/refusal';
 import type { DeliveryPayload, DeliveryReturn } from './delivery-payload';
 import type { ReceiveOutcome } from './types';
+
+/** The two channels a delivery return's items are written through, parsed as dispatch parses them. */
+const mergedOperations = {
+  'grants:diligence': grantsContract['grants:diligence'],
+  'claims:add': claimsContract['claims:add'],
+};
 
 // A delivery return: on the officer's laptop, the due diligence, claims and monitoring returns they
 // recorded on their copy; at the office, each applied as a write of theirs made there and then:
@@ -241,7 +249,7 @@ export function mergeDeliveryReturn(
     }
   };
   function parsed<C extends 'grants:diligence' | 'claims:add'>(channel: C, raw: unknown): ParsedInput<C> {
-    const result = contract[channel].input.safeParse(raw);
+    const result = mergedOperations[channel].input.safeParse(raw);
     if (!result.success)
       throw new Refusal('invalid_input', result.error.issues.map((i) => i.message).join('; '));
     enforceRuleBookFor(channel, result.data, ctx, officer);

@@ -5,6 +5,7 @@ import { DateField } from '../../components/DateField';
 import { TextField } from '../../components/TextField';
 import { saveFile } from '../../files';
 import type { GrantFormProps } from './form-props';
+import { NotOffered } from './NotOffered';
 import { errorFor, summaryErrors } from './refusal';
 
 // The grant agreement: drafted from the signed decision as Word, signed on paper by both parties,
@@ -19,7 +20,8 @@ export function AgreementSection(
   props: GrantFormProps & {
     me: string | null;
     mayDraft: boolean;
-    maySign: boolean;
+    /** Why the signing form is not offered (null: it is). */
+    whyNotSign: string | null;
     open: boolean;
   },
 ) {
@@ -61,9 +63,13 @@ export function AgreementSection(
           </button>
         </p>
       )}
-      {props.maySign && props.open && unsigned.length > 0 && (
-        <SignatureForm key={unsigned.join()} {...props} unsigned={unsigned} />
-      )}
+      {props.open &&
+        unsigned.length > 0 &&
+        (props.whyNotSign === null ? (
+          <SignatureForm key={unsigned.join()} {...props} unsigned={unsigned} />
+        ) : (
+          <NotOffered why={props.whyNotSign} />
+        ))}
     </section>
   );
 }

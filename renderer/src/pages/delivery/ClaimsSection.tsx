@@ -5,6 +5,7 @@ import { formatMoney, parseMoney } from '../../../../shared/money';
 import { api } from '../../api';
 import { MoneyField, TextField } from '../../components/TextField';
 import type { GrantFormProps } from './form-props';
+import { NotOffered } from './NotOffered';
 import { errorFor, summaryErrors } from './refusal';
 
 // A grant's claims: recorded by one person, approved (and so paid) by another. The page offers the
@@ -16,8 +17,9 @@ const id = (field: string) => `claim-${field}`;
 export function ClaimsSection(
   props: GrantFormProps & {
     me: string | null;
-    mayAdd: boolean;
-    mayApprove: boolean;
+    /** Why recording a claim, and approving one, are not offered (null: they are). */
+    whyNotAdd: string | null;
+    whyNotApprove: string | null;
   },
 ) {
   const { grant } = props;
@@ -64,7 +66,7 @@ export function ClaimsSection(
                   <td>
                     {c.status === 'paid' ? (
                       `Paid: approved by ${c.approvedBy ?? ''} on ${formatDate(c.approvedAt ?? '')}`
-                    ) : !props.mayApprove ? (
+                    ) : props.whyNotApprove !== null ? (
                       'Awaiting approval'
                     ) : notYou ? (
                       <span className="hint">{notYou}</span>
@@ -84,7 +86,8 @@ export function ClaimsSection(
           </tbody>
         </table>
       )}
-      {props.mayAdd && <ClaimForm {...props} />}
+      {grant.claims.some((c) => c.status === 'recorded') && <NotOffered why={props.whyNotApprove} />}
+      {props.whyNotAdd === null ? <ClaimForm {...props} /> : <NotOffered why={props.whyNotAdd} />}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { formatMoney, parseMoney } from '../../../../shared/money';
 import { api } from '../../api';
 import { MoneyField } from '../../components/TextField';
 import type { GrantFormProps } from './form-props';
+import { NotOffered } from './NotOffered';
 import { errorFor, summaryErrors } from './refusal';
 
 // Closing a grant records its final report and any money the recipient pays back (`grants close` on
@@ -14,7 +15,8 @@ const id = (field: string) => `close-${field}`;
 
 export function CloseSection(
   props: GrantFormProps & {
-    mayClose: boolean;
+    /** Why the closing form is not offered (null: it is). */
+    whyNotClose: string | null;
     open: boolean;
   },
 ) {
@@ -38,7 +40,16 @@ export function CloseSection(
         <p className="body prose">{grant.finalReport}</p>
       </section>
     );
-  if (!props.mayClose) return null;
+  if (props.whyNotClose === '') return null;
+  if (props.whyNotClose !== null)
+    return (
+      <section aria-labelledby="close-title">
+        <h2 id="close-title" className="heading-m">
+          Close the grant
+        </h2>
+        <NotOffered why={props.whyNotClose} />
+      </section>
+    );
   return <CloseForm {...props} />;
 }
 

@@ -7,14 +7,16 @@ import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
 import { Banner, LoadFailure, Page } from '../../components/Page';
 import { RoundNav } from '../../components/RoundNav';
 import { useResult } from '../../hooks/useResult';
-import { useMayWrite } from '../../packs/round-copy';
 import { useMe } from '../../profile-context';
 import { AgreementSection } from './AgreementSection';
 import { ClaimsSection } from './ClaimsSection';
 import { CloseSection } from './CloseSection';
 import { DiligenceForm } from './DiligenceForm';
+import { UNSAID } from './grant-offers';
+import { NotOffered } from './NotOffered';
 import { ReturnsSection } from './ReturnsSection';
 import { ScheduleSection } from './ScheduleSection';
+import { useWhyNotOffered } from './use-why-not-offered';
 import { VariationSection } from './VariationSection';
 
 // One grant, reached from the delivery page's table: its figures, then its agreement, due diligence,
@@ -26,7 +28,7 @@ import { VariationSection } from './VariationSection';
 export function GrantPage({ roundId, bidRef }: { roundId: number; bidRef: string }) {
   const [grant, reload] = useResult(() => api.grants.get({ roundId, bidRef }), `grant:${roundId}:${bidRef}`);
   const [threshold] = useResult(() => api.grants.threshold(), 'grants-threshold');
-  const { may } = useMayWrite(roundId);
+  const whyNot = useWhyNotOffered(roundId);
   const me = useMe();
   const [done, setDone] = useState<string | null>(null);
   // One error summary for the page, at its top: whichever form was last sent fills it.
@@ -43,6 +45,8 @@ export function GrantPage({ roundId, bidRef }: { roundId: number; bidRef: string
   };
   const g = grant.state === 'ready' ? grant.value : null;
   const open = g !== null && g.status !== 'closed' && g.status !== 'clawed_back';
+  // A closed grant takes nothing more: its status says so, so its forms go without a line each.
+  const whyNotHere = (channel: Parameters<typeof whyNot>[0]) => (open ? whyNot(channel) : UNSAID);
   return (
     <Page title={g ? `Grant ${g.ref}: ${g.title}` : `Grant ${bidRef}`} caption={g?.partnership}>
       <RoundNav roundId={roundId} />
@@ -82,13 +86,13 @@ export function GrantPage({ roundId, bidRef }: { roundId: number; bidRef: string
             roundId={roundId}
             grant={g}
             me={me?.name ?? null}
-            mayDraft={may('grants:agreement')}
-            maySign={may('grants:signAgreement')}
+            mayDraft={whyNot('grants:agreement') === null}
+            whyNotSign={whyNotHere('grants:signAgreement')}
             open={open}
             onSaved={saved}
             {...forms}
           />
-          {may('grants:diligence') && open && (
+          {whyNotHere('grants:diligence') === null ? (
             <DiligenceForm
               key={g.diligence.at ?? 'none'}
               roundId={roundId}
@@ -96,11 +100,13 @@ export function GrantPage({ roundId, bidRef }: { roundId: number; bidRef: string
               onSaved={saved}
               {...forms}
             />
+          ) : (
+            <NotOffered why={whyNotHere('grants:diligence')} />
           )}
           <ScheduleSection
             roundId={roundId}
             grant={g}
-            maySet={may('grants:schedule')}
+            whyNotSet={whyNotHere('grants:schedule')}
             open={open}
             onSaved={saved}
             {...forms}
@@ -109,15 +115,15 @@ export function GrantPage({ roundId, bidRef }: { roundId: number; bidRef: string
             roundId={roundId}
             grant={g}
             me={me?.name ?? null}
-            mayAdd={may('claims:add') && open}
-            mayApprove={may('claims:approve')}
+            whyNotAdd={whyNotHere('claims:add')}
+            whyNotApprove={whyNotHere('claims:approve')}
             onSaved={saved}
             {...forms}
           />
           <ReturnsSection
             roundId={roundId}
             grant={g}
-            mayImport={may('returns:import') && open}
+            whyNotImport={whyNotHere('returns:import')}
             onSaved={saved}
             {...forms}
           />
@@ -125,7 +131,7 @@ export function GrantPage({ roundId, bidRef }: { roundId: number; bidRef: string
             roundId={roundId}
             grant={g}
             thresholdPence={threshold.state === 'ready' ? threshold.value.thresholdPence : null}
-            mayVary={may('grants:vary')}
+            whyNotVary={whyNotHere('grants:vary')}
             open={open}
             onSaved={saved}
             {...forms}
@@ -133,7 +139,7 @@ export function GrantPage({ roundId, bidRef }: { roundId: number; bidRef: string
           <CloseSection
             roundId={roundId}
             grant={g}
-            mayClose={may('grants:close')}
+            whyNotClose={whyNotHere('grants:close')}
             open={open}
             onSaved={saved}
             {...forms}

@@ -4,6 +4,7 @@ import { RAG_LABELS } from '../../../../shared/grants';
 import { api } from '../../api';
 import { readFileAsBase64, saveFile } from '../../files';
 import type { GrantFormProps } from './form-props';
+import { NotOffered } from './NotOffered';
 
 // Monitoring returns: the grant's template to send out, and a completed one imported back, all or
 // nothing, with every bad cell named in the error summary.
@@ -13,7 +14,8 @@ const FILE_ID = 'return-file';
 // long-function: a section read top to bottom as it appears; the template and the import share its errors
 export function ReturnsSection(
   props: GrantFormProps & {
-    mayImport: boolean;
+    /** Why importing a return is not offered (null: it is). */
+    whyNotImport: string | null;
   },
 ) {
   const { grant } = props;
@@ -62,7 +64,8 @@ export function ReturnsSection(
           Download the return template
         </button>
       </p>
-      {props.mayImport && (
+      <NotOffered why={props.whyNotImport} />
+      {props.whyNotImport === null && (
         <form
           aria-labelledby="return-import-title"
           onSubmit={(e) => {

@@ -4,6 +4,7 @@ import { formatMoney, parseMoney, penceToInput } from '../../../../shared/money'
 import { api } from '../../api';
 import { MoneyField, TextField } from '../../components/TextField';
 import type { GrantFormProps } from './form-props';
+import { NotOffered } from './NotOffered';
 import { errorFor } from './refusal';
 import { nextYear, type Row, scheduleErrors, scheduleFieldId as id } from './schedule-rows';
 
@@ -13,7 +14,8 @@ import { nextYear, type Row, scheduleErrors, scheduleFieldId as id } from './sch
 
 export function ScheduleSection(
   props: GrantFormProps & {
-    maySet: boolean;
+    /** Why the schedule form is not offered (null: it is). */
+    whyNotSet: string | null;
     open: boolean;
   },
 ) {
@@ -69,9 +71,12 @@ export function ScheduleSection(
           </p>
         </div>
       )}
-      {props.maySet && props.open && (
-        <ScheduleForm key={JSON.stringify(grant.years) + grant.awardedPence} {...props} />
-      )}
+      {props.open &&
+        (props.whyNotSet === null ? (
+          <ScheduleForm key={JSON.stringify(grant.years) + grant.awardedPence} {...props} />
+        ) : (
+          <NotOffered why={props.whyNotSet} />
+        ))}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { formatMoney, parseMoney, penceToInput } from '../../../../shared/money'
 import { api } from '../../api';
 import { MoneyField, TextField } from '../../components/TextField';
 import type { GrantFormProps } from './form-props';
+import { NotOffered } from './NotOffered';
 import { errorFor, summaryErrors } from './refusal';
 
 // Changing a grant's amount after the decision (`grants vary` on the command line). A change within
@@ -19,12 +20,14 @@ const id = (field: string) => `variation-${field}`;
 export function VariationSection(
   props: GrantFormProps & {
     thresholdPence: number | null;
-    mayVary: boolean;
+    /** Why the variation form is not offered (null: it is). */
+    whyNotVary: string | null;
     open: boolean;
   },
 ) {
   const { grant, thresholdPence } = props;
-  if (grant.variations.length === 0 && !(props.mayVary && props.open)) return null;
+  const offered = props.open && props.whyNotVary === null;
+  if (grant.variations.length === 0 && !(props.open && props.whyNotVary !== '')) return null;
   return (
     <section aria-labelledby="variation-title">
       <h2 id="variation-title" className="heading-m">
@@ -61,7 +64,8 @@ export function VariationSection(
           </tbody>
         </table>
       )}
-      {props.mayVary && props.open && thresholdPence !== null && (
+      {props.open && <NotOffered why={props.whyNotVary} />}
+      {offered && thresholdPence !== null && (
         <VariationForm key={grant.awardedPence} {...props} thresholdPence={thresholdPence} />
       )}
     </section>

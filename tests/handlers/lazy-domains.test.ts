@@ -1,0 +1,55 @@
+import { describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../../shared/channels';
+import { testContext } from '../support/temp-db';
+
+// dispatch loads each domain's part of the contract (shared/contracts/<domain>.ts) and its handlers
+// when one of its channels is first called. The parts must add up to the one contract, every channel
+// must find its handler, and a call must load its own domain and no other.
+
+describe('the contract and handlers, loaded a domain at a time', () => {
+  it('loads only the domain a call needs', async () => {
+    vi.resetModules();
+    const { dispatch } = await import('../../electron/handlers/dispatch');
+    const { loadedOperation } = await import('../../shared/contracts/load');
+    const { loadedHandler } = await import('../../electron/handlers/handler-loaders');
+    const { ctx, connection } = testContext();
+    expect(loadedOperation('rounds:list')).toBeUndefined();
+    const result = await dispatch('rounds:list', {}, ctx);
+    expect(result).toEqual({ ok: true, value: [] });
+    expect(loadedOperation('rounds:get')).toBeDefined();
+    expect(loadedHandler('rounds:get')).toBeTypeOf('function');
+    for (const other of [
+      'bids:list',
+      'assessment:ranking',
+      'notices:export',
+      'packs:make',
+      'grants:list',
+    ] as const) {
+      expect(loadedOperation(other), other).toBeUndefined();
+      expect(loadedHandler(other), other).toBeUndefined();
+    }
+    connection.close();
+  });
+
+  it('gives every channel the contract operation and a handler', async () => {
+    const { contract } = await import('../../shared/contract');
+    const { loadOperation } = await import('../../shared/contracts/load');
+    const { loadHandler } = await import('../../electron/handlers/handler-loaders');
+    for (const channel of CHANNELS) {
+      expect(await loadOperation(channel), channel).toBe(contract[channel]);
+      expect(await loadHandler(channel), channel).toBeTypeOf('function');
+    }
+  });
+
+  it('refuses bad input before loading any handler, as before', async () => {
+    vi.resetModules();
+    const { dispatch } = await import('../../electron/handlers/dispatch');
+    const { loadedHandler } = await import('../../electron/handlers/handler-loaders');
+    const { ctx, connection } = testContext();
+    const result = await dispatch('bids:list', { roundId: 'one' }, ctx);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('invalid_input');
+    expect(loadedHandler('bids:list')).toBeUndefined();
+    connection.close();
+  });
+});
