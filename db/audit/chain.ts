@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { canonicalJson, GENESIS_HASH, sha256Hex } from './canonical';
 import { signEntryHash, type EntrySigner } from './entry-signature';
 import { groupBy } from '../group-by';
+import { createHash } from 'node:crypto';
+import { insertSetChanges, isSetNote, keysForJs, setRounds, type PendingSet } from './set-record';
 import {
   auditedTables,
   canonicalKey,
@@ -215,33 +217,53 @@ function* deletedRows(sqlite: Database.Database, table: AuditedTable): Generator
   }
 }
 
+/** What the capture triggers and set-based writes noted since the last entry. */
+export interface Pending {
+  /** Rows imaged here, each with its image now. */
+  changes: RowChange[];
+  /** Sets of rows SQLite images as it writes them into the chain (set-record.ts). */
+  sets: PendingSet[];
+}
+
 /**
  * The changes noted by the capture triggers since the last entry, with each row as it now is. Set
  * based: the rows and the chain's last images of them are read a table at a time, in slices of
- * keys, never with a query per row (an import notes a hundred thousand).
+ * keys, never with a query per row (an import notes a hundred thousand). A set-based write's rows
+ * are left to SQLite, but for those it cannot image, which join the others here.
  */
-export function pendingChanges(sqlite: Database.Database): RowChange[] {
+export function pendingChanges(sqlite: Database.Database): Pending {
   const pending = sqlite.prepare('SELECT table_name, row_key FROM audit_pending ORDER BY id').all() as {
     table_name: string;
     row_key: string;
   }[];
-  if (pending.length === 0) return [];
+  if (pending.length === 0) return { changes: [], sets: [] };
   const tables = new Map(auditedTables(sqlite).map((t) => [t.name, t]));
+  const sets: PendingSet[] = [];
   // Each row once, in the order first noted.
   const order: { table: string; key: string }[] = [];
   const done = new Set<string>();
   const keysOf = new Map<string, string[]>();
+  const note = (tableName: string, rowKey: string) => {
+    const key = canonicalKey(rowKey);
+    const id = rowId(tableName, key);
+    if (done.has(id)) return;
+    done.add(id);
+    order.push({ table: tableName, key });
+    const keys = keysOf.get(tableName);
+    if (keys) keys.push(key);
+    else keysOf.set(tableName, [key]);
+  };
   for (const p of pending) {
     // A table dropped since (a migration): its rows are recorded by the migration's entry.
-    if (!tables.has(p.table_name)) continue;
-    const key = canonicalKey(p.row_key);
-    const id = rowId(p.table_name, key);
-    if (done.has(id)) continue;
-    done.add(id);
-    order.push({ table: p.table_name, key });
-    const keys = keysOf.get(p.table_name);
-    if (keys) keys.push(key);
-    else keysOf.set(p.table_name, [key]);
+    const table = tables.get(p.table_name);
+    if (!table) continue;
+    if (!isSetNote(p.row_key)) {
+      note(p.table_name, p.row_key);
+      continue;
+    }
+    const set = { table, keys: p.row_key };
+    sets.push(set);
+    for (const key of keysForJs(sqlite, set)) note(p.table_name, key);
   }
   const now = new Map<string, { image: string | null; before: string | null | undefined }>();
   for (const [name, keys] of keysOf) {
@@ -255,7 +277,7 @@ export function pendingChanges(sqlite: Database.Database): RowChange[] {
     if (image === (before ?? null)) continue; // unchanged, or created and removed within the write
     changes.push({ table, key, op: image === null ? 'delete' : before ? 'update' : 'insert', image });
   }
-  return changes;
+  return { changes, sets };
 }
 
 export function clearPending(sqlite: Database.Database): void {
@@ -279,21 +301,48 @@ export function chainHolds(sqlite: Database.Database, head: ChainHead): boolean 
   return sqlite.prepare('SELECT hash FROM audit_entries WHERE seq = ?').pluck().get(head.seq) === head.hash;
 }
 
-/** Appends one entry recording `changes`, links it to the last, and returns its sequence number. */
-export function appendEntry(sqlite: Database.Database, op: AuditOperation, changes: RowChange[]): number {
+/**
+ * Appends one entry recording `changes` and then the rows of `sets` (set-record.ts), links it to
+ * the last, and returns its sequence number.
+ */
+export function appendEntry(
+  sqlite: Database.Database,
+  op: AuditOperation,
+  changes: RowChange[],
+  sets: readonly PendingSet[] = [],
+): number {
   const last = sqlite.prepare('SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1').get() as
     { seq: number; hash: string } | undefined;
+  const seq = (last?.seq ?? 0) + 1;
+  const insert = sqlite.prepare(
+    'INSERT INTO audit_changes (entry_seq, position, table_name, row_key, op, image) ' +
+      'VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  changes.forEach((c, i) => insert.run(seq, i, c.table, c.key, c.op, c.image));
+  // The sets' rows follow, written by SQLite; counted by table for the summary, as the others are.
+  const counts = countByTable(changes);
+  let position = changes.length;
+  for (const set of sets) {
+    const written = insertSetChanges(sqlite, set, seq, position);
+    position += written;
+    if (written > 0) counts.set(set.table.name, (counts.get(set.table.name) ?? 0) + written);
+  }
   const fields: EntryFields = {
-    seq: (last?.seq ?? 0) + 1,
+    seq,
     at: op.at,
     personId: op.personId,
     personName: op.personName,
     keyFingerprint: op.signer?.fingerprint ?? op.keyFingerprint,
     operation: op.operation,
-    rounds: roundsColumn([...op.rounds, ...roundsOf(sqlite, changes)]),
-    summary: op.summary + changeCount(changes),
+    rounds: roundsColumn([
+      ...op.rounds,
+      ...roundsOf(sqlite, changes),
+      ...sets.flatMap((s) => setRounds(sqlite, s)),
+    ]),
+    summary: op.summary + changeCount(counts),
     input: canonicalJson(op.input),
-    changesHash: changesHash(changes),
+    changesHash:
+      position === changes.length ? changesHash(changes) : recordedChangesHash(sqlite, seq, position),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   const hash = entryHash(fields);
@@ -311,25 +360,49 @@ export function appendEntry(sqlite: Database.Database, op: AuditOperation, chang
       hash,
       ...(signed ? { signature: op.signer ? signEntryHash(op.signer, hash) : null } : {}),
     });
-  const insert = sqlite.prepare(
-    'INSERT INTO audit_changes (entry_seq, position, table_name, row_key, op, image) ' +
-      'VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  changes.forEach((c, i) => insert.run(fields.seq, i, c.table, c.key, c.op, c.image));
   return fields.seq;
 }
+
+/**
+ * changesHash of the changes an entry holds, read back in order and hashed as they stream: the
+ * same text as JSON.stringify of them all (every field is text or null, and SQLite's json_array
+ * writes text as JSON.stringify does), a slice of positions at a time, never held whole.
+ */
+function recordedChangesHash(sqlite: Database.Database, seq: number, count: number): string {
+  const hash = createHash('sha256');
+  const slice = sqlite
+    .prepare(
+      `SELECT group_concat(json_array(table_name, row_key, op, image), ',' ORDER BY position)
+       FROM audit_changes WHERE entry_seq = ? AND position >= ? AND position < ?`,
+    )
+    .pluck();
+  hash.update('[');
+  for (let start = 0; start < count; start += HASH_SLICE) {
+    if (start > 0) hash.update(',');
+    hash.update((slice.get(seq, start, start + HASH_SLICE) as string | null) ?? '');
+  }
+  hash.update(']');
+  return hash.digest('hex');
+}
+
+const HASH_SLICE = 5_000;
 
 function hasSignatureColumn(sqlite: Database.Database): boolean {
   const columns = sqlite.prepare("SELECT name FROM pragma_table_info('audit_entries')").pluck().all();
   return columns.includes('signature');
 }
 
-function changeCount(changes: RowChange[]): string {
-  if (changes.length === 0) return '';
+function countByTable(changes: RowChange[]): Map<string, number> {
   const byTable = new Map<string, number>();
   for (const c of changes) byTable.set(c.table, (byTable.get(c.table) ?? 0) + 1);
+  return byTable;
+}
+
+function changeCount(byTable: Map<string, number>): string {
+  const total = [...byTable.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return '';
   const parts = [...byTable].map(([table, n]) => `${table} ${n}`);
-  return ` [${changes.length} row${changes.length === 1 ? '' : 's'} changed: ${parts.join(', ')}]`;
+  return ` [${total} row${total === 1 ? '' : 's'} changed: ${parts.join(', ')}]`;
 }
 
 export const roundsColumn = (ids: number[]) => {

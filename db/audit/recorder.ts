@@ -42,12 +42,12 @@ const DIRECT: Omit<AuditOperation, 'at'> = {
  * Returns the entry's number, or null when nothing changed.
  */
 export function sealPending(sqlite: Database.Database, fallback?: () => AuditOperation): number | null {
-  const changes = pendingChanges(sqlite);
+  const { changes, sets } = pendingChanges(sqlite);
   clearPending(sqlite);
-  if (changes.length === 0) return null;
+  if (changes.length === 0 && sets.length === 0) return null;
   const running = active.getStore();
   const op = running?.describe() ?? fallback?.() ?? { ...DIRECT, at: new Date().toISOString() };
-  const seq = appendEntry(sqlite, op, changes);
+  const seq = appendEntry(sqlite, op, changes, sets);
   running?.entries.push(seq);
   return seq;
 }
@@ -57,7 +57,7 @@ export function sealPending(sqlite: Database.Database, fallback?: () => AuditOpe
  * record that belongs to no operation's success, such as a wrong passphrase. Inside a transaction.
  */
 export function sealAs(sqlite: Database.Database, op: AuditOperation): number {
-  const changes = pendingChanges(sqlite);
+  const { changes, sets } = pendingChanges(sqlite);
   clearPending(sqlite);
-  return appendEntry(sqlite, op, changes);
+  return appendEntry(sqlite, op, changes, sets);
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { auditedTables, keySql, quoteId } from './tables';
+import { captureCondition, installQuietTable } from './set-record';
 
 // Two kinds of trigger. Capture triggers are TEMP: they exist only on Tranche's own connections,
 // so every change Tranche makes is noted in audit_pending inside the same transaction, while a
@@ -31,17 +32,20 @@ export function missingGuardTriggers(sqlite: Database.Database): string[] {
 }
 
 export function installCaptureTriggers(sqlite: Database.Database): void {
+  // A set-based write names its tables here while it runs, and records its rows itself (set-record.ts).
+  installQuietTable(sqlite);
   for (const table of auditedTables(sqlite)) {
     const on = `main.${quoteId(table.name)}`;
     const literal = `'${table.name.replaceAll("'", "''")}'`;
     const note = (row: 'NEW' | 'OLD') =>
       `INSERT INTO main.audit_pending (table_name, row_key) VALUES (${literal}, ${keySql(table, row)});`;
     const name = (op: string) => quoteId(`audit_capture_${table.name}_${op}`);
+    const when = `WHEN ${captureCondition(table.name)}`;
     sqlite.exec(`
-      CREATE TEMP TRIGGER IF NOT EXISTS ${name('insert')} AFTER INSERT ON ${on} BEGIN ${note('NEW')} END;
-      CREATE TEMP TRIGGER IF NOT EXISTS ${name('update')} AFTER UPDATE ON ${on}
+      CREATE TEMP TRIGGER IF NOT EXISTS ${name('insert')} AFTER INSERT ON ${on} ${when} BEGIN ${note('NEW')} END;
+      CREATE TEMP TRIGGER IF NOT EXISTS ${name('update')} AFTER UPDATE ON ${on} ${when}
         BEGIN ${note('OLD')} ${note('NEW')} END;
-      CREATE TEMP TRIGGER IF NOT EXISTS ${name('delete')} AFTER DELETE ON ${on} BEGIN ${note('OLD')} END;
+      CREATE TEMP TRIGGER IF NOT EXISTS ${name('delete')} AFTER DELETE ON ${on} ${when} BEGIN ${note('OLD')} END;
     `);
   }
 }

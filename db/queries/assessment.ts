@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, notExists, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import type { TrancheDb } from '../connection';
+import { writeAsSet } from '../audit/set-record';
 import {
   alignments,
   assignments,
@@ -174,6 +176,11 @@ export function frameworkQueries(db: TrancheDb) {
   };
 }
 
+/** The better-sqlite3 handle under drizzle, for the set-based import (see bids.ts). */
+function rawClient(db: TrancheDb): Database.Database {
+  return (db as unknown as { $client: Database.Database }).$client;
+}
+
 // long-function: the domain's query methods as one object from a factory; each method is short
 export function scoringQueries(db: TrancheDb) {
   return {
@@ -335,8 +342,9 @@ export function scoringQueries(db: TrancheDb) {
         .run();
     },
     /**
-     * Saves many submitted scores at once (an import): three statements prepared once and run for
-     * every row, inside the caller's transaction, rather than a query built per row.
+     * Saves many submitted scores at once (an import): three set-based statements over the rows as
+     * one JSON array, inside the caller's transaction, recorded in the audit chain as a set
+     * (db/audit/set-record.ts) rather than row by row through the capture triggers.
      */
     saveSubmittedScores(
       rows: readonly {
@@ -348,53 +356,47 @@ export function scoringQueries(db: TrancheDb) {
       }[],
       now: string,
     ): void {
-      const p = (name: string) => sql.placeholder(name);
-      const score = db
-        .insert(scores)
-        .values({
-          bidId: p('bidId'),
-          personId: p('personId'),
-          criterionId: p('criterionId'),
-          score: p('score'),
-          justification: p('justification'),
-          updatedAt: now,
-        })
-        .onConflictDoUpdate({
-          target: [scores.bidId, scores.personId, scores.criterionId],
-          set: {
-            score: sql`excluded.score`,
-            justification: sql`excluded.justification`,
-            updatedAt: sql`excluded.updated_at`,
-          },
-        })
-        .prepare();
-      const history = db
-        .insert(scoreHistory)
-        .values({
-          bidId: p('bidId'),
-          personId: p('personId'),
-          criterionId: p('criterionId'),
-          score: p('score'),
-          justification: p('justification'),
-          submitted: true,
-          at: now,
-        })
-        .prepare();
-      const submit = db
-        .insert(submissions)
-        .values({ bidId: p('bidId'), personId: p('personId'), submittedAt: now })
-        .onConflictDoNothing()
-        .prepare();
-      const sheets = new Set<string>();
-      for (const row of rows) {
-        score.run(row);
-        history.run(row);
-        sheets.add(`${row.bidId}:${row.personId}`);
-      }
-      for (const sheet of sheets) {
-        const [bidId, personId] = sheet.split(':').map(Number);
-        submit.run({ bidId, personId });
-      }
+      const sqlite = rawClient(db);
+      const values = JSON.stringify(
+        rows.map((r) => [r.bidId, r.personId, r.criterionId, r.score, r.justification]),
+      );
+      const each = 'json_each(@values) AS v';
+      writeAsSet(sqlite, ['scores', 'score_history', 'submissions'], () => {
+        sqlite
+          .prepare(
+            `INSERT INTO scores (bid_id, person_id, criterion_id, score, justification, updated_at)
+             SELECT v.value ->> 0, v.value ->> 1, v.value ->> 2, v.value ->> 3, v.value ->> 4, @now FROM ${each}
+             WHERE true ON CONFLICT (bid_id, person_id, criterion_id) DO UPDATE SET score = excluded.score,
+               justification = excluded.justification, updated_at = excluded.updated_at`,
+          )
+          .run({ values, now });
+        // score_history's ids only grow (AUTOINCREMENT): the rows above the highest before are these.
+        const highest =
+          (sqlite.prepare('SELECT coalesce(max(id), 0) FROM score_history').pluck().get() as number) ?? 0;
+        sqlite
+          .prepare(
+            `INSERT INTO score_history (bid_id, person_id, criterion_id, score, justification, submitted, at)
+             SELECT v.value ->> 0, v.value ->> 1, v.value ->> 2, v.value ->> 3, v.value ->> 4, 1, @now
+             FROM ${each} ORDER BY v.key`,
+          )
+          .run({ values, now });
+        sqlite
+          .prepare(
+            `INSERT INTO submissions (bid_id, person_id, submitted_at)
+             SELECT DISTINCT v.value ->> 0, v.value ->> 1, @now FROM ${each} WHERE true ON CONFLICT DO NOTHING`,
+          )
+          .run({ values, now });
+        const history = sqlite
+          .prepare('SELECT id FROM score_history WHERE id > ? ORDER BY id')
+          .raw()
+          .all(highest);
+        const sheets = new Map(rows.map((r) => [`${r.bidId}:${r.personId}`, [r.bidId, r.personId]]));
+        return {
+          scores: rows.map((r) => [r.bidId, r.personId, r.criterionId]),
+          score_history: history as number[][],
+          submissions: [...sheets.values()],
+        };
+      });
     },
     /** The first submission stands: a submitted sheet changes only after a lead officer reopens it. */
     submit(bidId: number, personId: number, now: string): void {
