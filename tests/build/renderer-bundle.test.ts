@@ -40,7 +40,7 @@ describe('the built renderer', () => {
     expect(html).not.toMatch(/\son[a-z]+=/i);
   });
 
-  it("is split by page: the app starts without any page's code, and the bids list never loads the allocation page's", () => {
+  it("is split by page: the app starts without any page's code, and the bids list never loads the allocation's", () => {
     const assets = path.join(RENDERER, 'assets');
     const chunk = (prefix: string) =>
       readdirSync(assets).find((f) => f.startsWith(`${prefix}-`) && f.endsWith('.js'));
