@@ -9,6 +9,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    setupFiles: ['tests/support/vitest-temp-root.ts'],
     testTimeout: 20_000,
   },
 });

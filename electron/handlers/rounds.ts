@@ -1,4 +1,4 @@
-import { templateForFund, templateFramework } from '../../shared/frameworks';
+import { templateForFund, templateFramework } from '../../shared/framework-templates';
 import type { ParsedInput } from '../../shared/contract';
 import { formatMoney } from '../../shared/money';
 import { availablePence, type Round } from '../../shared/rounds';

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { electronBinary, MISSING_BINARY_HELP } from '../../build/scripts/electron-path.mjs';
 import { findChromium, NO_CHROMIUM_HELP } from './chromium';
 import { isCi } from './required-tool';
+import { redirectTempFolder } from './temp-root';
 
 const banner = (text: string) => {
   const bar = '!'.repeat(78);
@@ -24,4 +25,7 @@ export default function globalSetup() {
     console.warn(
       `Desktop (Electron) tests will be skipped: the Electron binary is not installed. ${MISSING_BINARY_HELP}`,
     );
+  // The workers, the web bridges they start and Chromium inherit this; the returned function runs
+  // as the global teardown, once every worker has finished.
+  return redirectTempFolder('tranche-playwright-');
 }

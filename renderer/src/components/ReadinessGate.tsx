@@ -1,11 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
-import { roundPagePath, type ReadinessItem } from '../../../shared/readiness';
+import { roundPagePath, type Readiness, type ReadinessItem } from '../../../shared/readiness';
 import type { AppError } from '../../../shared/result';
 import { api } from '../api';
 import { useResult } from '../hooks/useResult';
 import { ErrorSummary } from './ErrorSummary';
 import { LoadFailure } from './Page';
+import { missingReason, placeRefusal, type PlacedRefusal } from './readiness-outcome';
 
 const LEVEL: Record<ReadinessItem['level'], { tag: string; words: string }> = {
   blocking: { tag: 'tag--red', words: 'Cannot go ahead' },
@@ -20,7 +21,6 @@ const REASON_ID = 'readiness-reason';
  * link to where), the warnings that need a recorded reason to go ahead, and what is noted. The list
  * is the handlers' own (notices:readiness), so the page never lets through what they would refuse.
  */
-// long-function: a page's markup, read top to bottom as the page appears; its sections share this state
 export function ReadinessGate({
   roundId,
   refreshKey,
@@ -43,28 +43,46 @@ export function ReadinessGate({
     `readiness:${roundId}:${refreshKey}`,
   );
   const [reason, setReason] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<PlacedRefusal>({ fieldError: null, error: null });
   const [busy, setBusy] = useState(false);
   if (readiness.state === 'loading') return <p aria-live="polite">Checking the decision…</p>;
   if (readiness.state === 'failed') return <LoadFailure message={readiness.error.message} />;
-  const { items, blocking, warnings } = readiness.value;
 
   const submit = async () => {
-    if (warnings > 0 && !reason.trim()) {
-      setFieldError(`Give the reason to ${doing} despite the warnings above`);
-      return;
-    }
+    const missing = missingReason(readiness.value.warnings, reason, doing);
+    if (missing) return setRefusal({ fieldError: missing, error: null });
     setBusy(true);
     const result = await go(reason.trim() || undefined);
     setBusy(false);
     if (result.ok) return;
-    const onReason = result.error.issues?.some((i) => i.path === 'readinessReason');
-    setFieldError(onReason ? result.error.message : null);
-    setError(onReason ? null : result.error.message);
+    setRefusal(placeRefusal(result.error));
     reload();
   };
+  return (
+    <ReadinessChecks
+      {...{ roundId, doing, button, busy, reason, setReason, children, ...refusal }}
+      readiness={readiness.value}
+      onSubmit={() => void submit()}
+    />
+  );
+}
 
+/** The readiness list and the way forward it leaves, for a list already checked (ReadinessGate). */
+export function ReadinessChecks(props: {
+  roundId: number;
+  doing: string;
+  button: string;
+  readiness: Readiness;
+  reason: string;
+  setReason: (reason: string) => void;
+  fieldError: string | null;
+  error: string | null;
+  busy: boolean;
+  onSubmit: () => void;
+  children?: ReactNode;
+}) {
+  const { roundId, doing, fieldError, error } = props;
+  const { items, blocking, warnings } = props.readiness;
   return (
     <section className="readiness" aria-labelledby="readiness-title">
       <h3 id="readiness-title" className="heading-s">
@@ -93,7 +111,7 @@ export function ReadinessGate({
         </p>
       ) : (
         <>
-          {children}
+          {props.children}
           {warnings > 0 && (
             <div className={`form-group${fieldError ? ' form-group--error' : ''}`}>
               <label className="label" htmlFor={REASON_ID}>
@@ -111,16 +129,16 @@ export function ReadinessGate({
                 id={REASON_ID}
                 className={`input${fieldError ? ' input--error' : ''}`}
                 rows={3}
-                value={reason}
+                value={props.reason}
                 aria-describedby={`${REASON_ID}-hint${fieldError ? ` ${REASON_ID}-error` : ''}`}
                 aria-invalid={fieldError ? true : undefined}
-                onChange={(e) => setReason(e.target.value)}
+                onChange={(e) => props.setReason(e.target.value)}
               />
             </div>
           )}
           {error && <LoadFailure message={error} />}
-          <button type="button" className="button" disabled={busy} onClick={() => void submit()}>
-            {button}
+          <button type="button" className="button" disabled={props.busy} onClick={props.onSubmit}>
+            {props.button}
           </button>
         </>
       )}
