@@ -52,6 +52,7 @@ const READS = {
   rounds: ['list', 'get', 'findByName'],
   bids: [
     'summariesForRound',
+    'allocationRows',
     'listForRound',
     'get',
     'findByRef',

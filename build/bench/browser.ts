@@ -8,7 +8,8 @@
 // - keystroke: a key typed into a bare input to the next painted frame (what a frame costs).
 // A measurement script, not a test: it prints and exits 0. Needs the built renderer and a Chromium.
 import { chromium, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { findChromium, NO_CHROMIUM_HELP } from '../../tests/support/chromium';
 import { startBridge, tempDatabase } from '../../tests/support/web-bridge';
 import { makeRankedRound } from './ranked-round';
@@ -17,6 +18,8 @@ import { BENCH_PASSPHRASE } from './scored-round';
 const BIDS = 10_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const json = process.argv.includes('--json');
+/** `-- --breakdown`: for each run, where the time from navigation to the first row went. */
+const breakdown = process.argv.includes('--breakdown');
 const say = (line: string) => (json ? undefined : console.log(line));
 const executablePath = findChromium();
 if (!executablePath) {
@@ -100,6 +103,26 @@ const KEYSTROKE_SCRIPT = `(key) => new Promise((done) => {
   requestAnimationFrame(check);
 })`;
 
+/**
+ * The page's own timeline up to now: the document, its script and style, and each data request
+ * (start → end, in ms since navigation), from the browser's resource timing.
+ */
+const TIMELINE_SCRIPT = `(() => {
+  const at = (ms) => Math.round(ms);
+  const nav = performance.getEntriesByType('navigation')[0];
+  const parts = ['document ' + at(nav.responseEnd) + ', domContentLoaded ' + at(nav.domContentLoadedEventEnd)];
+  for (const entry of performance.getEntriesByType('mark')) parts.push(entry.name + ' ' + at(entry.startTime));
+  for (const entry of performance.getEntriesByType('resource')) {
+    const name = entry.name.replace(location.origin, '').replace(/^\\/api\\//, '');
+    parts.push(name + ' ' + at(entry.startTime) + '→' + at(entry.responseEnd));
+  }
+  return parts.join('; ');
+})()`;
+
+function timeline(page: Page): Promise<string> {
+  return page.evaluate(TIMELINE_SCRIPT) as Promise<string>;
+}
+
 async function timeKeystroke(page: Page, key: string): Promise<number> {
   return page.evaluate(`(${KEYSTROKE_SCRIPT})(${JSON.stringify(key)})`) as Promise<number>;
 }
@@ -178,6 +201,10 @@ try {
       await page.goto(`${bridge.origin}/#/rounds/${round.roundId}/${under.path}`, { waitUntil: 'commit' });
       await page.locator('tbody tr[aria-rowindex]').first().waitFor({ state: 'visible', timeout: 120_000 });
       firstRows.push(await page.evaluate(() => performance.now()));
+      if (breakdown)
+        console.error(
+          `${under.page}: first row ${Math.round(firstRows.at(-1) ?? 0)}; ${await timeline(page)}`,
+        );
       domRows = await page.locator('tr').count();
       await page.getByLabel(under.filter, { exact: true }).first().focus();
       for (const key of KEYS) keystrokes.push(await timeKeystroke(page, key));
@@ -200,6 +227,8 @@ try {
 } finally {
   await browser.close();
   await bridge.stop();
+  // A 10,000-bid round is about 240 MB: leave nothing behind in the temporary folder.
+  rmSync(path.dirname(db), { recursive: true, force: true });
 }
 
 if (json) {

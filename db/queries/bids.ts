@@ -41,6 +41,16 @@ export interface CostLineValues {
   amountPence: number | null;
 }
 
+export interface AllocationBidRow {
+  id: number;
+  ref: string;
+  partnership: string;
+  title: string;
+  requestedPence: number;
+  reducedPence: number | null;
+  status: BidStatus;
+}
+
 const bidColumns = {
   id: bids.id,
   roundId: bids.roundId,
@@ -66,6 +76,7 @@ export function bidQueries(db: TrancheDb) {
   const raw = rawClient(db);
   let insertBid: Database.Statement | undefined;
   let addToIndex: Database.Statement | undefined;
+  let allocationRows: Database.Statement | undefined;
   return {
     /** Many bids at once (an imported schedule), in order; returns their ids. */
     insertMany(rows: BidValues[], now: string): number[] {
@@ -109,6 +120,21 @@ export function bidQueries(db: TrancheDb) {
         .where(eq(bids.roundId, roundId))
         .all();
       return new Map(rows.map((r) => [r.id, r.summary ?? '']));
+    },
+    /**
+     * Every bid of a round as the allocation reads it: reference, partnership, title, status and the
+     * amounts asked for, without cost lines or text. One query on the bids' round index, prepared
+     * once; whatever is added up from these (allocated, remaining, by partnership) is added up by
+     * the caller, never read from a stored total.
+     */
+    allocationRows(roundId: number): AllocationBidRow[] {
+      allocationRows ??= raw.prepare(
+        `SELECT b.id, b.ref, p.name AS partnership, b.title, b.requested_pence AS requestedPence,
+                b.reduced_pence AS reducedPence, b.status
+           FROM bids b JOIN partnerships p ON p.id = b.partnership_id
+          WHERE b.round_id = ? ORDER BY b.id`,
+      );
+      return allocationRows.all(roundId) as AllocationBidRow[];
     },
     listForRound(roundId: number) {
       const rows = db

@@ -43,6 +43,8 @@ const SECURITY_HEADERS = {
   'Cache-Control': 'no-store',
 };
 
+const IMMUTABLE = { 'Cache-Control': 'private, max-age=31536000, immutable' };
+
 function sameSecret(given: string | undefined, token: string): boolean {
   if (!given) return false;
   const a = Buffer.from(given);
@@ -154,7 +156,11 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
     const file = await readStaticFile(options.rendererRoot, url.pathname);
-    return send(res, file.status, req.method === 'HEAD' ? '' : file.body, file.type);
+    // The built page's code is named by its content (assets/app-<hash>.js): it never changes under
+    // its name, so the browser keeps it (and its compiled code) between page loads. The page itself
+    // and every answer stay uncached.
+    const cached = file.status === 200 && url.pathname.startsWith('/assets/') ? IMMUTABLE : {};
+    return send(res, file.status, req.method === 'HEAD' ? '' : file.body, file.type, cached);
   }
 
   return new Promise((resolve, reject) => {

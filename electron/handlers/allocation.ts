@@ -17,6 +17,7 @@ import { mustGetOpenRound, mustGetRound } from './round-lookup';
 // and never away from the ranking without a recorded reason.
 
 type Ranked = ReturnType<typeof rankingFor>[number];
+const BY_REF = new Intl.Collator('en-GB', { numeric: true });
 
 /**
  * The ranking with each bid's offered reduction, or [] while the round has no framework. `bids` is
@@ -25,7 +26,7 @@ type Ranked = ReturnType<typeof rankingFor>[number];
 function rankingForDepartures(
   ctx: ReadContext,
   roundId: number,
-  bids = ctx.store.bids.listForRound(roundId),
+  bids: readonly { id: number; reducedPence: number | null }[] = ctx.store.bids.allocationRows(roundId),
   ranking?: readonly Ranked[],
 ): (Ranked & DepartureBid)[] {
   if (!ranking && !getFramework(ctx, roundId)) return [];
@@ -38,7 +39,7 @@ function rankingForDepartures(
 
 export function allocationFor(ctx: ReadContext, roundId: number): Allocation {
   const round = mustGetRound(ctx, roundId);
-  const bids = ctx.store.bids.listForRound(roundId);
+  const bids = ctx.store.bids.allocationRows(roundId);
   const bidOf = new Map(bids.map((b) => [b.id, b]));
   const stored = ctx.store.allocation.items(roundId);
   const departures = departuresFor(rankingForDepartures(ctx, roundId, bids), stored, round.availablePence);
@@ -63,25 +64,26 @@ export function allocationFor(ctx: ReadContext, roundId: number): Allocation {
         : null;
     })
     .filter((x): x is NonNullable<typeof x> => x !== null)
-    .sort((a, b) => a.ref.localeCompare(b.ref, 'en-GB', { numeric: true }));
+    .sort((a, b) => BY_REF.compare(a.ref, b.ref));
   const allocatedPence = items.reduce((sum, i) => sum + i.amountPence, 0);
-  const partnerships = [
-    ...new Set(bids.filter((b) => b.status !== 'withdrawn').map((b) => b.partnership)),
-  ].sort();
+  // Each partnership's requested and allocated money, added up in one pass over the bids and items.
+  const requestedBy = new Map<string, number>();
+  for (const b of bids)
+    if (b.status !== 'withdrawn')
+      requestedBy.set(b.partnership, (requestedBy.get(b.partnership) ?? 0) + b.requestedPence);
+  const allocatedBy = new Map<string, number>();
+  for (const i of items)
+    allocatedBy.set(i.partnership, (allocatedBy.get(i.partnership) ?? 0) + i.amountPence);
   return {
     roundId,
     availablePence: round.availablePence,
     allocatedPence,
     remainingPence: round.availablePence - allocatedPence,
     items,
-    byPartnership: partnerships.map((partnership) => ({
+    byPartnership: [...requestedBy.keys()].sort().map((partnership) => ({
       partnership,
-      requestedPence: bids
-        .filter((b) => b.partnership === partnership && b.status !== 'withdrawn')
-        .reduce((s, b) => s + b.requestedPence, 0),
-      allocatedPence: items
-        .filter((i) => i.partnership === partnership)
-        .reduce((s, i) => s + i.amountPence, 0),
+      requestedPence: requestedBy.get(partnership) ?? 0,
+      allocatedPence: allocatedBy.get(partnership) ?? 0,
     })),
   };
 }
@@ -110,7 +112,7 @@ function refuseUnawardable(
   roundId: number,
   items: { bidId: number; amountPence: number }[],
   source: string,
-  bids = ctx.store.bids.listForRound(roundId),
+  bids: readonly (AwardableBid & { id: number })[] = ctx.store.bids.allocationRows(roundId),
 ) {
   const bidOf = new Map(bids.map((b) => [b.id, b]));
   const problems = items.flatMap((i) => {
@@ -125,7 +127,7 @@ function suggestion(ctx: HandlerContext, roundId: number, method: SuggestMethod)
   const round = mustGetRound(ctx, roundId);
   assertSeesEveryBid(ctx, roundId, 'a suggested allocation');
   const ranking = rankingFor(ctx, roundId);
-  const bids = ctx.store.bids.listForRound(roundId);
+  const bids = ctx.store.bids.allocationRows(roundId);
   const bidOf = new Map(bids.map((b) => [b.id, b]));
   const reducedOf = (bidId: number) => bidOf.get(bidId)?.reducedPence ?? null;
   const excluded: { ref: string; reason: string }[] = [];
@@ -195,7 +197,7 @@ function requireReasons(
   checkBids: number[],
   reason: string | undefined,
   /** The round's bids and ranking, when the caller read them in this transaction already. */
-  read?: { bids: ReturnType<HandlerContext['store']['bids']['listForRound']>; ranking: readonly Ranked[] },
+  read?: { bids: ReturnType<HandlerContext['store']['bids']['allocationRows']>; ranking: readonly Ranked[] },
 ): Map<number, string[]> {
   const round = mustGetRound(ctx, roundId);
   const ranked = read
@@ -336,7 +338,7 @@ export const allocationHandlers = {
 
   'scenarios:list': (input: ParsedInput<'scenarios:list'>, ctx: ReadContext) => {
     mustGetRound(ctx, input.roundId);
-    const bidOf = new Map(ctx.store.bids.listForRound(input.roundId).map((b) => [b.id, b]));
+    const bidOf = new Map(ctx.store.bids.allocationRows(input.roundId).map((b) => [b.id, b]));
     return ctx.store.allocation.scenarios(input.roundId).map((s) => {
       const items = s.items.map((i) => {
         const bid = bidOf.get(i.bidId);

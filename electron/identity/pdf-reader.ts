@@ -7,6 +7,8 @@ import { inflateSync } from 'node:zlib';
 
 export class UnreadablePdf extends Error {}
 
+const NEWLINE = Buffer.from('\n');
+
 interface PdfObject {
   dict: string;
   stream: Buffer | null;
@@ -91,10 +93,21 @@ export function readPdf(pdf: Buffer): PdfContents {
       const kids = /\/Kids\s*\[([^\]]*)\]/.exec(node.dict)?.[1] ?? '';
       for (const kid of kids.matchAll(/(\d+)\s+\d+\s+R/g)) walk(Number(kid[1]), depth + 1);
     } else if (/\/Type\s*\/Page\b/.test(node.dict)) {
+      // One content stream, or (as Tranche writes a long document, the footer drawn last) several,
+      // which a reader takes in order as one.
       const contents = ref(node.dict, 'Contents');
-      if (contents === null)
+      const several = /\/Contents\s*\[((?:\s*\d+\s+\d+\s+R)+)\s*\]/.exec(node.dict)?.[1];
+      const streams = several
+        ? [...several.matchAll(/(\d+)\s+\d+\s+R/g)].map((m) => Number(m[1]))
+        : [contents];
+      if (streams.length === 0 || streams[0] === null)
         throw new UnreadablePdf('A page keeps its content in a form Tranche does not write');
-      pages.push(decoded(get(contents)));
+      const parts = streams.map((id) => decoded(get(id)));
+      pages.push(
+        parts.length === 1
+          ? (parts[0] as Buffer)
+          : Buffer.concat(parts.flatMap((p) => [p, NEWLINE])).subarray(0, -1),
+      );
     } else throw new UnreadablePdf('The page tree holds something that is not a page');
   };
   walk(ref(catalog.dict, 'Pages'), 0);

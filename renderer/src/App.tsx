@@ -1,42 +1,45 @@
-import { useState, type ReactNode } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { Role } from '../../shared/people';
 import { LockScreen } from './components/LockScreen';
 import { Page, PAGE_START_ID } from './components/Page';
 import { RecordStatus } from './components/RecordStatus';
-import { HistoryPage } from './pages/HistoryPage';
-import { DeliveryPage } from './pages/DeliveryPage';
-import { GrantPage } from './pages/delivery/GrantPage';
-import { AboutPage } from './pages/AboutPage';
-import { BidFormPage } from './pages/BidFormPage';
-import { BidPage } from './pages/BidPage';
-import { BidsPage } from './pages/BidsPage';
-import { ImportPage } from './pages/ImportPage';
-import { PeoplePage } from './pages/PeoplePage';
-import { PlansPage } from './pages/PlansPage';
-import { PartnershipsPage } from './pages/PartnershipsPage';
-import { PublishPage } from './pages/PublishPage';
-import { FeedbackPage } from './pages/FeedbackPage';
-import { ProfilePage } from './pages/ProfilePage';
-import { OpenPackPage } from './pages/OpenPackPage';
-import { AssessmentPage } from './pages/AssessmentPage';
-import { ScoringPage } from './pages/ScoringPage';
-import { RankingPage } from './pages/RankingPage';
-import { ModerationPage } from './pages/ModerationPage';
-import { FrameworkPage } from './pages/FrameworkPage';
-import { AllocationPage } from './pages/AllocationPage';
-import { BoardPage } from './pages/BoardPage';
-import { ReportsPage } from './pages/ReportsPage';
-import { NoticePage } from './pages/NoticePage';
-import { SearchPage } from './pages/SearchPage';
-import { RoundFormPage } from './pages/RoundFormPage';
-import { RoundOverviewPage } from './pages/RoundOverviewPage';
-import { RoundsPage } from './pages/RoundsPage';
 import { ProfileProvider, useProfile } from './profile-context';
 import { RoundsProvider, useRounds } from './rounds-context';
 import { RoleGate } from './components/RoleGate';
 import { ROLE_LABELS } from '../../shared/people';
+import { lazyPage } from './lazy-page';
+
+// Each page's code loads when it is first shown (start/page-code.ts).
+const AboutPage = lazyPage('AboutPage');
+const AllocationPage = lazyPage('AllocationPage');
+const AssessmentPage = lazyPage('AssessmentPage');
+const BidFormPage = lazyPage('BidFormPage');
+const BidPage = lazyPage('BidPage');
+const BidsPage = lazyPage('BidsPage');
+const BoardPage = lazyPage('BoardPage');
+const DeliveryPage = lazyPage('DeliveryPage');
+const FeedbackPage = lazyPage('FeedbackPage');
+const FrameworkPage = lazyPage('FrameworkPage');
+const GrantPage = lazyPage('GrantPage');
+const HistoryPage = lazyPage('HistoryPage');
+const ImportPage = lazyPage('ImportPage');
+const ModerationPage = lazyPage('ModerationPage');
+const NoticePage = lazyPage('NoticePage');
+const OpenPackPage = lazyPage('OpenPackPage');
+const PartnershipsPage = lazyPage('PartnershipsPage');
+const PeoplePage = lazyPage('PeoplePage');
+const PlansPage = lazyPage('PlansPage');
+const ProfilePage = lazyPage('ProfilePage');
+const PublishPage = lazyPage('PublishPage');
+const RankingPage = lazyPage('RankingPage');
+const ReportsPage = lazyPage('ReportsPage');
+const RoundFormPage = lazyPage('RoundFormPage');
+const RoundOverviewPage = lazyPage('RoundOverviewPage');
+const RoundsPage = lazyPage('RoundsPage');
+const ScoringPage = lazyPage('ScoringPage');
+const SearchPage = lazyPage('SearchPage');
 
 function RoundSwitcher() {
   const { rounds } = useRounds();
@@ -110,7 +113,8 @@ function Locked({ children }: { children: ReactNode }) {
   const [location] = useLocation();
   if (session.state === 'ready' && session.value.state === 'locked' && location !== '/profile')
     return <LockScreen session={session.value} onUnlocked={reload} />;
-  return <>{children}</>;
+  // Pages load their code when first shown (start/page-code.ts): meanwhile, a line saying so.
+  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
 }
 
 function ProfileReminder() {
@@ -158,6 +162,15 @@ function LeadNavLink({
   const { me } = useProfile();
   if (me.state !== 'ready' || !me.value || !roles.includes(me.value.role)) return null;
   return <NavLink href={href}>{children}</NavLink>;
+}
+
+/** While a page's code loads: a line a screen reader announces, in the place the page will fill. */
+function PageLoading() {
+  return (
+    <p aria-live="polite" className="hint">
+      Loading the page…
+    </p>
+  );
 }
 
 // long-function: the app's frame and its routes, one per page, in one table

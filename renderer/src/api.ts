@@ -1,4 +1,5 @@
-import { buildApi, type Api, type Channel } from '../../shared/contract';
+import { buildApi, type Channel } from '../../shared/channels';
+import type { Api } from '../../shared/contract';
 import { fail, type Result } from '../../shared/result';
 
 declare global {

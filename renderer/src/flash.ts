@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 // A one-time message carried to the next page (e.g. "Round created") across a navigation.
 let pending: string | null = null;
@@ -7,12 +7,14 @@ export function setFlash(message: string) {
   pending = message;
 }
 
-/** The pending message, taken once when the page first renders. */
+/**
+ * The pending message, read when the page first renders and taken once the page is on screen: a
+ * render React sets aside and starts again (while the page's code loads, say) must not lose it.
+ */
 export function useFlash(): string | null {
-  const [message] = useState(() => {
-    const taken = pending;
-    pending = null;
-    return taken;
-  });
+  const [message] = useState(() => pending);
+  useEffect(() => {
+    if (message !== null && pending === message) pending = null;
+  }, [message]);
   return message;
 }

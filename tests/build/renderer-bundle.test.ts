@@ -39,4 +39,28 @@ describe('the built renderer', () => {
     expect(inline).toEqual([]);
     expect(html).not.toMatch(/\son[a-z]+=/i);
   });
+
+  it("is split by page: the app starts without any page's code, and the bids list never loads the allocation's", () => {
+    const assets = path.join(RENDERER, 'assets');
+    const chunk = (prefix: string) =>
+      readdirSync(assets).find((f) => f.startsWith(`${prefix}-`) && f.endsWith('.js'));
+    /** A chunk and every chunk it imports statically (what loads before it can run). */
+    const staticGraph = (file: string, seen = new Set<string>()): Set<string> => {
+      if (seen.has(file)) return seen;
+      seen.add(file);
+      const code = readFileSync(path.join(assets, file), 'utf8');
+      for (const [, imported] of code.matchAll(/(?:\bfrom|\bimport)\s*["']\.\/([\w.-]+\.js)["']/g))
+        if (imported) staticGraph(imported, seen);
+      return seen;
+    };
+    const html = readFileSync(path.join(RENDERER, 'index.html'), 'utf8');
+    const entry = /<script type="module"[^>]*src="\/assets\/([^"]+\.js)"/.exec(html)?.[1];
+    expect(entry).toBeDefined();
+    const pages = (files: Set<string>) => [...files].filter((f) => /Page-/.test(f));
+    expect(pages(staticGraph(entry as string))).toEqual([]);
+    const bids = chunk('BidsPage');
+    const allocation = chunk('AllocationPage');
+    expect(bids && allocation).toBeTruthy();
+    expect(pages(staticGraph(bids as string))).toEqual([bids]);
+  });
 });

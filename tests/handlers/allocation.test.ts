@@ -303,4 +303,52 @@ describe('reports', () => {
     ).toBe(true);
     expect(report.ok && report.value).toMatchObject({ unclaimedBids: ['C1'], unclaimedPence: 3_500_000 });
   });
+
+  it(
+    'reads no cost lines for the allocation page once the ranking is worked out, and adds up its ' +
+      'figures from the bids and awards themselves',
+    async () => {
+      const { ctx, connection } = testContext();
+      await dispatch('demo:load', {}, ctx);
+      const lead = actingAs(ctx, 'Dan Hughes');
+      for (const ref of ['B2', 'S1'])
+        expect(
+          (await dispatch('allocation:set', { roundId: 1, bidRef: ref, option: 'full', reason: 'T' }, lead))
+            .ok,
+        ).toBe(true);
+      // The page asks for its ranking rows first: the ranking (which checks each bid's cost lines) is reused.
+      expect((await dispatch('assessment:rankingRows', { roundId: 1 }, lead)).ok).toBe(true);
+      const statements: string[] = [];
+      const saved = [connection.sqlite.prepare, connection.reader.sqlite.prepare] as const;
+      for (const db of [connection.sqlite, connection.reader.sqlite]) {
+        const prepare = db.prepare.bind(db);
+        db.prepare = ((source: string) => {
+          statements.push(source);
+          return prepare(source);
+        }) as typeof db.prepare;
+      }
+      const got = await dispatch('allocation:get', { roundId: 1 }, lead);
+      [connection.sqlite.prepare, connection.reader.sqlite.prepare] = saved;
+      if (!got.ok) throw new Error(got.error.message);
+      expect(statements.filter((sql) => sql.includes('bid_cost_lines'))).toEqual([]);
+      const bids = await dispatch('bids:list', { roundId: 1 }, lead);
+      if (!bids.ok) throw new Error(bids.error.message);
+      const allocation = got.value;
+      expect(allocation.items.map((i) => i.ref)).toEqual(['B2', 'S1']);
+      expect(allocation.allocatedPence).toBe(allocation.items.reduce((s, i) => s + i.amountPence, 0));
+      expect(allocation.remainingPence).toBe(allocation.availablePence - allocation.allocatedPence);
+      const open = bids.value.filter((b) => b.status !== 'withdrawn');
+      expect(allocation.byPartnership).toEqual(
+        [...new Set(open.map((b) => b.partnership))].sort().map((partnership) => ({
+          partnership,
+          requestedPence: open
+            .filter((b) => b.partnership === partnership)
+            .reduce((s, b) => s + b.requestedPence, 0),
+          allocatedPence: allocation.items
+            .filter((i) => i.partnership === partnership)
+            .reduce((s, i) => s + i.amountPence, 0),
+        })),
+      );
+    },
+  );
 });

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startWebServer, type WebServer } from '../../electron/bridge/server';
+import { startWebServer, tokenCookie, type WebServer } from '../../electron/bridge/server';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { testContext, tempDir } from '../support/temp-db';
 
@@ -13,6 +13,7 @@ async function start() {
   const root = tempDir('tranche-bridge-');
   mkdirSync(path.join(root, 'assets'));
   writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Tranche</title>');
+  writeFileSync(path.join(root, 'assets', 'app-Ab12.js'), 'export {};');
   const { ctx } = testContext();
   server = await startWebServer({
     call: (channel, input) => dispatch(channel, input, ctx),
@@ -118,5 +119,25 @@ describe('web bridge', () => {
       ),
     ).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect((await raw(s, { method: 'GET', path: '/api/rounds:list', headers: auth })).status).toBe(405);
+  });
+
+  it("lets the browser keep the page's content-named code, but never the page or an answer", async () => {
+    const s = await start();
+    const cookie = `${tokenCookie(Number(new URL(s.origin).port))}=${s.token}`;
+    const host = new URL(s.origin).host;
+    const code = await raw(s, { path: '/assets/app-Ab12.js', headers: { cookie, host } });
+    expect(code.status).toBe(200);
+    expect(code.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    const page = await raw(s, { path: '/', headers: { cookie, host } });
+    expect(page.headers['cache-control']).toBe('no-store');
+    const missing = await raw(s, { path: '/assets/gone.js', headers: { cookie, host } });
+    expect(missing.headers['cache-control']).toBe('no-store');
+    const answer = await raw(s, {
+      method: 'POST',
+      path: '/api/rounds:list',
+      headers: { cookie, host, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(answer.headers['cache-control']).toBe('no-store');
   });
 });

@@ -146,7 +146,9 @@ describe('a signed notice PDF', () => {
     // Change one glyph of the first text run drawn on page one.
     const glyphs = /<([0-9a-f]{4,})> Tj|\[<([0-9a-f]{4,})>/.exec(page);
     expect(glyphs).not.toBeNull();
-    const index = streamIndex(pdf, (s) => s === page);
+    // The stream that holds that run: the page's own, or the first of its streams (its text, written
+    // before the footer drawn on it last).
+    const index = streamIndex(pdf, (s) => s.length > 0 && page.startsWith(s) && s.includes(glyphs![0]));
     const tampered = replaceStream(pdf, index, (s) => {
       const at = s.indexOf(glyphs![1] ?? glyphs![2]!);
       const swap = s[at + 3] === '1' ? '2' : '1';

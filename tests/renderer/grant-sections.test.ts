@@ -5,6 +5,8 @@ import type { GrantDetail } from '../../shared/grants';
 import type { SummaryError } from '../../renderer/src/components/ErrorSummary';
 import { AgreementSection } from '../../renderer/src/pages/delivery/AgreementSection';
 import { ClaimsSection } from '../../renderer/src/pages/delivery/ClaimsSection';
+import { DiligenceForm } from '../../renderer/src/pages/delivery/DiligenceForm';
+import { summaryErrors } from '../../renderer/src/pages/delivery/refusal';
 import { CloseSection } from '../../renderer/src/pages/delivery/CloseSection';
 import { ScheduleSection } from '../../renderer/src/pages/delivery/ScheduleSection';
 import { VariationSection } from '../../renderer/src/pages/delivery/VariationSection';
@@ -221,5 +223,41 @@ describe("a grant's variations", () => {
     expect(variations(why)).toContain(why);
     expect(variations(why)).not.toContain('Vary the amount');
     expect(variations('')).toBe('');
+  });
+});
+
+describe('due diligence', () => {
+  it("links each of the handler's refusals to its field, and one about the whole form to the first", () => {
+    const refusal = {
+      code: 'invalid_input' as const,
+      message: 'Due diligence was not recorded',
+      issues: [
+        { path: 'fraudRisk', message: 'The fraud risk is low, medium or high' },
+        { path: 'reason', message: 'Give the reason for the fraud risk rating' },
+      ],
+    };
+    const fields = ['bankConfirmed', 'accountableBody', 'conflicts', 'fraudRisk', 'reason'];
+    expect(summaryErrors(refusal, 'diligence', fields, 'accountableBody')).toEqual([
+      { fieldId: 'diligence-fraudRisk', message: 'The fraud risk is low, medium or high' },
+      { fieldId: 'diligence-reason', message: 'Give the reason for the fraud risk rating' },
+    ]);
+    const whole = { code: 'conflict' as const, message: 'The grant is closed' };
+    expect(summaryErrors(whole, 'diligence', fields, 'accountableBody')).toEqual([
+      { fieldId: 'diligence-accountableBody', message: 'The grant is closed' },
+    ]);
+  });
+
+  it('opens on what was recorded, and shows a refusal beside the fraud risk, described by it', () => {
+    const markup = renderToStaticMarkup(
+      createElement(DiligenceForm, {
+        ...forms,
+        grant,
+        errors: [{ fieldId: 'diligence-fraudRisk', message: 'The fraud risk is low, medium or high' }],
+      }),
+    );
+    expect(markup).toMatch(/value="Solihull Council"/);
+    expect(markup).toMatch(/<input[^>]*type="checkbox"[^>]*checked/);
+    expect(markup).toMatch(/id="diligence-fraudRisk-error"[^>]*>.*The fraud risk is low, medium or high/);
+    expect(markup).toMatch(/<select[^>]*aria-describedby="diligence-fraudRisk-error"/);
   });
 });

@@ -1,7 +1,7 @@
 import type { Block, Cell, OfficialDocument, Run } from './official-document';
 import { TITLE_SIZES } from './official-document';
 import { pdfFontFiles } from './pdf';
-import { shapePlainWords, type PdfkitFont } from './pdf-shaping';
+import { shapeFontsAsChosen, takeOutput, writeOutFinishedPages } from './pdfkit-tuning';
 
 // The official documents and the panel pack as tagged PDF, written with pdfkit directly: pdfmake lays
 // text out without marking it, so a screen reader would meet an untagged page. Here every
@@ -397,24 +397,8 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
       CreationDate: created,
     },
   });
-  const chunks: Buffer[] = [];
-  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
-  // Each font, when first chosen, shapes plain words itself (pdf-shaping.ts).
-  const choose = pdf.font.bind(pdf);
-  const shaped = new Set<unknown>();
-  pdf.font = ((...args: Parameters<Pdf['font']>) => {
-    choose(...args);
-    const font = (pdf as unknown as { _font: PdfkitFont })._font;
-    if (!shaped.has(font)) {
-      shaped.add(font);
-      shapePlainWords(font);
-    }
-    return pdf;
-  }) as Pdf['font'];
+  const { done } = takeOutput(pdf);
+  shapeFontsAsChosen(pdf);
   pdf.registerFont(FONT.normal, fonts.normal);
   pdf.registerFont(FONT.bold, fonts.bold);
   pdf.registerFont(FONT.italics, fonts.italics);
@@ -426,6 +410,7 @@ export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> 
       type: file.mediaType,
       creationDate: created,
     });
+  writeOutFinishedPages(pdf);
   pdf.addPage();
   pdf.font(FONT.normal).fontSize(BODY_SIZE).fillColor('#000000');
   const root = pdf.struct('Document');

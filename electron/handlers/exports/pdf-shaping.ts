@@ -162,21 +162,27 @@ export function shapePlainWords(pdfFont: PdfkitFont): void {
     if (kern === undefined) kerns.set(key, (kern = pairKern(lookups, a, b)));
     return kern;
   };
+  const glyphs = new Map<number, Glyph>();
+  const glyphOf = (cp: number) => {
+    let glyph = glyphs.get(cp);
+    if (!glyph) glyphs.set(cp, (glyph = font.glyphForCodePoint(cp)));
+    return glyph;
+  };
   const scale = pdfFont.scale;
   pdfFont.layoutRun = (text: string, features?: unknown): Run => {
     if (features) return fontkitRun(text, features);
-    const glyphs: Glyph[] = [];
+    const run: Glyph[] = [];
     for (const char of text) {
       const cp = char.codePointAt(0) as number;
       if (!plain(cp)) return fontkitRun(text);
-      const glyph = font.glyphForCodePoint(cp);
+      const glyph = glyphOf(cp);
       if (ligatures.has(glyph.id)) return fontkitRun(text);
-      glyphs.push(glyph);
+      run.push(glyph);
     }
     const positions: Run['positions'] = [];
     let advanceWidth = 0;
-    glyphs.forEach((glyph, i) => {
-      const next = glyphs[i + 1];
+    run.forEach((glyph, i) => {
+      const next = run[i + 1];
       const xAdvance = (glyph.advanceWidth + (next ? kernOf(glyph.id, next.id) : 0)) * scale;
       positions.push({
         xAdvance,
@@ -187,6 +193,6 @@ export function shapePlainWords(pdfFont: PdfkitFont): void {
       });
       advanceWidth += xAdvance;
     });
-    return { glyphs, positions, advanceWidth };
+    return { glyphs: run, positions, advanceWidth };
   };
 }

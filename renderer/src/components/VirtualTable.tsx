@@ -53,7 +53,7 @@ export function VirtualTable<Row>({
       const row = rows[index];
       return row === undefined ? index : rowKey(row);
     },
-    overscan: 12,
+    overscan: 4,
     // Rows are drawn in the first render, before the scroller is measured: the first row appears
     // one frame sooner, and a page rendered to markup (in the unit tests) has rows.
     initialRect: { width: 1024, height: 600 },

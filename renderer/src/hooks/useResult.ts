@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError, Result } from '../../../shared/result';
+import { takeEarly } from '../start/early-requests';
 
 export type Loadable<T> =
   { state: 'loading' } | { state: 'failed'; error: AppError } | { state: 'ready'; value: T };
 
 /**
  * Calls `load` whenever `key` changes and again on `reload()`. Until the answer for the current
- * key arrives the value reads as loading, so a page never shows another round's figures.
+ * key arrives the value reads as loading, so a page never shows another round's figures. The first
+ * load of a key the app asked for as it started (start/early-requests.ts) takes that answer.
  */
 export function useResult<T>(load: () => Promise<Result<T>>, key: string): [Loadable<T>, () => void] {
   const [answer, setAnswer] = useState<{ key: string; value: Loadable<T> } | null>(null);
@@ -17,7 +19,12 @@ export function useResult<T>(load: () => Promise<Result<T>>, key: string): [Load
   });
   useEffect(() => {
     let current = true;
-    void latestLoad.current().then((result) => {
+    const early = generation === 0 ? takeEarly(key) : undefined;
+    // The early answer is to the same channel and input as `load` (the key names both).
+    const answer = early
+      ? early.then((result) => (result as Result<T> | null) ?? latestLoad.current())
+      : latestLoad.current();
+    void answer.then((result) => {
       if (!current) return;
       setAnswer({
         key,

@@ -95,9 +95,14 @@ export function AllocationPage({ roundId }: { roundId: number }) {
       )}
 
       <h2 className="heading-m">Bids in rank order</h2>
+      {(ranking.state === 'loading' || allocation.state === 'loading') && (
+        <p aria-live="polite">Loading the bids…</p>
+      )}
       {ranking.state === 'failed' && <LoadFailure message={ranking.error.message} />}
+      {allocation.state === 'failed' && <LoadFailure message={allocation.error.message} />}
       {data.board.state === 'failed' && <LoadFailure message={data.board.error.message} />}
-      {ranking.state === 'ready' && (
+      {/* Each row shows what the bid is given: the rows wait for the allocation as well as the ranking. */}
+      {ranking.state === 'ready' && allocation.state === 'ready' && (
         <AllocationTable
           ranking={ranking.value}
           viewsOf={(ref) => data.views.get(ref)}

@@ -1,5 +1,5 @@
 import { whyNotNow } from '../../../shared/may-act';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { BID_STATUS_LABELS, BID_STATUSES, type BidSummary } from '../../../shared/bids';
 import { formatMoney } from '../../../shared/money';
@@ -34,11 +34,12 @@ export function BidsPage({ roundId }: { roundId: number }) {
   const [round] = useResult(() => api.rounds.get({ id: roundId }), `round:${roundId}`);
   const { may } = useMayWrite(roundId);
   const [bids] = useResult(() => api.bids.list({ roundId }), `bids:${roundId}`);
-  const [filter, setFilter] = useState<BidFilter>(() => {
-    const initial = { ...emptyBidFilter, ...nextFilter };
-    nextFilter = null;
-    return initial;
-  });
+  // Read as the page first renders, cleared once it is on screen (as useFlash does).
+  const [opening] = useState(() => nextFilter);
+  useEffect(() => {
+    if (opening !== null && nextFilter === opening) nextFilter = null;
+  }, [opening]);
+  const [filter, setFilter] = useState<BidFilter>(() => ({ ...emptyBidFilter, ...opening }));
   const [sort, setSort] = useState<BidSort>({ key: 'ref', direction: 'ascending' });
 
   const listed = useMemo(() => (bids.state === 'ready' ? bids.value : []), [bids]);
