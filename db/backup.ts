@@ -121,9 +121,12 @@ function partialPid(name: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-const UNDER_WAY = /^\.copy-under-way\.(\d+)\.json$/;
+// One note per copy: a process may copy the same database twice at once (a daily backup beside
+// one asked for), so each note carries the process id and a count within the process.
+const UNDER_WAY = /^\.copy-under-way\.(\d+)(?:-\d+)?\.json$/;
+let copiesStarted = 0;
 const underWayNote = (databaseFile: string, pid: number) =>
-  path.join(backupFolder(databaseFile), `.copy-under-way.${pid}.json`);
+  path.join(backupFolder(databaseFile), `.copy-under-way.${pid}-${++copiesStarted}.json`);
 
 /**
  * Removes the temporary file of every copy of this database whose process ended before finishing

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { Channel } from '../../shared/channels';
 import type { contract, ParsedInput } from '../../shared/contract';
-import type { Domain } from '../../shared/contracts/kit';
 import type { RULE_BOOK } from '../../shared/rule-book';
 import type { HandlerContext, ReadContext } from './context';
 
@@ -16,11 +15,6 @@ export type Handlers = {
     input: ParsedInput<C>,
     ctx: ContextFor<C>,
   ) => z.input<(typeof contract)[C]['output']> | Promise<z.input<(typeof contract)[C]['output']>>;
-};
-
-/** The handlers of one domain's channels (`rounds:` …), as one module or several provide them. */
-export type DomainHandlers<D extends Domain> = {
-  [C in Channel as C extends `${D}:${string}` ? C : never]: Handlers[C];
 };
 
 /** A handler as dispatch calls it, once its input is parsed. */

@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { CHANNELS, type Channel } from '../../shared/contract';
+import { CHANNELS, type Channel } from '../../shared/channels';
 import { fail, type Result } from '../../shared/result';
 import { isAppUrl } from './protocol';
 

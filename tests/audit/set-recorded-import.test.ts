@@ -208,4 +208,39 @@ describe('a score import, recorded as a set', () => {
       ctx.store.transaction(() => writeAsSet(sqlite, ['scores'], () => ({ submissions: [[a1!, amy]] }))),
     ).toThrow(/did not say it writes/);
   });
+
+  it('hands a row SQLite cannot image as the sealer does (a real) to the usual sealing, so it verifies', async () => {
+    const { ctx, connection, framework } = await scoringRound();
+    const sqlite = connection.sqlite;
+    const [a1, a2] = sqlite
+      .prepare("SELECT id FROM bids WHERE ref IN ('A1', 'A2') ORDER BY ref")
+      .pluck()
+      .all() as number[];
+    const amy = sqlite.prepare("SELECT id FROM people WHERE name = 'Amy Assessor'").pluck().get() as number;
+    const criterion = framework.criteria[0]!.id;
+    const write = sqlite.prepare(
+      'INSERT INTO scores (bid_id, person_id, criterion_id, score, justification, updated_at) ' +
+        'VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    ctx.store.transaction(() =>
+      writeAsSet(sqlite, ['scores'], () => {
+        write.run(a1, amy, criterion, 2.5, reason, '2026-11-22T09:00:00.000Z');
+        write.run(a2, amy, criterion, 3, reason, '2026-11-22T09:00:00.000Z');
+        return {
+          scores: [
+            [a1!, amy, criterion],
+            [a2!, amy, criterion],
+          ],
+        };
+      }),
+    );
+    const seq = sqlite.prepare('SELECT max(seq) FROM audit_entries').pluck().get() as number;
+    const recorded = changesOf(sqlite, seq);
+    expect(recorded.map((c) => JSON.parse(c.image).score)).toEqual([2.5, 3]);
+    const scores = auditedTables(sqlite).find((t) => t.name === 'scores')!;
+    expect(recorded.map((c) => c.image)).toEqual(
+      rowReader(sqlite, scores).images(recorded.map((c) => c.row_key)),
+    );
+    expect(verifyDatabase(connection).problems.filter((p) => p.startsWith('scores row'))).toEqual([]);
+  });
 });

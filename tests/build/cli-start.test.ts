@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDbFile, tempDir } from '../support/temp-db';
 
 // The bundled command line starts like a small tool because a command loads only what it uses:
-// dispatch loads the contract and the handlers of the one domain a command calls, and the Excel,
+// dispatch loads the contract of the one domain a command calls and that channel's handler module, and the Excel,
 // Word and PDF libraries only with the commands that write those files. Run `rounds list` through
 // the bundle with a module hook that notes every file Node loads, map each chunk back to its
 // sources (its source map), and check nothing else came in: a static import added in the wrong
@@ -65,6 +65,8 @@ describe('the bundled command line at start-up', () => {
       'shared/notices.ts',
       'shared/packs.ts',
       'electron/handlers/scoring.ts',
+      'electron/handlers/ranking.ts',
+      'electron/handlers/round-progress.ts',
       'electron/handlers/notice-export.ts',
       'electron/handlers/packs.ts',
       'electron/handlers/grants/index.ts',

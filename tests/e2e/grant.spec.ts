@@ -136,9 +136,14 @@ test('an officer downloads a return template and imports it back, all or nothing
   await expect(problem).toContainText('B6');
   await expect(problem).toContainText('B9');
   await expect(problem).toContainText('B10');
+  // and beside the file field too, which they describe
+  const fileField = returns.getByLabel('Completed return (.xlsx)');
+  await expect(fileField).toHaveAccessibleDescription(/B6.*B9.*B10/);
+  await expect(returns.locator('.error-message')).toContainText('B10');
   await problem.getByRole('link').first().click();
   await expect(returns.getByLabel('Completed return (.xlsx)')).toBeFocused();
   await expect(returns.getByRole('listitem').first()).toContainText('not received');
+  await atBothSizes(page, 'grant-return-refused');
 
   const good = path.join(dir, 'good.xlsx');
   await filledReturn(template, good, 12_500, 'green', 'On track');

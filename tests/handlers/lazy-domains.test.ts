@@ -3,8 +3,9 @@ import { CHANNELS } from '../../shared/channels';
 import { testContext } from '../support/temp-db';
 
 // dispatch loads each domain's part of the contract (shared/contracts/<domain>.ts) and its handlers
-// when one of its channels is first called. The parts must add up to the one contract, every channel
-// must find its handler, and a call must load its own domain and no other.
+// when one of its channels is first called, and the channel's handler when it is first called. The
+// parts must add up to the one contract, every channel must find its handler, and a call must load
+// its own domain and handler and no other.
 
 describe('the contract and handlers, loaded a domain at a time', () => {
   it('loads only the domain a call needs', async () => {
@@ -17,7 +18,9 @@ describe('the contract and handlers, loaded a domain at a time', () => {
     const result = await dispatch('rounds:list', {}, ctx);
     expect(result).toEqual({ ok: true, value: [] });
     expect(loadedOperation('rounds:get')).toBeDefined();
-    expect(loadedHandler('rounds:get')).toBeTypeOf('function');
+    expect(loadedHandler('rounds:list')).toBeTypeOf('function');
+    // Handlers load a channel at a time: another rounds channel's handler is not loaded yet.
+    expect(loadedHandler('rounds:progress')).toBeUndefined();
     for (const other of [
       'bids:list',
       'assessment:ranking',

@@ -8,6 +8,7 @@ import { ClaimsSection } from '../../renderer/src/pages/delivery/ClaimsSection';
 import { DiligenceForm } from '../../renderer/src/pages/delivery/DiligenceForm';
 import { summaryErrors } from '../../renderer/src/pages/delivery/refusal';
 import { CloseSection } from '../../renderer/src/pages/delivery/CloseSection';
+import { ReturnsSection } from '../../renderer/src/pages/delivery/ReturnsSection';
 import { ScheduleSection } from '../../renderer/src/pages/delivery/ScheduleSection';
 import { VariationSection } from '../../renderer/src/pages/delivery/VariationSection';
 
@@ -259,5 +260,33 @@ describe('due diligence', () => {
     expect(markup).toMatch(/<input[^>]*type="checkbox"[^>]*checked/);
     expect(markup).toMatch(/id="diligence-fraudRisk-error"[^>]*>.*The fraud risk is low, medium or high/);
     expect(markup).toMatch(/<select[^>]*aria-describedby="diligence-fraudRisk-error"/);
+  });
+});
+
+describe('importing a monitoring return', () => {
+  const returns = (errors: SummaryError[]) =>
+    renderToStaticMarkup(createElement(ReturnsSection, { ...forms, grant, whyNotImport: null, errors }));
+
+  it("shows a bad file's refusal beside the file field, each bad cell on its own line, described by it", () => {
+    const refused = returns([
+      { fieldId: 'return-file', message: 'B6 (Spend to date (£)): give a sum of money' },
+      { fieldId: 'return-file', message: 'B9 (RAG rating): red, amber or green' },
+    ]);
+    expect(refused).toMatch(/form-group--error/);
+    expect(refused).toMatch(
+      /id="return-file-error"[^>]*>.*B6 \(Spend to date \(£\)\): give a sum of money.*B9 \(RAG rating\): red/,
+    );
+    expect(refused.match(/class="error-message__line"/g)).toHaveLength(2);
+    expect(refused).toMatch(
+      /<input[^>]*id="return-file"[^>]*aria-describedby="return-file-hint return-file-error"/,
+    );
+    expect(refused).toMatch(/<input[^>]*aria-invalid="true"/);
+    const clean = returns([]);
+    expect(clean).not.toMatch(/error-message|form-group--error|aria-invalid/);
+    expect(clean).toMatch(/<input[^>]*aria-describedby="return-file-hint"/);
+  });
+
+  it('shows a refusal about the whole page in the summary only, not beside the file', () => {
+    expect(returns([{ message: 'The return template could not be made' }])).not.toMatch(/error-message/);
   });
 });

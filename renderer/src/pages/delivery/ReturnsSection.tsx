@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { formatDate } from '../../../../shared/dates';
 import { RAG_LABELS } from '../../../../shared/grants';
 import { api } from '../../api';
+import { FormGroup } from '../../components/FormGroup';
 import { readFileAsBase64, saveFile } from '../../files';
 import type { GrantFormProps } from './form-props';
 import { NotOffered } from './NotOffered';
 
 // Monitoring returns: the grant's template to send out, and a completed one imported back, all or
-// nothing, with every bad cell named in the error summary.
+// nothing, with every bad cell named in the error summary and beside the file field.
 
 const FILE_ID = 'return-file';
 
@@ -44,6 +45,7 @@ export function ReturnsSection(
         `${r.late ? ' (late)' : ''}: ${RAG_LABELS[r.rag]}.`,
     );
   };
+  const fileErrors = errors.filter((e) => e.fieldId === FILE_ID).map((e) => e.message);
   return (
     <section aria-labelledby="returns-title">
       <h2 id="returns-title" className="heading-m">
@@ -76,23 +78,21 @@ export function ReturnsSection(
           <h3 id="return-import-title" className="heading-s">
             Import a completed return
           </h3>
-          <div
-            className={`form-group${errors.some((e) => e.fieldId === FILE_ID) ? ' form-group--error' : ''}`}
+          <FormGroup
+            id={FILE_ID}
+            label="Completed return (.xlsx)"
+            hint="A return with any bad cell is not imported at all."
+            error={fileErrors.length ? fileErrors : undefined}
           >
-            <label className="label" htmlFor={FILE_ID}>
-              Completed return (.xlsx)
-            </label>
-            <div className="hint" id={`${FILE_ID}-hint`}>
-              A return with any bad cell is not imported at all.
-            </div>
-            <input
-              id={FILE_ID}
-              type="file"
-              aria-describedby={`${FILE_ID}-hint`}
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-          </div>
+            {(field) => (
+              <input
+                {...field}
+                type="file"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              />
+            )}
+          </FormGroup>
           <button type="submit" className="button">
             Import the return
           </button>
