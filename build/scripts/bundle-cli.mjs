@@ -4,7 +4,7 @@
 // those files. Built at install (postinstall) and again by `npm run tranche` whenever a source is
 // newer than the bundle (build/scripts/tranche.mjs), so a user never runs the sources through tsx.
 import { build } from 'esbuild';
-import { cpSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -20,8 +20,9 @@ export async function bundleCli() {
   const fresh = `${target}.${process.pid}.new`;
   const old = `${target}.${process.pid}.old`;
   rmSync(fresh, { recursive: true, force: true });
-  await build({
+  const { metafile } = await build({
     absWorkingDir: root,
+    metafile: true,
     // entry.ts turns on Node's compile cache before the rest loads: later starts skip parsing.
     entryPoints: { main: 'electron/cli/entry.ts' },
     outdir: fresh,
@@ -47,6 +48,13 @@ export async function bundleCli() {
   });
   // db/migrations-folder.ts finds the migrations beside the module that asks: here, dist/cli.
   cpSync(path.join(root, 'db/migrations'), path.join(fresh, 'migrations'), { recursive: true });
+  // What it was built from, so `npm run tranche` can tell a stale bundle by those files alone
+  // (build/scripts/tranche.mjs) rather than by reading every folder of sources at each start.
+  const sources = Object.keys(metafile.inputs).filter((file) => !file.startsWith('node_modules/'));
+  const migrations = readdirSync(path.join(root, 'db/migrations'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
+  writeFileSync(path.join(fresh, 'inputs.json'), JSON.stringify([...sources, ...migrations].sort()));
   try {
     renameSync(target, old);
   } catch {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dispatch } from '../../electron/handlers/dispatch';
-import { signedRound } from '../support/grants';
+import { recordDiligence, signedRound } from '../support/grants';
 import { tempDir, testContext } from '../support/temp-db';
 import { atBothSizes } from './both-sizes';
 import { beMe, expect, test } from './fixtures';
@@ -17,14 +17,7 @@ test('a board member reads what was awarded, paid and is overdue, per grant and 
   test.setTimeout(120_000);
   // Signed on 1 May 2026: the first returns fell due on 1 August and 1 November 2026.
   const office = await signedRound('2026-05-01', bridge.db);
-  await office.call('grants:diligence', {
-    roundId: 1,
-    bidRef: 'S1',
-    bankConfirmed: true,
-    accountableBody: 'Solihull Council',
-    fraudRisk: 'low',
-    reason: 'Audited accounts',
-  });
+  await recordDiligence(office);
   await office.call('grants:signAgreement', {
     roundId: 1,
     bidRef: 'S1',

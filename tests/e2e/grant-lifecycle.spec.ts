@@ -1,4 +1,4 @@
-import { signedRound } from '../support/grants';
+import { claimFirstQuarter, recordDiligence, signedRound } from '../support/grants';
 import { atBothSizes } from './both-sizes';
 import { beMe, expect, test } from './fixtures';
 
@@ -11,20 +11,8 @@ test('a lead officer signs, varies, schedules and closes a grant on its page', a
   test.setTimeout(180_000);
   const office = await signedRound('2026-05-01', bridge.db);
   // £12,500 claimed on S1 for its first quarter by an officer: paid once the agreement is signed.
-  await office.call('grants:diligence', {
-    roundId: 1,
-    bidRef: 'S1',
-    bankConfirmed: true,
-    accountableBody: 'Solihull Council',
-    fraudRisk: 'low',
-    reason: 'Audited accounts seen',
-  });
-  office.setDay('2026-07-15');
-  await office.call(
-    'claims:add',
-    { roundId: 1, bidRef: 'S1', amountPence: 1_250_000, period: '2026-27-Q1' },
-    office.officer,
-  );
+  await recordDiligence(office);
+  await claimFirstQuarter(office);
   office.connection.close();
 
   await page.goto(bridge.url);

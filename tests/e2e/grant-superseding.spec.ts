@@ -1,4 +1,4 @@
-import { signedRound } from '../support/grants';
+import { claimFirstQuarter, recordDiligence, signedRound } from '../support/grants';
 import { atBothSizes } from './both-sizes';
 import { beMe, expect, test } from './fixtures';
 
@@ -12,20 +12,8 @@ test('a grant’s page offers no delivery form while a superseding notice is dra
 }) => {
   test.setTimeout(120_000);
   const office = await signedRound('2026-05-01', bridge.db);
-  await office.call('grants:diligence', {
-    roundId: 1,
-    bidRef: 'S1',
-    bankConfirmed: true,
-    accountableBody: 'Solihull Council',
-    fraudRisk: 'low',
-    reason: 'Audited accounts seen',
-  });
-  office.setDay('2026-07-15');
-  await office.call(
-    'claims:add',
-    { roundId: 1, bidRef: 'S1', amountPence: 1_250_000, period: '2026-27-Q1' },
-    office.officer,
-  );
+  await recordDiligence(office);
+  await claimFirstQuarter(office);
   await office.call('notices:supersede', { roundId: 1 });
   office.connection.close();
 

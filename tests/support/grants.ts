@@ -54,3 +54,27 @@ export async function signedRound(signedOn = '2026-11-22', dbFile?: string) {
     },
   };
 }
+
+export type SignedOffice = Awaited<ReturnType<typeof signedRound>>;
+
+/** Due diligence on a grant as the lead officer records it: a council with audited accounts, a low fraud risk. */
+export function recordDiligence(office: SignedOffice, bidRef = 'S1') {
+  return office.call('grants:diligence', {
+    roundId: 1,
+    bidRef,
+    bankConfirmed: true,
+    accountableBody: 'Solihull Council',
+    fraudRisk: 'low',
+    reason: 'Audited accounts seen',
+  });
+}
+
+/** £12,500 claimed on S1 for its first quarter by an officer on 15 July 2026 (the clock is left there). */
+export function claimFirstQuarter(office: SignedOffice) {
+  office.setDay('2026-07-15');
+  return office.call(
+    'claims:add',
+    { roundId: 1, bidRef: 'S1', amountPence: 1_250_000, period: '2026-27-Q1' },
+    office.officer,
+  );
+}

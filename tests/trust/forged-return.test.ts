@@ -8,6 +8,7 @@ import { actingAs, testContext, TEST_PASSPHRASE } from '../support/temp-db';
 import { must } from '../audit/signed-round';
 import { keyOf } from '../support/pack-cli';
 import { addPerson } from '../support/people';
+import { openedAway, scoreS1 } from './pack-away';
 
 // Issue 17: a read copy of the office database plus the emailed pack must not let anyone make a
 // return the office accepts. The office keeps, per enrolment, only a value that checks a proof.
@@ -20,23 +21,9 @@ describe('an insider with a copy of the office database', () => {
     const lead = actingAs(ctx, 'Dan Hughes');
     must(await addPerson({ name: 'Eve Ward', role: 'policy_officer', passphrase: TEST_PASSPHRASE }, lead));
     must(await dispatch('assessment:assign', { roundId: 1, assessor: 'Eve Ward', all: true }, lead));
-    const pack = must(
-      await dispatch('packs:make', { kind: 'assessor', roundId: 1, personName: 'Eve Ward' }, lead),
-    );
-
     // Eve's genuine laptop, then her genuine return: the shape the forger copies.
-    const laptop = testContext().ctx;
-    const opened = must(
-      await dispatch(
-        'packs:open',
-        {
-          bytesBase64: pack.bytesBase64,
-          enrolmentCode: pack.enrolmentCode ?? '',
-          newPassphrase: 'eve on the train',
-        },
-        laptop,
-      ),
-    );
+    const { laptop: away, opened } = await openedAway(lead, 'assessor', 'Eve Ward');
+    const laptop = away.ctx;
     const genuine = must(await dispatch('packs:return', { roundId: opened.roundId }, laptop));
     const { body } = readPack(Buffer.from(genuine.bytesBase64, 'base64'));
 
@@ -95,45 +82,8 @@ describe('an insider with a copy of the office database', () => {
     const lead = actingAs(ctx, 'Dan Hughes');
     must(await addPerson({ name: 'Eve Ward', role: 'policy_officer', passphrase: TEST_PASSPHRASE }, lead));
     must(await dispatch('assessment:assign', { roundId: 1, assessor: 'Eve Ward', all: true }, lead));
-    const pack = must(
-      await dispatch('packs:make', { kind: 'assessor', roundId: 1, personName: 'Eve Ward' }, lead),
-    );
-    const eve = testContext();
-    const opened = must(
-      await dispatch(
-        'packs:open',
-        {
-          bytesBase64: pack.bytesBase64,
-          enrolmentCode: pack.enrolmentCode ?? '',
-          newPassphrase: 'eve on the train',
-        },
-        eve.ctx,
-      ),
-    );
-    const bid = eve.ctx.store.bids.findByRef(opened.roundId, 'S1')!;
-    const framework = eve.ctx.store.frameworks.forRound(opened.roundId)!;
-    must(
-      await dispatch(
-        'assessment:declare',
-        { roundId: opened.roundId, bidRefs: ['S1'], conflict: false },
-        eve.ctx,
-      ),
-    );
-    must(
-      await dispatch(
-        'assessment:score',
-        {
-          bidId: bid.id,
-          submit: true,
-          scores: framework.criteria.map((c) => ({
-            criterionId: c.id,
-            score: c.gateway ? 1 : 2,
-            justification: 'Scored on the train from the business case',
-          })),
-        },
-        eve.ctx,
-      ),
-    );
+    const { laptop: eve, opened } = await openedAway(lead, 'assessor', 'Eve Ward');
+    await scoreS1(eve.ctx, opened.roundId, 2, true);
     const genuine = must(await dispatch('packs:return', { roundId: opened.roundId }, eve.ctx));
     const eveKey = keyOf(eve.file, 'Eve Ward', 'eve on the train');
     const crafted = (change: (scores: { score: number | null }[]) => void) => {

@@ -13,6 +13,7 @@ import { keyOf } from '../support/pack-cli';
 import { addPerson } from '../support/people';
 import { actingAs, testContext, TEST_PASSPHRASE } from '../support/temp-db';
 import { must } from '../audit/signed-round';
+import { openedAway, scoreS1 } from './pack-away';
 import { rechain } from './rechain';
 
 // Issue 17: every pack the office sends carries the head of its audit chain as it stood, named in
@@ -109,44 +110,8 @@ describe('a return', () => {
   /** An assessor pack to Eve, opened and scored on her laptop, and her return. */
   async function returned() {
     const o = await office('assessment');
-    const made = must(
-      await dispatch('packs:make', { kind: 'assessor', roundId: 1, personName: 'Eve Ward' }, o.lead),
-    );
-    const laptop = testContext();
-    const opened = must(
-      await dispatch(
-        'packs:open',
-        {
-          bytesBase64: made.bytesBase64,
-          enrolmentCode: made.enrolmentCode ?? '',
-          newPassphrase: 'eve on the train',
-        },
-        laptop.ctx,
-      ),
-    );
-    must(
-      await dispatch(
-        'assessment:declare',
-        { roundId: opened.roundId, bidRefs: ['S1'], conflict: false },
-        laptop.ctx,
-      ),
-    );
-    const bid = laptop.ctx.store.bids.findByRef(opened.roundId, 'S1')!;
-    const framework = laptop.ctx.store.frameworks.forRound(opened.roundId)!;
-    must(
-      await dispatch(
-        'assessment:score',
-        {
-          bidId: bid.id,
-          scores: framework.criteria.map((c) => ({
-            criterionId: c.id,
-            score: c.gateway ? 1 : 3,
-            justification: 'Scored on the train from the business case',
-          })),
-        },
-        laptop.ctx,
-      ),
-    );
+    const { made, laptop, opened } = await openedAway(o.lead, 'assessor', 'Eve Ward');
+    await scoreS1(laptop.ctx, opened.roundId, 3);
     const back = must(await dispatch('packs:return', { roundId: opened.roundId }, laptop.ctx));
     const head = readPack(Buffer.from(made.bytesBase64, 'base64')).body.header.chainHead!;
     return { o, back, head, laptopFile: laptop.file };
@@ -225,21 +190,7 @@ describe('a return', () => {
 
   it('from a copy an older Tranche opened is taken only for a pack made before packs carried heads', async () => {
     const o = await office('assessment');
-    const made = must(
-      await dispatch('packs:make', { kind: 'assessor', roundId: 1, personName: 'Eve Ward' }, o.lead),
-    );
-    const laptop = testContext();
-    const opened = must(
-      await dispatch(
-        'packs:open',
-        {
-          bytesBase64: made.bytesBase64,
-          enrolmentCode: made.enrolmentCode ?? '',
-          newPassphrase: 'eve on the train',
-        },
-        laptop.ctx,
-      ),
-    );
+    const { made, laptop, opened } = await openedAway(o.lead, 'assessor', 'Eve Ward');
     // What an older Tranche kept of the copy's origin: not the pack it came in.
     const copyOf = JSON.parse(
       laptop.ctx.store.sqlite

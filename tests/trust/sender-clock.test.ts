@@ -10,6 +10,7 @@ import { keyOf } from '../support/pack-cli';
 import { addPerson } from '../support/people';
 import { actingAs, testContext, TEST_PASSPHRASE } from '../support/temp-db';
 import { must } from '../audit/signed-round';
+import { openedAway } from './pack-away';
 
 // Issue 17: a received return's times are the office's receipt time, never the sender's claim,
 // and which version stands never depends on a laptop's clock. A sender who crafts their own
@@ -51,19 +52,7 @@ function rowsHolding(sqlite: Database.Database, text: string): Record<string, nu
 
 /** A pack to `person` opened on their new laptop, with the laptop's context. */
 async function away(lead: HandlerContext, kind: OutboundKind, person: string) {
-  const made = must(await dispatch('packs:make', { kind, roundId: 1, personName: person }, lead));
-  const laptop = testContext();
-  const opened = must(
-    await dispatch(
-      'packs:open',
-      {
-        bytesBase64: made.bytesBase64,
-        enrolmentCode: made.enrolmentCode ?? '',
-        newPassphrase: LAPTOP_PASSPHRASE,
-      },
-      laptop.ctx,
-    ),
-  );
+  const { laptop, opened } = await openedAway(lead, kind, person, LAPTOP_PASSPHRASE);
   const returned = async () =>
     must(await dispatch('packs:return', { roundId: opened.roundId }, laptop.ctx)).bytesBase64;
   return {

@@ -1,3 +1,4 @@
+import { FormGroup } from './FormGroup';
 import type { InputHTMLAttributes } from 'react';
 
 interface TextFieldProps extends Omit<
@@ -25,47 +26,31 @@ export function TextField({
   width = 'full',
   ...rest
 }: TextFieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  const input = (
-    <input
-      id={id}
-      name={id}
-      className={`input input--${width}${error ? ' input--error' : ''}`}
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-      aria-describedby={describedBy}
-      aria-invalid={error ? true : undefined}
-      {...rest}
-    />
-  );
   return (
-    <div className={`form-group${error ? ' form-group--error' : ''}`}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div id={hintId} className="hint">
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p id={errorId} className="error-message">
-          <span className="visually-hidden">Error:</span> {error}
-        </p>
-      )}
-      {prefix ? (
-        <div className="input-wrapper">
-          <span className="input-prefix" aria-hidden="true">
-            {prefix}
-          </span>
-          {input}
-        </div>
-      ) : (
-        input
-      )}
-    </div>
+    <FormGroup id={id} label={label} hint={hint} error={error}>
+      {(field, invalid) => {
+        const input = (
+          <input
+            {...field}
+            name={id}
+            className={`input input--${width}${invalid ? ' input--error' : ''}`}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+            {...rest}
+          />
+        );
+        return prefix ? (
+          <div className="input-wrapper">
+            <span className="input-prefix" aria-hidden="true">
+              {prefix}
+            </span>
+            {input}
+          </div>
+        ) : (
+          input
+        );
+      }}
+    </FormGroup>
   );
 }
 

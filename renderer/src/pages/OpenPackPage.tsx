@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { api } from '../api';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary';
+import { FormGroup } from '../components/FormGroup';
 import { checkNew, NewPassphrase } from '../components/NewPassphrase';
 import { Page } from '../components/Page';
 import { TextField } from '../components/TextField';
@@ -86,26 +87,21 @@ export function OpenPackPage() {
       </p>
       <ErrorSummary errors={errors} />
       <form className="form" noValidate onSubmit={(e) => void open(e)}>
-        <div className={`form-group${errorOf(FILE) ? ' form-group--error' : ''}`}>
-          <label className="label" htmlFor={FILE}>
-            Pack file
-          </label>
-          <div className="hint" id={`${FILE}-hint`}>
-            The .tranche file your office sent you
-          </div>
-          {errorOf(FILE) && (
-            <p id={`${FILE}-error`} className="error-message">
-              <span className="visually-hidden">Error:</span> {errorOf(FILE)}
-            </p>
+        <FormGroup
+          id={FILE}
+          label="Pack file"
+          hint="The .tranche file your office sent you"
+          error={errorOf(FILE)}
+        >
+          {(field) => (
+            <input
+              {...field}
+              type="file"
+              accept={PACK_ACCEPT}
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
           )}
-          <input
-            id={FILE}
-            type="file"
-            accept={PACK_ACCEPT}
-            aria-describedby={`${FILE}-hint${errorOf(FILE) ? ` ${FILE}-error` : ''}`}
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        </div>
+        </FormGroup>
         <TextField
           id={CODE}
           label={firstRun ? 'Enrolment code' : 'Enrolment code (only for a first pack)'}

@@ -3,6 +3,7 @@ import type { PriorityNode } from '../../../shared/organisations';
 import { parsePriorityOutline } from '../../../shared/priority-outline';
 import { api } from '../api';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary';
+import { FormGroup } from '../components/FormGroup';
 import { Banner, LoadFailure, Page } from '../components/Page';
 import { TextField } from '../components/TextField';
 import { useResult } from '../hooks/useResult';
@@ -96,30 +97,26 @@ export function PlansPage() {
           width="short"
           autoComplete="off"
         />
-        <div className={`form-group${errors.outline ? ' form-group--error' : ''}`}>
-          <label className="label" htmlFor="plan-outline">
-            Priorities
-          </label>
-          <div className="hint" id="plan-outline-hint">
-            One per line: a short code, then the title. Indent a line by two spaces to make it a sub-objective
-            of the line above.
-          </div>
-          {errors.outline && (
-            <p className="error-message" id="plan-outline-error">
-              <span className="visually-hidden">Error:</span> {errors.outline}
-            </p>
+        <FormGroup
+          id="plan-outline"
+          label="Priorities"
+          hint={
+            'One per line: a short code, then the title. Indent a line by two spaces to make it a ' +
+            'sub-objective of the line above.'
+          }
+          error={errors.outline}
+        >
+          {(field) => (
+            <textarea
+              {...field}
+              className="input outline-input"
+              rows={10}
+              value={values.outline}
+              placeholder={'O1 Reduce crime and offending\n  O1.1 Reduce violent crime with injury'}
+              onChange={(e) => setValues((v) => ({ ...v, outline: e.target.value }))}
+            />
           )}
-          <textarea
-            id="plan-outline"
-            className="input outline-input"
-            rows={10}
-            value={values.outline}
-            aria-describedby={`plan-outline-hint${errors.outline ? ' plan-outline-error' : ''}`}
-            aria-invalid={errors.outline ? true : undefined}
-            placeholder={'O1 Reduce crime and offending\n  O1.1 Reduce violent crime with injury'}
-            onChange={(e) => setValues((v) => ({ ...v, outline: e.target.value }))}
-          />
-        </div>
+        </FormGroup>
         <button type="submit" className="button">
           Save plan
         </button>

@@ -3,6 +3,7 @@ import type { Result } from '../../../shared/result';
 import { api } from '../api';
 import { DateField } from '../components/DateField';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary';
+import { FormGroup } from '../components/FormGroup';
 import { Banner, LoadFailure, Page } from '../components/Page';
 import { TextField } from '../components/TextField';
 import { saveFile } from '../files';
@@ -141,30 +142,25 @@ function ThreeSixtyGivingFields({ keptOrgId, onSaved }: GivingProps) {
       {rounds.state === 'failed' && <LoadFailure message={rounds.error.message} />}
       <ErrorSummary errors={errors} />
       <form className="form" noValidate onSubmit={(e) => void submit(e)}>
-        <div className={`form-group${roundError ? ' form-group--error' : ''}`}>
-          <label className="label" htmlFor="giving-round">
-            Signed round
-          </label>
-          {roundError && (
-            <p className="error-message" id="giving-round-error">
-              <span className="visually-hidden">Error:</span> {roundError}
-            </p>
-          )}
-          <select
-            id="giving-round"
-            className="select"
-            value={values.roundId}
-            aria-describedby={roundError ? 'giving-round-error' : undefined}
-            onChange={(e) => setValues((v) => ({ ...v, roundId: e.target.value }))}
-          >
-            <option value="">{signed.length > 0 ? 'Choose a signed round' : 'No round is signed yet'}</option>
-            {signed.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.fund}: {r.name}
+        <FormGroup id="giving-round" label="Signed round" error={roundError}>
+          {(field) => (
+            <select
+              {...field}
+              className="select"
+              value={values.roundId}
+              onChange={(e) => setValues((v) => ({ ...v, roundId: e.target.value }))}
+            >
+              <option value="">
+                {signed.length > 0 ? 'Choose a signed round' : 'No round is signed yet'}
               </option>
-            ))}
-          </select>
-        </div>
+              {signed.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.fund}: {r.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormGroup>
         <TextField
           id="giving-org-id"
           label="The office's org-id"

@@ -44,18 +44,14 @@ function ask(channel: Channel, input: unknown): Early {
 }
 
 /**
- * Asks, in this order: who is using Tranche (every round page's gate waits for it), the opening
- * page's first rows, then the rest of the start-up reads.
+ * Asks who is using Tranche (every round page's gate waits for it), then the opening page's first
+ * rows. The other start-up reads wait for React as before: a browser opens only six connections to
+ * a server, and the page's code must not queue behind them.
  */
 export function startEarlyRequests(opening: { page: PageName; roundId: number | null } | null): void {
   bootHash = window.location.hash;
   const requests: [string, Channel, unknown][] = [['me', 'people:me', undefined]];
   if (opening?.roundId != null) requests.push(...(PAGE_REQUESTS[opening.page]?.(opening.roundId) ?? []));
-  requests.push(
-    ['session', 'people:session', undefined],
-    ['record-status', 'audit:status', undefined],
-    ['active-rounds', 'rounds:list', { includeArchived: false }],
-  );
   for (const [key, channel, input] of requests) early.set(key, ask(channel, input));
   // Once the user moves on, what was asked at the start is no longer what a page should show.
   window.addEventListener('hashchange', () => early.clear(), { once: true });

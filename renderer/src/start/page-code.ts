@@ -35,6 +35,17 @@ export const PAGE_CODE = {
 
 export type PageName = keyof typeof PAGE_CODE;
 
+/** Each page's code once it has arrived, by page: lazy-page.ts then draws the page at once. */
+export const LOADED_PAGES = new Map<PageName, Record<string, unknown>>();
+
+/** Loads a page's code (once: the browser keeps the module) and notes it as loaded. */
+export function loadPage(name: PageName): Promise<Record<string, unknown>> {
+  return PAGE_CODE[name]().then((code: Record<string, unknown>) => {
+    LOADED_PAGES.set(name, code);
+    return code;
+  });
+}
+
 /** A round's own pages, by the last part of their address (`#/rounds/1/allocation`). */
 const ROUND_PAGES: Record<string, PageName> = {
   bids: 'BidsPage',

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { formatDate } from '../../../../shared/dates';
 import { formatMoney, parseMoney } from '../../../../shared/money';
 import { api } from '../../api';
+import { FormGroup } from '../../components/FormGroup';
 import { MoneyField } from '../../components/TextField';
 import type { GrantFormProps } from './form-props';
 import { NotOffered } from './NotOffered';
@@ -76,7 +77,6 @@ function CloseForm(props: GrantFormProps) {
         : `Grant ${grant.ref} is closed with its final report.`,
     );
   };
-  const reportError = errorFor(errors, id('finalReport'));
   return (
     <section aria-labelledby="close-title">
       <h2 id="close-title" className="heading-m">
@@ -94,28 +94,22 @@ function CloseForm(props: GrantFormProps) {
           {grant.claimedPence > 0 &&
             ` ${formatMoney(grant.claimedPence)} is claimed and not yet approved: it must be approved first.`}
         </p>
-        <div className={`form-group${reportError ? ' form-group--error' : ''}`}>
-          <label className="label" htmlFor={id('finalReport')}>
-            Final report
-          </label>
-          <div className="hint" id={`${id('finalReport')}-hint`}>
-            What the grant delivered against its purpose, and how the money was spent
-          </div>
-          {reportError && (
-            <p id={`${id('finalReport')}-error`} className="error-message">
-              <span className="visually-hidden">Error:</span> {reportError}
-            </p>
+        <FormGroup
+          id={id('finalReport')}
+          label="Final report"
+          hint="What the grant delivered against its purpose, and how the money was spent"
+          error={errorFor(errors, id('finalReport'))}
+        >
+          {(field, invalid) => (
+            <textarea
+              {...field}
+              className={`input${invalid ? ' input--error' : ''}`}
+              rows={5}
+              value={finalReport}
+              onChange={(e) => setFinalReport(e.target.value)}
+            />
           )}
-          <textarea
-            id={id('finalReport')}
-            className={`input${reportError ? ' input--error' : ''}`}
-            rows={5}
-            value={finalReport}
-            aria-invalid={reportError ? true : undefined}
-            aria-describedby={`${id('finalReport')}-hint${reportError ? ` ${id('finalReport')}-error` : ''}`}
-            onChange={(e) => setFinalReport(e.target.value)}
-          />
-        </div>
+        </FormGroup>
         <MoneyField
           id={id('clawbackPence')}
           label="Money clawed back (optional)"

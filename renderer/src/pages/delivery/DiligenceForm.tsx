@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { FRAUD_RISKS } from '../../../../shared/grants';
 import { api } from '../../api';
+import { FormGroup } from '../../components/FormGroup';
 import { TextField } from '../../components/TextField';
 import type { GrantFormProps } from './form-props';
 import { errorFor, summaryErrors } from './refusal';
@@ -34,7 +35,6 @@ export function DiligenceForm(props: GrantFormProps) {
     setErrors([]);
     props.onSaved(`Due diligence recorded on grant ${props.grant.ref}.`);
   };
-  const riskError = errorFor(errors, id('fraudRisk'));
   return (
     <form
       aria-labelledby="diligence-title"
@@ -71,31 +71,24 @@ export function DiligenceForm(props: GrantFormProps) {
         onChange={setConflicts}
         error={errorFor(errors, id('conflicts'))}
       />
-      <div className={`form-group${riskError ? ' form-group--error' : ''}`}>
-        <label className="label" htmlFor={id('fraudRisk')}>
-          Fraud risk
-        </label>
-        {riskError && (
-          <p id={`${id('fraudRisk')}-error`} className="error-message">
-            <span className="visually-hidden">Error:</span> {riskError}
-          </p>
+      <FormGroup id={id('fraudRisk')} label="Fraud risk" error={errorFor(errors, id('fraudRisk'))}>
+        {(field) => (
+          <select
+            {...field}
+            className="select"
+            value={fraudRisk}
+            onChange={(e) => setFraudRisk(e.target.value)}
+          >
+            <option value="">Choose a rating</option>
+            {FRAUD_RISKS.map((r) => (
+              <option key={r} value={r}>
+                {r[0]?.toUpperCase()}
+                {r.slice(1)}
+              </option>
+            ))}
+          </select>
         )}
-        <select
-          id={id('fraudRisk')}
-          className="select"
-          value={fraudRisk}
-          aria-describedby={riskError ? `${id('fraudRisk')}-error` : undefined}
-          onChange={(e) => setFraudRisk(e.target.value)}
-        >
-          <option value="">Choose a rating</option>
-          {FRAUD_RISKS.map((r) => (
-            <option key={r} value={r}>
-              {r[0]?.toUpperCase()}
-              {r.slice(1)}
-            </option>
-          ))}
-        </select>
-      </div>
+      </FormGroup>
       <TextField
         id={id('reason')}
         label="Reason for the fraud risk rating"
