@@ -62,6 +62,7 @@ const READS = {
     'ids',
     'refsAndIds',
     'search',
+    'sectionsForRound',
   ],
   organisations: [
     'listPartnerships',

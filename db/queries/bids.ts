@@ -359,6 +359,16 @@ export function bidQueries(db: TrancheDb) {
         .all()
         .map((r) => r.id);
     },
+    /** Every section of every bid in a round, in each bid's order: one read for a notice's Appendix B. */
+    sectionsForRound(roundId: number): { bidId: number; heading: string; body: string }[] {
+      return db
+        .select({ bidId: bidSections.bidId, heading: bidSections.heading, body: bidSections.body })
+        .from(bidSections)
+        .innerJoin(bids, eq(bidSections.bidId, bids.id))
+        .where(eq(bids.roundId, roundId))
+        .orderBy(asc(bidSections.bidId), asc(bidSections.position))
+        .all();
+    },
     /**
      * Rewrites the search index rows of the given bids from what is stored now. `added` says the
      * bids were just inserted, so they have no rows to remove (a removal scans the whole index).

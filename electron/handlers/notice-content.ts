@@ -98,13 +98,7 @@ export function noticeData(ctx: ReadContext, notice: NoticeRow, rankOrder = true
     awardedPence: allocation.allocatedPence,
     remainingPence: allocation.remainingPence,
     appendixA: [...noticeBids].sort((a, b) => byRef(a.ref, b.ref)),
-    appendixB: notice.includeAppendixB
-      ? bids.map((b) => ({
-          ref: b.ref,
-          title: b.title,
-          sections: ctx.store.bids.get(b.id)?.sections.map(({ heading, body }) => ({ heading, body })) ?? [],
-        }))
-      : null,
+    appendixB: notice.includeAppendixB ? appendixB(ctx, round.id, bids) : null,
     signature: notice.signedBy
       ? {
           name: notice.signedBy,
@@ -118,6 +112,14 @@ export function noticeData(ctx: ReadContext, notice: NoticeRow, rankOrder = true
     demoNotice: round.demoNotice,
     supersedes,
   };
+}
+
+/** Each bid's business case sections, read for the whole round at once rather than a bid at a time. */
+function appendixB(ctx: ReadContext, roundId: number, bids: { id: number; ref: string; title: string }[]) {
+  const sectionsOf = new Map<number, { heading: string; body: string }[]>();
+  for (const { bidId, heading, body } of ctx.store.bids.sectionsForRound(roundId))
+    sectionsOf.set(bidId, [...(sectionsOf.get(bidId) ?? []), { heading, body }]);
+  return bids.map((b) => ({ ref: b.ref, title: b.title, sections: sectionsOf.get(b.id) ?? [] }));
 }
 
 function rankingOrder(ctx: ReadContext, roundId: number): string[] {
