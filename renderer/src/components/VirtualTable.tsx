@@ -15,6 +15,14 @@ export interface VirtualColumn<Row> {
 const ROW_HEIGHT = 37;
 
 /**
+ * A table this short is drawn whole: every row is then in the page, for find-in-page and for a
+ * screen reader's table commands, at a cost nobody notices. Longer tables draw the rows in view.
+ */
+export const DRAWN_WHOLE_UP_TO = 100;
+/** Rows drawn beyond the view of a longer table, so a short scroll shows rows already drawn. */
+const ROWS_BEYOND_VIEW = 4;
+
+/**
  * A real <table> that renders only the rows in view, so a round of 10,000 bids scrolls as
  * smoothly as one of ten. Spacer rows keep the scroll height; aria-rowcount and aria-rowindex
  * tell assistive technology where each rendered row sits. Rows may grow (a breakdown opened in
@@ -53,7 +61,7 @@ export function VirtualTable<Row>({
       const row = rows[index];
       return row === undefined ? index : rowKey(row);
     },
-    overscan: 4,
+    overscan: rows.length <= DRAWN_WHOLE_UP_TO ? rows.length : ROWS_BEYOND_VIEW,
     // Rows are drawn in the first render, before the scroller is measured: the first row appears
     // one frame sooner, and a page rendered to markup (in the unit tests) has rows.
     initialRect: { width: 1024, height: 600 },
