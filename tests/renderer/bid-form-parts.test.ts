@@ -2,6 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { emptyBidForm, type BidFormValues } from '../../renderer/src/forms/bid-form';
+import { BidDetailsFields } from '../../renderer/src/pages/bid-form/BidDetailsFields';
 import { BidStatusFields } from '../../renderer/src/pages/bid-form/BidStatusFields';
 import { ClaimedPriorities } from '../../renderer/src/pages/bid-form/ClaimedPriorities';
 import { CostLines } from '../../renderer/src/pages/bid-form/CostLines';
@@ -104,6 +105,23 @@ describe('the bid form’s groups', () => {
     );
     expect(text(withdrawn)).toContain('Reason for the status');
     expect(text(withdrawn)).toContain('Say why the bid is withdrawn');
+  });
+
+  it('puts a refused summary’s reason beside the summary box, which it describes', () => {
+    const markup = renderToStaticMarkup(
+      createElement(BidDetailsFields, {
+        values: emptyBidForm,
+        errors: { summary: 'The summary is longer than 10,000 characters' },
+        set: noop,
+        partnerships: [],
+      }),
+    );
+    const id = bidFieldId('summary');
+    expect(markup).toContain(`id="${id}-error"`);
+    expect(text(markup)).toContain('Error: The summary is longer than 10,000 characters');
+    expect(markup).toMatch(
+      new RegExp(`<textarea[^>]*aria-describedby="${id}-error"[^>]*aria-invalid="true"`),
+    );
   });
 
   it('numbers each cost line’s fields and adds them up as typed, or says it cannot yet', () => {

@@ -4,6 +4,7 @@ import type { Output } from '../../../shared/contract';
 import { api } from '../api';
 import { DateField } from './DateField';
 import { ErrorSummary, type SummaryError } from './ErrorSummary';
+import { FormGroup } from './FormGroup';
 import { TextField } from './TextField';
 
 type Notice = NonNullable<Output<'notices:get'>>;
@@ -32,28 +33,17 @@ function Words({
   onChange: (value: string) => void;
 }) {
   return (
-    <div className={`form-group${error ? ' form-group--error' : ''}`}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      <div className="hint" id={`${id}-hint`}>
-        {hint}
-      </div>
-      {error && (
-        <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">Error:</span> {error}
-        </p>
+    <FormGroup id={id} label={label} hint={hint} error={error}>
+      {(field, invalid) => (
+        <textarea
+          {...field}
+          className={`input notice-words__text${invalid ? ' input--error' : ''}`}
+          rows={6}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
       )}
-      <textarea
-        id={id}
-        className="input notice-words__text"
-        rows={6}
-        value={value}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-        aria-invalid={error ? true : undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </div>
+    </FormGroup>
   );
 }
 

@@ -5,6 +5,7 @@ import { api } from '../api';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary';
 import { LoadFailure, Page } from '../components/Page';
 import { DateField } from '../components/DateField';
+import { FormGroup } from '../components/FormGroup';
 import { TextField } from '../components/TextField';
 import { setFlash } from '../flash';
 import {
@@ -169,30 +170,29 @@ function RoundForm({ id, initial }: { id?: number; initial: RoundFormValues }) {
           autoComplete="off"
           width="short"
         />
-        <div className={`form-group${errors.planId ? ' form-group--error' : ''}`}>
-          <label className="label" htmlFor={fieldId('planId')}>
-            Police and Crime Plan bids are scored against
-          </label>
-          <div className="hint" id={`${fieldId('planId')}-hint`}>
-            Add plans on the Plans page. A round keeps its plan when a new one comes into force.
-          </div>
-          {errors.planId && <p className="error-message">{errors.planId}</p>}
-          <select
-            id={fieldId('planId')}
-            className="select"
-            aria-describedby={`${fieldId('planId')}-hint`}
-            value={values.planId}
-            onChange={(e) => set('planId')(e.target.value)}
-          >
-            <option value="">No plan yet</option>
-            {plans.state === 'ready' &&
-              plans.value.map((plan) => (
-                <option key={plan.id} value={plan.id}>
-                  {plan.title} ({plan.period})
-                </option>
-              ))}
-          </select>
-        </div>
+        <FormGroup
+          id={fieldId('planId')}
+          label="Police and Crime Plan bids are scored against"
+          hint="Add plans on the Plans page. A round keeps its plan when a new one comes into force."
+          error={errors.planId}
+        >
+          {(field) => (
+            <select
+              {...field}
+              className="select"
+              value={values.planId}
+              onChange={(e) => set('planId')(e.target.value)}
+            >
+              <option value="">No plan yet</option>
+              {plans.state === 'ready' &&
+                plans.value.map((plan) => (
+                  <option key={plan.id} value={plan.id}>
+                    {plan.title} ({plan.period})
+                  </option>
+                ))}
+            </select>
+          )}
+        </FormGroup>
         <DateField
           id={fieldId('opensOn')}
           label="Opens for bids (optional)"

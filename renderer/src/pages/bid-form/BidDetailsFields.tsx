@@ -1,3 +1,4 @@
+import { FormGroup } from '../../components/FormGroup';
 import { TextField } from '../../components/TextField';
 import { bidFieldId as fieldId } from './edits';
 import type { FieldsProps } from './fields';
@@ -45,18 +46,17 @@ export function BidDetailsFields({
         error={errors.title}
         autoComplete="off"
       />
-      <div className={`form-group${errors.summary ? ' form-group--error' : ''}`}>
-        <label className="label" htmlFor={fieldId('summary')}>
-          Summary (optional)
-        </label>
-        <textarea
-          id={fieldId('summary')}
-          className="input"
-          rows={4}
-          value={values.summary}
-          onChange={(e) => set('summary')(e.target.value)}
-        />
-      </div>
+      <FormGroup id={fieldId('summary')} label="Summary (optional)" error={errors.summary}>
+        {(field, invalid) => (
+          <textarea
+            {...field}
+            className={`input${invalid ? ' input--error' : ''}`}
+            rows={4}
+            value={values.summary}
+            onChange={(e) => set('summary')(e.target.value)}
+          />
+        )}
+      </FormGroup>
     </>
   );
 }
