@@ -1,32 +1,11 @@
-import { buildApi, type Channel } from '../../shared/channels';
+import { buildApi } from '../../shared/channels';
 import type { Api } from '../../shared/contract';
-import { fail, type Result } from '../../shared/result';
+import { overHttp } from './over-http';
 
 declare global {
   interface Window {
     /** Set by the preload in the desktop app; absent in web mode. */
     api?: Api;
-  }
-}
-
-async function overHttp(channel: Channel, input: unknown): Promise<Result<unknown>> {
-  try {
-    const response = await fetch(`/api/${channel}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      credentials: 'same-origin',
-      body: JSON.stringify(input ?? null),
-    });
-    if (!(response.headers.get('content-type') ?? '').includes('application/json')) {
-      return fail('internal', `Tranche's web bridge answered ${response.status} ${await response.text()}`);
-    }
-    return (await response.json()) as Result<unknown>;
-  } catch (error) {
-    return fail(
-      'internal',
-      `Tranche's web bridge cannot be reached (` +
-        `${error instanceof Error ? error.message : String(error)}). Is \`npm run web\` still running?`,
-    );
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Channel } from '../../../shared/channels';
 import type { Result } from '../../../shared/result';
+import { overHttp } from '../over-http';
 import type { PageName } from './page-code';
 
 // The requests the page the app opens on waits for, asked for as the app starts, before React and
@@ -32,14 +33,7 @@ function ask(channel: Channel, input: unknown): Early {
   const viaPreload = (
     window.api as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>
   )?.[domain]?.[verb];
-  const answer = viaPreload
-    ? viaPreload(input)
-    : fetch(`/api/${channel}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        credentials: 'same-origin',
-        body: JSON.stringify(input ?? null),
-      }).then((response) => (response.ok ? response.json() : null));
+  const answer = viaPreload ? viaPreload(input) : overHttp(channel, input);
   return (answer as Promise<Result<unknown> | null>).catch(() => null);
 }
 
