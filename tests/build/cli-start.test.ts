@@ -79,5 +79,8 @@ describe('the bundled command line at start-up', () => {
       /node_modules\/(exceljs|docx|pdfkit|pdfmake|fontkit|mammoth|jszip|csv-parse|@zxcvbn-ts)\//.test(s),
     );
     expect(libraries).toEqual([]);
+
+    // zod by the parts in use (`import * as z`): not its other forty languages' messages.
+    expect(loaded.filter((s) => /node_modules\/zod\/v4\/locales\/(?!en\.js)/.test(s))).toEqual([]);
   }, 60_000);
 });
