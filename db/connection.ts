@@ -7,12 +7,13 @@ import { prepareAudit } from './audit/startup';
 import { auditTablesPresent } from './audit/tables';
 import { verifyDatabase } from './audit/verify';
 import { integrityProblems, makeBackup, newestGoodBackup, removeStoppedCopies } from './backup';
-import * as schema from './schema';
 import { newerSchemaReason, openFileReadOnly, unwritableReason } from './store-states';
 
 // The one place that opens the database. Everything else receives a Store (db/store.ts).
 
-export type TrancheDb = BetterSQLite3Database<typeof schema>;
+// Without drizzle's schema argument: no query uses its relational API (`db.query`), and working out
+// the relational config of every table costs each start a few milliseconds, on both connections.
+export type TrancheDb = BetterSQLite3Database;
 
 export interface OpenOptions {
   migrationsFolder: string;
@@ -88,7 +89,7 @@ export function openDatabase(file: string, options: OpenOptions): Connection {
     sqlite.pragma(`busy_timeout = ${busyTimeoutMs()}`);
     // Every commit reaches the disk before it is reported done: the record is evidence.
     sqlite.pragma('synchronous = FULL');
-    const db = drizzle(sqlite, { schema });
+    const db = drizzle(sqlite);
     const notes: string[] = stoppedCopiesRemoved(file);
     const pending = pendingMigrations(sqlite, options.migrationsFolder);
     let problemsBefore = 0;
@@ -105,7 +106,7 @@ export function openDatabase(file: string, options: OpenOptions): Connection {
     return {
       db,
       sqlite,
-      reader: { db: reader === sqlite ? db : drizzle(reader, { schema }), sqlite: reader },
+      reader: { db: reader === sqlite ? db : drizzle(reader), sqlite: reader },
       file,
       health: { readOnly: false, readOnlyReason: null, damage: [], goodBackup: null, notes },
       schemaVersion: () => schemaVersion(sqlite),
@@ -167,7 +168,7 @@ function openReadOnly(file: string, why: { damage: string[] } | { reason: string
     throw damagedBeyondReading(file, error, goodBackup);
   }
   sqlite.pragma(`busy_timeout = ${busyTimeoutMs()}`);
-  const db = drizzle(sqlite, { schema });
+  const db = drizzle(sqlite);
   return {
     db,
     sqlite,

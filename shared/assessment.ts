@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { importFileFields } from './imports';
 import { idSchema, requiredText } from './schemas';
 import { BOARD_VIEWS } from './board-views';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema } from './schemas';
 
 // The audit chain as the app and the command line see it: a round's history, the result of

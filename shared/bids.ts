@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { flagSchema } from './checks';
 import { BID_FIELD_LIMITS as LIMIT, BID_REF_PATTERN, BID_REF_RULE, MAX_QUANTITY } from './limits';
 import { idSchema, isoDateSchema, optionalText, penceSchema, requiredText, timestampSchema } from './schemas';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatMoney } from './money';
 
 // The arithmetic officers miss in real papers, checked every time a bid or round is shown.

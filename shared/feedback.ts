@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema } from './schemas';
 
 // The feedback a decline or award letter gives per criterion, in the office's words: an officer

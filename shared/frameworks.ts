@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema, requiredText } from './schemas';
 import { TEMPLATE_KEYS } from './framework-templates';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatDate, parseIsoDate } from './dates';
 import { idSchema, isoDateSchema, penceSchema, requiredText } from './schemas';
 import {

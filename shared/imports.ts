@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { subtotalFlags } from './checks';
 import { MAX_IMPORT_BYTES } from './limits';
 import { idSchema } from './schemas';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ORG_ID_MESSAGE, ORG_ID_PATTERN } from './publish';
 import { readinessReasonSchema } from './readiness';
 import { isIsoDate } from './dates';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES } from './roles';
 import { idSchema } from './schemas';
 import { OUTBOUND_KINDS, PACK_KINDS, PACK_KIND_LABELS, type OutboundKind, type PackKind } from './pack-kinds';

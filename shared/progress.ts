@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROUND_PAGES } from './readiness';
 import { idSchema } from './schemas';
 import type { MovableStage } from './stages';

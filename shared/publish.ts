@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from './dates';
 
 // What a PCC must publish about its grants: the Elected Local Policing Bodies (Specified Information)

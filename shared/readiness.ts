@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema } from './schemas';
 
 // The readiness list shown before a notice is sent for sign-off or signed. What would make the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Electron passes only an Error's message across IPC, so refusals travel as values, never throws.
 

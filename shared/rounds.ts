@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatMoney } from './money';
 import { MOVABLE_STAGES, STAGES } from './stages';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from './dates';
 import { formatMoney, MAX_PENCE } from './money';
 

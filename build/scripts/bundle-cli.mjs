@@ -4,12 +4,42 @@
 // those files. Built at install (postinstall) and again by `npm run tranche` whenever a source is
 // newer than the bundle (build/scripts/tranche.mjs), so a user never runs the sources through tsx.
 import { build } from 'esbuild';
+import * as nodeCrypto from 'node:crypto';
 import { cpSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 export const CLI_BUNDLE = path.join(root, 'dist/cli/main.mjs');
+
+/**
+ * Node's crypto module takes about 4 ms to load, and a command that only reads (`rounds list`) never
+ * hashes, signs or draws a random id. A bundled module's `import { createHash } from 'node:crypto'`
+ * would load it at start-up all the same, so here it imports a stand-in whose functions load the
+ * real module on their first call. Only functions are offered: importing anything else (a class
+ * such as KeyObject as a value, a constant) from node:crypto fails the build rather than misbehave.
+ */
+const lazyCrypto = {
+  name: 'lazy-node-crypto',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?crypto$/ }, (args) =>
+      args.kind === 'import-statement' ? { path: 'node:crypto', namespace: 'lazy-crypto' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-crypto' }, () => {
+      const names = Object.keys(nodeCrypto).filter(
+        (name) => /^[a-z]/.test(name) && typeof nodeCrypto[name] === 'function',
+      );
+      return {
+        loader: 'js',
+        contents: [
+          "const real = () => process.getBuiltinModule('node:crypto');",
+          ...names.map((name) => `export const ${name} = (...args) => real().${name}(...args);`),
+          `export default { ${names.join(', ')} };`,
+        ].join('\n'),
+      };
+    });
+  },
+};
 
 /**
  * Builds into a folder of its own and then swaps it in, so that a command started meanwhile (or a
@@ -39,6 +69,7 @@ export async function bundleCli() {
     // pdfmake (through pdfkit) reads its font metrics from files beside its own modules, by
     // __dirname, which an ES module bundle does not have: it loads from node_modules instead.
     external: ['better-sqlite3', 'pdfmake', 'pdfmake/*', 'pdfkit'],
+    plugins: [lazyCrypto],
     // Bundled CommonJS libraries call require(); an ES module has none unless it is made.
     banner: {
       js:

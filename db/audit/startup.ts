@@ -2,11 +2,13 @@ import type Database from 'better-sqlite3';
 import { appendEntry, clearPending, differencesFromChain, type AuditOperation } from './chain';
 import { sealPending } from './recorder';
 import { auditTablesPresent } from './tables';
-import { installCaptureTriggers, installGuardTriggers } from './triggers';
+import { captureBeforeWrites } from './capture-before-writes';
+import { installGuardTriggers } from './triggers';
 
 // What the open sequence does for the chain, once the schema is current: start the chain on a
 // database that has none, re-record the rows a migration rewrote, seal any changes a stopped
-// process left noted but unrecorded, then install the triggers for this connection.
+// process left noted but unrecorded, then have the capture triggers installed before this
+// connection's first write (capture-before-writes.ts).
 
 const system = (operation: string, summary: string, at: string): AuditOperation => ({
   operation,
@@ -41,7 +43,7 @@ export function prepareAudit(
   // Most starts have nothing to record: then nothing is written, and a start never waits on (or
   // holds up) another Tranche writing to the same file.
   if (nothingToRecord(sqlite, options.migrated)) {
-    installCaptureTriggers(sqlite);
+    captureBeforeWrites(sqlite);
     return notes;
   }
   sqlite
@@ -83,7 +85,7 @@ export function prepareAudit(
       }
     })
     .immediate();
-  installCaptureTriggers(sqlite);
+  captureBeforeWrites(sqlite);
   return notes;
 }
 

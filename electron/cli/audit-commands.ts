@@ -16,19 +16,20 @@ function verifyJson(report: VerifyReport) {
 export const auditCommands: Command[] = [
   {
     words: ['verify'],
-    usage: 'verify [FILE.pdf [--key FINGERPRINT]] [--json]',
+    usage: 'verify [FILE.pdf|office-key.json [--key FINGERPRINT]] [--json]',
     summary:
       'Check a signed notice PDF on its own (no database needed: who signed what, and that nothing ' +
-      'changed; --key the fingerprint the office publishes, to check who signed it), or else the audit ' +
+      'changed; --key the fingerprint the office publishes, to check who signed it), or the office key ' +
+      'file people publish-key writes (each hand-over signed back to the first commissioner; --key one ' +
+      'you already trust), or else the audit ' +
       'chain, every signature, every recorded row and every signed notice; exit 2 when not sound',
     options: { key: { type: 'string' } },
     async run(ctx) {
       const [file, ...extra] = ctx.args;
-      if (extra.length > 0) throw new CliRefusal('Give one notice file to verify');
+      if (extra.length > 0) throw new CliRefusal('Give one file to verify');
       const key = ctx.values.key;
       if (file) return verifyFile(ctx, file, typeof key === 'string' ? key : undefined);
-      if (key !== undefined)
-        throw new CliRefusal('--key checks a notice file: verify FILE.pdf --key FINGERPRINT');
+      if (key !== undefined) throw new CliRefusal('--key checks a file: verify FILE.pdf --key FINGERPRINT');
       const connection = ctx.connection();
       let report: VerifyReport;
       // A damaged file cannot be verified; one open read-only for another reason can.
@@ -122,6 +123,10 @@ async function verifyFile(ctx: CommandContext, file: string, key: string | undef
   const expected = key === undefined ? null : normaliseFingerprint(key);
   if (expected === '')
     throw new CliRefusal('--key must be a key fingerprint: 64 hexadecimal characters, spaces allowed');
+  if (file.toLowerCase().endsWith('.json')) {
+    const { verifyOfficeKey } = await import('./verify-office-key');
+    return verifyOfficeKey(ctx, file, expected);
+  }
   // The PDF reader and the notice's own checks, loaded only to check a file.
   const { verifyNoticeFile } = await import('./verify-file');
   const report = await verifyNoticeFile(file);

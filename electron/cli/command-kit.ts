@@ -19,6 +19,11 @@ export interface CommandContext {
   args: string[];
   json: boolean;
   call: <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
+  /**
+   * Starts loading what a later call will need (its schemas, handler and file library), for a
+   * command that reads the database before that call: the loading overlaps the passphrase check.
+   */
+  prepare: <C extends Channel>(channel: C, input: Input<C>) => void;
   print: (text: string) => void;
   /** The database file named by --db or the default, for commands that work on the file itself. */
   databaseFile: string;

@@ -29,6 +29,8 @@ export const noticeCommands: Command[] = [
         throw new CliRefusal(`--format must be docx or pdf, not "${format}"`);
       requiredOption(ctx, 'out');
       const roundId = idOption(ctx, 'round');
+      const exported = { roundId, format, public: ctx.values.public === true } as const;
+      ctx.prepare('notices:export', exported);
       // Exporting only reads: where nothing is drafted yet, drafting is its own write, which the
       // rule book allows only a lead officer at the decision stage.
       // Whether one is drafted is asked of the store: notices:get builds the whole notice's view, which
@@ -37,14 +39,7 @@ export const noticeCommands: Command[] = [
         await ctx.call('notices:get', { roundId }); // refuses a round that does not exist
         await ctx.call('notices:create', { roundId });
       }
-      writeOutput(
-        ctx,
-        await ctx.call('notices:export', {
-          roundId,
-          format,
-          public: ctx.values.public === true,
-        }),
-      );
+      writeOutput(ctx, await ctx.call('notices:export', exported));
     },
   },
   {

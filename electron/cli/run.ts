@@ -6,6 +6,7 @@ import { storeFault } from '../../db/store-faults';
 import { isRefusal } from '../../shared/result';
 import { createContext, type HandlerContext } from '../handlers/context';
 import { dispatch } from '../handlers/dispatch';
+import { prepareChannel } from '../handlers/prepare';
 import type { KdfParams } from '../identity/keys';
 import { auditCommands } from './audit-commands';
 import { CliRefusal, commands as everydayCommands, type Command } from './commands';
@@ -147,8 +148,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       migrationsFolder: io.migrationsFolder,
       secrets,
       database: context,
+      prepare: (channel, input) => void prepareChannel(channel, input),
       call: async (channel, input) => {
-        const result = await dispatch(channel, input, await context(), { logError: () => undefined });
+        // The channel's code loads while the passphrase is checked, not after it.
+        const preparing = prepareChannel(channel, input);
+        const handlerContext = await context();
+        await preparing;
+        const result = await dispatch(channel, input, handlerContext, { logError: () => undefined });
         if (result.ok) return result.value;
         if (isRefusal(result.error)) {
           const details = (result.error.issues ?? [])

@@ -5,3 +5,17 @@
 export async function loadExcel() {
   return (await import('exceljs')).default;
 }
+
+/** pdfkit and the fonts every PDF embeds (official-pdf.ts). */
+export async function loadPdfWriter() {
+  const [{ default: PDFDocument }, { pdfFontFiles }] = await Promise.all([
+    import('pdfkit'),
+    import('./exports/pdf'),
+  ]);
+  return { PDFDocument, fonts: await pdfFontFiles() };
+}
+
+/** The Word writer of official documents (docx, through official-docx.ts). */
+export async function loadWordWriter() {
+  return import('./exports/official-docx');
+}

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NoticeData } from '../../shared/notice-data';
 import { checkNoticeSignature, SIGNATURE_FORMAT, type NoticeSignature } from './notice-seal';
 import { readPdf, UnreadablePdf } from './pdf-reader';

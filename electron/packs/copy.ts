@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OUTBOUND_KINDS } from '../../shared/packs';
 import type { ReadContext } from '../handlers/context';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { allocateSchema, allocationSchema, suggestInputSchema, suggestionSchema } from '../assessment';
 import { type DomainContract } from './kit';
 

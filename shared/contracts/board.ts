@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { boardPackSchema, boardViewInputSchema } from '../assessment';
 import { type DomainContract } from './kit';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { none, type DomainContract } from './kit';
 
 // The `demo:` channels of the contract (shared/contract.ts gathers every domain).

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { frameworkSchema, frameworkUpdateSchema, frameworkUseSchema } from '../frameworks';
 import { type DomainContract } from './kit';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fundSchema } from '../rounds';
 import { none, type DomainContract } from './kit';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Channel } from '../channels';
 
 // What every domain's part of the contract is made of. Each domain (`rounds:`, `bids:` …) has a file

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { partnershipAddSchema, partnershipSchema } from '../organisations';
 import { none, type DomainContract } from './kit';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { planCreateSchema, planSchema } from '../organisations';
 import { none, type DomainContract } from './kit';
 

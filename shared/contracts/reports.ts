@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { exportedFileSchema, fundReportSchema, priorityReportSchema } from '../assessment';
 import { deliveryReportSchema, grantListInputSchema } from '../grants';
 import { type DomainContract } from './kit';

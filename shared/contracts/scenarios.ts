@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { allocationSchema, scenarioSaveSchema, scenarioSchema } from '../assessment';
 import { type DomainContract } from './kit';
 

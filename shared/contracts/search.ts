@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { searchHitSchema, searchInputSchema } from '../dashboard';
 import { type DomainContract } from './kit';
 

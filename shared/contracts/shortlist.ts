@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { shortlistOverrideSchema, shortlistRuleSchema, shortlistSchema } from '../assessment';
 import { type DomainContract } from './kit';
 

@@ -16,7 +16,12 @@ const BUNDLE = path.resolve('dist/cli/main.mjs');
 const ROOT = path.resolve('.');
 
 /** The source files (relative to the project) behind every file the bundle loaded for `args`. */
-function sourcesLoadedBy(args: string[]): { sources: Set<string>; stdout: string; status: number | null } {
+function sourcesLoadedBy(args: string[]): {
+  sources: Set<string>;
+  builtins: Set<string>;
+  stdout: string;
+  status: number | null;
+} {
   const dir = tempDir();
   const log = path.join(dir, 'loaded.txt');
   const hook = path.join(dir, 'note-loads.mjs');
@@ -28,7 +33,9 @@ function sourcesLoadedBy(args: string[]): { sources: Set<string>; stdout: string
   );
   const run = spawnSync(process.execPath, ['--import', hook, BUNDLE, ...args], { encoding: 'utf8' });
   const sources = new Set<string>();
+  const builtins = new Set<string>();
   for (const url of readFileSync(log, 'utf8').split('\n').filter(Boolean)) {
+    if (url.startsWith('node:')) builtins.add(url);
     if (!url.startsWith('file:')) continue;
     const file = fileURLToPath(url);
     sources.add(path.relative(ROOT, file));
@@ -37,7 +44,7 @@ function sourcesLoadedBy(args: string[]): { sources: Set<string>; stdout: string
     for (const source of map.sources)
       sources.add(path.relative(ROOT, path.resolve(path.dirname(file), source)));
   }
-  return { sources, stdout: run.stdout, status: run.status };
+  return { sources, builtins, stdout: run.stdout, status: run.status };
 }
 
 describe('the bundled command line at start-up', () => {
@@ -46,7 +53,7 @@ describe('the bundled command line at start-up', () => {
     const db = tempDbFile();
     // The first run creates and migrates the database; the second is the everyday start.
     expect(spawnSync(process.execPath, [BUNDLE, '--db', db, 'rounds', 'list', '--json']).status).toBe(0);
-    const { sources, stdout, status } = sourcesLoadedBy(['--db', db, 'rounds', 'list', '--json']);
+    const { sources, builtins, stdout, status } = sourcesLoadedBy(['--db', db, 'rounds', 'list', '--json']);
     expect([status, JSON.parse(stdout)]).toEqual([0, []]);
     const loaded = [...sources];
 
@@ -79,5 +86,13 @@ describe('the bundled command line at start-up', () => {
       /node_modules\/(exceljs|docx|pdfkit|pdfmake|fontkit|mammoth|jszip|csv-parse|@zxcvbn-ts)\//.test(s),
     );
     expect(libraries).toEqual([]);
+
+    // zod by the parts in use (`import * as z`): not its other forty languages' messages.
+    expect(loaded.filter((s) => /node_modules\/zod\/v4\/locales\/(?!en\.js)/.test(s))).toEqual([]);
+
+    // Nor Node's crypto (loaded on the first hash or key: build/scripts/bundle-cli.mjs) or readline
+    // (loaded when a passphrase is asked for), which take milliseconds each to load.
+    expect(builtins).toContain('node:fs');
+    expect([...builtins].filter((b) => /^node:(crypto|readline)$/.test(b))).toEqual([]);
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inflateSync, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -250,6 +250,15 @@ describe('a signed notice anyone can check', () => {
       const again = path.join(dir, 'again.pdf');
       await run(demo, 'notice', '--round', '1', '--format', 'pdf', '--out', again);
       expect(readFileSync(again).equals(readFileSync(pdfFile))).toBe(true);
+      // The PDF writer loads while the passphrase is checked; a wrong one still refuses, writing nothing.
+      const refused = path.join(dir, 'refused.pdf');
+      expect(
+        await cli(
+          ['--db', db, '--as', 'Pat Morgan', 'notice', '--round', '1', '--format', 'pdf', '--out', refused],
+          as('guessing at it'),
+        ),
+      ).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('passphrase') });
+      expect(existsSync(refused)).toBe(false);
 
       // One character of the signed content: B1's award.
       const original = readFileSync(pdfFile);

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 import { runCli } from '../../electron/cli/run';
 import { dispatch } from '../../electron/handlers/dispatch';

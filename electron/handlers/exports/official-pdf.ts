@@ -1,6 +1,6 @@
 import type { Block, Cell, OfficialDocument, Run } from './official-document';
 import { TITLE_SIZES } from './official-document';
-import { pdfFontFiles } from './pdf';
+import { loadPdfWriter } from '../lazy-libraries';
 import { shapeFontsAsChosen, takeOutput, writeOutFinishedPages } from './pdfkit-tuning';
 
 // The official documents and the panel pack as tagged PDF, written with pdfkit directly: pdfmake lays
@@ -376,7 +376,7 @@ class Writer {
 }
 
 export async function renderOfficialPdf(doc: OfficialDocument): Promise<Buffer> {
-  const [{ default: PDFDocument }, fonts] = await Promise.all([import('pdfkit'), pdfFontFiles()]);
+  const { PDFDocument, fonts } = await loadPdfWriter();
   const created = doc.createdOn ? new Date(`${doc.createdOn}T00:00:00Z`) : new Date();
   const pdf = new PDFDocument({
     size: [PAGE.width, PAGE.height],

@@ -8,8 +8,21 @@ const FONT_FILES = {
   bolditalics: 'Roboto-MediumItalic.ttf',
 } as const;
 
-/** The Roboto files as buffers, for pdfkit to embed (official-pdf.ts). */
-export async function pdfFontFiles(): Promise<Record<keyof typeof FONT_FILES, Buffer>> {
+let decoded: Promise<Record<keyof typeof FONT_FILES, Buffer>> | undefined;
+
+/**
+ * The Roboto files as buffers, for pdfkit to embed (official-pdf.ts). Decoded once per process and
+ * shared: pdfkit and fontkit only read them.
+ */
+export function pdfFontFiles(): Promise<Record<keyof typeof FONT_FILES, Buffer>> {
+  decoded ??= decodeFontFiles().catch((error: unknown) => {
+    decoded = undefined;
+    throw error;
+  });
+  return decoded;
+}
+
+async function decodeFontFiles(): Promise<Record<keyof typeof FONT_FILES, Buffer>> {
   const { default: vfsFonts } = await import('pdfmake/build/vfs_fonts.js');
   const fonts = vfsFonts as Record<string, string>;
   const entries = Object.entries(FONT_FILES).map(([style, file]) => {

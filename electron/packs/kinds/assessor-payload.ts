@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bidContentSchema, roundContentSchema } from './round-copy';
 
 // What an assessor pack and its return carry. Bids go by ref, criteria by code, people by name:

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BOARD_VIEWS } from '../../../shared/assessment';
 import { ROLES } from '../../../shared/people';
 import { assessorPayloadSchema } from './assessor-payload';

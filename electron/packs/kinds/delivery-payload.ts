@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FRAUD_RISKS, GRANT_STATUSES, RAGS } from '../../../shared/grants';
 import { ROLES } from '../../../shared/people';
 import { bidContentSchema, roundContentSchema } from './round-copy';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BID_STATUSES } from '../../../shared/bids';
 import type { PriorityInput } from '../../../shared/organisations';
 import { ROUND_STATUSES, type Round } from '../../../shared/rounds';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bidContentSchema, roundContentSchema } from './round-copy';
 
 // What a sign-off pack and its return carry. The office sends the round with every bid, the
