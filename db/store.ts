@@ -83,7 +83,7 @@ const READS = {
     'declarationHistory',
     'declaration',
     'declarationsForRound',
-    'assessmentPairs',
+    'sheetsOf',
     'reopeningsForRound',
     'submission',
     'submissionsForRound',

@@ -15,7 +15,7 @@ import { createContext, type HandlerContext } from '../../electron/handlers/cont
 import { dispatch } from '../../electron/handlers/dispatch';
 import { unlockPerson } from '../../electron/handlers/identity';
 
-import { largeRoundFigures } from './large';
+import { largeImportFigures, largeRoundFigures } from './large';
 import { afterInstall, findSoffice, noticeEndToEnd } from './end-to-end';
 import { makeLargeRound } from './make-large-round';
 
@@ -261,10 +261,11 @@ async function notice() {
   );
 }
 
-// BENCH_ONLY=rank,cli (names: cli, tranche, import, rank, notice, large, browser) runs some of the
-// paths, e.g. while profiling one. By default every row of issue 19's table is run; `large` (the
-// 20,000-bid commands, minutes) and `browser` (the pages in Chromium) only when named, or with
-// BENCH_LARGE=1 / BENCH_BROWSER=1 beside the default rows.
+// BENCH_ONLY=rank,cli (names: cli, tranche, import, rank, notice, large, large-import, browser) runs
+// some of the paths, e.g. while profiling one. By default every row of issue 19's table is run;
+// `large` (the 20,000-bid commands, minutes), `large-import` (the 20,000-bid score import alone,
+// three times, each beside its raw insert) and `browser` (the pages in Chromium) only when named,
+// or with BENCH_LARGE=1 / BENCH_BROWSER=1 beside the default rows.
 const only = new Set(
   (process.env.BENCH_ONLY ?? 'cli,tranche,import,rank,notice').split(',').map((n) => n.trim()),
 );
@@ -285,10 +286,13 @@ if (rows.length > 0) {
   for (const r of rows) console.log(line(r));
   console.log(`\nMedians of ${RUNS} runs (3 for ranking and the notice); data in ${folder}`);
 }
-if (only.has('large')) {
-  console.log('\n20,000 bids, one run each, the bundled command line (peak memory: maxRSS of the process)\n');
+if (only.has('large') || only.has('large-import')) {
+  const [title, figures] = only.has('large')
+    ? ['one run each', largeRoundFigures]
+    : ['the score import alone, in pairs with its baseline', () => largeImportFigures()];
+  console.log(`\n20,000 bids, ${title}, the bundled command line (peak memory: maxRSS of the process)\n`);
   console.log('| command | time | CPU (user + system) | peak memory | note |\n|---|---|---|---|---|');
-  for (const f of await largeRoundFigures()) {
+  for (const f of await figures()) {
     const memory = f.peakMiB === null ? 'n/a' : `${f.peakMiB.toFixed(0)} MiB`;
     const cpu = f.cpuSeconds === null ? 'n/a' : `${f.cpuSeconds.toFixed(1)} s`;
     console.log(`| ${f.command} | ${(f.ms / 1000).toFixed(1)} s | ${cpu} | ${memory} | ${f.note} |`);

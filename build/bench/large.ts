@@ -3,7 +3,7 @@
 // /usr/bin/time or, without it, the child's own report). The score import is set beside a raw
 // insert of the same rows in one transaction (csv-parse + prepared INSERTs), in the same run.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -24,10 +24,15 @@ export interface LargeFigure {
 const bundle = path.resolve(process.env.BENCH_CLI ?? 'dist/cli/main.mjs');
 const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
-function cli(
-  db: string,
-  args: string[],
-): { ms: number; peakMiB: number | null; cpuSeconds: number | null; status: number | null; err: string } {
+interface CliRun {
+  ms: number;
+  peakMiB: number | null;
+  cpuSeconds: number | null;
+  status: number | null;
+  err: string;
+}
+
+function cli(db: string, args: string[]): CliRun {
   const argv = [bundle, '--db', db, '--as', 'Lee Lead', ...args];
   const started = performance.now();
   const run = timeTool
@@ -101,8 +106,24 @@ function rawScoreInsert(db: string, csv: Buffer): number {
   return performance.now() - started;
 }
 
-// long-function: a benchmark's steps in the order they are timed, each beside its baseline
-export async function largeRoundFigures(bids = 20_000, rows = 49_000): Promise<LargeFigure[]> {
+/** A 20,000-bid round in the assessment stage, with the score files the bench imports. */
+export interface PreparedRound {
+  folder: string;
+  db: string;
+  roundArg: string[];
+  /** The 49,000-row file, and the same with a bad 49,001st row. */
+  good: string;
+  bad: string;
+  csv: Buffer;
+  /** The command-line runs that moved the round to assessment. */
+  stages: { command: string; run: CliRun }[];
+}
+
+/**
+ * The round the 20,000-bid figures run on: every bid, the other two assessors' submitted scores
+ * (in the lead officer's signed entry), and the round moved to assessment by the command line.
+ */
+export async function prepareLargeRound(bids: number, rows: number): Promise<PreparedRound> {
   if (!existsSync(bundle))
     spawnSync(process.execPath, ['build/scripts/bundle-cli.mjs'], { stdio: 'inherit' });
   const folder = mkdtempSync(path.join(tmpdir(), 'tranche-bench-large-'));
@@ -141,8 +162,25 @@ export async function largeRoundFigures(bids = 20_000, rows = 49_000): Promise<L
   });
   round.close();
 
+  const roundArg = ['--round', String(round.roundId)];
+  const stages = ['open', 'assessment'].map((to) => ({
+    command: `stage --to ${to}`,
+    run: cli(db, ['stage', ...roundArg, '--to', to]),
+  }));
+  const csv = scoresCsv(round, amy, rows);
+  const good = path.join(folder, 'scores.csv');
+  writeFileSync(good, csv);
+  const bad = path.join(folder, 'scores-bad.csv');
+  writeFileSync(bad, Buffer.concat([csv, Buffer.from(`\r\nNO-SUCH-BID,${amy},C1,3,A bad last row`)]));
+  return { folder, db, roundArg, good, bad, csv, stages };
+}
+
+// long-function: a benchmark's steps in the order they are timed, each beside its baseline
+export async function largeRoundFigures(bids = 20_000, rows = 49_000): Promise<LargeFigure[]> {
+  const { folder, db, roundArg, good, bad, csv, stages } = await prepareLargeRound(bids, rows);
+  const amy = ASSESSORS[0];
   const figures: LargeFigure[] = [];
-  const record = (command: string, run: ReturnType<typeof cli>, note = '') =>
+  const record = (command: string, run: CliRun, note = '') =>
     figures.push({
       command,
       ms: run.ms,
@@ -151,15 +189,7 @@ export async function largeRoundFigures(bids = 20_000, rows = 49_000): Promise<L
       status: run.status,
       note: run.status === 0 ? note : `${note}exit ${run.status}: ${run.err.split('\n')[0]?.slice(0, 100)}`,
     });
-  const roundArg = ['--round', String(round.roundId)];
-  record('stage --to open', cli(db, ['stage', ...roundArg, '--to', 'open']));
-  record('stage --to assessment', cli(db, ['stage', ...roundArg, '--to', 'assessment']));
-
-  const csv = scoresCsv(round, amy, rows);
-  const good = path.join(folder, 'scores.csv');
-  writeFileSync(good, csv);
-  const bad = path.join(folder, 'scores-bad.csv');
-  writeFileSync(bad, Buffer.concat([csv, Buffer.from(`\r\nNO-SUCH-BID,${amy},C1,3,A bad last row`)]));
+  for (const { command, run } of stages) record(command, run);
   const rawDb = path.join(folder, 'raw.db');
   copyFileSync(db, rawDb);
   const rawMs = rawScoreInsert(rawDb, csv);
@@ -209,4 +239,44 @@ if (process.argv[1]?.endsWith('large.ts')) {
       `${f.command.padEnd(45)} ${(f.ms / 1000).toFixed(1).padStart(7)} s${cpu} ${memory}  ${f.note}`,
     );
   }
+}
+
+/**
+ * The score import alone (BENCH_ONLY=large-import), beside the raw insert, in interleaved pairs
+ * (raw, import, raw, import …), each on a fresh copy of the same round: the ratio of each pair, and
+ * the import's CPU and peak memory. Quicker than the 20,000-bid commands, for work on the import.
+ */
+export async function largeImportFigures(pairs = 3, bids = 20_000, rows = 49_000): Promise<LargeFigure[]> {
+  const { folder, db, roundArg, good, bad, csv } = await prepareLargeRound(bids, rows);
+  const figures: LargeFigure[] = [];
+  const copy = (name: string) => {
+    const file = path.join(folder, name);
+    copyFileSync(db, file);
+    return file;
+  };
+  for (let i = 1; i <= pairs; i++) {
+    const rawMs = rawScoreInsert(copy('raw.db'), csv);
+    const run = cli(copy('import.db'), ['import', 'scores', good, ...roundArg]);
+    figures.push({
+      command: `import scores, ${rows.toLocaleString('en-GB')} rows, pair ${i}`,
+      ms: run.ms,
+      peakMiB: run.peakMiB,
+      cpuSeconds: run.cpuSeconds,
+      status: run.status,
+      note:
+        `raw insert ${Math.round(rawMs)} ms, ${(run.ms / rawMs).toFixed(1)}×` +
+        (run.status === 0 ? '' : `; exit ${run.status}: ${run.err.split('\n')[0]?.slice(0, 100)}`),
+    });
+  }
+  const refused = cli(copy('refused.db'), ['import', 'scores', bad, ...roundArg]);
+  figures.push({
+    command: `import scores, ${(rows + 1).toLocaleString('en-GB')} rows, the last bad`,
+    ms: refused.ms,
+    peakMiB: refused.peakMiB,
+    cpuSeconds: refused.cpuSeconds,
+    status: refused.status,
+    note: refused.status === 2 ? 'refused, as it should be' : `exit ${refused.status}, expected 2 (refused)`,
+  });
+  rmSync(folder, { recursive: true, force: true });
+  return figures;
 }

@@ -176,6 +176,15 @@ export function frameworkQueries(db: TrancheDb) {
   };
 }
 
+/** An assessor's sheet for one bid, as an import checks it: assigned, and declared or not. */
+export interface AssignedSheet {
+  bidId: number;
+  personId: number;
+  declared: boolean;
+  conflict: boolean;
+  submittedAt: string | null;
+}
+
 /** The better-sqlite3 handle under drizzle, for the set-based import (see bids.ts). */
 function rawClient(db: TrancheDb): Database.Database {
   return (db as unknown as { $client: Database.Database }).$client;
@@ -438,27 +447,31 @@ export function scoringQueries(db: TrancheDb) {
         .where(and(eq(submissions.bidId, bidId), eq(submissions.personId, personId)))
         .get();
     },
-    /** The round's submitted sheets (optionally: one person's only). */
-    /** Who is assigned to which bid, and who has declared with what result, as bare pairs (no names). */
-    assessmentPairs(roundId: number) {
-      const assigned = db
-        .select({ bidId: assignments.bidId, personId: assignments.personId })
-        .from(assignments)
-        .innerJoin(bids, eq(assignments.bidId, bids.id))
-        .where(eq(bids.roundId, roundId))
-        .all();
-      const declared = db
-        .select({
-          bidId: declarations.bidId,
-          personId: declarations.personId,
-          conflict: declarations.conflict,
-        })
-        .from(declarations)
-        .innerJoin(bids, eq(declarations.bidId, bids.id))
-        .where(eq(bids.roundId, roundId))
-        .all();
-      return { assigned, declared };
+    /**
+     * The sheets these people have in a round, one per bid they are assigned to: whether they have
+     * declared interests in it, with a conflict, and when they submitted it (null: not yet). One
+     * statement, rows as SQLite gives them: an import checks every row of its file against these.
+     */
+    sheetsOf(roundId: number, personIds: readonly number[]): AssignedSheet[] {
+      const rows = rawClient(db)
+        .prepare(
+          `SELECT a.bid_id, a.person_id, d.bid_id IS NOT NULL, coalesce(d.conflict, 0), s.submitted_at
+           FROM assignments AS a JOIN bids AS b ON b.id = a.bid_id
+           LEFT JOIN declarations AS d ON d.bid_id = a.bid_id AND d.person_id = a.person_id
+           LEFT JOIN submissions AS s ON s.bid_id = a.bid_id AND s.person_id = a.person_id
+           WHERE b.round_id = ? AND a.person_id IN (SELECT value FROM json_each(?))`,
+        )
+        .raw()
+        .all(roundId, JSON.stringify(personIds)) as [number, number, number, number, string | null][];
+      return rows.map(([bidId, personId, declared, conflict, submittedAt]) => ({
+        bidId,
+        personId,
+        declared: declared === 1,
+        conflict: conflict === 1,
+        submittedAt,
+      }));
     },
+    /** The round's submitted sheets (optionally: one person's only). */
     submissionsForRound(roundId: number, personId?: number) {
       return db
         .select({

@@ -2,6 +2,7 @@ import { MIN_JUSTIFICATION } from '../../shared/assessment';
 import type { ParsedInput } from '../../shared/contract';
 import { formatDate } from '../../shared/dates';
 import type { Person } from '../../shared/people';
+import type { AssignedSheet } from '../../db/queries/assessment';
 import { readScoringSheetXlsx, ScoringSheetError } from './exports/scoring-sheet';
 import { currentActor } from './actor';
 import type { HandlerContext } from './context';
@@ -12,6 +13,9 @@ import { legacyOfficeMessage } from './imports/legacy-office';
 import { scoreRowsFromCsv, type ScoreRow } from './imports/score-file';
 
 // Scores imported from a CSV file or a completed scoring sheet: all or nothing, every bad row named.
+
+/** A cell as the checks read it: trimmed, and empty when absent. */
+const text = (cell: string | undefined) => String(cell ?? '').trim();
 
 async function rowsFromSheet(data: Buffer, roundId: number): Promise<ScoreRow[]> {
   let sheet;
@@ -55,23 +59,31 @@ export const scoreImportHandlers = {
       // The round is read once, into maps: every row is then checked without a query of its own.
       // Only the columns the checks need: a 20,000-bid round's bids, names and cost lines stay unread.
       const bidsByRef = new Map(ctx.store.bids.refsAndIds(input.roundId).map((b) => [b.ref, b]));
-      const pair = (bidId: number, personId: number) => `${bidId}:${personId}`;
-      const pairs = ctx.store.scoring.assessmentPairs(input.roundId);
-      const assigned = new Set(pairs.assigned.map((a) => pair(a.bidId, a.personId)));
-      const declared = new Map(pairs.declared.map((d) => [pair(d.bidId, d.personId), d]));
-      const submitted = new Map(
-        ctx.store.scoring.submissionsForRound(input.roundId).map((s) => [pair(s.bidId, s.personId), s]),
-      );
       const criteria = new Map(framework.criteria.map((c) => [c.code.toLowerCase(), c]));
+      // The people the file names, each looked up once, and then only their sheets in this round.
       const people = new Map<string, Person | undefined>();
-      const personNamed = (name: string) => {
+      for (const line of rows) {
+        const name = text(line.assessor);
         if (!people.has(name)) people.set(name, ctx.store.people.findByName(name));
-        return people.get(name);
-      };
+      }
+      const named = [...people.values()].filter((p): p is Person => p !== undefined);
+      const sheets = new Map(named.map((p) => [p.id, new Map<number, AssignedSheet>()]));
+      for (const sheet of ctx.store.scoring.sheetsOf(
+        input.roundId,
+        named.map((p) => p.id),
+      ))
+        sheets.get(sheet.personId)?.set(sheet.bidId, sheet);
       // Every row is checked before anything is written; problems are collected per row.
       const problems: string[] = [];
-      type Group = { ref: string; bidId: number; assessor: Person; rows: Map<number, number> };
-      const groups = new Map<string, Group>();
+      type Group = {
+        ref: string;
+        bidId: number;
+        assessor: Person;
+        sheet: AssignedSheet;
+        rows: Map<number, number>;
+      };
+      const groups = new Map<number, Map<number, Group>>();
+      const allGroups: Group[] = []; // in the order the file first names each sheet
       const lines: {
         bidId: number;
         personId: number;
@@ -79,85 +91,59 @@ export const scoreImportHandlers = {
         score: number;
         justification: string;
       }[] = [];
+      const scale = (gateway: boolean): [number, number] =>
+        gateway ? [0, 1] : [framework.scale.min, framework.scale.max];
       for (const line of rows) {
-        const row = line.row;
-        const cell = (name: keyof ScoreRow) => String(line[name] ?? '').trim();
-        const say = (message: string) => problems.push(`Row ${row}: ${message}`);
-        const bid = bidsByRef.get(cell('bid'));
-        if (!bid) {
-          say(`there is no bid "${cell('bid')}" in this round`);
-          continue;
-        }
-        const assessor = personNamed(cell('assessor'));
-        const problem = (() => {
-          if (!assessor) return `there is no person called "${cell('assessor')}"`;
-          if (copy && actor?.id !== assessor.id)
-            return `this round is a copy from your office: only your own scores can be imported here`;
-          if (actor && actor.role !== 'lead_officer' && actor.id !== assessor.id)
-            return `only a lead officer can import ${assessor.name}'s scores`;
-          return null;
-        })();
-        if (problem || !assessor) {
-          say(problem ?? '');
-          continue;
-        }
-        const criterion = criteria.get(cell('criterion').toLowerCase());
-        if (!criterion) {
-          say(
-            `"${cell('criterion')}" is not a criterion of this round ` +
-              `(${framework.criteria.map((c) => c.code).join(', ')})`,
+        const problem = rowProblem(line);
+        if (problem) problems.push(`Row ${line.row}: ${problem}`);
+      }
+      function rowProblem(line: ScoreRow): string | null {
+        const ref = text(line.bid);
+        const bid = bidsByRef.get(ref);
+        if (!bid) return `there is no bid "${ref}" in this round`;
+        const name = text(line.assessor);
+        const assessor = people.get(name);
+        if (!assessor) return `there is no person called "${name}"`;
+        if (copy && actor?.id !== assessor.id)
+          return `this round is a copy from your office: only your own scores can be imported here`;
+        if (actor && actor.role !== 'lead_officer' && actor.id !== assessor.id)
+          return `only a lead officer can import ${assessor.name}'s scores`;
+        const code = text(line.criterion);
+        const criterion = criteria.get(code.toLowerCase());
+        if (!criterion)
+          return (
+            `"${code}" is not a criterion of this round ` +
+            `(${framework.criteria.map((c) => c.code).join(', ')})`
           );
-          continue;
+        const given = text(line.score);
+        if (!/^-?\d+$/.test(given)) return `the score "${given}" is not a whole number`;
+        const score = Number(given);
+        const [min, max] = scale(criterion.gateway);
+        if (score < min || score > max)
+          return `${criterion.code}: ${score} is off the scale (${min} to ${max})`;
+        const justification = text(line.justification);
+        if (justification.length < MIN_JUSTIFICATION)
+          return `${criterion.code}: the justification is missing or shorter than ${MIN_JUSTIFICATION} characters`;
+        const sheet = sheets.get(assessor.id)?.get(bid.id);
+        if (!sheet) return `${assessor.name} is not assigned to ${bid.ref}`;
+        if (!sheet.declared) return `${assessor.name} has not declared interests in ${bid.ref}`;
+        if (sheet.conflict) return `${assessor.name} has a conflict of interest in ${bid.ref}`;
+        let byBid = groups.get(assessor.id);
+        if (!byBid) groups.set(assessor.id, (byBid = new Map()));
+        let group = byBid.get(bid.id);
+        if (!group) {
+          byBid.set(bid.id, (group = { ref: bid.ref, bidId: bid.id, assessor, sheet, rows: new Map() }));
+          allGroups.push(group);
         }
-        if (!/^-?\d+$/.test(cell('score'))) {
-          say(`the score "${cell('score')}" is not a whole number`);
-          continue;
-        }
-        const score = Number(cell('score'));
-        const [min, max] = criterion.gateway ? [0, 1] : [framework.scale.min, framework.scale.max];
-        if (score < min || score > max) {
-          say(`${criterion.code}: ${score} is off the scale (${min} to ${max})`);
-          continue;
-        }
-        if (cell('justification').length < MIN_JUSTIFICATION) {
-          say(
-            `${criterion.code}: the justification is missing or shorter than ${MIN_JUSTIFICATION} characters`,
-          );
-          continue;
-        }
-        const key = pair(bid.id, assessor.id);
-        if (!assigned.has(key)) {
-          say(`${assessor.name} is not assigned to ${bid.ref}`);
-          continue;
-        }
-        const declaration = declared.get(key);
-        if (!declaration) {
-          say(`${assessor.name} has not declared interests in ${bid.ref}`);
-          continue;
-        }
-        if (declaration.conflict) {
-          say(`${assessor.name} has a conflict of interest in ${bid.ref}`);
-          continue;
-        }
-        const group: Group = groups.get(key) ?? { ref: bid.ref, bidId: bid.id, assessor, rows: new Map() };
-        if (group.rows.has(criterion.id)) {
-          say(
-            `${bid.ref} ${criterion.code} for ${assessor.name} is already on row ${group.rows.get(criterion.id)}`,
-          );
-          continue;
-        }
-        group.rows.set(criterion.id, row);
-        groups.set(key, group);
-        lines.push({
-          bidId: bid.id,
-          personId: assessor.id,
-          criterionId: criterion.id,
-          score,
-          justification: cell('justification'),
-        });
+        const earlier = group.rows.get(criterion.id);
+        if (earlier !== undefined)
+          return `${bid.ref} ${criterion.code} for ${assessor.name} is already on row ${earlier}`;
+        group.rows.set(criterion.id, line.row);
+        lines.push({ bidId: bid.id, personId: assessor.id, criterionId: criterion.id, score, justification });
+        return null;
       }
       // A row already refused would be reported again as a missing score; say each thing once.
-      for (const group of problems.length > 0 ? [] : groups.values()) {
+      for (const group of problems.length > 0 ? [] : allGroups) {
         const absent = framework.criteria.filter((c) => !group.rows.has(c.id)).map((c) => c.code);
         if (absent.length > 0)
           problems.push(
@@ -174,12 +160,12 @@ export const scoreImportHandlers = {
         );
       }
       // A submitted sheet is final until a lead officer reopens it (as when scoring by hand).
-      for (const [key, group] of groups) {
-        const done = submitted.get(key);
-        if (done)
+      for (const group of allGroups) {
+        const done = group.sheet.submittedAt;
+        if (done !== null)
           throw new Refusal(
             'conflict',
-            `${group.assessor.name} submitted their scores for ${group.ref} on ${formatDate(done.submittedAt)}: ` +
+            `${group.assessor.name} submitted their scores for ${group.ref} on ${formatDate(done)}: ` +
               'a submitted sheet is final unless a lead officer reopens it, with a reason',
           );
       }

@@ -4,6 +4,7 @@ import type { HandlerContext } from '../../electron/handlers/context';
 import { moveRoundTo } from '../support/stages';
 import { TEST_PASSPHRASE, actingAs, testContext } from '../support/temp-db';
 import { addPerson } from '../support/people';
+import { MIN_JUSTIFICATION } from '../../shared/assessment';
 
 /** A small office and a round of two bids with the Invest to Save framework. */
 async function office() {
@@ -385,6 +386,63 @@ describe('assessment', () => {
       expect.stringMatching(/^Row 3: "C9" is not a criterion of this round/),
       'Row 4: there is no person called "Nobody"',
       'Row 5: C1: 9 is off the scale (0 to 5)',
+    ]);
+  });
+
+  it('names every bad row of a scores file in its own words, and each sheet left short once', async () => {
+    const o = await office();
+    await o.ok(
+      dispatch(
+        'assessment:declare',
+        { roundId: o.roundId, bidRefs: ['A1'], conflict: false },
+        o.as('Amy Assessor'),
+      ),
+    );
+    await o.ok(
+      dispatch(
+        'assessment:declare',
+        { roundId: o.roundId, bidRefs: ['A1'], conflict: true, nature: 'Chairs the partnership' },
+        o.as('Bo Assessor'),
+      ),
+    );
+    const file = (lines: string[]) => ({
+      roundId: o.roundId,
+      fileName: 'scores.csv',
+      dataBase64: Buffer.from(['bid,assessor,criterion,score,justification', ...lines].join('\n')).toString(
+        'base64',
+      ),
+    });
+    const issues = async (lines: string[], as = o.lead) => {
+      const r = await dispatch('assessment:importScores', file(lines), as);
+      return !r.ok && r.error.issues?.map((i) => i.message);
+    };
+    expect(
+      await issues([
+        `A1,Bella Board,C1,3,"${reason}"`,
+        `A2,Amy Assessor,C1,3,"${reason}"`,
+        `A1,Bo Assessor,C1,3,"${reason}"`,
+        `A1,Amy Assessor,C1,three,"${reason}"`,
+        `A1,Amy Assessor,C1,3,"${reason}"`,
+        `A1,Amy Assessor,c1,4,"${reason}"`,
+        'A1,Amy Assessor,C2,3,Too short',
+      ]),
+    ).toEqual([
+      'Row 2: Bella Board is not assigned to A1',
+      'Row 3: Amy Assessor has not declared interests in A2',
+      'Row 4: Bo Assessor has a conflict of interest in A1',
+      'Row 5: the score "three" is not a whole number',
+      'Row 7: A1 C1 for Amy Assessor is already on row 6',
+      `Row 8: C2: the justification is missing or shorter than ${MIN_JUSTIFICATION} characters`,
+    ]);
+    expect(await issues([`A1,Bo Assessor,C1,3,"${reason}"`], o.as('Amy Assessor'))).toEqual([
+      "Row 2: only a lead officer can import Bo Assessor's scores",
+    ]);
+    // Rows that are each sound but leave a sheet short are refused once per sheet.
+    expect(await issues([`A1,Amy Assessor,C1,3,"${reason}"`, `A1,Amy Assessor,C3,3,"${reason}"`])).toEqual([
+      `A1 for Amy Assessor: no score for ${o.framework.criteria
+        .map((c) => c.code)
+        .filter((c) => c !== 'C1' && c !== 'C3')
+        .join(', ')} (every criterion is needed, as imported scores count as submitted)`,
     ]);
   });
 
