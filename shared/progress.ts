@@ -2,28 +2,12 @@ import * as z from 'zod';
 import { ROUND_PAGES } from './readiness';
 import { idSchema } from './schemas';
 import type { MovableStage } from './stages';
+import { TASK_STATUSES } from './task-statuses';
 
 // Where a round stands, as a task list on its overview: each task with its status, its count and
 // a link to the next thing to do (electron/handlers/round-progress.ts computes it).
 
-export const TASK_STATUSES = [
-  'done',
-  'in_progress',
-  'not_started',
-  'attention',
-  'cannot_start',
-  'hidden',
-] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
-
-export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
-  done: 'Completed',
-  in_progress: 'In progress',
-  not_started: 'Not yet started',
-  attention: 'Needs attention',
-  cannot_start: 'Cannot start yet',
-  hidden: 'Panel only',
-};
+export { TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus } from './task-statuses';
 
 export const TASK_KEYS = [
   'bids',

@@ -1,5 +1,5 @@
 import { formatMoney } from '../../shared/money';
-import { TASK_STATUS_LABELS } from '../../shared/progress';
+import { TASK_STATUS_LABELS } from '../../shared/task-statuses';
 import { MOVABLE_STAGES, STAGE_LABELS, type MovableStage } from '../../shared/stages';
 import { describeRound, textTable } from './output';
 import {

@@ -35,15 +35,32 @@ const loaders: { [D in Domain]: () => Promise<DomainContract<D>> } = {
   returns: () => import('./returns').then((m) => m.returnsContract),
 };
 
+/**
+ * Channels with a part of their domain's contract to themselves: calling one loads only that part
+ * (a domain's file gathers its parts, so the operations are the same objects either way).
+ */
+const reading = () => import('./rounds-reading').then((m) => m.roundsReadingContract);
+const parts: Partial<Record<Channel, () => Promise<Record<string, Operation>>>> = {
+  'rounds:list': reading,
+  'rounds:get': reading,
+  'rounds:archive': reading,
+  'rounds:restore': reading,
+};
+
 const loaded = new Map<Domain, Record<string, Operation>>();
+const loadedChannels = new Map<string, Operation>();
 
 export function domainOf(channel: Channel): Domain {
   return channel.slice(0, channel.indexOf(':')) as Domain;
 }
 
-/** The channel's operation when its domain is already loaded, without waiting; otherwise undefined. */
+/** The channel's operation when its domain (or its own part) is loaded, without waiting; otherwise undefined. */
 export function loadedOperation(channel: Channel): Operation | undefined {
-  return loaded.get(domainOf(channel))?.[channel];
+  return loadedChannels.get(channel);
+}
+
+function keep(operations: Record<string, Operation>) {
+  for (const [channel, operation] of Object.entries(operations)) loadedChannels.set(channel, operation);
 }
 
 async function loadDomain(domain: Domain): Promise<Record<string, Operation>> {
@@ -51,13 +68,16 @@ async function loadDomain(domain: Domain): Promise<Record<string, Operation>> {
   if (!operations) {
     operations = (await loaders[domain]()) as Record<string, Operation>;
     loaded.set(domain, operations);
+    keep(operations);
   }
   return operations;
 }
 
 /** The channel's operation, loading its domain's part of the contract first if need be. */
 export async function loadOperation(channel: Channel): Promise<Operation> {
-  const operation = (await loadDomain(domainOf(channel)))[channel];
+  const part = parts[channel];
+  if (part && !loadedChannels.has(channel)) keep(await part());
+  const operation = loadedChannels.get(channel) ?? (await loadDomain(domainOf(channel)))[channel];
   if (!operation) throw new Error(`The contract has no ${channel}`);
   return operation;
 }

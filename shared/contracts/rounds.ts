@@ -1,24 +1,16 @@
 import * as z from 'zod';
 import { roundDashboardSchema } from '../dashboard';
 import { roundProgressSchema } from '../progress';
-import {
-  roundCreateSchema,
-  roundListSchema,
-  roundRefSchema,
-  roundSchema,
-  roundUpdateSchema,
-  stageMoveSchema,
-} from '../rounds';
+import { roundCreateSchema, roundUpdateSchema, stageMoveSchema } from '../round-inputs';
+import { roundRefSchema, roundSchema } from '../rounds';
 import { type DomainContract } from './kit';
+import { roundsReadingContract } from './rounds-reading';
 
 // The `rounds:` channels of the contract (shared/contract.ts gathers every domain).
 export const roundsContract = {
-  'rounds:list': { input: roundListSchema, output: z.array(roundSchema) },
-  'rounds:get': { input: roundRefSchema, output: roundSchema },
+  ...roundsReadingContract,
   'rounds:create': { input: roundCreateSchema, output: roundSchema },
   'rounds:update': { input: roundUpdateSchema, output: roundSchema },
-  'rounds:archive': { input: roundRefSchema, output: roundSchema },
-  'rounds:restore': { input: roundRefSchema, output: roundSchema },
   'rounds:setStage': { input: stageMoveSchema, output: roundSchema },
   'rounds:dashboard': { input: roundRefSchema, output: roundDashboardSchema },
   'rounds:progress': {

@@ -58,14 +58,19 @@ describe('the bundled command line at start-up', () => {
     const loaded = [...sources];
 
     // What it needs is there (so the check below is looking at the right files).
-    expect(loaded).toContain('shared/contracts/rounds.ts');
+    expect(loaded).toContain('shared/contracts/rounds-reading.ts');
     expect(loaded).toContain('electron/handlers/rounds.ts');
     expect(loaded).toContain('db/connection.ts');
 
-    // No other domain's schemas or handlers.
+    // No other domain's schemas or handlers, and of the rounds domain only the channels that read.
     const domains = loaded.filter((s) => s.startsWith('shared/contracts/') && !/\/(kit|load)\.ts$/.test(s));
-    expect(domains).toEqual(['shared/contracts/rounds.ts']);
+    expect(domains).toEqual(['shared/contracts/rounds-reading.ts']);
     for (const other of [
+      // Listing rounds builds neither the inputs of creating one nor the overview's schemas.
+      'shared/round-inputs.ts',
+      'shared/dashboard.ts',
+      'shared/progress.ts',
+      'shared/readiness.ts',
       'shared/assessment.ts',
       'shared/bids.ts',
       'shared/grants.ts',

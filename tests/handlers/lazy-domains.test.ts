@@ -18,6 +18,10 @@ describe('the contract and handlers, loaded a domain at a time', () => {
     const result = await dispatch('rounds:list', {}, ctx);
     expect(result).toEqual({ ok: true, value: [] });
     expect(loadedOperation('rounds:get')).toBeDefined();
+    // Listing loads the rounds channels that read (contracts/rounds-reading.ts), not the schemas of
+    // creating or changing a round, nor those of the dashboard and progress pages.
+    expect(loadedOperation('rounds:create')).toBeUndefined();
+    expect(loadedOperation('rounds:progress')).toBeUndefined();
     expect(loadedHandler('rounds:list')).toBeTypeOf('function');
     // Handlers load a channel at a time: another rounds channel's handler is not loaded yet.
     expect(loadedHandler('rounds:progress')).toBeUndefined();

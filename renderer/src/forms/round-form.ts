@@ -1,5 +1,6 @@
 import { parseMoney, penceToInput } from '../../../shared/money';
-import { roundCreateSchema, type Round, type RoundCreate } from '../../../shared/rounds';
+import { roundCreateSchema, type RoundCreate } from '../../../shared/round-inputs';
+import type { Round } from '../../../shared/rounds';
 import type { FieldIssue } from '../../../shared/result';
 
 // What the round form holds (text as typed) and how it becomes a contract input. Kept out of the
