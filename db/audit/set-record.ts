@@ -197,7 +197,8 @@ export function insertSetChanges(
   const last = `(SELECT c.image FROM audit_changes AS c WHERE c.table_name = @table AND c.row_key = ${key}
     ORDER BY c.entry_seq DESC, c.position DESC LIMIT 1)`;
   const place = placeOf(set.table);
-  // A set known to name each row once, every row plain, is neither checked nor grouped again.
+  // A set known to name each row once, every row plain, is neither checked nor grouped again, nor
+  // sorted: its rows come in the order of its keys (json_each's, the outer side of a LEFT JOIN).
   const rows = `SELECT ${set.distinct ? 'k.key' : 'min(k.key)'} AS at, ${key} AS row_key,
       ${imageSql(set.table)} AS image, ${last} AS before, ${place?.sql ?? 'NULL'} AS place
     FROM ${joined(set.table)} ${set.plain ? '' : `WHERE ${plainRowSql(set.table)}`}
@@ -208,7 +209,7 @@ export function insertSetChanges(
       .prepare(
         `INSERT INTO temp.${STAGED_TABLE} (row_key, op, image, place)
          SELECT row_key, CASE WHEN before IS NULL THEN 'insert' ELSE 'update' END, image, place
-         FROM (${rows}) WHERE before IS NULL OR before <> image ORDER BY at`,
+         FROM (${rows}) WHERE before IS NULL OR before <> image ${set.distinct ? '' : 'ORDER BY at'}`,
       )
       .run({ keys: set.keys, table: set.table.name });
     const first = sqlite.prepare(`SELECT min(rowid) FROM temp.${STAGED_TABLE}`).pluck().get() as
