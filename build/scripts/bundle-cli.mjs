@@ -5,7 +5,7 @@
 // newer than the bundle (build/scripts/tranche.mjs), so a user never runs the sources through tsx.
 import { build } from 'esbuild';
 import * as nodeCrypto from 'node:crypto';
-import { cpSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -41,14 +41,50 @@ const lazyCrypto = {
   },
 };
 
+/** How long a file no build has written is kept: far longer than any command runs. */
+const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+
 /**
- * Builds into a folder of its own and then swaps it in, so that a command started meanwhile (or a
- * second `npm run tranche` building at the same moment) never loads half a bundle.
+ * Moves a finished build into dist/cli beside what is there. A command loads some chunks only after
+ * it has started (a channel's schemas and handler, the audit recording of a write, Excel…), so a
+ * rebuild meanwhile (`npm run tranche` after a source changed, or a second one building at the same
+ * moment) must leave the chunks it started with in place: chunk names are hashes of their contents,
+ * so the build's files are renamed in one by one, the migrations' journal after their files, and
+ * main.mjs, the entry, last. Files that no build has written for a day are removed.
+ */
+function moveIn(fresh, target) {
+  const moved = new Set();
+  const move = (name) => {
+    mkdirSync(path.dirname(path.join(target, name)), { recursive: true });
+    renameSync(path.join(fresh, name), path.join(target, name));
+    moved.add(name);
+  };
+  const last = ['migrations/meta/_journal.json', 'main.mjs.map', 'main.mjs'];
+  for (const entry of readdirSync(fresh, { recursive: true, withFileTypes: true })) {
+    const name = path.relative(fresh, path.join(entry.parentPath, entry.name));
+    if (entry.isFile() && !last.includes(name)) move(name);
+  }
+  for (const name of last) move(name);
+  rmSync(fresh, { recursive: true, force: true });
+  const now = Date.now();
+  for (const entry of readdirSync(target, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (
+      entry.isFile() &&
+      !moved.has(path.relative(target, file)) &&
+      now - statSync(file).mtimeMs > STALE_AFTER_MS
+    )
+      rmSync(file, { force: true });
+  }
+}
+
+/**
+ * Builds into a folder of its own and then moves it in (moveIn), so that a command started
+ * meanwhile never loads half a bundle, nor misses a chunk it loads later.
  */
 export async function bundleCli() {
   const target = path.join(root, 'dist/cli');
   const fresh = `${target}.${process.pid}.new`;
-  const old = `${target}.${process.pid}.old`;
   rmSync(fresh, { recursive: true, force: true });
   const { metafile } = await build({
     absWorkingDir: root,
@@ -86,13 +122,7 @@ export async function bundleCli() {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
   writeFileSync(path.join(fresh, 'inputs.json'), JSON.stringify([...sources, ...migrations].sort()));
-  try {
-    renameSync(target, old);
-  } catch {
-    // No bundle yet, or another build moved it first.
-  }
-  renameSync(fresh, target);
-  rmSync(old, { recursive: true, force: true });
+  moveIn(fresh, target);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await bundleCli();
