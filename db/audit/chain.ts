@@ -3,7 +3,14 @@ import { canonicalJson, GENESIS_HASH, sha256Hex } from './canonical';
 import { signEntryHash, type EntrySigner } from './entry-signature';
 import { groupBy } from '../group-by';
 import { createHash } from 'node:crypto';
-import { insertSetChanges, isSetNote, keysForJs, setRounds, type PendingSet } from './set-record';
+import {
+  forgetDistinctNotes,
+  insertSetChanges,
+  isSetNote,
+  keysForJs,
+  takeDistinct,
+  type PendingSet,
+} from './set-record';
 import {
   auditedTables,
   canonicalKey,
@@ -261,9 +268,11 @@ export function pendingChanges(sqlite: Database.Database): Pending {
       note(p.table_name, p.row_key);
       continue;
     }
-    const set = { table, keys: p.row_key };
+    const set: PendingSet = { table, keys: p.row_key, distinct: takeDistinct(p.row_key), plain: false };
+    const forJs = keysForJs(sqlite, set);
+    set.plain = forJs.length === 0;
     sets.push(set);
-    for (const key of keysForJs(sqlite, set)) note(p.table_name, key);
+    for (const key of forJs) note(p.table_name, key);
   }
   const now = new Map<string, { image: string | null; before: string | null | undefined }>();
   for (const [name, keys] of keysOf) {
@@ -282,6 +291,7 @@ export function pendingChanges(sqlite: Database.Database): Pending {
 
 export function clearPending(sqlite: Database.Database): void {
   sqlite.prepare('DELETE FROM audit_pending').run();
+  forgetDistinctNotes();
 }
 
 /** Where the chain stands: its last entry's number and hash; null before it begins. */
@@ -322,9 +332,11 @@ export function appendEntry(
   // The sets' rows follow, written by SQLite; counted by table for the summary, as the others are.
   const counts = countByTable(changes);
   let position = changes.length;
+  const setRounds: number[] = [];
   for (const set of sets) {
-    const written = insertSetChanges(sqlite, set, seq, position);
+    const { written, rounds } = insertSetChanges(sqlite, set, seq, position);
     position += written;
+    setRounds.push(...rounds);
     if (written > 0) counts.set(set.table.name, (counts.get(set.table.name) ?? 0) + written);
   }
   const fields: EntryFields = {
@@ -334,11 +346,7 @@ export function appendEntry(
     personName: op.personName,
     keyFingerprint: op.signer?.fingerprint ?? op.keyFingerprint,
     operation: op.operation,
-    rounds: roundsColumn([
-      ...op.rounds,
-      ...roundsOf(sqlite, changes),
-      ...sets.flatMap((s) => setRounds(sqlite, s)),
-    ]),
+    rounds: roundsColumn([...op.rounds, ...roundsOf(sqlite, changes), ...setRounds]),
     summary: op.summary + changeCount(counts),
     input: canonicalJson(op.input),
     changesHash:

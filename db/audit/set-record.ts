@@ -4,13 +4,13 @@ import { auditedTables, canonicalKeySql, quoteId, type AuditedTable } from './ta
 // Set-based recording, for a write of tens of thousands of rows (a score import). The capture
 // triggers pass over the tables the write names, and the write notes its rows instead as one
 // audit_pending row holding every key (a JSON array where a trigger writes a JSON object). When
-// the entry is sealed, each row is read, imaged and written into audit_changes by one INSERT …
-// SELECT, with the image text the sealer writes in JavaScript (SQLite's json_object writes every
-// character of text and every integer as JSON.stringify does), so verify and the hash are
-// unchanged. A row SQLite cannot image so (a real, a blob, a secret column, a row now gone) is
-// handed to the usual sealing. The triggers pass over the tables only while the write runs,
-// inside Tranche's own transaction; a row written then but not named is not in the chain, and
-// verify reports it as changed outside Tranche.
+// the entry is sealed, each row is read and imaged by one INSERT … SELECT into a TEMP table, whose
+// rowids then number the rows appended to audit_changes. The images are the text the sealer
+// writes in JavaScript (SQLite's json_object writes every character of text and every integer as
+// JSON.stringify does), so verify and the hash are unchanged. A row SQLite cannot image so (a
+// real, a blob, a secret column, a row now gone) is handed to the usual sealing. The triggers
+// pass over the tables only while the write runs, inside Tranche's own transaction; a row written
+// then but not named is not in the chain, and verify reports it as changed outside Tranche.
 
 /** Rows one set-based write changed: per table, each row's primary key, columns in key order. */
 export type SetKeys = Record<string, readonly (readonly (number | string)[])[]>;
@@ -25,7 +25,14 @@ export function captureCondition(table: string): string {
 
 export function installQuietTable(sqlite: Database.Database): void {
   sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS ${QUIET_TABLE} (table_name TEXT PRIMARY KEY) WITHOUT ROWID`);
+  sqlite.exec(STAGED_TABLE_SQL);
 }
+
+// A set's changed rows on their way into audit_changes: numbered by rowid as they are staged, so
+// that their positions follow without a window function, and placed (round or bid) for the entry.
+const STAGED_TABLE = 'audit_set_rows';
+const STAGED_TABLE_SQL = `CREATE TEMP TABLE IF NOT EXISTS ${STAGED_TABLE}
+  (row_key TEXT NOT NULL, op TEXT NOT NULL, image TEXT NOT NULL, place INTEGER)`;
 
 /**
  * Runs `write` (set-based statements on `tables`) with the capture triggers passing over those
@@ -54,8 +61,43 @@ export function writeAsSet(sqlite: Database.Database, tables: readonly string[],
   const note = sqlite.prepare('INSERT INTO main.audit_pending (table_name, row_key) VALUES (?, ?)');
   for (const [table, rows] of Object.entries(keys)) {
     if (!tables.includes(table)) throw new Error(`The write named ${table}, which it did not say it writes`);
-    if (rows.length > 0) note.run(table, JSON.stringify(rows));
+    if (rows.length === 0) continue;
+    const once = eachOnce(rows);
+    const text = JSON.stringify(once ?? rows);
+    if (once) distinctNotes.add(text);
+    note.run(table, text);
   }
+}
+
+/**
+ * Notes known to name each row once, by their text. Only keys of whole numbers are told apart
+ * here (two different texts can name one row: 1 and "1", or "01", in an integer column); a set
+ * not in this list is grouped by its rows' canonical keys when it is recorded, as before.
+ */
+const distinctNotes = new Set<string>();
+
+/** The keys with repeats left out (the first kept), when every part of every key is a whole number. */
+function eachOnce(rows: readonly (readonly (number | string)[])[]): (readonly (number | string)[])[] | null {
+  const seen = new Set<string>();
+  const once: (readonly (number | string)[])[] = [];
+  for (const row of rows) {
+    if (!row.every((part) => Number.isSafeInteger(part))) return null;
+    const id = row.join(',');
+    if (seen.has(id)) continue;
+    seen.add(id);
+    once.push(row);
+  }
+  return once;
+}
+
+/** Whether a noted set names each row once; forgotten once read (a note lives for one entry). */
+export function takeDistinct(rowKey: string): boolean {
+  return distinctNotes.delete(rowKey);
+}
+
+/** Forgets every note (when the pending notes are cleared): one left by a write rolled back too. */
+export function forgetDistinctNotes(): void {
+  distinctNotes.clear();
 }
 
 function hasQuietTable(sqlite: Database.Database): boolean {
@@ -74,6 +116,10 @@ export interface PendingSet {
   table: AuditedTable;
   /** The keys as noted: a JSON array of arrays, key columns in key order. */
   keys: string;
+  /** Each row is named once (takeDistinct), so its rows need no grouping. */
+  distinct: boolean;
+  /** Every row is present and plain (keysForJs found none), so none needs checking again. */
+  plain: boolean;
 }
 
 const SECRET_COLUMN = /passphrase|password|secret|private|sealed|salt/i;
@@ -126,43 +172,70 @@ export function keysForJs(sqlite: Database.Database, set: PendingSet): string[] 
     .all({ keys: set.keys }) as string[];
 }
 
+/** Where a table's rows belong: a round row itself, a round_id column, or a bid's round. */
+function placeOf(table: AuditedTable): { sql: string; kind: 'round' | 'bid' } | null {
+  const columns = table.columns;
+  if (table.name === 'rounds' && columns.includes('id')) return { sql: 't."id"', kind: 'round' };
+  if (columns.includes('round_id')) return { sql: 't."round_id"', kind: 'round' };
+  if (columns.includes('bid_id')) return { sql: 't."bid_id"', kind: 'bid' };
+  return null;
+}
+
 /**
  * Writes the set's rows SQLite can image into audit_changes as entry `seq`, from `position` on,
- * each row once, leaving out a row whose image the chain already holds last. Returns how many.
+ * each row once, leaving out a row whose image the chain already holds last. Returns how many,
+ * and the rounds those rows belong to.
  */
-export function insertSetChanges(sqlite: Database.Database, set: PendingSet, seq: number, position: number) {
-  if (!imagedInSql(set.table)) return 0;
+export function insertSetChanges(
+  sqlite: Database.Database,
+  set: PendingSet,
+  seq: number,
+  position: number,
+): { written: number; rounds: number[] } {
+  if (!imagedInSql(set.table)) return { written: 0, rounds: [] };
   const key = canonicalKeySql(set.table, 't');
   const last = `(SELECT c.image FROM audit_changes AS c WHERE c.table_name = @table AND c.row_key = ${key}
     ORDER BY c.entry_seq DESC, c.position DESC LIMIT 1)`;
-  const rows = `SELECT min(k.key) AS at, ${key} AS row_key, ${imageSql(set.table)} AS image,
-      ${last} AS before
-    FROM ${joined(set.table)} WHERE ${plainRowSql(set.table)} GROUP BY row_key`;
-  const result = sqlite
-    .prepare(
-      `INSERT INTO audit_changes (entry_seq, position, table_name, row_key, op, image)
-       SELECT @seq, @position - 1 + row_number() OVER (ORDER BY at), @table, row_key,
-         CASE WHEN before IS NULL THEN 'insert' ELSE 'update' END, image
-       FROM (${rows}) WHERE before IS NULL OR before <> image ORDER BY at`,
-    )
-    .run({ keys: set.keys, seq, position, table: set.table.name });
-  return result.changes;
-}
-
-/** The rounds the set's rows belong to: a round row itself, a round_id column, or a bid's round. */
-export function setRounds(sqlite: Database.Database, set: PendingSet): number[] {
-  const columns = set.table.columns;
-  const from = joined(set.table);
-  const sql =
-    set.table.name === 'rounds' && columns.includes('id')
-      ? `SELECT DISTINCT t."id" FROM ${from}`
-      : columns.includes('round_id')
-        ? `SELECT DISTINCT t."round_id" FROM ${from}`
-        : columns.includes('bid_id')
-          ? // Each bid once, then its round: not a look-up in bids for every row of the set.
-            `SELECT DISTINCT b.round_id FROM main.bids AS b WHERE b.id IN (SELECT t."bid_id" FROM ${from})`
-          : null;
-  if (!sql) return [];
-  const ids = sqlite.prepare(sql).pluck().all({ keys: set.keys });
-  return ids.filter((id): id is number => typeof id === 'number');
+  const place = placeOf(set.table);
+  // A set known to name each row once, every row plain, is neither checked nor grouped again, nor
+  // sorted: its rows come in the order of its keys (json_each's, the outer side of a LEFT JOIN).
+  const rows = `SELECT ${set.distinct ? 'k.key' : 'min(k.key)'} AS at, ${key} AS row_key,
+      ${imageSql(set.table)} AS image, ${last} AS before, ${place?.sql ?? 'NULL'} AS place
+    FROM ${joined(set.table)} ${set.plain ? '' : `WHERE ${plainRowSql(set.table)}`}
+    ${set.distinct ? '' : 'GROUP BY row_key'}`;
+  sqlite.exec(`${STAGED_TABLE_SQL}; DELETE FROM temp.${STAGED_TABLE}`);
+  try {
+    sqlite
+      .prepare(
+        `INSERT INTO temp.${STAGED_TABLE} (row_key, op, image, place)
+         SELECT row_key, CASE WHEN before IS NULL THEN 'insert' ELSE 'update' END, image, place
+         FROM (${rows}) WHERE before IS NULL OR before <> image ${set.distinct ? '' : 'ORDER BY at'}`,
+      )
+      .run({ keys: set.keys, table: set.table.name });
+    const first = sqlite.prepare(`SELECT min(rowid) FROM temp.${STAGED_TABLE}`).pluck().get() as
+      number | null;
+    if (first === null) return { written: 0, rounds: [] };
+    const written = sqlite
+      .prepare(
+        `INSERT INTO audit_changes (entry_seq, position, table_name, row_key, op, image)
+         SELECT @seq, @position + rowid - @first, @table, row_key, op, image
+         FROM temp.${STAGED_TABLE} ORDER BY rowid`,
+      )
+      .run({ seq, position, first, table: set.table.name }).changes;
+    const placed = `SELECT DISTINCT place FROM temp.${STAGED_TABLE} WHERE place IS NOT NULL`;
+    const rounds = !place
+      ? []
+      : (sqlite
+          .prepare(
+            place.kind === 'round'
+              ? placed
+              : // Each bid once, then its round: not a look-up in bids for every row of the set.
+                `SELECT DISTINCT b.round_id FROM main.bids AS b WHERE b.id IN (${placed})`,
+          )
+          .pluck()
+          .all() as unknown[]);
+    return { written, rounds: rounds.filter((id): id is number => typeof id === 'number') };
+  } finally {
+    sqlite.exec(`DELETE FROM temp.${STAGED_TABLE}`);
+  }
 }

@@ -1,6 +1,5 @@
 import { PROFILE_KEY } from '../handlers/actor';
 import type { HandlerContext } from '../handlers/context';
-import { unlockPerson } from '../handlers/identity';
 import { Refusal } from '../handlers/refusal';
 import { CliRefusal } from './refusal';
 
@@ -69,6 +68,8 @@ export async function unlockActor(ctx: HandlerContext, name: string | undefined,
   }
   const passphrase = await secrets.current(person.name);
   try {
+    // Loaded only when someone is to be unlocked: a command acting as nobody never needs it.
+    const { unlockPerson } = await import('../handlers/identity');
     await unlockPerson(ctx, person, passphrase, { remember: false });
   } catch (error) {
     if (error instanceof Refusal) throw new CliRefusal(error.message);

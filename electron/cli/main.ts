@@ -2,20 +2,14 @@ import { readFileSync } from 'node:fs';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
 import { terminalPrompt } from './prompt';
 import { runCli } from './run';
+import { writeOut } from './stdout';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 
-// A reader that stops early (`tranche … | head`) closes the pipe: that is not a failure, and the
-// command has already done its work by the time it prints.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
-
 process.exitCode = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(`${text}\n`),
+  stdout: (text) => writeOut(`${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),
   env: process.env,
   migrationsFolder: MIGRATIONS_FOLDER,

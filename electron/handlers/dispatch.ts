@@ -8,7 +8,10 @@ import { readContext, type HandlerContext } from './context';
 import { Refusal } from './refusal';
 import { storeFault } from '../../db/store-faults';
 import { loadedHandler, loadHandler } from './handler-loaders';
-import { runRecorded } from './audit/record';
+
+// The audit chain's side of a write (electron/handlers/audit/record.ts), loaded with the first write:
+// a command that only reads never needs it.
+let recording: typeof import('./audit/record') | undefined;
 
 export interface DispatchOptions {
   /** Where unexpected failures are reported (the message to the caller stays generic). */
@@ -61,9 +64,11 @@ export async function dispatch(
       enforceRuleBook(channel, parsed.data, reading);
       value = await handler(parsed.data, reading);
     } else {
+      // Every write is recorded in the audit chain (electron/handlers/audit/record.ts), loaded before
+      // the rule book is applied so that nothing waits between the check and the write.
+      const { runRecorded } = (recording ??= await import('./audit/record'));
       // The rule book first: the right person, at the right stage of the round, or nothing runs.
       enforceRuleBook(channel, parsed.data, ctx);
-      // Every write is recorded in the audit chain (electron/handlers/audit/record.ts).
       value = await runRecorded(channel, parsed.data, ctx, () => handler(parsed.data, ctx));
     }
     return ok(operation.output.parse(value));

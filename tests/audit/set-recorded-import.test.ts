@@ -209,6 +209,53 @@ describe('a score import, recorded as a set', () => {
     ).toThrow(/did not say it writes/);
   });
 
+  it('records each row a set names once, in the order first named, leaving out a row not changed', async () => {
+    const { ctx, connection } = await scoringRound();
+    const sqlite = connection.sqlite;
+    const [a1, a2, a3] = sqlite
+      .prepare("SELECT id FROM bids WHERE ref IN ('A1', 'A2', 'A3') ORDER BY ref")
+      .pluck()
+      .all() as number[];
+    const amy = sqlite.prepare("SELECT id FROM people WHERE name = 'Amy Assessor'").pluck().get() as number;
+    const write = sqlite.prepare(
+      'INSERT OR IGNORE INTO submissions (bid_id, person_id, submitted_at) VALUES (?, ?, ?)',
+    );
+    const at = '2026-11-22T09:00:00.000Z';
+    const recordSet = (ids: number[], keys: (number | string)[][]) => {
+      ctx.store.transaction(() =>
+        writeAsSet(sqlite, ['submissions'], () => {
+          for (const id of ids) write.run(id, amy, at);
+          return { submissions: keys };
+        }),
+      );
+      const seq = sqlite.prepare('SELECT max(seq) FROM audit_entries').pluck().get() as number;
+      return changesOf(sqlite, seq).map((c) => [c.position, JSON.parse(c.row_key).bid_id, c.op]);
+    };
+    expect(recordSet([a1!], [[a1!, amy]])).toEqual([[0, a1, 'insert']]);
+    // A1 is written again unchanged (ignored); A2 is named twice.
+    expect(
+      recordSet(
+        [a1!, a2!],
+        [
+          [a2!, amy],
+          [a1!, amy],
+          [a2!, amy],
+        ],
+      ),
+    ).toEqual([[0, a2, 'insert']]);
+    // Two texts that name one row (a number and the same as text) are one row too.
+    expect(
+      recordSet(
+        [a3!],
+        [
+          [String(a3), amy],
+          [a3!, amy],
+        ],
+      ),
+    ).toEqual([[0, a3, 'insert']]);
+    expect(verifyDatabase(connection).problems.filter((p) => p.startsWith('submissions row'))).toEqual([]);
+  });
+
   it('hands a row SQLite cannot image as the sealer does (a real) to the usual sealing, so it verifies', async () => {
     const { ctx, connection, framework } = await scoringRound();
     const sqlite = connection.sqlite;

@@ -83,6 +83,9 @@ describe('the bundled command line at start-up', () => {
       'electron/handlers/packs.ts',
       'electron/handlers/grants/index.ts',
       'electron/cli/verify-file.ts',
+      // The audit chain's side of a write, and unlocking a person, load only when needed.
+      'electron/handlers/audit/record.ts',
+      'electron/handlers/identity.ts',
     ])
       expect(loaded, other).not.toContain(other);
 
