@@ -259,8 +259,12 @@ export function checkDatabaseFile(file: string): FileCheck {
 /** PRAGMA integrity_check's findings; empty when the file is sound. */
 export function integrityProblems(sqlite: Database.Database): string[] {
   const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];
-  const found = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
-  return found.map((r) => `integrity_check: ${r}`);
+  return integrityFindings(rows.map((r) => r.integrity_check));
+}
+
+/** integrity_check's rows as problems: every row but a lone "ok". */
+export function integrityFindings(rows: string[]): string[] {
+  return rows.filter((r) => r !== 'ok').map((r) => `integrity_check: ${r}`);
 }
 
 export function newestGoodBackup(databaseFile: string): string | null {

@@ -6,7 +6,14 @@ import path from 'node:path';
 import { prepareAudit } from './audit/startup';
 import { auditTablesPresent } from './audit/tables';
 import { verifyDatabase } from './audit/verify';
-import { integrityProblems, makeBackup, newestGoodBackup, removeStoppedCopies } from './backup';
+import {
+  integrityFindings,
+  integrityProblems,
+  makeBackup,
+  newestGoodBackup,
+  removeStoppedCopies,
+} from './backup';
+import { checkIntegrityAlongside, type IntegrityAlongside } from './integrity-alongside';
 import { newerSchemaReason, openFileReadOnly, unwritableReason } from './store-states';
 
 // The one place that opens the database. Everything else receives a Store (db/store.ts).
@@ -17,6 +24,13 @@ export type TrancheDb = BetterSQLite3Database;
 
 export interface OpenOptions {
   migrationsFolder: string;
+  /**
+   * A file at least this large has its integrity check run on a thread of its own while the caller
+   * works (db/integrity-alongside.ts), not before the open returns: the command line's choice, where
+   * the check at 20,000 bids took longer than most commands. Its first write, and anything that
+   * reads the file's health, waits for the check. Unset: the check comes first (the app, once a start).
+   */
+  checkAlongsideFromBytes?: number;
 }
 
 /** How the file was found at open. */
@@ -34,6 +48,11 @@ export interface DatabaseHealth {
   goodBackup: string | null;
   /** Backups made and chain entries written while opening, for the log. */
   notes: string[];
+  /**
+   * True when integrity_check runs beside the caller's work (OpenOptions.checkAlongsideFromBytes):
+   * reading readOnly, readOnlyReason, damage or goodBackup then waits for it.
+   */
+  checkedAlongside?: true;
 }
 
 export interface Connection {
@@ -67,9 +86,12 @@ export function openDatabase(file: string, options: OpenOptions): Connection {
   const unwritable = existed ? unwritableReason(file) : null;
   if (unwritable) return openReadOnly(file, { reason: unwritable });
   const sqlite = new Database(file);
+  const large =
+    existed && statSync(file).size >= (options.checkAlongsideFromBytes ?? Number.POSITIVE_INFINITY);
+  const alongside = large ? checkIntegrityAlongside(file) : null;
   let damage: string[];
   try {
-    damage = existed ? integrityProblems(sqlite) : [];
+    damage = existed && !alongside ? integrityProblems(sqlite) : [];
   } catch (error) {
     sqlite.close();
     throw damagedBeyondReading(file, error);
@@ -81,6 +103,7 @@ export function openDatabase(file: string, options: OpenOptions): Connection {
   // A newer Tranche's file is left exactly as it is: opened again read-only, before anything writes.
   const newer = existed ? newerSchemaReason(sqlite, file, options.migrationsFolder) : null;
   if (newer) {
+    alongside?.stop();
     sqlite.close();
     return openReadOnly(file, { reason: newer });
   }
@@ -92,6 +115,13 @@ export function openDatabase(file: string, options: OpenOptions): Connection {
     const db = drizzle(sqlite);
     const notes: string[] = stoppedCopiesRemoved(file);
     const pending = pendingMigrations(sqlite, options.migrationsFolder);
+    // Migrating writes at once: a file to migrate has its check finished first, as it always did.
+    const found = alongside && pending.length > 0 ? findingsOf(alongside.answer()) : [];
+    if (found.length > 0) {
+      sqlite.close();
+      return openReadOnly(file, { damage: found });
+    }
+    const health = alongside && pending.length === 0 ? healthAlongside(file, alongside, notes) : null;
     let problemsBefore = 0;
     if (existed && pending.length > 0 && hasTables(sqlite)) {
       notes.push(`Backed up to ${makeBackup(sqlite, file, 'migration')} before migrating`);
@@ -101,24 +131,67 @@ export function openDatabase(file: string, options: OpenOptions): Connection {
     // foreign-key scan of the whole file, which at 20,000 bids costs more than most commands.
     if (pending.length > 0) runMigrations(sqlite, db, options.migrationsFolder);
     sqlite.pragma('foreign_keys = ON');
-    notes.push(...prepareAudit(sqlite, { migrated: pending, at: new Date().toISOString(), problemsBefore }));
+    const beforeFirstWrite = health ? () => refuseWhenDamaged(health) : undefined;
+    const at = new Date().toISOString();
+    notes.push(...prepareAudit(sqlite, { migrated: pending, at, problemsBefore, beforeFirstWrite }));
     const reader = openReader(file, sqlite);
     return {
       db,
       sqlite,
       reader: { db: reader === sqlite ? db : drizzle(reader), sqlite: reader },
       file,
-      health: { readOnly: false, readOnlyReason: null, damage: [], goodBackup: null, notes },
+      health: health ?? { readOnly: false, readOnlyReason: null, damage: [], goodBackup: null, notes },
       schemaVersion: () => schemaVersion(sqlite),
       close: () => {
+        alongside?.stop();
         if (reader !== sqlite) reader.close();
         sqlite.close();
       },
     };
   } catch (error) {
+    alongside?.stop();
     sqlite.close();
     throw error;
   }
+}
+
+/** A write to a file whose check found damage, refused as a file opened read-only refuses it. */
+export class DamagedDatabase extends Error {
+  readonly code = 'TRANCHE_DAMAGED';
+}
+
+function refuseWhenDamaged(health: DatabaseHealth): void {
+  if (health.readOnly) throw new DamagedDatabase(health.readOnlyReason ?? 'The database is damaged');
+}
+
+function findingsOf(answer: ReturnType<IntegrityAlongside['answer']>): string[] {
+  return 'rows' in answer
+    ? integrityFindings(answer.rows)
+    : [`integrity_check could not finish: ${answer.error}`];
+}
+
+/** The health of a file whose check runs alongside: each part waits for the check when first read. */
+function healthAlongside(file: string, check: IntegrityAlongside, notes: string[]): DatabaseHealth {
+  let found: string[] | undefined;
+  let backup: string | null | undefined;
+  const damage = () => (found ??= findingsOf(check.answer()));
+  const goodBackup = () => (backup ??= damage().length > 0 ? newestGoodBackup(file) : null);
+  return {
+    get readOnly() {
+      return damage().length > 0;
+    },
+    get readOnlyReason() {
+      return damage().length > 0 ? damagedMessage(file, goodBackup()) : null;
+    },
+    get damage() {
+      return damage();
+    },
+    get goodBackup() {
+      return goodBackup();
+    },
+    notes,
+    checkedAlongside: true,
+  };
 }
 
 /** Removes what a backup of this file killed outright left (db/backup.ts), saying so for the log. */

@@ -9,6 +9,8 @@ import { busyTimeoutMs } from './connection';
 export function storeFault(error: unknown, file: string): string | null {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return null;
+  // A write refused because the integrity check running alongside found the file damaged.
+  if (code === 'TRANCHE_DAMAGED') return (error as Error).message;
   const uncreatable = cannotCreateReason(code, file);
   if (uncreatable) return uncreatable;
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))

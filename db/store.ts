@@ -169,7 +169,9 @@ function readStore(connection: Connection): ReadStore {
 /** What handlers get instead of the database handle: named queries and a transaction boundary. */
 export function createStore(connection: Connection) {
   const { db, sqlite } = connection;
-  const audited = !connection.health.readOnly && auditTablesPresent(sqlite);
+  // A file still being checked alongside is written only once the check passes (connection.ts).
+  const openedReadOnly = !connection.health.checkedAlongside && connection.health.readOnly;
+  const audited = !openedReadOnly && auditTablesPresent(sqlite);
   return {
     ...queries(db, sqlite),
     /**

@@ -19,10 +19,15 @@ import { installCaptureTriggers } from './triggers';
 type Transaction = ReturnType<Database.Database['transaction']>;
 const KINDS = ['deferred', 'immediate', 'exclusive'] as const;
 
-export function captureBeforeWrites(sqlite: Database.Database): void {
+export function captureBeforeWrites(
+  sqlite: Database.Database,
+  beforeFirstWrite: () => void = () => undefined,
+): void {
   let installed = false;
   const install = () => {
     if (installed) return;
+    // The same doors hold a write until the file's integrity check has passed (connection.ts).
+    beforeFirstWrite();
     if (sqlite.inTransaction)
       throw new Error(
         'The audit capture triggers must be installed before a transaction begins, not inside it',

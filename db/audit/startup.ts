@@ -3,7 +3,7 @@ import { appendEntry, clearPending, differencesFromChain, type AuditOperation } 
 import { sealPending } from './recorder';
 import { auditTablesPresent } from './tables';
 import { captureBeforeWrites } from './capture-before-writes';
-import { installGuardTriggers } from './triggers';
+import { installGuardTriggers, missingGuardTriggers } from './triggers';
 
 // What the open sequence does for the chain, once the schema is current: start the chain on a
 // database that has none, re-record the rows a migration rewrote, seal any changes a stopped
@@ -35,17 +35,29 @@ export function heldKeys(sqlite: Database.Database): number {
 
 export function prepareAudit(
   sqlite: Database.Database,
-  options: { migrated: string[]; at: string; problemsBefore?: number },
+  options: {
+    migrated: string[];
+    at: string;
+    problemsBefore?: number;
+    /** Runs before this connection first writes; throws to refuse the write (a damaged file). */
+    beforeFirstWrite?: () => void;
+  },
 ): string[] {
   if (!auditTablesPresent(sqlite)) return [];
-  installGuardTriggers(sqlite);
+  const beforeFirstWrite = options.beforeFirstWrite ?? (() => undefined);
+  // Creating a guard trigger an insider dropped is a write of its own.
+  if (missingGuardTriggers(sqlite).length > 0) {
+    beforeFirstWrite();
+    installGuardTriggers(sqlite);
+  }
   const notes: string[] = [];
   // Most starts have nothing to record: then nothing is written, and a start never waits on (or
   // holds up) another Tranche writing to the same file.
   if (nothingToRecord(sqlite, options.migrated)) {
-    captureBeforeWrites(sqlite);
+    captureBeforeWrites(sqlite, beforeFirstWrite);
     return notes;
   }
+  beforeFirstWrite();
   sqlite
     .transaction(() => {
       const empty = sqlite.prepare('SELECT count(*) FROM audit_entries').pluck().get() === 0;
@@ -85,7 +97,7 @@ export function prepareAudit(
       }
     })
     .immediate();
-  captureBeforeWrites(sqlite);
+  captureBeforeWrites(sqlite, beforeFirstWrite);
   return notes;
 }
 

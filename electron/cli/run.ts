@@ -25,6 +25,12 @@ const commands: Command[] = [
   ...publishCommands,
 ];
 
+/**
+ * Files from this size are checked alongside the command (OpenOptions.checkAlongsideFromBytes). A
+ * smaller file's check takes less than starting the thread saves (about 45 ms at 16 MiB).
+ */
+const CHECK_ALONGSIDE_FROM_BYTES = 16 * 1024 * 1024;
+
 export const EXIT_DONE = 0;
 export const EXIT_UNEXPECTED = 1;
 export const EXIT_REFUSED = 2;
@@ -39,6 +45,8 @@ export interface CliIo {
   prompt?: (question: string) => Promise<string>;
   /** The key derivation for new passphrases (tests choose a cheap one). */
   kdf?: KdfParams;
+  /** From what size a file's integrity check runs alongside the command (tests choose 0). */
+  checkAlongsideFromBytes?: number;
 }
 
 const globalOptions = {
@@ -110,7 +118,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const open = (): Connection => {
     if (connection) return connection;
     try {
-      connection = openDatabase(file, { migrationsFolder: io.migrationsFolder });
+      connection = openDatabase(file, {
+        migrationsFolder: io.migrationsFolder,
+        checkAlongsideFromBytes: io.checkAlongsideFromBytes ?? CHECK_ALONGSIDE_FROM_BYTES,
+      });
     } catch (error) {
       const fault = storeFault(error, file);
       if (fault) throw new CliRefusal(fault);
@@ -118,7 +129,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         `cannot open the database ${file}: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-    if (connection.health.readOnly)
+    // A check still running alongside says what it found when the command is done (below).
+    if (!connection.health.checkedAlongside && connection.health.readOnly)
       io.stderr(
         `tranche: ${connection.health.readOnlyReason ?? damagedMessage(file, connection.health.goodBackup)}`,
       );
@@ -180,6 +192,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`tranche: unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT_UNEXPECTED;
   } finally {
+    if (connection?.health.checkedAlongside && connection.health.readOnly)
+      io.stderr(`tranche: ${connection.health.readOnlyReason ?? damagedMessage(file, null)}`);
     connection?.close();
   }
 }

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +20,7 @@ import {
   tempDir,
   unlockAs,
 } from '../support/temp-db';
+import { damageIndex } from '../support/damaged-file';
 import { signedRound, tamper } from './signed-round';
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -41,21 +41,6 @@ const asLead = (file: string, ...args: string[]) =>
   cli(['--db', file, '--as', 'Dan Hughes', ...args], { TRANCHE_PASSPHRASE: TEST_PASSPHRASE });
 
 const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-
-/** Damages one index page of the file so that integrity_check reports it (the table stays readable). */
-export function damageIndex(file: string, index: string, text: string) {
-  const raw = new Database(file);
-  raw.pragma('wal_checkpoint(TRUNCATE)');
-  const root = raw.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').pluck().get(index) as number;
-  const pageSize = raw.pragma('page_size', { simple: true }) as number;
-  raw.close();
-  const bytes = readFileSync(file);
-  const page = bytes.subarray((root - 1) * pageSize, root * pageSize);
-  const at = page.indexOf(text);
-  if (at < 0) throw new Error(`"${text}" is not on the root page of ${index}`);
-  page.write('#', at);
-  writeFileSync(file, bytes);
-}
 
 describe('backups and restore', () => {
   it('backs up before migrating an existing file, then starts the chain on it', () => {

@@ -26,7 +26,9 @@ export async function runRecorded<T>(
 ): Promise<T> {
   const { store } = ctx;
   const write = ruleFor(channel).access === 'write';
-  if (store.health.readOnly) {
+  // A file whose check runs alongside is not asked here, which would wait for the check before the
+  // handler's own reading: its first write waits for it instead, and is refused if it found damage.
+  if (!store.health.checkedAlongside && store.health.readOnly) {
     if (write)
       throw new Refusal(
         'conflict',
