@@ -5,7 +5,16 @@
 // newer than the bundle (build/scripts/tranche.mjs), so a user never runs the sources through tsx.
 import { build } from 'esbuild';
 import * as nodeCrypto from 'node:crypto';
-import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -117,7 +126,10 @@ export async function bundleCli() {
   cpSync(path.join(root, 'db/migrations'), path.join(fresh, 'migrations'), { recursive: true });
   // What it was built from, so `npm run tranche` can tell a stale bundle by those files alone
   // (build/scripts/tranche.mjs) rather than by reading every folder of sources at each start.
-  const sources = Object.keys(metafile.inputs).filter((file) => !file.startsWith('node_modules/'));
+  // (Files only: a stand-in module of a plugin, such as lazy-crypto's, is no file to compare.)
+  const sources = Object.keys(metafile.inputs).filter(
+    (file) => !file.startsWith('node_modules/') && existsSync(path.join(root, file)),
+  );
   const migrations = readdirSync(path.join(root, 'db/migrations'), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -28,5 +28,17 @@ describe('rebuilding the bundled command line', () => {
     const help = spawnSync(process.execPath, ['dist/cli/main.mjs', '--help'], { encoding: 'utf8' });
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Usage: tranche');
+  }, 120_000);
+
+  it('is current straight after it is built: `npm run tranche` runs it without building it again', () => {
+    const build = spawnSync(process.execPath, ['build/scripts/bundle-cli.mjs'], { encoding: 'utf8' });
+    expect(build.status, build.stderr).toBe(0);
+    // Every file the bundle lists as built from is a file (tranche.mjs compares their times).
+    const inputs = JSON.parse(readFileSync('dist/cli/inputs.json', 'utf8')) as string[];
+    expect(inputs.filter((file) => !existsSync(file))).toEqual([]);
+    const built = statSync('dist/cli/main.mjs').mtimeMs;
+    const run = spawnSync(process.execPath, ['build/scripts/tranche.mjs', '--help'], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(statSync('dist/cli/main.mjs').mtimeMs).toBe(built);
   }, 120_000);
 });
