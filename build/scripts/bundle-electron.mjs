@@ -12,10 +12,23 @@ const common = {
   external: ['electron', 'better-sqlite3'],
 };
 
-await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs' });
+// A CommonJS file has no import.meta: the main process and the engine get its url from __filename
+// (the shared database code resolves better-sqlite3 from it; the sandboxed preload needs neither).
+const withModuleUrl = {
+  define: { 'import.meta.url': '__trancheModuleUrl' },
+  banner: { js: "const __trancheModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+await build({
+  ...common,
+  ...withModuleUrl,
+  entryPoints: ['electron/main/main.ts'],
+  outfile: 'dist/electron/main.cjs',
+});
 // The engine: the database and every handler, in a worker thread of the main process.
 await build({
   ...common,
+  ...withModuleUrl,
   entryPoints: ['electron/engine/engine-worker.ts'],
   outfile: 'dist/electron/engine-worker.cjs',
 });
