@@ -52,7 +52,13 @@ export function passphrases(io: PromptIo): Passphrases {
  * Unlocks the person the command acts as: the one named by --as, else this computer's profile
  * (unless that person has no passphrase yet, in which case nobody). Refusals exit 2.
  */
-export async function unlockActor(ctx: HandlerContext, name: string | undefined, secrets: Passphrases) {
+export async function unlockActor(
+  ctx: HandlerContext,
+  name: string | undefined,
+  secrets: Passphrases,
+  /** Called as the passphrase check starts (run.ts loads the command's code meanwhile). */
+  checking: () => void = () => undefined,
+) {
   let person;
   if (name !== undefined) {
     person = ctx.store.people.findByName(name);
@@ -70,6 +76,7 @@ export async function unlockActor(ctx: HandlerContext, name: string | undefined,
   try {
     // Loaded only when someone is to be unlocked: a command acting as nobody never needs it.
     const { unlockPerson } = await import('../handlers/identity');
+    checking();
     await unlockPerson(ctx, person, passphrase, { remember: false });
   } catch (error) {
     if (error instanceof Refusal) throw new CliRefusal(error.message);

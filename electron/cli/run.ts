@@ -6,11 +6,11 @@ import { storeFault } from '../../db/store-faults';
 import { isRefusal } from '../../shared/result';
 import { createContext, type HandlerContext } from '../handlers/context';
 import { dispatch } from '../handlers/dispatch';
-import { prepareChannel } from '../handlers/prepare';
 import type { KdfParams } from '../identity/keys';
 import { auditCommands } from './audit-commands';
 import { CliRefusal, commands as everydayCommands, type Command } from './commands';
 import { passphrases, unlockActor } from './identity';
+import { preparer } from './prepare-while-unlocking';
 import { decisionCommands } from './decision-commands';
 import { packCommands } from './pack-commands';
 import { grantsCommands } from './grants-commands';
@@ -138,15 +138,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   };
   let unlocked = false;
   const secrets = passphrases(io);
+  const preparing = preparer();
   const context = async (
     options: { actor: boolean } = { actor: command.acts !== false },
   ): Promise<HandlerContext> => {
     if (!ctx) ctx = createContext(createStore(open()), io.version, undefined, io.kdf ? { kdf: io.kdf } : {});
-    // Whoever the command acts as proves their passphrase before anything is read or written.
+    // Whoever the command acts as proves their passphrase before anything is read or written; the
+    // code the command asked for loads meanwhile (prepare-while-unlocking.ts).
     if (options.actor && !unlocked) {
-      await unlockActor(ctx, typeof parsed.values.as === 'string' ? parsed.values.as : undefined, secrets);
+      const as = typeof parsed.values.as === 'string' ? parsed.values.as : undefined;
+      await unlockActor(ctx, as, secrets, preparing.release);
       unlocked = true;
     }
+    preparing.release();
     return ctx;
   };
   try {
@@ -160,12 +164,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       migrationsFolder: io.migrationsFolder,
       secrets,
       database: context,
-      prepare: (channel, input) => void prepareChannel(channel, input),
+      prepare: preparing.ask,
       call: async (channel, input) => {
-        // The channel's code loads while the passphrase is checked, not after it.
-        const preparing = prepareChannel(channel, input);
+        preparing.ask(channel, input);
         const handlerContext = await context();
-        await preparing;
+        await preparing.ready();
         const result = await dispatch(channel, input, handlerContext, { logError: () => undefined });
         if (result.ok) return result.value;
         if (isRefusal(result.error)) {
