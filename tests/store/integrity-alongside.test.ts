@@ -4,30 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../db/backup';
 import { openDatabase } from '../../db/connection';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
-import { runCli } from '../../electron/cli/run';
+import { cli as packCli } from '../support/pack-cli';
 import { signedRound } from '../audit/signed-round';
 import { damageIndex } from '../support/damaged-file';
-import { TEST_KDF, TEST_PASSPHRASE, migrationCount, migrationsUpTo } from '../support/temp-db';
+import { TEST_PASSPHRASE, migrationCount, migrationsUpTo } from '../support/temp-db';
 
 // On the command line a large file's integrity_check runs on a thread of its own while the command
 // works (db/integrity-alongside.ts). The check must still decide before anything is written: a
 // damaged file refuses every write, by dispatch or by any other path, and says what it found, as a
 // file opened read-only after a check at open does. Here every file counts as large.
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    env: { TRANCHE_PASSPHRASE: TEST_PASSPHRASE },
-    migrationsFolder: MIGRATIONS_FOLDER,
-    version: '0.0.0-test',
-    kdf: TEST_KDF,
-    checkAlongsideFromBytes: 0,
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+/** The command line, counting every file as large enough to check alongside. */
+const cli = (args: string[]) =>
+  packCli(args, { TRANCHE_PASSPHRASE: TEST_PASSPHRASE }, { checkAlongsideFromBytes: 0 });
 
 const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 

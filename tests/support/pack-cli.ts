@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { createHash, randomUUID, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { MIGRATIONS_FOLDER } from '../../db/migrations-folder';
-import { runCli } from '../../electron/cli/run';
+import { runCli, type CliIo } from '../../electron/cli/run';
 import { unlockIdentity, type KdfParams } from '../../electron/identity/keys';
 import { readPack, writePack } from '../../electron/packs/format';
 import type { PackBody } from '../../shared/packs';
@@ -10,7 +10,7 @@ import { TEST_KDF } from './temp-db';
 
 // The command line as tests of packs run it, laptop by laptop, and what they check a database with.
 
-export async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+export async function cli(args: string[], env: NodeJS.ProcessEnv = {}, io: Partial<CliIo> = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(args, {
@@ -20,6 +20,7 @@ export async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
     migrationsFolder: MIGRATIONS_FOLDER,
     version: '0.0.0-test',
     kdf: TEST_KDF,
+    ...io,
   });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
