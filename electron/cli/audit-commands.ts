@@ -31,6 +31,9 @@ export const auditCommands: Command[] = [
       if (file) return verifyFile(ctx, file, typeof key === 'string' ? key : undefined);
       if (key !== undefined) throw new CliRefusal('--key checks a file: verify FILE.pdf --key FINGERPRINT');
       const connection = ctx.connection();
+      // A large file's integrity check runs alongside (db/integrity-alongside.ts): the chain is walked
+      // meanwhile, and what the check found is asked only afterwards.
+      const walked = connection.health.checkedAlongside ? walkChain(connection) : null;
       let report: VerifyReport;
       // A damaged file cannot be verified; one open read-only for another reason can.
       if (connection.health.damage.length > 0) {
@@ -44,6 +47,9 @@ export const auditCommands: Command[] = [
           entries: 0,
           rows: 0,
         };
+      } else if (walked) {
+        if ('failure' in walked) throw walked.failure;
+        report = walked.report;
       } else {
         report = verifyDatabase(connection);
       }
@@ -118,6 +124,15 @@ export const auditCommands: Command[] = [
     },
   },
 ];
+
+/** The chain walked, or what stopped the walk: reported only if the file's check finds no damage. */
+function walkChain(connection: Parameters<typeof verifyDatabase>[0]) {
+  try {
+    return { report: verifyDatabase(connection) };
+  } catch (failure) {
+    return { failure };
+  }
+}
 
 async function verifyFile(ctx: CommandContext, file: string, key: string | undefined) {
   const expected = key === undefined ? null : normaliseFingerprint(key);
