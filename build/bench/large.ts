@@ -175,38 +175,43 @@ export async function prepareLargeRound(bids: number, rows: number): Promise<Pre
   return { folder, db, roundArg, good, bad, csv, stages };
 }
 
+/** A command's run as a figure; a run that failed says how in its note. */
+function figureOf(command: string, run: CliRun, note: string): LargeFigure {
+  const failed = `exit ${run.status}: ${run.err.split('\n')[0]?.slice(0, 100)}`;
+  return {
+    command,
+    ms: run.ms,
+    peakMiB: run.peakMiB,
+    cpuSeconds: run.cpuSeconds,
+    status: run.status,
+    note: run.status === 0 ? note : [note, failed].filter(Boolean).join('; '),
+  };
+}
+
+/** The file whose last row is bad: refused (exit 2) is what it should be. */
+function refusedFigure(rows: number, run: CliRun): LargeFigure {
+  return {
+    ...figureOf(`import scores, ${(rows + 1).toLocaleString('en-GB')} rows, the last bad`, run, ''),
+    note: run.status === 2 ? 'refused, as it should be' : `exit ${run.status}, expected 2 (refused)`,
+  };
+}
+
 // long-function: a benchmark's steps in the order they are timed, each beside its baseline
 export async function largeRoundFigures(bids = 20_000, rows = 49_000): Promise<LargeFigure[]> {
   const { folder, db, roundArg, good, bad, csv, stages } = await prepareLargeRound(bids, rows);
   const amy = ASSESSORS[0];
   const figures: LargeFigure[] = [];
-  const record = (command: string, run: CliRun, note = '') =>
-    figures.push({
-      command,
-      ms: run.ms,
-      peakMiB: run.peakMiB,
-      cpuSeconds: run.cpuSeconds,
-      status: run.status,
-      note: run.status === 0 ? note : `${note}exit ${run.status}: ${run.err.split('\n')[0]?.slice(0, 100)}`,
-    });
+  const record = (command: string, run: CliRun, note = '') => figures.push(figureOf(command, run, note));
   for (const { command, run } of stages) record(command, run);
   const rawDb = path.join(folder, 'raw.db');
   copyFileSync(db, rawDb);
   const rawMs = rawScoreInsert(rawDb, csv);
-  const refused = cli(db, ['import', 'scores', bad, ...roundArg]);
-  figures.push({
-    command: `import scores, ${(rows + 1).toLocaleString('en-GB')} rows, the last bad`,
-    ms: refused.ms,
-    peakMiB: refused.peakMiB,
-    cpuSeconds: refused.cpuSeconds,
-    status: refused.status,
-    note: refused.status === 2 ? 'refused, as it should be' : `exit ${refused.status}, expected 2 (refused)`,
-  });
+  figures.push(refusedFigure(rows, cli(db, ['import', 'scores', bad, ...roundArg])));
   const imported = cli(db, ['import', 'scores', good, ...roundArg]);
   record(
     `import scores, ${rows.toLocaleString('en-GB')} rows`,
     imported,
-    `raw insert ${Math.round(rawMs)} ms, ${(imported.ms / rawMs).toFixed(1)}×; `,
+    `raw insert ${Math.round(rawMs)} ms, ${(imported.ms / rawMs).toFixed(1)}×`,
   );
   record(
     `declare --all --none (${amy})`,
@@ -257,26 +262,10 @@ export async function largeImportFigures(pairs = 3, bids = 20_000, rows = 49_000
   for (let i = 1; i <= pairs; i++) {
     const rawMs = rawScoreInsert(copy('raw.db'), csv);
     const run = cli(copy('import.db'), ['import', 'scores', good, ...roundArg]);
-    figures.push({
-      command: `import scores, ${rows.toLocaleString('en-GB')} rows, pair ${i}`,
-      ms: run.ms,
-      peakMiB: run.peakMiB,
-      cpuSeconds: run.cpuSeconds,
-      status: run.status,
-      note:
-        `raw insert ${Math.round(rawMs)} ms, ${(run.ms / rawMs).toFixed(1)}×` +
-        (run.status === 0 ? '' : `; exit ${run.status}: ${run.err.split('\n')[0]?.slice(0, 100)}`),
-    });
+    const note = `raw insert ${Math.round(rawMs)} ms, ${(run.ms / rawMs).toFixed(1)}×`;
+    figures.push(figureOf(`import scores, ${rows.toLocaleString('en-GB')} rows, pair ${i}`, run, note));
   }
-  const refused = cli(copy('refused.db'), ['import', 'scores', bad, ...roundArg]);
-  figures.push({
-    command: `import scores, ${(rows + 1).toLocaleString('en-GB')} rows, the last bad`,
-    ms: refused.ms,
-    peakMiB: refused.peakMiB,
-    cpuSeconds: refused.cpuSeconds,
-    status: refused.status,
-    note: refused.status === 2 ? 'refused, as it should be' : `exit ${refused.status}, expected 2 (refused)`,
-  });
+  figures.push(refusedFigure(rows, cli(copy('refused.db'), ['import', 'scores', bad, ...roundArg])));
   rmSync(folder, { recursive: true, force: true });
   return figures;
 }
