@@ -73,6 +73,13 @@ async function scoringRound() {
 }
 
 /** Every change an entry holds, as the chain stores it. */
+/** The ids of bids by reference, in the order of the references, and Amy's. */
+function idsOf(sqlite: Database.Database, refs: string[]) {
+  const bid = sqlite.prepare('SELECT id FROM bids WHERE ref = ?').pluck();
+  const amy = sqlite.prepare("SELECT id FROM people WHERE name = 'Amy Assessor'").pluck().get() as number;
+  return { bids: refs.map((ref) => bid.get(ref) as number), amy };
+}
+
 function changesOf(sqlite: Database.Database, seq: number) {
   return sqlite
     .prepare(
@@ -183,11 +190,10 @@ describe('a score import, recorded as a set', () => {
   it('leaves a row written in the quiet but not named out of the chain, where verify finds it', async () => {
     const { ctx, connection } = await scoringRound();
     const sqlite = connection.sqlite;
-    const [a1, a2] = sqlite
-      .prepare("SELECT id FROM bids WHERE ref IN ('A1', 'A2') ORDER BY ref")
-      .pluck()
-      .all() as number[];
-    const amy = sqlite.prepare("SELECT id FROM people WHERE name = 'Amy Assessor'").pluck().get() as number;
+    const {
+      bids: [a1, a2],
+      amy,
+    } = idsOf(sqlite, ['A1', 'A2']);
     const write = sqlite.prepare(
       'INSERT INTO submissions (bid_id, person_id, submitted_at) VALUES (?, ?, ?)',
     );
@@ -212,11 +218,10 @@ describe('a score import, recorded as a set', () => {
   it('records each row a set names once, in the order first named, leaving out a row not changed', async () => {
     const { ctx, connection } = await scoringRound();
     const sqlite = connection.sqlite;
-    const [a1, a2, a3] = sqlite
-      .prepare("SELECT id FROM bids WHERE ref IN ('A1', 'A2', 'A3') ORDER BY ref")
-      .pluck()
-      .all() as number[];
-    const amy = sqlite.prepare("SELECT id FROM people WHERE name = 'Amy Assessor'").pluck().get() as number;
+    const {
+      bids: [a1, a2, a3],
+      amy,
+    } = idsOf(sqlite, ['A1', 'A2', 'A3']);
     const write = sqlite.prepare(
       'INSERT OR IGNORE INTO submissions (bid_id, person_id, submitted_at) VALUES (?, ?, ?)',
     );
@@ -259,11 +264,10 @@ describe('a score import, recorded as a set', () => {
   it('hands a row SQLite cannot image as the sealer does (a real) to the usual sealing, so it verifies', async () => {
     const { ctx, connection, framework } = await scoringRound();
     const sqlite = connection.sqlite;
-    const [a1, a2] = sqlite
-      .prepare("SELECT id FROM bids WHERE ref IN ('A1', 'A2') ORDER BY ref")
-      .pluck()
-      .all() as number[];
-    const amy = sqlite.prepare("SELECT id FROM people WHERE name = 'Amy Assessor'").pluck().get() as number;
+    const {
+      bids: [a1, a2],
+      amy,
+    } = idsOf(sqlite, ['A1', 'A2']);
     const criterion = framework.criteria[0]!.id;
     const write = sqlite.prepare(
       'INSERT INTO scores (bid_id, person_id, criterion_id, score, justification, updated_at) ' +
