@@ -88,10 +88,9 @@ export function openDatabase(file: string, options: OpenOptions): Connection {
   const sqlite = new Database(file);
   const large =
     existed && statSync(file).size >= (options.checkAlongsideFromBytes ?? Number.POSITIVE_INFINITY);
-  const alongside = large ? checkIntegrityAlongside(file) : null;
   let damage: string[];
   try {
-    damage = existed && !alongside ? integrityProblems(sqlite) : [];
+    damage = existed && !large ? integrityProblems(sqlite) : [];
   } catch (error) {
     sqlite.close();
     throw damagedBeyondReading(file, error);
@@ -103,10 +102,11 @@ export function openDatabase(file: string, options: OpenOptions): Connection {
   // A newer Tranche's file is left exactly as it is: opened again read-only, before anything writes.
   const newer = existed ? newerSchemaReason(sqlite, file, options.migrationsFolder) : null;
   if (newer) {
-    alongside?.stop();
     sqlite.close();
     return openReadOnly(file, { reason: newer });
   }
+  // Started once nothing before it can throw: from here every way out stops it or hands it on.
+  const alongside = large ? checkIntegrityAlongside(file) : null;
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma(`busy_timeout = ${busyTimeoutMs()}`);

@@ -203,5 +203,18 @@ describe('people publish-key', () => {
       code: 2,
       stderr: `tranche: ${notJson} does not verify: It is not an office key file: it is not JSON`,
     });
+    // JSON of another kind names the field that is wrong.
+    writeFileSync(notJson, JSON.stringify({ ...keyFile, format: 'something-else/1' }));
+    expect(await cli(['verify', notJson])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('It is not an office key file (tranche-office-key/1): format:'),
+    });
+    // A file far larger than any key file is refused by its size, unread.
+    const huge = path.join(tempDir(), 'huge.json');
+    writeFileSync(huge, Buffer.alloc(6 * 1024 * 1024, 0x20));
+    expect(await cli(['verify', huge])).toMatchObject({
+      code: 2,
+      stderr: `tranche: ${huge} is 6 MB: an office key file is a few KB`,
+    });
   });
 });
